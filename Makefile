@@ -1,0 +1,38 @@
+# motcua — the only commands a newcomer needs. See README.md.
+GO      ?= go
+BIN     := bin
+STATICCHECK_VERSION := v0.8.2
+
+.PHONY: build run test bench proto lint clean
+
+## build: the all-in-one command and each service's own binary, into bin/
+build:
+	$(GO) build -o $(BIN)/motcua ./services/allinone/cmd/motcua
+	$(GO) build -o $(BIN)/intake ./services/intake/cmd/intake
+	$(GO) build -o $(BIN)/status ./services/status/cmd/status
+	$(GO) build -o $(BIN)/postal ./services/postal/cmd/postal
+
+## run: PostgreSQL (DATABASE_URL or a private cluster), embedded NATS, the services and demo data
+run: build
+	deploy/local/run.sh
+
+## test: every test, starting the PostgreSQL it needs (NATS servers are started by the tests)
+test:
+	deploy/local/test.sh
+
+## bench: throughput, latency and memory, each beside a baseline measured in the same run
+bench: build
+	deploy/local/bench.sh
+
+## proto: regenerate the Go code of proto/ from the schemas
+proto:
+	cd proto && $(GO) run ./cmd/protogen
+
+## lint: gofmt, go vet and staticcheck over every module
+lint:
+	@test -z "$$(gofmt -l $$(git ls-files '*.go' | grep -v '\.pb\.go$$'))" || { gofmt -l $$(git ls-files '*.go' | grep -v '\.pb\.go$$'); exit 1; }
+	$(GO) vet $$(for m in $$($(GO) list -m -f '{{.Dir}}'); do echo $$m/...; done)
+	$(GO) run honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION) $$(for m in $$($(GO) list -m -f '{{.Dir}}'); do echo $$m/...; done)
+
+clean:
+	rm -rf $(BIN)

@@ -1,0 +1,3 @@
+module github.com/motcua/motcua/services/allinone
+
+go 1.26.0

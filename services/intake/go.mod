@@ -1,0 +1,3 @@
+module github.com/motcua/motcua/services/intake
+
+go 1.26.0

@@ -1,0 +1,89 @@
+package auth
+
+import (
+	"crypto/ed25519"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"io"
+	"log/slog"
+)
+
+func TestPasswordRoundTrip(t *testing.T) {
+	h, err := HashPassword("correct horse battery")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(h, "$argon2id$") {
+		t.Fatalf("hash %q is not argon2id", h)
+	}
+	if ok, _ := CheckPassword(h, "correct horse battery"); !ok {
+		t.Fatal("right password rejected")
+	}
+	if ok, _ := CheckPassword(h, "correct horse batterx"); ok {
+		t.Fatal("wrong password accepted")
+	}
+	if _, err := HashPassword("short"); err == nil {
+		t.Fatal("short password accepted")
+	}
+	h2, _ := HashPassword("correct horse battery")
+	if h2 == h {
+		t.Fatal("two hashes of one password are equal: salt missing")
+	}
+}
+
+func TestTokenVerify(t *testing.T) {
+	pub, priv, _ := ed25519.GenerateKey(nil)
+	otherPub, _, _ := ed25519.GenerateKey(nil)
+	iss := NewIssuer(priv, time.Minute)
+	now := time.Now()
+	tok, err := iss.Issue(Principal{Username: "lan", Role: RoleDesk, Offices: []string{"A"}}, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := NewVerifier(pub).Verify(tok)
+	if err != nil || p.Username != "lan" || p.Role != RoleDesk || !p.InOffice("A") || p.InOffice("B") {
+		t.Fatalf("Verify = %+v, %v", p, err)
+	}
+	if _, err := NewVerifier(otherPub).Verify(tok); err == nil {
+		t.Fatal("token verified with the wrong key")
+	}
+	expired, _ := NewIssuer(priv, time.Minute).Issue(Principal{Username: "lan", Role: RoleDesk}, now.Add(-2*time.Minute))
+	if _, err := NewVerifier(pub).Verify(expired); err == nil {
+		t.Fatal("expired token accepted")
+	}
+	if _, err := NewVerifier(pub).Verify(tok[:len(tok)-2] + "xx"); err == nil {
+		t.Fatal("tampered token accepted")
+	}
+}
+
+func TestMiddleware(t *testing.T) {
+	pub, priv, _ := ed25519.GenerateKey(nil)
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	ok := http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusNoContent) })
+	h := Authenticate(NewVerifier(pub), log)(RequireRole(log, RoleSupervisor)(ok))
+	desk, _ := NewIssuer(priv, time.Minute).Issue(Principal{Username: "a", Role: RoleDesk}, time.Now())
+	sup, _ := NewIssuer(priv, time.Minute).Issue(Principal{Username: "b", Role: RoleSupervisor}, time.Now())
+	for _, tc := range []struct {
+		name, header string
+		want         int
+	}{
+		{"no token", "", http.StatusUnauthorized},
+		{"garbage", "Bearer abc", http.StatusUnauthorized},
+		{"wrong role", "Bearer " + desk, http.StatusForbidden},
+		{"right role", "Bearer " + sup, http.StatusNoContent},
+	} {
+		req := httptest.NewRequest(http.MethodGet, "/", nil)
+		if tc.header != "" {
+			req.Header.Set("Authorization", tc.header)
+		}
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		if rec.Code != tc.want {
+			t.Errorf("%s: status %d, want %d", tc.name, rec.Code, tc.want)
+		}
+	}
+}

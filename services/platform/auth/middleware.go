@@ -1,0 +1,51 @@
+package auth
+
+import (
+	"log/slog"
+	"net/http"
+	"slices"
+	"strings"
+
+	"github.com/motcua/motcua/services/platform/httpapi"
+)
+
+// Authenticate requires a valid bearer token and puts its principal in the request
+// context; without one the answer is 401.
+func Authenticate(v *Verifier, log *slog.Logger) func(http.Handler) http.Handler {
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			h := r.Header.Get("Authorization")
+			token, ok := strings.CutPrefix(h, "Bearer ")
+			if !ok || token == "" {
+				w.Header().Set("WWW-Authenticate", `Bearer realm="motcua"`)
+				httpapi.WriteError(w, r, log, httpapi.Unauthorized("Sign in: this needs an Authorization: Bearer token."))
+				return
+			}
+			p, err := v.Verify(strings.TrimSpace(token))
+			if err != nil {
+				w.Header().Set("WWW-Authenticate", `Bearer realm="motcua", error="invalid_token"`)
+				httpapi.WriteError(w, r, log, httpapi.Unauthorized("Your token is invalid or has expired; sign in again."))
+				return
+			}
+			next.ServeHTTP(w, r.WithContext(WithPrincipal(r.Context(), p)))
+		})
+	}
+}
+
+// RequireRole lets through only principals with one of roles; others get 403.
+func RequireRole(log *slog.Logger, roles ...string) func(http.Handler) http.Handler {
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			p := FromContext(r.Context())
+			if p == nil {
+				httpapi.WriteError(w, r, log, httpapi.Unauthorized("Sign in first."))
+				return
+			}
+			if !slices.Contains(roles, p.Role) {
+				httpapi.WriteError(w, r, log, httpapi.Forbidden("Your role ("+p.Role+") may not do this; it needs: "+strings.Join(roles, ", ")+"."))
+				return
+			}
+			next.ServeHTTP(w, r)
+		})
+	}
+}

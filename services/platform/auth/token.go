@@ -1,0 +1,97 @@
+package auth
+
+import (
+	"crypto/ed25519"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/golang-jwt/jwt/v5"
+)
+
+const issuer = "motcua"
+
+// claims is the JWT body of a staff token.
+type claims struct {
+	jwt.RegisteredClaims
+	Role    string   `json:"role"`
+	Offices []string `json:"offices"`
+}
+
+// Issuer signs staff tokens with the private key.
+type Issuer struct {
+	key ed25519.PrivateKey
+	ttl time.Duration
+}
+
+// NewIssuer returns an issuer of tokens valid for ttl.
+func NewIssuer(key ed25519.PrivateKey, ttl time.Duration) *Issuer { return &Issuer{key: key, ttl: ttl} }
+
+// TTL is how long issued tokens stay valid.
+func (i *Issuer) TTL() time.Duration { return i.ttl }
+
+// Issue returns a signed token for p.
+func (i *Issuer) Issue(p Principal, now time.Time) (string, error) {
+	c := claims{
+		RegisteredClaims: jwt.RegisteredClaims{
+			Issuer:    issuer,
+			Subject:   p.Username,
+			IssuedAt:  jwt.NewNumericDate(now),
+			NotBefore: jwt.NewNumericDate(now.Add(-30 * time.Second)),
+			ExpiresAt: jwt.NewNumericDate(now.Add(i.ttl)),
+		},
+		Role:    p.Role,
+		Offices: p.Offices,
+	}
+	s, err := jwt.NewWithClaims(jwt.SigningMethodEdDSA, c).SignedString(i.key)
+	if err != nil {
+		return "", fmt.Errorf("sign token: %w", err)
+	}
+	return s, nil
+}
+
+// Verifier checks staff tokens with the public key; every service holds one.
+type Verifier struct {
+	key ed25519.PublicKey
+}
+
+// NewVerifier returns a verifier for tokens signed by the private half of key.
+func NewVerifier(key ed25519.PublicKey) *Verifier { return &Verifier{key: key} }
+
+// ErrBadToken is returned for a token that is malformed, forged or expired.
+var ErrBadToken = errors.New("invalid or expired token")
+
+// Verify returns the principal of a valid token.
+func (v *Verifier) Verify(token string) (*Principal, error) {
+	var c claims
+	_, err := jwt.ParseWithClaims(token, &c, func(*jwt.Token) (any, error) { return v.key, nil },
+		jwt.WithValidMethods([]string{jwt.SigningMethodEdDSA.Alg()}),
+		jwt.WithIssuer(issuer),
+		jwt.WithExpirationRequired())
+	if err != nil || c.Subject == "" || !ValidRole(c.Role) {
+		return nil, ErrBadToken
+	}
+	return &Principal{Username: c.Subject, Role: c.Role, Offices: c.Offices}, nil
+}
+
+// ParsePrivateKey decodes a base64 Ed25519 seed (32 bytes).
+func ParsePrivateKey(s string) (ed25519.PrivateKey, error) {
+	b, err := base64.StdEncoding.DecodeString(s)
+	if err != nil || len(b) != ed25519.SeedSize {
+		return nil, errors.New("signing key must be 32 bytes in base64")
+	}
+	return ed25519.NewKeyFromSeed(b), nil
+}
+
+// ParsePublicKey decodes a base64 Ed25519 public key (32 bytes).
+func ParsePublicKey(s string) (ed25519.PublicKey, error) {
+	b, err := base64.StdEncoding.DecodeString(s)
+	if err != nil || len(b) != ed25519.PublicKeySize {
+		return nil, errors.New("public key must be 32 bytes in base64")
+	}
+	return ed25519.PublicKey(b), nil
+}
+
+// EncodePublicKey is the base64 form ParsePublicKey reads.
+func EncodePublicKey(k ed25519.PublicKey) string { return base64.StdEncoding.EncodeToString(k) }

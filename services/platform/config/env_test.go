@@ -1,0 +1,34 @@
+package config
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestReaderDefaultsAndErrors(t *testing.T) {
+	r := NewReaderFrom(map[string]string{"A": "x", "D": "nope", "N": "-3", "S": "hunter2", "U": "postgres://u:pw@h/db"})
+	if got := r.String("A", "d"); got != "x" {
+		t.Fatalf("String = %q", got)
+	}
+	if got := r.String("MISSING", "d"); got != "d" {
+		t.Fatalf("default = %q", got)
+	}
+	if got := r.Duration("D", time.Second); got != time.Second {
+		t.Fatalf("bad duration should fall back, got %v", got)
+	}
+	r.Int("N", 1)
+	r.Secret("S", "")
+	r.String("U", "")
+	err := r.Err()
+	if err == nil || !strings.Contains(err.Error(), "D:") || !strings.Contains(err.Error(), "N:") {
+		t.Fatalf("Err = %v, want both D and N named", err)
+	}
+	joined := ""
+	for _, v := range r.LogValues() {
+		joined += v.(string) + " "
+	}
+	if strings.Contains(joined, "hunter2") || strings.Contains(joined, ":pw@") {
+		t.Fatalf("secrets leaked into log values: %s", joined)
+	}
+}

@@ -1,0 +1,93 @@
+// Package httpapi holds the HTTP conventions every service follows: JSON bodies with size
+// limits, the error envelope, request metrics and logs without personal data, health
+// endpoints and a server that drains on shutdown.
+package httpapi
+
+import (
+	"encoding/json"
+	"errors"
+	"log/slog"
+	"net/http"
+	"strconv"
+)
+
+// Error is an answer for the client: an HTTP status, a snake_case code, a sentence a
+// person can act on and, when one field is at fault, its name.
+type Error struct {
+	Status  int
+	Code    string
+	Message string
+	Field   string
+	// RetryAfter, when set on a 429, is sent as the Retry-After header (seconds).
+	RetryAfter int
+}
+
+func (e *Error) Error() string { return e.Code + ": " + e.Message }
+
+// Errorf-style constructors for the statuses of the contract.
+func BadRequest(code, msg string) *Error {
+	return &Error{Status: http.StatusBadRequest, Code: code, Message: msg}
+}
+
+// Invalid is a 422 naming the field at fault.
+func Invalid(field, code, msg string) *Error {
+	return &Error{Status: http.StatusUnprocessableEntity, Code: code, Message: msg, Field: field}
+}
+
+// NotFound is a 404.
+func NotFound(code, msg string) *Error {
+	return &Error{Status: http.StatusNotFound, Code: code, Message: msg}
+}
+
+// Conflict is a 409: not allowed in the current state.
+func Conflict(code, msg string) *Error {
+	return &Error{Status: http.StatusConflict, Code: code, Message: msg}
+}
+
+// Unauthorized is a 401.
+func Unauthorized(msg string) *Error {
+	return &Error{Status: http.StatusUnauthorized, Code: "unauthorized", Message: msg}
+}
+
+// Forbidden is a 403.
+func Forbidden(msg string) *Error {
+	return &Error{Status: http.StatusForbidden, Code: "forbidden", Message: msg}
+}
+
+// TooMany is a 429 asking the client to wait retryAfter seconds.
+func TooMany(msg string, retryAfter int) *Error {
+	return &Error{Status: http.StatusTooManyRequests, Code: "too_many_requests", Message: msg, RetryAfter: retryAfter}
+}
+
+type envelope struct {
+	Error body `json:"error"`
+}
+
+type body struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+	Field   string `json:"field,omitempty"`
+}
+
+// WriteError answers with err: an *Error as it says, anything else as a 500 whose cause is
+// logged (never sent).
+func WriteError(w http.ResponseWriter, r *http.Request, log *slog.Logger, err error) {
+	var e *Error
+	if !errors.As(err, &e) {
+		log.ErrorContext(r.Context(), "request failed", "method", r.Method, "path", r.URL.Path, "err", err.Error())
+		e = &Error{Status: http.StatusInternalServerError, Code: "internal",
+			Message: "Something went wrong on our side; please try again in a moment."}
+	}
+	if e.RetryAfter > 0 {
+		w.Header().Set("Retry-After", strconv.Itoa(e.RetryAfter))
+	}
+	WriteJSON(w, e.Status, envelope{Error: body{Code: e.Code, Message: e.Message, Field: e.Field}})
+}
+
+// WriteJSON answers with v encoded as JSON.
+func WriteJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(v)
+}

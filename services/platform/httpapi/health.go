@@ -1,0 +1,43 @@
+package httpapi
+
+import (
+	"context"
+	"net/http"
+	"sort"
+	"time"
+
+	"github.com/go-chi/chi/v5"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+)
+
+// Check is one readiness probe, such as "database reachable".
+type Check func(ctx context.Context) error
+
+// MountOps adds /healthz (the process answers), /readyz (every check passes within two
+// seconds) and /metrics (Prometheus) to r.
+func MountOps(r chi.Router, checks map[string]Check) {
+	r.Get("/healthz", func(w http.ResponseWriter, _ *http.Request) {
+		WriteJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+	})
+	r.Get("/readyz", func(w http.ResponseWriter, req *http.Request) {
+		ctx, cancel := context.WithTimeout(req.Context(), 2*time.Second)
+		defer cancel()
+		names := make([]string, 0, len(checks))
+		for n := range checks {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+		result := map[string]string{}
+		status := http.StatusOK
+		for _, n := range names {
+			if err := checks[n](ctx); err != nil {
+				result[n] = "unavailable: " + err.Error()
+				status = http.StatusServiceUnavailable
+			} else {
+				result[n] = "ok"
+			}
+		}
+		WriteJSON(w, status, map[string]any{"ready": status == http.StatusOK, "checks": result})
+	})
+	r.Handle("/metrics", promhttp.Handler())
+}

@@ -1,0 +1,262 @@
+package outbox
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+)
+
+// RelayOptions tune a Relay; zero values take the defaults.
+type RelayOptions struct {
+	// Schema names the service's schema, for metrics and the leader lock.
+	Schema string
+	// Batch is the most events published in one pass (default 256).
+	Batch int
+	// PollInterval is how often the relay looks for rows when nobody woke it (default 500ms).
+	PollInterval time.Duration
+	// Retention is how long sent rows are kept as a replay source (default 7 days).
+	Retention time.Duration
+	// AckTimeout bounds the wait for JetStream's acknowledgements (default 10s).
+	AckTimeout time.Duration
+}
+
+// Relay publishes committed outbox rows to JetStream in commit-safe order and marks them
+// sent once JetStream has acknowledged them. Several relays may run against one schema:
+// a transaction-scoped advisory lock lets one of them work at a time.
+type Relay struct {
+	pool *pgxpool.Pool
+	js   jetstream.JetStream
+	log  *slog.Logger
+	opt  RelayOptions
+	wake chan struct{}
+}
+
+// NewRelay builds a relay over the outbox of the pool's schema.
+func NewRelay(pool *pgxpool.Pool, js jetstream.JetStream, log *slog.Logger, opt RelayOptions) *Relay {
+	if opt.Batch <= 0 {
+		opt.Batch = 256
+	}
+	if opt.PollInterval <= 0 {
+		opt.PollInterval = 500 * time.Millisecond
+	}
+	if opt.Retention <= 0 {
+		opt.Retention = 7 * 24 * time.Hour
+	}
+	if opt.AckTimeout <= 0 {
+		opt.AckTimeout = 10 * time.Second
+	}
+	return &Relay{pool: pool, js: js, log: log, opt: opt, wake: make(chan struct{}, 1)}
+}
+
+// Notify wakes the relay after a commit that added rows; it never blocks.
+func (r *Relay) Notify() {
+	select {
+	case r.wake <- struct{}{}:
+	default:
+	}
+}
+
+// Run publishes until ctx ends, then flushes what is already committed (for up to ten
+// seconds) so a graceful stop leaves nothing behind that it could have sent.
+func (r *Relay) Run(ctx context.Context) {
+	poll := time.NewTicker(r.opt.PollInterval)
+	defer poll.Stop()
+	prune := time.NewTicker(time.Hour)
+	defer prune.Stop()
+	r.prune(ctx)
+	backoff := 50 * time.Millisecond
+	for {
+		res, err := r.pass(ctx)
+		if ctx.Err() != nil {
+			break
+		}
+		switch {
+		case err != nil:
+			publishErrors.WithLabelValues(r.opt.Schema).Inc()
+			r.log.Warn("outbox relay pass failed", "err", err.Error(), "retry_in", backoff.String())
+			if !sleep(ctx, backoff) {
+				break
+			}
+			backoff = min(2*backoff, 5*time.Second)
+			continue
+		case res.published == r.opt.Batch:
+			backoff = 50 * time.Millisecond
+			continue
+		case res.waiting:
+			// Committed rows exist whose transactions are newer than the oldest one still
+			// running; they become safe to send as soon as it ends.
+			backoff = 50 * time.Millisecond
+			if !sleep(ctx, 2*time.Millisecond) {
+				break
+			}
+			continue
+		}
+		backoff = 50 * time.Millisecond
+		select {
+		case <-ctx.Done():
+		case <-r.wake:
+		case <-poll.C:
+		case <-prune.C:
+			r.prune(ctx)
+		}
+	}
+	flushCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+	defer cancel()
+	if err := r.Flush(flushCtx); err != nil {
+		r.log.Warn("outbox flush at shutdown incomplete", "err", err.Error())
+	}
+}
+
+// Flush publishes every row that is safe to send now, and returns when none is left.
+func (r *Relay) Flush(ctx context.Context) error {
+	for {
+		res, err := r.pass(ctx)
+		if err != nil {
+			return err
+		}
+		if res.published == 0 && !res.waiting {
+			return nil
+		}
+		if res.published == 0 && !sleep(ctx, 2*time.Millisecond) {
+			return ctx.Err()
+		}
+	}
+}
+
+type passResult struct {
+	published int
+	waiting   bool
+}
+
+type outboxRow struct {
+	id        int64
+	eventID   uuid.UUID
+	subject   string
+	payload   []byte
+	createdAt time.Time
+	safe      bool
+}
+
+// pass publishes one batch. Rows are read in id order, and only those whose transaction
+// is older than every transaction still running (txid below the snapshot's xmin): a row
+// that committed ahead of an older, slower transaction waits for it, so events never
+// overtake ones committed before them.
+func (r *Relay) pass(ctx context.Context) (passResult, error) {
+	var res passResult
+	tx, err := r.pool.Begin(ctx)
+	if err != nil {
+		return res, fmt.Errorf("begin: %w", err)
+	}
+	defer tx.Rollback(context.WithoutCancel(ctx)) //nolint:errcheck
+	var leader bool
+	if err := tx.QueryRow(ctx, "SELECT pg_try_advisory_xact_lock(hashtext('motcua.outbox.' || current_schema()))").Scan(&leader); err != nil {
+		return res, fmt.Errorf("leader lock: %w", err)
+	}
+	if !leader {
+		return res, nil
+	}
+	rows, err := tx.Query(ctx, `SELECT id, event_id, subject, payload, created_at,
+		txid < pg_snapshot_xmin(pg_current_snapshot())
+		FROM outbox WHERE sent_at IS NULL ORDER BY id LIMIT $1`, r.opt.Batch)
+	if err != nil {
+		return res, fmt.Errorf("read outbox: %w", err)
+	}
+	batch, err := pgx.CollectRows(rows, func(cr pgx.CollectableRow) (outboxRow, error) {
+		var x outboxRow
+		err := cr.Scan(&x.id, &x.eventID, &x.subject, &x.payload, &x.createdAt, &x.safe)
+		return x, err
+	})
+	if err != nil {
+		return res, fmt.Errorf("read outbox: %w", err)
+	}
+	safe := batch[:0]
+	for _, x := range batch {
+		if x.safe {
+			safe = append(safe, x)
+		} else {
+			res.waiting = true
+		}
+	}
+	if len(safe) == 0 {
+		return res, nil
+	}
+	acked, pubErr := r.publish(ctx, safe)
+	if len(acked) > 0 {
+		if _, err := tx.Exec(ctx, "UPDATE outbox SET sent_at = clock_timestamp() WHERE id = ANY($1)", acked); err != nil {
+			return res, fmt.Errorf("mark sent: %w", err)
+		}
+		if err := tx.Commit(ctx); err != nil {
+			return res, fmt.Errorf("mark sent: %w", err)
+		}
+		publishedTotal.WithLabelValues(r.opt.Schema).Add(float64(len(acked)))
+		now := time.Now()
+		for _, x := range safe[:len(acked)] {
+			relayLag.WithLabelValues(r.opt.Schema).Observe(now.Sub(x.createdAt).Seconds())
+		}
+	}
+	res.published = len(acked)
+	return res, pubErr
+}
+
+// publish sends rows asynchronously, in order, and returns the ids of the longest prefix
+// JetStream acknowledged. Rows after a failure are sent again on the next pass; the
+// Nats-Msg-Id header makes JetStream drop any copy it already stored.
+func (r *Relay) publish(ctx context.Context, rows []outboxRow) ([]int64, error) {
+	futures := make([]jetstream.PubAckFuture, 0, len(rows))
+	var sendErr error
+	for _, x := range rows {
+		msg := &nats.Msg{Subject: x.subject, Data: x.payload, Header: nats.Header{}}
+		msg.Header.Set(jetstream.MsgIDHeader, x.eventID.String())
+		f, err := r.js.PublishMsgAsync(msg)
+		if err != nil {
+			sendErr = fmt.Errorf("publish %s: %w", x.subject, err)
+			break
+		}
+		futures = append(futures, f)
+	}
+	timeout := time.NewTimer(r.opt.AckTimeout)
+	defer timeout.Stop()
+	acked := make([]int64, 0, len(futures))
+	for i, f := range futures {
+		select {
+		case <-f.Ok():
+			acked = append(acked, rows[i].id)
+			continue
+		case err := <-f.Err():
+			return acked, errors.Join(fmt.Errorf("publish %s: %w", rows[i].subject, err), sendErr)
+		case <-timeout.C:
+			return acked, errors.New("publish: timed out waiting for acknowledgements")
+		case <-ctx.Done():
+			return acked, ctx.Err()
+		}
+	}
+	return acked, sendErr
+}
+
+// prune deletes sent rows older than the retention period.
+func (r *Relay) prune(ctx context.Context) {
+	_, err := r.pool.Exec(ctx, "DELETE FROM outbox WHERE sent_at < now() - make_interval(secs => $1)",
+		r.opt.Retention.Seconds())
+	if err != nil && ctx.Err() == nil {
+		r.log.Warn("outbox prune failed", "err", err.Error())
+	}
+}
+
+func sleep(ctx context.Context, d time.Duration) bool {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return false
+	case <-t.C:
+		return true
+	}
+}
