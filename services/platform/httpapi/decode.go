@@ -12,10 +12,19 @@ import (
 // DefaultBodyLimit is the largest request body accepted unless a route says otherwise.
 const DefaultBodyLimit = 64 << 10
 
-// DecodeJSON reads one JSON value of at most limit bytes from r into dst. Bodies that are
-// too large give a 413, malformed or non-UTF-8 ones a 400, a value of the wrong type a
-// 422 naming the field.
+// DecodeJSON reads one JSON value of at most limit bytes from r into dst: ReadBody then
+// UnmarshalJSON.
 func DecodeJSON(w http.ResponseWriter, r *http.Request, dst any, limit int64) error {
+	data, err := ReadBody(w, r, limit)
+	if err != nil {
+		return err
+	}
+	return UnmarshalJSON(data, dst)
+}
+
+// ReadBody reads a request body of at most limit bytes (DefaultBodyLimit when limit is 0).
+// A larger body gives a 413, an empty or non-UTF-8 one a 400.
+func ReadBody(w http.ResponseWriter, r *http.Request, limit int64) ([]byte, error) {
 	if limit <= 0 {
 		limit = DefaultBodyLimit
 	}
@@ -23,17 +32,23 @@ func DecodeJSON(w http.ResponseWriter, r *http.Request, dst any, limit int64) er
 	if err != nil {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
-			return &Error{Status: http.StatusRequestEntityTooLarge, Code: "body_too_large",
+			return nil, &Error{Status: http.StatusRequestEntityTooLarge, Code: "body_too_large",
 				Message: fmt.Sprintf("The request body is larger than %d KiB; send less.", limit>>10)}
 		}
-		return BadRequest("unreadable_body", "The request body could not be read; send it again.")
+		return nil, BadRequest("unreadable_body", "The request body could not be read; send it again.")
 	}
 	if len(data) == 0 {
-		return BadRequest("empty_body", "The request needs a JSON body.")
+		return nil, BadRequest("empty_body", "The request needs a JSON body.")
 	}
 	if !utf8.Valid(data) {
-		return BadRequest("invalid_utf8", "The request body must be UTF-8 text.")
+		return nil, BadRequest("invalid_utf8", "The request body must be UTF-8 text.")
 	}
+	return data, nil
+}
+
+// UnmarshalJSON decodes data into dst: malformed JSON gives a 400, a value of the wrong
+// type a 422 naming the field.
+func UnmarshalJSON(data []byte, dst any) error {
 	if err := json.Unmarshal(data, dst); err != nil {
 		var typeErr *json.UnmarshalTypeError
 		if errors.As(err, &typeErr) {

@@ -1,0 +1,74 @@
+// Command motcua is the all-in-one: "motcua serve [--demo]" runs every service and an
+// embedded NATS server in one process; "motcua users add" manages staff accounts.
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+
+	"github.com/motcua/motcua/services/allinone/server"
+	"github.com/motcua/motcua/services/allinone/users"
+	"github.com/motcua/motcua/services/platform/logging"
+)
+
+const usage = `motcua — one-stop dossier tracking
+
+Usage:
+  motcua serve [--demo]        run every service on MOTCUA_HTTP_ADDR (default 127.0.0.1:8080)
+  motcua users add --username U --role ROLE --office CODE   (password on standard input)
+
+Configuration comes from the environment; see README.md.
+`
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:])
+	stop()
+	os.Exit(code)
+}
+
+func run(ctx context.Context, args []string) int {
+	if len(args) == 0 {
+		fmt.Fprint(os.Stderr, usage)
+		return 2
+	}
+	log := logging.New("motcua")
+	var err error
+	switch {
+	case args[0] == "serve":
+		fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+		demo := fs.Bool("demo", false, "load the demo data and print the demo logins")
+		if err := fs.Parse(args[1:]); err != nil {
+			return 2
+		}
+		err = server.Run(ctx, server.Options{Env: environ(), Demo: *demo}, log)
+	case len(args) >= 2 && args[0] == "users" && args[1] == "add":
+		err = users.Add(ctx, args[2:], os.Stdin, os.Stdout, os.Getenv("DATABASE_URL"), log)
+	case args[0] == "help" || args[0] == "-h" || args[0] == "--help":
+		fmt.Print(usage)
+		return 0
+	default:
+		fmt.Fprint(os.Stderr, usage)
+		return 2
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "motcua:", err)
+		return 1
+	}
+	return 0
+}
+
+func environ() map[string]string {
+	env := map[string]string{}
+	for _, kv := range os.Environ() {
+		if k, v, ok := strings.Cut(kv, "="); ok {
+			env[k] = v
+		}
+	}
+	return env
+}

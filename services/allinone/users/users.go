@@ -1,0 +1,90 @@
+// Package users is the command line's management of staff accounts.
+package users
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"regexp"
+	"strings"
+
+	"github.com/motcua/motcua/services/intake/adapters/store"
+	"github.com/motcua/motcua/services/platform/auth"
+	"github.com/motcua/motcua/services/platform/database"
+)
+
+var usernamePattern = regexp.MustCompile(`^[a-z0-9._-]{3,64}$`)
+
+// Add runs "users add --username U --role ROLE --office CODE [--office CODE…]" with the
+// password read from the first line of stdin. It writes to intake's schema on the
+// database of databaseURL, migrating it first so it works before the first start.
+func Add(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer, databaseURL string, log *slog.Logger) error {
+	fs := flag.NewFlagSet("users add", flag.ContinueOnError)
+	fs.SetOutput(stdout)
+	username := fs.String("username", "", "login name: 3-64 of a-z 0-9 . _ -")
+	role := fs.String("role", "", "one of: "+strings.Join(auth.Roles, ", "))
+	var offices multi
+	fs.Var(&offices, "office", "agency code of an office the account belongs to (repeat, or separate with commas)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	*username = strings.ToLower(strings.TrimSpace(*username))
+	switch {
+	case !usernamePattern.MatchString(*username):
+		return errors.New("--username must be 3-64 characters of a-z, 0-9, '.', '_' or '-'")
+	case !auth.ValidRole(*role):
+		return fmt.Errorf("--role must be one of: %s", strings.Join(auth.Roles, ", "))
+	case len(offices) == 0:
+		return errors.New("--office is required: the agency code of the account's office")
+	case databaseURL == "":
+		return errors.New("DATABASE_URL must be set")
+	}
+	password, err := bufio.NewReader(stdin).ReadString('\n')
+	if err != nil && !errors.Is(err, io.EOF) {
+		return fmt.Errorf("read password: %w", err)
+	}
+	password = strings.TrimRight(password, "\r\n")
+	hash, err := auth.HashPassword(password)
+	if err != nil {
+		return err
+	}
+	pool, err := database.Connect(ctx, databaseURL, database.Options{Schema: store.Schema, MaxConns: 2}, log)
+	if err != nil {
+		return err
+	}
+	defer pool.Close()
+	steps, err := store.Migrations()
+	if err != nil {
+		return err
+	}
+	if err := database.Migrate(ctx, pool, store.Schema, steps); err != nil {
+		return err
+	}
+	err = store.New(pool).SaveAccount(ctx, store.Account{Username: *username, PasswordHash: hash, Role: *role, Offices: offices})
+	if errors.Is(err, store.ErrUnknownOffice) {
+		return fmt.Errorf("%w (see GET /api/v1/offices)", err)
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "account %s saved: role %s, offices %s\n", *username, *role, strings.Join(offices, ", "))
+	return nil
+}
+
+// multi is a repeatable, comma-separable flag.
+type multi []string
+
+func (m *multi) String() string { return strings.Join(*m, ",") }
+
+func (m *multi) Set(v string) error {
+	for _, p := range strings.Split(v, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			*m = append(*m, p)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,69 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+)
+
+// Account is a staff account as stored.
+type Account struct {
+	Username     string
+	PasswordHash string
+	Role         string
+	Disabled     bool
+	Offices      []string
+}
+
+// ErrUnknownOffice is returned when an account names an office that does not exist.
+var ErrUnknownOffice = errors.New("unknown office")
+
+// SaveAccount creates the account, or replaces its password, role and offices.
+func (s *Store) SaveAccount(ctx context.Context, a Account) error {
+	return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, `INSERT INTO staff_accounts (username, password_hash, role) VALUES ($1, $2, $3)
+			ON CONFLICT (username) DO UPDATE SET password_hash = excluded.password_hash, role = excluded.role, disabled = false`,
+			a.Username, a.PasswordHash, a.Role); err != nil {
+			return fmt.Errorf("save account: %w", err)
+		}
+		if _, err := tx.Exec(ctx, "DELETE FROM staff_offices WHERE username = $1", a.Username); err != nil {
+			return fmt.Errorf("save account offices: %w", err)
+		}
+		for _, o := range a.Offices {
+			if _, err := tx.Exec(ctx, "INSERT INTO staff_offices (username, office_code) VALUES ($1, $2) ON CONFLICT DO NOTHING", a.Username, o); err != nil {
+				var pgErr *pgconn.PgError
+				if errors.As(err, &pgErr) && pgErr.Code == "23503" {
+					return fmt.Errorf("%w: %s", ErrUnknownOffice, o)
+				}
+				return fmt.Errorf("save account offices: %w", err)
+			}
+		}
+		return nil
+	})
+}
+
+// AccountExists reports whether an account with username exists.
+func (s *Store) AccountExists(ctx context.Context, username string) (bool, error) {
+	var ok bool
+	err := s.pool.QueryRow(ctx, "SELECT EXISTS (SELECT 1 FROM staff_accounts WHERE username = $1)", username).Scan(&ok)
+	return ok, err
+}
+
+// Account returns the account with username; ok is false when there is none.
+func (s *Store) Account(ctx context.Context, username string) (a Account, ok bool, err error) {
+	err = s.pool.QueryRow(ctx, `SELECT a.username, a.password_hash, a.role, a.disabled,
+		coalesce(array_agg(o.office_code ORDER BY o.office_code) FILTER (WHERE o.office_code IS NOT NULL), '{}')
+		FROM staff_accounts a LEFT JOIN staff_offices o USING (username)
+		WHERE a.username = $1 GROUP BY a.username`, username).
+		Scan(&a.Username, &a.PasswordHash, &a.Role, &a.Disabled, &a.Offices)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return a, false, nil
+	}
+	if err != nil {
+		return a, false, fmt.Errorf("get account: %w", err)
+	}
+	return a, true, nil
+}

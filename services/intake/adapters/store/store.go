@@ -1,0 +1,41 @@
+// Package store keeps intake's data in PostgreSQL, in the intake schema: reference data,
+// staff accounts, dossiers with their sealed personal data, and idempotent answers.
+package store
+
+import (
+	"embed"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/motcua/motcua/services/platform/database"
+	"github.com/motcua/motcua/services/platform/messaging"
+	"github.com/motcua/motcua/services/platform/outbox"
+)
+
+// Schema is intake's own schema; no other service reads it.
+const Schema = "intake"
+
+//go:embed migrations/*.sql
+var migrationFS embed.FS
+
+// Migrations returns every step of intake's schema: the backbone's outbox and inbox,
+// then intake's own tables.
+func Migrations() ([]database.Migration, error) {
+	own, err := database.FromFS(migrationFS, "migrations", "intake_")
+	if err != nil {
+		return nil, err
+	}
+	steps := append(outbox.Migrations(), messaging.InboxMigrations()...)
+	return append(steps, own...), nil
+}
+
+// Store is intake's data access.
+type Store struct {
+	pool *pgxpool.Pool
+}
+
+// New wraps a pool whose search_path is the intake schema.
+func New(pool *pgxpool.Pool) *Store { return &Store{pool: pool} }
+
+// Pool exposes the pool for transactions that span the store and the outbox.
+func (s *Store) Pool() *pgxpool.Pool { return s.pool }

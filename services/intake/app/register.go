@@ -1,0 +1,220 @@
+package app
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"time"
+
+	"github.com/google/uuid"
+
+	dossierv1 "github.com/motcua/motcua/proto/motcua/dossier/v1"
+	"github.com/motcua/motcua/services/intake/adapters/sealing"
+	"github.com/motcua/motcua/services/intake/adapters/store"
+	"github.com/motcua/motcua/services/intake/domain/catalog"
+	"github.com/motcua/motcua/services/intake/domain/dossier"
+	"github.com/motcua/motcua/services/intake/domain/worktime"
+	"github.com/motcua/motcua/services/intake/events"
+	"github.com/motcua/motcua/services/platform/auth"
+	"github.com/motcua/motcua/services/platform/lookuppin"
+	"github.com/motcua/motcua/services/platform/outbox"
+	"github.com/motcua/motcua/services/platform/textnorm"
+)
+
+// Notifier is told after a commit that added outbox rows (the relay).
+type Notifier interface{ Notify() }
+
+// Registrar registers dossiers at a desk.
+type Registrar struct {
+	Store    *store.Store
+	Catalog  *Catalog
+	Calendar *worktime.Calendar
+	Sealer   *sealing.Sealer
+	PINKey   []byte
+	Relay    Notifier
+	Now      func() time.Time
+}
+
+// Receipt is the answer to a registration: what the desk prints on form 01. LookupPIN
+// appears here and on the receipt only.
+type Receipt struct {
+	ID         string    `json:"id"`
+	Code       string    `json:"code"`
+	LookupPIN  string    `json:"lookup_pin"`
+	Status     string    `json:"status"`
+	StatusCode int       `json:"status_code"`
+	ReceivedAt time.Time `json:"received_at"`
+	DueAt      time.Time `json:"due_at"`
+	ReceiptURL string    `json:"receipt_url"`
+}
+
+// Idempotency carries a request's Idempotency-Key and a hash of its body.
+type Idempotency struct {
+	Key         string
+	RequestHash []byte
+}
+
+// Replayed is the earlier answer to a request with the same Idempotency-Key.
+type Replayed struct {
+	Status int
+	Body   []byte
+}
+
+// ErrKeyReused is returned when an Idempotency-Key comes back with a different body.
+var ErrKeyReused = &dossier.FieldError{Field: "Idempotency-Key", Code: "idempotency_key_reused",
+	Message: "This Idempotency-Key was used for a different request; use a new key for a new dossier."}
+
+// Register validates reg, registers the dossier and commits its Received event with it.
+// With an idempotency key seen before it returns the first answer (as *Replayed) and
+// registers nothing.
+func (a *Registrar) Register(ctx context.Context, who *auth.Principal, reg dossier.Registration, idem Idempotency) (*Receipt, *Replayed, error) {
+	reg.Normalize()
+	if fe := reg.Validate(); fe != nil {
+		return nil, nil, fe
+	}
+	proc, recv, handling, err := a.reference(ctx, reg)
+	if err != nil {
+		return nil, nil, err
+	}
+	if !who.InOffice(recv.Code) {
+		return nil, nil, fmt.Errorf("register at %s: %w", recv.Code, ErrForbidden)
+	}
+	now := a.Now()
+	local := now.In(a.Calendar.Location())
+	due := a.Calendar.AddWorkingHours(now, proc.TimeLimitHours).In(a.Calendar.Location())
+	id := uuid.New()
+	pin := lookuppin.New()
+	feeDue := proc.FeeVND
+
+	var receipt *Receipt
+	var replay *Replayed
+	err = a.Store.InTx(ctx, func(tx *store.Tx) error {
+		if idem.Key != "" {
+			prior, err := tx.ClaimIdempotencyKey(ctx, who.Username, idem.Key, idem.RequestHash)
+			if err != nil {
+				return err
+			}
+			if prior != nil {
+				if !bytes.Equal(prior.RequestHash, idem.RequestHash) {
+					return ErrKeyReused
+				}
+				replay = &Replayed{Status: prior.Status, Body: prior.Body}
+				return nil
+			}
+		}
+		seq, err := tx.NextSequence(ctx, recv.Code, local)
+		if err != nil {
+			return err
+		}
+		code := dossier.FormatCode(recv.Code, local, seq)
+		pinHash := lookuppin.Hash(a.PINKey, code, pin)
+		row := a.row(id, code, reg, proc, handling, now, due, feeDue, pinHash, who.Username)
+		if err := tx.InsertDossier(ctx, row); err != nil {
+			return err
+		}
+		msg, err := events.Received(events.Registered{
+			DossierID: id, Code: code, Procedure: proc, ReceivingOffice: recv, HandlingOffice: handling,
+			Channel: reg.Channel, MaskedName: dossier.MaskName(reg.Applicant.FullName), PINHash: pinHash,
+			ReceivedAt: now, DueAt: due, ResultDelivery: reg.ResultDelivery.Method,
+			FeeDueVND: feeDue, FeePaidVND: reg.FeePaidVND,
+			Actor: &dossierv1.Actor{Username: who.Username, OfficeCode: recv.Code},
+		}, now)
+		if err != nil {
+			return err
+		}
+		if err := outbox.Add(ctx, tx.Pgx(), msg); err != nil {
+			return err
+		}
+		receipt = &Receipt{
+			ID: id.String(), Code: code, LookupPIN: pin,
+			Status: string(dossier.StatusReceived), StatusCode: dossier.StatusReceived.NationalCode(),
+			ReceivedAt: local.Truncate(time.Second), DueAt: due.Truncate(time.Second),
+			ReceiptURL: "/api/v1/dossiers/" + code + "/forms/receipt",
+		}
+		if idem.Key != "" {
+			body, err := json.Marshal(receipt)
+			if err != nil {
+				return err
+			}
+			return tx.SaveAnswer(ctx, who.Username, idem.Key, http.StatusCreated, body)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, nil, fmt.Errorf("register dossier: %w", err)
+	}
+	if receipt != nil {
+		a.Relay.Notify()
+	}
+	return receipt, replay, nil
+}
+
+// reference resolves and checks the procedure and offices a registration names.
+func (a *Registrar) reference(ctx context.Context, reg dossier.Registration) (catalog.Procedure, catalog.Office, catalog.Office, error) {
+	var none catalog.Office
+	proc, ok, err := a.Catalog.Procedure(ctx, reg.ProcedureCode)
+	if err != nil {
+		return proc, none, none, err
+	}
+	if !ok {
+		return proc, none, none, &dossier.FieldError{Field: "procedure_code", Code: "unknown_procedure",
+			Message: "There is no procedure with this code; pick one from GET /api/v1/procedures."}
+	}
+	recv, ok, err := a.Catalog.Office(ctx, reg.ReceivingOffice)
+	if err != nil {
+		return proc, none, none, err
+	}
+	if !ok {
+		return proc, none, none, &dossier.FieldError{Field: "receiving_office", Code: "unknown_office",
+			Message: "There is no office with this code; pick one from GET /api/v1/offices."}
+	}
+	if !recv.Kind.ReceivesDossiers() {
+		return proc, none, none, &dossier.FieldError{Field: "receiving_office", Code: "not_a_desk",
+			Message: "This office has no one-stop desk; dossiers are received at a provincial, district or commune centre."}
+	}
+	handling, ok, err := a.Catalog.Office(ctx, reg.HandlingOffice)
+	if err != nil {
+		return proc, none, none, err
+	}
+	if !ok {
+		return proc, none, none, &dossier.FieldError{Field: "handling_office", Code: "unknown_office",
+			Message: "There is no office with this code; pick one from GET /api/v1/offices."}
+	}
+	if handling.Kind == catalog.PostOffice {
+		return proc, none, none, &dossier.FieldError{Field: "handling_office", Code: "not_a_deciding_office",
+			Message: "A post office carries dossiers but does not decide them; name the office that decides."}
+	}
+	return proc, recv, handling, nil
+}
+
+func (a *Registrar) row(id uuid.UUID, code string, reg dossier.Registration, proc catalog.Procedure, handling catalog.Office,
+	now, due time.Time, feeDue int64, pinHash []byte, by string) store.DossierRow {
+	s := a.Sealer
+	ap := reg.Applicant
+	var resultAddr []byte
+	if reg.ResultDelivery.Method == dossier.DeliverByPost {
+		resultAddr = s.Seal("result_address", reg.ResultDelivery.Address)
+	}
+	return store.DossierRow{
+		ID: id, Code: code, ProcedureCode: proc.Code, ReceivingOffice: reg.ReceivingOffice,
+		HandlingOffice: handling.Code, CurrentOffice: reg.ReceivingOffice, Channel: string(reg.Channel),
+		Status: string(dossier.StatusReceived), StatusCode: dossier.StatusReceived.NationalCode(),
+		ReceivedAt: now, DueAt: due, TimeLimitHours: proc.TimeLimitHours,
+		ApplicantName: ap.FullName, ApplicantNameFolded: textnorm.Fold(ap.FullName),
+		IDSealed: s.Seal("applicant_id", ap.IDNumber), IDIndex: s.Index("applicant_id", ap.IDNumber),
+		PhoneSealed: s.Seal("applicant_phone", ap.Phone), PhoneIndex: s.Index("applicant_phone", ap.Phone),
+		EmailSealed: s.Seal("applicant_email", ap.Email), AddressSealed: s.Seal("applicant_address", ap.Address),
+		Documents: documentsOrEmpty(reg.Documents), ResultDelivery: string(reg.ResultDelivery.Method),
+		ResultAddressSealed: resultAddr, FeeDueVND: feeDue, FeePaidVND: reg.FeePaidVND,
+		PINHash: pinHash, Version: 1, RegisteredBy: by,
+	}
+}
+
+func documentsOrEmpty(d []dossier.Document) []dossier.Document {
+	if d == nil {
+		return []dossier.Document{}
+	}
+	return d
+}

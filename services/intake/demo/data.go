@@ -1,0 +1,92 @@
+// Package demo is the demonstration data of the district era: the Xuân Lộc district desk
+// (Đồng Nai), its 15 commune-level units, a land registration branch, the catalogue of
+// common procedures, and one staff account per role. Loading it twice changes nothing.
+package demo
+
+import "github.com/motcua/motcua/services/intake/domain/catalog"
+
+// DistrictDesk is the agency code of the Xuân Lộc district desk.
+const DistrictDesk = "000.00.16.H19"
+
+// LandOffice is the agency code of the land registration branch.
+const LandOffice = "000.20.16.H19"
+
+// communes are the commune-level units of Xuân Lộc, with their agency codes.
+var communes = []struct{ code, name string }{
+	{"000.01.16.H19", "UBND thị trấn Gia Ray"},
+	{"000.02.16.H19", "UBND xã Bảo Hòa"},
+	{"000.03.16.H19", "UBND xã Lang Minh"},
+	{"000.04.16.H19", "UBND xã Suối Cao"},
+	{"000.05.16.H19", "UBND xã Suối Cát"},
+	{"000.06.16.H19", "UBND xã Xuân Bắc"},
+	{"000.07.16.H19", "UBND xã Xuân Định"},
+	{"000.08.16.H19", "UBND xã Xuân Hiệp"},
+	{"000.09.16.H19", "UBND xã Xuân Hòa"},
+	{"000.10.16.H19", "UBND xã Xuân Hưng"},
+	{"000.11.16.H19", "UBND xã Xuân Phú"},
+	{"000.12.16.H19", "UBND xã Xuân Tâm"},
+	{"000.13.16.H19", "UBND xã Xuân Thành"},
+	{"000.14.16.H19", "UBND xã Xuân Thọ"},
+	{"000.15.16.H19", "UBND xã Xuân Trường"},
+}
+
+// Offices returns the demo offices, parents first.
+func Offices() []catalog.Office {
+	out := []catalog.Office{
+		{Code: DistrictDesk, Name: "Bộ phận Một cửa huyện Xuân Lộc (267 Hùng Vương, Khu 1, thị trấn Gia Ray)", Kind: catalog.DistrictDesk},
+		{Code: LandOffice, Name: "Chi nhánh Văn phòng Đăng ký đất đai huyện Xuân Lộc", Kind: catalog.Department, ParentCode: DistrictDesk},
+	}
+	for _, c := range communes {
+		out = append(out, catalog.Office{Code: c.code, Name: c.name, Kind: catalog.CommuneCentre, ParentCode: DistrictDesk})
+	}
+	return out
+}
+
+// CommuneCodes lists the agency codes of the demo's commune-level units.
+func CommuneCodes() []string {
+	out := make([]string, len(communes))
+	for i, c := range communes {
+		out[i] = c.code
+	}
+	return out
+}
+
+// Procedures returns the demo catalogue (indicative figures, not legal advice). Time
+// limits are in working hours (8 a day; 0 is the same day).
+func Procedures() []catalog.Procedure {
+	return []catalog.Procedure{
+		{Code: "1.001193", Name: "Đăng ký khai sinh", DecidedByKind: catalog.CommuneCentre, TimeLimitHours: 0},
+		{Code: "1.000656", Name: "Đăng ký khai tử", DecidedByKind: catalog.CommuneCentre, TimeLimitHours: 0},
+		{Code: "1.000894", Name: "Đăng ký kết hôn", DecidedByKind: catalog.CommuneCentre, TimeLimitHours: 0},
+		{Code: "2.000815", Name: "Chứng thực bản sao từ bản chính", DecidedByKind: catalog.CommuneCentre, TimeLimitHours: 0, FeeVND: 2000},
+		{Code: "1.004873", Name: "Cấp Giấy xác nhận tình trạng hôn nhân", DecidedByKind: catalog.CommuneCentre, TimeLimitHours: 24},
+		{Code: "2.000720", Name: "Đăng ký thành lập hộ kinh doanh", DecidedByKind: catalog.DistrictDesk, TimeLimitHours: 24, FeeVND: 100000},
+		{Code: "1.009994", Name: "Cấp giấy phép xây dựng nhà ở riêng lẻ", DecidedByKind: catalog.DistrictDesk, TimeLimitHours: 120, FeeVND: 75000},
+		{Code: "1.004227", Name: "Đăng ký biến động quyền sử dụng đất", DecidedByKind: catalog.Department, TimeLimitHours: 80, FeeVaries: true},
+		{Code: "1.003003", Name: "Cấp Giấy chứng nhận quyền sử dụng đất lần đầu", DecidedByKind: catalog.Department, TimeLimitHours: 240, FeeVaries: true},
+		{Code: "1.001776", Name: "Trợ cấp xã hội hàng tháng", DecidedByKind: catalog.DistrictDesk, TimeLimitHours: 160},
+	}
+}
+
+// Account is a demo staff login.
+type Account struct {
+	Username string
+	Role     string
+	Offices  []string
+}
+
+// Password is the password of every demo account; it is printed when the demo starts.
+const Password = "motcua-demo-2026"
+
+// Accounts returns one account per role, at the district desk or a commune.
+func Accounts() []Account {
+	all := append([]string{DistrictDesk, LandOffice}, CommuneCodes()...)
+	return []Account{
+		{Username: "desk.xuanloc", Role: "desk", Offices: []string{DistrictDesk}},
+		{Username: "desk.giaray", Role: "desk", Offices: []string{"000.01.16.H19"}},
+		{Username: "officer.xuanloc", Role: "officer", Offices: []string{DistrictDesk, LandOffice}},
+		{Username: "officer.baohoa", Role: "officer", Offices: []string{"000.02.16.H19"}},
+		{Username: "supervisor.xuanloc", Role: "supervisor", Offices: all},
+		{Username: "admin.xuanloc", Role: "admin", Offices: []string{DistrictDesk}},
+	}
+}

@@ -1,0 +1,57 @@
+// Package catalog is the reference data a desk works with: offices (any hierarchy, any
+// number of tiers) and administrative procedures with their time limits and fees.
+package catalog
+
+import "regexp"
+
+// OfficeKind says what an office is; the hierarchy itself is data (ParentCode).
+type OfficeKind string
+
+// The kinds of office.
+const (
+	ProvincialCentre OfficeKind = "provincial_centre"
+	DistrictDesk     OfficeKind = "district_desk"
+	CommuneCentre    OfficeKind = "commune_centre"
+	Department       OfficeKind = "department"
+	PostOffice       OfficeKind = "post_office"
+)
+
+// Valid reports whether k is one of the kinds.
+func (k OfficeKind) Valid() bool {
+	switch k {
+	case ProvincialCentre, DistrictDesk, CommuneCentre, Department, PostOffice:
+		return true
+	}
+	return false
+}
+
+// ReceivesDossiers reports whether an office of this kind runs a one-stop desk.
+func (k OfficeKind) ReceivesDossiers() bool {
+	return k == ProvincialCentre || k == DistrictDesk || k == CommuneCentre
+}
+
+// Office is a desk, centre, department or post office, known by its agency code.
+type Office struct {
+	Code       string
+	Name       string
+	Kind       OfficeKind
+	ParentCode string
+}
+
+// agencyCode is the national agency code form ddd.dd.dd.Xdd, e.g. 000.00.16.H19.
+var agencyCode = regexp.MustCompile(`^[0-9]{3}\.[0-9]{2}\.[0-9]{2}\.[A-Z][0-9]{2}$`)
+
+// ValidAgencyCode reports whether code has the national agency code form.
+func ValidAgencyCode(code string) bool { return agencyCode.MatchString(code) }
+
+// Procedure is an administrative procedure (thủ tục hành chính).
+type Procedure struct {
+	Code          string
+	Name          string
+	DecidedByKind OfficeKind
+	// TimeLimitHours is the legal time limit in working hours; 0 means the same day.
+	TimeLimitHours int
+	// FeeVND is the fee due at the desk; FeeVaries marks fees fixed later (e.g. by area).
+	FeeVND    int64
+	FeeVaries bool
+}

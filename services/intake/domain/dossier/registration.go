@@ -1,0 +1,265 @@
+package dossier
+
+import (
+	"fmt"
+	"net/mail"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/motcua/motcua/services/platform/textnorm"
+)
+
+// Channel is how a dossier reached the desk.
+type Channel string
+
+// The channels (the national indicator counts them as 1, 2, 3).
+const (
+	ChannelDesk   Channel = "desk"
+	ChannelOnline Channel = "online"
+	ChannelPost   Channel = "post"
+)
+
+// DocumentKind is the form of a paper handed in.
+type DocumentKind string
+
+// The kinds of document copy.
+const (
+	Original      DocumentKind = "original"
+	CertifiedCopy DocumentKind = "certified_copy"
+	Copy          DocumentKind = "copy"
+)
+
+// DeliveryMethod is how the result goes back to the citizen.
+type DeliveryMethod string
+
+// The delivery methods.
+const (
+	DeliverAtDesk DeliveryMethod = "desk"
+	DeliverByPost DeliveryMethod = "post"
+)
+
+// Applicant is who hands the dossier in. IDNumber, Phone and Address are personal data:
+// stored encrypted, never logged, never in a citizen view.
+type Applicant struct {
+	FullName string `json:"full_name"`
+	IDNumber string `json:"id_number"`
+	Phone    string `json:"phone"`
+	Email    string `json:"email"`
+	Address  string `json:"address"`
+}
+
+// Document is one paper handed in.
+type Document struct {
+	Name   string       `json:"name"`
+	Kind   DocumentKind `json:"kind"`
+	Copies int          `json:"copies"`
+}
+
+// ResultDelivery says where the result will be received.
+type ResultDelivery struct {
+	Method  DeliveryMethod `json:"method"`
+	Address string         `json:"address"`
+}
+
+// Registration is what a desk officer enters to register a dossier.
+type Registration struct {
+	ProcedureCode   string         `json:"procedure_code"`
+	ReceivingOffice string         `json:"receiving_office"`
+	HandlingOffice  string         `json:"handling_office"`
+	Channel         Channel        `json:"channel"`
+	Applicant       Applicant      `json:"applicant"`
+	Documents       []Document     `json:"documents"`
+	ResultDelivery  ResultDelivery `json:"result_delivery"`
+	FeePaidVND      int64          `json:"fee_paid_vnd"`
+}
+
+// FieldError says which field is wrong and how to put it right.
+type FieldError struct {
+	Field   string
+	Code    string
+	Message string
+}
+
+func (e *FieldError) Error() string { return e.Field + ": " + e.Message }
+
+// Limits on a registration's fields.
+const (
+	MaxNameRunes    = 200
+	MaxAddressRunes = 500
+	MaxDocuments    = 100
+	MaxDocNameRunes = 300
+	MaxCopies       = 100
+	MaxFeeVND       = 1_000_000_000_000
+	maxCodeRunes    = 40
+	maxEmailBytes   = 254
+)
+
+// Normalize cleans every text field (NFC, trimmed, single spaces) and fills defaults:
+// the handling office defaults to the receiving office, result delivery to the desk.
+func (r *Registration) Normalize() {
+	r.ProcedureCode = strings.TrimSpace(r.ProcedureCode)
+	r.ReceivingOffice = strings.TrimSpace(r.ReceivingOffice)
+	r.HandlingOffice = strings.TrimSpace(r.HandlingOffice)
+	if r.HandlingOffice == "" {
+		r.HandlingOffice = r.ReceivingOffice
+	}
+	r.Channel = Channel(strings.ToLower(strings.TrimSpace(string(r.Channel))))
+	a := &r.Applicant
+	a.FullName = textnorm.Clean(a.FullName)
+	a.IDNumber = strings.TrimSpace(a.IDNumber)
+	a.Phone = normalizePhone(a.Phone)
+	a.Email = strings.TrimSpace(a.Email)
+	a.Address = textnorm.Clean(a.Address)
+	for i := range r.Documents {
+		d := &r.Documents[i]
+		d.Name = textnorm.Clean(d.Name)
+		d.Kind = DocumentKind(strings.ToLower(strings.TrimSpace(string(d.Kind))))
+		if d.Copies == 0 {
+			d.Copies = 1
+		}
+	}
+	r.ResultDelivery.Method = DeliveryMethod(strings.ToLower(strings.TrimSpace(string(r.ResultDelivery.Method))))
+	if r.ResultDelivery.Method == "" {
+		r.ResultDelivery.Method = DeliverAtDesk
+	}
+	r.ResultDelivery.Address = textnorm.Clean(r.ResultDelivery.Address)
+	if r.ResultDelivery.Method == DeliverByPost && r.ResultDelivery.Address == "" {
+		r.ResultDelivery.Address = a.Address
+	}
+}
+
+// Validate checks a normalized registration on its own (reference data is checked by the
+// caller) and returns the first problem found, field by field in reading order.
+func (r *Registration) Validate() *FieldError {
+	switch {
+	case r.ProcedureCode == "":
+		return missing("procedure_code", "Choose the procedure the citizen is asking for.")
+	case utf8.RuneCountInString(r.ProcedureCode) > maxCodeRunes:
+		return invalid("procedure_code", "too_long", "The procedure code is too long.")
+	case r.ReceivingOffice == "":
+		return missing("receiving_office", "Give the code of the office receiving the dossier.")
+	case utf8.RuneCountInString(r.ReceivingOffice) > maxCodeRunes:
+		return invalid("receiving_office", "too_long", "The office code is too long.")
+	case utf8.RuneCountInString(r.HandlingOffice) > maxCodeRunes:
+		return invalid("handling_office", "too_long", "The office code is too long.")
+	}
+	switch r.Channel {
+	case ChannelDesk, ChannelOnline, ChannelPost:
+	case "":
+		return missing("channel", "Say how the dossier arrived: desk, post or online.")
+	default:
+		return invalid("channel", "invalid_channel", "The channel must be desk, post or online.")
+	}
+	if fe := r.Applicant.validate(); fe != nil {
+		return fe
+	}
+	if r.Channel == ChannelPost && r.Applicant.Address == "" {
+		return missing("applicant.address", "A dossier sent by post needs the applicant's address for the pickup.")
+	}
+	if len(r.Documents) > MaxDocuments {
+		return invalid("documents", "too_many", fmt.Sprintf("List at most %d documents.", MaxDocuments))
+	}
+	for i, d := range r.Documents {
+		f := fmt.Sprintf("documents[%d]", i)
+		switch {
+		case d.Name == "":
+			return missing(f+".name", "Name the document handed in.")
+		case utf8.RuneCountInString(d.Name) > MaxDocNameRunes:
+			return invalid(f+".name", "too_long", fmt.Sprintf("A document name may have at most %d characters.", MaxDocNameRunes))
+		case d.Kind != Original && d.Kind != CertifiedCopy && d.Kind != Copy:
+			return invalid(f+".kind", "invalid_kind", "The kind must be original, certified_copy or copy.")
+		case d.Copies < 1 || d.Copies > MaxCopies:
+			return invalid(f+".copies", "out_of_range", fmt.Sprintf("The number of sets must be between 1 and %d.", MaxCopies))
+		}
+	}
+	switch r.ResultDelivery.Method {
+	case DeliverAtDesk:
+	case DeliverByPost:
+		if r.ResultDelivery.Address == "" {
+			return missing("result_delivery.address", "Give the address the post should deliver the result to.")
+		}
+		if utf8.RuneCountInString(r.ResultDelivery.Address) > MaxAddressRunes {
+			return invalid("result_delivery.address", "too_long", fmt.Sprintf("An address may have at most %d characters.", MaxAddressRunes))
+		}
+	default:
+		return invalid("result_delivery.method", "invalid_method", "The result delivery method must be desk or post.")
+	}
+	if r.FeePaidVND < 0 || r.FeePaidVND > MaxFeeVND {
+		return invalid("fee_paid_vnd", "out_of_range", "The fee paid must be a whole number of đồng, zero or more.")
+	}
+	return nil
+}
+
+func (a *Applicant) validate() *FieldError {
+	n := utf8.RuneCountInString(a.FullName)
+	switch {
+	case n == 0:
+		return missing("applicant.full_name", "Enter the applicant's full name.")
+	case n > MaxNameRunes:
+		return invalid("applicant.full_name", "too_long", fmt.Sprintf("A name may have at most %d characters.", MaxNameRunes))
+	case !plausibleName(a.FullName):
+		return invalid("applicant.full_name", "invalid_name", "A name may contain letters, spaces, dots, hyphens and apostrophes only.")
+	}
+	if a.IDNumber != "" && !allDigits(a.IDNumber, 12) && !allDigits(a.IDNumber, 9) {
+		return invalid("applicant.id_number", "invalid_id_number", "The citizen ID number must have 12 digits (or 9 for an old ID card).")
+	}
+	if a.Phone != "" && !validPhone(a.Phone) {
+		return invalid("applicant.phone", "invalid_phone", "The phone number must have 10 digits starting with 0, such as 0912345678.")
+	}
+	if a.Email != "" {
+		addr, err := mail.ParseAddress(a.Email)
+		if err != nil || addr.Address != a.Email || len(a.Email) > maxEmailBytes {
+			return invalid("applicant.email", "invalid_email", "The email address is not valid, e.g. ten@example.vn.")
+		}
+	}
+	if utf8.RuneCountInString(a.Address) > MaxAddressRunes {
+		return invalid("applicant.address", "too_long", fmt.Sprintf("An address may have at most %d characters.", MaxAddressRunes))
+	}
+	return nil
+}
+
+func plausibleName(s string) bool {
+	for _, r := range s {
+		if !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r) && r != ' ' && r != '.' && r != '-' && r != '\'' {
+			return false
+		}
+	}
+	return true
+}
+
+func allDigits(s string, n int) bool {
+	if len(s) != n {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// normalizePhone drops spaces, dots and dashes and turns +84 into a leading 0.
+func normalizePhone(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if r == ' ' || r == '.' || r == '-' || r == '(' || r == ')' {
+			return -1
+		}
+		return r
+	}, strings.TrimSpace(s))
+	if rest, ok := strings.CutPrefix(s, "+84"); ok {
+		s = "0" + rest
+	}
+	return s
+}
+
+func validPhone(s string) bool { return allDigits(s, 10) && s[0] == '0' }
+
+func missing(field, msg string) *FieldError {
+	return &FieldError{Field: field, Code: "required", Message: msg}
+}
+
+func invalid(field, code, msg string) *FieldError {
+	return &FieldError{Field: field, Code: code, Message: msg}
+}

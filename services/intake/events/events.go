@@ -1,0 +1,101 @@
+// Package events turns intake's changes into the protobuf events of motcua.dossier.v1
+// and the subjects they are published on.
+package events
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/google/uuid"
+	"google.golang.org/protobuf/proto"
+	"google.golang.org/protobuf/types/known/timestamppb"
+
+	dossierv1 "github.com/motcua/motcua/proto/motcua/dossier/v1"
+	"github.com/motcua/motcua/services/intake/domain/catalog"
+	"github.com/motcua/motcua/services/intake/domain/dossier"
+	"github.com/motcua/motcua/services/platform/outbox"
+)
+
+// Subject is where an event of kind about dossier id is published; the dossier id in the
+// subject keeps each dossier's events in order for consumers that filter on it.
+func Subject(dossierID uuid.UUID, kind string) string {
+	return fmt.Sprintf("dossier.v1.%s.%s", dossierID, kind)
+}
+
+// Registered describes a newly registered dossier, for Received.
+type Registered struct {
+	DossierID       uuid.UUID
+	Code            string
+	Procedure       catalog.Procedure
+	ReceivingOffice catalog.Office
+	HandlingOffice  catalog.Office
+	Channel         dossier.Channel
+	MaskedName      string
+	PINHash         []byte
+	ReceivedAt      time.Time
+	DueAt           time.Time
+	ResultDelivery  dossier.DeliveryMethod
+	FeeDueVND       int64
+	FeePaidVND      int64
+	Actor           *dossierv1.Actor
+}
+
+// Received builds the outbox message of a registration (version 1 of the dossier).
+func Received(r Registered, at time.Time) (outbox.Message, error) {
+	id := uuid.New()
+	ev := &dossierv1.Event{
+		EventId:    id.String(),
+		OccurredAt: timestamppb.New(at),
+		DossierId:  r.DossierID.String(),
+		Version:    1,
+		Actor:      r.Actor,
+		Kind: &dossierv1.Event_Received{Received: &dossierv1.Received{
+			Code:                r.Code,
+			Procedure:           &dossierv1.Ref{Code: r.Procedure.Code, Name: r.Procedure.Name},
+			ReceivingOffice:     &dossierv1.Ref{Code: r.ReceivingOffice.Code, Name: r.ReceivingOffice.Name},
+			HandlingOffice:      &dossierv1.Ref{Code: r.HandlingOffice.Code, Name: r.HandlingOffice.Name},
+			Channel:             channel(r.Channel),
+			ApplicantMaskedName: r.MaskedName,
+			PinHash:             r.PINHash,
+			ReceivedAt:          timestamppb.New(r.ReceivedAt),
+			DueAt:               timestamppb.New(r.DueAt),
+			TimeLimitHours:      int32(r.Procedure.TimeLimitHours),
+			Status:              string(dossier.StatusReceived),
+			StatusCode:          int32(dossier.StatusReceived.NationalCode()),
+			ResultDelivery:      delivery(r.ResultDelivery),
+			FeeDueVnd:           r.FeeDueVND,
+			FeePaidVnd:          r.FeePaidVND,
+		}},
+	}
+	return encode(id, ev, r.DossierID, "received")
+}
+
+func encode(eventID uuid.UUID, ev *dossierv1.Event, dossierID uuid.UUID, kind string) (outbox.Message, error) {
+	payload, err := proto.Marshal(ev)
+	if err != nil {
+		return outbox.Message{}, fmt.Errorf("encode %s event: %w", kind, err)
+	}
+	return outbox.Message{EventID: eventID, Subject: Subject(dossierID, kind), Payload: payload}, nil
+}
+
+func channel(c dossier.Channel) dossierv1.Channel {
+	switch c {
+	case dossier.ChannelDesk:
+		return dossierv1.Channel_CHANNEL_DESK
+	case dossier.ChannelOnline:
+		return dossierv1.Channel_CHANNEL_ONLINE
+	case dossier.ChannelPost:
+		return dossierv1.Channel_CHANNEL_POST
+	}
+	return dossierv1.Channel_CHANNEL_UNSPECIFIED
+}
+
+func delivery(m dossier.DeliveryMethod) dossierv1.DeliveryMethod {
+	switch m {
+	case dossier.DeliverAtDesk:
+		return dossierv1.DeliveryMethod_DELIVERY_METHOD_DESK
+	case dossier.DeliverByPost:
+		return dossierv1.DeliveryMethod_DELIVERY_METHOD_POST
+	}
+	return dossierv1.DeliveryMethod_DELIVERY_METHOD_UNSPECIFIED
+}

@@ -1,0 +1,64 @@
+package rest
+
+import (
+	"net/http"
+	"sort"
+	"strconv"
+	"time"
+
+	"github.com/go-chi/chi/v5"
+
+	"github.com/motcua/motcua/services/intake/domain/worktime"
+	"github.com/motcua/motcua/services/platform/httpapi"
+)
+
+type dayOffJSON struct {
+	Date   string `json:"date"`
+	Reason string `json:"reason"`
+}
+
+type calendarJSON struct {
+	Year             int          `json:"year"`
+	OfficeHours      []string     `json:"office_hours"`
+	DaysOff          []dayOffJSON `json:"days_off"`
+	WorkingSaturdays []string     `json:"working_saturdays"`
+}
+
+// calendarYear answers GET /calendar/{year}: office hours, days off and swapped days.
+func (a *API) calendarYear(w http.ResponseWriter, r *http.Request) {
+	year, err := strconv.Atoi(chi.URLParam(r, "year"))
+	if err != nil || year < 1990 || year > 2200 {
+		a.fail(w, r, httpapi.Invalid("year", "invalid_year", "The year must be a number such as 2026."))
+		return
+	}
+	out := calendarJSON{Year: year, OfficeHours: []string{}, DaysOff: []dayOffJSON{}, WorkingSaturdays: []string{}}
+	for _, s := range a.Calendar.OfficeHours() {
+		out.OfficeHours = append(out.OfficeHours, s.String())
+	}
+	for d := (worktime.Date{Year: year, Month: time.January, Day: 1}); d.Year == year; d = d.AddDays(1) {
+		if reason, off := a.Calendar.DayOff(d); off {
+			out.DaysOff = append(out.DaysOff, dayOffJSON{Date: d.String(), Reason: reason})
+		} else if d.IsWeekend() && a.Calendar.IsWorkingDay(d) {
+			out.WorkingSaturdays = append(out.WorkingSaturdays, d.String())
+		}
+	}
+	sort.Slice(out.DaysOff, func(i, j int) bool { return out.DaysOff[i].Date < out.DaysOff[j].Date })
+	httpapi.WriteJSON(w, http.StatusOK, out)
+}
+
+// due answers GET /calendar/due?from=&hours=: the appointment a desk may promise.
+func (a *API) due(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	from, err := time.Parse(time.RFC3339, q.Get("from"))
+	if err != nil {
+		a.fail(w, r, httpapi.Invalid("from", "invalid_time", "from must be a time in RFC 3339 with offset, e.g. 2026-03-02T08:00:00+07:00."))
+		return
+	}
+	hours, err := strconv.Atoi(q.Get("hours"))
+	if err != nil || hours < 0 || hours > 8*366 {
+		a.fail(w, r, httpapi.Invalid("hours", "invalid_hours", "hours must be a whole number of working hours between 0 and 2928."))
+		return
+	}
+	dueAt := a.Calendar.AddWorkingHours(from, hours).In(a.Calendar.Location())
+	httpapi.WriteJSON(w, http.StatusOK, map[string]time.Time{"due_at": dueAt})
+}

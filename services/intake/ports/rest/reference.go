@@ -1,0 +1,55 @@
+package rest
+
+import (
+	"net/http"
+
+	"github.com/motcua/motcua/services/platform/httpapi"
+)
+
+type officeJSON struct {
+	Code       string  `json:"code"`
+	Name       string  `json:"name"`
+	Kind       string  `json:"kind"`
+	ParentCode *string `json:"parent_code"`
+}
+
+func (a *API) offices(w http.ResponseWriter, r *http.Request) {
+	list, err := a.Store.Offices(r.Context())
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	out := make([]officeJSON, 0, len(list))
+	for _, o := range list {
+		j := officeJSON{Code: o.Code, Name: o.Name, Kind: string(o.Kind)}
+		if o.ParentCode != "" {
+			p := o.ParentCode
+			j.ParentCode = &p
+		}
+		out = append(out, j)
+	}
+	httpapi.WriteJSON(w, http.StatusOK, out)
+}
+
+type procedureJSON struct {
+	Code           string `json:"code"`
+	Name           string `json:"name"`
+	DecidedByKind  string `json:"decided_by_kind"`
+	TimeLimitHours int    `json:"time_limit_hours"`
+	FeeVND         int64  `json:"fee_vnd"`
+	FeeVaries      bool   `json:"fee_varies"`
+}
+
+func (a *API) procedures(w http.ResponseWriter, r *http.Request) {
+	list, err := a.Store.Procedures(r.Context())
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	out := make([]procedureJSON, 0, len(list))
+	for _, p := range list {
+		out = append(out, procedureJSON{Code: p.Code, Name: p.Name, DecidedByKind: string(p.DecidedByKind),
+			TimeLimitHours: p.TimeLimitHours, FeeVND: p.FeeVND, FeeVaries: p.FeeVaries})
+	}
+	httpapi.WriteJSON(w, http.StatusOK, out)
+}

@@ -1,0 +1,39 @@
+// Package rest is intake's HTTP API (chi): reference data, sign-in, and the desk's
+// dossier endpoints. Handlers translate between JSON and the app's use cases; domain
+// errors become HTTP statuses in one place (errors.go).
+package rest
+
+import (
+	"log/slog"
+
+	"github.com/go-chi/chi/v5"
+
+	"github.com/motcua/motcua/services/intake/adapters/store"
+	"github.com/motcua/motcua/services/intake/app"
+	"github.com/motcua/motcua/services/intake/domain/worktime"
+	"github.com/motcua/motcua/services/platform/auth"
+)
+
+// API holds what intake's handlers need.
+type API struct {
+	Log       *slog.Logger
+	Store     *store.Store
+	Registrar *app.Registrar
+	SignIn    *app.SignIn
+	Verifier  *auth.Verifier
+	Calendar  *worktime.Calendar
+}
+
+// Mount adds intake's routes to r. Paths are spelled out whole (no sub-router) so the
+// all-in-one command can mount every service on one router.
+func (a *API) Mount(r chi.Router) {
+	r.Post("/api/v1/auth/token", a.token)
+	r.Get("/api/v1/offices", a.offices)
+	r.Get("/api/v1/procedures", a.procedures)
+	r.Get("/api/v1/calendar/due", a.due)
+	r.Get("/api/v1/calendar/{year}", a.calendarYear)
+	r.Group(func(r chi.Router) {
+		r.Use(auth.Authenticate(a.Verifier, a.Log))
+		r.With(auth.RequireRole(a.Log, auth.RoleDesk)).Post("/api/v1/dossiers", a.register)
+	})
+}

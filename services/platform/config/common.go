@@ -1,0 +1,47 @@
+package config
+
+import (
+	"encoding/base64"
+	"fmt"
+	"time"
+)
+
+// Common are the settings every service reads.
+type Common struct {
+	DatabaseURL     string
+	NATSURL         string
+	HTTPAddr        string
+	DBMaxConns      int
+	StreamReplicas  int
+	ShutdownTimeout time.Duration
+}
+
+// ReadCommon reads the settings every service shares; defaultAddr is the service's own
+// default listening address.
+func ReadCommon(r *Reader, defaultAddr string) Common {
+	c := Common{
+		DatabaseURL:     r.Secret("DATABASE_URL", ""),
+		NATSURL:         r.String("NATS_URL", "nats://127.0.0.1:4222"),
+		HTTPAddr:        r.String("MOTCUA_HTTP_ADDR", defaultAddr),
+		DBMaxConns:      r.Int("MOTCUA_DB_MAX_CONNS", 16),
+		StreamReplicas:  r.Int("MOTCUA_STREAM_REPLICAS", 1),
+		ShutdownTimeout: r.Duration("MOTCUA_SHUTDOWN_TIMEOUT", 20*time.Second),
+	}
+	r.Require("DATABASE_URL", c.DatabaseURL)
+	return c
+}
+
+// Key reads a required 32-byte key given in base64.
+func (r *Reader) Key(name string) []byte {
+	s := r.Secret(name, "")
+	r.Require(name, s)
+	if s == "" {
+		return nil
+	}
+	b, err := base64.StdEncoding.DecodeString(s)
+	if err != nil || len(b) != 32 {
+		r.errs = append(r.errs, fmt.Sprintf("%s must be 32 bytes in base64 (e.g. from: head -c 32 /dev/urandom | base64)", name))
+		return nil
+	}
+	return b
+}

@@ -1,0 +1,40 @@
+-- The read model: every dossier as status knows it from events, and its timeline.
+CREATE TABLE dossiers (
+	id                    uuid PRIMARY KEY,
+	code                  text NOT NULL UNIQUE,
+	procedure_code        text NOT NULL,
+	procedure_name        text NOT NULL,
+	receiving_office_code text NOT NULL,
+	receiving_office_name text NOT NULL,
+	handling_office_code  text NOT NULL,
+	handling_office_name  text NOT NULL,
+	current_office_code   text NOT NULL,
+	current_office_name   text NOT NULL,
+	channel               text NOT NULL,
+	status                text NOT NULL,
+	status_code           smallint NOT NULL,
+	applicant_masked      text NOT NULL,
+	pin_hash              bytea NOT NULL,
+	received_at           timestamptz NOT NULL,
+	due_at                timestamptz NOT NULL,
+	time_limit_hours      integer NOT NULL,
+	finished_at           timestamptz,
+	result_delivery       text NOT NULL,
+	fee_due_vnd           bigint NOT NULL DEFAULT 0,
+	fee_paid_vnd          bigint NOT NULL DEFAULT 0,
+	version               integer NOT NULL,
+	updated_at            timestamptz NOT NULL DEFAULT clock_timestamp()
+);
+CREATE INDEX dossiers_current_due ON dossiers (current_office_code, due_at);
+CREATE INDEX dossiers_received ON dossiers (received_at);
+
+CREATE TABLE timeline (
+	dossier_id  uuid NOT NULL REFERENCES dossiers (id),
+	version     integer NOT NULL,
+	event_id    uuid NOT NULL,
+	at          timestamptz NOT NULL,
+	type        text NOT NULL,
+	office_code text NOT NULL,
+	office_name text NOT NULL,
+	PRIMARY KEY (dossier_id, version)
+);

@@ -1,0 +1,35 @@
+// Package store keeps status's read model in PostgreSQL, in the status schema: dossiers
+// as folded from events, and their timelines.
+package store
+
+import (
+	"embed"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/motcua/motcua/services/platform/database"
+	"github.com/motcua/motcua/services/platform/messaging"
+)
+
+// Schema is status's own schema; no other service reads it.
+const Schema = "status"
+
+//go:embed migrations/*.sql
+var migrationFS embed.FS
+
+// Migrations returns every step of the status schema: the inbox, then its own tables.
+func Migrations() ([]database.Migration, error) {
+	own, err := database.FromFS(migrationFS, "migrations", "status_")
+	if err != nil {
+		return nil, err
+	}
+	return append(messaging.InboxMigrations(), own...), nil
+}
+
+// Store is status's data access.
+type Store struct {
+	pool *pgxpool.Pool
+}
+
+// New wraps a pool whose search_path is the status schema.
+func New(pool *pgxpool.Pool) *Store { return &Store{pool: pool} }

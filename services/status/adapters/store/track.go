@@ -1,0 +1,60 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+)
+
+// Step is one entry of a dossier's timeline.
+type Step struct {
+	At         time.Time `json:"at"`
+	Type       string    `json:"type"`
+	OfficeCode string    `json:"office_code"`
+	OfficeName string    `json:"office_name"`
+}
+
+// Tracked is what a citizen may see of a dossier, plus the PIN hash to check first.
+type Tracked struct {
+	Code              string
+	ProcedureCode     string
+	ProcedureName     string
+	Status            string
+	StatusCode        int
+	ReceivedAt        time.Time
+	DueAt             time.Time
+	FinishedAt        *time.Time
+	CurrentOfficeCode string
+	CurrentOfficeName string
+	ApplicantMasked   string
+	PINHash           []byte
+	Timeline          []Step
+}
+
+// Track returns the dossier with code and its timeline in one round trip; ok is false
+// when status does not know the code.
+func (s *Store) Track(ctx context.Context, code string) (t Tracked, ok bool, err error) {
+	var steps []byte
+	err = s.pool.QueryRow(ctx, `SELECT d.code, d.procedure_code, d.procedure_name, d.status, d.status_code,
+		d.received_at, d.due_at, d.finished_at, d.current_office_code, d.current_office_name, d.applicant_masked,
+		d.pin_hash,
+		(SELECT coalesce(json_agg(json_build_object('at', t.at, 'type', t.type, 'office_code', t.office_code,
+			'office_name', t.office_name) ORDER BY t.version), '[]') FROM timeline t WHERE t.dossier_id = d.id)
+		FROM dossiers d WHERE d.code = $1`, code).
+		Scan(&t.Code, &t.ProcedureCode, &t.ProcedureName, &t.Status, &t.StatusCode, &t.ReceivedAt, &t.DueAt,
+			&t.FinishedAt, &t.CurrentOfficeCode, &t.CurrentOfficeName, &t.ApplicantMasked, &t.PINHash, &steps)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return t, false, nil
+	}
+	if err != nil {
+		return t, false, fmt.Errorf("track: %w", err)
+	}
+	if err := json.Unmarshal(steps, &t.Timeline); err != nil {
+		return t, false, fmt.Errorf("track: timeline: %w", err)
+	}
+	return t, true, nil
+}

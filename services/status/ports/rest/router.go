@@ -1,0 +1,38 @@
+// Package rest is status's HTTP API (chi): the citizen's lookup by dossier code and PIN.
+package rest
+
+import (
+	"log/slog"
+	"time"
+
+	"github.com/go-chi/chi/v5"
+
+	"github.com/motcua/motcua/services/platform/auth"
+	"github.com/motcua/motcua/services/platform/ratelimit"
+	"github.com/motcua/motcua/services/status/adapters/store"
+)
+
+// API holds what status's handlers need.
+type API struct {
+	Log      *slog.Logger
+	Store    *store.Store
+	Verifier *auth.Verifier
+	PINKey   []byte
+	Location *time.Location
+	Now      func() time.Time
+	// ByClient and ByCode count failed lookups per client address and per dossier code.
+	ByClient *ratelimit.Limiter
+	ByCode   *ratelimit.Limiter
+}
+
+// NewLimiters returns the default failure limits: 10 per client, refilled one every 6
+// seconds; 20 per dossier code, refilled one a minute.
+func NewLimiters() (byClient, byCode *ratelimit.Limiter) {
+	return ratelimit.New(10, 6*time.Second, 100_000), ratelimit.New(20, time.Minute, 100_000)
+}
+
+// Mount adds status's routes to r. Paths are spelled out whole (no sub-router) so the
+// all-in-one command can mount every service on one router.
+func (a *API) Mount(r chi.Router) {
+	r.Get("/api/v1/track/{code}", a.track)
+}

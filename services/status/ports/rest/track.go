@@ -1,0 +1,144 @@
+package rest
+
+import (
+	"math"
+	"net"
+	"net/http"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/go-chi/chi/v5"
+
+	"github.com/motcua/motcua/services/platform/httpapi"
+	"github.com/motcua/motcua/services/platform/lookuppin"
+	"github.com/motcua/motcua/services/status/domain/tracking"
+)
+
+type ref struct {
+	Code string `json:"code"`
+	Name string `json:"name"`
+}
+
+type stepJSON struct {
+	At     time.Time `json:"at"`
+	Type   string    `json:"type"`
+	Label  string    `json:"label"`
+	Office ref       `json:"office"`
+}
+
+type shipmentJSON struct {
+	TrackingNumber string    `json:"tracking_number"`
+	Status         string    `json:"status"`
+	UpdatedAt      time.Time `json:"updated_at"`
+}
+
+type trackJSON struct {
+	Code          string         `json:"code"`
+	Procedure     ref            `json:"procedure"`
+	Status        string         `json:"status"`
+	StatusCode    int            `json:"status_code"`
+	StatusLabel   string         `json:"status_label"`
+	ReceivedAt    time.Time      `json:"received_at"`
+	DueAt         time.Time      `json:"due_at"`
+	Timing        string         `json:"timing"`
+	CurrentOffice ref            `json:"current_office"`
+	Applicant     string         `json:"applicant"`
+	Timeline      []stepJSON     `json:"timeline"`
+	Shipments     []shipmentJSON `json:"shipments"`
+}
+
+var errNotFound = httpapi.NotFound("dossier_not_found",
+	"No dossier matches this code and PIN; check both against your receipt.")
+
+// track answers GET /track/{code}?pin=: a citizen's lookup. An unknown code and a wrong
+// PIN give the same 404; repeated failures from one client, or against one code, give 429.
+func (a *API) track(w http.ResponseWriter, r *http.Request) {
+	now := a.Now()
+	client := clientKey(r)
+	code := strings.TrimSpace(chi.URLParam(r, "code"))
+	if blocked, wait := a.ByClient.Blocked(client, now); blocked {
+		a.tooMany(w, r, wait)
+		return
+	}
+	if blocked, wait := a.ByCode.Blocked(code, now); blocked {
+		a.tooMany(w, r, wait)
+		return
+	}
+	pin := lookuppin.Normalize(r.URL.Query().Get("pin"))
+	if pin == "" {
+		httpapi.WriteError(w, r, a.Log, httpapi.Invalid("pin", "required", "Enter the PIN printed on your receipt."))
+		return
+	}
+	if utf8.RuneCountInString(code) > 40 || len(pin) > 32 {
+		a.fail(w, r, client, code, now)
+		return
+	}
+	t, ok, err := a.Store.Track(r.Context(), code)
+	if err != nil {
+		httpapi.WriteError(w, r, a.Log, err)
+		return
+	}
+	if !ok || !lookuppin.Check(a.PINKey, t.Code, pin, t.PINHash) {
+		a.fail(w, r, client, code, now)
+		return
+	}
+	lang := language(r)
+	out := trackJSON{
+		Code:          t.Code,
+		Procedure:     ref{Code: t.ProcedureCode, Name: t.ProcedureName},
+		Status:        t.Status,
+		StatusCode:    t.StatusCode,
+		StatusLabel:   tracking.StatusLabel(t.Status, lang),
+		ReceivedAt:    t.ReceivedAt.In(a.Location),
+		DueAt:         t.DueAt.In(a.Location),
+		Timing:        string(tracking.Classify(t.DueAt, t.FinishedAt, now, a.Location)),
+		CurrentOffice: ref{Code: t.CurrentOfficeCode, Name: t.CurrentOfficeName},
+		Applicant:     t.ApplicantMasked,
+		Timeline:      make([]stepJSON, 0, len(t.Timeline)),
+		Shipments:     []shipmentJSON{},
+	}
+	for _, s := range t.Timeline {
+		out.Timeline = append(out.Timeline, stepJSON{At: s.At.In(a.Location), Type: s.Type,
+			Label: tracking.StepLabel(s.Type, lang), Office: ref{Code: s.OfficeCode, Name: s.OfficeName}})
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Set("Content-Language", string(lang))
+	httpapi.WriteJSON(w, http.StatusOK, out)
+}
+
+func (a *API) fail(w http.ResponseWriter, r *http.Request, client, code string, now time.Time) {
+	a.ByClient.Fail(client, now)
+	a.ByCode.Fail(code, now)
+	httpapi.WriteError(w, r, a.Log, errNotFound)
+}
+
+func (a *API) tooMany(w http.ResponseWriter, r *http.Request, wait time.Duration) {
+	secs := int(math.Ceil(wait.Seconds()))
+	httpapi.WriteError(w, r, a.Log, httpapi.TooMany("Too many failed lookups; wait a little and try again.", max(secs, 1)))
+}
+
+// clientKey is the client's address; behind a proxy every client shares the proxy's, so
+// deployments behind one should put the limit there too.
+func clientKey(r *http.Request) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return r.RemoteAddr
+	}
+	return host
+}
+
+// language picks English when asked (?lang=en or Accept-Language starting with en),
+// Vietnamese otherwise.
+func language(r *http.Request) tracking.Lang {
+	if l := r.URL.Query().Get("lang"); l != "" {
+		if strings.HasPrefix(strings.ToLower(l), "en") {
+			return tracking.English
+		}
+		return tracking.Vietnamese
+	}
+	if strings.HasPrefix(strings.ToLower(r.Header.Get("Accept-Language")), "en") {
+		return tracking.English
+	}
+	return tracking.Vietnamese
+}

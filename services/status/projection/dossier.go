@@ -1,0 +1,86 @@
+// Package projection folds the dossier events of motcua.dossier.v1 into status's read
+// model. Each event is applied in the consumer's transaction, beside its inbox row.
+package projection
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5"
+	"github.com/nats-io/nats.go/jetstream"
+	"google.golang.org/protobuf/proto"
+
+	dossierv1 "github.com/motcua/motcua/proto/motcua/dossier/v1"
+	"github.com/motcua/motcua/services/platform/messaging"
+	"github.com/motcua/motcua/services/status/adapters/store"
+)
+
+// DossierConsumer names status's durable consumer of dossier events.
+var DossierConsumer = messaging.ConsumerOptions{
+	Stream:         messaging.DossierStream,
+	Durable:        "status-dossiers",
+	FilterSubjects: []string{"dossier.v1.>"},
+}
+
+// Dossier applies one dossier event. Messages that cannot be decoded, or that lack what
+// every event must carry, are poison: retrying cannot mend them.
+func Dossier(ctx context.Context, tx pgx.Tx, msg jetstream.Msg) error {
+	var ev dossierv1.Event
+	if err := proto.Unmarshal(msg.Data(), &ev); err != nil {
+		return messaging.Poison(fmt.Errorf("decode dossier event: %w", err))
+	}
+	id, err := uuid.Parse(ev.GetDossierId())
+	if err != nil {
+		return messaging.Poison(errors.New("dossier event without a valid dossier id"))
+	}
+	eventID, err := uuid.Parse(ev.GetEventId())
+	if err != nil {
+		return messaging.Poison(errors.New("dossier event without a valid event id"))
+	}
+	if ev.GetVersion() < 1 || ev.GetOccurredAt() == nil {
+		return messaging.Poison(errors.New("dossier event without version or time"))
+	}
+	switch k := ev.Kind.(type) {
+	case *dossierv1.Event_Received:
+		return received(ctx, tx, id, eventID, &ev, k.Received)
+	default:
+		return messaging.Poison(fmt.Errorf("dossier event of an unknown kind on %s", msg.Subject()))
+	}
+}
+
+func received(ctx context.Context, tx pgx.Tx, id, eventID uuid.UUID, ev *dossierv1.Event, r *dossierv1.Received) error {
+	if r.GetCode() == "" || r.GetReceivedAt() == nil || r.GetDueAt() == nil || len(r.GetPinHash()) == 0 {
+		return messaging.Poison(errors.New("received event without code, times or PIN hash"))
+	}
+	return store.FoldReceived(ctx, tx, store.Received{
+		ID: id, EventID: eventID, Version: ev.GetVersion(), OccurredAt: ev.GetOccurredAt().AsTime(),
+		Code: r.GetCode(), ProcedureCode: r.GetProcedure().GetCode(), ProcedureName: r.GetProcedure().GetName(),
+		ReceivingOfficeCode: r.GetReceivingOffice().GetCode(), ReceivingOfficeName: r.GetReceivingOffice().GetName(),
+		HandlingOfficeCode: r.GetHandlingOffice().GetCode(), HandlingOfficeName: r.GetHandlingOffice().GetName(),
+		Channel: channel(r.GetChannel()), Status: r.GetStatus(), StatusCode: r.GetStatusCode(),
+		ApplicantMasked: r.GetApplicantMaskedName(), PINHash: r.GetPinHash(),
+		ReceivedAt: r.GetReceivedAt().AsTime(), DueAt: r.GetDueAt().AsTime(), TimeLimitHours: r.GetTimeLimitHours(),
+		ResultDelivery: delivery(r.GetResultDelivery()), FeeDueVND: r.GetFeeDueVnd(), FeePaidVND: r.GetFeePaidVnd(),
+	})
+}
+
+func channel(c dossierv1.Channel) string {
+	switch c {
+	case dossierv1.Channel_CHANNEL_DESK:
+		return "desk"
+	case dossierv1.Channel_CHANNEL_ONLINE:
+		return "online"
+	case dossierv1.Channel_CHANNEL_POST:
+		return "post"
+	}
+	return "unknown"
+}
+
+func delivery(m dossierv1.DeliveryMethod) string {
+	if m == dossierv1.DeliveryMethod_DELIVERY_METHOD_POST {
+		return "post"
+	}
+	return "desk"
+}

@@ -1,0 +1,92 @@
+// Package service wires status together: configuration, database, broker, the projection
+// of dossier events and the routes. The status binary and the all-in-one command both
+// build it.
+package service
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/go-chi/chi/v5"
+
+	"github.com/motcua/motcua/services/platform/auth"
+	"github.com/motcua/motcua/services/platform/config"
+	"github.com/motcua/motcua/services/platform/httpapi"
+	"github.com/motcua/motcua/services/platform/infra"
+	"github.com/motcua/motcua/services/platform/lifecycle"
+	"github.com/motcua/motcua/services/platform/messaging"
+	"github.com/motcua/motcua/services/status/adapters/store"
+	"github.com/motcua/motcua/services/status/ports/rest"
+	"github.com/motcua/motcua/services/status/projection"
+)
+
+// Config is status's configuration, read from the environment.
+type Config struct {
+	config.Common
+	PublicKey string
+	PINKey    []byte
+}
+
+// ReadConfig reads status's settings from r.
+func ReadConfig(r *config.Reader) (Config, error) {
+	c := Config{
+		Common:    config.ReadCommon(r, "127.0.0.1:8082"),
+		PublicKey: r.String("MOTCUA_AUTH_PUBLIC_KEY", ""),
+		PINKey:    r.Key("MOTCUA_PIN_KEY"),
+	}
+	r.Require("MOTCUA_AUTH_PUBLIC_KEY", c.PublicKey)
+	return c, r.Err()
+}
+
+// Service is a running status: its connections, consumer and API.
+type Service struct {
+	Store    *store.Store
+	infra    *infra.Infra
+	consumer *messaging.Consumer
+	api      *rest.API
+}
+
+// New connects (waiting for the database and the broker), migrates the status schema and
+// builds the consumer and API.
+func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
+	pub, err := auth.ParsePublicKey(cfg.PublicKey)
+	if err != nil {
+		return nil, fmt.Errorf("status: MOTCUA_AUTH_PUBLIC_KEY: %w", err)
+	}
+	loc, err := time.LoadLocation("Asia/Ho_Chi_Minh")
+	if err != nil {
+		loc = time.FixedZone("ICT", 7*3600)
+	}
+	steps, err := store.Migrations()
+	if err != nil {
+		return nil, fmt.Errorf("status: %w", err)
+	}
+	inf, err := infra.Open(ctx, infra.Options{Name: "status", DatabaseURL: cfg.DatabaseURL, Schema: store.Schema,
+		MaxConns: cfg.DBMaxConns, Migrations: steps, NATSURL: cfg.NATSURL, StreamReplicas: cfg.StreamReplicas}, log)
+	if err != nil {
+		return nil, err
+	}
+	st := store.New(inf.Pool)
+	byClient, byCode := rest.NewLimiters()
+	return &Service{
+		Store:    st,
+		infra:    inf,
+		consumer: messaging.NewConsumer(inf.Pool, inf.JS, log, projection.DossierConsumer, projection.Dossier),
+		api: &rest.API{Log: log, Store: st, Verifier: auth.NewVerifier(pub), PINKey: cfg.PINKey,
+			Location: loc, Now: time.Now, ByClient: byClient, ByCode: byCode},
+	}, nil
+}
+
+// Mount adds status's API to r.
+func (s *Service) Mount(r chi.Router) { s.api.Mount(r) }
+
+// Checks are status's readiness probes.
+func (s *Service) Checks() map[string]httpapi.Check { return s.infra.Checks() }
+
+// Workers are status's background loops: the consumer of dossier events.
+func (s *Service) Workers() []lifecycle.Worker { return []lifecycle.Worker{s.consumer.Run} }
+
+// Close releases the broker connection and the pool; call it after the workers stopped.
+func (s *Service) Close() { s.infra.Close() }
