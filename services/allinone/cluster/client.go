@@ -1,0 +1,117 @@
+package cluster
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"time"
+)
+
+// Client speaks the public API of contract.md over HTTP.
+type Client struct {
+	HTTP *http.Client
+}
+
+// NewClient returns a client with keep-alive connections for up to conns requests at once.
+func NewClient(conns int) *Client {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.MaxIdleConns = conns
+	t.MaxIdleConnsPerHost = conns
+	return &Client{HTTP: &http.Client{Transport: t, Timeout: 30 * time.Second}}
+}
+
+// Receipt is the answer to a registration.
+type Receipt struct {
+	ID         string    `json:"id"`
+	Code       string    `json:"code"`
+	LookupPIN  string    `json:"lookup_pin"`
+	Status     string    `json:"status"`
+	StatusCode int       `json:"status_code"`
+	ReceivedAt time.Time `json:"received_at"`
+	DueAt      time.Time `json:"due_at"`
+}
+
+// Token signs in and returns an access token.
+func (c *Client) Token(ctx context.Context, addr, username, password string) (string, error) {
+	var out struct {
+		AccessToken string `json:"access_token"`
+	}
+	body, _ := json.Marshal(map[string]string{"username": username, "password": password})
+	status, err := c.do(ctx, http.MethodPost, "http://"+addr+"/api/v1/auth/token", "", "", body, &out)
+	if err != nil {
+		return "", err
+	}
+	if status != http.StatusOK {
+		return "", fmt.Errorf("sign in as %s: status %d", username, status)
+	}
+	return out.AccessToken, nil
+}
+
+// Register posts a registration body (JSON) and returns the receipt and the status.
+func (c *Client) Register(ctx context.Context, addr, token, idemKey string, body []byte) (Receipt, int, error) {
+	var r Receipt
+	status, err := c.do(ctx, http.MethodPost, "http://"+addr+"/api/v1/dossiers", token, idemKey, body, &r)
+	return r, status, err
+}
+
+// Track looks a dossier up as a citizen; it returns the status and the decoded body.
+func (c *Client) Track(ctx context.Context, addr, code, pin string) (int, map[string]any, error) {
+	var out map[string]any
+	status, err := c.do(ctx, http.MethodGet, "http://"+addr+"/api/v1/track/"+url.PathEscape(code)+"?pin="+url.QueryEscape(pin), "", "", nil, &out)
+	return status, out, err
+}
+
+func (c *Client) do(ctx context.Context, method, u, token, idemKey string, body []byte, out any) (int, error) {
+	var rd io.Reader
+	if body != nil {
+		rd = bytes.NewReader(body)
+	}
+	req, err := http.NewRequestWithContext(ctx, method, u, rd)
+	if err != nil {
+		return 0, err
+	}
+	req.Header.Set("Content-Type", "application/json")
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	if idemKey != "" {
+		req.Header.Set("Idempotency-Key", idemKey)
+	}
+	resp, err := c.HTTP.Do(req)
+	if err != nil {
+		return 0, err
+	}
+	defer resp.Body.Close()
+	data, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return resp.StatusCode, err
+	}
+	if resp.StatusCode < 300 && out != nil {
+		if err := json.Unmarshal(data, out); err != nil {
+			return resp.StatusCode, fmt.Errorf("decode %s answer: %w", u, err)
+		}
+	}
+	return resp.StatusCode, nil
+}
+
+// Registration returns a valid registration body at office for the i-th applicant.
+func Registration(office, procedure string, i int) []byte {
+	b, _ := json.Marshal(map[string]any{
+		"procedure_code":   procedure,
+		"receiving_office": office,
+		"channel":          "desk",
+		"applicant": map[string]string{
+			"full_name": "Nguyễn Văn An",
+			"id_number": fmt.Sprintf("%012d", 100000000000+i),
+			"phone":     fmt.Sprintf("09%08d", i%100000000),
+			"address":   "Khu 1, thị trấn Gia Ray, Xuân Lộc, Đồng Nai",
+		},
+		"documents":    []map[string]any{{"name": "Giấy đề nghị đăng ký hộ kinh doanh", "kind": "original", "copies": 1}},
+		"fee_paid_vnd": 100000,
+	})
+	return b
+}
