@@ -1,0 +1,167 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/motcua/motcua/services/allinone/cluster"
+)
+
+// bench holds what the phases share.
+type bench struct {
+	s       settings
+	c       *cluster.Cluster
+	dbURL   string
+	db      *pgxpool.Pool
+	client  *cluster.Client
+	token   string
+	offices []string
+
+	mu       sync.Mutex
+	receipts []cluster.Receipt
+}
+
+func openPool(ctx context.Context, url string) (*pgxpool.Pool, error) {
+	cfg, err := pgxpool.ParseConfig(url)
+	if err != nil {
+		return nil, err
+	}
+	cfg.MaxConns = 64
+	return pgxpool.NewWithConfig(ctx, cfg)
+}
+
+// parallel runs n jobs on workers goroutines and returns the first error.
+func parallel(ctx context.Context, n, workers int, job func(ctx context.Context, i int) error) error {
+	var next atomic.Int64
+	var first error
+	var once sync.Once
+	var wg sync.WaitGroup
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	for w := 0; w < workers; w++ {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= n || ctx.Err() != nil {
+					return
+				}
+				if err := job(ctx, i); err != nil {
+					once.Do(func() { first = err; cancel() })
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	return first
+}
+
+var serial atomic.Int64
+
+// registerOne registers one dossier and keeps its receipt for the lookups.
+func (b *bench) registerOne(ctx context.Context) (cluster.Receipt, error) {
+	i := int(serial.Add(1))
+	office := b.offices[i%len(b.offices)]
+	r, status, err := b.client.Register(ctx, b.c.Intake.Addr, b.token, "", cluster.Registration(office, "2.000720", i))
+	if err != nil {
+		return r, err
+	}
+	if status != http.StatusCreated {
+		return r, fmt.Errorf("registration answered %d", status)
+	}
+	b.mu.Lock()
+	b.receipts = append(b.receipts, r)
+	b.mu.Unlock()
+	return r, nil
+}
+
+func (b *bench) registerMany(ctx context.Context, n int) (time.Duration, error) {
+	start := time.Now()
+	err := parallel(ctx, n, b.s.concurrency, func(ctx context.Context, _ int) error {
+		_, err := b.registerOne(ctx)
+		return err
+	})
+	return time.Since(start), err
+}
+
+// folded counts the dossiers status holds.
+func (b *bench) folded(ctx context.Context) (int, error) {
+	var n int
+	err := b.db.QueryRow(ctx, "SELECT count(*) FROM status.dossiers").Scan(&n)
+	return n, err
+}
+
+// waitFolded waits until status holds want dossiers.
+func (b *bench) waitFolded(ctx context.Context, want int) error {
+	deadline := time.Now().Add(2 * time.Minute)
+	for {
+		n, err := b.folded(ctx)
+		if err != nil {
+			return err
+		}
+		if n >= want {
+			return nil
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("status holds %d dossiers, want %d", n, want)
+		}
+		time.Sleep(2 * time.Millisecond)
+	}
+}
+
+// registrationThroughput is figure (a): the clock stops when status has folded them all.
+func (b *bench) registrationThroughput(ctx context.Context) (rate, error) {
+	if err := b.waitFolded(ctx, len(b.receipts)); err != nil {
+		return rate{}, err
+	}
+	before := len(b.receipts)
+	start := time.Now()
+	if _, err := b.registerMany(ctx, b.s.registrations); err != nil {
+		return rate{}, err
+	}
+	if err := b.waitFolded(ctx, before+b.s.registrations); err != nil {
+		return rate{}, err
+	}
+	return newRate(b.s.registrations, time.Since(start)), nil
+}
+
+// insertBaseline is the baseline of (a): single-row INSERT transactions through pgx at
+// the same concurrency on the same server.
+func (b *bench) insertBaseline(ctx context.Context) (rate, error) {
+	if _, err := b.db.Exec(ctx, `CREATE TABLE IF NOT EXISTS public.bench_baseline (
+		id uuid PRIMARY KEY, payload text NOT NULL, created_at timestamptz NOT NULL DEFAULT now())`); err != nil {
+		return rate{}, err
+	}
+	n := b.s.registrations
+	start := time.Now()
+	err := parallel(ctx, n, b.s.concurrency, func(ctx context.Context, i int) error {
+		_, err := b.db.Exec(ctx, "INSERT INTO public.bench_baseline (id, payload) VALUES ($1, $2)", uuid.New(), "baseline row")
+		return err
+	})
+	return newRate(n, time.Since(start)), err
+}
+
+// lookupThroughput is figure (b): GET /track/{code}?pin= for dossiers registered above.
+func (b *bench) lookupThroughput(ctx context.Context) (rate, error) {
+	receipts := b.receipts
+	start := time.Now()
+	err := parallel(ctx, b.s.lookups, b.s.concurrency, func(ctx context.Context, i int) error {
+		r := receipts[i%len(receipts)]
+		status, _, err := b.client.Track(ctx, b.c.Status.Addr, r.Code, r.LookupPIN)
+		if err != nil {
+			return err
+		}
+		if status != http.StatusOK {
+			return fmt.Errorf("lookup of %s answered %d", r.Code, status)
+		}
+		return nil
+	})
+	return newRate(b.s.lookups, time.Since(start)), err
+}

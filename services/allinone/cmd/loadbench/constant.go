@@ -1,0 +1,75 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"os/exec"
+	"time"
+
+	"github.com/go-chi/chi/v5"
+
+	"github.com/motcua/motcua/services/allinone/cluster"
+)
+
+// serveConstant is the baseline server of (b): chi and a handler returning a constant.
+func serveConstant(addr string) {
+	r := chi.NewRouter()
+	r.Get("/constant", func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = w.Write([]byte(`{"status":"ok"}`))
+	})
+	srv := &http.Server{Addr: addr, Handler: r, ReadHeaderTimeout: 5 * time.Second}
+	if err := srv.ListenAndServe(); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+}
+
+// constantBaseline runs serveConstant in a process of its own, as status runs in one,
+// and measures it with the same client and concurrency as the lookups.
+func (b *bench) constantBaseline(ctx context.Context, dir string) (rate, error) {
+	self, err := os.Executable()
+	if err != nil {
+		return rate{}, err
+	}
+	port, err := cluster.FreePort()
+	if err != nil {
+		return rate{}, err
+	}
+	addr := fmt.Sprintf("127.0.0.1:%d", port)
+	cmd := exec.CommandContext(ctx, self, "constant-server", addr)
+	if err := cmd.Start(); err != nil {
+		return rate{}, err
+	}
+	defer func() { _ = cmd.Process.Kill(); _ = cmd.Wait() }()
+	url := "http://" + addr + "/constant"
+	for i := 0; ; i++ {
+		resp, err := http.Get(url)
+		if err == nil {
+			resp.Body.Close()
+			break
+		}
+		if i > 200 {
+			return rate{}, fmt.Errorf("constant server did not start: %w", err)
+		}
+		time.Sleep(25 * time.Millisecond)
+	}
+	start := time.Now()
+	err = parallel(ctx, b.s.lookups, b.s.concurrency, func(ctx context.Context, _ int) error {
+		req, _ := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+		resp, err := b.client.HTTP.Do(req)
+		if err != nil {
+			return err
+		}
+		_, _ = io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK {
+			return fmt.Errorf("constant answered %d", resp.StatusCode)
+		}
+		return nil
+	})
+	return newRate(b.s.lookups, time.Since(start)), err
+}
