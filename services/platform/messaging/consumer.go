@@ -30,6 +30,10 @@ type ConsumerOptions struct {
 	BackOff []time.Duration
 	// Batch is the most events applied in one transaction (default 64).
 	Batch int
+	// AckWait is how long the broker waits for an acknowledgement before it delivers a
+	// message again, e.g. one whose acknowledgement was lost with the connection
+	// (default 30s).
+	AckWait time.Duration
 }
 
 // Consumer applies the events of a durable pull consumer exactly once each: the inbox
@@ -53,6 +57,9 @@ func NewConsumer(pool *pgxpool.Pool, js jetstream.JetStream, log *slog.Logger, o
 	if opt.Batch <= 0 {
 		opt.Batch = 64
 	}
+	if opt.AckWait <= 0 {
+		opt.AckWait = 30 * time.Second
+	}
 	return &Consumer{pool: pool, js: js, log: log.With("consumer", opt.Durable), opt: opt, handler: h}
 }
 
@@ -61,10 +68,15 @@ func (c *Consumer) config() jetstream.ConsumerConfig {
 		Durable:        c.opt.Durable,
 		FilterSubjects: c.opt.FilterSubjects,
 		AckPolicy:      jetstream.AckExplicitPolicy,
-		AckWait:        30 * time.Second,
-		MaxDeliver:     c.opt.MaxDeliver,
-		MaxAckPending:  4 * c.opt.Batch,
-		DeliverPolicy:  jetstream.DeliverAllPolicy,
+		AckWait:        c.opt.AckWait,
+		// The consumer counts deliveries itself (see fail): were the broker to stop at
+		// MaxDeliver, a last attempt whose dead-letter publish failed would leave the
+		// message neither applied nor dead-lettered, and never delivered again. A message
+		// delivered past the limit is handled as usual: applied if it now succeeds (or is
+		// recognised by the inbox), dead-lettered if it fails.
+		MaxDeliver:    -1,
+		MaxAckPending: 4 * c.opt.Batch,
+		DeliverPolicy: jetstream.DeliverAllPolicy,
 	}
 }
 

@@ -73,39 +73,31 @@ func (r *Relay) Run(ctx context.Context) {
 	defer prune.Stop()
 	r.prune(ctx)
 	backoff := 50 * time.Millisecond
-	for {
+	for ctx.Err() == nil {
 		res, err := r.pass(ctx)
-		if ctx.Err() != nil {
-			break
-		}
 		switch {
+		case ctx.Err() != nil:
 		case err != nil:
 			publishErrors.WithLabelValues(r.opt.Schema).Inc()
 			r.log.Warn("outbox relay pass failed", "err", err.Error(), "retry_in", backoff.String())
-			if !sleep(ctx, backoff) {
-				break
-			}
+			sleep(ctx, backoff)
 			backoff = min(2*backoff, 5*time.Second)
-			continue
 		case res.published == r.opt.Batch:
-			backoff = 50 * time.Millisecond
-			continue
+			backoff = 50 * time.Millisecond // more rows wait: go on at once
 		case res.waiting:
 			// Committed rows exist whose transactions are newer than the oldest one still
 			// running; they become safe to send as soon as it ends.
 			backoff = 50 * time.Millisecond
-			if !sleep(ctx, 2*time.Millisecond) {
-				break
+			sleep(ctx, 2*time.Millisecond)
+		default:
+			backoff = 50 * time.Millisecond
+			select {
+			case <-ctx.Done():
+			case <-r.wake:
+			case <-poll.C:
+			case <-prune.C:
+				r.prune(ctx)
 			}
-			continue
-		}
-		backoff = 50 * time.Millisecond
-		select {
-		case <-ctx.Done():
-		case <-r.wake:
-		case <-poll.C:
-		case <-prune.C:
-			r.prune(ctx)
 		}
 	}
 	flushCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
@@ -115,14 +107,30 @@ func (r *Relay) Run(ctx context.Context) {
 	}
 }
 
-// Flush publishes every row that is safe to send now, and returns when none is left.
+// busyGrace is how long Flush waits for the leader lock before it leaves the rows to the
+// relay holding it. The lock may be held by the connection of a pass cut short by a
+// cancelled context, until PostgreSQL notices that connection is gone.
+const busyGrace = 2 * time.Second
+
+// Flush publishes every row that is safe to send now, and returns when none is left, or
+// when another relay has held the leader lock for busyGrace (that relay sends them).
 func (r *Relay) Flush(ctx context.Context) error {
+	var busySince time.Time
 	for {
 		res, err := r.pass(ctx)
 		if err != nil {
 			return err
 		}
-		if res.published == 0 && !res.waiting {
+		if res.busy {
+			if busySince.IsZero() {
+				busySince = time.Now()
+			} else if time.Since(busySince) > busyGrace {
+				return nil
+			}
+		} else {
+			busySince = time.Time{}
+		}
+		if res.published == 0 && !res.waiting && !res.busy {
 			return nil
 		}
 		if res.published == 0 && !sleep(ctx, 2*time.Millisecond) {
@@ -134,6 +142,7 @@ func (r *Relay) Flush(ctx context.Context) error {
 type passResult struct {
 	published int
 	waiting   bool
+	busy      bool // another session holds the leader lock
 }
 
 type outboxRow struct {
@@ -145,10 +154,11 @@ type outboxRow struct {
 	safe      bool
 }
 
-// pass publishes one batch. Rows are read in id order, and only those whose transaction
-// is older than every transaction still running (txid below the snapshot's xmin): a row
-// that committed ahead of an older, slower transaction waits for it, so events never
-// overtake ones committed before them.
+// pass publishes one batch. Rows are read in id order, and only up to the first whose
+// transaction is not older than every transaction still running (txid below the
+// snapshot's xmin): a row that committed ahead of an older, slower transaction waits for
+// it, and every row after it waits too, so events never overtake ones committed before
+// them.
 func (r *Relay) pass(ctx context.Context) (passResult, error) {
 	var res passResult
 	tx, err := r.pool.Begin(ctx)
@@ -161,6 +171,7 @@ func (r *Relay) pass(ctx context.Context) (passResult, error) {
 		return res, fmt.Errorf("leader lock: %w", err)
 	}
 	if !leader {
+		res.busy = true
 		return res, nil
 	}
 	rows, err := tx.Query(ctx, `SELECT id, event_id, subject, payload, created_at,
@@ -177,12 +188,14 @@ func (r *Relay) pass(ctx context.Context) (passResult, error) {
 	if err != nil {
 		return res, fmt.Errorf("read outbox: %w", err)
 	}
-	safe := batch[:0]
-	for _, x := range batch {
-		if x.safe {
-			safe = append(safe, x)
-		} else {
+	// Publish the prefix of safe rows only: a safe row after one that must wait would
+	// overtake it (its transaction may have committed after the waiting row's did).
+	safe := batch
+	for i, x := range batch {
+		if !x.safe {
+			safe = batch[:i]
 			res.waiting = true
+			break
 		}
 	}
 	if len(safe) == 0 {
