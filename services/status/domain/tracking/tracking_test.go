@@ -30,11 +30,61 @@ func TestClassify(t *testing.T) {
 	}
 }
 
-func TestLabels(t *testing.T) {
-	if StatusLabel("received", Vietnamese) != "Đã tiếp nhận" || StatusLabel("received", English) != "Received" {
-		t.Fatal("received labels wrong")
+// TestClassifyUsesTheOfficesDay checks that "the day before" is a day in the offices'
+// time zone, not in UTC: near midnight in Hà Nội the UTC date is another.
+func TestClassifyUsesTheOfficesDay(t *testing.T) {
+	ict := time.FixedZone("ICT", 7*3600)
+	due := time.Date(2026, 3, 10, 0, 30, 0, 0, ict) // 9 March, 17:30 UTC
+	for _, tc := range []struct {
+		name     string
+		finished time.Time
+		want     Timing
+	}{
+		// 9 March 23:00 in Hà Nội, 16:00 UTC: the same UTC day as the due time, but
+		// the day before in the offices' day.
+		{"the evening before, local", time.Date(2026, 3, 9, 23, 0, 0, 0, ict), Early},
+		{"just after midnight on the due day", time.Date(2026, 3, 10, 0, 10, 0, 0, ict), OnTime},
+		{"a minute late", time.Date(2026, 3, 10, 0, 31, 0, 0, ict), Late},
+	} {
+		if got := Classify(due, &tc.finished, due.Add(time.Hour), ict); got != tc.want {
+			t.Errorf("%s: %s, want %s", tc.name, got, tc.want)
+		}
 	}
-	if StepLabel("something_new", English) != "something_new" {
-		t.Fatal("unknown step should fall back to its name")
+	// The same finish read in UTC would be on the due day: the zone decides.
+	evening := time.Date(2026, 3, 9, 23, 0, 0, 0, ict)
+	if got := Classify(due, &evening, due, time.UTC); got != OnTime {
+		t.Errorf("in UTC: %s, want %s", got, OnTime)
+	}
+}
+
+func TestLabels(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		got  func(string, Lang) string
+		in   string
+		lang Lang
+		want string
+	}{
+		{"status vi", StatusLabel, "received", Vietnamese, "Đã tiếp nhận"},
+		{"status en", StatusLabel, "received", English, "Received"},
+		{"step vi", StepLabel, "received", Vietnamese, "Tiếp nhận hồ sơ"},
+		{"step en", StepLabel, "received", English, "Dossier received"},
+		{"unknown language reads Vietnamese", StatusLabel, "received", Lang("fr"), "Đã tiếp nhận"},
+		{"unknown status vi", StatusLabel, "something_new", Vietnamese, "something_new"},
+		{"unknown status en", StatusLabel, "something_new", English, "something_new"},
+		{"unknown step vi", StepLabel, "something_new", Vietnamese, "something_new"},
+		{"unknown step en", StepLabel, "something_new", English, "something_new"},
+	} {
+		if got := tc.got(tc.in, tc.lang); got != tc.want {
+			t.Errorf("%s: %q, want %q", tc.name, got, tc.want)
+		}
+	}
+	// Every label has both languages, and they differ (an untranslated copy is a miss).
+	for name, labels := range map[string]map[string]label{"status": statusLabels, "step": stepLabels} {
+		for k, l := range labels {
+			if l.vi == "" || l.en == "" || l.vi == l.en {
+				t.Errorf("%s %q: labels %q / %q", name, k, l.vi, l.en)
+			}
+		}
 	}
 }

@@ -70,7 +70,15 @@ func (a *API) track(w http.ResponseWriter, r *http.Request) {
 		httpapi.WriteError(w, r, a.Log, httpapi.Invalid("pin", "required", "Enter the PIN printed on your receipt."))
 		return
 	}
-	if utf8.RuneCountInString(code) > 40 || len(pin) > 32 {
+	if !plausibleCode(code) {
+		// No dossier has such a code. It counts against the client only: kept as a key
+		// of the per-code limiter, long made-up codes would fill its memory. Nor is it
+		// sent to the database, which refuses text that is not UTF-8 or holds a NUL.
+		a.ByClient.Fail(client, now)
+		httpapi.WriteError(w, r, a.Log, errNotFound)
+		return
+	}
+	if len(pin) > 32 {
 		a.fail(w, r, client, code, now)
 		return
 	}
@@ -105,6 +113,12 @@ func (a *API) track(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "no-store")
 	w.Header().Set("Content-Language", string(lang))
 	httpapi.WriteJSON(w, http.StatusOK, out)
+}
+
+// plausibleCode reports whether code could be a dossier's: at most 40 characters of
+// UTF-8 text without NUL.
+func plausibleCode(code string) bool {
+	return utf8.ValidString(code) && utf8.RuneCountInString(code) <= 40 && !strings.ContainsRune(code, 0)
 }
 
 func (a *API) fail(w http.ResponseWriter, r *http.Request, client, code string, now time.Time) {
