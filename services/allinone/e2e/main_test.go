@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
@@ -91,7 +92,8 @@ func start(t *testing.T) *env {
 			e.dumpLogs()
 		}
 	})
-	e.cl, err = cluster.Start(ctx, cluster.Options{Bin: bin, DatabaseURL: dbURL, Dir: e.dir})
+	e.cl, err = cluster.Start(ctx, cluster.Options{Bin: bin, DatabaseURL: dbURL, Dir: e.dir,
+		Env: []string{"MOTCUA_LOG_LEVEL=info"}})
 	if err != nil {
 		t.Fatalf("start cluster: %v", err)
 	}
@@ -243,6 +245,56 @@ func (e *env) count(sql string, args ...any) int {
 		e.t.Fatalf("%s: %v", sql, err)
 	}
 	return n
+}
+
+// blocker is a transaction the test holds open to stall a service, e.g. with a lock.
+type blocker struct {
+	t  *testing.T
+	tx pgx.Tx
+}
+
+// block begins a transaction and runs sql in it; the caller ends it with release. It may
+// run in a worker goroutine, so it reports errors without stopping the test there.
+func (e *env) block(sql string) *blocker {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	tx, err := e.db.Begin(context.Background())
+	if err != nil {
+		e.t.Errorf("begin blocker: %v", err)
+		return &blocker{t: e.t}
+	}
+	e.t.Cleanup(func() { _ = tx.Rollback(context.Background()) })
+	if _, err := tx.Exec(ctx, sql); err != nil {
+		e.t.Errorf("%s: %v", sql, err)
+	}
+	return &blocker{t: e.t, tx: tx}
+}
+
+func (b *blocker) release() {
+	if b == nil || b.tx == nil {
+		return
+	}
+	if err := b.tx.Rollback(context.Background()); err != nil {
+		b.t.Errorf("release blocker: %v", err)
+	}
+}
+
+// tryCount is count for hooks, which run in worker goroutines: it reports -1 on error.
+func (e *env) tryCount(sql string) int {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	var n int
+	if err := e.db.QueryRow(ctx, sql).Scan(&n); err != nil {
+		e.t.Errorf("%s: %v", sql, err)
+		return -1
+	}
+	return n
+}
+
+// logHas reports whether the log of process name holds a line containing text.
+func (e *env) logHas(name, text string) bool {
+	b, err := os.ReadFile(filepath.Join(e.dir, name+".log"))
+	return err == nil && strings.Contains(string(b), text)
 }
 
 // codes reads the id of every dossier in table (schema-qualified), by code.

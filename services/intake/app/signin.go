@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/motcua/motcua/services/intake/adapters/store"
 	"github.com/motcua/motcua/services/platform/auth"
@@ -46,9 +47,13 @@ func (s *SignIn) Token(ctx context.Context, username, password string) (*Token, 
 		return nil, ctx.Err()
 	}
 	username = strings.ToLower(strings.TrimSpace(username))
-	acc, ok, err := s.Store.Account(ctx, username)
-	if err != nil {
-		return nil, fmt.Errorf("sign in: %w", err)
+	var acc store.Account
+	var ok bool
+	if storable(username) { // a name the database cannot hold belongs to nobody
+		var err error
+		if acc, ok, err = s.Store.Account(ctx, username); err != nil {
+			return nil, fmt.Errorf("sign in: %w", err)
+		}
 	}
 	hash := s.dummy
 	if ok {
@@ -67,3 +72,6 @@ func (s *SignIn) Token(ctx context.Context, username, password string) (*Token, 
 	}
 	return &Token{AccessToken: tok, TokenType: "Bearer", ExpiresIn: int(s.Issuer.TTL().Seconds())}, nil
 }
+
+// storable reports whether PostgreSQL can take s as text: valid UTF-8 without NUL.
+func storable(s string) bool { return utf8.ValidString(s) && !strings.ContainsRune(s, 0) }

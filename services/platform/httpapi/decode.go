@@ -53,6 +53,9 @@ func UnmarshalJSON(data []byte, dst any) error {
 		var typeErr *json.UnmarshalTypeError
 		if errors.As(err, &typeErr) {
 			field := typeErr.Field
+			if field == "" {
+				return Invalid("", "wrong_type", "The request body must be a JSON object.")
+			}
 			return Invalid(field, "wrong_type", fmt.Sprintf("The field %q must be a %s.", field, jsonKind(typeErr.Type.Kind().String())))
 		}
 		return BadRequest("malformed_json", "The request body is not valid JSON: "+err.Error())

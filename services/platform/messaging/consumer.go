@@ -32,7 +32,8 @@ type ConsumerOptions struct {
 	Batch int
 	// AckWait is how long the broker waits for an acknowledgement before it delivers a
 	// message again, e.g. one whose acknowledgement was lost with the connection
-	// (default 30s).
+	// (default 10s: long enough for any batch, short enough that a crashed consumer's
+	// messages come back soon).
 	AckWait time.Duration
 }
 
@@ -58,7 +59,7 @@ func NewConsumer(pool *pgxpool.Pool, js jetstream.JetStream, log *slog.Logger, o
 		opt.Batch = 64
 	}
 	if opt.AckWait <= 0 {
-		opt.AckWait = 30 * time.Second
+		opt.AckWait = 10 * time.Second
 	}
 	return &Consumer{pool: pool, js: js, log: log.With("consumer", opt.Durable), opt: opt, handler: h}
 }

@@ -13,9 +13,9 @@ import (
 )
 
 // Clean returns s in NFC with surrounding space trimmed and inner runs of white space
-// collapsed to one space; control characters are dropped.
+// collapsed to one space; control characters are dropped. Dropping comes before NFC so
+// that marks a control character separated are composed too, and Clean is idempotent.
 func Clean(s string) string {
-	s = norm.NFC.String(s)
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
@@ -32,7 +32,7 @@ func Clean(s string) string {
 			b.WriteRune(r)
 		}
 	}
-	return b.String()
+	return norm.NFC.String(b.String())
 }
 
 // Fold returns the search key of s: cleaned, lower case, with every combining mark

@@ -28,6 +28,25 @@ func TestCleanIsNFC(t *testing.T) {
 	}
 }
 
+func TestCleanIsIdempotent(t *testing.T) {
+	for _, in := range []string{"e\u0000\u0301", " a \t\u0301b", "Nguyễn\u0007 Văn"} {
+		once := Clean(in)
+		if Clean(once) != once || !norm.NFC.IsNormalString(once) {
+			t.Errorf("Clean(%q) = %q, then %q", in, once, Clean(once))
+		}
+	}
+}
+
+func FuzzClean(f *testing.F) {
+	f.Add("e\u0000\u0301")
+	f.Fuzz(func(t *testing.T, s string) {
+		once := Clean(s)
+		if Clean(once) != once {
+			t.Fatalf("Clean is not idempotent on %q: %q then %q", s, once, Clean(once))
+		}
+	})
+}
+
 func FuzzFold(f *testing.F) {
 	f.Add("Nguyễn Văn A")
 	f.Fuzz(func(t *testing.T, s string) {

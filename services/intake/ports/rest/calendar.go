@@ -12,6 +12,9 @@ import (
 	"github.com/motcua/motcua/services/platform/httpapi"
 )
 
+// minYear and maxYear bound the years the calendar endpoints answer for.
+const minYear, maxYear = 1990, 2200
+
 type dayOffJSON struct {
 	Date   string `json:"date"`
 	Reason string `json:"reason"`
@@ -27,7 +30,7 @@ type calendarJSON struct {
 // calendarYear answers GET /calendar/{year}: office hours, days off and swapped days.
 func (a *API) calendarYear(w http.ResponseWriter, r *http.Request) {
 	year, err := strconv.Atoi(chi.URLParam(r, "year"))
-	if err != nil || year < 1990 || year > 2200 {
+	if err != nil || year < minYear || year > maxYear {
 		a.fail(w, r, httpapi.Invalid("year", "invalid_year", "The year must be a number such as 2026."))
 		return
 	}
@@ -52,6 +55,12 @@ func (a *API) due(w http.ResponseWriter, r *http.Request) {
 	from, err := time.Parse(time.RFC3339, q.Get("from"))
 	if err != nil {
 		a.fail(w, r, httpapi.Invalid("from", "invalid_time", "from must be a time in RFC 3339 with offset, e.g. 2026-03-02T08:00:00+07:00."))
+		return
+	}
+	// The years a calendar may be asked for; beyond them the appointment could fall past
+	// the year 9999, which JSON times cannot carry.
+	if from.Year() < minYear || from.Year() > maxYear {
+		a.fail(w, r, httpapi.Invalid("from", "out_of_range", "from must be a time between the years 1990 and 2200."))
 		return
 	}
 	hours, err := strconv.Atoi(q.Get("hours"))

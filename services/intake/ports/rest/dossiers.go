@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"net/http"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/motcua/motcua/services/intake/app"
@@ -19,6 +20,11 @@ func (a *API) register(w http.ResponseWriter, r *http.Request) {
 	key := strings.TrimSpace(r.Header.Get("Idempotency-Key"))
 	if utf8.RuneCountInString(key) > maxIdempotencyKey {
 		a.fail(w, r, httpapi.Invalid("Idempotency-Key", "too_long", "An Idempotency-Key may have at most 200 characters."))
+		return
+	}
+	if !validIdempotencyKey(key) {
+		a.fail(w, r, httpapi.Invalid("Idempotency-Key", "invalid_idempotency_key",
+			"An Idempotency-Key must be UTF-8 text without control characters, such as a UUID."))
 		return
 	}
 	body, err := httpapi.ReadBody(w, r, httpapi.DefaultBodyLimit)
@@ -46,4 +52,10 @@ func (a *API) register(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Location", "/api/v1/dossiers/"+receipt.Code)
 	httpapi.WriteJSON(w, http.StatusCreated, receipt)
+}
+
+// validIdempotencyKey reports whether key can be stored as text: valid UTF-8 without
+// control characters (a header may carry any byte above 0x7f).
+func validIdempotencyKey(key string) bool {
+	return utf8.ValidString(key) && strings.IndexFunc(key, unicode.IsControl) < 0
 }

@@ -1,0 +1,62 @@
+package servicetest
+
+import (
+	"bytes"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/motcua/motcua/services/intake/demo"
+)
+
+func testSignIn(t *testing.T, e *env) {
+	signIn := func(t *testing.T, body string) reply {
+		return e.call(t, "POST", "/api/v1/auth/token", "", []byte(body))
+	}
+
+	t.Run("good credentials", func(t *testing.T) {
+		for _, user := range []string{"desk.xuanloc", " Desk.XuanLoc "} {
+			r := signIn(t, `{"username":"`+user+`","password":"`+demo.Password+`"}`)
+			if r.Status != http.StatusOK {
+				t.Fatalf("%q: %d %s", user, r.Status, r.Body)
+			}
+			var tok struct {
+				AccessToken string `json:"access_token"`
+				TokenType   string `json:"token_type"`
+				ExpiresIn   int    `json:"expires_in"`
+			}
+			r.decode(t, &tok)
+			if tok.AccessToken == "" || tok.TokenType != "Bearer" || tok.ExpiresIn != 3600 {
+				t.Fatalf("%q: token %+v", user, tok)
+			}
+			if cc := r.Header.Get("Cache-Control"); cc != "no-store" {
+				t.Errorf("Cache-Control %q, want no-store", cc)
+			}
+		}
+	})
+
+	t.Run("bad credentials look alike", func(t *testing.T) {
+		wrong := signIn(t, `{"username":"desk.xuanloc","password":"not-the-password"}`)
+		unknown := signIn(t, `{"username":"nobody.xuanloc","password":"not-the-password"}`)
+		tooLong := signIn(t, `{"username":"`+strings.Repeat("a", 65)+`","password":"x"}`)
+		nul := signIn(t, `{"username":"desk.xuanloc\u0000","password":"x"}`)
+		for _, r := range []reply{wrong, unknown, tooLong, nul} {
+			r.expectError(t, http.StatusUnauthorized, "unauthorized", "")
+		}
+		if !bytes.Equal(wrong.Body, unknown.Body) {
+			t.Fatalf("wrong password and unknown user differ:\n%s\n%s", wrong.Body, unknown.Body)
+		}
+	})
+
+	t.Run("missing fields", func(t *testing.T) {
+		signIn(t, `{"password":"x"}`).expectError(t, http.StatusUnprocessableEntity, "required", "username")
+		signIn(t, `{"username":"desk.xuanloc"}`).expectError(t, http.StatusUnprocessableEntity, "required", "password")
+		signIn(t, `{"username":"","password":""}`).expectError(t, http.StatusUnprocessableEntity, "required", "username")
+	})
+
+	t.Run("malformed", func(t *testing.T) {
+		signIn(t, `{"username":`).expectError(t, http.StatusBadRequest, "malformed_json", "")
+		signIn(t, `{"username":5,"password":"x"}`).expectError(t, http.StatusUnprocessableEntity, "wrong_type", "username")
+		e.call(t, "POST", "/api/v1/auth/token", "", nil).expectError(t, http.StatusBadRequest, "empty_body", "")
+	})
+}

@@ -1,0 +1,108 @@
+package servicetest
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/base64"
+	"log/slog"
+	"net/http/httptest"
+	"sync"
+	"testing"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/motcua/motcua/services/intake/demo"
+	"github.com/motcua/motcua/services/intake/service"
+	"github.com/motcua/motcua/services/platform/config"
+	"github.com/motcua/motcua/services/platform/embeddednats"
+	"github.com/motcua/motcua/services/platform/httpapi"
+	"github.com/motcua/motcua/services/platform/pgtest"
+)
+
+// dbURL is this package's own database; each test environment creates a fresh one next
+// to it, so tests can run in parallel and count dossier sequences from 1.
+var dbURL string
+
+func TestMain(m *testing.M) { pgtest.Main(m, &dbURL) }
+
+// env is one running intake: its own database, NATS server, workers and HTTP server.
+type env struct {
+	URL    string
+	PINKey []byte
+	DB     *pgxpool.Pool // the service's database, for looking behind the API
+	JS     jetstream.JetStream
+
+	mu     sync.Mutex
+	tokens map[string]string
+}
+
+// start brings up an intake service with the demo data loaded; everything stops when
+// the test ends.
+func start(t *testing.T) *env {
+	t.Helper()
+	ctx := context.Background()
+	u, drop, err := pgtest.CreateDatabase(ctx, dbURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(drop)
+	ns, err := embeddednats.Start(embeddednats.Options{StoreDir: t.TempDir(), Port: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(ns.Shutdown)
+
+	pinKey := randomKey()
+	cfg, err := service.ReadConfig(config.NewReaderFrom(map[string]string{
+		"DATABASE_URL":            u,
+		"NATS_URL":                ns.ClientURL(),
+		"MOTCUA_DB_MAX_CONNS":     "8",
+		"MOTCUA_AUTH_SIGNING_KEY": base64.StdEncoding.EncodeToString(randomKey()),
+		"MOTCUA_DATA_KEY":         base64.StdEncoding.EncodeToString(randomKey()),
+		"MOTCUA_PIN_KEY":          base64.StdEncoding.EncodeToString(pinKey),
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	log := slog.New(slog.NewTextHandler(t.Output(), &slog.HandlerOptions{Level: slog.LevelWarn}))
+	svc, err := service.New(ctx, cfg, log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(svc.Close)
+	if err := demo.Load(ctx, svc.Store); err != nil {
+		t.Fatal(err)
+	}
+
+	workCtx, stopWork := context.WithCancel(ctx)
+	var wg sync.WaitGroup
+	for _, w := range svc.Workers() {
+		wg.Go(func() { w(workCtx) })
+	}
+	t.Cleanup(func() { stopWork(); wg.Wait() })
+
+	r := httpapi.NewRouter("intake", log)
+	httpapi.MountOps(r, svc.Checks())
+	svc.Mount(r)
+	srv := httptest.NewServer(r)
+	t.Cleanup(srv.Close)
+
+	nc, err := nats.Connect(ns.ClientURL())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(nc.Close)
+	js, err := jetstream.New(nc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &env{URL: srv.URL, PINKey: pinKey, DB: svc.Store.Pool(), JS: js, tokens: map[string]string{}}
+}
+
+func randomKey() []byte {
+	b := make([]byte, 32)
+	_, _ = rand.Read(b)
+	return b
+}
