@@ -6,6 +6,13 @@ import (
 	"time"
 )
 
+func TestMaskURLList(t *testing.T) {
+	got := MaskURL("nats://a:pw1@h1:4222,nats://b:pw2@h2:4222")
+	if strings.Contains(got, "pw1") || strings.Contains(got, "pw2") || !strings.Contains(got, "h2:4222") {
+		t.Fatalf("MaskURL = %q", got)
+	}
+}
+
 func TestReaderDefaultsAndErrors(t *testing.T) {
 	r := NewReaderFrom(map[string]string{"A": "x", "D": "nope", "N": "-3", "S": "hunter2", "U": "postgres://u:pw@h/db"})
 	if got := r.String("A", "d"); got != "x" {

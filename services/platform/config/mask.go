@@ -1,9 +1,25 @@
 package config
 
-import "net/url"
+import (
+	"net/url"
+	"strings"
+)
 
-// MaskURL hides the password of a URL such as a DATABASE_URL; other strings pass through.
+// MaskURL hides the passwords of a URL such as a DATABASE_URL, or of each URL in a
+// comma-separated list such as a NATS_URL naming several servers; other strings pass
+// through.
 func MaskURL(s string) string {
+	if strings.Contains(s, ",") {
+		parts := strings.Split(s, ",")
+		for i, p := range parts {
+			parts[i] = maskOne(p)
+		}
+		return strings.Join(parts, ",")
+	}
+	return maskOne(s)
+}
+
+func maskOne(s string) string {
 	u, err := url.Parse(s)
 	if err != nil || u.User == nil {
 		return s

@@ -45,6 +45,7 @@ func Main(name string, start Starter) {
 }
 
 func run(ctx context.Context, name string, start Starter, log *slog.Logger) error {
+	startProfiler(log)
 	r := config.NewReader()
 	svc, common, err := start(ctx, r, log)
 	if err != nil {

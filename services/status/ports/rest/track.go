@@ -98,8 +98,8 @@ func (a *API) track(w http.ResponseWriter, r *http.Request) {
 		Status:        t.Status,
 		StatusCode:    t.StatusCode,
 		StatusLabel:   tracking.StatusLabel(t.Status, lang),
-		ReceivedAt:    t.ReceivedAt.In(a.Location),
-		DueAt:         t.DueAt.In(a.Location),
+		ReceivedAt:    a.local(t.ReceivedAt),
+		DueAt:         a.local(t.DueAt),
 		Timing:        string(tracking.Classify(t.DueAt, t.FinishedAt, now, a.Location)),
 		CurrentOffice: ref{Code: t.CurrentOfficeCode, Name: t.CurrentOfficeName},
 		Applicant:     t.ApplicantMasked,
@@ -107,7 +107,7 @@ func (a *API) track(w http.ResponseWriter, r *http.Request) {
 		Shipments:     []shipmentJSON{},
 	}
 	for _, s := range t.Timeline {
-		out.Timeline = append(out.Timeline, stepJSON{At: s.At.In(a.Location), Type: s.Type,
+		out.Timeline = append(out.Timeline, stepJSON{At: a.local(s.At), Type: s.Type,
 			Label: tracking.StepLabel(s.Type, lang), Office: ref{Code: s.OfficeCode, Name: s.OfficeName}})
 	}
 	w.Header().Set("Cache-Control", "no-store")
@@ -156,3 +156,6 @@ func language(r *http.Request) tracking.Lang {
 	}
 	return tracking.Vietnamese
 }
+
+// local shows a time as the offices keep it: their time zone, whole seconds.
+func (a *API) local(t time.Time) time.Time { return t.In(a.Location).Truncate(time.Second) }
