@@ -135,6 +135,8 @@ type Options struct {
 	Dir         string // logs and the nats-server store go here
 	// Env is added to every service's environment (e.g. MOTCUA_LOG_LEVEL).
 	Env []string
+	// ServiceEnv is added to the environment of the named service only.
+	ServiceEnv map[string][]string
 }
 
 // Start launches the nats-server, then intake, status and postal, and waits until each
@@ -165,7 +167,8 @@ func Start(ctx context.Context, o Options) (*Cluster, error) {
 		for k, v := range c.Keys.Env() {
 			env = append(env, k+"="+v)
 		}
-		*s.proc, err = launch(o, s.name, s.path, addr, nil, append(env, o.Env...))
+		env = append(append(env, o.Env...), o.ServiceEnv[s.name]...)
+		*s.proc, err = launch(o, s.name, s.path, addr, nil, env)
 		if err != nil {
 			c.Close()
 			return nil, err

@@ -88,67 +88,49 @@ func (a *Registrar) Register(ctx context.Context, who *auth.Principal, reg dossi
 	pin := lookuppin.New()
 	feeDue := proc.FeeVND
 
-	var receipt *Receipt
-	var replay *Replayed
-	err = a.Store.InTx(ctx, func(tx *store.Tx) error {
-		if idem.Key != "" {
-			prior, err := tx.ClaimIdempotencyKey(ctx, who.Username, idem.Key, idem.RequestHash)
-			if err != nil {
-				return err
-			}
-			if prior != nil {
-				if !bytes.Equal(prior.RequestHash, idem.RequestHash) {
-					return ErrKeyReused
-				}
-				replay = &Replayed{Status: prior.Status, Body: prior.Body}
-				return nil
-			}
-		}
-		seq, err := tx.NextSequence(ctx, recv.Code, local)
-		if err != nil {
-			return err
-		}
-		code := dossier.FormatCode(recv.Code, local, seq)
-		pinHash := lookuppin.Hash(a.PINKey, code, pin)
-		row := a.row(id, code, reg, proc, handling, now, due, feeDue, pinHash, who.Username)
-		if err := tx.InsertDossier(ctx, row); err != nil {
-			return err
-		}
-		msg, err := events.Received(events.Registered{
-			DossierID: id, Code: code, Procedure: proc, ReceivingOffice: recv, HandlingOffice: handling,
-			Channel: reg.Channel, MaskedName: dossier.MaskName(reg.Applicant.FullName), PINHash: pinHash,
-			ReceivedAt: now, DueAt: due, ResultDelivery: reg.ResultDelivery.Method,
-			FeeDueVND: feeDue, FeePaidVND: reg.FeePaidVND,
-			Actor: &dossierv1.Actor{Username: who.Username, OfficeCode: recv.Code},
-		}, now)
-		if err != nil {
-			return err
-		}
-		if err := outbox.Add(ctx, tx.Pgx(), msg); err != nil {
-			return err
-		}
-		receipt = &Receipt{
-			ID: id.String(), Code: code, LookupPIN: pin,
-			Status: string(dossier.StatusReceived), StatusCode: dossier.StatusReceived.NationalCode(),
-			ReceivedAt: local.Truncate(time.Second), DueAt: due.Truncate(time.Second),
-			ReceiptURL: "/api/v1/dossiers/" + code + "/forms/receipt",
-		}
-		if idem.Key != "" {
-			body, err := json.Marshal(receipt)
-			if err != nil {
-				return err
-			}
-			return tx.SaveAnswer(ctx, who.Username, idem.Key, http.StatusCreated, body)
-		}
-		return nil
-	})
+	key := store.Idem{Scope: who.Username, Key: idem.Key, RequestHash: idem.RequestHash}
+	tx, seq, prior, err := a.Store.BeginRegistration(ctx, recv.Code, local, key)
 	if err != nil {
 		return nil, nil, fmt.Errorf("register dossier: %w", err)
 	}
-	if receipt != nil {
-		a.Relay.Notify()
+	if prior != nil {
+		if !bytes.Equal(prior.RequestHash, idem.RequestHash) {
+			return nil, nil, ErrKeyReused
+		}
+		return nil, &Replayed{Status: prior.Status, Body: prior.Body}, nil
 	}
-	return receipt, replay, nil
+	code := dossier.FormatCode(recv.Code, local, seq)
+	pinHash := lookuppin.Hash(a.PINKey, code, pin)
+	msg, err := events.Received(events.Registered{
+		DossierID: id, Code: code, Procedure: proc, ReceivingOffice: recv, HandlingOffice: handling,
+		Channel: reg.Channel, MaskedName: dossier.MaskName(reg.Applicant.FullName), PINHash: pinHash,
+		ReceivedAt: now, DueAt: due, ResultDelivery: reg.ResultDelivery.Method,
+		FeeDueVND: feeDue, FeePaidVND: reg.FeePaidVND,
+		Actor: &dossierv1.Actor{Username: who.Username, OfficeCode: recv.Code},
+	}, now)
+	if err != nil {
+		tx.Rollback(ctx)
+		return nil, nil, fmt.Errorf("register dossier: %w", err)
+	}
+	receipt := &Receipt{
+		ID: id.String(), Code: code, LookupPIN: pin,
+		Status: string(dossier.StatusReceived), StatusCode: dossier.StatusReceived.NationalCode(),
+		ReceivedAt: local.Truncate(time.Second), DueAt: due.Truncate(time.Second),
+		ReceiptURL: "/api/v1/dossiers/" + code + "/forms/receipt",
+	}
+	var answer []byte
+	if idem.Key != "" {
+		if answer, err = json.Marshal(receipt); err != nil {
+			tx.Rollback(ctx)
+			return nil, nil, fmt.Errorf("register dossier: %w", err)
+		}
+	}
+	row := a.row(id, code, reg, proc, handling, now, due, feeDue, pinHash, who.Username)
+	if err := tx.Commit(ctx, row, []outbox.Message{msg}, key, http.StatusCreated, answer); err != nil {
+		return nil, nil, fmt.Errorf("register dossier: %w", err)
+	}
+	a.Relay.Notify()
+	return receipt, nil, nil
 }
 
 // reference resolves and checks the procedure and offices a registration names.

@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/golang-jwt/jwt/v5"
@@ -51,28 +52,65 @@ func (i *Issuer) Issue(p Principal, now time.Time) (string, error) {
 	return s, nil
 }
 
-// Verifier checks staff tokens with the public key; every service holds one.
+// Verifier checks staff tokens with the public key; every service holds one. A staff
+// member sends the same token with every request for its lifetime, so tokens already
+// verified are remembered until they expire: the signature check costs more than the
+// rest of a typical request's CPU.
 type Verifier struct {
 	key ed25519.PublicKey
+
+	mu       sync.Mutex
+	verified map[string]verifiedToken
 }
 
+type verifiedToken struct {
+	p       *Principal
+	expires time.Time
+}
+
+// maxRemembered bounds the memory of verified tokens (about 4 MB).
+const maxRemembered = 10_000
+
 // NewVerifier returns a verifier for tokens signed by the private half of key.
-func NewVerifier(key ed25519.PublicKey) *Verifier { return &Verifier{key: key} }
+func NewVerifier(key ed25519.PublicKey) *Verifier {
+	return &Verifier{key: key, verified: map[string]verifiedToken{}}
+}
 
 // ErrBadToken is returned for a token that is malformed, forged or expired.
 var ErrBadToken = errors.New("invalid or expired token")
 
 // Verify returns the principal of a valid token.
 func (v *Verifier) Verify(token string) (*Principal, error) {
+	now := time.Now()
+	v.mu.Lock()
+	known, ok := v.verified[token]
+	v.mu.Unlock()
+	if ok && now.Before(known.expires) {
+		return known.p, nil
+	}
+	p, expires, err := v.verify(token)
+	if err != nil {
+		return nil, err
+	}
+	v.mu.Lock()
+	if len(v.verified) >= maxRemembered {
+		clear(v.verified)
+	}
+	v.verified[token] = verifiedToken{p: p, expires: expires}
+	v.mu.Unlock()
+	return p, nil
+}
+
+func (v *Verifier) verify(token string) (*Principal, time.Time, error) {
 	var c claims
 	_, err := jwt.ParseWithClaims(token, &c, func(*jwt.Token) (any, error) { return v.key, nil },
 		jwt.WithValidMethods([]string{jwt.SigningMethodEdDSA.Alg()}),
 		jwt.WithIssuer(issuer),
 		jwt.WithExpirationRequired())
-	if err != nil || c.Subject == "" || !ValidRole(c.Role) {
-		return nil, ErrBadToken
+	if err != nil || c.Subject == "" || !ValidRole(c.Role) || c.ExpiresAt == nil {
+		return nil, time.Time{}, ErrBadToken
 	}
-	return &Principal{Username: c.Subject, Role: c.Role, Offices: c.Offices}, nil
+	return &Principal{Username: c.Subject, Role: c.Role, Offices: c.Offices}, c.ExpiresAt.Time, nil
 }
 
 // ParsePrivateKey decodes a base64 Ed25519 seed (32 bytes).

@@ -26,6 +26,8 @@ type Options struct {
 	Migrations     []database.Migration
 	NATSURL        string
 	StreamReplicas int
+	// OnReconnect, when set, is called after each NATS reconnect.
+	OnReconnect func()
 }
 
 // Infra is a service's open pool and broker connection.
@@ -47,7 +49,7 @@ func Open(ctx context.Context, o Options, log *slog.Logger) (*Infra, error) {
 		pool.Close()
 		return nil, fmt.Errorf("%s: %w", o.Name, err)
 	}
-	nc, js, err := messaging.Connect(o.NATSURL, o.Name, log)
+	nc, js, err := messaging.Connect(o.NATSURL, o.Name, log, o.OnReconnect)
 	if err != nil {
 		pool.Close()
 		return nil, fmt.Errorf("%s: %w", o.Name, err)

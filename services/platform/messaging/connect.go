@@ -14,8 +14,10 @@ import (
 )
 
 // Connect dials url and keeps the connection for ever: it retries the first dial and
-// every later reconnect without limit, logging each loss and recovery.
-func Connect(url, name string, log *slog.Logger) (*nats.Conn, jetstream.JetStream, error) {
+// every later reconnect without limit, logging each loss and recovery. onReconnect, when
+// not nil, is called after each reconnect too (e.g. to drop state kept from core NATS
+// messages, which may have been missed meanwhile).
+func Connect(url, name string, log *slog.Logger, onReconnect func()) (*nats.Conn, jetstream.JetStream, error) {
 	nc, err := nats.Connect(url,
 		nats.Name(name),
 		nats.MaxReconnects(-1),
@@ -27,7 +29,12 @@ func Connect(url, name string, log *slog.Logger) (*nats.Conn, jetstream.JetStrea
 				log.Warn("nats disconnected", "err", err.Error())
 			}
 		}),
-		nats.ReconnectHandler(func(c *nats.Conn) { log.Info("nats reconnected", "url", c.ConnectedUrlRedacted()) }),
+		nats.ReconnectHandler(func(c *nats.Conn) {
+			log.Info("nats reconnected", "url", c.ConnectedUrlRedacted())
+			if onReconnect != nil {
+				onReconnect()
+			}
+		}),
 		nats.ErrorHandler(func(_ *nats.Conn, _ *nats.Subscription, err error) {
 			log.Warn("nats async error", "err", err.Error())
 		}),

@@ -168,21 +168,28 @@ func (c *Consumer) apply(ctx context.Context, batch []jetstream.Msg) {
 }
 
 // applyTx applies msgs in one transaction and reports, per message, whether it was new.
+// The inbox rows of the whole batch are written by one statement.
 func (c *Consumer) applyTx(ctx context.Context, msgs []jetstream.Msg) ([]bool, error) {
+	ids := make([]uuid.UUID, len(msgs))
+	subjects := make([]string, len(msgs))
+	for i, m := range msgs {
+		id, err := uuid.Parse(m.Headers().Get(jetstream.MsgIDHeader))
+		if err != nil {
+			return nil, Poison(fmt.Errorf("message id %q is not a UUID", m.Headers().Get(jetstream.MsgIDHeader)))
+		}
+		ids[i], subjects[i] = id, m.Subject()
+	}
 	applied := make([]bool, len(msgs))
 	err := pgx.BeginFunc(ctx, c.pool, func(tx pgx.Tx) error {
+		fresh, err := recordInbox(ctx, tx, c.opt.Durable, ids, subjects)
+		if err != nil {
+			return err
+		}
 		for i, m := range msgs {
-			id, err := uuid.Parse(m.Headers().Get(jetstream.MsgIDHeader))
-			if err != nil {
-				return Poison(fmt.Errorf("message id %q is not a UUID", m.Headers().Get(jetstream.MsgIDHeader)))
-			}
-			fresh, err := recordInbox(ctx, tx, c.opt.Durable, id, m.Subject())
-			if err != nil {
-				return err
-			}
-			if !fresh {
+			if !fresh[ids[i]] {
 				continue
 			}
+			delete(fresh, ids[i]) // a copy later in the batch is a duplicate
 			if err := c.handler(ctx, tx, m); err != nil {
 				return err
 			}

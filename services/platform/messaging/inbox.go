@@ -23,14 +23,23 @@ func InboxMigrations() []database.Migration {
 	return m
 }
 
-// recordInbox notes that consumer applies eventID in tx. It reports false when the event
-// was applied before, in which case the caller must skip it.
-func recordInbox(ctx context.Context, tx pgx.Tx, consumer string, eventID uuid.UUID, subject string) (bool, error) {
-	tag, err := tx.Exec(ctx,
-		"INSERT INTO inbox (consumer, event_id, subject) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
-		consumer, eventID, subject)
+// recordInbox notes in tx that consumer applies the events ids (one statement for the
+// whole batch) and returns those not applied before. An id repeated within the batch is
+// returned once.
+func recordInbox(ctx context.Context, tx pgx.Tx, consumer string, ids []uuid.UUID, subjects []string) (map[uuid.UUID]bool, error) {
+	rows, err := tx.Query(ctx, `INSERT INTO inbox (consumer, event_id, subject)
+		SELECT $1, e, s FROM unnest($2::uuid[], $3::text[]) AS t (e, s)
+		ON CONFLICT DO NOTHING RETURNING event_id`, consumer, ids, subjects)
 	if err != nil {
-		return false, fmt.Errorf("record inbox: %w", err)
+		return nil, fmt.Errorf("record inbox: %w", err)
 	}
-	return tag.RowsAffected() == 1, nil
+	fresh, err := pgx.CollectRows(rows, pgx.RowTo[uuid.UUID])
+	if err != nil {
+		return nil, fmt.Errorf("record inbox: %w", err)
+	}
+	out := make(map[uuid.UUID]bool, len(fresh))
+	for _, id := range fresh {
+		out[id] = true
+	}
+	return out, nil
 }

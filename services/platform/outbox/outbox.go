@@ -36,14 +36,22 @@ type Message struct {
 	Payload []byte
 }
 
+const insertSQL = "INSERT INTO outbox (event_id, subject, payload) VALUES ($1, $2, $3)"
+
 // Add stores messages in tx; they are published only if tx commits.
 func Add(ctx context.Context, tx pgx.Tx, msgs ...Message) error {
 	for _, m := range msgs {
-		if _, err := tx.Exec(ctx,
-			"INSERT INTO outbox (event_id, subject, payload) VALUES ($1, $2, $3)",
-			m.EventID, m.Subject, m.Payload); err != nil {
+		if _, err := tx.Exec(ctx, insertSQL, m.EventID, m.Subject, m.Payload); err != nil {
 			return fmt.Errorf("add to outbox: %w", err)
 		}
 	}
 	return nil
+}
+
+// Queue adds the inserts of messages to a batch that runs inside a transaction, for
+// writers that send a transaction's statements in one round trip.
+func Queue(b *pgx.Batch, msgs ...Message) {
+	for _, m := range msgs {
+		b.Queue(insertSQL, m.EventID, m.Subject, m.Payload)
+	}
 }

@@ -37,6 +37,9 @@ type Relay struct {
 	log  *slog.Logger
 	opt  RelayOptions
 	wake chan struct{}
+	// leader is the connection holding the leader lock while this relay leads; only the
+	// goroutine running Run or Flush uses it.
+	leader *pgxpool.Conn
 }
 
 // NewRelay builds a relay over the outbox of the pool's schema.
@@ -113,8 +116,11 @@ func (r *Relay) Run(ctx context.Context) {
 const busyGrace = 2 * time.Second
 
 // Flush publishes every row that is safe to send now, and returns when none is left, or
-// when another relay has held the leader lock for busyGrace (that relay sends them).
+// when another relay has held the leader lock for busyGrace (that relay sends them). It
+// then gives up leadership. Run calls it when it stops; call it only when Run is not
+// running.
 func (r *Relay) Flush(ctx context.Context) error {
+	defer r.resign()
 	var busySince time.Time
 	for {
 		res, err := r.pass(ctx)
@@ -154,27 +160,63 @@ type outboxRow struct {
 	safe      bool
 }
 
+// lockSQL takes the session-level leader lock of the schema's outbox.
+const lockSQL = "SELECT pg_try_advisory_lock(hashtext('motcua.outbox.' || current_schema()))"
+
+// lead makes this relay the schema's leader if no other session is: it keeps a pooled
+// connection holding a session-level advisory lock, so passes need no transaction of
+// their own. It reports false while another session holds the lock.
+func (r *Relay) lead(ctx context.Context) (bool, error) {
+	if r.leader != nil {
+		return true, nil
+	}
+	conn, err := r.pool.Acquire(ctx)
+	if err != nil {
+		return false, fmt.Errorf("leader connection: %w", err)
+	}
+	var ok bool
+	if err := conn.QueryRow(ctx, lockSQL).Scan(&ok); err != nil {
+		conn.Release()
+		return false, fmt.Errorf("leader lock: %w", err)
+	}
+	if !ok {
+		conn.Release()
+		return false, nil
+	}
+	r.leader = conn
+	return true, nil
+}
+
+// resign gives up leadership by closing the leader connection, which releases its lock
+// (whatever state the connection is in), and lets the pool open a fresh one.
+func (r *Relay) resign() {
+	if r.leader == nil {
+		return
+	}
+	conn := r.leader.Hijack()
+	r.leader = nil
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	_ = conn.Close(ctx)
+}
+
 // pass publishes one batch. Rows are read in id order, and only up to the first whose
 // transaction is not older than every transaction still running (txid below the
 // snapshot's xmin): a row that committed ahead of an older, slower transaction waits for
 // it, and every row after it waits too, so events never overtake ones committed before
-// them.
-func (r *Relay) pass(ctx context.Context) (passResult, error) {
-	var res passResult
-	tx, err := r.pool.Begin(ctx)
-	if err != nil {
-		return res, fmt.Errorf("begin: %w", err)
+// them. Any error gives up leadership, so a broken connection never keeps the lock.
+func (r *Relay) pass(ctx context.Context) (res passResult, err error) {
+	leader, err := r.lead(ctx)
+	if err != nil || !leader {
+		res.busy = !leader
+		return res, err
 	}
-	defer tx.Rollback(context.WithoutCancel(ctx)) //nolint:errcheck
-	var leader bool
-	if err := tx.QueryRow(ctx, "SELECT pg_try_advisory_xact_lock(hashtext('motcua.outbox.' || current_schema()))").Scan(&leader); err != nil {
-		return res, fmt.Errorf("leader lock: %w", err)
-	}
-	if !leader {
-		res.busy = true
-		return res, nil
-	}
-	rows, err := tx.Query(ctx, `SELECT id, event_id, subject, payload, created_at,
+	defer func() {
+		if err != nil {
+			r.resign()
+		}
+	}()
+	rows, err := r.leader.Query(ctx, `SELECT id, event_id, subject, payload, created_at,
 		txid < pg_snapshot_xmin(pg_current_snapshot())
 		FROM outbox WHERE sent_at IS NULL ORDER BY id LIMIT $1`, r.opt.Batch)
 	if err != nil {
@@ -203,10 +245,7 @@ func (r *Relay) pass(ctx context.Context) (passResult, error) {
 	}
 	acked, pubErr := r.publish(ctx, safe)
 	if len(acked) > 0 {
-		if _, err := tx.Exec(ctx, "UPDATE outbox SET sent_at = clock_timestamp() WHERE id = ANY($1)", acked); err != nil {
-			return res, fmt.Errorf("mark sent: %w", err)
-		}
-		if err := tx.Commit(ctx); err != nil {
+		if _, err := r.leader.Exec(ctx, "UPDATE outbox SET sent_at = clock_timestamp() WHERE id = ANY($1)", acked); err != nil {
 			return res, fmt.Errorf("mark sent: %w", err)
 		}
 		publishedTotal.WithLabelValues(r.opt.Schema).Add(float64(len(acked)))

@@ -110,7 +110,7 @@ func (b *broker) url() string { return fmt.Sprintf("nats://127.0.0.1:%d", b.port
 // connect opens a client on b and makes sure the product's streams exist.
 func connect(t *testing.T, b *broker) (*nats.Conn, jetstream.JetStream) {
 	t.Helper()
-	nc, js, err := messaging.Connect(b.url(), t.Name(), quiet)
+	nc, js, err := messaging.Connect(b.url(), t.Name(), quiet, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

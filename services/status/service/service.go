@@ -18,6 +18,7 @@ import (
 	"github.com/motcua/motcua/services/platform/lifecycle"
 	"github.com/motcua/motcua/services/platform/messaging"
 	"github.com/motcua/motcua/services/status/adapters/store"
+	"github.com/motcua/motcua/services/status/adapters/trackcache"
 	"github.com/motcua/motcua/services/status/ports/rest"
 	"github.com/motcua/motcua/services/status/projection"
 )
@@ -27,6 +28,9 @@ type Config struct {
 	config.Common
 	PublicKey string
 	PINKey    []byte
+	// CacheSize and CacheTTL bound the citizen views kept in memory.
+	CacheSize int
+	CacheTTL  time.Duration
 }
 
 // ReadConfig reads status's settings from r.
@@ -35,6 +39,8 @@ func ReadConfig(r *config.Reader) (Config, error) {
 		Common:    config.ReadCommon(r, "127.0.0.1:8082"),
 		PublicKey: r.String("MOTCUA_AUTH_PUBLIC_KEY", ""),
 		PINKey:    r.Key("MOTCUA_PIN_KEY"),
+		CacheSize: r.Int("MOTCUA_TRACK_CACHE_SIZE", 20000),
+		CacheTTL:  r.Duration("MOTCUA_TRACK_CACHE_TTL", 30*time.Second),
 	}
 	r.Require("MOTCUA_AUTH_PUBLIC_KEY", c.PublicKey)
 	return c, r.Err()
@@ -63,10 +69,16 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 	if err != nil {
 		return nil, fmt.Errorf("status: %w", err)
 	}
+	cache := trackcache.New(cfg.CacheSize, cfg.CacheTTL, time.Now)
 	inf, err := infra.Open(ctx, infra.Options{Name: "status", DatabaseURL: cfg.DatabaseURL, Schema: store.Schema,
-		MaxConns: cfg.DBMaxConns, Migrations: steps, NATSURL: cfg.NATSURL, StreamReplicas: cfg.StreamReplicas}, log)
+		MaxConns: cfg.DBMaxConns, Migrations: steps, NATSURL: cfg.NATSURL, StreamReplicas: cfg.StreamReplicas,
+		OnReconnect: cache.Clear}, log)
 	if err != nil {
 		return nil, err
+	}
+	if _, err := trackcache.Listen(inf.NC, cache); err != nil {
+		inf.Close()
+		return nil, fmt.Errorf("status: %w", err)
 	}
 	st := store.New(inf.Pool)
 	byClient, byCode := rest.NewLimiters()
@@ -75,7 +87,7 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 		infra:    inf,
 		consumer: messaging.NewConsumer(inf.Pool, inf.JS, log, projection.DossierConsumer, projection.Dossier),
 		api: &rest.API{Log: log, Store: st, Verifier: auth.NewVerifier(pub), PINKey: cfg.PINKey,
-			Location: loc, Now: time.Now, ByClient: byClient, ByCode: byCode},
+			Location: loc, Now: time.Now, Cache: cache, ByClient: byClient, ByCode: byCode},
 	}, nil
 }
 

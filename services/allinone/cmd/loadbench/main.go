@@ -31,6 +31,7 @@ type settings struct {
 	lookups       int
 	latencyRate   int
 	latencyFor    time.Duration
+	profile       bool
 }
 
 func main() {
@@ -46,6 +47,7 @@ func main() {
 	flag.IntVar(&s.lookups, "lookups", 30000, "lookups in (b)")
 	flag.IntVar(&s.latencyRate, "latency-rate", 200, "registrations per second in (c)")
 	flag.DurationVar(&s.latencyFor, "latency-for", 15*time.Second, "how long (c) runs")
+	flag.BoolVar(&s.profile, "profile", false, "save 5-second CPU profiles of intake and status in (a) and (b) next to -out")
 	flag.Parse()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -58,6 +60,9 @@ func main() {
 func run(ctx context.Context, s settings) error {
 	if s.databaseURL == "" {
 		return fmt.Errorf("-database-url (or DATABASE_URL) is required")
+	}
+	if err := os.MkdirAll(filepath.Dir(s.out), 0o755); err != nil {
+		return err
 	}
 	dir, err := os.MkdirTemp("", "motcua-bench-")
 	if err != nil {
@@ -75,7 +80,14 @@ func run(ctx context.Context, s settings) error {
 	}
 	defer drop()
 	step("starting nats-server, intake, status and postal as separate processes")
-	c, err := cluster.Start(ctx, cluster.Options{Bin: bin, DatabaseURL: dbURL, Dir: dir})
+	opts := cluster.Options{Bin: bin, DatabaseURL: dbURL, Dir: dir}
+	var profiles map[string]string
+	if s.profile {
+		if opts.ServiceEnv, profiles, err = profilerEnv(); err != nil {
+			return err
+		}
+	}
+	c, err := cluster.Start(ctx, opts)
 	if err != nil {
 		return err
 	}
@@ -103,7 +115,10 @@ func run(ctx context.Context, s settings) error {
 		return err
 	}
 	step("(a) registrations through HTTP, each folded by status")
-	if r.Registrations, err = b.registrationThroughput(ctx); err != nil {
+	stopProfiles := startProfiles(ctx, profiles, filepath.Dir(s.out), "registrations")
+	r.Registrations, err = b.registrationThroughput(ctx)
+	stopProfiles()
+	if err != nil {
 		return err
 	}
 	step("(a) baseline: single-row INSERT transactions")
@@ -111,7 +126,10 @@ func run(ctx context.Context, s settings) error {
 		return err
 	}
 	step("(b) citizen lookups")
-	if r.Lookups, err = b.lookupThroughput(ctx); err != nil {
+	stopProfiles = startProfiles(ctx, profiles, filepath.Dir(s.out), "lookups")
+	r.Lookups, err = b.lookupThroughput(ctx)
+	stopProfiles()
+	if err != nil {
 		return err
 	}
 	step("(b) baseline: a bare chi handler returning a constant")
@@ -119,7 +137,15 @@ func run(ctx context.Context, s settings) error {
 		return err
 	}
 	step(fmt.Sprintf("(c) commit-to-visible latency at %d registrations per second", s.latencyRate))
+	before := len(b.receipts)
 	if r.Latency, err = b.latency(ctx); err != nil {
+		return err
+	}
+	step("(b') first lookups of the dossiers of (c): none in memory")
+	if r.ColdLookups, err = b.coldLookups(ctx, b.receipts[before:]); err != nil {
+		return err
+	}
+	if r.CacheHitRate, err = cacheHitRate(c.Status.Addr); err != nil {
 		return err
 	}
 	for _, p := range c.Services() {
@@ -131,9 +157,6 @@ func run(ctx context.Context, s settings) error {
 	}
 	r.compute()
 	r.print(os.Stdout)
-	if err := os.MkdirAll(filepath.Dir(s.out), 0o755); err != nil {
-		return err
-	}
 	return r.write(s.out)
 }
 

@@ -7,4 +7,3 @@ CREATE TABLE inbox (
 	processed_at timestamptz NOT NULL DEFAULT clock_timestamp(),
 	PRIMARY KEY (consumer, event_id)
 );
-CREATE INDEX inbox_processed ON inbox (processed_at);

@@ -35,29 +35,26 @@ type Received struct {
 	FeePaidVND          int64
 }
 
-// FoldReceived adds a newly received dossier and the first step of its timeline. A
-// dossier already present (an event replayed from the stream) is left as it is.
+// FoldReceived adds a newly received dossier and the first step of its timeline, in one
+// statement. A dossier already present (an event replayed from the stream) is left as
+// it is.
 func FoldReceived(ctx context.Context, tx pgx.Tx, r Received) error {
-	tag, err := tx.Exec(ctx, `INSERT INTO dossiers (id, code, procedure_code, procedure_name,
+	_, err := tx.Exec(ctx, `WITH d AS (
+		INSERT INTO dossiers (id, code, procedure_code, procedure_name,
 		receiving_office_code, receiving_office_name, handling_office_code, handling_office_name,
 		current_office_code, current_office_name, channel, status, status_code, applicant_masked, pin_hash,
 		received_at, due_at, time_limit_hours, result_delivery, fee_due_vnd, fee_paid_vnd, version)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $5, $6, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
-		ON CONFLICT (id) DO NOTHING`,
+		ON CONFLICT (id) DO NOTHING
+		RETURNING id)
+		INSERT INTO timeline (dossier_id, version, event_id, at, type, office_code, office_name)
+		SELECT id, $20, $21, $22, 'received', $5, $6 FROM d`,
 		r.ID, r.Code, r.ProcedureCode, r.ProcedureName, r.ReceivingOfficeCode, r.ReceivingOfficeName,
 		r.HandlingOfficeCode, r.HandlingOfficeName, r.Channel, r.Status, r.StatusCode, r.ApplicantMasked,
-		r.PINHash, r.ReceivedAt, r.DueAt, r.TimeLimitHours, r.ResultDelivery, r.FeeDueVND, r.FeePaidVND, r.Version)
+		r.PINHash, r.ReceivedAt, r.DueAt, r.TimeLimitHours, r.ResultDelivery, r.FeeDueVND, r.FeePaidVND, r.Version,
+		r.EventID, r.OccurredAt)
 	if err != nil {
 		return fmt.Errorf("fold received: %w", err)
-	}
-	if tag.RowsAffected() == 0 {
-		return nil
-	}
-	_, err = tx.Exec(ctx, `INSERT INTO timeline (dossier_id, version, event_id, at, type, office_code, office_name)
-		VALUES ($1, $2, $3, $4, 'received', $5, $6) ON CONFLICT DO NOTHING`,
-		r.ID, r.Version, r.EventID, r.OccurredAt, r.ReceivingOfficeCode, r.ReceivingOfficeName)
-	if err != nil {
-		return fmt.Errorf("fold received: timeline: %w", err)
 	}
 	return nil
 }

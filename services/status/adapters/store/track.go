@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
 )
 
@@ -20,6 +21,8 @@ type Step struct {
 
 // Tracked is what a citizen may see of a dossier, plus the PIN hash to check first.
 type Tracked struct {
+	ID                uuid.UUID
+	Version           int
 	Code              string
 	ProcedureCode     string
 	ProcedureName     string
@@ -39,13 +42,13 @@ type Tracked struct {
 // when status does not know the code.
 func (s *Store) Track(ctx context.Context, code string) (t Tracked, ok bool, err error) {
 	var steps []byte
-	err = s.pool.QueryRow(ctx, `SELECT d.code, d.procedure_code, d.procedure_name, d.status, d.status_code,
+	err = s.pool.QueryRow(ctx, `SELECT d.id, d.version, d.code, d.procedure_code, d.procedure_name, d.status, d.status_code,
 		d.received_at, d.due_at, d.finished_at, d.current_office_code, d.current_office_name, d.applicant_masked,
 		d.pin_hash,
 		(SELECT coalesce(json_agg(json_build_object('at', t.at, 'type', t.type, 'office_code', t.office_code,
 			'office_name', t.office_name) ORDER BY t.version), '[]') FROM timeline t WHERE t.dossier_id = d.id)
 		FROM dossiers d WHERE d.code = $1`, code).
-		Scan(&t.Code, &t.ProcedureCode, &t.ProcedureName, &t.Status, &t.StatusCode, &t.ReceivedAt, &t.DueAt,
+		Scan(&t.ID, &t.Version, &t.Code, &t.ProcedureCode, &t.ProcedureName, &t.Status, &t.StatusCode, &t.ReceivedAt, &t.DueAt,
 			&t.FinishedAt, &t.CurrentOfficeCode, &t.CurrentOfficeName, &t.ApplicantMasked, &t.PINHash, &steps)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return t, false, nil

@@ -10,6 +10,7 @@ import (
 	"github.com/motcua/motcua/services/platform/auth"
 	"github.com/motcua/motcua/services/platform/ratelimit"
 	"github.com/motcua/motcua/services/status/adapters/store"
+	"github.com/motcua/motcua/services/status/adapters/trackcache"
 )
 
 // API holds what status's handlers need.
@@ -20,6 +21,8 @@ type API struct {
 	PINKey   []byte
 	Location *time.Location
 	Now      func() time.Time
+	// Cache holds recent citizen views.
+	Cache *trackcache.Cache
 	// ByClient and ByCode count failed lookups per client address and per dossier code.
 	ByClient *ratelimit.Limiter
 	ByCode   *ratelimit.Limiter

@@ -9,9 +9,12 @@ import (
 	"unicode/utf8"
 
 	"github.com/go-chi/chi/v5"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/promauto"
 
 	"github.com/motcua/motcua/services/platform/httpapi"
 	"github.com/motcua/motcua/services/platform/lookuppin"
+	"github.com/motcua/motcua/services/status/adapters/store"
 	"github.com/motcua/motcua/services/status/domain/tracking"
 )
 
@@ -82,7 +85,7 @@ func (a *API) track(w http.ResponseWriter, r *http.Request) {
 		a.fail(w, r, client, code, now)
 		return
 	}
-	t, ok, err := a.Store.Track(r.Context(), code)
+	t, ok, err := a.view(r, code)
 	if err != nil {
 		httpapi.WriteError(w, r, a.Log, err)
 		return
@@ -159,3 +162,22 @@ func language(r *http.Request) tracking.Lang {
 
 // local shows a time as the offices keep it: their time zone, whole seconds.
 func (a *API) local(t time.Time) time.Time { return t.In(a.Location).Truncate(time.Second) }
+
+var cacheLookups = promauto.NewCounterVec(prometheus.CounterOpts{
+	Name: "motcua_track_cache_lookups_total",
+	Help: "Citizen lookups by whether the view came from memory (hit) or the database (miss).",
+}, []string{"result"})
+
+// view returns the citizen view of code from the cache, or from the database (caching it).
+func (a *API) view(r *http.Request, code string) (store.Tracked, bool, error) {
+	if t, ok := a.Cache.Get(code); ok {
+		cacheLookups.WithLabelValues("hit").Inc()
+		return t, true, nil
+	}
+	cacheLookups.WithLabelValues("miss").Inc()
+	t, ok, err := a.Store.Track(r.Context(), code)
+	if ok {
+		a.Cache.Put(t)
+	}
+	return t, ok, err
+}

@@ -1,5 +1,7 @@
 -- Dossiers. Personal data (ID number, phone, email, addresses) is sealed with AES-GCM
 -- under the data key; *_index columns hold keyed hashes for exact-match lookups.
+-- procedure_code has no foreign key: every registration of a popular procedure would
+-- lock its one catalogue row, and procedures are retired, never deleted.
 CREATE TABLE code_sequences (
 	office_code text    NOT NULL REFERENCES offices (code),
 	day         date    NOT NULL,
@@ -10,7 +12,7 @@ CREATE TABLE code_sequences (
 CREATE TABLE dossiers (
 	id                    uuid PRIMARY KEY,
 	code                  text NOT NULL UNIQUE,
-	procedure_code        text NOT NULL REFERENCES procedures (code),
+	procedure_code        text NOT NULL,
 	receiving_office      text NOT NULL REFERENCES offices (code),
 	handling_office       text NOT NULL REFERENCES offices (code),
 	current_office        text NOT NULL REFERENCES offices (code),
@@ -38,9 +40,6 @@ CREATE TABLE dossiers (
 	registered_by         text NOT NULL,
 	created_at            timestamptz NOT NULL DEFAULT now()
 );
-CREATE INDEX dossiers_current_due ON dossiers (current_office, due_at);
-CREATE INDEX dossiers_id_index ON dossiers (applicant_id_index) WHERE applicant_id_index IS NOT NULL;
-CREATE INDEX dossiers_phone_index ON dossiers (applicant_phone_index) WHERE applicant_phone_index IS NOT NULL;
 
 -- Answers already given to requests carrying an Idempotency-Key, per account.
 CREATE TABLE idempotency_keys (

@@ -1,4 +1,5 @@
 -- The read model: every dossier as status knows it from events, and its timeline.
+-- Indexes come with the queries that need them: each one is paid on every event.
 CREATE TABLE dossiers (
 	id                    uuid PRIMARY KEY,
 	code                  text NOT NULL UNIQUE,
@@ -25,8 +26,6 @@ CREATE TABLE dossiers (
 	version               integer NOT NULL,
 	updated_at            timestamptz NOT NULL DEFAULT clock_timestamp()
 );
-CREATE INDEX dossiers_current_due ON dossiers (current_office_code, due_at);
-CREATE INDEX dossiers_received ON dossiers (received_at);
 
 CREATE TABLE timeline (
 	dossier_id  uuid NOT NULL REFERENCES dossiers (id),

@@ -1,0 +1,141 @@
+// Package trackcache keeps recent citizen views of dossiers in memory, so a repeated
+// lookup costs no database round trip. Every status instance hears every dossier event
+// on core NATS and forgets the dossier it names; an event's version is remembered for a
+// while, so a lookup that read the database just before the event's fold committed
+// cannot put the older view back. Entries also expire, and the whole cache is dropped
+// after a broker reconnect, since events may have been missed meanwhile.
+package trackcache
+
+import (
+	"container/list"
+	"sync"
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/motcua/motcua/services/status/adapters/store"
+)
+
+// Cache is a bounded, least-recently-used map from dossier code to view.
+type Cache struct {
+	max     int
+	ttl     time.Duration
+	now     func() time.Time
+	mu      sync.Mutex
+	order   *list.List // front: most recently used *entry
+	byCode  map[string]*list.Element
+	byID    map[uuid.UUID]*list.Element
+	pending map[uuid.UUID]pendingVersion
+}
+
+type entry struct {
+	view    store.Tracked
+	expires time.Time
+}
+
+type pendingVersion struct {
+	version int
+	until   time.Time
+}
+
+// pendingFor is how long an event's version is remembered: far longer than a fold takes.
+const pendingFor = time.Minute
+
+// New returns a cache of at most max views, each kept at most ttl.
+func New(max int, ttl time.Duration, now func() time.Time) *Cache {
+	return &Cache{max: max, ttl: ttl, now: now, order: list.New(), byCode: map[string]*list.Element{},
+		byID: map[uuid.UUID]*list.Element{}, pending: map[uuid.UUID]pendingVersion{}}
+}
+
+// Get returns the cached view of the dossier with code.
+func (c *Cache) Get(code string) (store.Tracked, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	el, ok := c.byCode[code]
+	if !ok {
+		return store.Tracked{}, false
+	}
+	e := el.Value.(*entry)
+	if c.now().After(e.expires) {
+		c.remove(el)
+		return store.Tracked{}, false
+	}
+	c.order.MoveToFront(el)
+	return e.view, true
+}
+
+// Put caches a view read from the database, unless an event newer than it was heard.
+func (c *Cache) Put(v store.Tracked) {
+	if c.max <= 0 {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	now := c.now()
+	if p, ok := c.pending[v.ID]; ok {
+		if now.Before(p.until) && p.version > v.Version {
+			return
+		}
+		delete(c.pending, v.ID)
+	}
+	if el, ok := c.byCode[v.Code]; ok {
+		c.remove(el)
+	}
+	el := c.order.PushFront(&entry{view: v, expires: now.Add(c.ttl)})
+	c.byCode[v.Code] = el
+	c.byID[v.ID] = el
+	for c.order.Len() > c.max {
+		c.remove(c.order.Back())
+	}
+}
+
+// Invalidate forgets the dossier id, whose event of version was just published.
+func (c *Cache) Invalidate(id uuid.UUID, version int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if el, ok := c.byID[id]; ok {
+		c.remove(el)
+	}
+	now := c.now()
+	if len(c.pending) >= 4*c.max+1024 {
+		for k, p := range c.pending {
+			if now.After(p.until) {
+				delete(c.pending, k)
+			}
+		}
+		if len(c.pending) >= 4*c.max+1024 {
+			// More events than the memory holds: forget every view rather than risk
+			// caching one older than an event forgotten here.
+			c.order.Init()
+			clear(c.byCode)
+			clear(c.byID)
+			clear(c.pending)
+		}
+	}
+	if p := c.pending[id]; version > p.version || now.After(p.until) {
+		c.pending[id] = pendingVersion{version: version, until: now.Add(pendingFor)}
+	}
+}
+
+// Clear forgets everything, e.g. after a broker reconnect.
+func (c *Cache) Clear() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.order.Init()
+	clear(c.byCode)
+	clear(c.byID)
+	clear(c.pending)
+}
+
+// Len is the number of cached views.
+func (c *Cache) Len() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.order.Len()
+}
+
+func (c *Cache) remove(el *list.Element) {
+	e := c.order.Remove(el).(*entry)
+	delete(c.byCode, e.view.Code)
+	delete(c.byID, e.view.ID)
+}

@@ -1,0 +1,57 @@
+package trackcache
+
+import (
+	"testing"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/nats-io/nats.go"
+	"google.golang.org/protobuf/proto"
+
+	dossierv1 "github.com/motcua/motcua/proto/motcua/dossier/v1"
+	"github.com/motcua/motcua/services/platform/embeddednats"
+)
+
+func TestListenInvalidatesOnEvents(t *testing.T) {
+	srv, err := embeddednats.Start(embeddednats.Options{StoreDir: t.TempDir(), Port: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { srv.Shutdown(); srv.WaitForShutdown() })
+	nc, err := nats.Connect(srv.ClientURL())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer nc.Close()
+	c := New(100, time.Hour, time.Now)
+	if _, err := Listen(nc, c); err != nil {
+		t.Fatal(err)
+	}
+	id, other := uuid.New(), uuid.New()
+	c.Put(view(id, "A", 1))
+	c.Put(view(other, "B", 1))
+	if err := nc.Publish("dossier.v1."+id.String()+".received", []byte("not protobuf")); err != nil {
+		t.Fatal(err)
+	}
+	payload, _ := proto.Marshal(&dossierv1.Event{EventId: uuid.NewString(), DossierId: id.String(), Version: 2})
+	if err := nc.Publish("dossier.v1."+id.String()+".transferred", payload); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		if _, ok := c.Get("A"); !ok {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the event did not evict the cached view")
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	if _, ok := c.Get("B"); !ok {
+		t.Fatal("an event of one dossier evicted another")
+	}
+	c.Put(view(id, "A", 1))
+	if _, ok := c.Get("A"); ok {
+		t.Fatal("a view older than the event was cached again")
+	}
+}
