@@ -6,6 +6,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
@@ -27,34 +29,47 @@ var DossierConsumer = messaging.ConsumerOptions{
 // Dossier applies one dossier event. Messages that cannot be decoded, or that lack what
 // every event must carry, are poison: retrying cannot mend them.
 func Dossier(ctx context.Context, tx pgx.Tx, msg jetstream.Msg) error {
+	r, err := Decode(msg.Data())
+	if err != nil {
+		return messaging.Poison(fmt.Errorf("%s: %w", msg.Subject(), err))
+	}
+	return store.FoldReceived(ctx, tx, r)
+}
+
+// Decode reads a dossier event into the change it makes to the read model, or says
+// why the event cannot be applied.
+func Decode(data []byte) (store.Received, error) {
 	var ev dossierv1.Event
-	if err := proto.Unmarshal(msg.Data(), &ev); err != nil {
-		return messaging.Poison(fmt.Errorf("decode dossier event: %w", err))
+	if err := proto.Unmarshal(data, &ev); err != nil {
+		return store.Received{}, fmt.Errorf("decode dossier event: %w", err)
 	}
 	id, err := uuid.Parse(ev.GetDossierId())
 	if err != nil {
-		return messaging.Poison(errors.New("dossier event without a valid dossier id"))
+		return store.Received{}, errors.New("dossier event without a valid dossier id")
 	}
 	eventID, err := uuid.Parse(ev.GetEventId())
 	if err != nil {
-		return messaging.Poison(errors.New("dossier event without a valid event id"))
+		return store.Received{}, errors.New("dossier event without a valid event id")
 	}
 	if ev.GetVersion() < 1 || ev.GetOccurredAt() == nil {
-		return messaging.Poison(errors.New("dossier event without version or time"))
+		return store.Received{}, errors.New("dossier event without version or time")
 	}
 	switch k := ev.Kind.(type) {
 	case *dossierv1.Event_Received:
-		return received(ctx, tx, id, eventID, &ev, k.Received)
+		return received(id, eventID, &ev, k.Received)
 	default:
-		return messaging.Poison(fmt.Errorf("dossier event of an unknown kind on %s", msg.Subject()))
+		return store.Received{}, errors.New("dossier event of an unknown kind")
 	}
 }
 
-func received(ctx context.Context, tx pgx.Tx, id, eventID uuid.UUID, ev *dossierv1.Event, r *dossierv1.Received) error {
+func received(id, eventID uuid.UUID, ev *dossierv1.Event, r *dossierv1.Received) (store.Received, error) {
 	if r.GetCode() == "" || r.GetReceivedAt() == nil || r.GetDueAt() == nil || len(r.GetPinHash()) == 0 {
-		return messaging.Poison(errors.New("received event without code, times or PIN hash"))
+		return store.Received{}, errors.New("received event without code, times or PIN hash")
 	}
-	return store.FoldReceived(ctx, tx, store.Received{
+	if !utf8.ValidString(r.GetCode()) || len(r.GetCode()) > 40 || strings.ContainsRune(r.GetCode(), 0) {
+		return store.Received{}, errors.New("received event with a malformed code")
+	}
+	return store.Received{
 		ID: id, EventID: eventID, Version: ev.GetVersion(), OccurredAt: ev.GetOccurredAt().AsTime(),
 		Code: r.GetCode(), ProcedureCode: r.GetProcedure().GetCode(), ProcedureName: r.GetProcedure().GetName(),
 		ReceivingOfficeCode: r.GetReceivingOffice().GetCode(), ReceivingOfficeName: r.GetReceivingOffice().GetName(),
@@ -63,7 +78,7 @@ func received(ctx context.Context, tx pgx.Tx, id, eventID uuid.UUID, ev *dossier
 		ApplicantMasked: r.GetApplicantMaskedName(), PINHash: r.GetPinHash(),
 		ReceivedAt: r.GetReceivedAt().AsTime(), DueAt: r.GetDueAt().AsTime(), TimeLimitHours: r.GetTimeLimitHours(),
 		ResultDelivery: delivery(r.GetResultDelivery()), FeeDueVND: r.GetFeeDueVnd(), FeePaidVND: r.GetFeePaidVnd(),
-	})
+	}, nil
 }
 
 func channel(c dossierv1.Channel) string {

@@ -1,0 +1,66 @@
+package projection
+
+import (
+	"testing"
+	"time"
+
+	"github.com/google/uuid"
+	"google.golang.org/protobuf/proto"
+	"google.golang.org/protobuf/types/known/timestamppb"
+
+	dossierv1 "github.com/motcua/motcua/proto/motcua/dossier/v1"
+)
+
+func receivedEvent() *dossierv1.Event {
+	now := time.Now()
+	return &dossierv1.Event{
+		EventId: uuid.NewString(), DossierId: uuid.NewString(), Version: 1, OccurredAt: timestamppb.New(now),
+		Kind: &dossierv1.Event_Received{Received: &dossierv1.Received{
+			Code: "000.00.16.H19-261201-0001", PinHash: []byte{1, 2, 3},
+			ReceivedAt: timestamppb.New(now), DueAt: timestamppb.New(now.Add(time.Hour)),
+			Channel: dossierv1.Channel_CHANNEL_POST, ResultDelivery: dossierv1.DeliveryMethod_DELIVERY_METHOD_POST,
+		}},
+	}
+}
+
+func TestDecode(t *testing.T) {
+	good, _ := proto.Marshal(receivedEvent())
+	r, err := Decode(good)
+	if err != nil || r.Code != "000.00.16.H19-261201-0001" || r.Channel != "post" || r.ResultDelivery != "post" || r.Version != 1 {
+		t.Fatalf("Decode = %+v, %v", r, err)
+	}
+	for name, mutate := range map[string]func(*dossierv1.Event){
+		"no dossier id":  func(e *dossierv1.Event) { e.DossierId = "" },
+		"no event id":    func(e *dossierv1.Event) { e.EventId = "x" },
+		"no version":     func(e *dossierv1.Event) { e.Version = 0 },
+		"no time":        func(e *dossierv1.Event) { e.OccurredAt = nil },
+		"no kind":        func(e *dossierv1.Event) { e.Kind = nil },
+		"no code":        func(e *dossierv1.Event) { e.GetReceived().Code = "" },
+		"no pin hash":    func(e *dossierv1.Event) { e.GetReceived().PinHash = nil },
+		"code with NUL":  func(e *dossierv1.Event) { e.GetReceived().Code = "A\x00B" },
+		"code not UTF-8": func(e *dossierv1.Event) { e.GetReceived().Code = "\xff\xfe" },
+	} {
+		ev := receivedEvent()
+		mutate(ev)
+		data, _ := proto.Marshal(ev)
+		if _, err := Decode(data); err == nil {
+			t.Errorf("%s: accepted", name)
+		}
+	}
+	if _, err := Decode([]byte("not protobuf at all")); err == nil {
+		t.Error("garbage accepted")
+	}
+}
+
+func FuzzDecode(f *testing.F) {
+	good, _ := proto.Marshal(receivedEvent())
+	f.Add(good)
+	f.Add([]byte{})
+	f.Add([]byte("\x0a\x01x"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		r, err := Decode(data)
+		if err == nil && (r.Code == "" || r.Version < 1 || len(r.PINHash) == 0) {
+			t.Fatalf("Decode accepted an event without code, version or PIN hash: %+v", r)
+		}
+	})
+}
