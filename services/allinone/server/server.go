@@ -89,45 +89,31 @@ func Run(ctx context.Context, opt Options, log *slog.Logger) error {
 	return lifecycle.Run(ctx, httpapi.NewServer(common.HTTPAddr, router), workers, common.ShutdownTimeout, log, opt.Ready)
 }
 
-// start builds intake, status and postal from env, closing what started if one fails.
+// start builds intake, status and postal from env, each reading its own settings,
+// closing what started if one fails.
 func start(ctx context.Context, env map[string]string, log *slog.Logger) ([]lifecycle.Service, config.Common, error) {
-	r := config.NewReaderFrom(env)
-	ic, err := intake.ReadConfig(r)
-	if err != nil {
-		return nil, ic.Common, err
+	starters := []struct {
+		name  string
+		start lifecycle.Starter
+	}{
+		{"intake", lifecycle.StarterOf(intake.ReadConfig, intake.New)},
+		{"status", lifecycle.StarterOf(status.ReadConfig, status.New)},
+		{"postal", lifecycle.StarterOf(postal.ReadConfig, postal.New)},
 	}
-	sc, err := status.ReadConfig(r)
-	if err != nil {
-		return nil, ic.Common, err
-	}
-	pc, err := postal.ReadConfig(r)
-	if err != nil {
-		return nil, ic.Common, err
-	}
-	log.Info("starting", r.LogValues()...)
 	var started []lifecycle.Service
-	fail := func(err error) ([]lifecycle.Service, config.Common, error) {
-		for _, s := range started {
-			s.Close()
+	var common config.Common
+	for _, s := range starters {
+		svc, c, err := s.start(ctx, config.NewReaderFrom(env), log.With("component", s.name))
+		if err != nil {
+			for _, done := range started {
+				done.Close()
+			}
+			return nil, c, err
 		}
-		return nil, ic.Common, err
+		started = append(started, svc)
+		common = c
 	}
-	i, err := intake.New(ctx, ic, log.With("component", "intake"))
-	if err != nil {
-		return fail(err)
-	}
-	started = append(started, i)
-	s, err := status.New(ctx, sc, log.With("component", "status"))
-	if err != nil {
-		return fail(err)
-	}
-	started = append(started, s)
-	p, err := postal.New(ctx, pc, log.With("component", "postal"))
-	if err != nil {
-		return fail(err)
-	}
-	started = append(started, p)
-	return started, ic.Common, nil
+	return started, common, nil
 }
 
 func printDemo(addr string) {

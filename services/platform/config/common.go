@@ -16,6 +16,10 @@ type Common struct {
 	ShutdownTimeout time.Duration
 }
 
+// Shared returns the common settings; every service's Config embeds Common and so has
+// this method too.
+func (c Common) Shared() Common { return c }
+
 // ReadCommon reads the settings every service shares; defaultAddr is the service's own
 // default listening address.
 func ReadCommon(r *Reader, defaultAddr string) Common {

@@ -30,6 +30,26 @@ type Service interface {
 // Starter reads a service's configuration from r and starts it.
 type Starter func(ctx context.Context, r *config.Reader, log *slog.Logger) (Service, config.Common, error)
 
+// StarterOf makes the Starter of a service from its configuration reader and its
+// constructor, logging the settings read (secrets masked) before connecting.
+func StarterOf[C interface{ Shared() config.Common }, S Service](
+	read func(*config.Reader) (C, error),
+	build func(context.Context, C, *slog.Logger) (S, error),
+) Starter {
+	return func(ctx context.Context, r *config.Reader, log *slog.Logger) (Service, config.Common, error) {
+		cfg, err := read(r)
+		if err != nil {
+			return nil, cfg.Shared(), err
+		}
+		log.Info("starting", r.LogValues()...)
+		svc, err := build(ctx, cfg, log)
+		if err != nil {
+			return nil, cfg.Shared(), err
+		}
+		return svc, cfg.Shared(), nil
+	}
+}
+
 // Main runs one service as a process: JSON logs, configuration from the environment
 // (printed with secrets masked), /healthz, /readyz and /metrics beside the API, and a
 // graceful stop on SIGINT or SIGTERM. It exits with status 1 on failure.

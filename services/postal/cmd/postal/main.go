@@ -1,24 +1,10 @@
-// Command postal runs the postal service alone: the road: shipments between citizens, desks
-// and offices. Configuration comes from the environment (see README.md).
+// Command postal runs the postal service alone: the road: shipments between citizens,
+// desks and offices. Configuration comes from the environment (see README.md).
 package main
 
 import (
-	"context"
-	"log/slog"
-
-	"github.com/motcua/motcua/services/platform/config"
 	"github.com/motcua/motcua/services/platform/lifecycle"
 	"github.com/motcua/motcua/services/postal/service"
 )
 
-func main() { lifecycle.Main("postal", start) }
-
-func start(ctx context.Context, r *config.Reader, log *slog.Logger) (lifecycle.Service, config.Common, error) {
-	cfg, err := service.ReadConfig(r)
-	if err != nil {
-		return nil, cfg.Common, err
-	}
-	log.Info("starting", r.LogValues()...)
-	svc, err := service.New(ctx, cfg, log)
-	return svc, cfg.Common, err
-}
+func main() { lifecycle.Main("postal", lifecycle.StarterOf(service.ReadConfig, service.New)) }

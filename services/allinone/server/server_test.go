@@ -1,0 +1,100 @@
+package server
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/motcua/motcua/services/allinone/cluster"
+	"github.com/motcua/motcua/services/intake/demo"
+	"github.com/motcua/motcua/services/platform/pgtest"
+)
+
+var dbURL string
+
+func TestMain(m *testing.M) { pgtest.Main(m, &dbURL) }
+
+// serve runs the all-in-one with its embedded NATS until the returned stop is called.
+func serve(t *testing.T, dataDir string) (addr string, stop func()) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	ready := make(chan net.Addr, 1)
+	done := make(chan error, 1)
+	env := map[string]string{"DATABASE_URL": dbURL, "MOTCUA_DATA_DIR": dataDir, "MOTCUA_HTTP_ADDR": "127.0.0.1:0"}
+	go func() {
+		done <- Run(ctx, Options{Env: env, Demo: true, Ready: func(a net.Addr) { ready <- a }}, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	}()
+	select {
+	case a := <-ready:
+		return a.String(), func() {
+			cancel()
+			if err := <-done; err != nil {
+				t.Errorf("Run returned %v after a clean stop", err)
+			}
+		}
+	case err := <-done:
+		t.Fatalf("Run stopped before serving: %v", err)
+	case <-time.After(60 * time.Second):
+		t.Fatal("the all-in-one did not start within 60s")
+	}
+	cancel()
+	return "", func() {}
+}
+
+// TestServeDemoEndToEnd drives the path of make run: the demo loads, a desk registers a
+// dossier, a citizen finds it, and after a restart on the same data it is still there.
+func TestServeDemoEndToEnd(t *testing.T) {
+	dir := t.TempDir()
+	addr, stop := serve(t, dir)
+	ctx := context.Background()
+	c := cluster.NewClient(4)
+	token, err := c.Token(ctx, addr, "desk.xuanloc", demo.Password)
+	if err != nil {
+		t.Fatal(err)
+	}
+	receipt, status, err := c.Register(ctx, addr, token, "", cluster.Registration(demo.DistrictDesk, "2.000720", 1))
+	if err != nil || status != http.StatusCreated {
+		t.Fatalf("register: %d %v", status, err)
+	}
+	track := func(addr string) int {
+		deadline := time.Now().Add(20 * time.Second)
+		for {
+			code, body, err := c.Track(ctx, addr, receipt.Code, receipt.LookupPIN)
+			if err == nil && code == http.StatusOK {
+				if body["code"] != receipt.Code {
+					t.Fatalf("tracked %v, want %s", body["code"], receipt.Code)
+				}
+				return code
+			}
+			if time.Now().After(deadline) {
+				return code
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+	}
+	if got := track(addr); got != http.StatusOK {
+		t.Fatalf("the citizen's lookup answered %d", got)
+	}
+	for _, path := range []string{"/healthz", "/readyz", "/metrics"} {
+		resp, err := http.Get("http://" + addr + path)
+		if err != nil || resp.StatusCode != http.StatusOK {
+			t.Fatalf("%s: %v %v", path, resp, err)
+		}
+		resp.Body.Close()
+	}
+	stop()
+	if _, err := os.Stat(filepath.Join(dir, "secrets.json")); err != nil {
+		t.Fatalf("keys were not kept: %v", err)
+	}
+	addr, stop = serve(t, dir)
+	defer stop()
+	if got := track(addr); got != http.StatusOK {
+		t.Fatalf("after a restart on the same data the lookup answered %d", got)
+	}
+}
