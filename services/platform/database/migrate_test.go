@@ -2,14 +2,11 @@ package database_test
 
 import (
 	"context"
-	"log/slog"
 	"strings"
 	"sync"
 	"testing"
 	"testing/fstest"
-	"time"
 
-	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 
@@ -20,26 +17,6 @@ import (
 var dbURL string
 
 func TestMain(m *testing.M) { pgtest.Main(m, &dbURL) }
-
-var quiet = slog.New(slog.DiscardHandler)
-
-// newPool returns a fresh schema name and a pool confined to it; the schema itself is
-// left to Migrate to create.
-func newPool(t *testing.T) (*pgxpool.Pool, string) {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-	defer cancel()
-	schema := "t_" + strings.ReplaceAll(uuid.NewString(), "-", "")[:12]
-	pool, err := database.Connect(ctx, dbURL, database.Options{Schema: schema}, quiet)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		_, _ = pool.Exec(context.Background(), "DROP SCHEMA IF EXISTS "+schema+" CASCADE")
-		pool.Close()
-	})
-	return pool, schema
-}
 
 func migrate(t *testing.T, pool *pgxpool.Pool, schema string, steps []database.Migration) {
 	t.Helper()
@@ -96,7 +73,7 @@ var baseSteps = []database.Migration{
 
 func TestMigrateTwiceIsANoOp(t *testing.T) {
 	t.Parallel()
-	pool, schema := newPool(t)
+	pool, schema := pgtest.NewSchema(t, dbURL)
 	migrate(t, pool, schema, baseSteps)
 	migrate(t, pool, schema, baseSteps)
 
@@ -114,7 +91,7 @@ func TestMigrateTwiceIsANoOp(t *testing.T) {
 
 func TestMigrateAppliesANewStepOnce(t *testing.T) {
 	t.Parallel()
-	pool, schema := newPool(t)
+	pool, schema := pgtest.NewSchema(t, dbURL)
 	migrate(t, pool, schema, baseSteps)
 
 	more := append(append([]database.Migration(nil), baseSteps...),
@@ -132,7 +109,7 @@ func TestMigrateAppliesANewStepOnce(t *testing.T) {
 
 func TestMigrateFailingStepLeavesNothingRecorded(t *testing.T) {
 	t.Parallel()
-	pool, schema := newPool(t)
+	pool, schema := pgtest.NewSchema(t, dbURL)
 	steps := append(append([]database.Migration(nil), baseSteps...),
 		database.Migration{Name: "003_broken", SQL: "CREATE TABLE half_done (x int); INSERT INTO notes (body) VALUES ('broken'); SELECT 1/0"},
 		database.Migration{Name: "004_after", SQL: "INSERT INTO notes (body) VALUES ('after')"},
@@ -167,7 +144,7 @@ func TestMigrateFailingStepLeavesNothingRecorded(t *testing.T) {
 
 func TestMigrateConcurrentStartsApplyEachStepOnce(t *testing.T) {
 	t.Parallel()
-	pool, schema := newPool(t)
+	pool, schema := pgtest.NewSchema(t, dbURL)
 	var wg sync.WaitGroup
 	errs := make(chan error, 4)
 	for range 4 {

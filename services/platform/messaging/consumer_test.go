@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"net"
 	"strings"
 	"sync"
 	"testing"
@@ -14,7 +13,6 @@ import (
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
-	"github.com/nats-io/nats-server/v2/server"
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 
@@ -23,6 +21,7 @@ import (
 	"github.com/motcua/motcua/services/platform/messaging"
 	"github.com/motcua/motcua/services/platform/outbox"
 	"github.com/motcua/motcua/services/platform/pgtest"
+	"github.com/motcua/motcua/services/platform/waitfor"
 )
 
 var dbURL string
@@ -33,86 +32,36 @@ var quiet = slog.New(slog.DiscardHandler)
 
 const durable = "effects"
 
-// waitFor polls cond every 10ms until it holds, failing the test after 20s.
-func waitFor(t *testing.T, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting for %s", what)
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
-}
-
 // newSchema creates a schema of the test's own with the outbox, the inbox and an effects
 // table the handlers write to.
 func newSchema(t *testing.T) *pgxpool.Pool {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-	defer cancel()
-	schema := "t_" + strings.ReplaceAll(uuid.NewString(), "-", "")[:12]
-	pool, err := database.Connect(ctx, dbURL, database.Options{Schema: schema}, quiet)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(pool.Close)
 	steps := append(outbox.Migrations(), messaging.InboxMigrations()...)
 	steps = append(steps, database.Migration{Name: "test_effects", SQL: `CREATE TABLE effects (
 		seq      bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
 		event_id uuid NOT NULL,
 		subject  text NOT NULL
 	)`})
-	if err := database.Migrate(ctx, pool, schema, steps); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		_, _ = pool.Exec(context.Background(), "DROP SCHEMA "+schema+" CASCADE")
-	})
+	pool, _ := pgtest.NewSchema(t, dbURL, steps...)
 	return pool
 }
 
-// broker is an embedded NATS server that can be stopped and started again on the same
-// port and store.
-type broker struct {
-	t    *testing.T
-	dir  string
-	port int
-	srv  *server.Server
-}
-
-func startBroker(t *testing.T) *broker {
+// startBroker runs an embedded NATS server, which the test may restart, until the end of
+// the test.
+func startBroker(t *testing.T) *embeddednats.Restartable {
 	t.Helper()
-	b := &broker{t: t, dir: t.TempDir(), port: -1}
-	b.start()
-	b.port = b.srv.Addr().(*net.TCPAddr).Port
-	t.Cleanup(b.stop)
+	b, err := embeddednats.StartRestartable(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(b.Stop)
 	return b
 }
 
-func (b *broker) start() {
-	b.t.Helper()
-	srv, err := embeddednats.Start(embeddednats.Options{StoreDir: b.dir, Port: b.port})
-	if err != nil {
-		b.t.Fatal(err)
-	}
-	b.srv = srv
-}
-
-func (b *broker) stop() {
-	if b.srv != nil {
-		b.srv.Shutdown()
-		b.srv.WaitForShutdown()
-		b.srv = nil
-	}
-}
-
-func (b *broker) url() string { return fmt.Sprintf("nats://127.0.0.1:%d", b.port) }
-
 // connect opens a client on b and makes sure the product's streams exist.
-func connect(t *testing.T, b *broker) jetstream.JetStream {
+func connect(t *testing.T, b *embeddednats.Restartable) jetstream.JetStream {
 	t.Helper()
-	nc, js, err := messaging.Connect(b.url(), t.Name(), quiet, nil)
+	nc, js, err := messaging.Connect(b.URL(), t.Name(), quiet, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -218,7 +167,7 @@ func publishAll(t *testing.T, js jetstream.JetStream, events ...event) {
 // its id.
 func publishCopy(t *testing.T, js jetstream.JetStream, e event) {
 	t.Helper()
-	waitFor(t, "the duplicate window to pass", func() bool { return !publish(t, js, e) })
+	waitfor.Until(t, "the duplicate window to pass", func() bool { return !publish(t, js, e) })
 }
 
 // shortDedupe shrinks the duplicate window of DOSSIER to its minimum, so a test can store
@@ -257,7 +206,7 @@ func lastSeq(t *testing.T, js jetstream.JetStream, stream string) uint64 {
 func waitSettled(t *testing.T, js jetstream.JetStream) {
 	t.Helper()
 	last := lastSeq(t, js, messaging.DossierStream)
-	waitFor(t, fmt.Sprintf("the consumer to settle up to sequence %d", last), func() bool {
+	waitfor.Until(t, fmt.Sprintf("the consumer to settle up to sequence %d", last), func() bool {
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
 		c, err := js.Consumer(ctx, messaging.DossierStream, durable)
@@ -349,7 +298,7 @@ func deadLetters(t *testing.T, js jetstream.JetStream) []*jetstream.RawStreamMsg
 func waitDeadLetters(t *testing.T, js jetstream.JetStream, n int) []*jetstream.RawStreamMsg {
 	t.Helper()
 	var got []*jetstream.RawStreamMsg
-	waitFor(t, fmt.Sprintf("%d dead letters", n), func() bool {
+	waitfor.Until(t, fmt.Sprintf("%d dead letters", n), func() bool {
 		got = deadLetters(t, js)
 		return len(got) >= n
 	})
@@ -630,12 +579,14 @@ func TestConsumerSurvivesBrokerRestart(t *testing.T) {
 
 	before := newEvents(300)
 	publishAll(t, js, before...)
-	waitFor(t, "the consumer to be under way", func() bool { return appliedCount(t, pool) >= 20 })
-	b.stop()
-	b.start()
+	waitfor.Until(t, "the consumer to be under way", func() bool { return appliedCount(t, pool) >= 20 })
+	b.Stop()
+	if err := b.Start(); err != nil {
+		t.Fatal(err)
+	}
 
 	after := newEvents(100)
-	waitFor(t, "the stream to take messages again", func() bool {
+	waitfor.Until(t, "the stream to take messages again", func() bool {
 		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
 		defer cancel()
 		_, err := js.Stream(ctx, messaging.DossierStream)
@@ -643,7 +594,7 @@ func TestConsumerSurvivesBrokerRestart(t *testing.T) {
 	})
 	publishAll(t, js, after...)
 	all := append(before, after...)
-	waitFor(t, "every event to be applied", func() bool { return appliedCount(t, pool) >= len(all) })
+	waitfor.Until(t, "every event to be applied", func() bool { return appliedCount(t, pool) >= len(all) })
 	waitSettled(t, js)
 	assertAppliedOnce(t, pool, all)
 }

@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"net"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -14,15 +12,14 @@ import (
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
-	"github.com/nats-io/nats-server/v2/server"
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 
-	"github.com/motcua/motcua/services/platform/database"
 	"github.com/motcua/motcua/services/platform/embeddednats"
 	"github.com/motcua/motcua/services/platform/messaging"
 	"github.com/motcua/motcua/services/platform/outbox"
 	"github.com/motcua/motcua/services/platform/pgtest"
+	"github.com/motcua/motcua/services/platform/waitfor"
 )
 
 var dbURL string
@@ -31,86 +28,28 @@ func TestMain(m *testing.M) { pgtest.Main(m, &dbURL) }
 
 var quiet = slog.New(slog.DiscardHandler)
 
-// waitFor polls cond every 10ms until it holds, failing the test after 20s.
-func waitFor(t *testing.T, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting for %s", what)
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
-}
-
 // newSchema creates a schema of the test's own, migrated, and a pool confined to it.
 func newSchema(t *testing.T) (*pgxpool.Pool, string) {
 	t.Helper()
-	ctx := context.Background()
-	schema := "t_" + strings.ReplaceAll(uuid.NewString(), "-", "")[:12]
-	pool := connectSchema(t, schema)
-	if err := database.Migrate(ctx, pool, schema, append(outbox.Migrations(), messaging.InboxMigrations()...)); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		_, _ = pool.Exec(context.Background(), "DROP SCHEMA "+schema+" CASCADE")
-	})
-	return pool, schema
+	return pgtest.NewSchema(t, dbURL, append(outbox.Migrations(), messaging.InboxMigrations()...)...)
 }
 
-func connectSchema(t *testing.T, schema string) *pgxpool.Pool {
+// startBroker runs an embedded NATS server, which the test may restart, until the end of
+// the test.
+func startBroker(t *testing.T) *embeddednats.Restartable {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-	defer cancel()
-	pool, err := database.Connect(ctx, dbURL, database.Options{Schema: schema}, quiet)
+	b, err := embeddednats.StartRestartable(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(pool.Close)
-	return pool
-}
-
-// broker is an embedded NATS server that can be stopped and started again on the same
-// port and store.
-type broker struct {
-	t    *testing.T
-	dir  string
-	port int
-	srv  *server.Server
-}
-
-func startBroker(t *testing.T) *broker {
-	t.Helper()
-	b := &broker{t: t, dir: t.TempDir(), port: -1}
-	b.start()
-	b.port = b.srv.Addr().(*net.TCPAddr).Port
-	t.Cleanup(b.stop)
+	t.Cleanup(b.Stop)
 	return b
 }
 
-func (b *broker) start() {
-	b.t.Helper()
-	srv, err := embeddednats.Start(embeddednats.Options{StoreDir: b.dir, Port: b.port})
-	if err != nil {
-		b.t.Fatal(err)
-	}
-	b.srv = srv
-}
-
-func (b *broker) stop() {
-	if b.srv != nil {
-		b.srv.Shutdown()
-		b.srv.WaitForShutdown()
-		b.srv = nil
-	}
-}
-
-func (b *broker) url() string { return fmt.Sprintf("nats://127.0.0.1:%d", b.port) }
-
 // connect opens a client on b and makes sure the product's streams exist.
-func connect(t *testing.T, b *broker) (*nats.Conn, jetstream.JetStream) {
+func connect(t *testing.T, b *embeddednats.Restartable) (*nats.Conn, jetstream.JetStream) {
 	t.Helper()
-	nc, js, err := messaging.Connect(b.url(), t.Name(), quiet, nil)
+	nc, js, err := messaging.Connect(b.URL(), t.Name(), quiet, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -404,7 +343,7 @@ func TestRelayWaitsThroughRunUntilOlderTransactionEnds(t *testing.T) {
 	runRelay(t, r)
 	commit(t, pool, events[2])
 	r.Notify()
-	waitFor(t, "the third event to be sent", func() bool { return unsent(t, pool) == 0 })
+	waitfor.Until(t, "the third event to be sent", func() bool { return unsent(t, pool) == 0 })
 	assertStream(t, js, events...)
 }
 
@@ -475,18 +414,20 @@ func TestRelaySurvivesBrokerRestart(t *testing.T) {
 	commit(t, pool, before...)
 	all = append(all, before...)
 	r.Notify()
-	waitFor(t, "events to be sent before the restart", func() bool { return unsent(t, pool) == 0 })
+	waitfor.Until(t, "events to be sent before the restart", func() bool { return unsent(t, pool) == 0 })
 
 	// Broker down: 200 events committed meanwhile are sent once it is back.
-	b.stop()
+	b.Stop()
 	during := newEvents(200)
 	for i := 0; i < len(during); i += 10 {
 		commit(t, pool, during[i:i+10]...)
 		r.Notify()
 	}
 	all = append(all, during...)
-	b.start()
-	waitFor(t, "events committed while the broker was down to be sent", func() bool { return unsent(t, pool) == 0 })
+	if err := b.Start(); err != nil {
+		t.Fatal(err)
+	}
+	waitfor.Until(t, "events committed while the broker was down to be sent", func() bool { return unsent(t, pool) == 0 })
 	assertEachOnce(t, js, all)
 
 	// Broker killed while the relay is busy: acknowledgements get lost, rows are sent
@@ -495,17 +436,19 @@ func TestRelaySurvivesBrokerRestart(t *testing.T) {
 	commit(t, pool, busy...)
 	all = append(all, busy...)
 	r.Notify()
-	waitFor(t, "the relay to start on the big batch", func() bool { return unsent(t, pool) < len(busy) })
-	b.stop()
-	b.start()
-	waitFor(t, "every event to be sent after the second restart", func() bool { return unsent(t, pool) == 0 })
+	waitfor.Until(t, "the relay to start on the big batch", func() bool { return unsent(t, pool) < len(busy) })
+	b.Stop()
+	if err := b.Start(); err != nil {
+		t.Fatal(err)
+	}
+	waitfor.Until(t, "every event to be sent after the second restart", func() bool { return unsent(t, pool) == 0 })
 	assertEachOnce(t, js, all)
 }
 
 func TestTwoRelaysPublishEachEventOnce(t *testing.T) {
 	t.Parallel()
 	pool, schema := newSchema(t)
-	pool2 := connectSchema(t, schema)
+	pool2 := pgtest.ConnectSchema(t, dbURL, schema)
 	b := startBroker(t)
 	nc, js := connect(t, b)
 	_, js2 := connect(t, b)
@@ -558,9 +501,9 @@ func TestTwoRelaysPublishEachEventOnce(t *testing.T) {
 		})
 	}
 	writers.Wait()
-	waitFor(t, "every event to be sent", func() bool { return unsent(t, pool) == 0 })
+	waitfor.Until(t, "every event to be sent", func() bool { return unsent(t, pool) == 0 })
 	stop()
-	waitFor(t, "the subscriber to see every event", func() bool {
+	waitfor.Until(t, "the subscriber to see every event", func() bool {
 		mu.Lock()
 		defer mu.Unlock()
 		return len(seen) == len(events)

@@ -48,9 +48,7 @@ func CreateDatabase(ctx context.Context, adminURL string) (string, func(), error
 		return "", nil, fmt.Errorf("connect to %s: %w", redact(adminURL), err)
 	}
 	defer conn.Close(ctx)
-	b := make([]byte, 6)
-	_, _ = rand.Read(b)
-	name := "test_" + hex.EncodeToString(b)
+	name := randomName("test_")
 	if _, err := conn.Exec(ctx, "CREATE DATABASE "+name+" TEMPLATE template0 ENCODING 'UTF8'"); err != nil {
 		return "", nil, fmt.Errorf("create database: %w", err)
 	}
@@ -70,6 +68,13 @@ func CreateDatabase(ctx context.Context, adminURL string) (string, func(), error
 		_, _ = c.Exec(dctx, "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)")
 	}
 	return u.String(), drop, nil
+}
+
+// randomName is prefix followed by 12 random hex digits: a name no other test takes.
+func randomName(prefix string) string {
+	b := make([]byte, 6)
+	_, _ = rand.Read(b)
+	return prefix + hex.EncodeToString(b)
 }
 
 func redact(s string) string {

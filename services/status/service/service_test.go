@@ -36,6 +36,7 @@ import (
 	"github.com/motcua/motcua/services/platform/lookuppin"
 	"github.com/motcua/motcua/services/platform/messaging"
 	"github.com/motcua/motcua/services/platform/pgtest"
+	"github.com/motcua/motcua/services/platform/waitfor"
 	"github.com/motcua/motcua/services/status/service"
 )
 
@@ -49,18 +50,6 @@ const durable = "status-dossiers"
 
 // ict is the offices' time zone as the API must show it.
 var ict = time.FixedZone("ICT", 7*3600)
-
-// waitFor polls cond every 10ms until it holds, failing the test after 20s.
-func waitFor(t *testing.T, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting for %s", what)
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
-}
 
 // env is one test's world: a database of its own, a NATS server of its own, the keys,
 // and status running on them (started and stopped by the test).
@@ -323,7 +312,7 @@ func (e *env) track(d *dossier, query ...string) answer {
 // yet is a failed lookup, and enough of them get the client refused.
 func (e *env) waitVisible(d *dossier) {
 	e.t.Helper()
-	waitFor(e.t, "dossier "+d.code+" to be folded", func() bool {
+	waitfor.Until(e.t, "dossier "+d.code+" to be folded", func() bool {
 		return e.count("SELECT count(*) FROM status.dossiers WHERE code = $1", d.code) > 0
 	})
 	if a := e.track(d); a.status != http.StatusOK {
@@ -351,7 +340,7 @@ func (e *env) lastSeq(stream string) uint64 {
 func (e *env) waitSettled() {
 	e.t.Helper()
 	last := e.lastSeq(messaging.DossierStream)
-	waitFor(e.t, fmt.Sprintf("the consumer to settle up to sequence %d", last), func() bool {
+	waitfor.Until(e.t, fmt.Sprintf("the consumer to settle up to sequence %d", last), func() bool {
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
 		c, err := e.js.Consumer(ctx, messaging.DossierStream, durable)
@@ -683,7 +672,7 @@ func TestEachEventIsFoldedOnce(t *testing.T) {
 	// Its payload is another dossier: only the inbox can keep it out.
 	decoy := e.newDossier(time.Now().Add(24 * time.Hour))
 	decoyData := decoy.payload(t)
-	waitFor(t, "the duplicate window to pass", func() bool {
+	waitfor.Until(t, "the duplicate window to pass", func() bool {
 		return !e.publish(decoy.subject(), d.eventID.String(), decoyData)
 	})
 
@@ -730,7 +719,7 @@ func TestPoisonEventsAreDeadLettered(t *testing.T) {
 	e.waitVisible(good)
 
 	var dls []*jetstream.RawStreamMsg
-	waitFor(t, "two dead letters", func() bool { dls = e.deadLetters(); return len(dls) >= 2 })
+	waitfor.Until(t, "two dead letters", func() bool { dls = e.deadLetters(); return len(dls) >= 2 })
 	e.waitSettled()
 	if dls = e.deadLetters(); len(dls) != 2 {
 		t.Fatalf("%d dead letters, want 2", len(dls))

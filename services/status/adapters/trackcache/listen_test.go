@@ -10,6 +10,7 @@ import (
 
 	dossierv1 "github.com/motcua/motcua/proto/motcua/dossier/v1"
 	"github.com/motcua/motcua/services/platform/embeddednats"
+	"github.com/motcua/motcua/services/platform/waitfor"
 )
 
 func TestListenInvalidatesOnEvents(t *testing.T) {
@@ -37,16 +38,10 @@ func TestListenInvalidatesOnEvents(t *testing.T) {
 	if err := nc.Publish("dossier.v1."+id.String()+".transferred", payload); err != nil {
 		t.Fatal(err)
 	}
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		if _, ok := c.Get("A"); !ok {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatal("the event did not evict the cached view")
-		}
-		time.Sleep(5 * time.Millisecond)
-	}
+	waitfor.Within(t, 10*time.Second, "the event to evict the cached view", func() bool {
+		_, ok := c.Get("A")
+		return !ok
+	})
 	if _, ok := c.Get("B"); !ok {
 		t.Fatal("an event of one dossier evicted another")
 	}
