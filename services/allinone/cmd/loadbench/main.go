@@ -43,7 +43,7 @@ func main() {
 	flag.StringVar(&s.databaseURL, "database-url", os.Getenv("DATABASE_URL"), "PostgreSQL server to measure on (a fresh database is created)")
 	flag.StringVar(&s.out, "out", ".bench/results.json", "where to write the figures as JSON")
 	flag.IntVar(&s.concurrency, "concurrency", 16, "clients at once in (a) and (b)")
-	flag.IntVar(&s.registrations, "registrations", 4000, "registrations in (a)")
+	flag.IntVar(&s.registrations, "registrations", 8000, "registrations in (a)")
 	flag.IntVar(&s.lookups, "lookups", 30000, "lookups in (b)")
 	flag.IntVar(&s.latencyRate, "latency-rate", 200, "registrations per second in (c)")
 	flag.DurationVar(&s.latencyFor, "latency-for", 15*time.Second, "how long (c) runs")

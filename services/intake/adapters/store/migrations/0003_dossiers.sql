@@ -1,7 +1,9 @@
 -- Dossiers. Personal data (ID number, phone, email, addresses) is sealed with AES-GCM
 -- under the data key; *_index columns hold keyed hashes for exact-match lookups.
--- procedure_code has no foreign key: every registration of a popular procedure would
--- lock its one catalogue row, and procedures are retired, never deleted.
+-- The procedure and office codes have no foreign keys: each check locks the catalogue
+-- row it names, so every registration of a popular procedure, or at a busy office,
+-- would write to one hot row; intake checks the codes against the catalogue before it
+-- writes, and offices and procedures are retired, never deleted.
 CREATE TABLE code_sequences (
 	office_code text    NOT NULL REFERENCES offices (code),
 	day         date    NOT NULL,
@@ -13,9 +15,9 @@ CREATE TABLE dossiers (
 	id                    uuid PRIMARY KEY,
 	code                  text NOT NULL UNIQUE,
 	procedure_code        text NOT NULL,
-	receiving_office      text NOT NULL REFERENCES offices (code),
-	handling_office       text NOT NULL REFERENCES offices (code),
-	current_office        text NOT NULL REFERENCES offices (code),
+	receiving_office      text NOT NULL,
+	handling_office       text NOT NULL,
+	current_office        text NOT NULL,
 	channel               text NOT NULL CHECK (channel IN ('desk', 'post', 'online')),
 	status                text NOT NULL,
 	status_code           smallint NOT NULL,
