@@ -62,6 +62,9 @@ type Replayed struct {
 	Body   []byte
 }
 
+// answerField names the sealed idempotent answers for the sealer.
+const answerField = "idempotent_answer"
+
 // ErrKeyReused is returned when an Idempotency-Key comes back with a different body.
 var ErrKeyReused = &dossier.FieldError{Field: "Idempotency-Key", Code: "idempotency_key_reused",
 	Message: "This Idempotency-Key was used for a different request; use a new key for a new dossier."}
@@ -97,8 +100,14 @@ func (a *Registrar) Register(ctx context.Context, who *auth.Principal, reg dossi
 		if !bytes.Equal(prior.RequestHash, idem.RequestHash) {
 			return nil, nil, ErrKeyReused
 		}
-		return nil, &Replayed{Status: prior.Status, Body: prior.Body}, nil
+		body, err := a.Sealer.Open(answerField, prior.Body)
+		if err != nil {
+			return nil, nil, fmt.Errorf("register dossier: replay: %w", err)
+		}
+		return nil, &Replayed{Status: prior.Status, Body: []byte(body)}, nil
 	}
+	// The transaction holds the office's sequence row: end it on every path out.
+	defer tx.Rollback(ctx)
 	code := dossier.FormatCode(recv.Code, local, seq)
 	pinHash := lookuppin.Hash(a.PINKey, code, pin)
 	msg, err := events.Received(events.Registered{
@@ -109,7 +118,6 @@ func (a *Registrar) Register(ctx context.Context, who *auth.Principal, reg dossi
 		Actor: &dossierv1.Actor{Username: who.Username, OfficeCode: recv.Code},
 	}, now)
 	if err != nil {
-		tx.Rollback(ctx)
 		return nil, nil, fmt.Errorf("register dossier: %w", err)
 	}
 	receipt := &Receipt{
@@ -120,10 +128,12 @@ func (a *Registrar) Register(ctx context.Context, who *auth.Principal, reg dossi
 	}
 	var answer []byte
 	if idem.Key != "" {
-		if answer, err = json.Marshal(receipt); err != nil {
-			tx.Rollback(ctx)
+		plain, err := json.Marshal(receipt)
+		if err != nil {
 			return nil, nil, fmt.Errorf("register dossier: %w", err)
 		}
+		// The answer carries the lookup PIN, which is never stored in clear.
+		answer = a.Sealer.Seal(answerField, string(plain))
 	}
 	row := a.row(id, code, reg, proc, handling, now, due, feeDue, pinHash, who.Username)
 	if err := tx.Commit(ctx, row, []outbox.Message{msg}, key, http.StatusCreated, answer); err != nil {

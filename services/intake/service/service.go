@@ -27,6 +27,7 @@ type Service struct {
 	infra *infra.Infra
 	relay *outbox.Relay
 	api   *rest.API
+	log   *slog.Logger
 }
 
 // New connects to the database and the broker (waiting for both), migrates the intake
@@ -70,14 +71,15 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 		Verifier: auth.NewVerifier(signing.Public().(ed25519.PublicKey)),
 		Calendar: cal,
 	}
-	return &Service{Store: st, infra: inf, relay: relay, api: api}, nil
+	return &Service{Store: st, infra: inf, relay: relay, api: api, log: log}, nil
 }
 
-// calendarYears are the years the working-time clock knows: shipped overrides where they
-// exist, the fixed holidays of the Labour Code elsewhere.
+// calendarYears are the years the working-time clock knows, every year the API accepts:
+// the shipped decisions (Tết, swapped days) where they exist, the fixed holidays of the
+// Labour Code and their compensatory days elsewhere.
 func calendarYears() []int {
-	years := make([]int, 0, 16)
-	for y := 2024; y <= time.Now().Year()+10; y++ {
+	years := make([]int, 0, rest.LastYear-rest.FirstYear+1)
+	for y := rest.FirstYear; y <= rest.LastYear; y++ {
 		years = append(years, y)
 	}
 	return years
@@ -89,8 +91,10 @@ func (s *Service) Mount(r chi.Router) { s.api.Mount(r) }
 // Checks are intake's readiness probes.
 func (s *Service) Checks() map[string]httpapi.Check { return s.infra.Checks() }
 
-// Workers are intake's background loops: the outbox relay.
-func (s *Service) Workers() []lifecycle.Worker { return []lifecycle.Worker{s.relay.Run} }
+// Workers are intake's background loops: the outbox relay and housekeeping.
+func (s *Service) Workers() []lifecycle.Worker {
+	return []lifecycle.Worker{s.relay.Run, housekeeping(s.Store, s.log)}
+}
 
 // Close releases the broker connection and the pool; call it after the workers stopped.
 func (s *Service) Close() { s.infra.Close() }

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"time"
 
@@ -81,8 +80,12 @@ func (s *Store) BeginRegistration(ctx context.Context, office string, day time.T
 }
 
 // Commit writes the dossier, its events and, with an idempotency key, the answer to
-// remember, then commits; on any failure the transaction is rolled back.
+// remember, then commits; on any failure the transaction is rolled back. A client that
+// hangs up does not cancel it: the outcome of a registration must not depend on when
+// the desk's browser gave up waiting.
 func (r *Registration) Commit(ctx context.Context, d DossierRow, events []outbox.Message, idem Idem, status int, answer []byte) error {
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+	defer cancel()
 	docs, err := documentsJSON(d.Documents)
 	if err != nil {
 		r.Rollback(ctx)
@@ -106,7 +109,8 @@ func (r *Registration) Commit(ctx context.Context, d DossierRow, events []outbox
 }
 
 // Rollback ends the transaction without effect and returns the connection to the pool
-// (or closes it, when it is in no state to be reused). It is safe to call twice.
+// (which discards it when it is in no state to be reused). It is safe to call more than
+// once and after Commit.
 func (r *Registration) Rollback(ctx context.Context) {
 	if r.done {
 		return
@@ -114,9 +118,7 @@ func (r *Registration) Rollback(ctx context.Context) {
 	r.done = true
 	rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
 	defer cancel()
-	if _, err := r.conn.Exec(rctx, "ROLLBACK"); err != nil && !errors.Is(err, context.Canceled) {
-		_ = r.conn.Hijack().Close(rctx)
-		return
-	}
+	// A connection the ROLLBACK failed on is closed, and Release then discards it.
+	_, _ = r.conn.Exec(rctx, "ROLLBACK")
 	r.conn.Release()
 }

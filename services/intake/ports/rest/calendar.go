@@ -12,8 +12,9 @@ import (
 	"github.com/motcua/motcua/services/platform/httpapi"
 )
 
-// minYear and maxYear bound the years the calendar endpoints answer for.
-const minYear, maxYear = 1990, 2200
+// FirstYear and LastYear bound the years the calendar endpoints answer for; the
+// working-time clock knows the holidays of each of them.
+const FirstYear, LastYear = 1990, 2200
 
 type dayOffJSON struct {
 	Date   string `json:"date"`
@@ -30,7 +31,7 @@ type calendarJSON struct {
 // calendarYear answers GET /calendar/{year}: office hours, days off and swapped days.
 func (a *API) calendarYear(w http.ResponseWriter, r *http.Request) {
 	year, err := strconv.Atoi(chi.URLParam(r, "year"))
-	if err != nil || year < minYear || year > maxYear {
+	if err != nil || year < FirstYear || year > LastYear {
 		a.fail(w, r, httpapi.Invalid("year", "invalid_year", "The year must be a number such as 2026."))
 		return
 	}
@@ -59,7 +60,7 @@ func (a *API) due(w http.ResponseWriter, r *http.Request) {
 	}
 	// The years a calendar may be asked for; beyond them the appointment could fall past
 	// the year 9999, which JSON times cannot carry.
-	if from.Year() < minYear || from.Year() > maxYear {
+	if from.Year() < FirstYear || from.Year() > LastYear {
 		a.fail(w, r, httpapi.Invalid("from", "out_of_range", "from must be a time between the years 1990 and 2200."))
 		return
 	}

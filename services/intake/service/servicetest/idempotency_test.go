@@ -3,7 +3,9 @@ package servicetest
 import (
 	"bytes"
 	"context"
+	"encoding/hex"
 	"net/http"
+	"strings"
 	"sync"
 	"testing"
 
@@ -30,6 +32,15 @@ func TestIdempotencyKey(t *testing.T) {
 		}
 		if n := e.count(t, "SELECT count(*) FROM intake.dossiers"); n != 1 {
 			t.Fatalf("%d dossiers, want 1", n)
+		}
+		var rc receipt
+		first.decode(t, &rc)
+		for table, rows := range e.schemaText(t) {
+			for _, row := range rows {
+				if strings.Contains(row, rc.LookupPIN) || strings.Contains(row, hex.EncodeToString([]byte(rc.LookupPIN))) {
+					t.Errorf("the remembered answer leaves the PIN in clear in intake.%s", table)
+				}
+			}
 		}
 	})
 
