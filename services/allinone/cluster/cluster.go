@@ -75,6 +75,18 @@ func (p *Proc) start() error {
 	return nil
 }
 
+// running reports whether the program has not exited yet, without racing the goroutine
+// that waits for it: a finished program has sent its exit on done, put back for others.
+func (p *Proc) running() bool {
+	select {
+	case err := <-p.done:
+		p.done <- err
+		return false
+	default:
+		return true
+	}
+}
+
 // Pid is the process id of the running program.
 func (p *Proc) Pid() int { return p.cmd.Process.Pid }
 
@@ -201,10 +213,12 @@ func (c *Cluster) Services() []*Proc { return []*Proc{c.Intake, c.Status, c.Post
 // Close stops every process (services first, gracefully) and closes their logs.
 func (c *Cluster) Close() {
 	for _, p := range []*Proc{c.Postal, c.Status, c.Intake, c.NATS} {
-		if p == nil || p.cmd == nil || p.cmd.ProcessState != nil {
+		if p == nil || p.cmd == nil {
 			continue
 		}
-		_ = p.Stop(20 * time.Second)
+		if p.running() {
+			_ = p.Stop(20 * time.Second)
+		}
 		p.log.Close()
 	}
 }
@@ -212,7 +226,8 @@ func (c *Cluster) Close() {
 // WaitReady polls http://addr/readyz until it answers 200 or ctx ends.
 func WaitReady(ctx context.Context, addr string) error {
 	for {
-		resp, err := http.Get("http://" + addr + "/readyz")
+		req, _ := http.NewRequestWithContext(ctx, http.MethodGet, "http://"+addr+"/readyz", nil)
+		resp, err := http.DefaultClient.Do(req)
 		if err == nil {
 			resp.Body.Close()
 			if resp.StatusCode == http.StatusOK {

@@ -85,7 +85,7 @@ func Run(ctx context.Context, opt Options, log *slog.Logger) error {
 		s.Mount(router)
 		workers = append(workers, s.Workers()...)
 	}
-	httpapi.MountOps(router, checks)
+	httpapi.MountOps(router, checks, log)
 	return lifecycle.Run(ctx, httpapi.NewServer(common.HTTPAddr, router), workers, common.ShutdownTimeout, log, opt.Ready)
 }
 

@@ -42,13 +42,6 @@ func (c *Catalog) Procedure(ctx context.Context, code string) (catalog.Procedure
 	return lookup(ctx, c, func() (catalog.Procedure, bool) { p, ok := c.procedures[code]; return p, ok })
 }
 
-// Invalidate forgets the cached data, after an administrator changed it.
-func (c *Catalog) Invalidate() {
-	c.mu.Lock()
-	c.loadedAt = time.Time{}
-	c.mu.Unlock()
-}
-
 func lookup[T any](ctx context.Context, c *Catalog, get func() (T, bool)) (T, bool, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()

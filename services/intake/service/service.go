@@ -62,9 +62,12 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 		inf.Close()
 		return nil, fmt.Errorf("intake: %w", err)
 	}
+	byClient, byUser := rest.NewSignInLimiters()
 	api := &rest.API{
-		Log:   log,
-		Store: st,
+		SignInByClient: byClient,
+		SignInByUser:   byUser,
+		Log:            log,
+		Store:          st,
 		Registrar: &app.Registrar{Store: st, Catalog: app.NewCatalog(st, 30*time.Second), Calendar: cal,
 			Sealer: sealer, PINKey: cfg.PINKey, Relay: relay, Now: now},
 		SignIn:   signIn,

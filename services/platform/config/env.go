@@ -10,8 +10,8 @@ import (
 	"time"
 )
 
-// Reader reads environment variables and collects the first error, so a service can read
-// all its settings and report every bad one at once.
+// Reader reads environment variables and collects every error, so a service can read all
+// its settings and report every bad one at once.
 type Reader struct {
 	lookup func(string) (string, bool)
 	errs   []string
@@ -105,9 +105,6 @@ func (r *Reader) Err() error {
 	}
 	return fmt.Errorf("configuration: %s", strings.Join(r.errs, "; "))
 }
-
-// Settings lists what was read, in order, for the start-up log.
-func (r *Reader) Settings() []Setting { return r.seen }
 
 // LogValues returns the settings as alternating key/value pairs for slog, with secrets and
 // passwords inside URLs masked.

@@ -7,8 +7,8 @@ import (
 )
 
 func TestMaskURLList(t *testing.T) {
-	got := MaskURL("nats://a:pw1@h1:4222,nats://b:pw2@h2:4222")
-	if strings.Contains(got, "pw1") || strings.Contains(got, "pw2") || !strings.Contains(got, "h2:4222") {
+	got := MaskURL("nats://a:pw1@h1:4222,nats://b:pw2@h2:4222,nats://s3cr3ttoken@h3:4222")
+	if strings.Contains(got, "pw1") || strings.Contains(got, "pw2") || strings.Contains(got, "s3cr3ttoken") || !strings.Contains(got, "h2:4222") {
 		t.Fatalf("MaskURL = %q", got)
 	}
 }

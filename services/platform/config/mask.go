@@ -26,6 +26,8 @@ func maskOne(s string) string {
 	}
 	if _, has := u.User.Password(); has {
 		u.User = url.UserPassword(u.User.Username(), "****")
+	} else if strings.HasPrefix(u.Scheme, "nats") || strings.HasPrefix(u.Scheme, "tls") {
+		u.User = url.User("****") // a NATS token stands where a user name would
 	}
 	q := u.Query()
 	if q.Has("password") {

@@ -24,7 +24,7 @@ type Error struct {
 
 func (e *Error) Error() string { return e.Code + ": " + e.Message }
 
-// Errorf-style constructors for the statuses of the contract.
+// BadRequest is a 400: the request could not be read.
 func BadRequest(code, msg string) *Error {
 	return &Error{Status: http.StatusBadRequest, Code: code, Message: msg}
 }

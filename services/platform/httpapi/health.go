@@ -2,6 +2,7 @@ package httpapi
 
 import (
 	"context"
+	"log/slog"
 	"net/http"
 	"sort"
 	"time"
@@ -14,8 +15,9 @@ import (
 type Check func(ctx context.Context) error
 
 // MountOps adds /healthz (the process answers), /readyz (every check passes within two
-// seconds) and /metrics (Prometheus) to r.
-func MountOps(r chi.Router, checks map[string]Check) {
+// seconds) and /metrics (Prometheus) to r. A failing check is logged with its cause and
+// shown only as "unavailable": the cause may name hosts and users.
+func MountOps(r chi.Router, checks map[string]Check, log *slog.Logger) {
 	r.Get("/healthz", func(w http.ResponseWriter, _ *http.Request) {
 		WriteJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
@@ -31,7 +33,8 @@ func MountOps(r chi.Router, checks map[string]Check) {
 		status := http.StatusOK
 		for _, n := range names {
 			if err := checks[n](ctx); err != nil {
-				result[n] = "unavailable: " + err.Error()
+				log.Warn("not ready", "check", n, "err", err.Error())
+				result[n] = "unavailable"
 				status = http.StatusServiceUnavailable
 			} else {
 				result[n] = "ok"

@@ -78,7 +78,7 @@ func MethodNotAllowedHandler(w http.ResponseWriter, r *http.Request) {
 // NewRouter returns a chi router with the product's base middleware and JSON 404/405s.
 func NewRouter(service string, log *slog.Logger) chi.Router {
 	r := chi.NewRouter()
-	r.Use(Recover(log), Observe(service, log))
+	r.Use(Observe(service, log), Recover(log)) // Observe outside, so panics count as 500s
 	r.NotFound(NotFoundHandler)
 	r.MethodNotAllowed(MethodNotAllowedHandler)
 	return r

@@ -16,7 +16,7 @@ func TestRouterRecoversAndAnswersJSON(t *testing.T) {
 	log := slog.New(slog.NewJSONHandler(&logs, nil))
 	r := NewRouter("test", log)
 	r.Get("/boom", func(http.ResponseWriter, *http.Request) { panic("boom") })
-	MountOps(r, map[string]Check{"db": func(context.Context) error { return errors.New("down") }})
+	MountOps(r, map[string]Check{"db": func(context.Context) error { return errors.New("down at db.internal") }}, log)
 	srv := httptest.NewServer(r)
 	defer srv.Close()
 	for _, tc := range []struct {
@@ -27,7 +27,7 @@ func TestRouterRecoversAndAnswersJSON(t *testing.T) {
 		{"/boom", http.StatusInternalServerError, `"code":"internal"`},
 		{"/nowhere", http.StatusNotFound, `"code":"not_found"`},
 		{"/healthz", http.StatusOK, `"status":"ok"`},
-		{"/readyz", http.StatusServiceUnavailable, `"db":"unavailable: down"`},
+		{"/readyz", http.StatusServiceUnavailable, `"db":"unavailable"`},
 		{"/metrics", http.StatusOK, "motcua_http_request_duration_seconds"},
 	} {
 		resp, err := http.Get(srv.URL + tc.path)

@@ -34,6 +34,11 @@ func Serve(ctx context.Context, srv *http.Server, drain time.Duration, log *slog
 		ready(ln.Addr())
 	}
 	log.Info("http listening", "addr", ln.Addr().String())
+	// Requests run under a context that a drain which times out cancels, so that no
+	// handler outlives Serve holding a database connection.
+	base, cancelRequests := context.WithCancel(context.WithoutCancel(ctx))
+	defer cancelRequests()
+	srv.BaseContext = func(net.Listener) context.Context { return base }
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
@@ -44,6 +49,8 @@ func Serve(ctx context.Context, srv *http.Server, drain time.Duration, log *slog
 	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), drain)
 	defer cancel()
 	if err := srv.Shutdown(sctx); err != nil {
+		cancelRequests()
+		_ = srv.Close()
 		return fmt.Errorf("drain http: %w", err)
 	}
 	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {

@@ -56,6 +56,8 @@ func StarterOf[C interface{ Shared() config.Common }, S Service](
 func Main(name string, start Starter) {
 	log := logging.New(name)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	// After the first signal, a second one ends the process at once.
+	context.AfterFunc(ctx, stop)
 	err := run(ctx, name, start, log)
 	stop()
 	if err != nil {
@@ -73,7 +75,7 @@ func run(ctx context.Context, name string, start Starter, log *slog.Logger) erro
 	}
 	defer svc.Close()
 	router := httpapi.NewRouter(name, log)
-	httpapi.MountOps(router, svc.Checks())
+	httpapi.MountOps(router, svc.Checks(), log)
 	svc.Mount(router)
 	return Run(ctx, httpapi.NewServer(common.HTTPAddr, router), svc.Workers(), common.ShutdownTimeout, log, nil)
 }

@@ -42,7 +42,9 @@ func Connect(url, name string, log *slog.Logger, onReconnect func()) (*nats.Conn
 	if err != nil {
 		return nil, nil, fmt.Errorf("connect nats: %w", err)
 	}
-	js, err := jetstream.New(nc, jetstream.WithPublishAsyncMaxPending(4096))
+	js, err := jetstream.New(nc, jetstream.WithPublishAsyncMaxPending(4096),
+		// An acknowledgement lost in a leader change must not stay pending for ever.
+		jetstream.WithPublishAsyncTimeout(10*time.Second))
 	if err != nil {
 		nc.Close()
 		return nil, nil, fmt.Errorf("jetstream: %w", err)

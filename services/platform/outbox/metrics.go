@@ -16,7 +16,7 @@ var (
 	}, []string{"schema"})
 	relayLag = promauto.NewHistogramVec(prometheus.HistogramOpts{
 		Name:    "motcua_outbox_relay_lag_seconds",
-		Help:    "Time from an event's commit to its acknowledgement by JetStream.",
+		Help:    "Time from an event's insertion in the outbox to its acknowledgement by JetStream.",
 		Buckets: []float64{.001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 5, 30},
 	}, []string{"schema"})
 )

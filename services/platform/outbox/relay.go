@@ -30,7 +30,7 @@ type RelayOptions struct {
 
 // Relay publishes committed outbox rows to JetStream in commit-safe order and marks them
 // sent once JetStream has acknowledged them. Several relays may run against one schema:
-// a transaction-scoped advisory lock lets one of them work at a time.
+// a session-level advisory lock lets one of them lead at a time.
 type Relay struct {
 	pool *pgxpool.Pool
 	js   jetstream.JetStream
@@ -76,8 +76,18 @@ func (r *Relay) Run(ctx context.Context) {
 	defer prune.Stop()
 	r.prune(ctx)
 	backoff := 50 * time.Millisecond
+	wait := time.Millisecond // while committed rows wait for an older transaction
+	var waitingSince time.Time
 	for ctx.Err() == nil {
+		select {
+		case <-prune.C:
+			r.prune(ctx)
+		default:
+		}
 		res, err := r.pass(ctx)
+		if !res.waiting || res.published > 0 {
+			wait, waitingSince = time.Millisecond, time.Time{}
+		}
 		switch {
 		case ctx.Err() != nil:
 		case err != nil:
@@ -89,17 +99,24 @@ func (r *Relay) Run(ctx context.Context) {
 			backoff = 50 * time.Millisecond // more rows wait: go on at once
 		case res.waiting:
 			// Committed rows exist whose transactions are newer than the oldest one still
-			// running; they become safe to send as soon as it ends.
+			// running, anywhere on the PostgreSQL server; they become safe to send as soon
+			// as it ends. Look again soon, then less often, and say so if it lasts.
 			backoff = 50 * time.Millisecond
-			sleep(ctx, 2*time.Millisecond)
+			if waitingSince.IsZero() {
+				waitingSince = time.Now()
+			} else if time.Since(waitingSince) > 10*time.Second {
+				r.log.Warn("outbox rows held back by a long transaction on the database server",
+					"waiting_for", time.Since(waitingSince).Round(time.Second).String())
+				waitingSince = time.Now()
+			}
+			sleep(ctx, wait)
+			wait = min(2*wait, r.opt.PollInterval)
 		default:
 			backoff = 50 * time.Millisecond
 			select {
 			case <-ctx.Done():
 			case <-r.wake:
 			case <-poll.C:
-			case <-prune.C:
-				r.prune(ctx)
 			}
 		}
 	}

@@ -135,7 +135,7 @@ func (e *env) start() {
 	}
 	router := httpapi.NewRouter("status", quiet)
 	svc.Mount(router)
-	httpapi.MountOps(router, svc.Checks())
+	httpapi.MountOps(router, svc.Checks(), quiet)
 	srv := httptest.NewServer(router)
 	wctx, stopWork := context.WithCancel(context.Background())
 	var wg sync.WaitGroup

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"errors"
 	"fmt"
 
 	"github.com/jackc/pgx/v5"
@@ -18,19 +17,6 @@ func (s *Store) Offices(ctx context.Context) ([]catalog.Office, error) {
 		return nil, fmt.Errorf("list offices: %w", err)
 	}
 	return pgx.CollectRows(rows, scanOffice)
-}
-
-// Office returns the office with code; ok is false when there is none.
-func (s *Store) Office(ctx context.Context, code string) (o catalog.Office, ok bool, err error) {
-	rows, err := s.pool.Query(ctx, "SELECT code, name, kind, coalesce(parent_code, '') FROM offices WHERE code = $1", code)
-	if err != nil {
-		return o, false, fmt.Errorf("get office: %w", err)
-	}
-	o, err = pgx.CollectExactlyOneRow(rows, scanOffice)
-	if errors.Is(err, pgx.ErrNoRows) {
-		return o, false, nil
-	}
-	return o, err == nil, err
 }
 
 func scanOffice(r pgx.CollectableRow) (catalog.Office, error) {
@@ -61,19 +47,6 @@ func (s *Store) Procedures(ctx context.Context) ([]catalog.Procedure, error) {
 		return nil, fmt.Errorf("list procedures: %w", err)
 	}
 	return pgx.CollectRows(rows, scanProcedure)
-}
-
-// Procedure returns the procedure with code; ok is false when there is none.
-func (s *Store) Procedure(ctx context.Context, code string) (p catalog.Procedure, ok bool, err error) {
-	rows, err := s.pool.Query(ctx, "SELECT "+procedureColumns+" FROM procedures WHERE code = $1", code)
-	if err != nil {
-		return p, false, fmt.Errorf("get procedure: %w", err)
-	}
-	p, err = pgx.CollectExactlyOneRow(rows, scanProcedure)
-	if errors.Is(err, pgx.ErrNoRows) {
-		return p, false, nil
-	}
-	return p, err == nil, err
 }
 
 func scanProcedure(r pgx.CollectableRow) (catalog.Procedure, error) {

@@ -1,5 +1,5 @@
 // Package dossier holds the rules of a dossier at the desk: what a registration must
-// contain, its code, its lookup PIN, its statuses and their national codes. No I/O.
+// contain, its code, its statuses and their national codes. No I/O.
 package dossier
 
 // Status is the dossier's own, richer state; each maps to a national status code.

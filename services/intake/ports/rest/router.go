@@ -12,6 +12,7 @@ import (
 	"github.com/motcua/motcua/services/intake/app"
 	"github.com/motcua/motcua/services/intake/domain/worktime"
 	"github.com/motcua/motcua/services/platform/auth"
+	"github.com/motcua/motcua/services/platform/ratelimit"
 )
 
 // API holds what intake's handlers need.
@@ -22,6 +23,9 @@ type API struct {
 	SignIn    *app.SignIn
 	Verifier  *auth.Verifier
 	Calendar  *worktime.Calendar
+	// SignInByClient and SignInByUser count failed sign-ins (see NewSignInLimiters).
+	SignInByClient *ratelimit.Limiter
+	SignInByUser   *ratelimit.Limiter
 }
 
 // Mount adds intake's routes to r. Paths are spelled out whole (no sub-router) so the

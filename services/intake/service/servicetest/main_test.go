@@ -84,7 +84,7 @@ func start(t *testing.T) *env {
 	t.Cleanup(func() { stopWork(); wg.Wait() })
 
 	r := httpapi.NewRouter("intake", log)
-	httpapi.MountOps(r, svc.Checks())
+	httpapi.MountOps(r, svc.Checks(), log)
 	svc.Mount(r)
 	srv := httptest.NewServer(r)
 	t.Cleanup(srv.Close)

@@ -4,6 +4,10 @@
 // while, so a lookup that read the database just before the event's fold committed
 // cannot put the older view back. Entries also expire, and the whole cache is dropped
 // after a broker reconnect, since events may have been missed meanwhile.
+//
+// The bound on staleness: an event's version is remembered for a minute; if its fold
+// lags longer than that (a consumer backing off, catching up after a restart), a view
+// read before the fold may be served until its entry expires (MOTCUA_TRACK_CACHE_TTL).
 package trackcache
 
 import (

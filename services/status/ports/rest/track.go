@@ -135,14 +135,20 @@ func (a *API) tooMany(w http.ResponseWriter, r *http.Request, wait time.Duration
 	httpapi.WriteError(w, r, a.Log, httpapi.TooMany("Too many failed lookups; wait a little and try again.", max(secs, 1)))
 }
 
-// clientKey is the client's address; behind a proxy every client shares the proxy's, so
-// deployments behind one should put the limit there too.
+// clientKey is the client's address, and for IPv6 its /64 network (what one subscriber
+// is given, so rotating addresses inside it does not escape the limit). Behind a proxy
+// every client shares the proxy's address, so deployments behind one should limit there
+// too.
 func clientKey(r *http.Request) string {
 	host, _, err := net.SplitHostPort(r.RemoteAddr)
 	if err != nil {
-		return r.RemoteAddr
+		host = r.RemoteAddr
 	}
-	return host
+	ip := net.ParseIP(host)
+	if ip == nil || ip.To4() != nil {
+		return host
+	}
+	return ip.Mask(net.CIDRMask(64, 128)).String() + "/64"
 }
 
 // language picks English when asked (?lang=en or Accept-Language starting with en),

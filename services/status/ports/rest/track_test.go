@@ -150,3 +150,18 @@ func TestTrackLimitsWithRetryAfter(t *testing.T) {
 		t.Fatalf("failing again at once: %d %s, want 429", w.Code, w.Body)
 	}
 }
+
+func TestClientKey(t *testing.T) {
+	for _, tc := range []struct{ remote, want string }{
+		{"192.0.2.7:5000", "192.0.2.7"},
+		{"[2001:db8:1:2:aaaa::1]:443", "2001:db8:1:2::/64"},
+		{"[2001:db8:1:2:bbbb::9]:443", "2001:db8:1:2::/64"},
+		{"not an address", "not an address"},
+	} {
+		r := httptest.NewRequest(http.MethodGet, "/", nil)
+		r.RemoteAddr = tc.remote
+		if got := clientKey(r); got != tc.want {
+			t.Errorf("clientKey(%q) = %q, want %q", tc.remote, got, tc.want)
+		}
+	}
+}
