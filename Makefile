@@ -22,7 +22,7 @@ test:
 
 ## bench: throughput, latency and memory, each beside a baseline measured in the same run
 bench: build
-	deploy/local/bench.sh
+	deploy/local/bench.sh $(ARGS)
 
 ## proto: regenerate the Go code of proto/ from the schemas
 proto:
