@@ -9,7 +9,8 @@ cd "$root"
 if [ -z "${DATABASE_URL:-}" ]; then
 	pgdir=$(mktemp -d "${TMPDIR:-/tmp}/motcua-bench-pg.XXXXXX")
 	chmod 755 "$pgdir"
-	trap '"$here/postgres.sh" stop "$pgdir/cluster"; rm -rf "$pgdir"' EXIT
+	# Runs on every exit, failures included; the script's exit status is kept.
+	trap '"$here/postgres.sh" stop "$pgdir/cluster" || true; rm -rf "$pgdir" || true' EXIT
 	port=$("$here/free-port.sh" 55432)
 	DATABASE_URL=$(PG_EXTRA_OPTS="-c track_commit_timestamp=on" "$here/postgres.sh" start "$pgdir/cluster" "$port")
 	export DATABASE_URL

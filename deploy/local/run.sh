@@ -1,30 +1,68 @@
 #!/usr/bin/env bash
 # make run: PostgreSQL from DATABASE_URL, or a private cluster kept in .data/postgres;
 # the all-in-one command with its embedded NATS (unless NATS_URL is set) and demo data.
-# Ctrl-C stops everything; the next run finds its data again.
+# Ctrl-C stops everything; the next run finds its data again. A run stops only the
+# PostgreSQL it started itself, and exits with the status of motcua.
+#
+# As root the cluster belongs to the postgres user; when that user cannot reach the data
+# directory (a repository under a closed home such as /root), the cluster is kept under
+# /var/lib/postgresql instead, and its place is remembered in .data/postgres-dir.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 cd "$root"
+[ -x "$root/bin/motcua" ] || { echo "bin/motcua is missing: run make build (make run does)." >&2; exit 1; }
 data=${MOTCUA_DATA_DIR:-$root/.data}
 mkdir -p "$data"
+data=$(cd "$data" && pwd)
 chmod 755 "$data"
 export MOTCUA_DATA_DIR=$data
 
 if [ -z "${DATABASE_URL:-}" ]; then
+	"$here/postgres.sh" install
+	pgdir=$data/postgres
+	if [ -s "$data/postgres-dir" ]; then
+		pgdir=$(cat "$data/postgres-dir")
+	elif [ "$(id -u)" -eq 0 ] && ! runuser -u postgres -- test -x "$data"; then
+		pgdir=/var/lib/postgresql/motcua-$(printf '%s' "$data" | sha256sum | cut -c1-12)
+		mkdir -p "$pgdir"
+		chown postgres: "$pgdir"
+		echo "$pgdir" >"$data/postgres-dir"
+		echo "The postgres user cannot reach $data; the PostgreSQL cluster is kept in $pgdir (recorded in $data/postgres-dir)."
+	fi
+
 	port=${MOTCUA_PG_PORT:-}
 	if [ -z "$port" ]; then
-		if [ -f "$data/postgres/port" ]; then port=$(cat "$data/postgres/port"); else port=$("$here/free-port.sh" 55432); fi
+		if [ -f "$pgdir/port" ]; then port=$(cat "$pgdir/port"); else port=$("$here/free-port.sh" 55432); fi
 	fi
-	DATABASE_URL=$("$here/postgres.sh" start "$data/postgres" "$port")
-	echo "$port" >"$data/postgres/port"
+
+	if "$here/postgres.sh" status "$pgdir"; then
+		echo "PostgreSQL in $pgdir is already running (another run?); it is left running at exit."
+	else
+		trap '"$here/postgres.sh" stop "$pgdir" || true; echo "PostgreSQL stopped."' EXIT
+	fi
+	DATABASE_URL=$("$here/postgres.sh" start "$pgdir" "$port")
 	export DATABASE_URL
-	trap '"$here/postgres.sh" stop "$data/postgres"; echo "PostgreSQL stopped."' EXIT
-	echo "PostgreSQL running on 127.0.0.1:$port (data in $data/postgres)."
+	port=${DATABASE_URL##*@127.0.0.1:}
+	port=${port%%/*}
+	echo "$port" >"$pgdir/port"
+	echo "PostgreSQL running on 127.0.0.1:$port (data in $pgdir)."
+	echo "To add staff accounts: DATABASE_URL='$DATABASE_URL' bin/motcua users add --username U --role desk --office CODE"
 fi
 
+# Ctrl-C reaches motcua through the trap (a background command ignores SIGINT); wait is
+# repeated after an interruption so that motcua's own exit status is kept.
 "$root/bin/motcua" serve --demo &
 pid=$!
-trap 'kill -TERM $pid 2>/dev/null || true' INT TERM
-wait $pid || true
-wait $pid 2>/dev/null || true
+interrupted=0
+trap 'interrupted=1; kill -TERM "$pid" 2>/dev/null || true' INT TERM
+status=0
+wait "$pid" || status=$?
+while [ "$interrupted" -eq 1 ]; do
+	interrupted=0
+	rc=0
+	wait "$pid" || rc=$?
+	# 127: motcua's status was already collected by the previous wait.
+	[ "$rc" -eq 127 ] || status=$rc
+done
+exit "$status"
