@@ -371,7 +371,7 @@ func (e *env) assertFoldedOnce(ds ...*dossier) {
 		if n := e.count("SELECT count(*) FROM status.dossiers WHERE id = $1 OR code = $2", d.id, d.code); n != 1 {
 			e.t.Errorf("dossier %s is in the read model %d times, want once", d.code, n)
 		}
-		if n := e.count("SELECT count(*) FROM status.timeline WHERE dossier_id = $1", d.id); n != 1 {
+		if n := e.count("SELECT jsonb_array_length(timeline) FROM status.dossiers WHERE id = $1", d.id); n != 1 {
 			e.t.Errorf("dossier %s has %d timeline steps, want 1", d.code, n)
 		}
 	}

@@ -59,17 +59,27 @@ func (b *bench) constantBaseline(ctx context.Context, dir string) (rate, error) 
 	}
 	start := time.Now()
 	err = parallel(ctx, b.s.lookups, b.s.concurrency, func(ctx context.Context, _ int) error {
-		req, _ := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
-		resp, err := b.client.HTTP.Do(req)
-		if err != nil {
-			return err
-		}
-		_, _ = io.Copy(io.Discard, resp.Body)
-		resp.Body.Close()
-		if resp.StatusCode != http.StatusOK {
-			return fmt.Errorf("constant answered %d", resp.StatusCode)
-		}
-		return nil
+		return get(ctx, b.client.HTTP, url)
 	})
 	return newRate(b.s.lookups, time.Since(start)), err
+}
+
+// get reads the whole answer to a GET and fails unless it is a 200.
+func get(ctx context.Context, c *http.Client, url string) error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := c.Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	if _, err := io.Copy(io.Discard, resp.Body); err != nil {
+		return err
+	}
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("GET %s answered %d", url, resp.StatusCode)
+	}
+	return nil
 }

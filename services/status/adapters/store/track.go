@@ -38,15 +38,13 @@ type Tracked struct {
 	Timeline          []Step
 }
 
-// Track returns the dossier with code and its timeline in one round trip; ok is false
-// when status does not know the code.
+// Track returns the dossier with code and its timeline, one row; ok is false when status
+// does not know the code.
 func (s *Store) Track(ctx context.Context, code string) (t Tracked, ok bool, err error) {
 	var steps []byte
 	err = s.pool.QueryRow(ctx, `SELECT d.id, d.version, d.code, d.procedure_code, d.procedure_name, d.status, d.status_code,
 		d.received_at, d.due_at, d.finished_at, d.current_office_code, d.current_office_name, d.applicant_masked,
-		d.pin_hash,
-		(SELECT coalesce(json_agg(json_build_object('at', t.at, 'type', t.type, 'office_code', t.office_code,
-			'office_name', t.office_name) ORDER BY t.version), '[]') FROM timeline t WHERE t.dossier_id = d.id)
+		d.pin_hash, d.timeline
 		FROM dossiers d WHERE d.code = $1`, code).
 		Scan(&t.ID, &t.Version, &t.Code, &t.ProcedureCode, &t.ProcedureName, &t.Status, &t.StatusCode, &t.ReceivedAt, &t.DueAt,
 			&t.FinishedAt, &t.CurrentOfficeCode, &t.CurrentOfficeName, &t.ApplicantMasked, &t.PINHash, &steps)

@@ -1,4 +1,5 @@
--- The read model: every dossier as status knows it from events, and its timeline.
+-- The read model: every dossier as status knows it from events. Its timeline is kept in
+-- the row, as the citizen's view shows it, so a lookup reads one row and no more.
 -- Indexes come with the queries that need them: each one is paid on every event.
 CREATE TABLE dossiers (
 	id                    uuid PRIMARY KEY,
@@ -24,16 +25,7 @@ CREATE TABLE dossiers (
 	fee_due_vnd           bigint NOT NULL DEFAULT 0,
 	fee_paid_vnd          bigint NOT NULL DEFAULT 0,
 	version               integer NOT NULL,
+	-- [{"version","event_id","at","type","office_code","office_name"}], in version order
+	timeline              jsonb NOT NULL,
 	updated_at            timestamptz NOT NULL DEFAULT clock_timestamp()
-);
-
-CREATE TABLE timeline (
-	dossier_id  uuid NOT NULL REFERENCES dossiers (id),
-	version     integer NOT NULL,
-	event_id    uuid NOT NULL,
-	at          timestamptz NOT NULL,
-	type        text NOT NULL,
-	office_code text NOT NULL,
-	office_name text NOT NULL,
-	PRIMARY KEY (dossier_id, version)
 );
