@@ -6,15 +6,9 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 cd "$root"
 
-if [ -z "${DATABASE_URL:-}" ]; then
-	pgdir=$(mktemp -d "${TMPDIR:-/tmp}/motcua-test-pg.XXXXXX")
-	chmod 755 "$pgdir"
-	# Runs on every exit, failures included; the script's exit status is kept.
-	trap '"$here/postgres.sh" stop "$pgdir/cluster" || true; rm -rf "$pgdir" || true' EXIT
-	port=$("$here/free-port.sh" 55432)
-	DATABASE_URL=$(PG_FSYNC=off PG_SYNCHRONOUS_COMMIT=off "$here/postgres.sh" start "$pgdir/cluster" "$port")
-	export DATABASE_URL
-fi
+# shellcheck source=temporary-postgres.sh
+. "$here/temporary-postgres.sh"
+PG_FSYNC=off PG_SYNCHRONOUS_COMMIT=off use_temporary_postgres test
 
 mods=$(go list -m -f '{{.Dir}}')
 pkgs=()

@@ -268,29 +268,9 @@ func deadLetters(t *testing.T, js jetstream.JetStream) []*jetstream.RawStreamMsg
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
-	s, err := js.Stream(ctx, messaging.DeadLetterStream)
-	if err != nil {
-		if errors.Is(err, jetstream.ErrStreamNotFound) {
-			return nil
-		}
-		t.Fatal(err)
-	}
-	info, err := s.Info(ctx)
+	out, err := messaging.ReadStream(ctx, js, messaging.DeadLetterStream, messaging.DeadLetterPrefix+durable)
 	if err != nil {
 		t.Fatal(err)
-	}
-	var out []*jetstream.RawStreamMsg
-	if info.State.Msgs == 0 {
-		return nil
-	}
-	for seq := info.State.FirstSeq; seq <= info.State.LastSeq; seq++ {
-		m, err := s.GetMsg(ctx, seq)
-		if err != nil {
-			t.Fatalf("get dead letter %d: %v", seq, err)
-		}
-		if m.Subject == messaging.DeadLetterPrefix+durable {
-			out = append(out, m)
-		}
 	}
 	return out
 }

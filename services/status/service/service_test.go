@@ -7,7 +7,6 @@ import (
 	"crypto/rand"
 	"encoding/base64"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -396,29 +395,9 @@ func (e *env) deadLetters() []*jetstream.RawStreamMsg {
 	e.t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
-	s, err := e.js.Stream(ctx, messaging.DeadLetterStream)
+	out, err := messaging.ReadStream(ctx, e.js, messaging.DeadLetterStream, messaging.DeadLetterPrefix+durable)
 	if err != nil {
 		e.t.Fatal(err)
-	}
-	info, err := s.Info(ctx)
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	var out []*jetstream.RawStreamMsg
-	if info.State.Msgs == 0 {
-		return nil
-	}
-	for seq := info.State.FirstSeq; seq <= info.State.LastSeq; seq++ {
-		m, err := s.GetMsg(ctx, seq)
-		if errors.Is(err, jetstream.ErrMsgNotFound) {
-			continue
-		}
-		if err != nil {
-			e.t.Fatalf("dead letter %d: %v", seq, err)
-		}
-		if m.Subject == messaging.DeadLetterPrefix+durable {
-			out = append(out, m)
-		}
 	}
 	return out
 }
