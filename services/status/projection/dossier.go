@@ -33,7 +33,11 @@ func Dossier(ctx context.Context, tx pgx.Tx, msg jetstream.Msg) error {
 	if err != nil {
 		return messaging.Poison(fmt.Errorf("%s: %w", msg.Subject(), err))
 	}
-	return store.FoldReceived(ctx, tx, r)
+	err = store.FoldReceived(ctx, tx, r)
+	if errors.Is(err, store.ErrCodeTaken) {
+		return messaging.Poison(err)
+	}
+	return err
 }
 
 // Decode reads a dossier event into the change it makes to the read model, or says

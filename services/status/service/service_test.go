@@ -697,18 +697,26 @@ func TestPoisonEventsAreDeadLettered(t *testing.T) {
 	e.received(good)
 	e.waitVisible(good)
 
+	// Another dossier claiming a code that is already taken: no retry can apply it.
+	clash := e.newDossier(time.Now().Add(24 * time.Hour))
+	clash.code = good.code
+	clash.ev.GetReceived().Code = good.code
+	clashData := clash.payload(t)
+	e.publishNew(clash.subject(), clash.eventID.String(), clashData)
+
 	var dls []*jetstream.RawStreamMsg
-	waitfor.Until(t, "two dead letters", func() bool { dls = e.deadLetters(); return len(dls) >= 2 })
+	waitfor.Until(t, "three dead letters", func() bool { dls = e.deadLetters(); return len(dls) >= 3 })
 	e.waitSettled()
-	if dls = e.deadLetters(); len(dls) != 2 {
-		t.Fatalf("%d dead letters, want 2", len(dls))
+	if dls = e.deadLetters(); len(dls) != 3 {
+		t.Fatalf("%d dead letters, want 3", len(dls))
 	}
 	want := map[string]struct {
 		data   []byte
 		reason string
 	}{
-		garbageSubject: {garbage, "decode"},
-		anon.subject(): {anonData, "dossier id"},
+		garbageSubject:  {garbage, "decode"},
+		anon.subject():  {anonData, "dossier id"},
+		clash.subject(): {clashData, "another dossier"},
 	}
 	for _, dl := range dls {
 		orig := dl.Header.Get("Motcua-Original-Subject")

@@ -2,11 +2,13 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 )
 
 // Received is a new dossier as the Received event describes it.
@@ -50,8 +52,16 @@ func FoldReceived(ctx context.Context, tx pgx.Tx, r Received) error {
 		r.HandlingOfficeCode, r.HandlingOfficeName, r.Channel, r.Status, r.StatusCode, r.ApplicantMasked,
 		r.PINHash, r.ReceivedAt, r.DueAt, r.TimeLimitHours, r.ResultDelivery, r.FeeDueVND, r.FeePaidVND, r.Version,
 		r.EventID, r.OccurredAt)
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) && pgErr.Code == "23505" && pgErr.ConstraintName == "dossiers_code_key" {
+		return fmt.Errorf("fold received: %w", ErrCodeTaken)
+	}
 	if err != nil {
 		return fmt.Errorf("fold received: %w", err)
 	}
 	return nil
 }
+
+// ErrCodeTaken is returned when a received event names a code another dossier holds:
+// codes are unique, so no retry can apply it.
+var ErrCodeTaken = errors.New("the dossier code belongs to another dossier")
