@@ -73,7 +73,13 @@ type body struct {
 // logged (never sent).
 func WriteError(w http.ResponseWriter, r *http.Request, log *slog.Logger, err error) {
 	var e *Error
-	if !errors.As(err, &e) {
+	switch {
+	case errors.As(err, &e):
+	case unavailable(err):
+		log.WarnContext(r.Context(), "dependency unavailable", "method", r.Method, "path", r.URL.Path, "err", err.Error())
+		e = &Error{Status: http.StatusServiceUnavailable, Code: "temporarily_unavailable", RetryAfter: 2,
+			Message: "The service cannot reach its database right now; send the same request again in a few seconds."}
+	default:
 		log.ErrorContext(r.Context(), "request failed", "method", r.Method, "path", r.URL.Path, "err", err.Error())
 		e = &Error{Status: http.StatusInternalServerError, Code: "internal",
 			Message: "Something went wrong on our side; please try again in a moment."}
