@@ -6,6 +6,7 @@ package httpapi
 import (
 	"encoding/json"
 	"errors"
+	"github.com/motcua/motcua/services/platform/database"
 	"log/slog"
 	"net/http"
 	"strconv"
@@ -75,7 +76,7 @@ func WriteError(w http.ResponseWriter, r *http.Request, log *slog.Logger, err er
 	var e *Error
 	switch {
 	case errors.As(err, &e):
-	case unavailable(err):
+	case database.Unavailable(err):
 		log.WarnContext(r.Context(), "dependency unavailable", "method", r.Method, "path", r.URL.Path, "err", err.Error())
 		e = &Error{Status: http.StatusServiceUnavailable, Code: "temporarily_unavailable", RetryAfter: 2,
 			Message: "The service cannot reach its database right now; send the same request again in a few seconds."}

@@ -12,6 +12,8 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/motcua/motcua/services/platform/database"
 )
 
 // Handler applies one event inside tx. Returning an error rolls the effect back; wrap it
@@ -220,6 +222,15 @@ func (c *Consumer) fail(ctx context.Context, m jetstream.Msg, cause error) {
 	delivered := uint64(1)
 	if meta, err := m.Metadata(); err == nil {
 		delivered = meta.NumDelivered
+	}
+	if database.Unavailable(cause) {
+		// The database is down, not the event at fault: wait for it however long it
+		// takes, and never dead-letter for it.
+		delay := c.opt.BackOff[min(int(delivered)-1, len(c.opt.BackOff)-1)]
+		c.log.Warn("database unavailable, event will be retried", "subject", m.Subject(), "retry_in", delay.String(), "err", cause.Error())
+		consumed.WithLabelValues(c.opt.Durable, "retried").Inc()
+		_ = m.NakWithDelay(delay)
+		return
 	}
 	if !IsPoison(cause) && delivered < uint64(c.opt.MaxDeliver) {
 		delay := c.opt.BackOff[min(int(delivered)-1, len(c.opt.BackOff)-1)]

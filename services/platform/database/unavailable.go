@@ -1,4 +1,4 @@
-package httpapi
+package database
 
 import (
 	"context"
@@ -11,10 +11,11 @@ import (
 	"github.com/jackc/pgx/v5/pgconn"
 )
 
-// unavailable reports whether err comes from a dependency that is down or restarting
-// (the database, the network), not from the request: such a request may simply be sent
-// again, so the answer is a 503 rather than a 500.
-func unavailable(err error) bool {
+// Unavailable reports whether err comes from the database (or the network to it) being
+// down or restarting, rather than from the work itself: the same work may simply be
+// tried again later. A request answers 503 rather than 500; an event is retried rather
+// than dead-lettered.
+func Unavailable(err error) bool {
 	var connectErr *pgconn.ConnectError
 	var pgErr *pgconn.PgError
 	var netErr net.Error
