@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -479,6 +480,38 @@ func TestConsumerDeadLettersAfterMaxDeliver(t *testing.T) {
 		t.Fatalf("doomed event delivered %d times before dead-lettering, want 3", maxDelivery)
 	}
 	assertAppliedOnce(t, pool, []event{events[0], events[2], events[3]})
+}
+
+// TestConsumerWaitsOutADatabaseOutage: an event that fails only because the database
+// cannot be reached is retried past MaxDeliver, and applied once it can be, never
+// dead-lettered.
+func TestConsumerWaitsOutADatabaseOutage(t *testing.T) {
+	t.Parallel()
+	pool := newSchema(t)
+	b := startBroker(t)
+	js := connect(t, b)
+
+	events := newEvents(3)
+	unlucky := events[1]
+	rec := newEffects()
+	h := func(ctx context.Context, tx pgx.Tx, msg jetstream.Msg) error {
+		rec.record(msg)
+		if msg.Headers().Get(jetstream.MsgIDHeader) == unlucky.id && len(rec.deliveries(unlucky.id)) <= 6 {
+			return fmt.Errorf("fold: %w", syscall.ECONNREFUSED) // what a stopped PostgreSQL gives
+		}
+		return apply(ctx, tx, msg)
+	}
+	publishAll(t, js, events...)
+	runConsumer(t, pool, js, quiet, messaging.ConsumerOptions{
+		Batch: 16, MaxDeliver: 3, BackOff: []time.Duration{2 * time.Millisecond, 5 * time.Millisecond},
+	}, h)
+
+	waitfor.Until(t, "every event applied", func() bool { return appliedCount(t, pool) == len(events) })
+	waitSettled(t, js)
+	if dls := deadLetters(t, js); len(dls) != 0 {
+		t.Fatalf("%d dead letters for an outage, want none", len(dls))
+	}
+	assertAppliedOnce(t, pool, events)
 }
 
 // logSignal is a slog handler that closes a channel the first time a record's message
