@@ -87,6 +87,9 @@ func (p *Proc) running() bool {
 	}
 }
 
+// Running reports whether the program has been started and has not exited since.
+func (p *Proc) Running() bool { return p.cmd != nil && p.running() }
+
 // Pid is the process id of the running program.
 func (p *Proc) Pid() int { return p.cmd.Process.Pid }
 

@@ -75,15 +75,21 @@ type env struct {
 	token  string
 }
 
-// start creates a database for t, starts the cluster on it, loads the demo data and
-// signs the desk in. Everything is stopped and dropped when t ends; if t failed, the
-// tail of every process's log is printed first.
+// start creates a database for t on the server of DATABASE_URL, starts the cluster on
+// it, loads the demo data and signs the desk in. Everything is stopped and dropped when t
+// ends; if t failed, the tail of every process's log is printed first.
 func start(t *testing.T) *env {
+	t.Helper()
+	return startOn(t, os.Getenv("DATABASE_URL"))
+}
+
+// startOn is start on the PostgreSQL server of adminURL.
+func startOn(t *testing.T, adminURL string) *env {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	e := &env{t: t, dir: t.TempDir(), client: cluster.NewClient(16)}
-	dbURL, drop, err := pgtest.CreateDatabase(ctx, os.Getenv("DATABASE_URL"))
+	dbURL, drop, err := pgtest.CreateDatabase(ctx, adminURL)
 	if err != nil {
 		t.Fatal(err)
 	}
