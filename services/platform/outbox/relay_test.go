@@ -161,19 +161,10 @@ func streamMsgs(t *testing.T, js jetstream.JetStream, stream string) []*jetstrea
 	return out
 }
 
+// streamCount is the number of messages stored in stream.
 func streamCount(t *testing.T, js jetstream.JetStream, stream string) uint64 {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-	defer cancel()
-	s, err := js.Stream(ctx, stream)
-	if err != nil {
-		t.Fatal(err)
-	}
-	info, err := s.Info(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return info.State.Msgs
+	return uint64(len(streamMsgs(t, js, stream)))
 }
 
 // assertStream checks that the stream holds exactly want, in this order, each with its
