@@ -25,6 +25,7 @@ require (
 	github.com/klauspost/compress v1.20.4 // indirect
 	github.com/minio/highwayhash v1.0.4 // indirect
 	github.com/motcua/motcua/proto v0.0.0 // indirect
+	github.com/motcua/motcua/services/worktime v0.0.0 // indirect
 	github.com/munnerz/goautoneg v0.0.0-20191010083416-a7dc8b61c822 // indirect
 	github.com/nats-io/jwt/v2 v2.8.3 // indirect
 	github.com/nats-io/nats-server/v2 v2.15.3 // indirect
@@ -51,3 +52,5 @@ replace github.com/motcua/motcua/services/intake => ../intake
 replace github.com/motcua/motcua/services/status => ../status
 
 replace github.com/motcua/motcua/services/postal => ../postal
+
+replace github.com/motcua/motcua/services/worktime => ../worktime

@@ -24,6 +24,7 @@ require (
 	github.com/jackc/puddle/v2 v2.2.3 // indirect
 	github.com/klauspost/compress v1.20.4 // indirect
 	github.com/minio/highwayhash v1.0.4 // indirect
+	github.com/motcua/motcua/services/worktime v0.0.0
 	github.com/munnerz/goautoneg v0.0.0-20191010083416-a7dc8b61c822 // indirect
 	github.com/nats-io/jwt/v2 v2.8.3 // indirect
 	github.com/nats-io/nats-server/v2 v2.15.3 // indirect
@@ -42,3 +43,5 @@ require (
 replace github.com/motcua/motcua/services/platform => ../platform
 
 replace github.com/motcua/motcua/proto => ../../proto
+
+replace github.com/motcua/motcua/services/worktime => ../worktime

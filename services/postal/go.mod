@@ -34,3 +34,5 @@ require (
 replace github.com/motcua/motcua/services/platform => ../platform
 
 replace github.com/motcua/motcua/proto => ../../proto
+
+replace github.com/motcua/motcua/services/worktime => ../worktime

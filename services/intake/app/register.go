@@ -15,7 +15,7 @@ import (
 	"github.com/motcua/motcua/services/intake/adapters/store"
 	"github.com/motcua/motcua/services/intake/domain/catalog"
 	"github.com/motcua/motcua/services/intake/domain/dossier"
-	"github.com/motcua/motcua/services/intake/domain/worktime"
+	"github.com/motcua/motcua/services/worktime"
 	"github.com/motcua/motcua/services/intake/events"
 	"github.com/motcua/motcua/services/platform/auth"
 	"github.com/motcua/motcua/services/platform/lookuppin"

@@ -12,7 +12,7 @@ import (
 	"github.com/motcua/motcua/services/intake/adapters/sealing"
 	"github.com/motcua/motcua/services/intake/adapters/store"
 	"github.com/motcua/motcua/services/intake/app"
-	"github.com/motcua/motcua/services/intake/domain/worktime"
+	"github.com/motcua/motcua/services/worktime"
 	"github.com/motcua/motcua/services/intake/ports/rest"
 	"github.com/motcua/motcua/services/platform/auth"
 	"github.com/motcua/motcua/services/platform/httpapi"

@@ -8,7 +8,7 @@ import (
 
 	"github.com/go-chi/chi/v5"
 
-	"github.com/motcua/motcua/services/intake/domain/worktime"
+	"github.com/motcua/motcua/services/worktime"
 	"github.com/motcua/motcua/services/platform/httpapi"
 )
 

@@ -10,7 +10,7 @@ import (
 
 	"github.com/motcua/motcua/services/intake/adapters/store"
 	"github.com/motcua/motcua/services/intake/app"
-	"github.com/motcua/motcua/services/intake/domain/worktime"
+	"github.com/motcua/motcua/services/worktime"
 	"github.com/motcua/motcua/services/platform/auth"
 	"github.com/motcua/motcua/services/platform/ratelimit"
 )
