@@ -129,6 +129,106 @@ func (DeliveryMethod) EnumDescriptor() ([]byte, []int) {
 	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{1}
 }
 
+// Via is how papers travel between offices.
+type Via int32
+
+const (
+	Via_VIA_UNSPECIFIED Via = 0
+	Via_VIA_HAND        Via = 1
+	Via_VIA_POST        Via = 2
+)
+
+// Enum value maps for Via.
+var (
+	Via_name = map[int32]string{
+		0: "VIA_UNSPECIFIED",
+		1: "VIA_HAND",
+		2: "VIA_POST",
+	}
+	Via_value = map[string]int32{
+		"VIA_UNSPECIFIED": 0,
+		"VIA_HAND":        1,
+		"VIA_POST":        2,
+	}
+)
+
+func (x Via) Enum() *Via {
+	p := new(Via)
+	*p = x
+	return p
+}
+
+func (x Via) String() string {
+	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
+}
+
+func (Via) Descriptor() protoreflect.EnumDescriptor {
+	return file_motcua_dossier_v1_events_proto_enumTypes[2].Descriptor()
+}
+
+func (Via) Type() protoreflect.EnumType {
+	return &file_motcua_dossier_v1_events_proto_enumTypes[2]
+}
+
+func (x Via) Number() protoreflect.EnumNumber {
+	return protoreflect.EnumNumber(x)
+}
+
+// Deprecated: Use Via.Descriptor instead.
+func (Via) EnumDescriptor() ([]byte, []int) {
+	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{2}
+}
+
+// Outcome is the decision on a dossier.
+type Outcome int32
+
+const (
+	Outcome_OUTCOME_UNSPECIFIED Outcome = 0
+	Outcome_OUTCOME_APPROVED    Outcome = 1
+	Outcome_OUTCOME_REJECTED    Outcome = 2
+)
+
+// Enum value maps for Outcome.
+var (
+	Outcome_name = map[int32]string{
+		0: "OUTCOME_UNSPECIFIED",
+		1: "OUTCOME_APPROVED",
+		2: "OUTCOME_REJECTED",
+	}
+	Outcome_value = map[string]int32{
+		"OUTCOME_UNSPECIFIED": 0,
+		"OUTCOME_APPROVED":    1,
+		"OUTCOME_REJECTED":    2,
+	}
+)
+
+func (x Outcome) Enum() *Outcome {
+	p := new(Outcome)
+	*p = x
+	return p
+}
+
+func (x Outcome) String() string {
+	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
+}
+
+func (Outcome) Descriptor() protoreflect.EnumDescriptor {
+	return file_motcua_dossier_v1_events_proto_enumTypes[3].Descriptor()
+}
+
+func (Outcome) Type() protoreflect.EnumType {
+	return &file_motcua_dossier_v1_events_proto_enumTypes[3]
+}
+
+func (x Outcome) Number() protoreflect.EnumNumber {
+	return protoreflect.EnumNumber(x)
+}
+
+// Deprecated: Use Outcome.Descriptor instead.
+func (Outcome) EnumDescriptor() ([]byte, []int) {
+	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{3}
+}
+
 // Event is the envelope of every dossier event: the identity and order of the event,
 // then exactly one kind.
 type Event struct {
@@ -143,9 +243,26 @@ type Event struct {
 	Version int64 `protobuf:"varint,4,opt,name=version,proto3" json:"version,omitempty"`
 	// Who caused the event.
 	Actor *Actor `protobuf:"bytes,5,opt,name=actor,proto3" json:"actor,omitempty"`
+	// The dossier's state after the event. Every kind but Received carries it, so a
+	// consumer can take the newest state it has seen and needs no rule of its own.
+	State *State `protobuf:"bytes,6,opt,name=state,proto3" json:"state,omitempty"`
+	// The step as the processing control slip logs it. Every kind but Received carries it.
+	Step *Step `protobuf:"bytes,7,opt,name=step,proto3" json:"step,omitempty"`
 	// Types that are valid to be assigned to Kind:
 	//
 	//	*Event_Received
+	//	*Event_Transferred
+	//	*Event_Accepted
+	//	*Event_SupplementRequested
+	//	*Event_Supplemented
+	//	*Event_Extended
+	//	*Event_Completed
+	//	*Event_Returned
+	//	*Event_Refused
+	//	*Event_Stopped
+	//	*Event_Withdrawn
+	//	*Event_PaymentRequested
+	//	*Event_PaymentRecorded
 	Kind          isEvent_Kind `protobuf_oneof:"kind"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -216,6 +333,20 @@ func (x *Event) GetActor() *Actor {
 	return nil
 }
 
+func (x *Event) GetState() *State {
+	if x != nil {
+		return x.State
+	}
+	return nil
+}
+
+func (x *Event) GetStep() *Step {
+	if x != nil {
+		return x.Step
+	}
+	return nil
+}
+
 func (x *Event) GetKind() isEvent_Kind {
 	if x != nil {
 		return x.Kind
@@ -232,6 +363,114 @@ func (x *Event) GetReceived() *Received {
 	return nil
 }
 
+func (x *Event) GetTransferred() *Transferred {
+	if x != nil {
+		if x, ok := x.Kind.(*Event_Transferred); ok {
+			return x.Transferred
+		}
+	}
+	return nil
+}
+
+func (x *Event) GetAccepted() *Accepted {
+	if x != nil {
+		if x, ok := x.Kind.(*Event_Accepted); ok {
+			return x.Accepted
+		}
+	}
+	return nil
+}
+
+func (x *Event) GetSupplementRequested() *SupplementRequested {
+	if x != nil {
+		if x, ok := x.Kind.(*Event_SupplementRequested); ok {
+			return x.SupplementRequested
+		}
+	}
+	return nil
+}
+
+func (x *Event) GetSupplemented() *Supplemented {
+	if x != nil {
+		if x, ok := x.Kind.(*Event_Supplemented); ok {
+			return x.Supplemented
+		}
+	}
+	return nil
+}
+
+func (x *Event) GetExtended() *Extended {
+	if x != nil {
+		if x, ok := x.Kind.(*Event_Extended); ok {
+			return x.Extended
+		}
+	}
+	return nil
+}
+
+func (x *Event) GetCompleted() *Completed {
+	if x != nil {
+		if x, ok := x.Kind.(*Event_Completed); ok {
+			return x.Completed
+		}
+	}
+	return nil
+}
+
+func (x *Event) GetReturned() *Returned {
+	if x != nil {
+		if x, ok := x.Kind.(*Event_Returned); ok {
+			return x.Returned
+		}
+	}
+	return nil
+}
+
+func (x *Event) GetRefused() *Refused {
+	if x != nil {
+		if x, ok := x.Kind.(*Event_Refused); ok {
+			return x.Refused
+		}
+	}
+	return nil
+}
+
+func (x *Event) GetStopped() *Stopped {
+	if x != nil {
+		if x, ok := x.Kind.(*Event_Stopped); ok {
+			return x.Stopped
+		}
+	}
+	return nil
+}
+
+func (x *Event) GetWithdrawn() *Withdrawn {
+	if x != nil {
+		if x, ok := x.Kind.(*Event_Withdrawn); ok {
+			return x.Withdrawn
+		}
+	}
+	return nil
+}
+
+func (x *Event) GetPaymentRequested() *PaymentRequested {
+	if x != nil {
+		if x, ok := x.Kind.(*Event_PaymentRequested); ok {
+			return x.PaymentRequested
+		}
+	}
+	return nil
+}
+
+func (x *Event) GetPaymentRecorded() *PaymentRecorded {
+	if x != nil {
+		if x, ok := x.Kind.(*Event_PaymentRecorded); ok {
+			return x.PaymentRecorded
+		}
+	}
+	return nil
+}
+
 type isEvent_Kind interface {
 	isEvent_Kind()
 }
@@ -240,7 +479,286 @@ type Event_Received struct {
 	Received *Received `protobuf:"bytes,10,opt,name=received,proto3,oneof"`
 }
 
+type Event_Transferred struct {
+	Transferred *Transferred `protobuf:"bytes,11,opt,name=transferred,proto3,oneof"`
+}
+
+type Event_Accepted struct {
+	Accepted *Accepted `protobuf:"bytes,12,opt,name=accepted,proto3,oneof"`
+}
+
+type Event_SupplementRequested struct {
+	SupplementRequested *SupplementRequested `protobuf:"bytes,13,opt,name=supplement_requested,json=supplementRequested,proto3,oneof"`
+}
+
+type Event_Supplemented struct {
+	Supplemented *Supplemented `protobuf:"bytes,14,opt,name=supplemented,proto3,oneof"`
+}
+
+type Event_Extended struct {
+	Extended *Extended `protobuf:"bytes,15,opt,name=extended,proto3,oneof"`
+}
+
+type Event_Completed struct {
+	Completed *Completed `protobuf:"bytes,16,opt,name=completed,proto3,oneof"`
+}
+
+type Event_Returned struct {
+	Returned *Returned `protobuf:"bytes,17,opt,name=returned,proto3,oneof"`
+}
+
+type Event_Refused struct {
+	Refused *Refused `protobuf:"bytes,18,opt,name=refused,proto3,oneof"`
+}
+
+type Event_Stopped struct {
+	Stopped *Stopped `protobuf:"bytes,19,opt,name=stopped,proto3,oneof"`
+}
+
+type Event_Withdrawn struct {
+	Withdrawn *Withdrawn `protobuf:"bytes,20,opt,name=withdrawn,proto3,oneof"`
+}
+
+type Event_PaymentRequested struct {
+	PaymentRequested *PaymentRequested `protobuf:"bytes,21,opt,name=payment_requested,json=paymentRequested,proto3,oneof"`
+}
+
+type Event_PaymentRecorded struct {
+	PaymentRecorded *PaymentRecorded `protobuf:"bytes,22,opt,name=payment_recorded,json=paymentRecorded,proto3,oneof"`
+}
+
 func (*Event_Received) isEvent_Kind() {}
+
+func (*Event_Transferred) isEvent_Kind() {}
+
+func (*Event_Accepted) isEvent_Kind() {}
+
+func (*Event_SupplementRequested) isEvent_Kind() {}
+
+func (*Event_Supplemented) isEvent_Kind() {}
+
+func (*Event_Extended) isEvent_Kind() {}
+
+func (*Event_Completed) isEvent_Kind() {}
+
+func (*Event_Returned) isEvent_Kind() {}
+
+func (*Event_Refused) isEvent_Kind() {}
+
+func (*Event_Stopped) isEvent_Kind() {}
+
+func (*Event_Withdrawn) isEvent_Kind() {}
+
+func (*Event_PaymentRequested) isEvent_Kind() {}
+
+func (*Event_PaymentRecorded) isEvent_Kind() {}
+
+// State is the dossier after an event.
+type State struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Our own status name, e.g. "processing".
+	Status string `protobuf:"bytes,1,opt,name=status,proto3" json:"status,omitempty"`
+	// The national status code (1-10).
+	StatusCode int32 `protobuf:"varint,2,opt,name=status_code,json=statusCode,proto3" json:"status_code,omitempty"`
+	// The office that holds the papers or the result.
+	CurrentOffice *Ref `protobuf:"bytes,3,opt,name=current_office,json=currentOffice,proto3" json:"current_office,omitempty"`
+	// During a transfer, the office that must accept it; absent otherwise.
+	PendingOffice *Ref `protobuf:"bytes,4,opt,name=pending_office,json=pendingOffice,proto3" json:"pending_office,omitempty"`
+	// The appointment now (moved by supplement waits, replaced by extensions).
+	DueAt *timestamppb.Timestamp `protobuf:"bytes,5,opt,name=due_at,json=dueAt,proto3" json:"due_at,omitempty"`
+	// Set while the clock is paused, waiting for the citizen's supplement.
+	PausedAt           *timestamppb.Timestamp `protobuf:"bytes,6,opt,name=paused_at,json=pausedAt,proto3" json:"paused_at,omitempty"`
+	SupplementRequests int32                  `protobuf:"varint,7,opt,name=supplement_requests,json=supplementRequests,proto3" json:"supplement_requests,omitempty"`
+	Extended           bool                   `protobuf:"varint,8,opt,name=extended,proto3" json:"extended,omitempty"`
+	// When processing finished (processed, refused, stopped or withdrawn); absent while open.
+	FinishedAt *timestamppb.Timestamp `protobuf:"bytes,9,opt,name=finished_at,json=finishedAt,proto3" json:"finished_at,omitempty"`
+	// The final timing once finished: "early", "on_time" or "late"; empty while open and for
+	// a withdrawn dossier.
+	Timing string `protobuf:"bytes,10,opt,name=timing,proto3" json:"timing,omitempty"`
+	// Working time from receipt to finish without supplement waits, in seconds; 0 while open.
+	ProcessingSeconds int64 `protobuf:"varint,11,opt,name=processing_seconds,json=processingSeconds,proto3" json:"processing_seconds,omitempty"`
+	FeeDueVnd         int64 `protobuf:"varint,12,opt,name=fee_due_vnd,json=feeDueVnd,proto3" json:"fee_due_vnd,omitempty"`
+	FeePaidVnd        int64 `protobuf:"varint,13,opt,name=fee_paid_vnd,json=feePaidVnd,proto3" json:"fee_paid_vnd,omitempty"`
+	unknownFields     protoimpl.UnknownFields
+	sizeCache         protoimpl.SizeCache
+}
+
+func (x *State) Reset() {
+	*x = State{}
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[1]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *State) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*State) ProtoMessage() {}
+
+func (x *State) ProtoReflect() protoreflect.Message {
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[1]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use State.ProtoReflect.Descriptor instead.
+func (*State) Descriptor() ([]byte, []int) {
+	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{1}
+}
+
+func (x *State) GetStatus() string {
+	if x != nil {
+		return x.Status
+	}
+	return ""
+}
+
+func (x *State) GetStatusCode() int32 {
+	if x != nil {
+		return x.StatusCode
+	}
+	return 0
+}
+
+func (x *State) GetCurrentOffice() *Ref {
+	if x != nil {
+		return x.CurrentOffice
+	}
+	return nil
+}
+
+func (x *State) GetPendingOffice() *Ref {
+	if x != nil {
+		return x.PendingOffice
+	}
+	return nil
+}
+
+func (x *State) GetDueAt() *timestamppb.Timestamp {
+	if x != nil {
+		return x.DueAt
+	}
+	return nil
+}
+
+func (x *State) GetPausedAt() *timestamppb.Timestamp {
+	if x != nil {
+		return x.PausedAt
+	}
+	return nil
+}
+
+func (x *State) GetSupplementRequests() int32 {
+	if x != nil {
+		return x.SupplementRequests
+	}
+	return 0
+}
+
+func (x *State) GetExtended() bool {
+	if x != nil {
+		return x.Extended
+	}
+	return false
+}
+
+func (x *State) GetFinishedAt() *timestamppb.Timestamp {
+	if x != nil {
+		return x.FinishedAt
+	}
+	return nil
+}
+
+func (x *State) GetTiming() string {
+	if x != nil {
+		return x.Timing
+	}
+	return ""
+}
+
+func (x *State) GetProcessingSeconds() int64 {
+	if x != nil {
+		return x.ProcessingSeconds
+	}
+	return 0
+}
+
+func (x *State) GetFeeDueVnd() int64 {
+	if x != nil {
+		return x.FeeDueVnd
+	}
+	return 0
+}
+
+func (x *State) GetFeePaidVnd() int64 {
+	if x != nil {
+		return x.FeePaidVnd
+	}
+	return 0
+}
+
+// Step is one hand-over or decision, as logged on the control slip.
+type Step struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The office the actor acted for.
+	Office *Ref `protobuf:"bytes,1,opt,name=office,proto3" json:"office,omitempty"`
+	// "early", "on_time" or "late" against the appointment at that moment; empty for a
+	// withdrawal.
+	Timing        string `protobuf:"bytes,2,opt,name=timing,proto3" json:"timing,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *Step) Reset() {
+	*x = Step{}
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[2]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *Step) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*Step) ProtoMessage() {}
+
+func (x *Step) ProtoReflect() protoreflect.Message {
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[2]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use Step.ProtoReflect.Descriptor instead.
+func (*Step) Descriptor() ([]byte, []int) {
+	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{2}
+}
+
+func (x *Step) GetOffice() *Ref {
+	if x != nil {
+		return x.Office
+	}
+	return nil
+}
+
+func (x *Step) GetTiming() string {
+	if x != nil {
+		return x.Timing
+	}
+	return ""
+}
 
 // Actor is the member of staff who caused an event.
 type Actor struct {
@@ -253,7 +771,7 @@ type Actor struct {
 
 func (x *Actor) Reset() {
 	*x = Actor{}
-	mi := &file_motcua_dossier_v1_events_proto_msgTypes[1]
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[3]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -265,7 +783,7 @@ func (x *Actor) String() string {
 func (*Actor) ProtoMessage() {}
 
 func (x *Actor) ProtoReflect() protoreflect.Message {
-	mi := &file_motcua_dossier_v1_events_proto_msgTypes[1]
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[3]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -278,7 +796,7 @@ func (x *Actor) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Actor.ProtoReflect.Descriptor instead.
 func (*Actor) Descriptor() ([]byte, []int) {
-	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{1}
+	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{3}
 }
 
 func (x *Actor) GetUsername() string {
@@ -306,7 +824,7 @@ type Ref struct {
 
 func (x *Ref) Reset() {
 	*x = Ref{}
-	mi := &file_motcua_dossier_v1_events_proto_msgTypes[2]
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[4]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -318,7 +836,7 @@ func (x *Ref) String() string {
 func (*Ref) ProtoMessage() {}
 
 func (x *Ref) ProtoReflect() protoreflect.Message {
-	mi := &file_motcua_dossier_v1_events_proto_msgTypes[2]
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[4]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -331,7 +849,7 @@ func (x *Ref) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Ref.ProtoReflect.Descriptor instead.
 func (*Ref) Descriptor() ([]byte, []int) {
-	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{2}
+	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{4}
 }
 
 func (x *Ref) GetCode() string {
@@ -372,13 +890,16 @@ type Received struct {
 	ResultDelivery DeliveryMethod `protobuf:"varint,13,opt,name=result_delivery,json=resultDelivery,proto3,enum=motcua.dossier.v1.DeliveryMethod" json:"result_delivery,omitempty"`
 	FeeDueVnd      int64          `protobuf:"varint,14,opt,name=fee_due_vnd,json=feeDueVnd,proto3" json:"fee_due_vnd,omitempty"`
 	FeePaidVnd     int64          `protobuf:"varint,15,opt,name=fee_paid_vnd,json=feePaidVnd,proto3" json:"fee_paid_vnd,omitempty"`
-	unknownFields  protoimpl.UnknownFields
-	sizeCache      protoimpl.SizeCache
+	// For a dossier sent by post (channel post): where the post picks it up. The only
+	// personal datum in the dossier events, and only for the postal service.
+	PickupAddress string `protobuf:"bytes,16,opt,name=pickup_address,json=pickupAddress,proto3" json:"pickup_address,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
 }
 
 func (x *Received) Reset() {
 	*x = Received{}
-	mi := &file_motcua_dossier_v1_events_proto_msgTypes[3]
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[5]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -390,7 +911,7 @@ func (x *Received) String() string {
 func (*Received) ProtoMessage() {}
 
 func (x *Received) ProtoReflect() protoreflect.Message {
-	mi := &file_motcua_dossier_v1_events_proto_msgTypes[3]
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[5]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -403,7 +924,7 @@ func (x *Received) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Received.ProtoReflect.Descriptor instead.
 func (*Received) Descriptor() ([]byte, []int) {
-	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{3}
+	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{5}
 }
 
 func (x *Received) GetCode() string {
@@ -511,11 +1032,611 @@ func (x *Received) GetFeePaidVnd() int64 {
 	return 0
 }
 
+func (x *Received) GetPickupAddress() string {
+	if x != nil {
+		return x.PickupAddress
+	}
+	return ""
+}
+
+// Transferred: the dossier (or its result) left one office for another, which must accept it.
+type Transferred struct {
+	state      protoimpl.MessageState `protogen:"open.v1"`
+	FromOffice *Ref                   `protobuf:"bytes,1,opt,name=from_office,json=fromOffice,proto3" json:"from_office,omitempty"`
+	ToOffice   *Ref                   `protobuf:"bytes,2,opt,name=to_office,json=toOffice,proto3" json:"to_office,omitempty"`
+	Via        Via                    `protobuf:"varint,3,opt,name=via,proto3,enum=motcua.dossier.v1.Via" json:"via,omitempty"`
+	// True when what travels is the result, on its way back towards the citizen.
+	CarriesResult bool `protobuf:"varint,4,opt,name=carries_result,json=carriesResult,proto3" json:"carries_result,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *Transferred) Reset() {
+	*x = Transferred{}
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[6]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *Transferred) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*Transferred) ProtoMessage() {}
+
+func (x *Transferred) ProtoReflect() protoreflect.Message {
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[6]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use Transferred.ProtoReflect.Descriptor instead.
+func (*Transferred) Descriptor() ([]byte, []int) {
+	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{6}
+}
+
+func (x *Transferred) GetFromOffice() *Ref {
+	if x != nil {
+		return x.FromOffice
+	}
+	return nil
+}
+
+func (x *Transferred) GetToOffice() *Ref {
+	if x != nil {
+		return x.ToOffice
+	}
+	return nil
+}
+
+func (x *Transferred) GetVia() Via {
+	if x != nil {
+		return x.Via
+	}
+	return Via_VIA_UNSPECIFIED
+}
+
+func (x *Transferred) GetCarriesResult() bool {
+	if x != nil {
+		return x.CarriesResult
+	}
+	return false
+}
+
+// Accepted: the office named in the state confirmed it holds the papers (or the result).
+type Accepted struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The office the papers came from; absent when the receiving desk accepts its own dossier.
+	FromOffice    *Ref `protobuf:"bytes,1,opt,name=from_office,json=fromOffice,proto3" json:"from_office,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *Accepted) Reset() {
+	*x = Accepted{}
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[7]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *Accepted) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*Accepted) ProtoMessage() {}
+
+func (x *Accepted) ProtoReflect() protoreflect.Message {
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[7]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use Accepted.ProtoReflect.Descriptor instead.
+func (*Accepted) Descriptor() ([]byte, []int) {
+	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{7}
+}
+
+func (x *Accepted) GetFromOffice() *Ref {
+	if x != nil {
+		return x.FromOffice
+	}
+	return nil
+}
+
+// SupplementRequested: the citizen must add or complete documents (form 02); the clock pauses.
+type SupplementRequested struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The names of the missing documents.
+	Items         []string `protobuf:"bytes,1,rep,name=items,proto3" json:"items,omitempty"`
+	Reason        string   `protobuf:"bytes,2,opt,name=reason,proto3" json:"reason,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *SupplementRequested) Reset() {
+	*x = SupplementRequested{}
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[8]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *SupplementRequested) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*SupplementRequested) ProtoMessage() {}
+
+func (x *SupplementRequested) ProtoReflect() protoreflect.Message {
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[8]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use SupplementRequested.ProtoReflect.Descriptor instead.
+func (*SupplementRequested) Descriptor() ([]byte, []int) {
+	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{8}
+}
+
+func (x *SupplementRequested) GetItems() []string {
+	if x != nil {
+		return x.Items
+	}
+	return nil
+}
+
+func (x *SupplementRequested) GetReason() string {
+	if x != nil {
+		return x.Reason
+	}
+	return ""
+}
+
+// Supplemented: the citizen's supplement arrived; the clock runs again.
+type Supplemented struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *Supplemented) Reset() {
+	*x = Supplemented{}
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[9]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *Supplemented) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*Supplemented) ProtoMessage() {}
+
+func (x *Supplemented) ProtoReflect() protoreflect.Message {
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[9]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use Supplemented.ProtoReflect.Descriptor instead.
+func (*Supplemented) Descriptor() ([]byte, []int) {
+	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{9}
+}
+
+// Extended: an apology with a new appointment (form 04).
+type Extended struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	OldDueAt      *timestamppb.Timestamp `protobuf:"bytes,1,opt,name=old_due_at,json=oldDueAt,proto3" json:"old_due_at,omitempty"`
+	NewDueAt      *timestamppb.Timestamp `protobuf:"bytes,2,opt,name=new_due_at,json=newDueAt,proto3" json:"new_due_at,omitempty"`
+	Reason        string                 `protobuf:"bytes,3,opt,name=reason,proto3" json:"reason,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *Extended) Reset() {
+	*x = Extended{}
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[10]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *Extended) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*Extended) ProtoMessage() {}
+
+func (x *Extended) ProtoReflect() protoreflect.Message {
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[10]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use Extended.ProtoReflect.Descriptor instead.
+func (*Extended) Descriptor() ([]byte, []int) {
+	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{10}
+}
+
+func (x *Extended) GetOldDueAt() *timestamppb.Timestamp {
+	if x != nil {
+		return x.OldDueAt
+	}
+	return nil
+}
+
+func (x *Extended) GetNewDueAt() *timestamppb.Timestamp {
+	if x != nil {
+		return x.NewDueAt
+	}
+	return nil
+}
+
+func (x *Extended) GetReason() string {
+	if x != nil {
+		return x.Reason
+	}
+	return ""
+}
+
+// Completed: the deciding office produced the result.
+type Completed struct {
+	state          protoimpl.MessageState `protogen:"open.v1"`
+	Outcome        Outcome                `protobuf:"varint,1,opt,name=outcome,proto3,enum=motcua.dossier.v1.Outcome" json:"outcome,omitempty"`
+	ResultDelivery DeliveryMethod         `protobuf:"varint,2,opt,name=result_delivery,json=resultDelivery,proto3,enum=motcua.dossier.v1.DeliveryMethod" json:"result_delivery,omitempty"`
+	// For a result delivered by post: the address the post delivers to (for the postal
+	// service only).
+	DeliveryAddress string `protobuf:"bytes,3,opt,name=delivery_address,json=deliveryAddress,proto3" json:"delivery_address,omitempty"`
+	unknownFields   protoimpl.UnknownFields
+	sizeCache       protoimpl.SizeCache
+}
+
+func (x *Completed) Reset() {
+	*x = Completed{}
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[11]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *Completed) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*Completed) ProtoMessage() {}
+
+func (x *Completed) ProtoReflect() protoreflect.Message {
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[11]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use Completed.ProtoReflect.Descriptor instead.
+func (*Completed) Descriptor() ([]byte, []int) {
+	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{11}
+}
+
+func (x *Completed) GetOutcome() Outcome {
+	if x != nil {
+		return x.Outcome
+	}
+	return Outcome_OUTCOME_UNSPECIFIED
+}
+
+func (x *Completed) GetResultDelivery() DeliveryMethod {
+	if x != nil {
+		return x.ResultDelivery
+	}
+	return DeliveryMethod_DELIVERY_METHOD_UNSPECIFIED
+}
+
+func (x *Completed) GetDeliveryAddress() string {
+	if x != nil {
+		return x.DeliveryAddress
+	}
+	return ""
+}
+
+// Returned: the result was handed to the citizen.
+type Returned struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *Returned) Reset() {
+	*x = Returned{}
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[12]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *Returned) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*Returned) ProtoMessage() {}
+
+func (x *Returned) ProtoReflect() protoreflect.Message {
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[12]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use Returned.ProtoReflect.Descriptor instead.
+func (*Returned) Descriptor() ([]byte, []int) {
+	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{12}
+}
+
+// Refused: the office refused the dossier (form 03).
+type Refused struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Reason        string                 `protobuf:"bytes,1,opt,name=reason,proto3" json:"reason,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *Refused) Reset() {
+	*x = Refused{}
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[13]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *Refused) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*Refused) ProtoMessage() {}
+
+func (x *Refused) ProtoReflect() protoreflect.Message {
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[13]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use Refused.ProtoReflect.Descriptor instead.
+func (*Refused) Descriptor() ([]byte, []int) {
+	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{13}
+}
+
+func (x *Refused) GetReason() string {
+	if x != nil {
+		return x.Reason
+	}
+	return ""
+}
+
+// Stopped: processing stopped.
+type Stopped struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Reason        string                 `protobuf:"bytes,1,opt,name=reason,proto3" json:"reason,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *Stopped) Reset() {
+	*x = Stopped{}
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[14]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *Stopped) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*Stopped) ProtoMessage() {}
+
+func (x *Stopped) ProtoReflect() protoreflect.Message {
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[14]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use Stopped.ProtoReflect.Descriptor instead.
+func (*Stopped) Descriptor() ([]byte, []int) {
+	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{14}
+}
+
+func (x *Stopped) GetReason() string {
+	if x != nil {
+		return x.Reason
+	}
+	return ""
+}
+
+// Withdrawn: the citizen withdrew the dossier.
+type Withdrawn struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Reason        string                 `protobuf:"bytes,1,opt,name=reason,proto3" json:"reason,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *Withdrawn) Reset() {
+	*x = Withdrawn{}
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[15]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *Withdrawn) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*Withdrawn) ProtoMessage() {}
+
+func (x *Withdrawn) ProtoReflect() protoreflect.Message {
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[15]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use Withdrawn.ProtoReflect.Descriptor instead.
+func (*Withdrawn) Descriptor() ([]byte, []int) {
+	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{15}
+}
+
+func (x *Withdrawn) GetReason() string {
+	if x != nil {
+		return x.Reason
+	}
+	return ""
+}
+
+// PaymentRequested: a fee fixed during processing is due.
+type PaymentRequested struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	AmountVnd     int64                  `protobuf:"varint,1,opt,name=amount_vnd,json=amountVnd,proto3" json:"amount_vnd,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *PaymentRequested) Reset() {
+	*x = PaymentRequested{}
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[16]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *PaymentRequested) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*PaymentRequested) ProtoMessage() {}
+
+func (x *PaymentRequested) ProtoReflect() protoreflect.Message {
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[16]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use PaymentRequested.ProtoReflect.Descriptor instead.
+func (*PaymentRequested) Descriptor() ([]byte, []int) {
+	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{16}
+}
+
+func (x *PaymentRequested) GetAmountVnd() int64 {
+	if x != nil {
+		return x.AmountVnd
+	}
+	return 0
+}
+
+// PaymentRecorded: a fee was paid.
+type PaymentRecorded struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	AmountVnd     int64                  `protobuf:"varint,1,opt,name=amount_vnd,json=amountVnd,proto3" json:"amount_vnd,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *PaymentRecorded) Reset() {
+	*x = PaymentRecorded{}
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[17]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *PaymentRecorded) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*PaymentRecorded) ProtoMessage() {}
+
+func (x *PaymentRecorded) ProtoReflect() protoreflect.Message {
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[17]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use PaymentRecorded.ProtoReflect.Descriptor instead.
+func (*PaymentRecorded) Descriptor() ([]byte, []int) {
+	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{17}
+}
+
+func (x *PaymentRecorded) GetAmountVnd() int64 {
+	if x != nil {
+		return x.AmountVnd
+	}
+	return 0
+}
+
 var File_motcua_dossier_v1_events_proto protoreflect.FileDescriptor
 
 const file_motcua_dossier_v1_events_proto_rawDesc = "" +
 	"\n" +
-	"\x1emotcua/dossier/v1/events.proto\x12\x11motcua.dossier.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"\x8b\x02\n" +
+	"\x1emotcua/dossier/v1/events.proto\x12\x11motcua.dossier.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"\x92\t\n" +
 	"\x05Event\x12\x19\n" +
 	"\bevent_id\x18\x01 \x01(\tR\aeventId\x12;\n" +
 	"\voccurred_at\x18\x02 \x01(\v2\x1a.google.protobuf.TimestampR\n" +
@@ -523,17 +1644,52 @@ const file_motcua_dossier_v1_events_proto_rawDesc = "" +
 	"\n" +
 	"dossier_id\x18\x03 \x01(\tR\tdossierId\x12\x18\n" +
 	"\aversion\x18\x04 \x01(\x03R\aversion\x12.\n" +
-	"\x05actor\x18\x05 \x01(\v2\x18.motcua.dossier.v1.ActorR\x05actor\x129\n" +
+	"\x05actor\x18\x05 \x01(\v2\x18.motcua.dossier.v1.ActorR\x05actor\x12.\n" +
+	"\x05state\x18\x06 \x01(\v2\x18.motcua.dossier.v1.StateR\x05state\x12+\n" +
+	"\x04step\x18\a \x01(\v2\x17.motcua.dossier.v1.StepR\x04step\x129\n" +
 	"\breceived\x18\n" +
-	" \x01(\v2\x1b.motcua.dossier.v1.ReceivedH\x00R\breceivedB\x06\n" +
-	"\x04kind\"D\n" +
+	" \x01(\v2\x1b.motcua.dossier.v1.ReceivedH\x00R\breceived\x12B\n" +
+	"\vtransferred\x18\v \x01(\v2\x1e.motcua.dossier.v1.TransferredH\x00R\vtransferred\x129\n" +
+	"\baccepted\x18\f \x01(\v2\x1b.motcua.dossier.v1.AcceptedH\x00R\baccepted\x12[\n" +
+	"\x14supplement_requested\x18\r \x01(\v2&.motcua.dossier.v1.SupplementRequestedH\x00R\x13supplementRequested\x12E\n" +
+	"\fsupplemented\x18\x0e \x01(\v2\x1f.motcua.dossier.v1.SupplementedH\x00R\fsupplemented\x129\n" +
+	"\bextended\x18\x0f \x01(\v2\x1b.motcua.dossier.v1.ExtendedH\x00R\bextended\x12<\n" +
+	"\tcompleted\x18\x10 \x01(\v2\x1c.motcua.dossier.v1.CompletedH\x00R\tcompleted\x129\n" +
+	"\breturned\x18\x11 \x01(\v2\x1b.motcua.dossier.v1.ReturnedH\x00R\breturned\x126\n" +
+	"\arefused\x18\x12 \x01(\v2\x1a.motcua.dossier.v1.RefusedH\x00R\arefused\x126\n" +
+	"\astopped\x18\x13 \x01(\v2\x1a.motcua.dossier.v1.StoppedH\x00R\astopped\x12<\n" +
+	"\twithdrawn\x18\x14 \x01(\v2\x1c.motcua.dossier.v1.WithdrawnH\x00R\twithdrawn\x12R\n" +
+	"\x11payment_requested\x18\x15 \x01(\v2#.motcua.dossier.v1.PaymentRequestedH\x00R\x10paymentRequested\x12O\n" +
+	"\x10payment_recorded\x18\x16 \x01(\v2\".motcua.dossier.v1.PaymentRecordedH\x00R\x0fpaymentRecordedB\x06\n" +
+	"\x04kind\"\xbd\x04\n" +
+	"\x05State\x12\x16\n" +
+	"\x06status\x18\x01 \x01(\tR\x06status\x12\x1f\n" +
+	"\vstatus_code\x18\x02 \x01(\x05R\n" +
+	"statusCode\x12=\n" +
+	"\x0ecurrent_office\x18\x03 \x01(\v2\x16.motcua.dossier.v1.RefR\rcurrentOffice\x12=\n" +
+	"\x0epending_office\x18\x04 \x01(\v2\x16.motcua.dossier.v1.RefR\rpendingOffice\x121\n" +
+	"\x06due_at\x18\x05 \x01(\v2\x1a.google.protobuf.TimestampR\x05dueAt\x127\n" +
+	"\tpaused_at\x18\x06 \x01(\v2\x1a.google.protobuf.TimestampR\bpausedAt\x12/\n" +
+	"\x13supplement_requests\x18\a \x01(\x05R\x12supplementRequests\x12\x1a\n" +
+	"\bextended\x18\b \x01(\bR\bextended\x12;\n" +
+	"\vfinished_at\x18\t \x01(\v2\x1a.google.protobuf.TimestampR\n" +
+	"finishedAt\x12\x16\n" +
+	"\x06timing\x18\n" +
+	" \x01(\tR\x06timing\x12-\n" +
+	"\x12processing_seconds\x18\v \x01(\x03R\x11processingSeconds\x12\x1e\n" +
+	"\vfee_due_vnd\x18\f \x01(\x03R\tfeeDueVnd\x12 \n" +
+	"\ffee_paid_vnd\x18\r \x01(\x03R\n" +
+	"feePaidVnd\"N\n" +
+	"\x04Step\x12.\n" +
+	"\x06office\x18\x01 \x01(\v2\x16.motcua.dossier.v1.RefR\x06office\x12\x16\n" +
+	"\x06timing\x18\x02 \x01(\tR\x06timing\"D\n" +
 	"\x05Actor\x12\x1a\n" +
 	"\busername\x18\x01 \x01(\tR\busername\x12\x1f\n" +
 	"\voffice_code\x18\x02 \x01(\tR\n" +
 	"officeCode\"-\n" +
 	"\x03Ref\x12\x12\n" +
 	"\x04code\x18\x01 \x01(\tR\x04code\x12\x12\n" +
-	"\x04name\x18\x02 \x01(\tR\x04name\"\xbe\x05\n" +
+	"\x04name\x18\x02 \x01(\tR\x04name\"\xe5\x05\n" +
 	"\bReceived\x12\x12\n" +
 	"\x04code\x18\x01 \x01(\tR\x04code\x124\n" +
 	"\tprocedure\x18\x02 \x01(\v2\x16.motcua.dossier.v1.RefR\tprocedure\x12A\n" +
@@ -553,7 +1709,45 @@ const file_motcua_dossier_v1_events_proto_rawDesc = "" +
 	"\x0fresult_delivery\x18\r \x01(\x0e2!.motcua.dossier.v1.DeliveryMethodR\x0eresultDelivery\x12\x1e\n" +
 	"\vfee_due_vnd\x18\x0e \x01(\x03R\tfeeDueVnd\x12 \n" +
 	"\ffee_paid_vnd\x18\x0f \x01(\x03R\n" +
-	"feePaidVnd*Z\n" +
+	"feePaidVnd\x12%\n" +
+	"\x0epickup_address\x18\x10 \x01(\tR\rpickupAddress\"\xcc\x01\n" +
+	"\vTransferred\x127\n" +
+	"\vfrom_office\x18\x01 \x01(\v2\x16.motcua.dossier.v1.RefR\n" +
+	"fromOffice\x123\n" +
+	"\tto_office\x18\x02 \x01(\v2\x16.motcua.dossier.v1.RefR\btoOffice\x12(\n" +
+	"\x03via\x18\x03 \x01(\x0e2\x16.motcua.dossier.v1.ViaR\x03via\x12%\n" +
+	"\x0ecarries_result\x18\x04 \x01(\bR\rcarriesResult\"C\n" +
+	"\bAccepted\x127\n" +
+	"\vfrom_office\x18\x01 \x01(\v2\x16.motcua.dossier.v1.RefR\n" +
+	"fromOffice\"C\n" +
+	"\x13SupplementRequested\x12\x14\n" +
+	"\x05items\x18\x01 \x03(\tR\x05items\x12\x16\n" +
+	"\x06reason\x18\x02 \x01(\tR\x06reason\"\x0e\n" +
+	"\fSupplemented\"\x96\x01\n" +
+	"\bExtended\x128\n" +
+	"\n" +
+	"old_due_at\x18\x01 \x01(\v2\x1a.google.protobuf.TimestampR\boldDueAt\x128\n" +
+	"\n" +
+	"new_due_at\x18\x02 \x01(\v2\x1a.google.protobuf.TimestampR\bnewDueAt\x12\x16\n" +
+	"\x06reason\x18\x03 \x01(\tR\x06reason\"\xb8\x01\n" +
+	"\tCompleted\x124\n" +
+	"\aoutcome\x18\x01 \x01(\x0e2\x1a.motcua.dossier.v1.OutcomeR\aoutcome\x12J\n" +
+	"\x0fresult_delivery\x18\x02 \x01(\x0e2!.motcua.dossier.v1.DeliveryMethodR\x0eresultDelivery\x12)\n" +
+	"\x10delivery_address\x18\x03 \x01(\tR\x0fdeliveryAddress\"\n" +
+	"\n" +
+	"\bReturned\"!\n" +
+	"\aRefused\x12\x16\n" +
+	"\x06reason\x18\x01 \x01(\tR\x06reason\"!\n" +
+	"\aStopped\x12\x16\n" +
+	"\x06reason\x18\x01 \x01(\tR\x06reason\"#\n" +
+	"\tWithdrawn\x12\x16\n" +
+	"\x06reason\x18\x01 \x01(\tR\x06reason\"1\n" +
+	"\x10PaymentRequested\x12\x1d\n" +
+	"\n" +
+	"amount_vnd\x18\x01 \x01(\x03R\tamountVnd\"0\n" +
+	"\x0fPaymentRecorded\x12\x1d\n" +
+	"\n" +
+	"amount_vnd\x18\x01 \x01(\x03R\tamountVnd*Z\n" +
 	"\aChannel\x12\x17\n" +
 	"\x13CHANNEL_UNSPECIFIED\x10\x00\x12\x10\n" +
 	"\fCHANNEL_DESK\x10\x01\x12\x12\n" +
@@ -562,7 +1756,15 @@ const file_motcua_dossier_v1_events_proto_rawDesc = "" +
 	"\x0eDeliveryMethod\x12\x1f\n" +
 	"\x1bDELIVERY_METHOD_UNSPECIFIED\x10\x00\x12\x18\n" +
 	"\x14DELIVERY_METHOD_DESK\x10\x01\x12\x18\n" +
-	"\x14DELIVERY_METHOD_POST\x10\x02B<Z:github.com/motcua/motcua/proto/motcua/dossier/v1;dossierv1b\x06proto3"
+	"\x14DELIVERY_METHOD_POST\x10\x02*6\n" +
+	"\x03Via\x12\x13\n" +
+	"\x0fVIA_UNSPECIFIED\x10\x00\x12\f\n" +
+	"\bVIA_HAND\x10\x01\x12\f\n" +
+	"\bVIA_POST\x10\x02*N\n" +
+	"\aOutcome\x12\x17\n" +
+	"\x13OUTCOME_UNSPECIFIED\x10\x00\x12\x14\n" +
+	"\x10OUTCOME_APPROVED\x10\x01\x12\x14\n" +
+	"\x10OUTCOME_REJECTED\x10\x02B<Z:github.com/motcua/motcua/proto/motcua/dossier/v1;dossierv1b\x06proto3"
 
 var (
 	file_motcua_dossier_v1_events_proto_rawDescOnce sync.Once
@@ -576,33 +1778,77 @@ func file_motcua_dossier_v1_events_proto_rawDescGZIP() []byte {
 	return file_motcua_dossier_v1_events_proto_rawDescData
 }
 
-var file_motcua_dossier_v1_events_proto_enumTypes = make([]protoimpl.EnumInfo, 2)
-var file_motcua_dossier_v1_events_proto_msgTypes = make([]protoimpl.MessageInfo, 4)
+var file_motcua_dossier_v1_events_proto_enumTypes = make([]protoimpl.EnumInfo, 4)
+var file_motcua_dossier_v1_events_proto_msgTypes = make([]protoimpl.MessageInfo, 18)
 var file_motcua_dossier_v1_events_proto_goTypes = []any{
 	(Channel)(0),                  // 0: motcua.dossier.v1.Channel
 	(DeliveryMethod)(0),           // 1: motcua.dossier.v1.DeliveryMethod
-	(*Event)(nil),                 // 2: motcua.dossier.v1.Event
-	(*Actor)(nil),                 // 3: motcua.dossier.v1.Actor
-	(*Ref)(nil),                   // 4: motcua.dossier.v1.Ref
-	(*Received)(nil),              // 5: motcua.dossier.v1.Received
-	(*timestamppb.Timestamp)(nil), // 6: google.protobuf.Timestamp
+	(Via)(0),                      // 2: motcua.dossier.v1.Via
+	(Outcome)(0),                  // 3: motcua.dossier.v1.Outcome
+	(*Event)(nil),                 // 4: motcua.dossier.v1.Event
+	(*State)(nil),                 // 5: motcua.dossier.v1.State
+	(*Step)(nil),                  // 6: motcua.dossier.v1.Step
+	(*Actor)(nil),                 // 7: motcua.dossier.v1.Actor
+	(*Ref)(nil),                   // 8: motcua.dossier.v1.Ref
+	(*Received)(nil),              // 9: motcua.dossier.v1.Received
+	(*Transferred)(nil),           // 10: motcua.dossier.v1.Transferred
+	(*Accepted)(nil),              // 11: motcua.dossier.v1.Accepted
+	(*SupplementRequested)(nil),   // 12: motcua.dossier.v1.SupplementRequested
+	(*Supplemented)(nil),          // 13: motcua.dossier.v1.Supplemented
+	(*Extended)(nil),              // 14: motcua.dossier.v1.Extended
+	(*Completed)(nil),             // 15: motcua.dossier.v1.Completed
+	(*Returned)(nil),              // 16: motcua.dossier.v1.Returned
+	(*Refused)(nil),               // 17: motcua.dossier.v1.Refused
+	(*Stopped)(nil),               // 18: motcua.dossier.v1.Stopped
+	(*Withdrawn)(nil),             // 19: motcua.dossier.v1.Withdrawn
+	(*PaymentRequested)(nil),      // 20: motcua.dossier.v1.PaymentRequested
+	(*PaymentRecorded)(nil),       // 21: motcua.dossier.v1.PaymentRecorded
+	(*timestamppb.Timestamp)(nil), // 22: google.protobuf.Timestamp
 }
 var file_motcua_dossier_v1_events_proto_depIdxs = []int32{
-	6,  // 0: motcua.dossier.v1.Event.occurred_at:type_name -> google.protobuf.Timestamp
-	3,  // 1: motcua.dossier.v1.Event.actor:type_name -> motcua.dossier.v1.Actor
-	5,  // 2: motcua.dossier.v1.Event.received:type_name -> motcua.dossier.v1.Received
-	4,  // 3: motcua.dossier.v1.Received.procedure:type_name -> motcua.dossier.v1.Ref
-	4,  // 4: motcua.dossier.v1.Received.receiving_office:type_name -> motcua.dossier.v1.Ref
-	4,  // 5: motcua.dossier.v1.Received.handling_office:type_name -> motcua.dossier.v1.Ref
-	0,  // 6: motcua.dossier.v1.Received.channel:type_name -> motcua.dossier.v1.Channel
-	6,  // 7: motcua.dossier.v1.Received.received_at:type_name -> google.protobuf.Timestamp
-	6,  // 8: motcua.dossier.v1.Received.due_at:type_name -> google.protobuf.Timestamp
-	1,  // 9: motcua.dossier.v1.Received.result_delivery:type_name -> motcua.dossier.v1.DeliveryMethod
-	10, // [10:10] is the sub-list for method output_type
-	10, // [10:10] is the sub-list for method input_type
-	10, // [10:10] is the sub-list for extension type_name
-	10, // [10:10] is the sub-list for extension extendee
-	0,  // [0:10] is the sub-list for field type_name
+	22, // 0: motcua.dossier.v1.Event.occurred_at:type_name -> google.protobuf.Timestamp
+	7,  // 1: motcua.dossier.v1.Event.actor:type_name -> motcua.dossier.v1.Actor
+	5,  // 2: motcua.dossier.v1.Event.state:type_name -> motcua.dossier.v1.State
+	6,  // 3: motcua.dossier.v1.Event.step:type_name -> motcua.dossier.v1.Step
+	9,  // 4: motcua.dossier.v1.Event.received:type_name -> motcua.dossier.v1.Received
+	10, // 5: motcua.dossier.v1.Event.transferred:type_name -> motcua.dossier.v1.Transferred
+	11, // 6: motcua.dossier.v1.Event.accepted:type_name -> motcua.dossier.v1.Accepted
+	12, // 7: motcua.dossier.v1.Event.supplement_requested:type_name -> motcua.dossier.v1.SupplementRequested
+	13, // 8: motcua.dossier.v1.Event.supplemented:type_name -> motcua.dossier.v1.Supplemented
+	14, // 9: motcua.dossier.v1.Event.extended:type_name -> motcua.dossier.v1.Extended
+	15, // 10: motcua.dossier.v1.Event.completed:type_name -> motcua.dossier.v1.Completed
+	16, // 11: motcua.dossier.v1.Event.returned:type_name -> motcua.dossier.v1.Returned
+	17, // 12: motcua.dossier.v1.Event.refused:type_name -> motcua.dossier.v1.Refused
+	18, // 13: motcua.dossier.v1.Event.stopped:type_name -> motcua.dossier.v1.Stopped
+	19, // 14: motcua.dossier.v1.Event.withdrawn:type_name -> motcua.dossier.v1.Withdrawn
+	20, // 15: motcua.dossier.v1.Event.payment_requested:type_name -> motcua.dossier.v1.PaymentRequested
+	21, // 16: motcua.dossier.v1.Event.payment_recorded:type_name -> motcua.dossier.v1.PaymentRecorded
+	8,  // 17: motcua.dossier.v1.State.current_office:type_name -> motcua.dossier.v1.Ref
+	8,  // 18: motcua.dossier.v1.State.pending_office:type_name -> motcua.dossier.v1.Ref
+	22, // 19: motcua.dossier.v1.State.due_at:type_name -> google.protobuf.Timestamp
+	22, // 20: motcua.dossier.v1.State.paused_at:type_name -> google.protobuf.Timestamp
+	22, // 21: motcua.dossier.v1.State.finished_at:type_name -> google.protobuf.Timestamp
+	8,  // 22: motcua.dossier.v1.Step.office:type_name -> motcua.dossier.v1.Ref
+	8,  // 23: motcua.dossier.v1.Received.procedure:type_name -> motcua.dossier.v1.Ref
+	8,  // 24: motcua.dossier.v1.Received.receiving_office:type_name -> motcua.dossier.v1.Ref
+	8,  // 25: motcua.dossier.v1.Received.handling_office:type_name -> motcua.dossier.v1.Ref
+	0,  // 26: motcua.dossier.v1.Received.channel:type_name -> motcua.dossier.v1.Channel
+	22, // 27: motcua.dossier.v1.Received.received_at:type_name -> google.protobuf.Timestamp
+	22, // 28: motcua.dossier.v1.Received.due_at:type_name -> google.protobuf.Timestamp
+	1,  // 29: motcua.dossier.v1.Received.result_delivery:type_name -> motcua.dossier.v1.DeliveryMethod
+	8,  // 30: motcua.dossier.v1.Transferred.from_office:type_name -> motcua.dossier.v1.Ref
+	8,  // 31: motcua.dossier.v1.Transferred.to_office:type_name -> motcua.dossier.v1.Ref
+	2,  // 32: motcua.dossier.v1.Transferred.via:type_name -> motcua.dossier.v1.Via
+	8,  // 33: motcua.dossier.v1.Accepted.from_office:type_name -> motcua.dossier.v1.Ref
+	22, // 34: motcua.dossier.v1.Extended.old_due_at:type_name -> google.protobuf.Timestamp
+	22, // 35: motcua.dossier.v1.Extended.new_due_at:type_name -> google.protobuf.Timestamp
+	3,  // 36: motcua.dossier.v1.Completed.outcome:type_name -> motcua.dossier.v1.Outcome
+	1,  // 37: motcua.dossier.v1.Completed.result_delivery:type_name -> motcua.dossier.v1.DeliveryMethod
+	38, // [38:38] is the sub-list for method output_type
+	38, // [38:38] is the sub-list for method input_type
+	38, // [38:38] is the sub-list for extension type_name
+	38, // [38:38] is the sub-list for extension extendee
+	0,  // [0:38] is the sub-list for field type_name
 }
 
 func init() { file_motcua_dossier_v1_events_proto_init() }
@@ -612,14 +1858,26 @@ func file_motcua_dossier_v1_events_proto_init() {
 	}
 	file_motcua_dossier_v1_events_proto_msgTypes[0].OneofWrappers = []any{
 		(*Event_Received)(nil),
+		(*Event_Transferred)(nil),
+		(*Event_Accepted)(nil),
+		(*Event_SupplementRequested)(nil),
+		(*Event_Supplemented)(nil),
+		(*Event_Extended)(nil),
+		(*Event_Completed)(nil),
+		(*Event_Returned)(nil),
+		(*Event_Refused)(nil),
+		(*Event_Stopped)(nil),
+		(*Event_Withdrawn)(nil),
+		(*Event_PaymentRequested)(nil),
+		(*Event_PaymentRecorded)(nil),
 	}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_motcua_dossier_v1_events_proto_rawDesc), len(file_motcua_dossier_v1_events_proto_rawDesc)),
-			NumEnums:      2,
-			NumMessages:   4,
+			NumEnums:      4,
+			NumMessages:   18,
 			NumExtensions: 0,
 			NumServices:   0,
 		},

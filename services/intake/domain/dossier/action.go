@@ -1,0 +1,183 @@
+package dossier
+
+import (
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/motcua/motcua/services/platform/textnorm"
+)
+
+// Action is something staff do to a dossier, named as in the API path.
+type Action string
+
+// The actions of the contract, plus the two fee actions of procedures whose fee is fixed
+// during processing.
+const (
+	ActTransfer          Action = "transfer"
+	ActAccept            Action = "accept"
+	ActRequestSupplement Action = "request-supplement"
+	ActSupplement        Action = "supplement"
+	ActExtend            Action = "extend"
+	ActComplete          Action = "complete"
+	ActReturn            Action = "return"
+	ActRefuse            Action = "refuse"
+	ActStop              Action = "stop"
+	ActWithdraw          Action = "withdraw"
+	ActRequestPayment    Action = "request-payment"
+	ActRecordPayment     Action = "record-payment"
+)
+
+// Actions lists every action staff can take.
+var Actions = []Action{ActTransfer, ActAccept, ActRequestSupplement, ActSupplement, ActExtend, ActComplete,
+	ActReturn, ActRefuse, ActStop, ActWithdraw, ActRequestPayment, ActRecordPayment}
+
+// ParseAction returns the action named s, if there is one.
+func ParseAction(s string) (Action, bool) {
+	for _, a := range Actions {
+		if string(a) == s {
+			return a, true
+		}
+	}
+	return "", false
+}
+
+// Via is how papers travel between offices.
+type Via string
+
+// The ways of a transfer.
+const (
+	ByHand Via = "hand"
+	ByPost Via = "post"
+)
+
+// Outcome is the decision on a dossier.
+type Outcome string
+
+// The outcomes of complete.
+const (
+	Approved Outcome = "approved"
+	Rejected Outcome = "rejected"
+)
+
+// Command is the body of an action; each action reads the fields it needs and ignores
+// the others.
+type Command struct {
+	ToOffice      string     `json:"to_office"`
+	Via           Via        `json:"via"`
+	Note          string     `json:"note"`
+	Items         []Document `json:"items"`
+	Reason        string     `json:"reason"`
+	NewDueAt      *time.Time `json:"new_due_at"`
+	Outcome       Outcome    `json:"outcome"`
+	AmountVND     int64      `json:"amount_vnd"`
+	ReceiptNumber string     `json:"receipt_number"`
+}
+
+// Limits on an action's fields.
+const (
+	MaxNoteRunes    = 1000
+	MaxItems        = 50
+	maxReceiptRunes = 50
+)
+
+// Normalize cleans the command's text (NFC, trimmed, single spaces) and fills defaults:
+// a transfer goes by hand unless it says post.
+func (c *Command) Normalize(a Action) {
+	c.ToOffice = strings.TrimSpace(c.ToOffice)
+	c.Via = Via(strings.ToLower(strings.TrimSpace(string(c.Via))))
+	if a == ActTransfer && c.Via == "" {
+		c.Via = ByHand
+	}
+	c.Note = textnorm.Clean(c.Note)
+	c.Reason = textnorm.Clean(c.Reason)
+	c.Outcome = Outcome(strings.ToLower(strings.TrimSpace(string(c.Outcome))))
+	c.ReceiptNumber = textnorm.Clean(c.ReceiptNumber)
+	for i := range c.Items {
+		d := &c.Items[i]
+		d.Name = textnorm.Clean(d.Name)
+		d.Kind = DocumentKind(strings.ToLower(strings.TrimSpace(string(d.Kind))))
+		if d.Kind == "" {
+			d.Kind = Copy
+		}
+		if d.Copies == 0 {
+			d.Copies = 1
+		}
+	}
+}
+
+// Validate checks what action a needs from a normalized command, on its own (whether
+// the action is allowed now is the state's business).
+func (c *Command) Validate(a Action) *FieldError {
+	if utf8.RuneCountInString(c.Note) > MaxNoteRunes {
+		return invalid("note", "too_long", fmt.Sprintf("A note may have at most %d characters.", MaxNoteRunes))
+	}
+	if utf8.RuneCountInString(c.Reason) > MaxNoteRunes {
+		return invalid("reason", "too_long", fmt.Sprintf("A reason may have at most %d characters.", MaxNoteRunes))
+	}
+	switch a {
+	case ActTransfer:
+		switch {
+		case c.ToOffice == "":
+			return missing("to_office", "Give the code of the office the dossier goes to.")
+		case utf8.RuneCountInString(c.ToOffice) > maxCodeRunes:
+			return invalid("to_office", "too_long", "The office code is too long.")
+		case c.Via != ByHand && c.Via != ByPost:
+			return invalid("via", "invalid_via", "A transfer goes by hand or by post.")
+		}
+	case ActRequestSupplement:
+		if len(c.Items) == 0 {
+			return missing("items", "List what the citizen must add or complete.")
+		}
+		if len(c.Items) > MaxItems {
+			return invalid("items", "too_many", fmt.Sprintf("List at most %d items.", MaxItems))
+		}
+		for i, d := range c.Items {
+			f := fmt.Sprintf("items[%d]", i)
+			switch {
+			case d.Name == "":
+				return missing(f+".name", "Name the missing document.")
+			case utf8.RuneCountInString(d.Name) > MaxDocNameRunes:
+				return invalid(f+".name", "too_long", fmt.Sprintf("A document name may have at most %d characters.", MaxDocNameRunes))
+			case d.Kind != Original && d.Kind != CertifiedCopy && d.Kind != Copy:
+				return invalid(f+".kind", "invalid_kind", "The kind must be original, certified_copy or copy.")
+			case d.Copies < 1 || d.Copies > MaxCopies:
+				return invalid(f+".copies", "out_of_range", fmt.Sprintf("The number of sets must be between 1 and %d.", MaxCopies))
+			}
+		}
+		if c.Reason == "" {
+			return missing("reason", "Say why the supplement is needed; the citizen reads it on form 02.")
+		}
+	case ActExtend:
+		if c.NewDueAt == nil {
+			return missing("new_due_at", "Give the new appointment (RFC 3339, e.g. 2026-12-10T16:00:00+07:00).")
+		}
+		if c.Reason == "" {
+			return missing("reason", "Say why the dossier is late; the citizen reads it on the apology (form 04).")
+		}
+	case ActComplete:
+		if c.Outcome != Approved && c.Outcome != Rejected {
+			return invalid("outcome", "invalid_outcome", "The outcome must be approved or rejected.")
+		}
+	case ActRefuse, ActStop, ActWithdraw:
+		if c.Reason == "" {
+			return missing("reason", "Give the reason; it is recorded in the dossier's log.")
+		}
+	case ActRequestPayment:
+		if c.AmountVND <= 0 || c.AmountVND > MaxFeeVND {
+			return invalid("amount_vnd", "out_of_range", "The amount due must be a whole number of đồng above zero.")
+		}
+	case ActRecordPayment:
+		if c.AmountVND <= 0 || c.AmountVND > MaxFeeVND {
+			return invalid("amount_vnd", "out_of_range", "The amount paid must be a whole number of đồng above zero.")
+		}
+		if c.ReceiptNumber == "" {
+			return missing("receipt_number", "Give the number of the fee receipt.")
+		}
+		if utf8.RuneCountInString(c.ReceiptNumber) > maxReceiptRunes {
+			return invalid("receipt_number", "too_long", fmt.Sprintf("A receipt number may have at most %d characters.", maxReceiptRunes))
+		}
+	}
+	return nil
+}

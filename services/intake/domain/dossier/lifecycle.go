@@ -1,0 +1,262 @@
+package dossier
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+)
+
+// State is what the rules need to know of a dossier to decide an action and to judge
+// its timing.
+type State struct {
+	Status          Status
+	ReceivingOffice string
+	HandlingOffice  string
+	// CurrentOffice holds the papers (or the result); during a transfer it is still the
+	// sending office, until PendingOffice accepts.
+	CurrentOffice string
+	PendingOffice string
+	ReceivedAt    time.Time
+	// DueAt is the appointment now: the first one, moved on by the time spent waiting for
+	// supplements, or replaced by an extension.
+	DueAt         time.Time
+	OriginalDueAt time.Time
+	// PausedAt is when the clock stopped to wait for a supplement; nil while it runs.
+	PausedAt *time.Time
+	// PausedTotal is the working time spent waiting for supplements so far.
+	PausedTotal        time.Duration
+	SupplementRequests int
+	Extended           bool
+	FinishedAt         *time.Time
+	// Timing is the final timing, set when the dossier finishes.
+	Timing         Timing
+	Outcome        Outcome
+	ResultDelivery DeliveryMethod
+	FeeDueVND      int64
+	FeePaidVND     int64
+	Version        int
+}
+
+// Actor is the member of staff who acts, with the offices the account belongs to.
+type Actor struct {
+	Username string
+	Offices  []string
+}
+
+func (a Actor) in(office string) bool { return office != "" && slices.Contains(a.Offices, office) }
+
+// Step is one entry of the processing control slip (form 05): what was done, by whom, for
+// which office, when, and whether it was early, on time or late against the appointment.
+type Step struct {
+	Action        Action
+	At            time.Time
+	Actor         string
+	Office        string
+	FromOffice    string
+	ToOffice      string
+	Via           Via
+	Timing        Timing
+	Note          string
+	Reason        string
+	Items         []Document
+	OldDueAt      *time.Time
+	NewDueAt      *time.Time
+	Outcome       Outcome
+	AmountVND     int64
+	ReceiptNumber string
+}
+
+// allowed lists, for each status, the actions the one-stop rules permit from it.
+var allowed = map[Status][]Action{
+	StatusReceived:            {ActTransfer, ActAccept, ActRefuse, ActWithdraw},
+	StatusInTransit:           {ActAccept, ActWithdraw},
+	StatusProcessing:          {ActTransfer, ActRequestSupplement, ActRequestPayment, ActExtend, ActComplete, ActRefuse, ActStop, ActWithdraw},
+	StatusSupplementRequested: {ActSupplement, ActStop, ActWithdraw},
+	StatusPaymentRequested:    {ActRecordPayment, ActExtend, ActStop, ActWithdraw},
+	StatusProcessed:           {ActTransfer, ActReturn},
+	StatusResultInTransit:     {ActAccept},
+}
+
+// Allowed returns the actions the rules permit from status s, whoever asks.
+func Allowed(s Status) []Action { return slices.Clone(allowed[s]) }
+
+// AllowedFor returns the actions actor may take now: permitted from the status and for
+// an office the actor belongs to.
+func (s *State) AllowedFor(actor Actor) []Action {
+	var out []Action
+	for _, a := range allowed[s.Status] {
+		if actor.in(s.actingOffice(a, actor)) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// actingOffice is the office whose staff may take action a now: the office a transfer
+// goes to accepts it; a withdrawal may also be taken at the desk that received the
+// dossier; everything else is done by the office that holds the dossier.
+func (s *State) actingOffice(a Action, actor Actor) string {
+	switch {
+	case a == ActAccept && s.PendingOffice != "":
+		return s.PendingOffice
+	case a == ActWithdraw && !actor.in(s.CurrentOffice) && actor.in(s.ReceivingOffice):
+		return s.ReceivingOffice
+	}
+	return s.CurrentOffice
+}
+
+// NotAllowedError is an action the rules do not permit from the dossier's status.
+type NotAllowedError struct {
+	Action  Action
+	Status  Status
+	Allowed []Action
+}
+
+func (e *NotAllowedError) Error() string {
+	_, label := e.Status.Labels()
+	msg := fmt.Sprintf("%s is not possible while the dossier is %q (%s).", e.Action, strings.ToLower(label), e.Status)
+	if len(e.Allowed) == 0 {
+		return msg + " No action can follow this status."
+	}
+	names := make([]string, len(e.Allowed))
+	for i, a := range e.Allowed {
+		names[i] = string(a)
+	}
+	return msg + " Possible now: " + strings.Join(names, ", ") + "."
+}
+
+// OfficeError is an action by someone who does not belong to the office that must take it.
+type OfficeError struct{ Office string }
+
+func (e *OfficeError) Error() string {
+	return fmt.Sprintf("Only staff of office %s can take this action now.", e.Office)
+}
+
+// ErrSameOffice is a transfer to the office that already holds the dossier.
+var ErrSameOffice = &FieldError{Field: "to_office", Code: "same_office",
+	Message: "The dossier is already at this office; name the office it should go to."}
+
+// Apply takes action a with command c (normalized and validated) on the dossier in state
+// s, by actor at now. It returns the new state and the step to log, or an error: an
+// *OfficeError when the actor may not act for the office concerned, a *NotAllowedError
+// when the status forbids the action, a *FieldError when a value does not fit the state.
+func Apply(s State, a Action, c Command, actor Actor, now time.Time, clock Clock) (State, Step, error) {
+	if !actor.in(s.CurrentOffice) && !actor.in(s.PendingOffice) && !actor.in(s.ReceivingOffice) {
+		return s, Step{}, &OfficeError{Office: s.CurrentOffice}
+	}
+	if !slices.Contains(allowed[s.Status], a) {
+		return s, Step{}, &NotAllowedError{Action: a, Status: s.Status, Allowed: s.AllowedFor(actor)}
+	}
+	office := s.actingOffice(a, actor)
+	if !actor.in(office) {
+		return s, Step{}, &OfficeError{Office: office}
+	}
+	loc := clock.Location()
+	step := Step{Action: a, At: now, Actor: actor.Username, Office: office, FromOffice: s.CurrentOffice,
+		Note: c.Note, Reason: c.Reason, Timing: judge(now, s.DueAt, loc)}
+	switch a {
+	case ActTransfer:
+		if c.ToOffice == s.CurrentOffice {
+			return s, Step{}, ErrSameOffice
+		}
+		s.Status = StatusInTransit
+		if s.Outcome != "" {
+			s.Status = StatusResultInTransit
+		}
+		s.PendingOffice = c.ToOffice
+		step.ToOffice, step.Via = c.ToOffice, c.Via
+	case ActAccept:
+		if s.PendingOffice != "" {
+			s.CurrentOffice, s.PendingOffice = s.PendingOffice, ""
+		}
+		step.ToOffice = s.CurrentOffice
+		s.Status = StatusProcessing
+		if s.Outcome != "" {
+			s.Status = StatusProcessed
+		}
+	case ActRequestSupplement:
+		s.Status = StatusSupplementRequested
+		s.SupplementRequests++
+		s.PausedAt = &now
+		step.Items = c.Items
+	case ActSupplement:
+		s.resume(now, clock)
+		s.Status = StatusProcessing
+		step.Timing = judge(now, s.DueAt, loc)
+	case ActExtend:
+		switch {
+		case !c.NewDueAt.After(s.DueAt):
+			return s, Step{}, &FieldError{Field: "new_due_at", Code: "not_later",
+				Message: fmt.Sprintf("The new appointment must be later than the current one (%s).", s.DueAt.In(loc).Format(time.RFC3339))}
+		case !c.NewDueAt.After(now):
+			return s, Step{}, &FieldError{Field: "new_due_at", Code: "in_the_past",
+				Message: "The new appointment must be in the future."}
+		}
+		old, next := s.DueAt, c.NewDueAt.In(loc)
+		s.DueAt, s.Extended = next, true
+		step.OldDueAt, step.NewDueAt = &old, &next
+	case ActComplete:
+		s.Status, s.Outcome = StatusProcessed, c.Outcome
+		s.finish(now, loc, true)
+		step.Outcome, step.Timing = c.Outcome, s.Timing
+	case ActReturn:
+		s.Status = StatusReturned
+		step.Timing = s.Timing
+	case ActRefuse:
+		s.Status = StatusRefused
+		s.finish(now, loc, true)
+		step.Timing = s.Timing
+	case ActStop:
+		s.resume(now, clock)
+		s.Status = StatusStopped
+		s.finish(now, loc, true)
+		step.Timing = s.Timing
+	case ActWithdraw:
+		s.resume(now, clock)
+		s.Status = StatusWithdrawn
+		s.PendingOffice = ""
+		s.finish(now, loc, false)
+		step.Timing = ""
+	case ActRequestPayment:
+		s.Status = StatusPaymentRequested
+		s.FeeDueVND = c.AmountVND
+		step.AmountVND = c.AmountVND
+	case ActRecordPayment:
+		s.Status = StatusProcessing
+		s.FeePaidVND += c.AmountVND
+		step.AmountVND, step.ReceiptNumber = c.AmountVND, c.ReceiptNumber
+	default:
+		return s, Step{}, errors.New("dossier: action without a rule: " + string(a))
+	}
+	s.Version++
+	return s, step, nil
+}
+
+// resume restarts a paused clock: the working time spent waiting is added to the total
+// and moves the appointment on by as much, which subtracts it from the dossier's time.
+func (s *State) resume(now time.Time, clock Clock) {
+	if s.PausedAt == nil {
+		return
+	}
+	waited := clock.WorkingDuration(*s.PausedAt, now)
+	if waited > 0 {
+		s.PausedTotal += waited
+		s.DueAt = clock.AddWorkingTime(s.DueAt, waited)
+	}
+	s.PausedAt = nil
+}
+
+// finish records the end of the dossier's processing, the first of processed, refused,
+// stopped or withdrawn; scored says whether it counts for the on-time rule (a withdrawal
+// does not).
+func (s *State) finish(now time.Time, loc *time.Location, scored bool) {
+	if s.FinishedAt != nil {
+		return
+	}
+	s.FinishedAt = &now
+	if scored {
+		s.Timing = finishTiming(s, now, loc)
+	}
+}
