@@ -15,12 +15,12 @@ import (
 	"github.com/motcua/motcua/services/intake/adapters/store"
 	"github.com/motcua/motcua/services/intake/domain/catalog"
 	"github.com/motcua/motcua/services/intake/domain/dossier"
-	"github.com/motcua/motcua/services/worktime"
 	"github.com/motcua/motcua/services/intake/events"
 	"github.com/motcua/motcua/services/platform/auth"
 	"github.com/motcua/motcua/services/platform/lookuppin"
 	"github.com/motcua/motcua/services/platform/outbox"
 	"github.com/motcua/motcua/services/platform/textnorm"
+	"github.com/motcua/motcua/services/worktime"
 )
 
 // Notifier is told after a commit that added outbox rows (the relay).

@@ -12,13 +12,13 @@ import (
 	"github.com/motcua/motcua/services/intake/adapters/sealing"
 	"github.com/motcua/motcua/services/intake/adapters/store"
 	"github.com/motcua/motcua/services/intake/app"
-	"github.com/motcua/motcua/services/worktime"
 	"github.com/motcua/motcua/services/intake/ports/rest"
 	"github.com/motcua/motcua/services/platform/auth"
 	"github.com/motcua/motcua/services/platform/httpapi"
 	"github.com/motcua/motcua/services/platform/infra"
 	"github.com/motcua/motcua/services/platform/lifecycle"
 	"github.com/motcua/motcua/services/platform/outbox"
+	"github.com/motcua/motcua/services/worktime"
 )
 
 // Service is a running intake: its connections, relay and API.

@@ -8,8 +8,8 @@ import (
 
 	"github.com/go-chi/chi/v5"
 
-	"github.com/motcua/motcua/services/worktime"
 	"github.com/motcua/motcua/services/platform/httpapi"
+	"github.com/motcua/motcua/services/worktime"
 )
 
 // FirstYear and LastYear bound the years the calendar endpoints answer for; the

@@ -10,9 +10,9 @@ import (
 
 	"github.com/motcua/motcua/services/intake/adapters/store"
 	"github.com/motcua/motcua/services/intake/app"
-	"github.com/motcua/motcua/services/worktime"
 	"github.com/motcua/motcua/services/platform/auth"
 	"github.com/motcua/motcua/services/platform/ratelimit"
+	"github.com/motcua/motcua/services/worktime"
 )
 
 // API holds what intake's handlers need.
