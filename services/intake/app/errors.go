@@ -10,3 +10,6 @@ var ErrForbidden = errors.New("not allowed for this office")
 
 // ErrBadCredentials is returned for a wrong username or password, without saying which.
 var ErrBadCredentials = errors.New("wrong username or password")
+
+// ErrNotFound is returned when there is no dossier with the code asked for.
+var ErrNotFound = errors.New("no such dossier")

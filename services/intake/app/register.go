@@ -62,6 +62,18 @@ type Replayed struct {
 	Body   []byte
 }
 
+// pinField names the sealed lookup PIN, kept so the desk can reprint the receipt.
+const pinField = "lookup_pin"
+
+// pickupAddress is where the post collects a dossier sent by post: the applicant's
+// address, and only for that channel.
+func pickupAddress(reg dossier.Registration) string {
+	if reg.Channel == dossier.ChannelPost {
+		return reg.Applicant.Address
+	}
+	return ""
+}
+
 // answerField names the sealed idempotent answers for the sealer.
 const answerField = "idempotent_answer"
 
@@ -114,7 +126,7 @@ func (a *Registrar) Register(ctx context.Context, who *auth.Principal, reg dossi
 		DossierID: id, Code: code, Procedure: proc, ReceivingOffice: recv, HandlingOffice: handling,
 		Channel: reg.Channel, MaskedName: dossier.MaskName(reg.Applicant.FullName), PINHash: pinHash,
 		ReceivedAt: now, DueAt: due, ResultDelivery: reg.ResultDelivery.Method,
-		FeeDueVND: feeDue, FeePaidVND: reg.FeePaidVND,
+		FeeDueVND: feeDue, FeePaidVND: reg.FeePaidVND, PickupAddress: pickupAddress(reg),
 		Actor: &dossierv1.Actor{Username: who.Username, OfficeCode: recv.Code},
 	}, now)
 	if err != nil {
@@ -136,6 +148,7 @@ func (a *Registrar) Register(ctx context.Context, who *auth.Principal, reg dossi
 		answer = a.Sealer.Seal(answerField, string(plain))
 	}
 	row := a.row(id, code, reg, proc, handling, now, due, feeDue, pinHash, who.Username)
+	row.PINSealed = a.Sealer.Seal(pinField, pin)
 	if err := tx.Commit(ctx, row, []outbox.Message{msg}, key, http.StatusCreated, answer); err != nil {
 		return nil, nil, fmt.Errorf("register dossier: %w", err)
 	}
@@ -200,7 +213,7 @@ func (a *Registrar) row(id uuid.UUID, code string, reg dossier.Registration, pro
 		EmailSealed: s.Seal("applicant_email", ap.Email), AddressSealed: s.Seal("applicant_address", ap.Address),
 		Documents: documentsOrEmpty(reg.Documents), ResultDelivery: string(reg.ResultDelivery.Method),
 		ResultAddressSealed: resultAddr, FeeDueVND: feeDue, FeePaidVND: reg.FeePaidVND,
-		PINHash: pinHash, Version: 1, RegisteredBy: by,
+		FeeReceiptNumber: reg.FeeReceiptNumber, PINHash: pinHash, Version: 1, RegisteredBy: by,
 	}
 }
 

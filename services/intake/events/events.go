@@ -37,7 +37,9 @@ type Registered struct {
 	ResultDelivery  dossier.DeliveryMethod
 	FeeDueVND       int64
 	FeePaidVND      int64
-	Actor           *dossierv1.Actor
+	// PickupAddress is where the post collects a dossier sent by post; empty otherwise.
+	PickupAddress string
+	Actor         *dossierv1.Actor
 }
 
 // Received builds the outbox message of a registration (version 1 of the dossier).
@@ -65,6 +67,7 @@ func Received(r Registered, at time.Time) (outbox.Message, error) {
 			ResultDelivery:      delivery(r.ResultDelivery),
 			FeeDueVnd:           r.FeeDueVND,
 			FeePaidVnd:          r.FeePaidVND,
+			PickupAddress:       r.PickupAddress,
 		}},
 	}
 	return encode(id, ev, r.DossierID, "received")

@@ -63,16 +63,19 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 		return nil, fmt.Errorf("intake: %w", err)
 	}
 	byClient, byUser := rest.NewSignInLimiters()
+	cat := app.NewCatalog(st, 30*time.Second)
 	api := &rest.API{
 		SignInByClient: byClient,
 		SignInByUser:   byUser,
 		Log:            log,
 		Store:          st,
-		Registrar: &app.Registrar{Store: st, Catalog: app.NewCatalog(st, 30*time.Second), Calendar: cal,
+		Registrar: &app.Registrar{Store: st, Catalog: cat, Calendar: cal,
 			Sealer: sealer, PINKey: cfg.PINKey, Relay: relay, Now: now},
-		SignIn:   signIn,
-		Verifier: auth.NewVerifier(signing.Public().(ed25519.PublicKey)),
-		Calendar: cal,
+		Processor: &app.Processor{Store: st, Catalog: cat, Calendar: cal, Sealer: sealer, Relay: relay, Now: now},
+		Reader:    &app.Reader{Store: st, Catalog: cat, Calendar: cal, Sealer: sealer, Now: now},
+		SignIn:    signIn,
+		Verifier:  auth.NewVerifier(signing.Public().(ed25519.PublicKey)),
+		Calendar:  cal,
 	}
 	return &Service{Store: st, infra: inf, relay: relay, api: api, log: log}, nil
 }

@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/motcua/motcua/services/platform/outbox"
 )
@@ -16,10 +15,7 @@ import (
 // second writes the dossier, its events and its answer, and commits. Registration is the
 // busiest write of the product, and on a small machine round trips cost more than the
 // statements themselves.
-type Registration struct {
-	conn *pgxpool.Conn
-	done bool
-}
+type Registration struct{ pipelined }
 
 // Idem names a request's Idempotency-Key and the hash of its body; an empty Key means
 // the request carries none.
@@ -36,14 +32,10 @@ func (s *Store) BeginRegistration(ctx context.Context, office string, day time.T
 	if err != nil {
 		return nil, 0, nil, fmt.Errorf("begin registration: %w", err)
 	}
-	r := &Registration{conn: conn}
+	r := &Registration{pipelined{conn: conn}}
 	b := &pgx.Batch{}
 	b.Queue("BEGIN")
-	if idem.Key != "" {
-		b.Queue(`INSERT INTO idempotency_keys (scope, key, request_hash, status, response)
-			VALUES ($1, $2, $3, 0, '') ON CONFLICT DO NOTHING`, idem.Scope, idem.Key, idem.RequestHash)
-		b.Queue("SELECT request_hash, status, response FROM idempotency_keys WHERE scope = $1 AND key = $2", idem.Scope, idem.Key)
-	}
+	claimQueries(b, idem)
 	b.Queue(nextSequenceSQL, office, day.Format(time.DateOnly))
 	br := conn.SendBatch(ctx, b)
 	var claimed bool
@@ -53,15 +45,9 @@ func (s *Store) BeginRegistration(ctx context.Context, office string, day time.T
 		if _, err := br.Exec(); err != nil {
 			return err
 		}
-		if idem.Key != "" {
-			tag, err := br.Exec()
-			if err != nil {
-				return err
-			}
-			claimed = tag.RowsAffected() == 1
-			if err := br.QueryRow().Scan(&prior.RequestHash, &prior.Status, &prior.Body); err != nil {
-				return err
-			}
+		var err error
+		if claimed, prior, err = readClaim(br, idem); err != nil {
+			return err
 		}
 		return br.QueryRow().Scan(&seq)
 	}()
@@ -72,7 +58,7 @@ func (s *Store) BeginRegistration(ctx context.Context, office string, day time.T
 		r.Rollback(ctx)
 		return nil, 0, nil, fmt.Errorf("begin registration: %w", err)
 	}
-	if idem.Key != "" && !claimed {
+	if !claimed {
 		r.Rollback(ctx) // gives the sequence number back
 		return nil, 0, &prior, nil
 	}
@@ -80,12 +66,8 @@ func (s *Store) BeginRegistration(ctx context.Context, office string, day time.T
 }
 
 // Commit writes the dossier, its events and, with an idempotency key, the answer to
-// remember, then commits; on any failure the transaction is rolled back. A client that
-// hangs up does not cancel it: the outcome of a registration must not depend on when
-// the desk's browser gave up waiting.
+// remember, then commits; on any failure the transaction is rolled back.
 func (r *Registration) Commit(ctx context.Context, d DossierRow, events []outbox.Message, idem Idem, status int, answer []byte) error {
-	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
-	defer cancel()
 	docs, err := documentsJSON(d.Documents)
 	if err != nil {
 		r.Rollback(ctx)
@@ -97,28 +79,8 @@ func (r *Registration) Commit(ctx context.Context, d DossierRow, events []outbox
 	if idem.Key != "" {
 		b.Queue(saveAnswerSQL, idem.Scope, idem.Key, status, answer)
 	}
-	b.Queue("COMMIT")
-	err = r.conn.SendBatch(ctx, b).Close()
-	if err != nil {
-		r.Rollback(ctx)
+	if err := r.commit(ctx, b); err != nil {
 		return fmt.Errorf("commit registration: %w", err)
 	}
-	r.done = true
-	r.conn.Release()
 	return nil
-}
-
-// Rollback ends the transaction without effect and returns the connection to the pool
-// (which discards it when it is in no state to be reused). It is safe to call more than
-// once and after Commit.
-func (r *Registration) Rollback(ctx context.Context) {
-	if r.done {
-		return
-	}
-	r.done = true
-	rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
-	defer cancel()
-	// A connection the ROLLBACK failed on is closed, and Release then discards it.
-	_, _ = r.conn.Exec(rctx, "ROLLBACK")
-	r.conn.Release()
 }

@@ -72,6 +72,8 @@ type Registration struct {
 	Documents       []Document     `json:"documents"`
 	ResultDelivery  ResultDelivery `json:"result_delivery"`
 	FeePaidVND      int64          `json:"fee_paid_vnd"`
+	// FeeReceiptNumber is the number of the receipt given for the fee paid at the desk.
+	FeeReceiptNumber string `json:"fee_receipt_number"`
 }
 
 // FieldError says which field is wrong and how to put it right.
@@ -124,6 +126,7 @@ func (r *Registration) Normalize() {
 		r.ResultDelivery.Method = DeliverAtDesk
 	}
 	r.ResultDelivery.Address = textnorm.Clean(r.ResultDelivery.Address)
+	r.FeeReceiptNumber = textnorm.Clean(r.FeeReceiptNumber)
 	if r.ResultDelivery.Method == DeliverByPost && r.ResultDelivery.Address == "" {
 		r.ResultDelivery.Address = a.Address
 	}
@@ -187,6 +190,9 @@ func (r *Registration) Validate() *FieldError {
 	}
 	if r.FeePaidVND < 0 || r.FeePaidVND > MaxFeeVND {
 		return invalid("fee_paid_vnd", "out_of_range", "The fee paid must be a whole number of đồng, zero or more.")
+	}
+	if utf8.RuneCountInString(r.FeeReceiptNumber) > maxReceiptRunes {
+		return invalid("fee_receipt_number", "too_long", fmt.Sprintf("A receipt number may have at most %d characters.", maxReceiptRunes))
 	}
 	return nil
 }

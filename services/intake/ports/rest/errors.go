@@ -14,8 +14,16 @@ import (
 func (a *API) fail(w http.ResponseWriter, r *http.Request, err error) {
 	var fe *dossier.FieldError
 	var he *httpapi.Error
+	var na *dossier.NotAllowedError
+	var oe *dossier.OfficeError
 	switch {
 	case errors.As(err, &he):
+	case errors.As(err, &na):
+		he = httpapi.Conflict("action_not_allowed", na.Error())
+	case errors.As(err, &oe):
+		he = httpapi.Forbidden(oe.Error() + " Ask an administrator if you should belong to it.")
+	case errors.Is(err, app.ErrNotFound):
+		he = httpapi.NotFound("dossier_not_found", "There is no dossier with this code; check the code on the receipt.")
 	case errors.As(err, &fe):
 		he = httpapi.Invalid(fe.Field, fe.Code, fe.Message)
 	case errors.Is(err, app.ErrForbidden):

@@ -20,6 +20,8 @@ type API struct {
 	Log       *slog.Logger
 	Store     *store.Store
 	Registrar *app.Registrar
+	Processor *app.Processor
+	Reader    *app.Reader
 	SignIn    *app.SignIn
 	Verifier  *auth.Verifier
 	Calendar  *worktime.Calendar
@@ -39,5 +41,8 @@ func (a *API) Mount(r chi.Router) {
 	r.Group(func(r chi.Router) {
 		r.Use(auth.Authenticate(a.Verifier, a.Log))
 		r.With(auth.RequireRole(a.Log, auth.RoleDesk)).Post("/api/v1/dossiers", a.register)
+		staff := auth.RequireRole(a.Log, auth.RoleDesk, auth.RoleOfficer, auth.RoleSupervisor)
+		r.With(staff).Get("/api/v1/dossiers/{code}", a.dossier)
+		r.With(auth.RequireRole(a.Log, auth.RoleDesk, auth.RoleOfficer)).Post("/api/v1/dossiers/{code}/actions/{action}", a.act)
 	})
 }

@@ -1,0 +1,137 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/motcua/motcua/services/intake/adapters/sealing"
+	"github.com/motcua/motcua/services/intake/adapters/store"
+	"github.com/motcua/motcua/services/intake/domain/dossier"
+	"github.com/motcua/motcua/services/platform/auth"
+	"github.com/motcua/motcua/services/worktime"
+)
+
+// Reader shows whole dossiers to the staff of their offices, personal data included,
+// and audits every such read.
+type Reader struct {
+	Store    *store.Store
+	Catalog  *Catalog
+	Calendar *worktime.Calendar
+	Sealer   *sealing.Sealer
+	Now      func() time.Time
+}
+
+// Whole is a dossier as its offices' staff see it.
+type Whole struct {
+	State
+	Procedure        OfficeRef              `json:"procedure"`
+	ReceivingOffice  OfficeRef              `json:"receiving_office"`
+	HandlingOffice   OfficeRef              `json:"handling_office"`
+	Channel          string                 `json:"channel"`
+	TimeLimitHours   int                    `json:"time_limit_hours"`
+	Applicant        dossier.Applicant      `json:"applicant"`
+	Documents        []dossier.Document     `json:"documents"`
+	ResultDelivery   dossier.ResultDelivery `json:"result_delivery"`
+	FeeReceiptNumber string                 `json:"fee_receipt_number,omitempty"`
+	RegisteredBy     string                 `json:"registered_by"`
+	SupplementCount  int                    `json:"supplement_requests"`
+	Extended         bool                   `json:"extended"`
+	Steps            []StepView             `json:"steps"`
+}
+
+// Opened is a dossier read for a purpose, with its personal data opened.
+type Opened struct {
+	store.Record
+	Applicant     dossier.Applicant
+	ResultAddress string
+	LookupPIN     string
+}
+
+// Open reads the dossier with code for who, opens its personal data and audits the read
+// with purpose. It fails with ErrNotFound, or ErrForbidden when who belongs to none of
+// the dossier's offices.
+func (r *Reader) Open(ctx context.Context, who *auth.Principal, code, purpose string) (*Opened, error) {
+	rec, ok, err := r.Store.Dossier(ctx, code)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return nil, ErrNotFound
+	}
+	if !involves(rec, who) {
+		return nil, fmt.Errorf("read dossier: %w", ErrForbidden)
+	}
+	o := &Opened{Record: rec}
+	s := r.Sealer
+	fields := []struct {
+		name   string
+		sealed []byte
+		into   *string
+	}{
+		{"applicant_id", rec.IDSealed, &o.Applicant.IDNumber},
+		{"applicant_phone", rec.PhoneSealed, &o.Applicant.Phone},
+		{"applicant_email", rec.EmailSealed, &o.Applicant.Email},
+		{"applicant_address", rec.AddressSealed, &o.Applicant.Address},
+		{"result_address", rec.ResultAddressSealed, &o.ResultAddress},
+		{pinField, rec.PINSealed, &o.LookupPIN},
+	}
+	for _, f := range fields {
+		if len(f.sealed) == 0 {
+			continue
+		}
+		if *f.into, err = s.Open(f.name, f.sealed); err != nil {
+			return nil, fmt.Errorf("read dossier: %s: %w", f.name, err)
+		}
+	}
+	o.Applicant.FullName = rec.ApplicantName
+	if err := r.Store.RecordRead(ctx, rec.ID, who.Username, purpose); err != nil {
+		return nil, err
+	}
+	return o, nil
+}
+
+// Dossier returns the whole dossier with code for who (see Open).
+func (r *Reader) Dossier(ctx context.Context, who *auth.Principal, code string) (*Whole, error) {
+	o, err := r.Open(ctx, who, code, "view")
+	if err != nil {
+		return nil, err
+	}
+	name := r.Catalog.officeNamer(ctx)
+	loc := r.Calendar.Location()
+	st := o.State
+	w := &Whole{
+		State:           stateView(o.ID.String(), o.Code, st, actorOf(who), r.Now(), loc, name),
+		Procedure:       OfficeRef{Code: o.ProcedureCode, Name: r.procedureName(ctx, o.ProcedureCode)},
+		ReceivingOffice: officeRef(st.ReceivingOffice, name), HandlingOffice: officeRef(st.HandlingOffice, name),
+		Channel: o.Channel, TimeLimitHours: o.TimeLimitHours, Applicant: o.Applicant, Documents: o.Documents,
+		ResultDelivery:   dossier.ResultDelivery{Method: st.ResultDelivery, Address: o.ResultAddress},
+		FeeReceiptNumber: o.FeeReceiptNumber, RegisteredBy: o.RegisteredBy,
+		SupplementCount: st.SupplementRequests, Extended: st.Extended, Steps: []StepView{},
+	}
+	for _, s := range o.Steps {
+		w.Steps = append(w.Steps, stepView(s, loc, name))
+	}
+	if n := len(w.Steps); n > 0 {
+		w.LastStep = &w.Steps[n-1]
+	}
+	return w, nil
+}
+
+func (r *Reader) procedureName(ctx context.Context, code string) string {
+	if p, ok, err := r.Catalog.Procedure(ctx, code); err == nil && ok {
+		return p.Name
+	}
+	return code
+}
+
+// involves reports whether who belongs to an office the dossier has been at or is going to.
+func involves(rec store.Record, who *auth.Principal) bool {
+	st := rec.State
+	offices := []string{st.ReceivingOffice, st.HandlingOffice, st.CurrentOffice, st.PendingOffice}
+	for _, s := range rec.Steps {
+		offices = append(offices, s.Office, s.ToOffice)
+	}
+	return slices.ContainsFunc(offices, func(o string) bool { return o != "" && who.InOffice(o) })
+}

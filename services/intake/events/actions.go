@@ -1,0 +1,142 @@
+package events
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/google/uuid"
+	"google.golang.org/protobuf/types/known/timestamppb"
+
+	dossierv1 "github.com/motcua/motcua/proto/motcua/dossier/v1"
+	"github.com/motcua/motcua/services/intake/domain/dossier"
+	"github.com/motcua/motcua/services/platform/outbox"
+)
+
+// Acted describes an action taken on a dossier, for its event.
+type Acted struct {
+	DossierID uuid.UUID
+	State     dossier.State
+	Step      dossier.Step
+	// OfficeName names an office by its code (from the catalogue).
+	OfficeName func(code string) string
+	// ProcessingTime is the working time the dossier took, once finished.
+	ProcessingTime time.Duration
+	// DeliveryAddress is where the post delivers the result (a result completed for
+	// delivery by post only).
+	DeliveryAddress string
+}
+
+// Action builds the outbox message of an action: the envelope with the dossier's new
+// state and the step, and the kind of event the action is.
+func Action(a Acted) (outbox.Message, error) {
+	ref := func(code string) *dossierv1.Ref {
+		if code == "" {
+			return nil
+		}
+		return &dossierv1.Ref{Code: code, Name: a.OfficeName(code)}
+	}
+	st, step := a.State, a.Step
+	id := uuid.New()
+	ev := &dossierv1.Event{
+		EventId:    id.String(),
+		OccurredAt: timestamppb.New(step.At),
+		DossierId:  a.DossierID.String(),
+		Version:    int64(st.Version),
+		Actor:      &dossierv1.Actor{Username: step.Actor, OfficeCode: step.Office},
+		State: &dossierv1.State{
+			Status: string(st.Status), StatusCode: int32(st.Status.NationalCode()),
+			CurrentOffice: ref(st.CurrentOffice), PendingOffice: ref(st.PendingOffice),
+			DueAt: timestamppb.New(st.DueAt), PausedAt: stamp(st.PausedAt),
+			SupplementRequests: int32(st.SupplementRequests), Extended: st.Extended,
+			FinishedAt: stamp(st.FinishedAt), Timing: string(st.Timing),
+			ProcessingSeconds: int64(a.ProcessingTime / time.Second),
+			FeeDueVnd:         st.FeeDueVND, FeePaidVnd: st.FeePaidVND,
+		},
+		Step: &dossierv1.Step{Office: ref(step.Office), Timing: string(step.Timing)},
+	}
+	var kind string
+	switch step.Action {
+	case dossier.ActTransfer:
+		kind = "transferred"
+		ev.Kind = &dossierv1.Event_Transferred{Transferred: &dossierv1.Transferred{
+			FromOffice: ref(step.FromOffice), ToOffice: ref(step.ToOffice), Via: via(step.Via),
+			CarriesResult: st.Status == dossier.StatusResultInTransit}}
+	case dossier.ActAccept:
+		kind = "accepted"
+		acc := &dossierv1.Accepted{}
+		if step.FromOffice != step.ToOffice {
+			acc.FromOffice = ref(step.FromOffice)
+		}
+		ev.Kind = &dossierv1.Event_Accepted{Accepted: acc}
+	case dossier.ActRequestSupplement:
+		kind = "supplement_requested"
+		items := make([]string, len(step.Items))
+		for i, it := range step.Items {
+			items[i] = it.Name
+		}
+		ev.Kind = &dossierv1.Event_SupplementRequested{SupplementRequested: &dossierv1.SupplementRequested{
+			Items: items, Reason: step.Reason}}
+	case dossier.ActSupplement:
+		kind = "supplemented"
+		ev.Kind = &dossierv1.Event_Supplemented{Supplemented: &dossierv1.Supplemented{}}
+	case dossier.ActExtend:
+		kind = "extended"
+		ev.Kind = &dossierv1.Event_Extended{Extended: &dossierv1.Extended{
+			OldDueAt: stamp(step.OldDueAt), NewDueAt: stamp(step.NewDueAt), Reason: step.Reason}}
+	case dossier.ActComplete:
+		kind = "completed"
+		c := &dossierv1.Completed{Outcome: outcome(step.Outcome), ResultDelivery: delivery(st.ResultDelivery)}
+		if st.ResultDelivery == dossier.DeliverByPost {
+			c.DeliveryAddress = a.DeliveryAddress
+		}
+		ev.Kind = &dossierv1.Event_Completed{Completed: c}
+	case dossier.ActReturn:
+		kind = "returned"
+		ev.Kind = &dossierv1.Event_Returned{Returned: &dossierv1.Returned{}}
+	case dossier.ActRefuse:
+		kind = "refused"
+		ev.Kind = &dossierv1.Event_Refused{Refused: &dossierv1.Refused{Reason: step.Reason}}
+	case dossier.ActStop:
+		kind = "stopped"
+		ev.Kind = &dossierv1.Event_Stopped{Stopped: &dossierv1.Stopped{Reason: step.Reason}}
+	case dossier.ActWithdraw:
+		kind = "withdrawn"
+		ev.Kind = &dossierv1.Event_Withdrawn{Withdrawn: &dossierv1.Withdrawn{Reason: step.Reason}}
+	case dossier.ActRequestPayment:
+		kind = "payment_requested"
+		ev.Kind = &dossierv1.Event_PaymentRequested{PaymentRequested: &dossierv1.PaymentRequested{AmountVnd: step.AmountVND}}
+	case dossier.ActRecordPayment:
+		kind = "payment_recorded"
+		ev.Kind = &dossierv1.Event_PaymentRecorded{PaymentRecorded: &dossierv1.PaymentRecorded{AmountVnd: step.AmountVND}}
+	default:
+		return outbox.Message{}, fmt.Errorf("encode event: no event for action %q", step.Action)
+	}
+	return encode(id, ev, a.DossierID, kind)
+}
+
+func stamp(t *time.Time) *timestamppb.Timestamp {
+	if t == nil {
+		return nil
+	}
+	return timestamppb.New(*t)
+}
+
+func via(v dossier.Via) dossierv1.Via {
+	switch v {
+	case dossier.ByHand:
+		return dossierv1.Via_VIA_HAND
+	case dossier.ByPost:
+		return dossierv1.Via_VIA_POST
+	}
+	return dossierv1.Via_VIA_UNSPECIFIED
+}
+
+func outcome(o dossier.Outcome) dossierv1.Outcome {
+	switch o {
+	case dossier.Approved:
+		return dossierv1.Outcome_OUTCOME_APPROVED
+	case dossier.Rejected:
+		return dossierv1.Outcome_OUTCOME_REJECTED
+	}
+	return dossierv1.Outcome_OUTCOME_UNSPECIFIED
+}

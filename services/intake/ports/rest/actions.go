@@ -1,0 +1,70 @@
+package rest
+
+import (
+	"crypto/sha256"
+	"net/http"
+	"strings"
+
+	"github.com/go-chi/chi/v5"
+
+	"github.com/motcua/motcua/services/intake/app"
+	"github.com/motcua/motcua/services/intake/domain/dossier"
+	"github.com/motcua/motcua/services/platform/auth"
+	"github.com/motcua/motcua/services/platform/httpapi"
+)
+
+// act answers POST /dossiers/{code}/actions/{action}: a step of the dossier's life.
+func (a *API) act(w http.ResponseWriter, r *http.Request) {
+	action, ok := dossier.ParseAction(chi.URLParam(r, "action"))
+	if !ok {
+		names := make([]string, len(dossier.Actions))
+		for i, x := range dossier.Actions {
+			names[i] = string(x)
+		}
+		a.fail(w, r, httpapi.NotFound("unknown_action", "There is no such action; the actions are: "+strings.Join(names, ", ")+"."))
+		return
+	}
+	key, err := idempotencyKey(r)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	body, err := httpapi.ReadBody(w, r, httpapi.DefaultBodyLimit)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	var c dossier.Command
+	if len(body) > 0 {
+		if err := httpapi.UnmarshalJSON(body, &c); err != nil {
+			a.fail(w, r, err)
+			return
+		}
+	}
+	// The key answers for this request only: the same key on another dossier or action
+	// is a different request.
+	h := sha256.New()
+	h.Write([]byte(r.URL.Path + "\n"))
+	h.Write(body)
+	state, replay, err := a.Processor.Act(r.Context(), auth.FromContext(r.Context()), chi.URLParam(r, "code"),
+		action, c, app.Idempotency{Key: key, RequestHash: h.Sum(nil)})
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	if replayed(w, replay) {
+		return
+	}
+	httpapi.WriteJSON(w, http.StatusOK, state)
+}
+
+// dossier answers GET /dossiers/{code}: the whole dossier, for the staff of its offices.
+func (a *API) dossier(w http.ResponseWriter, r *http.Request) {
+	d, err := a.Reader.Dossier(r.Context(), auth.FromContext(r.Context()), chi.URLParam(r, "code"))
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	httpapi.WriteJSON(w, http.StatusOK, d)
+}
