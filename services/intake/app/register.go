@@ -98,7 +98,8 @@ func (a *Registrar) Register(ctx context.Context, who *auth.Principal, reg dossi
 	}
 	now := a.Now()
 	local := now.In(a.Calendar.Location())
-	due := a.Calendar.AddWorkingHours(now, proc.TimeLimitHours).In(a.Calendar.Location())
+	// Appointments are kept to the second, as the receipt prints them.
+	due := a.Calendar.AddWorkingHours(now, proc.TimeLimitHours).In(a.Calendar.Location()).Truncate(time.Second)
 	id := uuid.New()
 	pin := lookuppin.New()
 	feeDue := proc.FeeVND
