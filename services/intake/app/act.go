@@ -23,7 +23,8 @@ import (
 type Processor struct {
 	Store    *store.Store
 	Catalog  *Catalog
-	Calendar *worktime.Calendar
+	// Calendar is the working-time calendar in force.
+	Calendar *worktime.Live
 	Sealer   *sealing.Sealer
 	Relay    Notifier
 	Now      func() time.Time
@@ -66,13 +67,14 @@ func (p *Processor) Act(ctx context.Context, who *auth.Principal, code string, a
 
 	now := p.Now()
 	actor := actorOf(who)
-	next, step, err := dossier.Apply(d.State, action, c, actor, now, p.Calendar)
+	cal := p.Calendar.Calendar()
+	next, step, err := dossier.Apply(d.State, action, c, actor, now, cal)
 	if err != nil {
 		return nil, nil, err
 	}
 	name := p.Catalog.officeNamer(ctx)
 	acted := events.Acted{DossierID: d.ID, State: next, Step: step, OfficeName: name,
-		ProcessingTime: next.ProcessingTime(p.Calendar)}
+		ProcessingTime: next.ProcessingTime(cal)}
 	if action == dossier.ActComplete && next.ResultDelivery == dossier.DeliverByPost && len(d.ResultAddressSealed) > 0 {
 		if acted.DeliveryAddress, err = p.Sealer.Open("result_address", d.ResultAddressSealed); err != nil {
 			return nil, nil, fmt.Errorf("%s dossier: result address: %w", action, err)
@@ -82,7 +84,7 @@ func (p *Processor) Act(ctx context.Context, who *auth.Principal, code string, a
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s dossier: %w", action, err)
 	}
-	loc := p.Calendar.Location()
+	loc := cal.Location()
 	view := stateView(d.ID.String(), d.Code, next, actor, now, loc, name)
 	last := stepView(step, loc, name)
 	view.LastStep = &last

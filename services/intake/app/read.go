@@ -18,7 +18,7 @@ import (
 type Reader struct {
 	Store    *store.Store
 	Catalog  *Catalog
-	Calendar *worktime.Calendar
+	Calendar *worktime.Live
 	Sealer   *sealing.Sealer
 	Now      func() time.Time
 }
@@ -99,7 +99,7 @@ func (r *Reader) Dossier(ctx context.Context, who *auth.Principal, code string) 
 		return nil, err
 	}
 	name := r.Catalog.officeNamer(ctx)
-	loc := r.Calendar.Location()
+	loc := r.Calendar.Calendar().Location()
 	st := o.State
 	w := &Whole{
 		State:           stateView(o.ID.String(), o.Code, st, actorOf(who), r.Now(), loc, name),

@@ -30,7 +30,7 @@ type Notifier interface{ Notify() }
 type Registrar struct {
 	Store    *store.Store
 	Catalog  *Catalog
-	Calendar *worktime.Calendar
+	Calendar *worktime.Live
 	Sealer   *sealing.Sealer
 	PINKey   []byte
 	Relay    Notifier
@@ -97,9 +97,10 @@ func (a *Registrar) Register(ctx context.Context, who *auth.Principal, reg dossi
 		return nil, nil, fmt.Errorf("register at %s: %w", recv.Code, ErrForbidden)
 	}
 	now := a.Now()
-	local := now.In(a.Calendar.Location())
+	cal := a.Calendar.Calendar()
+	local := now.In(cal.Location())
 	// Appointments are kept to the second, as the receipt prints them.
-	due := a.Calendar.AddWorkingHours(now, proc.TimeLimitHours).In(a.Calendar.Location()).Truncate(time.Second)
+	due := cal.AddWorkingHours(now, proc.TimeLimitHours).In(cal.Location()).Truncate(time.Second)
 	id := uuid.New()
 	pin := lookuppin.New()
 	feeDue := proc.FeeVND

@@ -14,9 +14,11 @@ import (
 	"github.com/motcua/motcua/services/intake/app"
 	"github.com/motcua/motcua/services/intake/ports/rest"
 	"github.com/motcua/motcua/services/platform/auth"
+	"github.com/motcua/motcua/services/platform/calendarsync"
 	"github.com/motcua/motcua/services/platform/httpapi"
 	"github.com/motcua/motcua/services/platform/infra"
 	"github.com/motcua/motcua/services/platform/lifecycle"
+	"github.com/motcua/motcua/services/platform/messaging"
 	"github.com/motcua/motcua/services/platform/outbox"
 	"github.com/motcua/motcua/services/worktime"
 )
@@ -26,8 +28,10 @@ type Service struct {
 	Store *store.Store
 	infra *infra.Infra
 	relay *outbox.Relay
-	api   *rest.API
-	log   *slog.Logger
+	// calendar follows the administrators' calendar edits.
+	calendar *messaging.Consumer
+	api      *rest.API
+	log      *slog.Logger
 }
 
 // New connects to the database and the broker (waiting for both), migrates the intake
@@ -41,10 +45,7 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 	if err != nil {
 		return nil, fmt.Errorf("intake: %w", err)
 	}
-	cal, err := worktime.DefaultCalendar(calendarYears()...)
-	if err != nil {
-		return nil, fmt.Errorf("intake: calendar: %w", err)
-	}
+	cal := worktime.NewLive()
 	steps, err := store.Migrations()
 	if err != nil {
 		return nil, fmt.Errorf("intake: %w", err)
@@ -53,6 +54,10 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 		MaxConns: cfg.DBMaxConns, Migrations: steps, NATSURL: cfg.NATSURL, StreamReplicas: cfg.StreamReplicas}, log)
 	if err != nil {
 		return nil, err
+	}
+	if err := calendarsync.Load(ctx, inf.Pool, cal); err != nil {
+		inf.Close()
+		return nil, fmt.Errorf("intake: %w", err)
 	}
 	st := store.New(inf.Pool)
 	relay := outbox.NewRelay(inf.Pool, inf.JS, log, outbox.RelayOptions{Schema: store.Schema})
@@ -73,22 +78,15 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 			Sealer: sealer, PINKey: cfg.PINKey, Relay: relay, Now: now},
 		Processor: &app.Processor{Store: st, Catalog: cat, Calendar: cal, Sealer: sealer, Relay: relay, Now: now},
 		Reader:    &app.Reader{Store: st, Catalog: cat, Calendar: cal, Sealer: sealer, Now: now},
+		Calendars: &app.Calendars{Pool: inf.Pool, Live: cal, Relay: relay, Now: now},
 		SignIn:    signIn,
 		Verifier:  auth.NewVerifier(signing.Public().(ed25519.PublicKey)),
 		Calendar:  cal,
 	}
-	return &Service{Store: st, infra: inf, relay: relay, api: api, log: log}, nil
-}
-
-// calendarYears are the years the working-time clock knows, every year the API accepts:
-// the shipped decisions (Tết, swapped days) where they exist, the fixed holidays of the
-// Labour Code and their compensatory days elsewhere.
-func calendarYears() []int {
-	years := make([]int, 0, rest.LastYear-rest.FirstYear+1)
-	for y := rest.FirstYear; y <= rest.LastYear; y++ {
-		years = append(years, y)
-	}
-	return years
+	// Other instances of intake put an administrator's calendar edit in force from the
+	// stream, as status and postal do.
+	follower := messaging.NewConsumer(inf.Pool, inf.JS, log, calendarsync.Consumer("intake-calendar"), calendarsync.Handler(cal))
+	return &Service{Store: st, infra: inf, relay: relay, calendar: follower, api: api, log: log}, nil
 }
 
 // Mount adds intake's API to r.
@@ -97,9 +95,10 @@ func (s *Service) Mount(r chi.Router) { s.api.Mount(r) }
 // Checks are intake's readiness probes.
 func (s *Service) Checks() map[string]httpapi.Check { return s.infra.Checks() }
 
-// Workers are intake's background loops: the outbox relay and housekeeping.
+// Workers are intake's background loops: the outbox relay, the calendar follower and
+// housekeeping.
 func (s *Service) Workers() []lifecycle.Worker {
-	return []lifecycle.Worker{s.relay.Run, housekeeping(s.Store, s.log)}
+	return []lifecycle.Worker{s.relay.Run, s.calendar.Run, housekeeping(s.Store, s.log)}
 }
 
 // Close releases the broker connection and the pool; call it after the workers stopped.

@@ -13,6 +13,7 @@ import (
 const (
 	DossierStream    = "DOSSIER"
 	PostalStream     = "POSTAL"
+	ReferenceStream  = "REFERENCE"
 	DeadLetterStream = "DEADLETTER"
 	// DeadLetterPrefix starts the subject of every poison message: deadletter.<consumer>.
 	DeadLetterPrefix = "deadletter."
@@ -37,6 +38,14 @@ func Streams(replicas int) []jetstream.StreamConfig {
 			Name:        PostalStream,
 			Description: "Events of shipments, published by postal.",
 			Subjects:    []string{"postal.>"},
+			Storage:     jetstream.FileStorage,
+			Replicas:    replicas,
+			Duplicates:  5 * time.Minute,
+		},
+		{
+			Name:        ReferenceStream,
+			Description: "Changes to reference data (offices, procedures, the calendar), published by intake.",
+			Subjects:    []string{"reference.>"},
 			Storage:     jetstream.FileStorage,
 			Replicas:    replicas,
 			Duplicates:  5 * time.Minute,

@@ -7,6 +7,7 @@ import (
 
 	"github.com/jackc/pgx/v5/pgxpool"
 
+	"github.com/motcua/motcua/services/platform/calendarsync"
 	"github.com/motcua/motcua/services/platform/database"
 	"github.com/motcua/motcua/services/platform/messaging"
 	"github.com/motcua/motcua/services/platform/outbox"
@@ -26,7 +27,8 @@ func Migrations() ([]database.Migration, error) {
 		return nil, err
 	}
 	steps := append(outbox.Migrations(), messaging.InboxMigrations()...)
-	return append(steps, own...), nil
+	steps = append(steps, own...)
+	return append(steps, calendarsync.Migrations()...), nil
 }
 
 // Store is intake's data access.

@@ -14,7 +14,7 @@ import (
 
 // FirstYear and LastYear bound the years the calendar endpoints answer for; the
 // working-time clock knows the holidays of each of them.
-const FirstYear, LastYear = 1990, 2200
+const FirstYear, LastYear = worktime.FirstYear, worktime.LastYear
 
 type dayOffJSON struct {
 	Date   string `json:"date"`
@@ -26,28 +26,47 @@ type calendarJSON struct {
 	OfficeHours      []string     `json:"office_hours"`
 	DaysOff          []dayOffJSON `json:"days_off"`
 	WorkingSaturdays []string     `json:"working_saturdays"`
+	// Revision counts the administrator's edits of the year; 0 is the shipped calendar.
+	Revision int64 `json:"revision"`
 }
 
 // calendarYear answers GET /calendar/{year}: office hours, days off and swapped days.
 func (a *API) calendarYear(w http.ResponseWriter, r *http.Request) {
-	year, err := strconv.Atoi(chi.URLParam(r, "year"))
-	if err != nil || year < FirstYear || year > LastYear {
-		a.fail(w, r, httpapi.Invalid("year", "invalid_year", "The year must be a number such as 2026."))
+	year, ok := a.pathYear(w, r)
+	if !ok {
 		return
 	}
-	out := calendarJSON{Year: year, OfficeHours: []string{}, DaysOff: []dayOffJSON{}, WorkingSaturdays: []string{}}
-	for _, s := range a.Calendar.OfficeHours() {
+	httpapi.WriteJSON(w, http.StatusOK, a.calendarOf(year))
+}
+
+// pathYear reads the {year} of the path, answering 422 when it is not a year the
+// calendar knows.
+func (a *API) pathYear(w http.ResponseWriter, r *http.Request) (int, bool) {
+	year, err := strconv.Atoi(chi.URLParam(r, "year"))
+	if err != nil || year < FirstYear || year > LastYear {
+		a.fail(w, r, httpapi.Invalid("year", "invalid_year", "The year must be a number such as 2026, between 1990 and 2200."))
+		return 0, false
+	}
+	return year, true
+}
+
+// calendarOf is the calendar of year in force, as the API shows it.
+func (a *API) calendarOf(year int) calendarJSON {
+	cal := a.Calendar.Calendar()
+	_, rev := a.Calendar.Year(year)
+	out := calendarJSON{Year: year, OfficeHours: []string{}, DaysOff: []dayOffJSON{}, WorkingSaturdays: []string{}, Revision: rev}
+	for _, s := range cal.OfficeHours() {
 		out.OfficeHours = append(out.OfficeHours, s.String())
 	}
 	for d := (worktime.Date{Year: year, Month: time.January, Day: 1}); d.Year == year; d = d.AddDays(1) {
-		if reason, off := a.Calendar.DayOff(d); off {
+		if reason, off := cal.DayOff(d); off {
 			out.DaysOff = append(out.DaysOff, dayOffJSON{Date: d.String(), Reason: reason})
-		} else if d.IsWeekend() && a.Calendar.IsWorkingDay(d) {
+		} else if d.IsWeekend() && cal.IsWorkingDay(d) {
 			out.WorkingSaturdays = append(out.WorkingSaturdays, d.String())
 		}
 	}
 	sort.Slice(out.DaysOff, func(i, j int) bool { return out.DaysOff[i].Date < out.DaysOff[j].Date })
-	httpapi.WriteJSON(w, http.StatusOK, out)
+	return out
 }
 
 // due answers GET /calendar/due?from=&hours=: the appointment a desk may promise.
@@ -69,6 +88,7 @@ func (a *API) due(w http.ResponseWriter, r *http.Request) {
 		a.fail(w, r, httpapi.Invalid("hours", "invalid_hours", "hours must be a whole number of working hours between 0 and 2928."))
 		return
 	}
-	dueAt := a.Calendar.AddWorkingHours(from, hours).In(a.Calendar.Location())
+	cal := a.Calendar.Calendar()
+	dueAt := cal.AddWorkingHours(from, hours).In(cal.Location())
 	httpapi.WriteJSON(w, http.StatusOK, map[string]time.Time{"due_at": dueAt})
 }

@@ -22,9 +22,10 @@ type API struct {
 	Registrar *app.Registrar
 	Processor *app.Processor
 	Reader    *app.Reader
+	Calendars *app.Calendars
 	SignIn    *app.SignIn
 	Verifier  *auth.Verifier
-	Calendar  *worktime.Calendar
+	Calendar  *worktime.Live
 	// SignInByClient and SignInByUser count failed sign-ins (see NewSignInLimiters).
 	SignInByClient *ratelimit.Limiter
 	SignInByUser   *ratelimit.Limiter
@@ -43,6 +44,7 @@ func (a *API) Mount(r chi.Router) {
 		r.With(auth.RequireRole(a.Log, auth.RoleDesk)).Post("/api/v1/dossiers", a.register)
 		staff := auth.RequireRole(a.Log, auth.RoleDesk, auth.RoleOfficer, auth.RoleSupervisor)
 		r.With(staff).Get("/api/v1/dossiers/{code}", a.dossier)
+		r.With(auth.RequireRole(a.Log, auth.RoleAdmin)).Put("/api/v1/calendar/{year}", a.setCalendarYear)
 		r.With(auth.RequireRole(a.Log, auth.RoleDesk, auth.RoleOfficer)).Post("/api/v1/dossiers/{code}/actions/{action}", a.act)
 	})
 }
