@@ -1,5 +1,6 @@
 // Command motcua is the all-in-one: "motcua serve [--demo]" runs every service and an
-// embedded NATS server in one process; "motcua users add" manages staff accounts.
+// embedded NATS server in one process; "motcua users add" manages staff accounts and
+// "motcua calendar set" the working-time calendar.
 package main
 
 import (
@@ -11,6 +12,7 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/motcua/motcua/services/allinone/calendar"
 	"github.com/motcua/motcua/services/allinone/server"
 	"github.com/motcua/motcua/services/allinone/users"
 	"github.com/motcua/motcua/services/platform/logging"
@@ -21,6 +23,8 @@ const usage = `motcua — one-stop dossier tracking
 Usage:
   motcua serve [--demo]        run every service on MOTCUA_HTTP_ADDR (default 127.0.0.1:8080)
   motcua users add --username U --role ROLE --office CODE   (password on standard input)
+  motcua calendar set --year Y [--file F]   a year's days off and worked weekend days
+                               (JSON as GET /api/v1/calendar/{year}; standard input without --file)
 
 Configuration comes from the environment; see README.md.
 `
@@ -51,6 +55,8 @@ func run(ctx context.Context, args []string) int {
 		err = server.Run(ctx, server.Options{Env: environ(), Demo: *demo}, log)
 	case len(args) >= 2 && args[0] == "users" && args[1] == "add":
 		err = users.Add(ctx, args[2:], os.Stdin, os.Stdout, os.Getenv("DATABASE_URL"), log)
+	case len(args) >= 2 && args[0] == "calendar" && args[1] == "set":
+		err = calendar.Set(ctx, args[2:], os.Stdin, os.Stdout, os.Getenv("DATABASE_URL"), log)
 	case args[0] == "help" || args[0] == "-h" || args[0] == "--help":
 		fmt.Print(usage)
 		return 0

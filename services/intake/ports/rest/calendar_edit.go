@@ -2,15 +2,12 @@ package rest
 
 import (
 	"errors"
-	"fmt"
 	"net/http"
 	"slices"
 
 	"github.com/motcua/motcua/services/intake/app"
 	"github.com/motcua/motcua/services/platform/auth"
 	"github.com/motcua/motcua/services/platform/httpapi"
-	"github.com/motcua/motcua/services/platform/textnorm"
-	"github.com/motcua/motcua/services/worktime"
 )
 
 // setCalendarYear answers PUT /calendar/{year} (administrators): the year's days off
@@ -21,31 +18,10 @@ func (a *API) setCalendarYear(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	var in calendarJSON
+	var in app.CalendarInput
 	if err := httpapi.DecodeJSON(w, r, &in, httpapi.DefaultBodyLimit); err != nil {
 		a.fail(w, r, err)
 		return
-	}
-	y, err := a.yearFrom(year, in)
-	if err != nil {
-		a.fail(w, r, err)
-		return
-	}
-	if _, err := a.Calendars.Set(r.Context(), auth.FromContext(r.Context()), y); err != nil {
-		var ce *app.CalendarError
-		if errors.As(err, &ce) {
-			err = httpapi.Invalid("days_off", "invalid_calendar", "This calendar cannot be used: "+ce.Reason+".")
-		}
-		a.fail(w, r, err)
-		return
-	}
-	httpapi.WriteJSON(w, http.StatusOK, a.calendarOf(year))
-}
-
-// yearFrom checks the body of a calendar edit and turns it into a worktime.Year.
-func (a *API) yearFrom(year int, in calendarJSON) (worktime.Year, error) {
-	if in.Year != 0 && in.Year != year {
-		return worktime.Year{}, httpapi.Invalid("year", "year_mismatch", fmt.Sprintf("The body is the calendar of %d but the path names %d.", in.Year, year))
 	}
 	if in.OfficeHours != nil {
 		var now []string
@@ -53,27 +29,22 @@ func (a *API) yearFrom(year int, in calendarJSON) (worktime.Year, error) {
 			now = append(now, s.String())
 		}
 		if !slices.Equal(now, in.OfficeHours) {
-			return worktime.Year{}, httpapi.Invalid("office_hours", "not_editable",
-				"Office hours are set in the configuration, not per year; leave office_hours out or send them unchanged.")
+			a.fail(w, r, httpapi.Invalid("office_hours", "not_editable",
+				"Office hours are set in the configuration, not per year; leave office_hours out or send them unchanged."))
+			return
 		}
 	}
-	y := worktime.Year{Year: year, DaysOff: map[worktime.Date]string{}, WorkingWeekendDays: map[worktime.Date]bool{}}
-	for i, d := range in.DaysOff {
-		date, err := worktime.ParseDate(d.Date)
-		if err != nil {
-			return y, httpapi.Invalid(fmt.Sprintf("days_off[%d].date", i), "invalid_date", "A date is written YYYY-MM-DD, e.g. 2026-09-02.")
-		}
-		if _, dup := y.DaysOff[date]; dup {
-			return y, httpapi.Invalid(fmt.Sprintf("days_off[%d].date", i), "duplicate_date", "This day is listed twice.")
-		}
-		y.DaysOff[date] = textnorm.Clean(d.Reason)
+	y, err := in.ForYear(year)
+	if err == nil {
+		_, err = a.Calendars.Set(r.Context(), auth.FromContext(r.Context()).Username, y)
 	}
-	for i, s := range in.WorkingSaturdays {
-		date, err := worktime.ParseDate(s)
-		if err != nil {
-			return y, httpapi.Invalid(fmt.Sprintf("working_saturdays[%d]", i), "invalid_date", "A date is written YYYY-MM-DD, e.g. 2026-04-25.")
+	if err != nil {
+		var ce *app.CalendarError
+		if errors.As(err, &ce) {
+			err = httpapi.Invalid(ce.Field, "invalid_calendar", "This calendar cannot be used: "+ce.Reason+".")
 		}
-		y.WorkingWeekendDays[date] = true
+		a.fail(w, r, err)
+		return
 	}
-	return y, nil
+	httpapi.WriteJSON(w, http.StatusOK, a.calendarOf(year))
 }
