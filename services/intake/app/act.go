@@ -21,8 +21,8 @@ import (
 // Processor takes the actions of the one-stop rules on dossiers: hand-overs, supplement
 // requests, extensions, results, returns.
 type Processor struct {
-	Store    *store.Store
-	Catalog  *Catalog
+	Store   *store.Store
+	Catalog *Catalog
 	// Calendar is the working-time calendar in force.
 	Calendar *worktime.Live
 	Sealer   *sealing.Sealer
