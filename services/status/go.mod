@@ -8,6 +8,7 @@ require (
 	github.com/jackc/pgx/v5 v5.13.0
 	github.com/motcua/motcua/proto v0.0.0
 	github.com/motcua/motcua/services/platform v0.0.0
+	github.com/motcua/motcua/services/worktime v0.0.0
 	github.com/nats-io/nats.go v1.55.0
 	github.com/prometheus/client_golang v1.25.0
 	google.golang.org/protobuf v1.36.12

@@ -25,8 +25,12 @@ func receivedEvent() *dossierv1.Event {
 
 func TestDecode(t *testing.T) {
 	good, _ := proto.Marshal(receivedEvent())
-	r, err := Decode(good)
-	if err != nil || r.Code != "000.00.16.H19-261201-0001" || r.Channel != "post" || r.ResultDelivery != "post" || r.Version != 1 {
+	d, err := Decode(good)
+	if err != nil || d.Received == nil || d.Change != nil {
+		t.Fatalf("Decode = %+v, %v", d, err)
+	}
+	r := *d.Received
+	if r.Code != "000.00.16.H19-261201-0001" || r.Channel != "post" || r.ResultDelivery != "post" || r.Version != 1 {
 		t.Fatalf("Decode = %+v, %v", r, err)
 	}
 	for name, mutate := range map[string]func(*dossierv1.Event){
@@ -57,10 +61,23 @@ func FuzzDecode(f *testing.F) {
 	f.Add(good)
 	f.Add([]byte{})
 	f.Add([]byte("\x0a\x01x"))
+	for _, ev := range laterEvents() {
+		b, _ := proto.Marshal(ev)
+		f.Add(b)
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		r, err := Decode(data)
-		if err == nil && (r.Code == "" || r.Version < 1 || len(r.PINHash) == 0) {
-			t.Fatalf("Decode accepted an event without code, version or PIN hash: %+v", r)
+		d, err := Decode(data)
+		if err != nil {
+			return
+		}
+		switch {
+		case (d.Received == nil) == (d.Change == nil):
+			t.Fatalf("Decode gave neither or both: %+v", d)
+		case d.Received != nil && (d.Received.Code == "" || d.Received.Version < 1 || len(d.Received.PINHash) == 0):
+			t.Fatalf("Decode accepted an event without code, version or PIN hash: %+v", d.Received)
+		case d.Change != nil && (d.Change.Version < 1 || d.Change.State.Status == "" ||
+			d.Change.Step.Type == "" || d.Change.Step.OfficeCode == "" || d.Change.State.CurrentOfficeCode == ""):
+			t.Fatalf("Decode accepted a change without version, status, step or office: %+v", d.Change)
 		}
 	})
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"strings"
 	"unicode/utf8"
 
@@ -27,43 +28,64 @@ var DossierConsumer = messaging.ConsumerOptions{
 }
 
 // Dossier applies one dossier event. Messages that cannot be decoded, or that lack what
-// every event must carry, are poison: retrying cannot mend them.
+// every event must carry, are poison: retrying cannot mend them. A later event of a
+// dossier whose Received has not been folded yet fails without being poison, so the
+// consumer retries it (with back-off) until Received has arrived.
 func Dossier(ctx context.Context, tx pgx.Tx, msg jetstream.Msg) error {
-	r, err := Decode(msg.Data())
+	d, err := Decode(msg.Data())
 	if err != nil {
 		return messaging.Poison(fmt.Errorf("%s: %w", msg.Subject(), err))
 	}
-	err = store.FoldReceived(ctx, tx, r)
+	if d.Change != nil {
+		return store.FoldChange(ctx, tx, *d.Change)
+	}
+	err = store.FoldReceived(ctx, tx, *d.Received)
 	if errors.Is(err, store.ErrCodeTaken) {
 		return messaging.Poison(err)
 	}
 	return err
 }
 
+// Decoded is a dossier event read into the change it makes to the read model: exactly
+// one of Received (the first event of a dossier) and Change (any later one) is set.
+type Decoded struct {
+	Received *store.Received
+	Change   *store.Change
+}
+
 // Decode reads a dossier event into the change it makes to the read model, or says
 // why the event cannot be applied.
-func Decode(data []byte) (store.Received, error) {
+func Decode(data []byte) (Decoded, error) {
 	var ev dossierv1.Event
 	if err := proto.Unmarshal(data, &ev); err != nil {
-		return store.Received{}, fmt.Errorf("decode dossier event: %w", err)
+		return Decoded{}, fmt.Errorf("decode dossier event: %w", err)
 	}
 	id, err := uuid.Parse(ev.GetDossierId())
 	if err != nil {
-		return store.Received{}, errors.New("dossier event without a valid dossier id")
+		return Decoded{}, errors.New("dossier event without a valid dossier id")
 	}
 	eventID, err := uuid.Parse(ev.GetEventId())
 	if err != nil {
-		return store.Received{}, errors.New("dossier event without a valid event id")
+		return Decoded{}, errors.New("dossier event without a valid event id")
 	}
 	if ev.GetVersion() < 1 || ev.GetOccurredAt() == nil {
-		return store.Received{}, errors.New("dossier event without version or time")
+		return Decoded{}, errors.New("dossier event without version or time")
 	}
-	switch k := ev.Kind.(type) {
-	case *dossierv1.Event_Received:
-		return received(id, eventID, &ev, k.Received)
-	default:
-		return store.Received{}, errors.New("dossier event of an unknown kind")
+	if ev.GetVersion() > math.MaxInt32 {
+		return Decoded{}, errors.New("dossier event with an impossible version")
 	}
+	if k, ok := ev.Kind.(*dossierv1.Event_Received); ok {
+		r, err := received(id, eventID, &ev, k.Received)
+		if err != nil {
+			return Decoded{}, err
+		}
+		return Decoded{Received: &r}, nil
+	}
+	c, err := change(id, eventID, &ev)
+	if err != nil {
+		return Decoded{}, err
+	}
+	return Decoded{Change: &c}, nil
 }
 
 func received(id, eventID uuid.UUID, ev *dossierv1.Event, r *dossierv1.Received) (store.Received, error) {
@@ -72,6 +94,13 @@ func received(id, eventID uuid.UUID, ev *dossierv1.Event, r *dossierv1.Received)
 	}
 	if !utf8.ValidString(r.GetCode()) || len(r.GetCode()) > 40 || strings.ContainsRune(r.GetCode(), 0) {
 		return store.Received{}, errors.New("received event with a malformed code")
+	}
+	for _, s := range []string{r.GetProcedure().GetCode(), r.GetProcedure().GetName(), r.GetReceivingOffice().GetCode(),
+		r.GetReceivingOffice().GetName(), r.GetHandlingOffice().GetCode(), r.GetHandlingOffice().GetName(),
+		r.GetStatus(), r.GetApplicantMaskedName()} {
+		if !storable(s) {
+			return store.Received{}, errors.New("received event with text PostgreSQL cannot store")
+		}
 	}
 	return store.Received{
 		ID: id, EventID: eventID, Version: ev.GetVersion(), OccurredAt: ev.GetOccurredAt().AsTime(),

@@ -43,10 +43,11 @@ func FoldReceived(ctx context.Context, tx pgx.Tx, r Received) error {
 	_, err := tx.Exec(ctx, `INSERT INTO dossiers (id, code, procedure_code, procedure_name,
 		receiving_office_code, receiving_office_name, handling_office_code, handling_office_name,
 		current_office_code, current_office_name, channel, status, status_code, applicant_masked, pin_hash,
-		received_at, due_at, time_limit_hours, result_delivery, fee_due_vnd, fee_paid_vnd, version, timeline)
+		received_at, due_at, time_limit_hours, result_delivery, fee_due_vnd, fee_paid_vnd, version, timeline, offices)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $5, $6, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
 		jsonb_build_array(jsonb_build_object('version', $20::int, 'event_id', $21::uuid, 'at', $22::timestamptz,
-			'type', 'received', 'office_code', $5::text, 'office_name', $6::text)))
+			'type', 'received', 'office_code', $5::text, 'office_name', $6::text)),
+		ARRAY(SELECT DISTINCT o FROM unnest(ARRAY[$5::text, $7::text]) o WHERE o <> '' ORDER BY o))
 		ON CONFLICT (id) DO NOTHING`,
 		r.ID, r.Code, r.ProcedureCode, r.ProcedureName, r.ReceivingOfficeCode, r.ReceivingOfficeName,
 		r.HandlingOfficeCode, r.HandlingOfficeName, r.Channel, r.Status, r.StatusCode, r.ApplicantMasked,

@@ -11,28 +11,47 @@ import (
 	"github.com/jackc/pgx/v5"
 )
 
-// Step is one entry of a dossier's timeline.
+// Step is one entry of a dossier's timeline, as kept in the row's JSON.
 type Step struct {
-	At         time.Time `json:"at"`
-	Type       string    `json:"type"`
-	OfficeCode string    `json:"office_code"`
-	OfficeName string    `json:"office_name"`
+	Version int64     `json:"version"`
+	EventID uuid.UUID `json:"event_id"`
+	At      time.Time `json:"at"`
+	// Type names the step: the event's kind, or result_transferred / result_accepted
+	// for the legs of the result on its way back.
+	Type string `json:"type"`
+	// The office concerned: where a transfer goes, otherwise the office that acted.
+	OfficeCode string      `json:"office_code"`
+	OfficeName string      `json:"office_name"`
+	Detail     *StepDetail `json:"detail,omitempty"`
+}
+
+// StepDetail is what a citizen may learn of a step beyond its name: the documents a
+// supplement request asks for, the new appointment of an apology.
+type StepDetail struct {
+	Items    []string   `json:"items,omitempty"`
+	NewDueAt *time.Time `json:"new_due_at,omitempty"`
 }
 
 // Tracked is what a citizen may see of a dossier, plus the PIN hash to check first.
 type Tracked struct {
-	ID                uuid.UUID
-	Version           int
-	Code              string
-	ProcedureCode     string
-	ProcedureName     string
-	Status            string
-	StatusCode        int
-	ReceivedAt        time.Time
-	DueAt             time.Time
-	FinishedAt        *time.Time
+	ID            uuid.UUID
+	Version       int
+	Code          string
+	ProcedureCode string
+	ProcedureName string
+	Status        string
+	StatusCode    int
+	ReceivedAt    time.Time
+	DueAt         time.Time
+	FinishedAt    *time.Time
+	PausedAt      *time.Time
+	// Timing is the final timing once finished (early, on_time, late); empty while open
+	// and for a withdrawn dossier.
+	Timing            string
 	CurrentOfficeCode string
 	CurrentOfficeName string
+	PendingOfficeCode string
+	PendingOfficeName string
 	ApplicantMasked   string
 	PINHash           []byte
 	Timeline          []Step
@@ -43,11 +62,13 @@ type Tracked struct {
 func (s *Store) Track(ctx context.Context, code string) (t Tracked, ok bool, err error) {
 	var steps []byte
 	err = s.pool.QueryRow(ctx, `SELECT d.id, d.version, d.code, d.procedure_code, d.procedure_name, d.status, d.status_code,
-		d.received_at, d.due_at, d.finished_at, d.current_office_code, d.current_office_name, d.applicant_masked,
+		d.received_at, d.due_at, d.finished_at, d.paused_at, d.timing, d.current_office_code, d.current_office_name,
+		COALESCE(d.pending_office_code, ''), COALESCE(d.pending_office_name, ''), d.applicant_masked,
 		d.pin_hash, d.timeline
 		FROM dossiers d WHERE d.code = $1`, code).
 		Scan(&t.ID, &t.Version, &t.Code, &t.ProcedureCode, &t.ProcedureName, &t.Status, &t.StatusCode, &t.ReceivedAt, &t.DueAt,
-			&t.FinishedAt, &t.CurrentOfficeCode, &t.CurrentOfficeName, &t.ApplicantMasked, &t.PINHash, &steps)
+			&t.FinishedAt, &t.PausedAt, &t.Timing, &t.CurrentOfficeCode, &t.CurrentOfficeName,
+			&t.PendingOfficeCode, &t.PendingOfficeName, &t.ApplicantMasked, &t.PINHash, &steps)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return t, false, nil
 	}

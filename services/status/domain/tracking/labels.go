@@ -2,6 +2,8 @@
 // status and step, in Vietnamese and English, and whether it is on time. No I/O.
 package tracking
 
+import "slices"
+
 // Lang is the language of an answer.
 type Lang string
 
@@ -13,12 +15,53 @@ const (
 
 type label struct{ vi, en string }
 
+// statusLabels are intake's words for its statuses (domain/dossier/status.go): the
+// citizen reads the same words on the receipt, at the desk and here.
 var statusLabels = map[string]label{
-	"received": {"Đã tiếp nhận", "Received"},
+	"received":             {"Đã tiếp nhận", "Received"},
+	"in_transit":           {"Đang chuyển hồ sơ", "Being transferred"},
+	"processing":           {"Đang xử lý", "Processing"},
+	"supplement_requested": {"Chờ bổ sung hồ sơ", "Supplement requested"},
+	"payment_requested":    {"Chờ nộp phí, lệ phí", "Payment requested"},
+	"processed":            {"Đã có kết quả", "Result ready"},
+	"result_in_transit":    {"Đang chuyển kết quả", "Result being transferred"},
+	"returned":             {"Đã trả kết quả", "Result returned"},
+	"refused":              {"Không tiếp nhận, từ chối giải quyết", "Refused"},
+	"stopped":              {"Dừng xử lý", "Processing stopped"},
+	"withdrawn":            {"Công dân đã rút hồ sơ", "Withdrawn"},
 }
 
+// Statuses lists every status status knows, for checking a filter.
+func Statuses() []string {
+	out := make([]string, 0, len(statusLabels))
+	for s := range statusLabels {
+		out = append(out, s)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// KnownStatus reports whether s is one of Statuses.
+func KnownStatus(s string) bool { _, ok := statusLabels[s]; return ok }
+
+// stepLabels name the steps of a timeline: one per event kind, and two for the result
+// on its way back (a transfer that carries the result, and its acceptance).
 var stepLabels = map[string]label{
-	"received": {"Tiếp nhận hồ sơ", "Dossier received"},
+	"received":             {"Tiếp nhận hồ sơ", "Dossier received"},
+	"transferred":          {"Chuyển hồ sơ đến cơ quan giải quyết", "Dossier sent on for processing"},
+	"accepted":             {"Cơ quan giải quyết đã nhận hồ sơ", "Dossier accepted for processing"},
+	"supplement_requested": {"Yêu cầu bổ sung hồ sơ", "Supplement requested"},
+	"supplemented":         {"Đã bổ sung hồ sơ", "Supplement provided"},
+	"extended":             {"Xin lỗi và hẹn lại ngày trả kết quả", "Apology and new appointment"},
+	"completed":            {"Đã giải quyết xong, có kết quả", "Decision made, result ready"},
+	"result_transferred":   {"Chuyển kết quả về nơi trả", "Result sent to the returning desk"},
+	"result_accepted":      {"Nơi trả đã nhận kết quả", "Result arrived at the returning desk"},
+	"returned":             {"Đã trả kết quả cho công dân", "Result handed to the applicant"},
+	"refused":              {"Từ chối giải quyết", "Refused"},
+	"stopped":              {"Dừng xử lý hồ sơ", "Processing stopped"},
+	"withdrawn":            {"Công dân rút hồ sơ", "Dossier withdrawn"},
+	"payment_requested":    {"Yêu cầu nộp phí, lệ phí", "Fee payment requested"},
+	"payment_recorded":     {"Đã nộp phí, lệ phí", "Fee paid"},
 }
 
 func pick(l label, ok bool, fallback string, lang Lang) string {

@@ -1,0 +1,68 @@
+package tracking
+
+import (
+	"testing"
+	"time"
+
+	"github.com/motcua/motcua/services/worktime"
+)
+
+func TestStandingAt(t *testing.T) {
+	loc := time.FixedZone("ICT", 7*3600)
+	due := time.Date(2026, 3, 10, 17, 0, 0, 0, loc)
+	at := func(d time.Duration) *time.Time { x := due.Add(d); return &x }
+	for _, tc := range []struct {
+		name string
+		s    Standing
+		now  time.Time
+		want Timing
+	}{
+		{"open, in time", Standing{Status: "processing", DueAt: due}, due.Add(-time.Hour), WithinDeadline},
+		{"open, past due", Standing{Status: "processing", DueAt: due}, due.Add(time.Hour), Overdue},
+		{"paused before due is judged then", Standing{Status: "supplement_requested", DueAt: due, PausedAt: at(-time.Hour)},
+			due.Add(100 * time.Hour), WithinDeadline},
+		{"paused after due stays overdue", Standing{Status: "supplement_requested", DueAt: due, PausedAt: at(time.Hour)},
+			due.Add(100 * time.Hour), Overdue},
+		{"final timing wins", Standing{Status: "processed", Final: "late", DueAt: due, FinishedAt: at(-48 * time.Hour)},
+			due, Late},
+		{"finished without final", Standing{Status: "processed", DueAt: due, FinishedAt: at(-48 * time.Hour)}, due, Early},
+		{"withdrawn has none", Standing{Status: "withdrawn", DueAt: due, FinishedAt: at(time.Hour)}, due, ""},
+	} {
+		if got := tc.s.At(tc.now, loc); got != tc.want {
+			t.Errorf("%s: %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestRemainingHours(t *testing.T) {
+	cal, err := worktime.DefaultCalendar(2026)
+	if err != nil {
+		t.Fatal(err)
+	}
+	loc := cal.Location()
+	// Tuesday 10 March 2026, 17:00; Monday 9 March 09:00 is 8+6 = 14 working hours before.
+	due := time.Date(2026, 3, 10, 17, 0, 0, 0, loc)
+	mon9 := time.Date(2026, 3, 9, 9, 0, 0, 0, loc)
+	wed8 := time.Date(2026, 3, 11, 8, 0, 0, 0, loc)
+	fin := due
+	for _, tc := range []struct {
+		name string
+		s    Standing
+		now  time.Time
+		want float64
+	}{
+		{"two days ahead", Standing{Status: "processing", DueAt: due}, mon9, 14},
+		{"a few minutes", Standing{Status: "processing", DueAt: due}, due.Add(-3 * time.Minute), 0.1},
+		{"at due", Standing{Status: "processing", DueAt: due}, due, 0},
+		{"overnight past due counts working hours only", Standing{Status: "processing", DueAt: due}, wed8, -1},
+		{"paused: the time left when the clock stopped", Standing{Status: "supplement_requested", DueAt: due, PausedAt: &mon9},
+			wed8.AddDate(0, 0, 7), 14},
+		{"finished", Standing{Status: "processed", Final: "late", DueAt: due, FinishedAt: &fin}, wed8, 0},
+		{"withdrawn", Standing{Status: "withdrawn", DueAt: due}, wed8, 0},
+		{"never minus zero", Standing{Status: "processing", DueAt: due}, due.Add(time.Minute), 0},
+	} {
+		if got := tc.s.RemainingHours(tc.now, cal); got != tc.want {
+			t.Errorf("%s: %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}

@@ -1,0 +1,135 @@
+package projection
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/google/uuid"
+
+	dossierv1 "github.com/motcua/motcua/proto/motcua/dossier/v1"
+	"github.com/motcua/motcua/services/status/adapters/store"
+)
+
+// statusName is what a status may look like: status keeps statuses it has no label for
+// yet (a newer intake may add one) but refuses what cannot be one.
+var statusName = regexp.MustCompile(`^[a-z][a-z_]{0,39}$`)
+
+// change reads an event after Received: its kind, the state it leaves the dossier in
+// and the step it adds to the timeline.
+func change(id, eventID uuid.UUID, ev *dossierv1.Event) (store.Change, error) {
+	st, step := ev.GetState(), ev.GetStep()
+	if st == nil || step == nil {
+		return store.Change{}, errors.New("dossier event without its state or step")
+	}
+	if !statusName.MatchString(st.GetStatus()) || st.GetStatusCode() < 1 || st.GetStatusCode() > 10 {
+		return store.Change{}, fmt.Errorf("dossier event with a malformed status %q (%d)", st.GetStatus(), st.GetStatusCode())
+	}
+	if !st.GetDueAt().IsValid() || st.GetCurrentOffice().GetCode() == "" || step.GetOffice().GetCode() == "" {
+		return store.Change{}, errors.New("dossier event without an appointment, a current office or the step's office")
+	}
+	switch st.GetTiming() {
+	case "", "early", "on_time", "late":
+	default:
+		return store.Change{}, fmt.Errorf("dossier event with an unknown timing %q", st.GetTiming())
+	}
+	if st.GetSupplementRequests() < 0 || st.GetProcessingSeconds() < 0 {
+		return store.Change{}, errors.New("dossier event with negative counts")
+	}
+	c := store.Change{
+		ID:      id,
+		Version: ev.GetVersion(),
+		State: store.State{
+			Status: st.GetStatus(), StatusCode: st.GetStatusCode(),
+			CurrentOfficeCode: st.GetCurrentOffice().GetCode(), CurrentOfficeName: st.GetCurrentOffice().GetName(),
+			PendingOfficeCode: st.GetPendingOffice().GetCode(), PendingOfficeName: st.GetPendingOffice().GetName(),
+			DueAt: st.GetDueAt().AsTime(), PausedAt: optionalTime(st.GetPausedAt().IsValid(), st.GetPausedAt().AsTime()),
+			SupplementRequests: st.GetSupplementRequests(), Extended: st.GetExtended(),
+			FinishedAt: optionalTime(st.GetFinishedAt().IsValid(), st.GetFinishedAt().AsTime()),
+			Timing:     st.GetTiming(), ProcessingSeconds: st.GetProcessingSeconds(),
+			FeeDueVND: st.GetFeeDueVnd(), FeePaidVND: st.GetFeePaidVnd(),
+		},
+		Step: store.Step{EventID: eventID, At: ev.GetOccurredAt().AsTime(),
+			OfficeCode: step.GetOffice().GetCode(), OfficeName: step.GetOffice().GetName()},
+	}
+	if st.GetPausedAt() != nil && c.State.PausedAt == nil || st.GetFinishedAt() != nil && c.State.FinishedAt == nil {
+		return store.Change{}, errors.New("dossier event with an impossible time")
+	}
+	switch k := ev.Kind.(type) {
+	case *dossierv1.Event_Transferred:
+		to := k.Transferred.GetToOffice()
+		if to.GetCode() == "" {
+			return store.Change{}, errors.New("transferred event without the office it goes to")
+		}
+		c.Step.Type = "transferred"
+		if k.Transferred.GetCarriesResult() {
+			c.Step.Type = "result_transferred"
+		}
+		c.Step.OfficeCode, c.Step.OfficeName = to.GetCode(), to.GetName()
+	case *dossierv1.Event_Accepted:
+		c.Step.Type = "accepted"
+		if st.GetStatus() == "processed" {
+			c.Step.Type = "result_accepted"
+		}
+	case *dossierv1.Event_SupplementRequested:
+		c.Step.Type = "supplement_requested"
+		if items := k.SupplementRequested.GetItems(); len(items) > 0 {
+			c.Step.Detail = &store.StepDetail{Items: items}
+		}
+	case *dossierv1.Event_Supplemented:
+		c.Step.Type = "supplemented"
+	case *dossierv1.Event_Extended:
+		c.Step.Type = "extended"
+		due := st.GetDueAt().AsTime()
+		if n := k.Extended.GetNewDueAt(); n.IsValid() {
+			due = n.AsTime()
+		}
+		c.Step.Detail = &store.StepDetail{NewDueAt: &due}
+	case *dossierv1.Event_Completed:
+		c.Step.Type = "completed"
+		switch k.Completed.GetOutcome() {
+		case dossierv1.Outcome_OUTCOME_APPROVED:
+			c.Outcome = "approved"
+		case dossierv1.Outcome_OUTCOME_REJECTED:
+			c.Outcome = "rejected"
+		}
+	case *dossierv1.Event_Returned:
+		c.Step.Type = "returned"
+	case *dossierv1.Event_Refused:
+		c.Step.Type = "refused"
+	case *dossierv1.Event_Stopped:
+		c.Step.Type = "stopped"
+	case *dossierv1.Event_Withdrawn:
+		c.Step.Type = "withdrawn"
+	case *dossierv1.Event_PaymentRequested:
+		c.Step.Type = "payment_requested"
+	case *dossierv1.Event_PaymentRecorded:
+		c.Step.Type = "payment_recorded"
+	default:
+		return store.Change{}, errors.New("dossier event of an unknown kind")
+	}
+	texts := []string{c.State.CurrentOfficeCode, c.State.CurrentOfficeName, c.State.PendingOfficeCode,
+		c.State.PendingOfficeName, c.Step.OfficeCode, c.Step.OfficeName}
+	if c.Step.Detail != nil {
+		texts = append(texts, c.Step.Detail.Items...)
+	}
+	for _, s := range texts {
+		if !storable(s) {
+			return store.Change{}, errors.New("dossier event with text PostgreSQL cannot store")
+		}
+	}
+	return c, nil
+}
+
+// storable reports whether PostgreSQL can keep s as text: UTF-8 without NUL.
+func storable(s string) bool { return utf8.ValidString(s) && !strings.ContainsRune(s, 0) }
+
+func optionalTime(valid bool, t time.Time) *time.Time {
+	if !valid {
+		return nil
+	}
+	return &t
+}
