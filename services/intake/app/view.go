@@ -15,22 +15,23 @@ type OfficeRef struct {
 
 // StepView is one entry of the hand-over log in an answer.
 type StepView struct {
-	Action        string             `json:"action"`
-	At            time.Time          `json:"at"`
-	By            string             `json:"by"`
-	Office        OfficeRef          `json:"office"`
-	FromOffice    *OfficeRef         `json:"from_office,omitempty"`
-	ToOffice      *OfficeRef         `json:"to_office,omitempty"`
-	Via           string             `json:"via,omitempty"`
-	Timing        string             `json:"timing,omitempty"`
-	Note          string             `json:"note,omitempty"`
-	Reason        string             `json:"reason,omitempty"`
-	Items         []dossier.Document `json:"items,omitempty"`
-	OldDueAt      *time.Time         `json:"old_due_at,omitempty"`
-	NewDueAt      *time.Time         `json:"new_due_at,omitempty"`
-	Outcome       string             `json:"outcome,omitempty"`
-	AmountVND     int64              `json:"amount_vnd,omitempty"`
-	ReceiptNumber string             `json:"receipt_number,omitempty"`
+	Action         string             `json:"action"`
+	At             time.Time          `json:"at"`
+	By             string             `json:"by"`
+	Office         OfficeRef          `json:"office"`
+	FromOffice     *OfficeRef         `json:"from_office,omitempty"`
+	ToOffice       *OfficeRef         `json:"to_office,omitempty"`
+	Via            string             `json:"via,omitempty"`
+	Timing         string             `json:"timing,omitempty"`
+	Note           string             `json:"note,omitempty"`
+	Reason         string             `json:"reason,omitempty"`
+	Items          []dossier.Document `json:"items,omitempty"`
+	OldDueAt       *time.Time         `json:"old_due_at,omitempty"`
+	NewDueAt       *time.Time         `json:"new_due_at,omitempty"`
+	Outcome        string             `json:"outcome,omitempty"`
+	AmountVND      int64              `json:"amount_vnd,omitempty"`
+	ReceiptNumber  string             `json:"receipt_number,omitempty"`
+	TrackingNumber string             `json:"tracking_number,omitempty"`
 }
 
 // State is the part of a dossier staff act on, without personal data: what an action
@@ -58,15 +59,18 @@ type State struct {
 	LastStep       *StepView  `json:"last_step,omitempty"`
 }
 
-// officeNamer returns a function naming offices by code from the catalogue; an office
-// it cannot find is named by its code.
-func (c *Catalog) officeNamer(ctx context.Context) func(string) string {
-	return func(code string) string {
-		if o, ok, err := c.Office(ctx, code); err == nil && ok {
-			return o.Name
-		}
-		return code
+// OfficeName names the office with code from the catalogue; an office it cannot find
+// is named by its code.
+func (c *Catalog) OfficeName(ctx context.Context, code string) string {
+	if o, ok, err := c.Office(ctx, code); err == nil && ok {
+		return o.Name
 	}
+	return code
+}
+
+// officeNamer returns OfficeName bound to ctx.
+func (c *Catalog) officeNamer(ctx context.Context) func(string) string {
+	return func(code string) string { return c.OfficeName(ctx, code) }
 }
 
 func officeRef(code string, name func(string) string) OfficeRef {
@@ -107,7 +111,8 @@ func stepView(s dossier.Step, loc *time.Location, name func(string) string) Step
 	v := StepView{Action: string(s.Action), At: s.At.In(loc), By: s.Actor, Office: officeRef(s.Office, name),
 		FromOffice: optionalOffice(s.FromOffice, name), ToOffice: optionalOffice(s.ToOffice, name),
 		Via: string(s.Via), Timing: string(s.Timing), Note: s.Note, Reason: s.Reason, Items: s.Items,
-		Outcome: string(s.Outcome), AmountVND: s.AmountVND, ReceiptNumber: s.ReceiptNumber}
+		Outcome: string(s.Outcome), AmountVND: s.AmountVND, ReceiptNumber: s.ReceiptNumber,
+		TrackingNumber: s.TrackingNumber}
 	if s.OldDueAt != nil {
 		t := s.OldDueAt.In(loc)
 		v.OldDueAt = &t

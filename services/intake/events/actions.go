@@ -90,9 +90,15 @@ func Action(a Acted) (outbox.Message, error) {
 			c.DeliveryAddress = a.DeliveryAddress
 		}
 		ev.Kind = &dossierv1.Event_Completed{Completed: c}
-	case dossier.ActReturn:
+	case dossier.ActReturn, dossier.ActDeliver:
 		kind = "returned"
-		ev.Kind = &dossierv1.Event_Returned{Returned: &dossierv1.Returned{}}
+		ev.Kind = &dossierv1.Event_Returned{Returned: &dossierv1.Returned{TrackingNumber: step.TrackingNumber}}
+	case dossier.ActArrive:
+		kind = "arrived"
+		ev.Kind = &dossierv1.Event_Arrived{Arrived: &dossierv1.Arrived{TrackingNumber: step.TrackingNumber}}
+	case dossier.ActBringBack:
+		kind = "result_back"
+		ev.Kind = &dossierv1.Event_ResultBack{ResultBack: &dossierv1.ResultBack{TrackingNumber: step.TrackingNumber}}
 	case dossier.ActRefuse:
 		kind = "refused"
 		ev.Kind = &dossierv1.Event_Refused{Refused: &dossierv1.Refused{Reason: step.Reason}}

@@ -13,6 +13,7 @@ import (
 	"github.com/motcua/motcua/services/intake/adapters/store"
 	"github.com/motcua/motcua/services/intake/app"
 	"github.com/motcua/motcua/services/intake/ports/rest"
+	"github.com/motcua/motcua/services/intake/shipments"
 	"github.com/motcua/motcua/services/platform/auth"
 	"github.com/motcua/motcua/services/platform/calendarsync"
 	"github.com/motcua/motcua/services/platform/httpapi"
@@ -30,8 +31,10 @@ type Service struct {
 	relay *outbox.Relay
 	// calendar follows the administrators' calendar edits.
 	calendar *messaging.Consumer
-	api      *rest.API
-	log      *slog.Logger
+	// shipments follows the post's deliveries of dossiers and results.
+	shipments *messaging.Consumer
+	api       *rest.API
+	log       *slog.Logger
 }
 
 // New connects to the database and the broker (waiting for both), migrates the intake
@@ -86,7 +89,9 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 	// Other instances of intake put an administrator's calendar edit in force from the
 	// stream, as status and postal do.
 	follower := messaging.NewConsumer(inf.Pool, inf.JS, log, calendarsync.Consumer("intake-calendar"), calendarsync.Handler(cal))
-	return &Service{Store: st, infra: inf, relay: relay, calendar: follower, api: api, log: log}, nil
+	road := &shipments.Follower{Calendar: cal, Log: log, OfficeName: cat.OfficeName}
+	return &Service{Store: st, infra: inf, relay: relay, calendar: follower, api: api, log: log,
+		shipments: messaging.NewConsumer(inf.Pool, inf.JS, log, shipments.Consumer, road.Handle)}, nil
 }
 
 // Mount adds intake's API to r.
@@ -95,10 +100,10 @@ func (s *Service) Mount(r chi.Router) { s.api.Mount(r) }
 // Checks are intake's readiness probes.
 func (s *Service) Checks() map[string]httpapi.Check { return s.infra.Checks() }
 
-// Workers are intake's background loops: the outbox relay, the calendar follower and
-// housekeeping.
+// Workers are intake's background loops: the outbox relay, the followers of calendar
+// edits and of shipments, and housekeeping.
 func (s *Service) Workers() []lifecycle.Worker {
-	return []lifecycle.Worker{s.relay.Run, s.calendar.Run, housekeeping(s.Store, s.log)}
+	return []lifecycle.Worker{s.relay.Run, s.calendar.Run, s.shipments.Run, housekeeping(s.Store, s.log)}
 }
 
 // Close releases the broker connection and the pool; call it after the workers stopped.

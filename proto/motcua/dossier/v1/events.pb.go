@@ -263,6 +263,8 @@ type Event struct {
 	//	*Event_Withdrawn
 	//	*Event_PaymentRequested
 	//	*Event_PaymentRecorded
+	//	*Event_Arrived
+	//	*Event_ResultBack
 	Kind          isEvent_Kind `protobuf_oneof:"kind"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -471,6 +473,24 @@ func (x *Event) GetPaymentRecorded() *PaymentRecorded {
 	return nil
 }
 
+func (x *Event) GetArrived() *Arrived {
+	if x != nil {
+		if x, ok := x.Kind.(*Event_Arrived); ok {
+			return x.Arrived
+		}
+	}
+	return nil
+}
+
+func (x *Event) GetResultBack() *ResultBack {
+	if x != nil {
+		if x, ok := x.Kind.(*Event_ResultBack); ok {
+			return x.ResultBack
+		}
+	}
+	return nil
+}
+
 type isEvent_Kind interface {
 	isEvent_Kind()
 }
@@ -527,6 +547,14 @@ type Event_PaymentRecorded struct {
 	PaymentRecorded *PaymentRecorded `protobuf:"bytes,22,opt,name=payment_recorded,json=paymentRecorded,proto3,oneof"`
 }
 
+type Event_Arrived struct {
+	Arrived *Arrived `protobuf:"bytes,23,opt,name=arrived,proto3,oneof"`
+}
+
+type Event_ResultBack struct {
+	ResultBack *ResultBack `protobuf:"bytes,24,opt,name=result_back,json=resultBack,proto3,oneof"`
+}
+
 func (*Event_Received) isEvent_Kind() {}
 
 func (*Event_Transferred) isEvent_Kind() {}
@@ -552,6 +580,10 @@ func (*Event_Withdrawn) isEvent_Kind() {}
 func (*Event_PaymentRequested) isEvent_Kind() {}
 
 func (*Event_PaymentRecorded) isEvent_Kind() {}
+
+func (*Event_Arrived) isEvent_Kind() {}
+
+func (*Event_ResultBack) isEvent_Kind() {}
 
 // State is the dossier after an event.
 type State struct {
@@ -1370,11 +1402,13 @@ func (x *Completed) GetDeliveryAddress() string {
 	return ""
 }
 
-// Returned: the result was handed to the citizen.
+// Returned: the result was handed to the citizen, at a desk or by the post.
 type Returned struct {
-	state         protoimpl.MessageState `protogen:"open.v1"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The shipment that delivered it; empty when it was handed over at a desk.
+	TrackingNumber string `protobuf:"bytes,1,opt,name=tracking_number,json=trackingNumber,proto3" json:"tracking_number,omitempty"`
+	unknownFields  protoimpl.UnknownFields
+	sizeCache      protoimpl.SizeCache
 }
 
 func (x *Returned) Reset() {
@@ -1407,6 +1441,105 @@ func (*Returned) Descriptor() ([]byte, []int) {
 	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{12}
 }
 
+func (x *Returned) GetTrackingNumber() string {
+	if x != nil {
+		return x.TrackingNumber
+	}
+	return ""
+}
+
+// Arrived: the post delivered the dossier (or its result) to the office named in the
+// state's pending office, which has yet to accept it.
+type Arrived struct {
+	state          protoimpl.MessageState `protogen:"open.v1"`
+	TrackingNumber string                 `protobuf:"bytes,1,opt,name=tracking_number,json=trackingNumber,proto3" json:"tracking_number,omitempty"`
+	unknownFields  protoimpl.UnknownFields
+	sizeCache      protoimpl.SizeCache
+}
+
+func (x *Arrived) Reset() {
+	*x = Arrived{}
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[13]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *Arrived) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*Arrived) ProtoMessage() {}
+
+func (x *Arrived) ProtoReflect() protoreflect.Message {
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[13]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use Arrived.ProtoReflect.Descriptor instead.
+func (*Arrived) Descriptor() ([]byte, []int) {
+	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{13}
+}
+
+func (x *Arrived) GetTrackingNumber() string {
+	if x != nil {
+		return x.TrackingNumber
+	}
+	return ""
+}
+
+// ResultBack: the post could not deliver the result and brought it back to the office
+// now holding it (the receiving desk), where the citizen can collect it.
+type ResultBack struct {
+	state          protoimpl.MessageState `protogen:"open.v1"`
+	TrackingNumber string                 `protobuf:"bytes,1,opt,name=tracking_number,json=trackingNumber,proto3" json:"tracking_number,omitempty"`
+	unknownFields  protoimpl.UnknownFields
+	sizeCache      protoimpl.SizeCache
+}
+
+func (x *ResultBack) Reset() {
+	*x = ResultBack{}
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[14]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ResultBack) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ResultBack) ProtoMessage() {}
+
+func (x *ResultBack) ProtoReflect() protoreflect.Message {
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[14]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ResultBack.ProtoReflect.Descriptor instead.
+func (*ResultBack) Descriptor() ([]byte, []int) {
+	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{14}
+}
+
+func (x *ResultBack) GetTrackingNumber() string {
+	if x != nil {
+		return x.TrackingNumber
+	}
+	return ""
+}
+
 // Refused: the office refused the dossier (form 03).
 type Refused struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
@@ -1417,7 +1550,7 @@ type Refused struct {
 
 func (x *Refused) Reset() {
 	*x = Refused{}
-	mi := &file_motcua_dossier_v1_events_proto_msgTypes[13]
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[15]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1429,7 +1562,7 @@ func (x *Refused) String() string {
 func (*Refused) ProtoMessage() {}
 
 func (x *Refused) ProtoReflect() protoreflect.Message {
-	mi := &file_motcua_dossier_v1_events_proto_msgTypes[13]
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[15]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1442,7 +1575,7 @@ func (x *Refused) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Refused.ProtoReflect.Descriptor instead.
 func (*Refused) Descriptor() ([]byte, []int) {
-	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{13}
+	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{15}
 }
 
 func (x *Refused) GetReason() string {
@@ -1462,7 +1595,7 @@ type Stopped struct {
 
 func (x *Stopped) Reset() {
 	*x = Stopped{}
-	mi := &file_motcua_dossier_v1_events_proto_msgTypes[14]
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[16]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1474,7 +1607,7 @@ func (x *Stopped) String() string {
 func (*Stopped) ProtoMessage() {}
 
 func (x *Stopped) ProtoReflect() protoreflect.Message {
-	mi := &file_motcua_dossier_v1_events_proto_msgTypes[14]
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[16]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1487,7 +1620,7 @@ func (x *Stopped) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Stopped.ProtoReflect.Descriptor instead.
 func (*Stopped) Descriptor() ([]byte, []int) {
-	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{14}
+	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{16}
 }
 
 func (x *Stopped) GetReason() string {
@@ -1507,7 +1640,7 @@ type Withdrawn struct {
 
 func (x *Withdrawn) Reset() {
 	*x = Withdrawn{}
-	mi := &file_motcua_dossier_v1_events_proto_msgTypes[15]
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[17]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1519,7 +1652,7 @@ func (x *Withdrawn) String() string {
 func (*Withdrawn) ProtoMessage() {}
 
 func (x *Withdrawn) ProtoReflect() protoreflect.Message {
-	mi := &file_motcua_dossier_v1_events_proto_msgTypes[15]
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[17]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1532,7 +1665,7 @@ func (x *Withdrawn) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Withdrawn.ProtoReflect.Descriptor instead.
 func (*Withdrawn) Descriptor() ([]byte, []int) {
-	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{15}
+	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{17}
 }
 
 func (x *Withdrawn) GetReason() string {
@@ -1552,7 +1685,7 @@ type PaymentRequested struct {
 
 func (x *PaymentRequested) Reset() {
 	*x = PaymentRequested{}
-	mi := &file_motcua_dossier_v1_events_proto_msgTypes[16]
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[18]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1564,7 +1697,7 @@ func (x *PaymentRequested) String() string {
 func (*PaymentRequested) ProtoMessage() {}
 
 func (x *PaymentRequested) ProtoReflect() protoreflect.Message {
-	mi := &file_motcua_dossier_v1_events_proto_msgTypes[16]
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[18]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1577,7 +1710,7 @@ func (x *PaymentRequested) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PaymentRequested.ProtoReflect.Descriptor instead.
 func (*PaymentRequested) Descriptor() ([]byte, []int) {
-	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{16}
+	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{18}
 }
 
 func (x *PaymentRequested) GetAmountVnd() int64 {
@@ -1597,7 +1730,7 @@ type PaymentRecorded struct {
 
 func (x *PaymentRecorded) Reset() {
 	*x = PaymentRecorded{}
-	mi := &file_motcua_dossier_v1_events_proto_msgTypes[17]
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[19]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1609,7 +1742,7 @@ func (x *PaymentRecorded) String() string {
 func (*PaymentRecorded) ProtoMessage() {}
 
 func (x *PaymentRecorded) ProtoReflect() protoreflect.Message {
-	mi := &file_motcua_dossier_v1_events_proto_msgTypes[17]
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[19]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1622,7 +1755,7 @@ func (x *PaymentRecorded) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PaymentRecorded.ProtoReflect.Descriptor instead.
 func (*PaymentRecorded) Descriptor() ([]byte, []int) {
-	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{17}
+	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{19}
 }
 
 func (x *PaymentRecorded) GetAmountVnd() int64 {
@@ -1636,7 +1769,8 @@ var File_motcua_dossier_v1_events_proto protoreflect.FileDescriptor
 
 const file_motcua_dossier_v1_events_proto_rawDesc = "" +
 	"\n" +
-	"\x1emotcua/dossier/v1/events.proto\x12\x11motcua.dossier.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"\x92\t\n" +
+	"\x1emotcua/dossier/v1/events.proto\x12\x11motcua.dossier.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"\x8c\n" +
+	"\n" +
 	"\x05Event\x12\x19\n" +
 	"\bevent_id\x18\x01 \x01(\tR\aeventId\x12;\n" +
 	"\voccurred_at\x18\x02 \x01(\v2\x1a.google.protobuf.TimestampR\n" +
@@ -1660,7 +1794,10 @@ const file_motcua_dossier_v1_events_proto_rawDesc = "" +
 	"\astopped\x18\x13 \x01(\v2\x1a.motcua.dossier.v1.StoppedH\x00R\astopped\x12<\n" +
 	"\twithdrawn\x18\x14 \x01(\v2\x1c.motcua.dossier.v1.WithdrawnH\x00R\twithdrawn\x12R\n" +
 	"\x11payment_requested\x18\x15 \x01(\v2#.motcua.dossier.v1.PaymentRequestedH\x00R\x10paymentRequested\x12O\n" +
-	"\x10payment_recorded\x18\x16 \x01(\v2\".motcua.dossier.v1.PaymentRecordedH\x00R\x0fpaymentRecordedB\x06\n" +
+	"\x10payment_recorded\x18\x16 \x01(\v2\".motcua.dossier.v1.PaymentRecordedH\x00R\x0fpaymentRecorded\x126\n" +
+	"\aarrived\x18\x17 \x01(\v2\x1a.motcua.dossier.v1.ArrivedH\x00R\aarrived\x12@\n" +
+	"\vresult_back\x18\x18 \x01(\v2\x1d.motcua.dossier.v1.ResultBackH\x00R\n" +
+	"resultBackB\x06\n" +
 	"\x04kind\"\xbd\x04\n" +
 	"\x05State\x12\x16\n" +
 	"\x06status\x18\x01 \x01(\tR\x06status\x12\x1f\n" +
@@ -1733,9 +1870,14 @@ const file_motcua_dossier_v1_events_proto_rawDesc = "" +
 	"\tCompleted\x124\n" +
 	"\aoutcome\x18\x01 \x01(\x0e2\x1a.motcua.dossier.v1.OutcomeR\aoutcome\x12J\n" +
 	"\x0fresult_delivery\x18\x02 \x01(\x0e2!.motcua.dossier.v1.DeliveryMethodR\x0eresultDelivery\x12)\n" +
-	"\x10delivery_address\x18\x03 \x01(\tR\x0fdeliveryAddress\"\n" +
+	"\x10delivery_address\x18\x03 \x01(\tR\x0fdeliveryAddress\"3\n" +
+	"\bReturned\x12'\n" +
+	"\x0ftracking_number\x18\x01 \x01(\tR\x0etrackingNumber\"2\n" +
+	"\aArrived\x12'\n" +
+	"\x0ftracking_number\x18\x01 \x01(\tR\x0etrackingNumber\"5\n" +
 	"\n" +
-	"\bReturned\"!\n" +
+	"ResultBack\x12'\n" +
+	"\x0ftracking_number\x18\x01 \x01(\tR\x0etrackingNumber\"!\n" +
 	"\aRefused\x12\x16\n" +
 	"\x06reason\x18\x01 \x01(\tR\x06reason\"!\n" +
 	"\aStopped\x12\x16\n" +
@@ -1779,7 +1921,7 @@ func file_motcua_dossier_v1_events_proto_rawDescGZIP() []byte {
 }
 
 var file_motcua_dossier_v1_events_proto_enumTypes = make([]protoimpl.EnumInfo, 4)
-var file_motcua_dossier_v1_events_proto_msgTypes = make([]protoimpl.MessageInfo, 18)
+var file_motcua_dossier_v1_events_proto_msgTypes = make([]protoimpl.MessageInfo, 20)
 var file_motcua_dossier_v1_events_proto_goTypes = []any{
 	(Channel)(0),                  // 0: motcua.dossier.v1.Channel
 	(DeliveryMethod)(0),           // 1: motcua.dossier.v1.DeliveryMethod
@@ -1798,15 +1940,17 @@ var file_motcua_dossier_v1_events_proto_goTypes = []any{
 	(*Extended)(nil),              // 14: motcua.dossier.v1.Extended
 	(*Completed)(nil),             // 15: motcua.dossier.v1.Completed
 	(*Returned)(nil),              // 16: motcua.dossier.v1.Returned
-	(*Refused)(nil),               // 17: motcua.dossier.v1.Refused
-	(*Stopped)(nil),               // 18: motcua.dossier.v1.Stopped
-	(*Withdrawn)(nil),             // 19: motcua.dossier.v1.Withdrawn
-	(*PaymentRequested)(nil),      // 20: motcua.dossier.v1.PaymentRequested
-	(*PaymentRecorded)(nil),       // 21: motcua.dossier.v1.PaymentRecorded
-	(*timestamppb.Timestamp)(nil), // 22: google.protobuf.Timestamp
+	(*Arrived)(nil),               // 17: motcua.dossier.v1.Arrived
+	(*ResultBack)(nil),            // 18: motcua.dossier.v1.ResultBack
+	(*Refused)(nil),               // 19: motcua.dossier.v1.Refused
+	(*Stopped)(nil),               // 20: motcua.dossier.v1.Stopped
+	(*Withdrawn)(nil),             // 21: motcua.dossier.v1.Withdrawn
+	(*PaymentRequested)(nil),      // 22: motcua.dossier.v1.PaymentRequested
+	(*PaymentRecorded)(nil),       // 23: motcua.dossier.v1.PaymentRecorded
+	(*timestamppb.Timestamp)(nil), // 24: google.protobuf.Timestamp
 }
 var file_motcua_dossier_v1_events_proto_depIdxs = []int32{
-	22, // 0: motcua.dossier.v1.Event.occurred_at:type_name -> google.protobuf.Timestamp
+	24, // 0: motcua.dossier.v1.Event.occurred_at:type_name -> google.protobuf.Timestamp
 	7,  // 1: motcua.dossier.v1.Event.actor:type_name -> motcua.dossier.v1.Actor
 	5,  // 2: motcua.dossier.v1.Event.state:type_name -> motcua.dossier.v1.State
 	6,  // 3: motcua.dossier.v1.Event.step:type_name -> motcua.dossier.v1.Step
@@ -1818,37 +1962,39 @@ var file_motcua_dossier_v1_events_proto_depIdxs = []int32{
 	14, // 9: motcua.dossier.v1.Event.extended:type_name -> motcua.dossier.v1.Extended
 	15, // 10: motcua.dossier.v1.Event.completed:type_name -> motcua.dossier.v1.Completed
 	16, // 11: motcua.dossier.v1.Event.returned:type_name -> motcua.dossier.v1.Returned
-	17, // 12: motcua.dossier.v1.Event.refused:type_name -> motcua.dossier.v1.Refused
-	18, // 13: motcua.dossier.v1.Event.stopped:type_name -> motcua.dossier.v1.Stopped
-	19, // 14: motcua.dossier.v1.Event.withdrawn:type_name -> motcua.dossier.v1.Withdrawn
-	20, // 15: motcua.dossier.v1.Event.payment_requested:type_name -> motcua.dossier.v1.PaymentRequested
-	21, // 16: motcua.dossier.v1.Event.payment_recorded:type_name -> motcua.dossier.v1.PaymentRecorded
-	8,  // 17: motcua.dossier.v1.State.current_office:type_name -> motcua.dossier.v1.Ref
-	8,  // 18: motcua.dossier.v1.State.pending_office:type_name -> motcua.dossier.v1.Ref
-	22, // 19: motcua.dossier.v1.State.due_at:type_name -> google.protobuf.Timestamp
-	22, // 20: motcua.dossier.v1.State.paused_at:type_name -> google.protobuf.Timestamp
-	22, // 21: motcua.dossier.v1.State.finished_at:type_name -> google.protobuf.Timestamp
-	8,  // 22: motcua.dossier.v1.Step.office:type_name -> motcua.dossier.v1.Ref
-	8,  // 23: motcua.dossier.v1.Received.procedure:type_name -> motcua.dossier.v1.Ref
-	8,  // 24: motcua.dossier.v1.Received.receiving_office:type_name -> motcua.dossier.v1.Ref
-	8,  // 25: motcua.dossier.v1.Received.handling_office:type_name -> motcua.dossier.v1.Ref
-	0,  // 26: motcua.dossier.v1.Received.channel:type_name -> motcua.dossier.v1.Channel
-	22, // 27: motcua.dossier.v1.Received.received_at:type_name -> google.protobuf.Timestamp
-	22, // 28: motcua.dossier.v1.Received.due_at:type_name -> google.protobuf.Timestamp
-	1,  // 29: motcua.dossier.v1.Received.result_delivery:type_name -> motcua.dossier.v1.DeliveryMethod
-	8,  // 30: motcua.dossier.v1.Transferred.from_office:type_name -> motcua.dossier.v1.Ref
-	8,  // 31: motcua.dossier.v1.Transferred.to_office:type_name -> motcua.dossier.v1.Ref
-	2,  // 32: motcua.dossier.v1.Transferred.via:type_name -> motcua.dossier.v1.Via
-	8,  // 33: motcua.dossier.v1.Accepted.from_office:type_name -> motcua.dossier.v1.Ref
-	22, // 34: motcua.dossier.v1.Extended.old_due_at:type_name -> google.protobuf.Timestamp
-	22, // 35: motcua.dossier.v1.Extended.new_due_at:type_name -> google.protobuf.Timestamp
-	3,  // 36: motcua.dossier.v1.Completed.outcome:type_name -> motcua.dossier.v1.Outcome
-	1,  // 37: motcua.dossier.v1.Completed.result_delivery:type_name -> motcua.dossier.v1.DeliveryMethod
-	38, // [38:38] is the sub-list for method output_type
-	38, // [38:38] is the sub-list for method input_type
-	38, // [38:38] is the sub-list for extension type_name
-	38, // [38:38] is the sub-list for extension extendee
-	0,  // [0:38] is the sub-list for field type_name
+	19, // 12: motcua.dossier.v1.Event.refused:type_name -> motcua.dossier.v1.Refused
+	20, // 13: motcua.dossier.v1.Event.stopped:type_name -> motcua.dossier.v1.Stopped
+	21, // 14: motcua.dossier.v1.Event.withdrawn:type_name -> motcua.dossier.v1.Withdrawn
+	22, // 15: motcua.dossier.v1.Event.payment_requested:type_name -> motcua.dossier.v1.PaymentRequested
+	23, // 16: motcua.dossier.v1.Event.payment_recorded:type_name -> motcua.dossier.v1.PaymentRecorded
+	17, // 17: motcua.dossier.v1.Event.arrived:type_name -> motcua.dossier.v1.Arrived
+	18, // 18: motcua.dossier.v1.Event.result_back:type_name -> motcua.dossier.v1.ResultBack
+	8,  // 19: motcua.dossier.v1.State.current_office:type_name -> motcua.dossier.v1.Ref
+	8,  // 20: motcua.dossier.v1.State.pending_office:type_name -> motcua.dossier.v1.Ref
+	24, // 21: motcua.dossier.v1.State.due_at:type_name -> google.protobuf.Timestamp
+	24, // 22: motcua.dossier.v1.State.paused_at:type_name -> google.protobuf.Timestamp
+	24, // 23: motcua.dossier.v1.State.finished_at:type_name -> google.protobuf.Timestamp
+	8,  // 24: motcua.dossier.v1.Step.office:type_name -> motcua.dossier.v1.Ref
+	8,  // 25: motcua.dossier.v1.Received.procedure:type_name -> motcua.dossier.v1.Ref
+	8,  // 26: motcua.dossier.v1.Received.receiving_office:type_name -> motcua.dossier.v1.Ref
+	8,  // 27: motcua.dossier.v1.Received.handling_office:type_name -> motcua.dossier.v1.Ref
+	0,  // 28: motcua.dossier.v1.Received.channel:type_name -> motcua.dossier.v1.Channel
+	24, // 29: motcua.dossier.v1.Received.received_at:type_name -> google.protobuf.Timestamp
+	24, // 30: motcua.dossier.v1.Received.due_at:type_name -> google.protobuf.Timestamp
+	1,  // 31: motcua.dossier.v1.Received.result_delivery:type_name -> motcua.dossier.v1.DeliveryMethod
+	8,  // 32: motcua.dossier.v1.Transferred.from_office:type_name -> motcua.dossier.v1.Ref
+	8,  // 33: motcua.dossier.v1.Transferred.to_office:type_name -> motcua.dossier.v1.Ref
+	2,  // 34: motcua.dossier.v1.Transferred.via:type_name -> motcua.dossier.v1.Via
+	8,  // 35: motcua.dossier.v1.Accepted.from_office:type_name -> motcua.dossier.v1.Ref
+	24, // 36: motcua.dossier.v1.Extended.old_due_at:type_name -> google.protobuf.Timestamp
+	24, // 37: motcua.dossier.v1.Extended.new_due_at:type_name -> google.protobuf.Timestamp
+	3,  // 38: motcua.dossier.v1.Completed.outcome:type_name -> motcua.dossier.v1.Outcome
+	1,  // 39: motcua.dossier.v1.Completed.result_delivery:type_name -> motcua.dossier.v1.DeliveryMethod
+	40, // [40:40] is the sub-list for method output_type
+	40, // [40:40] is the sub-list for method input_type
+	40, // [40:40] is the sub-list for extension type_name
+	40, // [40:40] is the sub-list for extension extendee
+	0,  // [0:40] is the sub-list for field type_name
 }
 
 func init() { file_motcua_dossier_v1_events_proto_init() }
@@ -1870,6 +2016,8 @@ func file_motcua_dossier_v1_events_proto_init() {
 		(*Event_Withdrawn)(nil),
 		(*Event_PaymentRequested)(nil),
 		(*Event_PaymentRecorded)(nil),
+		(*Event_Arrived)(nil),
+		(*Event_ResultBack)(nil),
 	}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
@@ -1877,7 +2025,7 @@ func file_motcua_dossier_v1_events_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_motcua_dossier_v1_events_proto_rawDesc), len(file_motcua_dossier_v1_events_proto_rawDesc)),
 			NumEnums:      4,
-			NumMessages:   18,
+			NumMessages:   20,
 			NumExtensions: 0,
 			NumServices:   0,
 		},

@@ -97,6 +97,7 @@ type Event struct {
 	// Types that are valid to be assigned to Kind:
 	//
 	//	*Event_Created
+	//	*Event_Recorded
 	Kind          isEvent_Kind `protobuf_oneof:"kind"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -176,6 +177,15 @@ func (x *Event) GetCreated() *ShipmentCreated {
 	return nil
 }
 
+func (x *Event) GetRecorded() *ShipmentEventRecorded {
+	if x != nil {
+		if x, ok := x.Kind.(*Event_Recorded); ok {
+			return x.Recorded
+		}
+	}
+	return nil
+}
+
 type isEvent_Kind interface {
 	isEvent_Kind()
 }
@@ -184,7 +194,13 @@ type Event_Created struct {
 	Created *ShipmentCreated `protobuf:"bytes,10,opt,name=created,proto3,oneof"`
 }
 
+type Event_Recorded struct {
+	Recorded *ShipmentEventRecorded `protobuf:"bytes,11,opt,name=recorded,proto3,oneof"`
+}
+
 func (*Event_Created) isEvent_Kind() {}
+
+func (*Event_Recorded) isEvent_Kind() {}
 
 // ShipmentCreated: a shipment was opened for a dossier.
 type ShipmentCreated struct {
@@ -195,8 +211,10 @@ type ShipmentCreated struct {
 	Kind           ShipmentKind `protobuf:"varint,3,opt,name=kind,proto3,enum=motcua.postal.v1.ShipmentKind" json:"kind,omitempty"`
 	FromOfficeCode string       `protobuf:"bytes,4,opt,name=from_office_code,json=fromOfficeCode,proto3" json:"from_office_code,omitempty"`
 	ToOfficeCode   string       `protobuf:"bytes,5,opt,name=to_office_code,json=toOfficeCode,proto3" json:"to_office_code,omitempty"`
-	unknownFields  protoimpl.UnknownFields
-	sizeCache      protoimpl.SizeCache
+	// The dossier (intake's aggregate id, a UUID) the shipment carries.
+	DossierId     string `protobuf:"bytes,6,opt,name=dossier_id,json=dossierId,proto3" json:"dossier_id,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
 }
 
 func (x *ShipmentCreated) Reset() {
@@ -264,11 +282,122 @@ func (x *ShipmentCreated) GetToOfficeCode() string {
 	return ""
 }
 
+func (x *ShipmentCreated) GetDossierId() string {
+	if x != nil {
+		return x.DossierId
+	}
+	return ""
+}
+
+// ShipmentEventRecorded: a postal worker recorded a step of the shipment's journey.
+type ShipmentEventRecorded struct {
+	state          protoimpl.MessageState `protogen:"open.v1"`
+	TrackingNumber string                 `protobuf:"bytes,1,opt,name=tracking_number,json=trackingNumber,proto3" json:"tracking_number,omitempty"`
+	DossierId      string                 `protobuf:"bytes,2,opt,name=dossier_id,json=dossierId,proto3" json:"dossier_id,omitempty"`
+	DossierCode    string                 `protobuf:"bytes,3,opt,name=dossier_code,json=dossierCode,proto3" json:"dossier_code,omitempty"`
+	Kind           ShipmentKind           `protobuf:"varint,4,opt,name=kind,proto3,enum=motcua.postal.v1.ShipmentKind" json:"kind,omitempty"`
+	// One of accepted, picked_up, in_transit, arrived, out_for_delivery, delivered,
+	// delivery_failed, returned.
+	Type           string `protobuf:"bytes,5,opt,name=type,proto3" json:"type,omitempty"`
+	FromOfficeCode string `protobuf:"bytes,6,opt,name=from_office_code,json=fromOfficeCode,proto3" json:"from_office_code,omitempty"`
+	ToOfficeCode   string `protobuf:"bytes,7,opt,name=to_office_code,json=toOfficeCode,proto3" json:"to_office_code,omitempty"`
+	// When it happened, as the postal worker recorded it.
+	At            *timestamppb.Timestamp `protobuf:"bytes,8,opt,name=at,proto3" json:"at,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ShipmentEventRecorded) Reset() {
+	*x = ShipmentEventRecorded{}
+	mi := &file_motcua_postal_v1_events_proto_msgTypes[2]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ShipmentEventRecorded) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ShipmentEventRecorded) ProtoMessage() {}
+
+func (x *ShipmentEventRecorded) ProtoReflect() protoreflect.Message {
+	mi := &file_motcua_postal_v1_events_proto_msgTypes[2]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ShipmentEventRecorded.ProtoReflect.Descriptor instead.
+func (*ShipmentEventRecorded) Descriptor() ([]byte, []int) {
+	return file_motcua_postal_v1_events_proto_rawDescGZIP(), []int{2}
+}
+
+func (x *ShipmentEventRecorded) GetTrackingNumber() string {
+	if x != nil {
+		return x.TrackingNumber
+	}
+	return ""
+}
+
+func (x *ShipmentEventRecorded) GetDossierId() string {
+	if x != nil {
+		return x.DossierId
+	}
+	return ""
+}
+
+func (x *ShipmentEventRecorded) GetDossierCode() string {
+	if x != nil {
+		return x.DossierCode
+	}
+	return ""
+}
+
+func (x *ShipmentEventRecorded) GetKind() ShipmentKind {
+	if x != nil {
+		return x.Kind
+	}
+	return ShipmentKind_SHIPMENT_KIND_UNSPECIFIED
+}
+
+func (x *ShipmentEventRecorded) GetType() string {
+	if x != nil {
+		return x.Type
+	}
+	return ""
+}
+
+func (x *ShipmentEventRecorded) GetFromOfficeCode() string {
+	if x != nil {
+		return x.FromOfficeCode
+	}
+	return ""
+}
+
+func (x *ShipmentEventRecorded) GetToOfficeCode() string {
+	if x != nil {
+		return x.ToOfficeCode
+	}
+	return ""
+}
+
+func (x *ShipmentEventRecorded) GetAt() *timestamppb.Timestamp {
+	if x != nil {
+		return x.At
+	}
+	return nil
+}
+
 var File_motcua_postal_v1_events_proto protoreflect.FileDescriptor
 
 const file_motcua_postal_v1_events_proto_rawDesc = "" +
 	"\n" +
-	"\x1dmotcua/postal/v1/events.proto\x12\x10motcua.postal.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"\xe1\x01\n" +
+	"\x1dmotcua/postal/v1/events.proto\x12\x10motcua.postal.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"\xa8\x02\n" +
 	"\x05Event\x12\x19\n" +
 	"\bevent_id\x18\x01 \x01(\tR\aeventId\x12;\n" +
 	"\voccurred_at\x18\x02 \x01(\v2\x1a.google.protobuf.TimestampR\n" +
@@ -277,14 +406,27 @@ const file_motcua_postal_v1_events_proto_rawDesc = "" +
 	"shipmentId\x12\x18\n" +
 	"\aversion\x18\x04 \x01(\x03R\aversion\x12=\n" +
 	"\acreated\x18\n" +
-	" \x01(\v2!.motcua.postal.v1.ShipmentCreatedH\x00R\acreatedB\x06\n" +
-	"\x04kind\"\xe1\x01\n" +
+	" \x01(\v2!.motcua.postal.v1.ShipmentCreatedH\x00R\acreated\x12E\n" +
+	"\brecorded\x18\v \x01(\v2'.motcua.postal.v1.ShipmentEventRecordedH\x00R\brecordedB\x06\n" +
+	"\x04kind\"\x80\x02\n" +
 	"\x0fShipmentCreated\x12'\n" +
 	"\x0ftracking_number\x18\x01 \x01(\tR\x0etrackingNumber\x12!\n" +
 	"\fdossier_code\x18\x02 \x01(\tR\vdossierCode\x122\n" +
 	"\x04kind\x18\x03 \x01(\x0e2\x1e.motcua.postal.v1.ShipmentKindR\x04kind\x12(\n" +
 	"\x10from_office_code\x18\x04 \x01(\tR\x0efromOfficeCode\x12$\n" +
-	"\x0eto_office_code\x18\x05 \x01(\tR\ftoOfficeCode*\x99\x01\n" +
+	"\x0eto_office_code\x18\x05 \x01(\tR\ftoOfficeCode\x12\x1d\n" +
+	"\n" +
+	"dossier_id\x18\x06 \x01(\tR\tdossierId\"\xc6\x02\n" +
+	"\x15ShipmentEventRecorded\x12'\n" +
+	"\x0ftracking_number\x18\x01 \x01(\tR\x0etrackingNumber\x12\x1d\n" +
+	"\n" +
+	"dossier_id\x18\x02 \x01(\tR\tdossierId\x12!\n" +
+	"\fdossier_code\x18\x03 \x01(\tR\vdossierCode\x122\n" +
+	"\x04kind\x18\x04 \x01(\x0e2\x1e.motcua.postal.v1.ShipmentKindR\x04kind\x12\x12\n" +
+	"\x04type\x18\x05 \x01(\tR\x04type\x12(\n" +
+	"\x10from_office_code\x18\x06 \x01(\tR\x0efromOfficeCode\x12$\n" +
+	"\x0eto_office_code\x18\a \x01(\tR\ftoOfficeCode\x12*\n" +
+	"\x02at\x18\b \x01(\v2\x1a.google.protobuf.TimestampR\x02at*\x99\x01\n" +
 	"\fShipmentKind\x12\x1d\n" +
 	"\x19SHIPMENT_KIND_UNSPECIFIED\x10\x00\x12\x18\n" +
 	"\x14SHIPMENT_KIND_PICKUP\x10\x01\x12\x1a\n" +
@@ -305,22 +447,26 @@ func file_motcua_postal_v1_events_proto_rawDescGZIP() []byte {
 }
 
 var file_motcua_postal_v1_events_proto_enumTypes = make([]protoimpl.EnumInfo, 1)
-var file_motcua_postal_v1_events_proto_msgTypes = make([]protoimpl.MessageInfo, 2)
+var file_motcua_postal_v1_events_proto_msgTypes = make([]protoimpl.MessageInfo, 3)
 var file_motcua_postal_v1_events_proto_goTypes = []any{
 	(ShipmentKind)(0),             // 0: motcua.postal.v1.ShipmentKind
 	(*Event)(nil),                 // 1: motcua.postal.v1.Event
 	(*ShipmentCreated)(nil),       // 2: motcua.postal.v1.ShipmentCreated
-	(*timestamppb.Timestamp)(nil), // 3: google.protobuf.Timestamp
+	(*ShipmentEventRecorded)(nil), // 3: motcua.postal.v1.ShipmentEventRecorded
+	(*timestamppb.Timestamp)(nil), // 4: google.protobuf.Timestamp
 }
 var file_motcua_postal_v1_events_proto_depIdxs = []int32{
-	3, // 0: motcua.postal.v1.Event.occurred_at:type_name -> google.protobuf.Timestamp
+	4, // 0: motcua.postal.v1.Event.occurred_at:type_name -> google.protobuf.Timestamp
 	2, // 1: motcua.postal.v1.Event.created:type_name -> motcua.postal.v1.ShipmentCreated
-	0, // 2: motcua.postal.v1.ShipmentCreated.kind:type_name -> motcua.postal.v1.ShipmentKind
-	3, // [3:3] is the sub-list for method output_type
-	3, // [3:3] is the sub-list for method input_type
-	3, // [3:3] is the sub-list for extension type_name
-	3, // [3:3] is the sub-list for extension extendee
-	0, // [0:3] is the sub-list for field type_name
+	3, // 2: motcua.postal.v1.Event.recorded:type_name -> motcua.postal.v1.ShipmentEventRecorded
+	0, // 3: motcua.postal.v1.ShipmentCreated.kind:type_name -> motcua.postal.v1.ShipmentKind
+	0, // 4: motcua.postal.v1.ShipmentEventRecorded.kind:type_name -> motcua.postal.v1.ShipmentKind
+	4, // 5: motcua.postal.v1.ShipmentEventRecorded.at:type_name -> google.protobuf.Timestamp
+	6, // [6:6] is the sub-list for method output_type
+	6, // [6:6] is the sub-list for method input_type
+	6, // [6:6] is the sub-list for extension type_name
+	6, // [6:6] is the sub-list for extension extendee
+	0, // [0:6] is the sub-list for field type_name
 }
 
 func init() { file_motcua_postal_v1_events_proto_init() }
@@ -330,6 +476,7 @@ func file_motcua_postal_v1_events_proto_init() {
 	}
 	file_motcua_postal_v1_events_proto_msgTypes[0].OneofWrappers = []any{
 		(*Event_Created)(nil),
+		(*Event_Recorded)(nil),
 	}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
@@ -337,7 +484,7 @@ func file_motcua_postal_v1_events_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_motcua_postal_v1_events_proto_rawDesc), len(file_motcua_postal_v1_events_proto_rawDesc)),
 			NumEnums:      1,
-			NumMessages:   2,
+			NumMessages:   3,
 			NumExtensions: 0,
 			NumServices:   0,
 		},

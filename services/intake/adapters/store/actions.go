@@ -30,11 +30,56 @@ type Locked struct {
 // new state, the step, the events and the answer, and commits.
 type ActionTx struct{ pipelined }
 
-const lockDossierSQL = `SELECT id, code, procedure_code, channel, status, receiving_office, handling_office,
+// stateColumns are the columns scanLocked reads, in its order.
+const stateColumns = `id, code, procedure_code, channel, status, receiving_office, handling_office,
 	current_office, coalesce(pending_office, ''), received_at, due_at, coalesce(original_due_at, due_at), paused_at,
 	paused_seconds, supplement_requests, extended, finished_at, timing, outcome, result_delivery,
-	result_address_sealed, fee_due_vnd, fee_paid_vnd, version
-	FROM dossiers WHERE code = $1 FOR UPDATE`
+	result_address_sealed, fee_due_vnd, fee_paid_vnd, version`
+
+const lockDossierSQL = "SELECT " + stateColumns + " FROM dossiers WHERE code = $1 FOR UPDATE"
+
+const lockDossierByIDSQL = "SELECT " + stateColumns + " FROM dossiers WHERE id = $1 FOR UPDATE"
+
+// LockInTx reads the dossier with id under a row lock in tx, the transaction of a
+// consumer applying another service's event; it returns nil when there is none.
+func LockInTx(ctx context.Context, tx pgx.Tx, id uuid.UUID) (*Locked, error) {
+	var d Locked
+	err := scanLocked(tx.QueryRow(ctx, lockDossierByIDSQL, id), &d)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("lock dossier: %w", err)
+	}
+	return &d, nil
+}
+
+// SaveInTx writes a dossier's new state, the step that led to it and its events in tx.
+func SaveInTx(ctx context.Context, tx pgx.Tx, id uuid.UUID, st dossier.State, step dossier.Step, events []outbox.Message) error {
+	b := &pgx.Batch{}
+	if err := queueSave(b, id, st, step); err != nil {
+		return err
+	}
+	outbox.Queue(b, events...)
+	if err := tx.SendBatch(ctx, b).Close(); err != nil {
+		return fmt.Errorf("save dossier step: %w", err)
+	}
+	return nil
+}
+
+// queueSave queues the update of the dossier's state and the insert of its step.
+func queueSave(b *pgx.Batch, id uuid.UUID, st dossier.State, step dossier.Step) error {
+	details, err := stepDetailsJSON(step)
+	if err != nil {
+		return fmt.Errorf("save dossier step: %w", err)
+	}
+	b.Queue(updateStateSQL, id, string(st.Status), st.Status.NationalCode(), st.CurrentOffice, st.PendingOffice,
+		st.DueAt, st.PausedAt, int64(st.PausedTotal/time.Second), st.SupplementRequests, st.Extended, st.FinishedAt,
+		string(st.Timing), string(st.Outcome), st.FeeDueVND, st.FeePaidVND, st.Version)
+	b.Queue(insertStepSQL, id, st.Version, string(step.Action), step.At, step.Actor, step.Office, step.FromOffice,
+		step.ToOffice, string(step.Via), string(step.Timing), step.Note, step.Reason, details)
+	return nil
+}
 
 // BeginAction starts the transaction of an action on the dossier with code. When the
 // idempotency key was used before it returns that earlier answer, with the transaction
@@ -111,17 +156,11 @@ const insertStepSQL = `INSERT INTO dossier_steps (dossier_id, version, action, a
 // an idempotency key, the answer to remember; then commits. On failure it rolls back.
 func (t *ActionTx) Commit(ctx context.Context, id uuid.UUID, st dossier.State, step dossier.Step,
 	events []outbox.Message, idem Idem, status int, answer []byte) error {
-	details, err := stepDetailsJSON(step)
-	if err != nil {
+	b := &pgx.Batch{}
+	if err := queueSave(b, id, st, step); err != nil {
 		t.Rollback(ctx)
 		return fmt.Errorf("commit action: %w", err)
 	}
-	b := &pgx.Batch{}
-	b.Queue(updateStateSQL, id, string(st.Status), st.Status.NationalCode(), st.CurrentOffice, st.PendingOffice,
-		st.DueAt, st.PausedAt, int64(st.PausedTotal/time.Second), st.SupplementRequests, st.Extended, st.FinishedAt,
-		string(st.Timing), string(st.Outcome), st.FeeDueVND, st.FeePaidVND, st.Version)
-	b.Queue(insertStepSQL, id, st.Version, string(step.Action), step.At, step.Actor, step.Office, step.FromOffice,
-		step.ToOffice, string(step.Via), string(step.Timing), step.Note, step.Reason, details)
 	outbox.Queue(b, events...)
 	if idem.Key != "" {
 		b.Queue(saveAnswerSQL, idem.Scope, idem.Key, status, answer)

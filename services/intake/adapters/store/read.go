@@ -30,10 +30,7 @@ type Record struct {
 	Steps []dossier.Step
 }
 
-const readDossierSQL = `SELECT id, code, procedure_code, channel, status, receiving_office, handling_office,
-	current_office, coalesce(pending_office, ''), received_at, due_at, coalesce(original_due_at, due_at), paused_at,
-	paused_seconds, supplement_requests, extended, finished_at, timing, outcome, result_delivery,
-	result_address_sealed, fee_due_vnd, fee_paid_vnd, version,
+const readDossierSQL = "SELECT " + stateColumns + `,
 	time_limit_hours, applicant_name, applicant_id_sealed, applicant_phone_sealed, applicant_email_sealed,
 	applicant_address_sealed, documents, fee_receipt_number, pin_sealed, registered_by
 	FROM dossiers WHERE code = $1`

@@ -9,20 +9,23 @@ import (
 
 // stepDetails is what a step's form prints beyond the common columns.
 type stepDetails struct {
-	Items         []dossier.Document `json:"items,omitempty"`
-	OldDueAt      *time.Time         `json:"old_due_at,omitempty"`
-	NewDueAt      *time.Time         `json:"new_due_at,omitempty"`
-	Outcome       dossier.Outcome    `json:"outcome,omitempty"`
-	AmountVND     int64              `json:"amount_vnd,omitempty"`
-	ReceiptNumber string             `json:"receipt_number,omitempty"`
+	Items          []dossier.Document `json:"items,omitempty"`
+	OldDueAt       *time.Time         `json:"old_due_at,omitempty"`
+	NewDueAt       *time.Time         `json:"new_due_at,omitempty"`
+	Outcome        dossier.Outcome    `json:"outcome,omitempty"`
+	AmountVND      int64              `json:"amount_vnd,omitempty"`
+	ReceiptNumber  string             `json:"receipt_number,omitempty"`
+	TrackingNumber string             `json:"tracking_number,omitempty"`
 }
 
 func stepDetailsJSON(s dossier.Step) ([]byte, error) {
 	return json.Marshal(stepDetails{Items: s.Items, OldDueAt: s.OldDueAt, NewDueAt: s.NewDueAt,
-		Outcome: s.Outcome, AmountVND: s.AmountVND, ReceiptNumber: s.ReceiptNumber})
+		Outcome: s.Outcome, AmountVND: s.AmountVND, ReceiptNumber: s.ReceiptNumber,
+		TrackingNumber: s.TrackingNumber})
 }
 
 func (d stepDetails) apply(s *dossier.Step) {
 	s.Items, s.OldDueAt, s.NewDueAt = d.Items, d.OldDueAt, d.NewDueAt
 	s.Outcome, s.AmountVND, s.ReceiptNumber = d.Outcome, d.AmountVND, d.ReceiptNumber
+	s.TrackingNumber = d.TrackingNumber
 }

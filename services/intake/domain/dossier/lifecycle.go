@@ -66,6 +66,8 @@ type Step struct {
 	Outcome       Outcome
 	AmountVND     int64
 	ReceiptNumber string
+	// TrackingNumber names the shipment of a step the post took.
+	TrackingNumber string
 }
 
 // allowed lists, for each status, the actions the one-stop rules permit from it.
@@ -117,8 +119,11 @@ type NotAllowedError struct {
 func (e *NotAllowedError) Error() string {
 	_, label := e.Status.Labels()
 	msg := fmt.Sprintf("%s is not possible while the dossier is %q (%s).", e.Action, strings.ToLower(label), e.Status)
-	if len(e.Allowed) == 0 {
+	if e.Status.Terminal() {
 		return msg + " No action can follow this status."
+	}
+	if len(e.Allowed) == 0 {
+		return msg + " Nothing is possible for your offices now; the office holding the dossier can act on it."
 	}
 	names := make([]string, len(e.Allowed))
 	for i, a := range e.Allowed {
@@ -144,7 +149,7 @@ var ErrSameOffice = &FieldError{Field: "to_office", Code: "same_office",
 // when the status forbids the action, a *FieldError when a value does not fit the state.
 func Apply(s State, a Action, c Command, actor Actor, now time.Time, clock Clock) (State, Step, error) {
 	if !actor.in(s.CurrentOffice) && !actor.in(s.PendingOffice) && !actor.in(s.ReceivingOffice) {
-		return s, Step{}, &OfficeError{Office: s.CurrentOffice}
+		return s, Step{}, &OfficeError{Office: s.actingOffice(a, actor)}
 	}
 	if !slices.Contains(allowed[s.Status], a) {
 		return s, Step{}, &NotAllowedError{Action: a, Status: s.Status, Allowed: s.AllowedFor(actor)}
@@ -193,6 +198,9 @@ func Apply(s State, a Action, c Command, actor Actor, now time.Time, clock Clock
 		case !c.NewDueAt.After(now):
 			return s, Step{}, &FieldError{Field: "new_due_at", Code: "in_the_past",
 				Message: "The new appointment must be in the future."}
+		case c.NewDueAt.After(now.AddDate(2, 0, 0)):
+			return s, Step{}, &FieldError{Field: "new_due_at", Code: "too_far",
+				Message: "The new appointment must be within two years."}
 		}
 		old, next := s.DueAt, c.NewDueAt.In(loc)
 		s.DueAt, s.Extended = next, true

@@ -349,9 +349,6 @@ func TestEveryActionFromEveryStatus(t *testing.T) {
 // result that is ready at the department is told no action can follow "processed",
 // which is false: the department can still transfer or return it.
 func TestNotAllowedMessageWhenOnlyAnotherOfficeCanAct(t *testing.T) {
-	t.Skip(`bug: NotAllowedError.Error says "No action can follow this status." whenever the actor may do nothing, ` +
-		`even for a non-terminal status where another office can act (processed at the department, desk officer; ` +
-		`result_in_transit, department officer)`)
 	for _, tc := range []struct {
 		st    Status
 		actor Actor
@@ -376,8 +373,6 @@ func TestNotAllowedMessageWhenOnlyAnotherOfficeCanAct(t *testing.T) {
 // the office it is sent to can accept it (the check that catches an actor of an
 // involved office names the right one).
 func TestOfficeErrorNamesTheOfficeThatCanAct(t *testing.T) {
-	t.Skip("bug: Apply's first office check returns &OfficeError{Office: s.CurrentOffice} whatever the action; " +
-		"for accept of a dossier in transit that is the sending office, which cannot accept it")
 	for _, st := range []Status{StatusInTransit, StatusResultInTransit} {
 		s, last := lcStateIn(t, st)
 		for _, actor := range []Actor{lcOutsider, lcCommuneActor} {
