@@ -21,6 +21,7 @@ import (
 	"github.com/motcua/motcua/services/status/adapters/trackcache"
 	"github.com/motcua/motcua/services/status/ports/rest"
 	"github.com/motcua/motcua/services/status/projection"
+	"github.com/motcua/motcua/services/worktime"
 )
 
 // Config is status's configuration, read from the environment.
@@ -31,6 +32,11 @@ type Config struct {
 	// CacheSize and CacheTTL bound the citizen views kept in memory.
 	CacheSize int
 	CacheTTL  time.Duration
+	// Now is the clock of the answers (time.Now when nil): tests fix it.
+	Now func() time.Time
+	// Calendar is the working-time calendar (DefaultCalendar when nil); a function so an
+	// administrator-edited calendar can replace the default without a restart.
+	Calendar func() *worktime.Calendar
 }
 
 // ReadConfig reads status's settings from r.
@@ -61,9 +67,16 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 	if err != nil {
 		return nil, fmt.Errorf("status: MOTCUA_AUTH_PUBLIC_KEY: %w", err)
 	}
-	loc, err := time.LoadLocation("Asia/Ho_Chi_Minh")
-	if err != nil {
-		loc = time.FixedZone("ICT", 7*3600)
+	loc := worktime.VietnamLocation()
+	now := cfg.Now
+	if now == nil {
+		now = time.Now
+	}
+	calendar := cfg.Calendar
+	if calendar == nil {
+		if calendar, err = DefaultCalendar(now); err != nil {
+			return nil, fmt.Errorf("status: %w", err)
+		}
 	}
 	steps, err := store.Migrations()
 	if err != nil {
@@ -87,7 +100,7 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 		infra:    inf,
 		consumer: messaging.NewConsumer(inf.Pool, inf.JS, log, projection.DossierConsumer, projection.Dossier),
 		api: &rest.API{Log: log, Store: st, Verifier: auth.NewVerifier(pub), PINKey: cfg.PINKey,
-			Location: loc, Now: time.Now, Cache: cache, ByClient: byClient, ByCode: byCode},
+			Location: loc, Now: now, Calendar: calendar, Cache: cache, ByClient: byClient, ByCode: byCode},
 	}, nil
 }
 

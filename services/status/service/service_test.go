@@ -60,6 +60,9 @@ type env struct {
 	pool   *pgxpool.Pool
 	js     jetstream.JetStream
 
+	// now, when set, is the clock of status's answers (otherwise the real one).
+	now func() time.Time
+
 	svc  *service.Service
 	http *httptest.Server
 	stop func()
@@ -126,6 +129,7 @@ func (e *env) start() {
 	if err != nil {
 		t.Fatal(err)
 	}
+	cfg.Now = e.now
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	svc, err := service.New(ctx, cfg, quiet)
@@ -405,14 +409,16 @@ func (e *env) deadLetters() []*jetstream.RawStreamMsg {
 func TestTrackShowsAReceivedDossier(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
+	// Wednesday 18 March 2026, 09:00 in Hà Nội.
+	e.now = func() time.Time { return time.Date(2026, 3, 18, 9, 0, 0, 0, ict) }
 	e.start()
 	if a := e.get(defaultClient, "/readyz"); a.status != http.StatusOK {
 		t.Fatalf("/readyz = %d %s", a.status, a.body)
 	}
 
-	// Due in a year: open and within its deadline. Whole seconds, as PostgreSQL keeps
-	// microseconds.
-	future := time.Now().In(ict).Truncate(time.Second).AddDate(1, 0, 0)
+	// Due on Friday at 17:00: open and within its deadline, with 6 + 8 + 8 working
+	// hours left.
+	future := time.Date(2026, 3, 20, 17, 0, 0, 0, ict)
 	open := e.newDossier(future)
 	late := e.newDossier(time.Date(2026, 3, 17, 17, 0, 0, 0, ict)) // long past
 	e.received(open)
@@ -426,8 +432,9 @@ func TestTrackShowsAReceivedDossier(t *testing.T) {
 	if a.status != http.StatusOK {
 		t.Fatalf("track with %q = %d %s", typed, a.status, a.body)
 	}
-	want := func(statusLabel, stepLabel, timing string, due time.Time, code string) map[string]any {
+	want := func(statusLabel, stepLabel, timing string, due time.Time, code string, remaining float64) map[string]any {
 		return map[string]any{
+			"time_remaining_hours": remaining,
 			"code":         code,
 			"procedure":    map[string]any{"code": "1.004227", "name": "Cấp giấy phép xây dựng nhà ở riêng lẻ"},
 			"status":       "received",
@@ -469,15 +476,16 @@ func TestTrackShowsAReceivedDossier(t *testing.T) {
 			t.Errorf("%s: Content-Type %q", name, got)
 		}
 	}
-	vi := want("Đã tiếp nhận", "Tiếp nhận hồ sơ", "within_deadline", future, open.code)
-	en := want("Received", "Dossier received", "within_deadline", future, open.code)
+	vi := want("Đã tiếp nhận", "Tiếp nhận hồ sơ", "within_deadline", future, open.code, 22)
+	en := want("Received", "Dossier received", "within_deadline", future, open.code, 22)
 	assertAnswer("default", a, vi, "vi")
 	assertAnswer("spaced PIN", e.get(defaultClient, trackPath(open.code, " "+open.pin[:5]+" "+open.pin[5:]+" ")), vi, "vi")
 	assertAnswer("?lang=en", e.track(open, "lang", "en"), en, "en")
 	assertAnswer("Accept-Language", e.get(defaultClient, trackPath(open.code, open.pin), "Accept-Language", "en-GB,en;q=0.9,vi;q=0.5"), en, "en")
 	assertAnswer("?lang=vi beats Accept-Language", e.get(defaultClient, trackPath(open.code, open.pin, "lang", "vi"), "Accept-Language", "en"), vi, "vi")
 	assertAnswer("Accept-Language vi", e.get(defaultClient, trackPath(open.code, open.pin), "Accept-Language", "vi-VN,vi;q=0.9,en;q=0.8"), vi, "vi")
-	assertAnswer("overdue", e.track(late), want("Đã tiếp nhận", "Tiếp nhận hồ sơ", "overdue", time.Date(2026, 3, 17, 17, 0, 0, 0, ict), late.code), "vi")
+	// Due on Tuesday at 17:00: two working hours overdue on Wednesday at 09:00.
+	assertAnswer("overdue", e.track(late), want("Đã tiếp nhận", "Tiếp nhận hồ sơ", "overdue", time.Date(2026, 3, 17, 17, 0, 0, 0, ict), late.code, -2), "vi")
 
 	// Times are written with the +07:00 offset, not Z.
 	for _, field := range []string{`"received_at":"2026-03-10T09:00:00+07:00"`, `"at":"2026-03-10T09:00:05+07:00"`} {

@@ -1,4 +1,5 @@
-// Package rest is status's HTTP API (chi): the citizen's lookup by dossier code and PIN.
+// Package rest is status's HTTP API (chi): the citizen's lookup by dossier code and PIN
+// and rating, the staff's lists of dossiers and the supervisors' statistics.
 package rest
 
 import (
@@ -11,6 +12,7 @@ import (
 	"github.com/motcua/motcua/services/platform/ratelimit"
 	"github.com/motcua/motcua/services/status/adapters/store"
 	"github.com/motcua/motcua/services/status/adapters/trackcache"
+	"github.com/motcua/motcua/services/worktime"
 )
 
 // API holds what status's handlers need.
@@ -21,6 +23,9 @@ type API struct {
 	PINKey   []byte
 	Location *time.Location
 	Now      func() time.Time
+	// Calendar is the working-time clock the answers count with; a function, so that an
+	// administrator's edits of the calendar can be taken up without a restart.
+	Calendar func() *worktime.Calendar
 	// Cache holds recent citizen views.
 	Cache *trackcache.Cache
 	// ByClient and ByCode count failed lookups per client address and per dossier code.
@@ -38,4 +43,10 @@ func NewLimiters() (byClient, byCode *ratelimit.Limiter) {
 // all-in-one command can mount every service on one router.
 func (a *API) Mount(r chi.Router) {
 	r.Get("/api/v1/track/{code}", a.track)
+	r.Post("/api/v1/track/{code}/rating", a.rate)
+	r.Group(func(r chi.Router) {
+		r.Use(auth.Authenticate(a.Verifier, a.Log))
+		r.With(auth.RequireRole(a.Log, auth.Roles...)).Get("/api/v1/dossiers", a.list)
+		r.With(auth.RequireRole(a.Log, auth.RoleSupervisor, auth.RoleAdmin)).Get("/api/v1/stats", a.stats)
+	})
 }

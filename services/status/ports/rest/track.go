@@ -24,10 +24,16 @@ type ref struct {
 }
 
 type stepJSON struct {
-	At     time.Time `json:"at"`
-	Type   string    `json:"type"`
-	Label  string    `json:"label"`
-	Office ref       `json:"office"`
+	At     time.Time   `json:"at"`
+	Type   string      `json:"type"`
+	Label  string      `json:"label"`
+	Office ref         `json:"office"`
+	Detail *detailJSON `json:"detail,omitempty"`
+}
+
+type detailJSON struct {
+	Items    []string   `json:"items,omitempty"`
+	NewDueAt *time.Time `json:"new_due_at,omitempty"`
 }
 
 type shipmentJSON struct {
@@ -37,18 +43,21 @@ type shipmentJSON struct {
 }
 
 type trackJSON struct {
-	Code          string         `json:"code"`
-	Procedure     ref            `json:"procedure"`
-	Status        string         `json:"status"`
-	StatusCode    int            `json:"status_code"`
-	StatusLabel   string         `json:"status_label"`
-	ReceivedAt    time.Time      `json:"received_at"`
-	DueAt         time.Time      `json:"due_at"`
-	Timing        string         `json:"timing"`
-	CurrentOffice ref            `json:"current_office"`
-	Applicant     string         `json:"applicant"`
-	Timeline      []stepJSON     `json:"timeline"`
-	Shipments     []shipmentJSON `json:"shipments"`
+	Code        string    `json:"code"`
+	Procedure   ref       `json:"procedure"`
+	Status      string    `json:"status"`
+	StatusCode  int       `json:"status_code"`
+	StatusLabel string    `json:"status_label"`
+	ReceivedAt  time.Time `json:"received_at"`
+	DueAt       time.Time `json:"due_at"`
+	// Timing is null for a withdrawn dossier, which is not scored.
+	Timing             *string        `json:"timing"`
+	TimeRemainingHours float64        `json:"time_remaining_hours"`
+	CurrentOffice      ref            `json:"current_office"`
+	PendingOffice      *ref           `json:"pending_office,omitempty"`
+	Applicant          string         `json:"applicant"`
+	Timeline           []stepJSON     `json:"timeline"`
+	Shipments          []shipmentJSON `json:"shipments"`
 }
 
 var errNotFound = httpapi.NotFound("dossier_not_found",
@@ -57,21 +66,77 @@ var errNotFound = httpapi.NotFound("dossier_not_found",
 // track answers GET /track/{code}?pin=: a citizen's lookup. An unknown code and a wrong
 // PIN give the same 404; repeated failures from one client, or against one code, give 429.
 func (a *API) track(w http.ResponseWriter, r *http.Request) {
+	t, now, ok := a.lookup(w, r)
+	if !ok {
+		return
+	}
+	lang := language(r)
+	standing := tracking.Standing{Status: t.Status, Final: t.Timing, DueAt: t.DueAt, FinishedAt: t.FinishedAt,
+		PausedAt: t.PausedAt}
+	out := trackJSON{
+		Code:               t.Code,
+		Procedure:          ref{Code: t.ProcedureCode, Name: t.ProcedureName},
+		Status:             t.Status,
+		StatusCode:         t.StatusCode,
+		StatusLabel:        tracking.StatusLabel(t.Status, lang),
+		ReceivedAt:         a.local(t.ReceivedAt),
+		DueAt:              a.local(t.DueAt),
+		Timing:             timingJSON(standing.At(now, a.Location)),
+		TimeRemainingHours: standing.RemainingHours(now, a.Calendar()),
+		CurrentOffice:      ref{Code: t.CurrentOfficeCode, Name: t.CurrentOfficeName},
+		Applicant:          t.ApplicantMasked,
+		Timeline:           make([]stepJSON, 0, len(t.Timeline)),
+		Shipments:          []shipmentJSON{},
+	}
+	if t.PendingOfficeCode != "" {
+		out.PendingOffice = &ref{Code: t.PendingOfficeCode, Name: t.PendingOfficeName}
+	}
+	for _, s := range t.Timeline {
+		step := stepJSON{At: a.local(s.At), Type: s.Type,
+			Label: tracking.StepLabel(s.Type, lang), Office: ref{Code: s.OfficeCode, Name: s.OfficeName}}
+		if s.Detail != nil {
+			step.Detail = &detailJSON{Items: s.Detail.Items}
+			if s.Detail.NewDueAt != nil {
+				due := a.local(*s.Detail.NewDueAt)
+				step.Detail.NewDueAt = &due
+			}
+		}
+		out.Timeline = append(out.Timeline, step)
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Set("Content-Language", string(lang))
+	httpapi.WriteJSON(w, http.StatusOK, out)
+}
+
+// timingJSON is a timing for an answer: null when there is none (a withdrawn dossier).
+func timingJSON(t tracking.Timing) *string {
+	if t == "" {
+		return nil
+	}
+	s := string(t)
+	return &s
+}
+
+// lookup finds the dossier of {code} whose PIN is ?pin=, as a citizen may: it answers
+// the request itself (404, 422, 429) and reports false when it may not go on. An
+// unknown code and a wrong PIN give the same 404; repeated failures from one client, or
+// against one code, give 429.
+func (a *API) lookup(w http.ResponseWriter, r *http.Request) (store.Tracked, time.Time, bool) {
 	now := a.Now()
 	client := clientKey(r)
 	code := strings.TrimSpace(chi.URLParam(r, "code"))
 	if blocked, wait := a.ByClient.Blocked(client, now); blocked {
 		a.tooMany(w, r, wait)
-		return
+		return store.Tracked{}, now, false
 	}
 	if blocked, wait := a.ByCode.Blocked(code, now); blocked {
 		a.tooMany(w, r, wait)
-		return
+		return store.Tracked{}, now, false
 	}
 	pin := lookuppin.Normalize(r.URL.Query().Get("pin"))
 	if pin == "" {
 		httpapi.WriteError(w, r, a.Log, httpapi.Invalid("pin", "required", "Enter the PIN printed on your receipt."))
-		return
+		return store.Tracked{}, now, false
 	}
 	if !plausibleCode(code) {
 		// No dossier has such a code. It counts against the client only: kept as a key
@@ -79,43 +144,22 @@ func (a *API) track(w http.ResponseWriter, r *http.Request) {
 		// sent to the database, which refuses text that is not UTF-8 or holds a NUL.
 		a.ByClient.Fail(client, now)
 		httpapi.WriteError(w, r, a.Log, errNotFound)
-		return
+		return store.Tracked{}, now, false
 	}
 	if len(pin) > 32 {
 		a.fail(w, r, client, code, now)
-		return
+		return store.Tracked{}, now, false
 	}
 	t, ok, err := a.view(r, code)
 	if err != nil {
 		httpapi.WriteError(w, r, a.Log, err)
-		return
+		return store.Tracked{}, now, false
 	}
 	if !ok || !lookuppin.Check(a.PINKey, t.Code, pin, t.PINHash) {
 		a.fail(w, r, client, code, now)
-		return
+		return store.Tracked{}, now, false
 	}
-	lang := language(r)
-	out := trackJSON{
-		Code:          t.Code,
-		Procedure:     ref{Code: t.ProcedureCode, Name: t.ProcedureName},
-		Status:        t.Status,
-		StatusCode:    t.StatusCode,
-		StatusLabel:   tracking.StatusLabel(t.Status, lang),
-		ReceivedAt:    a.local(t.ReceivedAt),
-		DueAt:         a.local(t.DueAt),
-		Timing:        string(tracking.Classify(t.DueAt, t.FinishedAt, now, a.Location)),
-		CurrentOffice: ref{Code: t.CurrentOfficeCode, Name: t.CurrentOfficeName},
-		Applicant:     t.ApplicantMasked,
-		Timeline:      make([]stepJSON, 0, len(t.Timeline)),
-		Shipments:     []shipmentJSON{},
-	}
-	for _, s := range t.Timeline {
-		out.Timeline = append(out.Timeline, stepJSON{At: a.local(s.At), Type: s.Type,
-			Label: tracking.StepLabel(s.Type, lang), Office: ref{Code: s.OfficeCode, Name: s.OfficeName}})
-	}
-	w.Header().Set("Cache-Control", "no-store")
-	w.Header().Set("Content-Language", string(lang))
-	httpapi.WriteJSON(w, http.StatusOK, out)
+	return t, now, true
 }
 
 // plausibleCode reports whether code could be a dossier's: at most 40 characters of

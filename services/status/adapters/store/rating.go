@@ -1,0 +1,59 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5"
+)
+
+// Rating is a citizen's judgement of the service on one dossier.
+type Rating struct {
+	Score     int
+	Criteria  map[string]int
+	Comment   string
+	CreatedAt time.Time
+}
+
+// The reasons a rating is refused.
+var (
+	// ErrNotReturnedYet: the result has not been handed back; there is nothing to rate.
+	ErrNotReturnedYet = errors.New("the dossier's result has not been returned yet")
+	// ErrAlreadyRated: the dossier has its one rating already.
+	ErrAlreadyRated = errors.New("the dossier has been rated already")
+)
+
+// Rate stores the rating of dossier id, if its result has been returned and it has none
+// yet. Both conditions are checked by the insert itself, so two submissions at once
+// give one rating and one ErrAlreadyRated.
+func (s *Store) Rate(ctx context.Context, id uuid.UUID, r Rating) (Rating, error) {
+	if r.Criteria == nil {
+		r.Criteria = map[string]int{}
+	}
+	criteria, err := json.Marshal(r.Criteria)
+	if err != nil {
+		return r, fmt.Errorf("rate: %w", err)
+	}
+	err = s.pool.QueryRow(ctx, `INSERT INTO ratings (dossier_id, score, criteria, comment)
+		SELECT id, $2, $3, $4 FROM dossiers WHERE id = $1 AND status = 'returned'
+		ON CONFLICT (dossier_id) DO NOTHING
+		RETURNING created_at`, id, r.Score, criteria, r.Comment).Scan(&r.CreatedAt)
+	if err == nil {
+		return r, nil
+	}
+	if !errors.Is(err, pgx.ErrNoRows) {
+		return r, fmt.Errorf("rate: %w", err)
+	}
+	var rated bool
+	if err := s.pool.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM ratings WHERE dossier_id = $1)`, id).Scan(&rated); err != nil {
+		return r, fmt.Errorf("rate: %w", err)
+	}
+	if rated {
+		return r, ErrAlreadyRated
+	}
+	return r, ErrNotReturnedYet
+}

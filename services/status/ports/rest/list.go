@@ -1,0 +1,187 @@
+package rest
+
+import (
+	"encoding/base64"
+	"fmt"
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/motcua/motcua/services/platform/auth"
+	"github.com/motcua/motcua/services/platform/httpapi"
+	"github.com/motcua/motcua/services/status/adapters/store"
+	"github.com/motcua/motcua/services/status/domain/tracking"
+	"github.com/motcua/motcua/services/worktime"
+)
+
+// The page sizes of staff lists.
+const (
+	defaultListLimit = 50
+	maxListLimit     = 200
+)
+
+type listItemJSON struct {
+	Code          string    `json:"code"`
+	Procedure     ref       `json:"procedure"`
+	Status        string    `json:"status"`
+	StatusCode    int       `json:"status_code"`
+	StatusLabel   string    `json:"status_label"`
+	Channel       string    `json:"channel"`
+	ReceivedAt    time.Time `json:"received_at"`
+	DueAt         time.Time `json:"due_at"`
+	Timing        *string   `json:"timing"`
+	CurrentOffice ref       `json:"current_office"`
+	PendingOffice *ref      `json:"pending_office,omitempty"`
+	Applicant     string    `json:"applicant"`
+}
+
+type listJSON struct {
+	Items      []listItemJSON `json:"items"`
+	NextCursor *string        `json:"next_cursor"`
+}
+
+// list answers GET /dossiers: a page of the dossiers of the caller's offices (or of one
+// of them), by appointment, with filters.
+func (a *API) list(w http.ResponseWriter, r *http.Request) {
+	p := auth.FromContext(r.Context())
+	now := a.Now()
+	f, err := a.listFilter(r, p, now)
+	if err != nil {
+		httpapi.WriteError(w, r, a.Log, err)
+		return
+	}
+	out := listJSON{Items: []listItemJSON{}}
+	if len(f.Offices) == 0 {
+		// An account that belongs to no office sees no dossier.
+		httpapi.WriteJSON(w, http.StatusOK, out)
+		return
+	}
+	want := f.Limit
+	f.Limit++ // one more tells whether there is a next page
+	rows, err := a.Store.List(r.Context(), f)
+	if err != nil {
+		httpapi.WriteError(w, r, a.Log, err)
+		return
+	}
+	if len(rows) > want {
+		rows = rows[:want]
+		last := rows[len(rows)-1]
+		c := encodeCursor(store.Position{DueAt: last.DueAt, ID: last.ID})
+		out.NextCursor = &c
+	}
+	lang := language(r)
+	for _, d := range rows {
+		standing := tracking.Standing{Status: d.Status, Final: d.Timing, DueAt: d.DueAt, FinishedAt: d.FinishedAt,
+			PausedAt: d.PausedAt}
+		item := listItemJSON{
+			Code: d.Code, Procedure: ref{Code: d.ProcedureCode, Name: d.ProcedureName},
+			Status: d.Status, StatusCode: d.StatusCode, StatusLabel: tracking.StatusLabel(d.Status, lang),
+			Channel: d.Channel, ReceivedAt: a.local(d.ReceivedAt), DueAt: a.local(d.DueAt),
+			Timing:        timingJSON(standing.At(now, a.Location)),
+			CurrentOffice: ref{Code: d.CurrentOfficeCode, Name: d.CurrentOfficeName},
+			Applicant:     d.ApplicantMasked,
+		}
+		if d.PendingOfficeCode != "" {
+			item.PendingOffice = &ref{Code: d.PendingOfficeCode, Name: d.PendingOfficeName}
+		}
+		out.Items = append(out.Items, item)
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Set("Content-Language", string(lang))
+	httpapi.WriteJSON(w, http.StatusOK, out)
+}
+
+// listFilter reads the query of a staff list, or says what is wrong with it.
+func (a *API) listFilter(r *http.Request, p *auth.Principal, now time.Time) (store.ListFilter, error) {
+	q := r.URL.Query()
+	f := store.ListFilter{Now: now, Limit: defaultListLimit, Offices: slices.Clone(p.Offices)}
+	if office := strings.TrimSpace(q.Get("office")); office != "" {
+		if !p.InOffice(office) {
+			return f, httpapi.Forbidden("You can list only the dossiers of your own offices; leave out office to see all of them.")
+		}
+		f.Offices = []string{office}
+	}
+	if s := strings.TrimSpace(q.Get("status")); s != "" {
+		if !tracking.KnownStatus(s) {
+			return f, httpapi.Invalid("status", "unknown_status",
+				"Unknown status; use one of: "+strings.Join(tracking.Statuses(), ", ")+".")
+		}
+		f.Status = s
+	}
+	if s := strings.TrimSpace(q.Get("due_before")); s != "" {
+		t, err := a.instantOrDay(s)
+		if err != nil {
+			return f, httpapi.Invalid("due_before", "invalid_time",
+				"due_before must be a time in RFC 3339 (2026-03-10T17:00:00+07:00) or a date (2026-03-10).")
+		}
+		f.DueBefore = &t
+	}
+	switch strings.ToLower(strings.TrimSpace(q.Get("late"))) {
+	case "", "false", "0":
+	case "true", "1":
+		f.Late = true
+	default:
+		return f, httpapi.Invalid("late", "invalid_boolean", "late must be true or false.")
+	}
+	if s := strings.TrimSpace(q.Get("limit")); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 || n > maxListLimit {
+			return f, httpapi.Invalid("limit", "out_of_range", fmt.Sprintf("limit must be a whole number from 1 to %d.", maxListLimit))
+		}
+		f.Limit = n
+	}
+	if s := q.Get("cursor"); s != "" {
+		pos, ok := decodeCursor(s)
+		if !ok {
+			return f, &httpapi.Error{Status: http.StatusBadRequest, Code: "invalid_cursor", Field: "cursor",
+				Message: "The cursor is not one this API gave; pass next_cursor from the previous page unchanged, or leave it out to start again."}
+		}
+		f.After = &pos
+	}
+	return f, nil
+}
+
+// instantOrDay reads an RFC 3339 time, or a date meaning the start of that day in the
+// offices' time zone (so "due before 2026-03-10" leaves out the dossiers due that day).
+func (a *API) instantOrDay(s string) (time.Time, error) {
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t, nil
+	}
+	d, err := worktime.ParseDate(s)
+	if err != nil {
+		return time.Time{}, err
+	}
+	return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, a.Location), nil
+}
+
+// encodeCursor writes a position as an opaque token: base64url of "<due_at>|<id>".
+func encodeCursor(p store.Position) string {
+	return base64.RawURLEncoding.EncodeToString([]byte(p.DueAt.UTC().Format(time.RFC3339Nano) + "|" + p.ID.String()))
+}
+
+func decodeCursor(s string) (store.Position, bool) {
+	if len(s) > 200 {
+		return store.Position{}, false
+	}
+	b, err := base64.RawURLEncoding.DecodeString(s)
+	if err != nil {
+		return store.Position{}, false
+	}
+	due, id, ok := strings.Cut(string(b), "|")
+	if !ok {
+		return store.Position{}, false
+	}
+	t, err := time.Parse(time.RFC3339Nano, due)
+	if err != nil || t.Year() < 1 || t.Year() > 9999 {
+		return store.Position{}, false
+	}
+	u, err := uuid.Parse(id)
+	if err != nil {
+		return store.Position{}, false
+	}
+	return store.Position{DueAt: t, ID: u}, true
+}

@@ -1,0 +1,136 @@
+package rest
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/motcua/motcua/services/platform/httpapi"
+	"github.com/motcua/motcua/services/platform/textnorm"
+	"github.com/motcua/motcua/services/status/adapters/store"
+)
+
+// The criteria a citizen may rate beside the overall score (the satisfaction survey of
+// Decision 766/QĐ-TTg): each a score from 1 to 5, except trips, the number of times the
+// citizen had to come (at least 1).
+var scoredCriteria = []string{"on_time", "attitude", "guidance"}
+
+const (
+	criterionTrips   = "trips"
+	maxTrips         = 100
+	maxCommentLength = 1000
+)
+
+type ratingRequest struct {
+	Score    json.RawMessage            `json:"score"`
+	Criteria map[string]json.RawMessage `json:"criteria"`
+	Comment  *string                    `json:"comment"`
+}
+
+type ratingJSON struct {
+	Code      string         `json:"code"`
+	Score     int            `json:"score"`
+	Criteria  map[string]int `json:"criteria"`
+	Comment   string         `json:"comment"`
+	CreatedAt time.Time      `json:"created_at"`
+}
+
+// rate answers POST /track/{code}/rating?pin=: the citizen's rating of the service, once
+// the result is returned, once per dossier. The code and PIN are checked, and failures
+// limited, as for a lookup.
+func (a *API) rate(w http.ResponseWriter, r *http.Request) {
+	t, _, ok := a.lookup(w, r)
+	if !ok {
+		return
+	}
+	var req ratingRequest
+	if err := httpapi.DecodeJSON(w, r, &req, 8<<10); err != nil {
+		httpapi.WriteError(w, r, a.Log, err)
+		return
+	}
+	rating, err := req.validate()
+	if err != nil {
+		httpapi.WriteError(w, r, a.Log, err)
+		return
+	}
+	stored, err := a.Store.Rate(r.Context(), t.ID, rating)
+	switch {
+	case errors.Is(err, store.ErrNotReturnedYet):
+		httpapi.WriteError(w, r, a.Log, httpapi.Conflict("not_returned_yet",
+			"The service can be rated once the result has been returned to you; try again after you receive it."))
+		return
+	case errors.Is(err, store.ErrAlreadyRated):
+		httpapi.WriteError(w, r, a.Log, httpapi.Conflict("already_rated",
+			"This dossier has already been rated; each dossier can be rated once."))
+		return
+	case err != nil:
+		httpapi.WriteError(w, r, a.Log, err)
+		return
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	httpapi.WriteJSON(w, http.StatusCreated, ratingJSON{Code: t.Code, Score: stored.Score, Criteria: stored.Criteria,
+		Comment: stored.Comment, CreatedAt: a.local(stored.CreatedAt)})
+}
+
+// validate checks the rating and returns it normalised, or a 422 naming the field.
+func (req ratingRequest) validate() (store.Rating, error) {
+	score, ok := wholeNumber(req.Score)
+	if len(req.Score) == 0 || string(req.Score) == "null" {
+		return store.Rating{}, httpapi.Invalid("score", "required", "Give an overall score from 1 (very dissatisfied) to 5 (very satisfied).")
+	}
+	if !ok || score < 1 || score > 5 {
+		return store.Rating{}, httpapi.Invalid("score", "out_of_range", "The overall score must be a whole number from 1 to 5.")
+	}
+	out := store.Rating{Score: int(score), Criteria: map[string]int{}}
+	keys := make([]string, 0, len(req.Criteria))
+	for k := range req.Criteria {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys) // the same message for the same body
+	for _, k := range keys {
+		field := "criteria." + k
+		v, ok := wholeNumber(req.Criteria[k])
+		switch {
+		case slices.Contains(scoredCriteria, k):
+			if !ok || v < 1 || v > 5 {
+				return store.Rating{}, httpapi.Invalid(field, "out_of_range", fmt.Sprintf("The criterion %q must be a whole number from 1 to 5.", k))
+			}
+		case k == criterionTrips:
+			if !ok || v < 1 || v > maxTrips {
+				return store.Rating{}, httpapi.Invalid(field, "out_of_range", fmt.Sprintf("The number of trips must be a whole number from 1 to %d.", maxTrips))
+			}
+		default:
+			if !utf8.ValidString(k) || len(k) > 40 {
+				field = "criteria"
+			}
+			return store.Rating{}, httpapi.Invalid(field, "unknown_criterion", fmt.Sprintf(
+				"Unknown criterion; the criteria are %s and %s.", strings.Join(scoredCriteria, ", "), criterionTrips))
+		}
+		out.Criteria[k] = int(v)
+	}
+	if req.Comment != nil {
+		out.Comment = textnorm.Clean(*req.Comment)
+		if n := utf8.RuneCountInString(out.Comment); n > maxCommentLength {
+			return store.Rating{}, httpapi.Invalid("comment", "too_long", fmt.Sprintf(
+				"The comment is %d characters long; shorten it to at most %d.", n, maxCommentLength))
+		}
+	}
+	return out, nil
+}
+
+// wholeNumber reads a JSON number without a fraction (5 or 5.0, not 4.5 nor "5").
+func wholeNumber(raw json.RawMessage) (int64, bool) {
+	var f float64
+	if len(raw) == 0 || raw[0] == '"' || json.Unmarshal(raw, &f) != nil {
+		return 0, false
+	}
+	if f != float64(int64(f)) || f < -1e9 || f > 1e9 {
+		return 0, false
+	}
+	return int64(f), true
+}

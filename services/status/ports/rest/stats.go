@@ -1,0 +1,288 @@
+package rest
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"math"
+	"mime"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/motcua/motcua/services/platform/httpapi"
+	"github.com/motcua/motcua/services/status/adapters/store"
+	"github.com/motcua/motcua/services/worktime"
+)
+
+// maxStatsDays bounds the period of one statistics request (a leap year).
+const maxStatsDays = 366
+
+type finishedJSON struct {
+	Early  int64 `json:"early"`
+	OnTime int64 `json:"on_time"`
+	Late   int64 `json:"late"`
+}
+
+type openJSON struct {
+	WithinDeadline int64 `json:"within_deadline"`
+	Overdue        int64 `json:"overdue"`
+}
+
+type channelsJSON struct {
+	Desk   int64 `json:"desk"`
+	Post   int64 `json:"post"`
+	Online int64 `json:"online"`
+}
+
+type ratingsJSON struct {
+	Count    int64    `json:"count"`
+	Average  *float64 `json:"average"`
+	Dislikes int64    `json:"dislikes"`
+}
+
+// figuresJSON are the figures of a set of dossiers: counters, and rates in percent with
+// one decimal (null when their denominator is 0).
+type figuresJSON struct {
+	Received           int64        `json:"received"`
+	Finished           finishedJSON `json:"finished"`
+	Open               openJSON     `json:"open"`
+	Withdrawn          int64        `json:"withdrawn"`
+	OnTimeRate         *float64     `json:"on_time_rate"`
+	AvgProcessingHours *float64     `json:"avg_processing_hours"`
+	Channels           channelsJSON `json:"channels"`
+	OnlineShare        *float64     `json:"online_share"`
+	SatisfactionRate   *float64     `json:"satisfaction_rate"`
+	Ratings            ratingsJSON  `json:"ratings"`
+}
+
+type groupJSON struct {
+	Code string `json:"code"`
+	Name string `json:"name"`
+	figuresJSON
+}
+
+type statsJSON struct {
+	From string `json:"from"`
+	To   string `json:"to"`
+	figuresJSON
+	ByProcedure []groupJSON `json:"by_procedure"`
+	ByOffice    []groupJSON `json:"by_office"`
+}
+
+// stats answers GET /stats: the figures supervisors are judged on (Decision 766/QĐ-TTg)
+// over the dossiers received in a period, as JSON or as CSV.
+func (a *API) stats(w http.ResponseWriter, r *http.Request) {
+	now := a.Now()
+	q := r.URL.Query()
+	asCSV, err := wantsCSV(r)
+	if err != nil {
+		httpapi.WriteError(w, r, a.Log, err)
+		return
+	}
+	from, to, err := a.period(q.Get("from"), q.Get("to"), now)
+	if err != nil {
+		httpapi.WriteError(w, r, a.Log, err)
+		return
+	}
+	f := store.StatsFilter{
+		From: time.Date(from.Year, from.Month, from.Day, 0, 0, 0, 0, a.Location),
+		To:   time.Date(to.Year, to.Month, to.Day+1, 0, 0, 0, 0, a.Location),
+		Now:  now,
+	}
+	for _, p := range []struct {
+		name string
+		dst  *string
+	}{{"office", &f.Office}, {"procedure", &f.Procedure}} {
+		v := strings.TrimSpace(q.Get(p.name))
+		if !utf8.ValidString(v) || len(v) > 64 || strings.ContainsRune(v, 0) {
+			httpapi.WriteError(w, r, a.Log, httpapi.Invalid(p.name, "invalid_code", p.name+" must be a code of at most 64 characters."))
+			return
+		}
+		*p.dst = v
+	}
+	st, err := a.Store.Stats(r.Context(), f)
+	if err != nil {
+		httpapi.WriteError(w, r, a.Log, err)
+		return
+	}
+	out := statsJSON{From: from.String(), To: to.String(), figuresJSON: figures(st.Total),
+		ByProcedure: groups(st.ByProcedure), ByOffice: groups(st.ByOffice)}
+	w.Header().Set("Cache-Control", "no-store")
+	if asCSV {
+		writeStatsCSV(w, out)
+		return
+	}
+	httpapi.WriteJSON(w, http.StatusOK, out)
+}
+
+// wantsCSV reads the format asked for: ?format=csv or json, else Accept: text/csv.
+func wantsCSV(r *http.Request) (bool, error) {
+	switch f := strings.ToLower(strings.TrimSpace(r.URL.Query().Get("format"))); f {
+	case "csv":
+		return true, nil
+	case "json":
+		return false, nil
+	case "":
+	default:
+		return false, httpapi.Invalid("format", "unknown_format", "format must be json or csv.")
+	}
+	for _, part := range strings.Split(r.Header.Get("Accept"), ",") {
+		if mt, _, err := mime.ParseMediaType(strings.TrimSpace(part)); err == nil && mt == "text/csv" {
+			return true, nil
+		}
+	}
+	return false, nil
+}
+
+// period reads from and to (dates in the offices' time zone, both included). Without
+// either, the period is the current month, from its first to its last day.
+func (a *API) period(fromS, toS string, now time.Time) (from, to worktime.Date, err error) {
+	fromS, toS = strings.TrimSpace(fromS), strings.TrimSpace(toS)
+	if fromS == "" && toS == "" {
+		today := worktime.DateOf(now.In(a.Location))
+		from = worktime.Date{Year: today.Year, Month: today.Month, Day: 1}
+		first := time.Date(today.Year, today.Month, 1, 0, 0, 0, 0, time.UTC)
+		return from, worktime.DateOf(first.AddDate(0, 1, -1)), nil
+	}
+	if fromS == "" || toS == "" {
+		field := "from"
+		if fromS != "" {
+			field = "to"
+		}
+		return from, to, httpapi.Invalid(field, "required", "Give both from and to (YYYY-MM-DD), or neither for the current month.")
+	}
+	if from, err = worktime.ParseDate(fromS); err != nil {
+		return from, to, httpapi.Invalid("from", "invalid_date", "from must be an existing date written YYYY-MM-DD.")
+	}
+	if to, err = worktime.ParseDate(toS); err != nil {
+		return from, to, httpapi.Invalid("to", "invalid_date", "to must be an existing date written YYYY-MM-DD.")
+	}
+	if from.After(to) {
+		return from, to, httpapi.Invalid("from", "from_after_to", "from must be on or before to.")
+	}
+	days := daysBetween(from, to) + 1
+	if days > maxStatsDays {
+		return from, to, httpapi.Invalid("to", "period_too_long", fmt.Sprintf(
+			"The period covers %d days; ask for at most %d at a time.", days, maxStatsDays))
+	}
+	return from, to, nil
+}
+
+func daysBetween(a, b worktime.Date) int {
+	ta := time.Date(a.Year, a.Month, a.Day, 0, 0, 0, 0, time.UTC)
+	tb := time.Date(b.Year, b.Month, b.Day, 0, 0, 0, 0, time.UTC)
+	return int(tb.Sub(ta).Hours() / 24)
+}
+
+// figures derives the rates of domain.md §6 from the counters. The scored dossiers are
+// those not withdrawn.
+func figures(c store.Counters) figuresJSON {
+	scored := c.Received - c.Withdrawn
+	out := figuresJSON{
+		Received:    c.Received,
+		Finished:    finishedJSON{Early: c.Early, OnTime: c.OnTime, Late: c.Late},
+		Open:        openJSON{WithinDeadline: c.WithinDeadline, Overdue: c.Overdue},
+		Withdrawn:   c.Withdrawn,
+		OnTimeRate:  percent(c.Early+c.OnTime+c.WithinDeadline, scored),
+		Channels:    channelsJSON{Desk: c.Desk, Post: c.Post, Online: c.Online},
+		OnlineShare: percent(c.Online, c.Received),
+		Ratings:     ratingsJSON{Count: c.Ratings, Dislikes: c.Dislikes, Average: oneDecimal(c.AvgScore, 1)},
+	}
+	out.AvgProcessingHours = oneDecimal(c.AvgProcessingSeconds, 3600)
+	if scored > 0 {
+		late := float64(c.Late+c.Overdue) / float64(scored) * 100
+		dislike := float64(c.Dislikes) / float64(scored) * 100
+		s := round1(max(0, 100-late-dislike))
+		out.SatisfactionRate = &s
+	}
+	return out
+}
+
+func groups(gs []store.Group) []groupJSON {
+	out := make([]groupJSON, 0, len(gs))
+	for _, g := range gs {
+		out = append(out, groupJSON{Code: g.Code, Name: g.Name, figuresJSON: figures(g.Counters)})
+	}
+	return out
+}
+
+// percent is n/of in percent with one decimal, nil when of is 0.
+func percent(n, of int64) *float64 {
+	if of <= 0 {
+		return nil
+	}
+	p := round1(float64(n) / float64(of) * 100)
+	return &p
+}
+
+// oneDecimal is v/unit with one decimal, nil when v is.
+func oneDecimal(v *float64, unit float64) *float64 {
+	if v == nil {
+		return nil
+	}
+	x := round1(*v / unit)
+	return &x
+}
+
+func round1(x float64) float64 { return math.Round(x*10) / 10 }
+
+var statsColumns = []string{"scope", "code", "name", "from", "to", "received",
+	"finished_early", "finished_on_time", "finished_late", "open_within_deadline", "open_overdue", "withdrawn",
+	"on_time_rate", "avg_processing_hours", "channel_desk", "channel_post", "channel_online", "online_share",
+	"satisfaction_rate", "ratings_count", "ratings_average", "ratings_dislikes"}
+
+// writeStatsCSV answers with the statistics as a spreadsheet: a header, the total, then a
+// row per procedure and per office.
+func writeStatsCSV(w http.ResponseWriter, s statsJSON) {
+	var buf bytes.Buffer
+	cw := csv.NewWriter(&buf)
+	_ = cw.Write(statsColumns)
+	row := func(scope, code, name string, f figuresJSON) {
+		cells := []string{scope, code, name, s.From, s.To, count(f.Received),
+			count(f.Finished.Early), count(f.Finished.OnTime), count(f.Finished.Late),
+			count(f.Open.WithinDeadline), count(f.Open.Overdue), count(f.Withdrawn),
+			decimal(f.OnTimeRate), decimal(f.AvgProcessingHours),
+			count(f.Channels.Desk), count(f.Channels.Post), count(f.Channels.Online), decimal(f.OnlineShare),
+			decimal(f.SatisfactionRate), count(f.Ratings.Count), decimal(f.Ratings.Average), count(f.Ratings.Dislikes)}
+		for i, c := range cells {
+			cells[i] = defuse(c)
+		}
+		_ = cw.Write(cells)
+	}
+	row("total", "", "", s.figuresJSON)
+	for _, g := range s.ByProcedure {
+		row("procedure", g.Code, g.Name, g.figuresJSON)
+	}
+	for _, g := range s.ByOffice {
+		row("office", g.Code, g.Name, g.figuresJSON)
+	}
+	cw.Flush()
+	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="thong-ke-%s-%s.csv"`, s.From, s.To))
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(http.StatusOK)
+	_, _ = w.Write(buf.Bytes())
+}
+
+func count(n int64) string { return strconv.FormatInt(n, 10) }
+
+// decimal writes a rate with one decimal, or nothing when there is none.
+func decimal(v *float64) string {
+	if v == nil {
+		return ""
+	}
+	return strconv.FormatFloat(*v, 'f', 1, 64)
+}
+
+// defuse keeps a spreadsheet from reading a cell as a formula (CSV injection): a cell
+// that starts with = + - @ (or a tab or carriage return, which some spreadsheets skip)
+// is prefixed with a single quote.
+func defuse(cell string) string {
+	if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
+		return "'" + cell
+	}
+	return cell
+}
