@@ -29,6 +29,7 @@ import (
 	"google.golang.org/protobuf/types/known/timestamppb"
 
 	dossierv1 "github.com/motcua/motcua/proto/motcua/dossier/v1"
+	"github.com/motcua/motcua/services/platform/auth"
 	"github.com/motcua/motcua/services/platform/config"
 	"github.com/motcua/motcua/services/platform/embeddednats"
 	"github.com/motcua/motcua/services/platform/httpapi"
@@ -62,6 +63,8 @@ type env struct {
 
 	// now, when set, is the clock of status's answers (otherwise the real one).
 	now func() time.Time
+	// issuer signs staff tokens status accepts (set by start).
+	issuer *auth.Issuer
 
 	svc  *service.Service
 	http *httptest.Server
@@ -116,10 +119,11 @@ func (e *env) start() {
 	if e.stop != nil {
 		t.Fatal("status is already running")
 	}
-	pub, _, err := ed25519.GenerateKey(rand.Reader)
+	pub, priv, err := ed25519.GenerateKey(rand.Reader)
 	if err != nil {
 		t.Fatal(err)
 	}
+	e.issuer = auth.NewIssuer(priv, time.Hour)
 	cfg, err := service.ReadConfig(config.NewReaderFrom(map[string]string{
 		"DATABASE_URL":           e.dbURL,
 		"NATS_URL":               e.nats,
@@ -435,14 +439,14 @@ func TestTrackShowsAReceivedDossier(t *testing.T) {
 	want := func(statusLabel, stepLabel, timing string, due time.Time, code string, remaining float64) map[string]any {
 		return map[string]any{
 			"time_remaining_hours": remaining,
-			"code":         code,
-			"procedure":    map[string]any{"code": "1.004227", "name": "Cấp giấy phép xây dựng nhà ở riêng lẻ"},
-			"status":       "received",
-			"status_code":  float64(1),
-			"status_label": statusLabel,
-			"received_at":  "2026-03-10T09:00:00+07:00",
-			"due_at":       due.In(ict).Format(time.RFC3339),
-			"timing":       timing,
+			"code":                 code,
+			"procedure":            map[string]any{"code": "1.004227", "name": "Cấp giấy phép xây dựng nhà ở riêng lẻ"},
+			"status":               "received",
+			"status_code":          float64(1),
+			"status_label":         statusLabel,
+			"received_at":          "2026-03-10T09:00:00+07:00",
+			"due_at":               due.In(ict).Format(time.RFC3339),
+			"timing":               timing,
 			"current_office": map[string]any{
 				"code": "000.00.16.H19", "name": "Bộ phận Một cửa huyện Đông Anh",
 			},
