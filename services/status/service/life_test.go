@@ -264,3 +264,25 @@ func mustMarshal(t *testing.T, ev *dossierv1.Event) []byte {
 	}
 	return b
 }
+
+// TestTrackSeesEveryNewStepThroughTheCache looks a dossier up (so its view is cached)
+// before each event of its life and checks the next lookup shows the new step.
+func TestTrackSeesEveryNewStepThroughTheCache(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	e.start()
+	d := e.newDossier(due0)
+	e.received(d)
+	e.waitVisible(d)
+	for i, ev := range wholeLife(d) {
+		if a := e.track(d); a.status != http.StatusOK {
+			t.Fatalf("before %s: %d %s", kindOf(ev), a.status, a.body)
+		}
+		e.emit(ev)
+		want := ev.GetState().GetStatus()
+		waitfor.Until(t, "the lookup to show "+kindOf(ev), func() bool {
+			a := e.track(d).json(t)
+			return a["status"] == want && len(a["timeline"].([]any)) == i+2
+		})
+	}
+}

@@ -49,4 +49,23 @@ func TestListenInvalidatesOnEvents(t *testing.T) {
 	if _, ok := c.Get("A"); ok {
 		t.Fatal("a view older than the event was cached again")
 	}
+
+	// Every kind of dossier event evicts the dossier's view.
+	for i, kind := range []string{"received", "transferred", "accepted", "supplement_requested", "supplemented",
+		"extended", "completed", "returned", "refused", "stopped", "withdrawn", "payment_requested", "payment_recorded"} {
+		d := uuid.New()
+		version := int64(i + 1)
+		c.Put(view(d, kind, int(version)-1))
+		if _, ok := c.Get(kind); !ok {
+			t.Fatalf("%s: view not cached", kind)
+		}
+		payload, _ := proto.Marshal(&dossierv1.Event{EventId: uuid.NewString(), DossierId: d.String(), Version: version})
+		if err := nc.Publish("dossier.v1."+d.String()+"."+kind, payload); err != nil {
+			t.Fatal(err)
+		}
+		waitfor.Within(t, 10*time.Second, "a "+kind+" event to evict the view", func() bool {
+			_, ok := c.Get(kind)
+			return !ok
+		})
+	}
 }
