@@ -1,0 +1,30 @@
+package forms
+
+import "time"
+
+// apologySheet is form 04, "Phiếu xin lỗi và hẹn lại ngày trả kết quả".
+func apologySheet(d Dossier, loc *time.Location) *sheet {
+	a := d.Apology
+	office := firstOffice(a.Office, d.HandlingOffice, d.ReceivingOffice)
+	name := orBlank(officeName(office))
+	s := &sheet{
+		Agency:   agency(office),
+		Dated:    capitalize(datePhrase(a.At, loc)),
+		Title:    "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ",
+		Subtitle: "Mã hồ sơ: " + orBlank(d.Code),
+	}
+	s.field("Kính gửi", "Ông/Bà "+orBlank(d.Applicant.FullName))
+	s.para(capitalize(orBlank(datePhrase(d.ReceivedAt, loc))) + ", " + orBlank(officeName(d.ReceivingOffice)) +
+		" đã tiếp nhận hồ sơ của Ông/Bà.")
+	s.field("Nội dung yêu cầu giải quyết", procedure(d))
+	s.field("Thời hẹn trả kết quả giải quyết hồ sơ", timePhrase(a.OriginalDueAt, loc))
+	s.para("Tuy nhiên đến nay, " + name + " chưa trả kết quả giải quyết hồ sơ của Ông/Bà đúng hẹn " +
+		"ghi trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả.")
+	s.field("Lý do", a.Reason)
+	s.para("Sự chậm trễ này đã gây phiền hà cho Ông/Bà. " + name +
+		" thành thật xin lỗi Ông/Bà vì sự bất tiện này.")
+	s.para(name + " sẽ trả kết quả giải quyết hồ sơ cho Ông/Bà vào " + orBlank(timePhrase(a.NewDueAt, loc)) + ".")
+	s.para("Xin trân trọng cảm ơn sự hợp tác của Ông/Bà./.")
+	s.Signs = []signature{{Title: "ĐẠI DIỆN CƠ QUAN", Note: "(Ký, ghi rõ họ tên và đóng dấu)", Name: a.Officer}}
+	return s
+}

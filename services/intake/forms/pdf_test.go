@@ -1,0 +1,229 @@
+package forms
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf16"
+)
+
+func renderPDF(t testing.TB, k Kind, d Dossier, opt pdfOptions) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := writePDF(&buf, k, d, hcm(t), opt); err != nil {
+		t.Fatalf("PDF(%s): %v", k, err)
+	}
+	return buf.Bytes()
+}
+
+// pdfText is s as the PDF writer puts it in a content stream: UTF-16BE (the
+// Unicode font is addressed by code point) in a string literal with \, ( and )
+// escaped.
+func pdfText(s string) []byte {
+	var b []byte
+	for _, u := range utf16.Encode([]rune(s)) {
+		for _, c := range []byte{byte(u >> 8), byte(u)} {
+			if c == '\\' || c == '(' || c == ')' {
+				b = append(b, '\\')
+			}
+			b = append(b, c)
+		}
+	}
+	return b
+}
+
+// pageCount reads the number of pages from the page tree, and checks it against
+// the page objects.
+func pageCount(t *testing.T, pdf []byte) int {
+	t.Helper()
+	m := regexp.MustCompile(`/Type /Pages\n/Kids \[[^\]]*\]\n/Count (\d+)`).FindSubmatch(pdf)
+	if m == nil {
+		t.Fatal("no page tree")
+	}
+	n, _ := strconv.Atoi(string(m[1]))
+	if objects := bytes.Count(pdf, []byte("/Type /Page\n")); objects != n {
+		t.Fatalf("page tree counts %d pages, %d page objects", n, objects)
+	}
+	return n
+}
+
+func TestPDFEveryForm(t *testing.T) {
+	for _, k := range Kinds() {
+		t.Run(string(k), func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := PDF(&buf, k, fullDossier(), hcm(t)); err != nil {
+				t.Fatal(err)
+			}
+			out := buf.Bytes()
+			if !bytes.HasPrefix(out, []byte("%PDF-")) || !bytes.HasSuffix(bytes.TrimSpace(out), []byte("%%EOF")) {
+				t.Fatalf("not a PDF: %q…", out[:min(len(out), 16)])
+			}
+			// The two faces' subsets alone weigh over 10 kB.
+			if len(out) < 10_000 {
+				t.Errorf("PDF is only %d bytes", len(out))
+			}
+			if n := pageCount(t, out); n != 1 {
+				t.Errorf("%d pages, want 1", n)
+			}
+			size := "/MediaBox [0 0 420.94 595.28]"
+			if k == KindControlSlip {
+				size = "/MediaBox [0 0 595.28 420.94]" // A5 landscape
+			}
+			if !bytes.Contains(out, []byte(size)) {
+				t.Errorf("page is not %s", size)
+			}
+			for _, font := range []string{"/BaseFont /utf8dejavusans\n", "/BaseFont /utf8dejavusansB\n", "/FontFile2"} {
+				if !bytes.Contains(out, []byte(font)) {
+					t.Errorf("missing embedded font %q", font)
+				}
+			}
+		})
+	}
+}
+
+func TestPDFText(t *testing.T) {
+	for _, k := range Kinds() {
+		t.Run(string(k), func(t *testing.T) {
+			out := renderPDF(t, k, fullDossier(), pdfOptions{uncompressed: true})
+			for _, want := range formContent[k] {
+				if !bytes.Contains(out, pdfText(want)) {
+					t.Errorf("missing %q", want)
+				}
+			}
+			if bytes.Contains(out, pdfText("Trang ")) {
+				t.Error("a one-page form has a page footer")
+			}
+		})
+	}
+}
+
+func TestPDFQRCode(t *testing.T) {
+	image := []byte("/Subtype /Image")
+	if out := renderPDF(t, KindReceipt, fullDossier(), pdfOptions{}); !bytes.Contains(out, image) {
+		t.Error("the receipt has no QR image")
+	}
+	d := fullDossier()
+	d.LookupURL = ""
+	out := renderPDF(t, KindReceipt, d, pdfOptions{uncompressed: true})
+	if bytes.Contains(out, image) {
+		t.Error("a receipt without a link has an image")
+	}
+	if !bytes.Contains(out, pdfText("Mã tra cứu: 482915")) {
+		t.Error("a receipt without a link lost its PIN")
+	}
+}
+
+func TestPDFLongControlSlipBreaksPages(t *testing.T) {
+	d := fullDossier()
+	for i := range 40 {
+		s := d.Steps[i%len(d.Steps)]
+		s.Note = fmt.Sprintf("Lần giao nhận thứ %d", i+4)
+		d.Steps = append(d.Steps, s)
+	}
+	out := renderPDF(t, KindControlSlip, d, pdfOptions{uncompressed: true})
+	pages := pageCount(t, out)
+	if pages < 3 {
+		t.Fatalf("%d steps fit on %d pages", len(d.Steps), pages)
+	}
+	// The header row is repeated on every page, and no row is lost.
+	if n := bytes.Count(out, pdfText("Ghi chú")); n != pages {
+		t.Errorf("header row printed %d times on %d pages", n, pages)
+	}
+	if !bytes.Contains(out, pdfText("Lần giao nhận thứ 43")) {
+		t.Error("the last row is missing")
+	}
+	// Every page carries the code and its number, with the total filled in.
+	for page := 1; page <= pages; page++ {
+		footer := fmt.Sprintf("Mã hồ sơ: 000.00.16.H19-261201-0001 – Trang %d/%d", page, pages)
+		if !bytes.Contains(out, pdfText(footer)) {
+			t.Errorf("page %d has no footer %q", page, footer)
+		}
+	}
+}
+
+func TestPDFHostileText(t *testing.T) {
+	d := fullDossier()
+	d.Applicant.FullName = `Nguyễn (Văn) \ A`
+	d.Applicant.Address = "bad \xe0\x80 utf-8 \xff"
+	d.Code = "emoji 😀 code"
+	d.Steps[0].Note = "\x00\x1b[31m"
+	for _, k := range Kinds() {
+		out := renderPDF(t, k, d, pdfOptions{uncompressed: true})
+		if !bytes.HasPrefix(out, []byte("%PDF-")) {
+			t.Fatalf("%s: not a PDF", k)
+		}
+		if !bytes.Contains(out, pdfText(`Nguyễn (Văn) \ A`)) {
+			t.Errorf("%s: name with parentheses and backslash not printed", k)
+		}
+	}
+}
+
+func TestPDFLongTextWraps(t *testing.T) {
+	d := fullDossier()
+	d.Documents = nil
+	for i := range 12 {
+		d.Documents = append(d.Documents, Document{
+			Name: strings.Repeat("Giấy tờ có tên rất dài ", 4) + strconv.Itoa(i+1), Kind: "certified_copy", Copies: 1})
+	}
+	out := renderPDF(t, KindReceipt, d, pdfOptions{uncompressed: true})
+	if pageCount(t, out) < 2 {
+		t.Error("twelve long documents fit on one A5 page")
+	}
+	for _, want := range []string{"NGƯỜI NỘP HỒ SƠ", "Trần Văn Đức"} {
+		if !bytes.Contains(out, pdfText(want)) {
+			t.Errorf("missing %q after the page break", want)
+		}
+	}
+}
+
+func BenchmarkPDFReceipt(b *testing.B) {
+	d := fullDossier()
+	loc := time.FixedZone("ICT", 7*3600)
+	for b.Loop() {
+		var buf bytes.Buffer
+		if err := PDF(&buf, KindReceipt, d, loc); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkHTMLReceipt(b *testing.B) {
+	d := fullDossier()
+	loc := time.FixedZone("ICT", 7*3600)
+	for b.Loop() {
+		var buf bytes.Buffer
+		if err := HTML(&buf, KindReceipt, d, loc); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func TestConcurrentRendering(t *testing.T) {
+	// The embedded font bytes and the parsed templates are shared by every call.
+	want := renderPDF(t, KindReceipt, fullDossier(), pdfOptions{uncompressed: true})
+	errs := make(chan error, 8)
+	for i := range cap(errs) {
+		go func() {
+			var buf bytes.Buffer
+			var err error
+			if i%2 == 0 {
+				err = writePDF(&buf, KindReceipt, fullDossier(), time.FixedZone("ICT", 7*3600), pdfOptions{uncompressed: true})
+				if err == nil && !bytes.Contains(buf.Bytes(), pdfText("Mã hồ sơ: 000.00.16.H19-261201-0001")) {
+					err = fmt.Errorf("concurrent PDF lost its text (%d bytes, want about %d)", buf.Len(), len(want))
+				}
+			} else {
+				err = HTML(&buf, KindControlSlip, fullDossier(), time.UTC)
+			}
+			errs <- err
+		}()
+	}
+	for range cap(errs) {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}

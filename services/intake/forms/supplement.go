@@ -1,0 +1,26 @@
+package forms
+
+import "time"
+
+// supplementSheet is form 02, "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ".
+func supplementSheet(d Dossier, loc *time.Location) *sheet {
+	r := d.Supplement
+	office := firstOffice(r.Office, d.HandlingOffice, d.ReceivingOffice)
+	s := &sheet{
+		Agency:   agency(office),
+		Dated:    capitalize(datePhrase(r.At, loc)),
+		Title:    "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ",
+		Subtitle: "Mã hồ sơ: " + orBlank(d.Code),
+	}
+	s.field("Hồ sơ của", d.Applicant.FullName)
+	s.field("Nội dung yêu cầu giải quyết", procedure(d))
+	s.para(capitalize(orBlank(datePhrase(d.ReceivedAt, loc))) + ", " + orBlank(officeName(d.ReceivingOffice)) +
+		" đã tiếp nhận hồ sơ của Ông/Bà. Sau khi xem xét, " + orBlank(officeName(office)) +
+		" đề nghị Ông/Bà bổ sung, hoàn thiện hồ sơ gồm những nội dung sau:")
+	s.table(documentsTable(r.Items))
+	s.field("Lý do", r.Reason)
+	s.para("Trong quá trình bổ sung, hoàn thiện hồ sơ, nếu có vướng mắc, Ông/Bà liên hệ với " +
+		orBlank(contact(r.Officer, office)) + " để được hướng dẫn.")
+	s.Signs = []signature{{Title: "NGƯỜI HƯỚNG DẪN", Note: "(Ký và ghi rõ họ tên)", Name: r.Officer}}
+	return s
+}
