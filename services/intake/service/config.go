@@ -15,6 +15,8 @@ type Config struct {
 	TokenTTL   time.Duration
 	DataKey    []byte
 	PINKey     []byte
+	// PublicURL is the address citizens reach the product at (the receipt's QR code).
+	PublicURL string
 }
 
 // ReadConfig reads intake's settings from r.
@@ -25,6 +27,7 @@ func ReadConfig(r *config.Reader) (Config, error) {
 		TokenTTL:   r.Duration("MOTCUA_TOKEN_TTL", time.Hour),
 		DataKey:    r.Key("MOTCUA_DATA_KEY"),
 		PINKey:     r.Key("MOTCUA_PIN_KEY"),
+		PublicURL:  r.String("MOTCUA_PUBLIC_URL", ""),
 	}
 	r.Require("MOTCUA_AUTH_SIGNING_KEY", c.SigningKey)
 	return c, r.Err()

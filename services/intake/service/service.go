@@ -82,6 +82,7 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 		Processor: &app.Processor{Store: st, Catalog: cat, Calendar: cal, Sealer: sealer, Relay: relay, Now: now},
 		Reader:    &app.Reader{Store: st, Catalog: cat, Calendar: cal, Sealer: sealer, Now: now},
 		Calendars: &app.Calendars{Pool: inf.Pool, Live: cal, Relay: relay, Now: now},
+		PublicURL: cfg.PublicURL,
 		SignIn:    signIn,
 		Verifier:  auth.NewVerifier(signing.Public().(ed25519.PublicKey)),
 		Calendar:  cal,

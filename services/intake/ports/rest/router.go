@@ -23,6 +23,9 @@ type API struct {
 	Processor *app.Processor
 	Reader    *app.Reader
 	Calendars *app.Calendars
+	// PublicURL is the address citizens reach the product at, for the receipt's QR
+	// code; empty means the address each request came to.
+	PublicURL string
 	SignIn    *app.SignIn
 	Verifier  *auth.Verifier
 	Calendar  *worktime.Live
@@ -44,6 +47,7 @@ func (a *API) Mount(r chi.Router) {
 		r.With(auth.RequireRole(a.Log, auth.RoleDesk)).Post("/api/v1/dossiers", a.register)
 		staff := auth.RequireRole(a.Log, auth.RoleDesk, auth.RoleOfficer, auth.RoleSupervisor)
 		r.With(staff).Get("/api/v1/dossiers/{code}", a.dossier)
+		r.With(staff).Get("/api/v1/dossiers/{code}/forms/{form}", a.form)
 		r.With(auth.RequireRole(a.Log, auth.RoleAdmin)).Put("/api/v1/calendar/{year}", a.setCalendarYear)
 		r.With(auth.RequireRole(a.Log, auth.RoleDesk, auth.RoleOfficer)).Post("/api/v1/dossiers/{code}/actions/{action}", a.act)
 	})

@@ -1,0 +1,71 @@
+package rest
+
+import (
+	"bytes"
+	"errors"
+	"net/http"
+	"strings"
+
+	"github.com/go-chi/chi/v5"
+
+	"github.com/motcua/motcua/services/intake/forms"
+	"github.com/motcua/motcua/services/platform/auth"
+	"github.com/motcua/motcua/services/platform/httpapi"
+)
+
+// form answers GET /dossiers/{code}/forms/{form}[?format=pdf]: a printable form of the
+// dossier, in HTML or PDF.
+func (a *API) form(w http.ResponseWriter, r *http.Request) {
+	kind, ok := forms.ParseKind(chi.URLParam(r, "form"))
+	if !ok {
+		names := make([]string, 0, 5)
+		for _, k := range forms.Kinds() {
+			names = append(names, string(k))
+		}
+		a.fail(w, r, httpapi.NotFound("unknown_form", "There is no such form; the forms are: "+strings.Join(names, ", ")+"."))
+		return
+	}
+	format := r.URL.Query().Get("format")
+	if format != "" && format != "html" && format != "pdf" {
+		a.fail(w, r, httpapi.Invalid("format", "invalid_format", "The format is html (the default) or pdf."))
+		return
+	}
+	d, err := a.Reader.Form(r.Context(), auth.FromContext(r.Context()), chi.URLParam(r, "code"), kind, a.publicURL(r))
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	var buf bytes.Buffer
+	render, contentType := forms.HTML, "text/html; charset=utf-8"
+	if format == "pdf" {
+		render, contentType = forms.PDF, "application/pdf"
+	}
+	if err := render(&buf, kind, d, a.Calendar.Calendar().Location()); err != nil {
+		if errors.Is(err, forms.ErrNotAvailable) {
+			err = httpapi.NotFound("form_not_available", "This dossier has no "+string(kind)+" form: nothing it records has happened to it.")
+		}
+		a.fail(w, r, err)
+		return
+	}
+	// The forms carry personal data and the lookup PIN.
+	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Set("Content-Type", contentType)
+	if format == "pdf" {
+		w.Header().Set("Content-Disposition", `inline; filename="`+d.Code+"-"+string(kind)+`.pdf"`)
+	}
+	w.WriteHeader(http.StatusOK)
+	_, _ = w.Write(buf.Bytes())
+}
+
+// publicURL is the address citizens reach the product at: the configured one, or the
+// address this request came to.
+func (a *API) publicURL(r *http.Request) string {
+	if a.PublicURL != "" {
+		return a.PublicURL
+	}
+	scheme := "http"
+	if r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https" {
+		scheme = "https"
+	}
+	return scheme + "://" + r.Host
+}
