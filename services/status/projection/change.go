@@ -98,6 +98,13 @@ func change(id, eventID uuid.UUID, ev *dossierv1.Event) (store.Change, error) {
 		}
 	case *dossierv1.Event_Returned:
 		c.Step.Type = "returned"
+		if k.Returned.GetTrackingNumber() != "" {
+			c.Step.Type = "result_delivered"
+		}
+	case *dossierv1.Event_Arrived:
+		c.Step.Type = "arrived"
+	case *dossierv1.Event_ResultBack:
+		c.Step.Type = "result_back"
 	case *dossierv1.Event_Refused:
 		c.Step.Type = "refused"
 	case *dossierv1.Event_Stopped:

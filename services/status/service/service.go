@@ -12,6 +12,7 @@ import (
 	"github.com/go-chi/chi/v5"
 
 	"github.com/motcua/motcua/services/platform/auth"
+	"github.com/motcua/motcua/services/platform/calendarsync"
 	"github.com/motcua/motcua/services/platform/config"
 	"github.com/motcua/motcua/services/platform/httpapi"
 	"github.com/motcua/motcua/services/platform/infra"
@@ -34,8 +35,8 @@ type Config struct {
 	CacheTTL  time.Duration
 	// Now is the clock of the answers (time.Now when nil): tests fix it.
 	Now func() time.Time
-	// Calendar is the working-time calendar (DefaultCalendar when nil); a function so an
-	// administrator-edited calendar can replace the default without a restart.
+	// Calendar is the working-time calendar of the answers; when nil, the calendar in
+	// force, with the administrators' edits followed from the REFERENCE stream.
 	Calendar func() *worktime.Calendar
 }
 
@@ -57,6 +58,8 @@ type Service struct {
 	Store    *store.Store
 	infra    *infra.Infra
 	consumer *messaging.Consumer
+	// calendar follows the administrators' calendar edits.
+	calendar *messaging.Consumer
 	api      *rest.API
 }
 
@@ -72,11 +75,12 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 	if now == nil {
 		now = time.Now
 	}
+	// The calendar in force: the shipped one with the administrators' edits, loaded at
+	// start and followed from the REFERENCE stream.
+	live := worktime.NewLive()
 	calendar := cfg.Calendar
 	if calendar == nil {
-		if calendar, err = DefaultCalendar(now); err != nil {
-			return nil, fmt.Errorf("status: %w", err)
-		}
+		calendar = live.Calendar
 	}
 	steps, err := store.Migrations()
 	if err != nil {
@@ -93,12 +97,17 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 		inf.Close()
 		return nil, fmt.Errorf("status: %w", err)
 	}
+	if err := calendarsync.Load(ctx, inf.Pool, live); err != nil {
+		inf.Close()
+		return nil, fmt.Errorf("status: %w", err)
+	}
 	st := store.New(inf.Pool)
 	byClient, byCode := rest.NewLimiters()
 	return &Service{
 		Store:    st,
 		infra:    inf,
 		consumer: messaging.NewConsumer(inf.Pool, inf.JS, log, projection.DossierConsumer, projection.Dossier),
+		calendar: messaging.NewConsumer(inf.Pool, inf.JS, log, calendarsync.Consumer("status-calendar"), calendarsync.Handler(live)),
 		api: &rest.API{Log: log, Store: st, Verifier: auth.NewVerifier(pub), PINKey: cfg.PINKey,
 			Location: loc, Now: now, Calendar: calendar, Cache: cache, ByClient: byClient, ByCode: byCode},
 	}, nil
@@ -110,8 +119,11 @@ func (s *Service) Mount(r chi.Router) { s.api.Mount(r) }
 // Checks are status's readiness probes.
 func (s *Service) Checks() map[string]httpapi.Check { return s.infra.Checks() }
 
-// Workers are status's background loops: the consumer of dossier events.
-func (s *Service) Workers() []lifecycle.Worker { return []lifecycle.Worker{s.consumer.Run} }
+// Workers are status's background loops: the consumers of dossier events and of
+// calendar edits.
+func (s *Service) Workers() []lifecycle.Worker {
+	return []lifecycle.Worker{s.consumer.Run, s.calendar.Run}
+}
 
 // Close releases the broker connection and the pool; call it after the workers stopped.
 func (s *Service) Close() { s.infra.Close() }

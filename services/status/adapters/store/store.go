@@ -7,6 +7,7 @@ import (
 
 	"github.com/jackc/pgx/v5/pgxpool"
 
+	"github.com/motcua/motcua/services/platform/calendarsync"
 	"github.com/motcua/motcua/services/platform/database"
 	"github.com/motcua/motcua/services/platform/messaging"
 )
@@ -23,7 +24,8 @@ func Migrations() ([]database.Migration, error) {
 	if err != nil {
 		return nil, err
 	}
-	return append(messaging.InboxMigrations(), own...), nil
+	steps := append(messaging.InboxMigrations(), own...)
+	return append(steps, calendarsync.Migrations()...), nil
 }
 
 // Store is status's data access.

@@ -1,0 +1,157 @@
+package calendarsync_test
+
+import (
+	"context"
+	"log/slog"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/nats-io/nats.go"
+
+	"github.com/motcua/motcua/services/platform/calendarsync"
+	"github.com/motcua/motcua/services/platform/embeddednats"
+	"github.com/motcua/motcua/services/platform/messaging"
+	"github.com/motcua/motcua/services/platform/outbox"
+	"github.com/motcua/motcua/services/platform/pgtest"
+	"github.com/motcua/motcua/services/platform/waitfor"
+	"github.com/motcua/motcua/services/worktime"
+)
+
+var dbURL string
+
+func TestMain(m *testing.M) { pgtest.Main(m, &dbURL) }
+
+var quiet = slog.New(slog.DiscardHandler)
+
+
+// TestAnEditReachesAnotherService: an edit stored by the writer (intake) is published by
+// its relay and put in force by a follower on a schema of its own (status, postal), and
+// survives the follower's restart through its copy.
+func TestAnEditReachesAnotherService(t *testing.T) {
+	ctx := context.Background()
+	migrations := append(append(outbox.Migrations(), messaging.InboxMigrations()...), calendarsync.Migrations()...)
+	writer, _ := pgtest.NewSchema(t, dbURL, migrations...)
+	reader, readerSchema := pgtest.NewSchema(t, dbURL, migrations...)
+	ns, err := embeddednats.Start(embeddednats.Options{StoreDir: t.TempDir(), Port: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(ns.Shutdown)
+	nc, js, err := messaging.Connect(ns.ClientURL(), t.Name(), quiet, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(nc.Close)
+	if err := messaging.EnsureStreams(ctx, js, 1, quiet); err != nil {
+		t.Fatal(err)
+	}
+	workCtx, stop := context.WithCancel(ctx)
+	var wg sync.WaitGroup
+	t.Cleanup(func() { stop(); wg.Wait() })
+	wg.Go(func() { outbox.NewRelay(writer, js, quiet, outbox.RelayOptions{Schema: "writer"}).Run(workCtx) })
+	live := worktime.NewLive()
+	follower := messaging.NewConsumer(reader, js, quiet, calendarsync.Consumer("test-calendar"), calendarsync.Handler(live))
+	wg.Go(func() { follower.Run(workCtx) })
+
+	bridge := worktime.Date{Year: 2028, Month: time.March, Day: 3}
+	y := worktime.DefaultYear(2028)
+	y.DaysOff[bridge] = "Nghỉ bù / Bridge day"
+	rev, err := calendarsync.Set(ctx, writer, y, "admin.xuanloc", time.Now())
+	if err != nil || rev != 1 {
+		t.Fatalf("set: %d %v", rev, err)
+	}
+	waitfor.Within(t, 15*time.Second, "the follower to put the edit in force", func() bool {
+		return !live.Calendar().IsWorkingDay(bridge)
+	})
+	// A second edit gets the next revision and replaces the first.
+	y2 := worktime.DefaultYear(2028)
+	if rev, err := calendarsync.Set(ctx, writer, y2, "admin.xuanloc", time.Now()); err != nil || rev != 2 {
+		t.Fatalf("second set: %d %v", rev, err)
+	}
+	waitfor.Within(t, 15*time.Second, "the second edit", func() bool { return live.Calendar().IsWorkingDay(bridge) })
+
+	// A restarted follower finds the newest edit in its own copy.
+	again := worktime.NewLive()
+	if err := calendarsync.Load(ctx, pgtest.ConnectSchema(t, dbURL, readerSchema), again); err != nil {
+		t.Fatal(err)
+	}
+	if _, rev := again.Year(2028); rev != 2 || !again.Calendar().IsWorkingDay(bridge) {
+		t.Fatalf("after a restart: revision %d", rev)
+	}
+}
+
+// TestAnOldEditArrivingLateChangesNothing: revisions order the edits of a year, whatever
+// order the broker delivers them in; an edit that cannot be read is dead-lettered.
+func TestAnOldEditArrivingLateChangesNothing(t *testing.T) {
+	ctx := context.Background()
+	migrations := append(append(outbox.Migrations(), messaging.InboxMigrations()...), calendarsync.Migrations()...)
+	writer, _ := pgtest.NewSchema(t, dbURL, migrations...)
+	reader, _ := pgtest.NewSchema(t, dbURL, migrations...)
+	ns, err := embeddednats.Start(embeddednats.Options{StoreDir: t.TempDir(), Port: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(ns.Shutdown)
+	nc, js, err := messaging.Connect(ns.ClientURL(), t.Name(), quiet, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(nc.Close)
+	if err := messaging.EnsureStreams(ctx, js, 1, quiet); err != nil {
+		t.Fatal(err)
+	}
+	bridge := worktime.Date{Year: 2028, Month: time.March, Day: 3}
+	edited := worktime.DefaultYear(2028)
+	edited.DaysOff[bridge] = "Nghỉ bù / Bridge day"
+	// Two edits stored, then published newest first.
+	if _, err := calendarsync.Set(ctx, writer, worktime.DefaultYear(2028), "a", time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := calendarsync.Set(ctx, writer, edited, "a", time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := writer.Query(ctx, "SELECT subject, payload, event_id FROM outbox ORDER BY id DESC")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var msgs []*nats.Msg
+	for rows.Next() {
+		m := &nats.Msg{Header: nats.Header{}}
+		var id string
+		if err := rows.Scan(&m.Subject, &m.Data, &id); err != nil {
+			t.Fatal(err)
+		}
+		m.Header.Set(nats.MsgIdHdr, id)
+		msgs = append(msgs, m)
+	}
+	msgs = append(msgs, &nats.Msg{Subject: calendarsync.Subject(2028), Data: []byte("not a protobuf"), Header: nats.Header{}})
+	for _, m := range msgs {
+		if _, err := js.PublishMsg(ctx, m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	live := worktime.NewLive()
+	workCtx, stop := context.WithCancel(ctx)
+	var wg sync.WaitGroup
+	t.Cleanup(func() { stop(); wg.Wait() })
+	follower := messaging.NewConsumer(reader, js, quiet, calendarsync.Consumer("test-calendar"), calendarsync.Handler(live))
+	wg.Go(func() { follower.Run(workCtx) })
+	waitfor.Within(t, 15*time.Second, "the three messages to be consumed or dead-lettered", func() bool {
+		var n int
+		_ = reader.QueryRow(ctx, "SELECT count(*) FROM inbox").Scan(&n)
+		info, err := js.Stream(ctx, messaging.DeadLetterStream)
+		if err != nil {
+			return false
+		}
+		st, err := info.Info(ctx)
+		return err == nil && n == 2 && st.State.Msgs == 1
+	})
+	if _, rev := live.Year(2028); rev != 2 || live.Calendar().IsWorkingDay(bridge) {
+		t.Fatalf("after a late old edit: revision %d, bridge day working %v", rev, live.Calendar().IsWorkingDay(bridge))
+	}
+	var stored int64
+	if err := reader.QueryRow(ctx, "SELECT revision FROM calendar_years WHERE year = 2028").Scan(&stored); err != nil || stored != 2 {
+		t.Fatalf("stored revision %d %v", stored, err)
+	}
+}
