@@ -24,7 +24,6 @@ func TestMain(m *testing.M) { pgtest.Main(m, &dbURL) }
 
 var quiet = slog.New(slog.DiscardHandler)
 
-
 // TestAnEditReachesAnotherService: an edit stored by the writer (intake) is published by
 // its relay and put in force by a follower on a schema of its own (status, postal), and
 // survives the follower's restart through its copy.
