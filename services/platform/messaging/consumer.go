@@ -223,11 +223,11 @@ func (c *Consumer) fail(ctx context.Context, m jetstream.Msg, cause error) {
 	if meta, err := m.Metadata(); err == nil {
 		delivered = meta.NumDelivered
 	}
-	if database.Unavailable(cause) {
-		// The database is down, not the event at fault: wait for it however long it
-		// takes, and never dead-letter for it.
+	if database.Unavailable(cause) || IsLater(cause) {
+		// The database is down, or the event waits for another: neither is the event's
+		// fault, so wait however long it takes, and never dead-letter for it.
 		delay := c.opt.BackOff[min(int(delivered)-1, len(c.opt.BackOff)-1)]
-		c.log.Warn("database unavailable, event will be retried", "subject", m.Subject(), "retry_in", delay.String(), "err", cause.Error())
+		c.log.Warn("event will be retried", "subject", m.Subject(), "retry_in", delay.String(), "err", cause.Error())
 		consumed.WithLabelValues(c.opt.Durable, "retried").Inc()
 		_ = m.NakWithDelay(delay)
 		return

@@ -514,6 +514,40 @@ func TestConsumerWaitsOutADatabaseOutage(t *testing.T) {
 	assertAppliedOnce(t, pool, events)
 }
 
+// TestConsumerWaitsForAnEventMarkedLater: an event that must wait for another (Later)
+// is retried past MaxDeliver until it can be applied, never dead-lettered.
+func TestConsumerWaitsForAnEventMarkedLater(t *testing.T) {
+	t.Parallel()
+	pool := newSchema(t)
+	b := startBroker(t)
+	js := connect(t, b)
+
+	events := newEvents(3)
+	early := events[1]
+	rec := newEffects()
+	h := func(ctx context.Context, tx pgx.Tx, msg jetstream.Msg) error {
+		rec.record(msg)
+		if msg.Headers().Get(jetstream.MsgIDHeader) == early.id && len(rec.deliveries(early.id)) <= 6 {
+			return messaging.Later(errors.New("its first event has not arrived"))
+		}
+		return apply(ctx, tx, msg)
+	}
+	publishAll(t, js, events...)
+	runConsumer(t, pool, js, quiet, messaging.ConsumerOptions{
+		Batch: 16, MaxDeliver: 3, BackOff: []time.Duration{2 * time.Millisecond, 5 * time.Millisecond},
+	}, h)
+
+	waitfor.Until(t, "every event applied", func() bool { return appliedCount(t, pool) == len(events) })
+	waitSettled(t, js)
+	if dls := deadLetters(t, js); len(dls) != 0 {
+		t.Fatalf("%d dead letters for an event that waited, want none", len(dls))
+	}
+	if n := len(rec.deliveries(early.id)); n != 7 {
+		t.Fatalf("the waiting event was delivered %d times, want 7", n)
+	}
+	assertAppliedOnce(t, pool, events)
+}
+
 // logSignal is a slog handler that closes a channel the first time a record's message
 // contains a given text.
 type logSignal struct {

@@ -29,15 +29,19 @@ var DossierConsumer = messaging.ConsumerOptions{
 
 // Dossier applies one dossier event. Messages that cannot be decoded, or that lack what
 // every event must carry, are poison: retrying cannot mend them. A later event of a
-// dossier whose Received has not been folded yet fails without being poison, so the
-// consumer retries it (with back-off) until Received has arrived.
+// dossier whose Received has not been folded yet waits (messaging.Later): the consumer
+// retries it with back-off for as long as Received takes to arrive.
 func Dossier(ctx context.Context, tx pgx.Tx, msg jetstream.Msg) error {
 	d, err := Decode(msg.Data())
 	if err != nil {
 		return messaging.Poison(fmt.Errorf("%s: %w", msg.Subject(), err))
 	}
 	if d.Change != nil {
-		return store.FoldChange(ctx, tx, *d.Change)
+		err := store.FoldChange(ctx, tx, *d.Change)
+		if errors.Is(err, store.ErrNotReceivedYet) {
+			return messaging.Later(err)
+		}
+		return err
 	}
 	err = store.FoldReceived(ctx, tx, *d.Received)
 	if errors.Is(err, store.ErrCodeTaken) {
