@@ -110,7 +110,7 @@ func (r *Registration) Normalize() {
 	a := &r.Applicant
 	a.FullName = textnorm.Clean(a.FullName)
 	a.IDNumber = strings.TrimSpace(a.IDNumber)
-	a.Phone = normalizePhone(a.Phone)
+	a.Phone = NormalizePhone(a.Phone)
 	a.Email = strings.TrimSpace(a.Email)
 	a.Address = textnorm.Clean(a.Address)
 	for i := range r.Documents {
@@ -246,8 +246,8 @@ func allDigits(s string, n int) bool {
 	return true
 }
 
-// normalizePhone drops spaces, dots and dashes and turns +84 into a leading 0.
-func normalizePhone(s string) string {
+// NormalizePhone drops spaces, dots and dashes and turns +84 into a leading 0.
+func NormalizePhone(s string) string {
 	s = strings.Map(func(r rune) rune {
 		if r == ' ' || r == '.' || r == '-' || r == '(' || r == ')' {
 			return -1
@@ -269,3 +269,10 @@ func missing(field, msg string) *FieldError {
 func invalid(field, code, msg string) *FieldError {
 	return &FieldError{Field: field, Code: code, Message: msg}
 }
+
+// ValidIDNumber reports whether s is a citizen ID number: 12 digits, or 9 for an old
+// identity card.
+func ValidIDNumber(s string) bool { return allDigits(s, 12) || allDigits(s, 9) }
+
+// ValidPhone reports whether s (normalized) is a Vietnamese phone number.
+func ValidPhone(s string) bool { return validPhone(s) }

@@ -2,6 +2,7 @@ package rest
 
 import (
 	"crypto/sha256"
+	"errors"
 	"net/http"
 	"strings"
 
@@ -29,17 +30,24 @@ func (a *API) act(w http.ResponseWriter, r *http.Request) {
 		a.fail(w, r, err)
 		return
 	}
-	body, err := httpapi.ReadBody(w, r, httpapi.DefaultBodyLimit)
-	if err != nil {
-		a.fail(w, r, err)
-		return
-	}
-	var c dossier.Command
-	if len(body) > 0 {
-		if err := httpapi.UnmarshalJSON(body, &c); err != nil {
+	// An action without fields (accept, return) may come without a body: it reads as {}.
+	body := []byte("{}")
+	if r.ContentLength != 0 {
+		read, err := httpapi.ReadBody(w, r, httpapi.DefaultBodyLimit)
+		var he *httpapi.Error
+		switch {
+		case errors.As(err, &he) && he.Code == "empty_body":
+		case err != nil:
 			a.fail(w, r, err)
 			return
+		default:
+			body = read
 		}
+	}
+	var c dossier.Command
+	if err := httpapi.UnmarshalJSON(body, &c); err != nil {
+		a.fail(w, r, err)
+		return
 	}
 	// The key answers for this request only: the same key on another dossier or action
 	// is a different request.
@@ -67,4 +75,24 @@ func (a *API) dossier(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Cache-Control", "no-store")
 	httpapi.WriteJSON(w, http.StatusOK, d)
+}
+
+// search answers GET /dossiers/search?name=&id_number=&phone=: the dossiers of the
+// caller's offices whose applicant matches, for a citizen without the receipt.
+func (a *API) search(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	for _, k := range []string{"name", "id_number", "phone"} {
+		if len(q.Get(k)) > 1000 {
+			a.fail(w, r, httpapi.Invalid(k, "too_long", "This search term is too long."))
+			return
+		}
+	}
+	hits, err := a.Reader.Search(r.Context(), auth.FromContext(r.Context()), app.SearchInput{
+		Name: q.Get("name"), IDNumber: strings.TrimSpace(q.Get("id_number")), Phone: q.Get("phone")})
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	httpapi.WriteJSON(w, http.StatusOK, map[string]any{"items": hits})
 }

@@ -46,6 +46,7 @@ func (a *API) Mount(r chi.Router) {
 		r.Use(auth.Authenticate(a.Verifier, a.Log))
 		r.With(auth.RequireRole(a.Log, auth.RoleDesk)).Post("/api/v1/dossiers", a.register)
 		staff := auth.RequireRole(a.Log, auth.RoleDesk, auth.RoleOfficer, auth.RoleSupervisor)
+		r.With(staff).Get("/api/v1/dossiers/search", a.search)
 		r.With(staff).Get("/api/v1/dossiers/{code}", a.dossier)
 		r.With(staff).Get("/api/v1/dossiers/{code}/forms/{form}", a.form)
 		r.With(auth.RequireRole(a.Log, auth.RoleAdmin)).Put("/api/v1/calendar/{year}", a.setCalendarYear)

@@ -306,6 +306,12 @@ func TestRefusalAndWithdrawal(t *testing.T) {
 		t.Fatalf("withdrawn: %+v", s)
 	}
 
+	// An action without fields needs no body.
+	if r, err := e.do("POST", "/api/v1/dossiers/"+w.Code+"/actions/return", e.token(t, "desk.xuanloc"), nil); err != nil ||
+		r.Status != http.StatusConflict {
+		t.Fatalf("a bodiless action on a withdrawn dossier: %v %d %s", err, r.Status, r.Body)
+	}
+
 	// Bad input: unknown action, unknown office, malformed body, unknown dossier.
 	x := e.registerAtDistrict(t)
 	e.act(t, "desk.xuanloc", x.Code, "teleport", map[string]any{}).expectError(t, http.StatusNotFound, "unknown_action", "")

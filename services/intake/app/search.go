@@ -1,0 +1,86 @@
+package app
+
+import (
+	"context"
+	"time"
+	"unicode/utf8"
+
+	"github.com/google/uuid"
+
+	"github.com/motcua/motcua/services/intake/adapters/store"
+	"github.com/motcua/motcua/services/intake/domain/dossier"
+	"github.com/motcua/motcua/services/platform/auth"
+	"github.com/motcua/motcua/services/platform/textnorm"
+)
+
+// SearchInput is what desk staff know of a citizen who has lost the receipt: a part of
+// the name (with or without diacritics), the ID number, the phone number.
+type SearchInput struct {
+	Name     string
+	IDNumber string
+	Phone    string
+}
+
+// Hit is a dossier found by a search.
+type Hit struct {
+	Code          string    `json:"code"`
+	Procedure     OfficeRef `json:"procedure"`
+	Status        string    `json:"status"`
+	StatusLabel   string    `json:"status_label"`
+	ReceivedAt    time.Time `json:"received_at"`
+	DueAt         time.Time `json:"due_at"`
+	ApplicantName string    `json:"applicant_name"`
+	CurrentOffice OfficeRef `json:"current_office"`
+}
+
+// maxHits bounds an answer: a search is for finding one citizen's dossiers.
+const maxHits = 50
+
+// Search finds the dossiers of who's offices whose applicant matches in, newest first;
+// every dossier found counts as a read of its personal data.
+func (r *Reader) Search(ctx context.Context, who *auth.Principal, in SearchInput) ([]Hit, error) {
+	q := store.SearchQuery{Offices: who.Offices, NameFolded: textnorm.Fold(in.Name), Limit: maxHits}
+	if in.IDNumber != "" {
+		if !dossier.ValidIDNumber(in.IDNumber) {
+			return nil, &dossier.FieldError{Field: "id_number", Code: "invalid_id_number",
+				Message: "The citizen ID number must have 12 digits (or 9 for an old ID card)."}
+		}
+		q.IDIndex = r.Sealer.Index("applicant_id", in.IDNumber)
+	}
+	if in.Phone != "" {
+		phone := dossier.NormalizePhone(in.Phone)
+		if !dossier.ValidPhone(phone) {
+			return nil, &dossier.FieldError{Field: "phone", Code: "invalid_phone",
+				Message: "The phone number must have 10 digits starting with 0, such as 0912345678."}
+		}
+		q.PhoneIndex = r.Sealer.Index("applicant_phone", phone)
+	}
+	switch n := utf8.RuneCountInString(q.NameFolded); {
+	case n == 0 && q.IDIndex == nil && q.PhoneIndex == nil:
+		return nil, &dossier.FieldError{Field: "name", Code: "required",
+			Message: "Give a name (at least 2 letters), an ID number or a phone number to search by."}
+	case n == 1:
+		return nil, &dossier.FieldError{Field: "name", Code: "too_short", Message: "Give at least 2 letters of the name."}
+	case n > dossier.MaxNameRunes:
+		return nil, &dossier.FieldError{Field: "name", Code: "too_long", Message: "The name is too long."}
+	}
+	found, err := r.Store.Search(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	name := r.Catalog.officeNamer(ctx)
+	loc := r.Calendar.Calendar().Location()
+	hits := make([]Hit, 0, len(found))
+	ids := make([]uuid.UUID, 0, len(found))
+	for _, f := range found {
+		vi, _ := dossier.Status(f.Status).Labels()
+		hits = append(hits, Hit{Code: f.Code, Procedure: OfficeRef{Code: f.ProcedureCode, Name: r.procedureName(ctx, f.ProcedureCode)},
+			Status: f.Status, StatusLabel: vi, ReceivedAt: f.ReceivedAt.In(loc), DueAt: f.DueAt.In(loc),
+			ApplicantName: f.ApplicantName, CurrentOffice: officeRef(f.CurrentOffice, name)})
+		ids = append(ids, f.ID)
+	}
+	if err := r.Store.RecordReads(ctx, ids, who.Username, "search"); err != nil {
+		return nil, err
+	}
+	return hits, nil
+}
