@@ -66,13 +66,28 @@ func (c *Client) Track(ctx context.Context, addr, code, pin string) (int, map[st
 }
 
 func (c *Client) do(ctx context.Context, method, u, token, idemKey string, body []byte, out any) (int, error) {
+	a, err := c.Do(ctx, method, u, token, idemKey, body, out)
+	return a.Status, err
+}
+
+// Answer is an HTTP answer as it came: its status, headers and body.
+type Answer struct {
+	Status int
+	Header http.Header
+	Body   []byte
+}
+
+// Do sends method to the whole URL u, with a bearer token and an Idempotency-Key when
+// they are not empty and body as JSON when it is not nil. It decodes a 2xx answer into
+// out when out is not nil, and returns the answer as it came whatever its status.
+func (c *Client) Do(ctx context.Context, method, u, token, idemKey string, body []byte, out any) (Answer, error) {
 	var rd io.Reader
 	if body != nil {
 		rd = bytes.NewReader(body)
 	}
 	req, err := http.NewRequestWithContext(ctx, method, u, rd)
 	if err != nil {
-		return 0, err
+		return Answer{}, err
 	}
 	req.Header.Set("Content-Type", "application/json")
 	if token != "" {
@@ -83,19 +98,19 @@ func (c *Client) do(ctx context.Context, method, u, token, idemKey string, body 
 	}
 	resp, err := c.HTTP.Do(req)
 	if err != nil {
-		return 0, err
+		return Answer{}, err
 	}
 	defer resp.Body.Close()
-	data, err := io.ReadAll(resp.Body)
-	if err != nil {
-		return resp.StatusCode, err
+	a := Answer{Status: resp.StatusCode, Header: resp.Header}
+	if a.Body, err = io.ReadAll(resp.Body); err != nil {
+		return a, err
 	}
-	if resp.StatusCode < 300 && out != nil {
-		if err := json.Unmarshal(data, out); err != nil {
-			return resp.StatusCode, fmt.Errorf("decode %s answer: %w", u, err)
+	if resp.StatusCode >= 200 && resp.StatusCode < 300 && out != nil {
+		if err := json.Unmarshal(a.Body, out); err != nil {
+			return a, fmt.Errorf("decode %s answer: %w", u, err)
 		}
 	}
-	return resp.StatusCode, nil
+	return a, nil
 }
 
 // Registration returns a valid registration body at office for the i-th applicant.
