@@ -15,7 +15,6 @@ import (
 
 	"github.com/motcua/motcua/services/intake/adapters/store"
 	"github.com/motcua/motcua/services/intake/app"
-	"github.com/motcua/motcua/services/platform/database"
 )
 
 // maxFile bounds the calendar file: a year is a few dozen days.
@@ -64,18 +63,11 @@ func Set(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer, 
 	if err != nil {
 		return err
 	}
-	pool, err := database.Connect(ctx, databaseURL, database.Options{Schema: store.Schema, MaxConns: 2}, log)
+	pool, err := store.Open(ctx, databaseURL, log)
 	if err != nil {
 		return err
 	}
 	defer pool.Close()
-	steps, err := store.Migrations()
-	if err != nil {
-		return err
-	}
-	if err := database.Migrate(ctx, pool, store.Schema, steps); err != nil {
-		return err
-	}
 	rev, err := (&app.Calendars{Pool: pool, Now: time.Now}).Set(ctx, *by, y)
 	if err != nil {
 		return err

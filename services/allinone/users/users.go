@@ -14,7 +14,6 @@ import (
 
 	"github.com/motcua/motcua/services/intake/adapters/store"
 	"github.com/motcua/motcua/services/platform/auth"
-	"github.com/motcua/motcua/services/platform/database"
 )
 
 var usernamePattern = regexp.MustCompile(`^[a-z0-9._-]{3,64}$`)
@@ -52,18 +51,11 @@ func Add(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer, 
 	if err != nil {
 		return err
 	}
-	pool, err := database.Connect(ctx, databaseURL, database.Options{Schema: store.Schema, MaxConns: 2}, log)
+	pool, err := store.Open(ctx, databaseURL, log)
 	if err != nil {
 		return err
 	}
 	defer pool.Close()
-	steps, err := store.Migrations()
-	if err != nil {
-		return err
-	}
-	if err := database.Migrate(ctx, pool, store.Schema, steps); err != nil {
-		return err
-	}
 	err = store.New(pool).SaveAccount(ctx, store.Account{Username: *username, PasswordHash: hash, Role: *role, Offices: offices})
 	if errors.Is(err, store.ErrUnknownOffice) {
 		return fmt.Errorf("%w (see GET /api/v1/offices)", err)

@@ -7,7 +7,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/motcua/motcua/services/platform/calendarsync"
 	"github.com/motcua/motcua/services/platform/embeddednats"
@@ -24,14 +26,17 @@ func TestMain(m *testing.M) { pgtest.Main(m, &dbURL) }
 
 var quiet = slog.New(slog.DiscardHandler)
 
-// TestAnEditReachesAnotherService: an edit stored by the writer (intake) is published by
-// its relay and put in force by a follower on a schema of its own (status, postal), and
-// survives the follower's restart through its copy.
-func TestAnEditReachesAnotherService(t *testing.T) {
-	ctx := context.Background()
-	migrations := append(append(outbox.Migrations(), messaging.InboxMigrations()...), calendarsync.Migrations()...)
-	writer, _ := pgtest.NewSchema(t, dbURL, migrations...)
-	reader, readerSchema := pgtest.NewSchema(t, dbURL, migrations...)
+// newSchema is a schema of the test's own with what a service following the calendar
+// has: the outbox, the inbox and the calendar table.
+func newSchema(t *testing.T) (*pgxpool.Pool, string) {
+	t.Helper()
+	steps := append(append(outbox.Migrations(), messaging.InboxMigrations()...), calendarsync.Migrations()...)
+	return pgtest.NewSchema(t, dbURL, steps...)
+}
+
+// startBroker runs an embedded NATS server with the product's streams until the test ends.
+func startBroker(t *testing.T) jetstream.JetStream {
+	t.Helper()
 	ns, err := embeddednats.Start(embeddednats.Options{StoreDir: t.TempDir(), Port: -1})
 	if err != nil {
 		t.Fatal(err)
@@ -42,9 +47,20 @@ func TestAnEditReachesAnotherService(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(nc.Close)
-	if err := messaging.EnsureStreams(ctx, js, 1, quiet); err != nil {
+	if err := messaging.EnsureStreams(context.Background(), js, 1, quiet); err != nil {
 		t.Fatal(err)
 	}
+	return js
+}
+
+// TestAnEditReachesAnotherService: an edit stored by the writer (intake) is published by
+// its relay and put in force by a follower on a schema of its own (status, postal), and
+// survives the follower's restart through its copy.
+func TestAnEditReachesAnotherService(t *testing.T) {
+	ctx := context.Background()
+	writer, _ := newSchema(t)
+	reader, readerSchema := newSchema(t)
+	js := startBroker(t)
 	workCtx, stop := context.WithCancel(ctx)
 	var wg sync.WaitGroup
 	t.Cleanup(func() { stop(); wg.Wait() })
@@ -84,22 +100,9 @@ func TestAnEditReachesAnotherService(t *testing.T) {
 // order the broker delivers them in; an edit that cannot be read is dead-lettered.
 func TestAnOldEditArrivingLateChangesNothing(t *testing.T) {
 	ctx := context.Background()
-	migrations := append(append(outbox.Migrations(), messaging.InboxMigrations()...), calendarsync.Migrations()...)
-	writer, _ := pgtest.NewSchema(t, dbURL, migrations...)
-	reader, _ := pgtest.NewSchema(t, dbURL, migrations...)
-	ns, err := embeddednats.Start(embeddednats.Options{StoreDir: t.TempDir(), Port: -1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(ns.Shutdown)
-	nc, js, err := messaging.Connect(ns.ClientURL(), t.Name(), quiet, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(nc.Close)
-	if err := messaging.EnsureStreams(ctx, js, 1, quiet); err != nil {
-		t.Fatal(err)
-	}
+	writer, _ := newSchema(t)
+	reader, _ := newSchema(t)
+	js := startBroker(t)
 	bridge := worktime.Date{Year: 2028, Month: time.March, Day: 3}
 	edited := worktime.DefaultYear(2028)
 	edited.DaysOff[bridge] = "Nghỉ bù / Bridge day"

@@ -482,70 +482,46 @@ func TestConsumerDeadLettersAfterMaxDeliver(t *testing.T) {
 	assertAppliedOnce(t, pool, []event{events[0], events[2], events[3]})
 }
 
-// TestConsumerWaitsOutADatabaseOutage: an event that fails only because the database
-// cannot be reached is retried past MaxDeliver, and applied once it can be, never
-// dead-lettered.
-func TestConsumerWaitsOutADatabaseOutage(t *testing.T) {
-	t.Parallel()
-	pool := newSchema(t)
-	b := startBroker(t)
-	js := connect(t, b)
+// TestConsumerWaitsForWhatIsNotTheEventsFault: an event that fails only because the
+// database cannot be reached, or because it must wait for another (Later), is retried
+// past MaxDeliver, and applied once it can be, never dead-lettered.
+func TestConsumerWaitsForWhatIsNotTheEventsFault(t *testing.T) {
+	for name, cause := range map[string]error{
+		"database outage":         fmt.Errorf("fold: %w", syscall.ECONNREFUSED), // what a stopped PostgreSQL gives
+		"waits for another event": messaging.Later(errors.New("its first event has not arrived")),
+	} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			pool := newSchema(t)
+			b := startBroker(t)
+			js := connect(t, b)
 
-	events := newEvents(3)
-	unlucky := events[1]
-	rec := newEffects()
-	h := func(ctx context.Context, tx pgx.Tx, msg jetstream.Msg) error {
-		rec.record(msg)
-		if msg.Headers().Get(jetstream.MsgIDHeader) == unlucky.id && len(rec.deliveries(unlucky.id)) <= 6 {
-			return fmt.Errorf("fold: %w", syscall.ECONNREFUSED) // what a stopped PostgreSQL gives
-		}
-		return apply(ctx, tx, msg)
-	}
-	publishAll(t, js, events...)
-	runConsumer(t, pool, js, quiet, messaging.ConsumerOptions{
-		Batch: 16, MaxDeliver: 3, BackOff: []time.Duration{2 * time.Millisecond, 5 * time.Millisecond},
-	}, h)
+			events := newEvents(3)
+			unlucky := events[1]
+			rec := newEffects()
+			h := func(ctx context.Context, tx pgx.Tx, msg jetstream.Msg) error {
+				rec.record(msg)
+				if msg.Headers().Get(jetstream.MsgIDHeader) == unlucky.id && len(rec.deliveries(unlucky.id)) <= 6 {
+					return cause
+				}
+				return apply(ctx, tx, msg)
+			}
+			publishAll(t, js, events...)
+			runConsumer(t, pool, js, quiet, messaging.ConsumerOptions{
+				Batch: 16, MaxDeliver: 3, BackOff: []time.Duration{2 * time.Millisecond, 5 * time.Millisecond},
+			}, h)
 
-	waitfor.Until(t, "every event applied", func() bool { return appliedCount(t, pool) == len(events) })
-	waitSettled(t, js)
-	if dls := deadLetters(t, js); len(dls) != 0 {
-		t.Fatalf("%d dead letters for an outage, want none", len(dls))
+			waitfor.Until(t, "every event applied", func() bool { return appliedCount(t, pool) == len(events) })
+			waitSettled(t, js)
+			if dls := deadLetters(t, js); len(dls) != 0 {
+				t.Fatalf("%d dead letters, want none", len(dls))
+			}
+			if n := len(rec.deliveries(unlucky.id)); n != 7 {
+				t.Fatalf("the waiting event was delivered %d times, want 7", n)
+			}
+			assertAppliedOnce(t, pool, events)
+		})
 	}
-	assertAppliedOnce(t, pool, events)
-}
-
-// TestConsumerWaitsForAnEventMarkedLater: an event that must wait for another (Later)
-// is retried past MaxDeliver until it can be applied, never dead-lettered.
-func TestConsumerWaitsForAnEventMarkedLater(t *testing.T) {
-	t.Parallel()
-	pool := newSchema(t)
-	b := startBroker(t)
-	js := connect(t, b)
-
-	events := newEvents(3)
-	early := events[1]
-	rec := newEffects()
-	h := func(ctx context.Context, tx pgx.Tx, msg jetstream.Msg) error {
-		rec.record(msg)
-		if msg.Headers().Get(jetstream.MsgIDHeader) == early.id && len(rec.deliveries(early.id)) <= 6 {
-			return messaging.Later(errors.New("its first event has not arrived"))
-		}
-		return apply(ctx, tx, msg)
-	}
-	publishAll(t, js, events...)
-	runConsumer(t, pool, js, quiet, messaging.ConsumerOptions{
-		Batch: 16, MaxDeliver: 3, BackOff: []time.Duration{2 * time.Millisecond, 5 * time.Millisecond},
-	}, h)
-
-	waitfor.Until(t, "every event applied", func() bool { return appliedCount(t, pool) == len(events) })
-	waitSettled(t, js)
-	if dls := deadLetters(t, js); len(dls) != 0 {
-		t.Fatalf("%d dead letters for an event that waited, want none", len(dls))
-	}
-	if n := len(rec.deliveries(early.id)); n != 7 {
-		t.Fatalf("the waiting event was delivered %d times, want 7", n)
-	}
-	assertAppliedOnce(t, pool, events)
 }
 
 // logSignal is a slog handler that closes a channel the first time a record's message

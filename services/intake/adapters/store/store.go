@@ -3,7 +3,9 @@
 package store
 
 import (
+	"context"
 	"embed"
+	"log/slog"
 
 	"github.com/jackc/pgx/v5/pgxpool"
 
@@ -41,3 +43,22 @@ func New(pool *pgxpool.Pool) *Store { return &Store{pool: pool} }
 
 // Pool exposes the pool for transactions that span the store and the outbox.
 func (s *Store) Pool() *pgxpool.Pool { return s.pool }
+
+// Open connects to intake's schema on the database of databaseURL and migrates it, for
+// the command line's tools (staff accounts, the calendar), which may run before the
+// service ever started.
+func Open(ctx context.Context, databaseURL string, log *slog.Logger) (*pgxpool.Pool, error) {
+	pool, err := database.Connect(ctx, databaseURL, database.Options{Schema: Schema, MaxConns: 2}, log)
+	if err != nil {
+		return nil, err
+	}
+	steps, err := Migrations()
+	if err == nil {
+		err = database.Migrate(ctx, pool, Schema, steps)
+	}
+	if err != nil {
+		pool.Close()
+		return nil, err
+	}
+	return pool, nil
+}

@@ -134,16 +134,8 @@ func (c *Command) Validate(a Action) *FieldError {
 			return invalid("items", "too_many", fmt.Sprintf("List at most %d items.", MaxItems))
 		}
 		for i, d := range c.Items {
-			f := fmt.Sprintf("items[%d]", i)
-			switch {
-			case d.Name == "":
-				return missing(f+".name", "Name the missing document.")
-			case utf8.RuneCountInString(d.Name) > MaxDocNameRunes:
-				return invalid(f+".name", "too_long", fmt.Sprintf("A document name may have at most %d characters.", MaxDocNameRunes))
-			case d.Kind != Original && d.Kind != CertifiedCopy && d.Kind != Copy:
-				return invalid(f+".kind", "invalid_kind", "The kind must be original, certified_copy or copy.")
-			case d.Copies < 1 || d.Copies > MaxCopies:
-				return invalid(f+".copies", "out_of_range", fmt.Sprintf("The number of sets must be between 1 and %d.", MaxCopies))
+			if fe := d.validate(fmt.Sprintf("items[%d]", i), "Name the missing document."); fe != nil {
+				return fe
 			}
 		}
 		if c.Reason == "" {

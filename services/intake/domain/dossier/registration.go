@@ -164,16 +164,8 @@ func (r *Registration) Validate() *FieldError {
 		return invalid("documents", "too_many", fmt.Sprintf("List at most %d documents.", MaxDocuments))
 	}
 	for i, d := range r.Documents {
-		f := fmt.Sprintf("documents[%d]", i)
-		switch {
-		case d.Name == "":
-			return missing(f+".name", "Name the document handed in.")
-		case utf8.RuneCountInString(d.Name) > MaxDocNameRunes:
-			return invalid(f+".name", "too_long", fmt.Sprintf("A document name may have at most %d characters.", MaxDocNameRunes))
-		case d.Kind != Original && d.Kind != CertifiedCopy && d.Kind != Copy:
-			return invalid(f+".kind", "invalid_kind", "The kind must be original, certified_copy or copy.")
-		case d.Copies < 1 || d.Copies > MaxCopies:
-			return invalid(f+".copies", "out_of_range", fmt.Sprintf("The number of sets must be between 1 and %d.", MaxCopies))
+		if fe := d.validate(fmt.Sprintf("documents[%d]", i), "Name the document handed in."); fe != nil {
+			return fe
 		}
 	}
 	switch r.ResultDelivery.Method {
@@ -193,6 +185,22 @@ func (r *Registration) Validate() *FieldError {
 	}
 	if utf8.RuneCountInString(r.FeeReceiptNumber) > maxReceiptRunes {
 		return invalid("fee_receipt_number", "too_long", fmt.Sprintf("A receipt number may have at most %d characters.", maxReceiptRunes))
+	}
+	return nil
+}
+
+// validate checks a normalized document listed at field; unnamed says what to do when
+// it has no name.
+func (d Document) validate(field, unnamed string) *FieldError {
+	switch {
+	case d.Name == "":
+		return missing(field+".name", unnamed)
+	case utf8.RuneCountInString(d.Name) > MaxDocNameRunes:
+		return invalid(field+".name", "too_long", fmt.Sprintf("A document name may have at most %d characters.", MaxDocNameRunes))
+	case d.Kind != Original && d.Kind != CertifiedCopy && d.Kind != Copy:
+		return invalid(field+".kind", "invalid_kind", "The kind must be original, certified_copy or copy.")
+	case d.Copies < 1 || d.Copies > MaxCopies:
+		return invalid(field+".copies", "out_of_range", fmt.Sprintf("The number of sets must be between 1 and %d.", MaxCopies))
 	}
 	return nil
 }
