@@ -1,6 +1,7 @@
 // Package demo is the demonstration data of the district era: the Xuân Lộc district desk
-// (Đồng Nai), its 15 commune-level units, a land registration branch, the catalogue of
-// common procedures, and one staff account per role. Loading it twice changes nothing.
+// (Đồng Nai), its 15 commune-level units, a land registration branch, the district post
+// office and the communes' postal points, the catalogue of common procedures, and one
+// staff account per role. Loading it twice changes nothing.
 package demo
 
 import "github.com/motcua/motcua/services/intake/domain/catalog"
@@ -8,38 +9,62 @@ import "github.com/motcua/motcua/services/intake/domain/catalog"
 // DistrictDesk is the agency code of the Xuân Lộc district desk.
 const DistrictDesk = "000.00.16.H19"
 
+// DistrictPostOffice is the code of the Xuân Lộc district post office, which serves the
+// district desk and the land office and runs the legs to and from the communes.
+const DistrictPostOffice = "000.30.16.H19"
+
 // LandOffice is the agency code of the land registration branch.
 const LandOffice = "000.20.16.H19"
 
 // communes are the commune-level units of Xuân Lộc, with their agency codes.
-var communes = []struct{ code, name string }{
-	{"000.01.16.H19", "UBND thị trấn Gia Ray"},
-	{"000.02.16.H19", "UBND xã Bảo Hòa"},
-	{"000.03.16.H19", "UBND xã Lang Minh"},
-	{"000.04.16.H19", "UBND xã Suối Cao"},
-	{"000.05.16.H19", "UBND xã Suối Cát"},
-	{"000.06.16.H19", "UBND xã Xuân Bắc"},
-	{"000.07.16.H19", "UBND xã Xuân Định"},
-	{"000.08.16.H19", "UBND xã Xuân Hiệp"},
-	{"000.09.16.H19", "UBND xã Xuân Hòa"},
-	{"000.10.16.H19", "UBND xã Xuân Hưng"},
-	{"000.11.16.H19", "UBND xã Xuân Phú"},
-	{"000.12.16.H19", "UBND xã Xuân Tâm"},
-	{"000.13.16.H19", "UBND xã Xuân Thành"},
-	{"000.14.16.H19", "UBND xã Xuân Thọ"},
-	{"000.15.16.H19", "UBND xã Xuân Trường"},
+// Each has its postal point (điểm bưu điện - văn hóa xã), coded 000.3N.16.H19 after it.
+var communes = []struct{ code, name, place, post string }{
+	{"000.01.16.H19", "UBND thị trấn Gia Ray", "thị trấn Gia Ray", "000.31.16.H19"},
+	{"000.02.16.H19", "UBND xã Bảo Hòa", "xã Bảo Hòa", "000.32.16.H19"},
+	{"000.03.16.H19", "UBND xã Lang Minh", "xã Lang Minh", "000.33.16.H19"},
+	{"000.04.16.H19", "UBND xã Suối Cao", "xã Suối Cao", "000.34.16.H19"},
+	{"000.05.16.H19", "UBND xã Suối Cát", "xã Suối Cát", "000.35.16.H19"},
+	{"000.06.16.H19", "UBND xã Xuân Bắc", "xã Xuân Bắc", "000.36.16.H19"},
+	{"000.07.16.H19", "UBND xã Xuân Định", "xã Xuân Định", "000.37.16.H19"},
+	{"000.08.16.H19", "UBND xã Xuân Hiệp", "xã Xuân Hiệp", "000.38.16.H19"},
+	{"000.09.16.H19", "UBND xã Xuân Hòa", "xã Xuân Hòa", "000.39.16.H19"},
+	{"000.10.16.H19", "UBND xã Xuân Hưng", "xã Xuân Hưng", "000.40.16.H19"},
+	{"000.11.16.H19", "UBND xã Xuân Phú", "xã Xuân Phú", "000.41.16.H19"},
+	{"000.12.16.H19", "UBND xã Xuân Tâm", "xã Xuân Tâm", "000.42.16.H19"},
+	{"000.13.16.H19", "UBND xã Xuân Thành", "xã Xuân Thành", "000.43.16.H19"},
+	{"000.14.16.H19", "UBND xã Xuân Thọ", "xã Xuân Thọ", "000.44.16.H19"},
+	{"000.15.16.H19", "UBND xã Xuân Trường", "xã Xuân Trường", "000.45.16.H19"},
 }
 
-// Offices returns the demo offices, parents first.
+// Offices returns the demo offices, each after the offices it names: the post offices
+// first, then the desk, the land office and the communes, each served by a post office.
 func Offices() []catalog.Office {
-	out := []catalog.Office{
-		{Code: DistrictDesk, Name: "Bộ phận Một cửa huyện Xuân Lộc (267 Hùng Vương, Khu 1, thị trấn Gia Ray)", Kind: catalog.DistrictDesk},
-		{Code: LandOffice, Name: "Chi nhánh Văn phòng Đăng ký đất đai huyện Xuân Lộc", Kind: catalog.Department, ParentCode: DistrictDesk},
-	}
+	out := []catalog.Office{{Code: DistrictPostOffice, Name: "Bưu điện huyện Xuân Lộc", Kind: catalog.PostOffice,
+		Address: "Đường Hùng Vương, thị trấn Gia Ray, huyện Xuân Lộc"}}
 	for _, c := range communes {
-		out = append(out, catalog.Office{Code: c.code, Name: c.name, Kind: catalog.CommuneCentre, ParentCode: DistrictDesk})
+		out = append(out, catalog.Office{Code: c.post, Name: "Điểm Bưu điện - Văn hóa " + c.place, Kind: catalog.PostOffice,
+			ParentCode: DistrictPostOffice, Address: c.place + ", huyện Xuân Lộc"})
+	}
+	out = append(out,
+		catalog.Office{Code: DistrictDesk, Name: "Bộ phận Một cửa huyện Xuân Lộc (267 Hùng Vương, Khu 1, thị trấn Gia Ray)",
+			Kind: catalog.DistrictDesk, Address: "267 Hùng Vương, Khu 1, thị trấn Gia Ray", PostOffice: DistrictPostOffice},
+		catalog.Office{Code: LandOffice, Name: "Chi nhánh Văn phòng Đăng ký đất đai huyện Xuân Lộc", Kind: catalog.Department,
+			ParentCode: DistrictDesk, Address: "thị trấn Gia Ray, huyện Xuân Lộc", PostOffice: DistrictPostOffice})
+	for _, c := range communes {
+		out = append(out, catalog.Office{Code: c.code, Name: c.name, Kind: catalog.CommuneCentre, ParentCode: DistrictDesk,
+			Address: "Trụ sở UBND " + c.place + ", huyện Xuân Lộc", PostOffice: c.post})
 	}
 	return out
+}
+
+// PostOfficeOf returns the code of the postal point that serves the commune with code.
+func PostOfficeOf(commune string) string {
+	for _, c := range communes {
+		if c.code == commune {
+			return c.post
+		}
+	}
+	return ""
 }
 
 // CommuneCodes lists the agency codes of the demo's commune-level units.
@@ -78,7 +103,7 @@ type Account struct {
 // Password is the password of every demo account; it is printed when the demo starts.
 const Password = "motcua-demo-2026"
 
-// Accounts returns one account per role, at the district desk or a commune.
+// Accounts returns one account per role, at the district desk, a commune or a post office.
 func Accounts() []Account {
 	all := append([]string{DistrictDesk, LandOffice}, CommuneCodes()...)
 	return []Account{
@@ -88,5 +113,7 @@ func Accounts() []Account {
 		{Username: "officer.baohoa", Role: "officer", Offices: []string{"000.02.16.H19"}},
 		{Username: "supervisor.xuanloc", Role: "supervisor", Offices: all},
 		{Username: "admin.xuanloc", Role: "admin", Offices: []string{DistrictDesk}},
+		{Username: "postal.xuanloc", Role: "postal", Offices: []string{DistrictPostOffice}},
+		{Username: "postal.baohoa", Role: "postal", Offices: []string{PostOfficeOf("000.02.16.H19")}},
 	}
 }

@@ -3,6 +3,7 @@ package demo
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/motcua/motcua/services/intake/adapters/store"
 	"github.com/motcua/motcua/services/platform/auth"
@@ -12,7 +13,7 @@ import (
 // creates the demo accounts that do not exist yet, leaving existing ones untouched.
 func Load(ctx context.Context, st *store.Store) error {
 	for _, o := range Offices() {
-		if err := st.SaveOffice(ctx, o); err != nil {
+		if err := st.SaveOffice(ctx, o, time.Now()); err != nil {
 			return fmt.Errorf("load demo: %w", err)
 		}
 	}

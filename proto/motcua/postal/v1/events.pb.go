@@ -82,6 +82,56 @@ func (ShipmentKind) EnumDescriptor() ([]byte, []int) {
 	return file_motcua_postal_v1_events_proto_rawDescGZIP(), []int{0}
 }
 
+// Who pays the postage.
+type Payer int32
+
+const (
+	Payer_PAYER_UNSPECIFIED Payer = 0
+	Payer_PAYER_CITIZEN     Payer = 1
+	Payer_PAYER_AUTHORITY   Payer = 2
+)
+
+// Enum value maps for Payer.
+var (
+	Payer_name = map[int32]string{
+		0: "PAYER_UNSPECIFIED",
+		1: "PAYER_CITIZEN",
+		2: "PAYER_AUTHORITY",
+	}
+	Payer_value = map[string]int32{
+		"PAYER_UNSPECIFIED": 0,
+		"PAYER_CITIZEN":     1,
+		"PAYER_AUTHORITY":   2,
+	}
+)
+
+func (x Payer) Enum() *Payer {
+	p := new(Payer)
+	*p = x
+	return p
+}
+
+func (x Payer) String() string {
+	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
+}
+
+func (Payer) Descriptor() protoreflect.EnumDescriptor {
+	return file_motcua_postal_v1_events_proto_enumTypes[1].Descriptor()
+}
+
+func (Payer) Type() protoreflect.EnumType {
+	return &file_motcua_postal_v1_events_proto_enumTypes[1]
+}
+
+func (x Payer) Number() protoreflect.EnumNumber {
+	return protoreflect.EnumNumber(x)
+}
+
+// Deprecated: Use Payer.Descriptor instead.
+func (Payer) EnumDescriptor() ([]byte, []int) {
+	return file_motcua_postal_v1_events_proto_rawDescGZIP(), []int{1}
+}
+
 // Event is the envelope of every shipment event: the identity and order of the event,
 // then exactly one kind.
 type Event struct {
@@ -202,19 +252,27 @@ func (*Event_Created) isEvent_Kind() {}
 
 func (*Event_Recorded) isEvent_Kind() {}
 
-// ShipmentCreated: a shipment was opened for a dossier.
+// ShipmentCreated: a shipment was opened for a dossier (by itself from a dossier event,
+// by a desk, or by the rule that returns an undeliverable result).
 type ShipmentCreated struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// UPU S10 tracking number, e.g. EE123456785VN.
 	TrackingNumber string       `protobuf:"bytes,1,opt,name=tracking_number,json=trackingNumber,proto3" json:"tracking_number,omitempty"`
 	DossierCode    string       `protobuf:"bytes,2,opt,name=dossier_code,json=dossierCode,proto3" json:"dossier_code,omitempty"`
 	Kind           ShipmentKind `protobuf:"varint,3,opt,name=kind,proto3,enum=motcua.postal.v1.ShipmentKind" json:"kind,omitempty"`
-	FromOfficeCode string       `protobuf:"bytes,4,opt,name=from_office_code,json=fromOfficeCode,proto3" json:"from_office_code,omitempty"`
-	ToOfficeCode   string       `protobuf:"bytes,5,opt,name=to_office_code,json=toOfficeCode,proto3" json:"to_office_code,omitempty"`
+	// The office it leaves from; empty for a pickup at the citizen's address.
+	FromOfficeCode string `protobuf:"bytes,4,opt,name=from_office_code,json=fromOfficeCode,proto3" json:"from_office_code,omitempty"`
+	// The office it goes to; empty for a delivery to the citizen's address.
+	ToOfficeCode string `protobuf:"bytes,5,opt,name=to_office_code,json=toOfficeCode,proto3" json:"to_office_code,omitempty"`
 	// The dossier (intake's aggregate id, a UUID) the shipment carries.
-	DossierId     string `protobuf:"bytes,6,opt,name=dossier_id,json=dossierId,proto3" json:"dossier_id,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	DossierId string `protobuf:"bytes,6,opt,name=dossier_id,json=dossierId,proto3" json:"dossier_id,omitempty"`
+	// The post offices that pick it up and deliver it.
+	OriginPostOfficeCode      string `protobuf:"bytes,7,opt,name=origin_post_office_code,json=originPostOfficeCode,proto3" json:"origin_post_office_code,omitempty"`
+	DestinationPostOfficeCode string `protobuf:"bytes,8,opt,name=destination_post_office_code,json=destinationPostOfficeCode,proto3" json:"destination_post_office_code,omitempty"`
+	// For a return: the delivery it brings back.
+	ReturnsTrackingNumber string `protobuf:"bytes,9,opt,name=returns_tracking_number,json=returnsTrackingNumber,proto3" json:"returns_tracking_number,omitempty"`
+	unknownFields         protoimpl.UnknownFields
+	sizeCache             protoimpl.SizeCache
 }
 
 func (x *ShipmentCreated) Reset() {
@@ -289,7 +347,29 @@ func (x *ShipmentCreated) GetDossierId() string {
 	return ""
 }
 
-// ShipmentEventRecorded: a postal worker recorded a step of the shipment's journey.
+func (x *ShipmentCreated) GetOriginPostOfficeCode() string {
+	if x != nil {
+		return x.OriginPostOfficeCode
+	}
+	return ""
+}
+
+func (x *ShipmentCreated) GetDestinationPostOfficeCode() string {
+	if x != nil {
+		return x.DestinationPostOfficeCode
+	}
+	return ""
+}
+
+func (x *ShipmentCreated) GetReturnsTrackingNumber() string {
+	if x != nil {
+		return x.ReturnsTrackingNumber
+	}
+	return ""
+}
+
+// ShipmentEventRecorded: a step of the shipment's journey, recorded by a postal worker
+// (or by the product, for an automatic return).
 type ShipmentEventRecorded struct {
 	state          protoimpl.MessageState `protogen:"open.v1"`
 	TrackingNumber string                 `protobuf:"bytes,1,opt,name=tracking_number,json=trackingNumber,proto3" json:"tracking_number,omitempty"`
@@ -302,7 +382,22 @@ type ShipmentEventRecorded struct {
 	FromOfficeCode string `protobuf:"bytes,6,opt,name=from_office_code,json=fromOfficeCode,proto3" json:"from_office_code,omitempty"`
 	ToOfficeCode   string `protobuf:"bytes,7,opt,name=to_office_code,json=toOfficeCode,proto3" json:"to_office_code,omitempty"`
 	// When it happened, as the postal worker recorded it.
-	At            *timestamppb.Timestamp `protobuf:"bytes,8,opt,name=at,proto3" json:"at,omitempty"`
+	At *timestamppb.Timestamp `protobuf:"bytes,8,opt,name=at,proto3" json:"at,omitempty"`
+	// The post office the worker recorded it for.
+	PostOfficeCode string `protobuf:"bytes,9,opt,name=post_office_code,json=postOfficeCode,proto3" json:"post_office_code,omitempty"`
+	// accepted: the number of the seal put on the envelope in front of the applicant.
+	SealNumber string `protobuf:"bytes,10,opt,name=seal_number,json=sealNumber,proto3" json:"seal_number,omitempty"`
+	// delivery_failed: why, and what was done (fixed lists modelled on the UPU's).
+	ReasonCode string `protobuf:"bytes,11,opt,name=reason_code,json=reasonCode,proto3" json:"reason_code,omitempty"`
+	ActionCode string `protobuf:"bytes,12,opt,name=action_code,json=actionCode,proto3" json:"action_code,omitempty"`
+	// The number of failed delivery attempts so far.
+	FailedAttempts int32 `protobuf:"varint,13,opt,name=failed_attempts,json=failedAttempts,proto3" json:"failed_attempts,omitempty"`
+	// delivered: the recipient's relation to the applicant (self, family, authorised,
+	// office_clerk); the name, ID digits and signature stay with the postal service.
+	RecipientRelation string `protobuf:"bytes,14,opt,name=recipient_relation,json=recipientRelation,proto3" json:"recipient_relation,omitempty"`
+	// Postage charged so far, and who pays it.
+	PostageVnd    int64 `protobuf:"varint,15,opt,name=postage_vnd,json=postageVnd,proto3" json:"postage_vnd,omitempty"`
+	PaidBy        Payer `protobuf:"varint,16,opt,name=paid_by,json=paidBy,proto3,enum=motcua.postal.v1.Payer" json:"paid_by,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -393,6 +488,62 @@ func (x *ShipmentEventRecorded) GetAt() *timestamppb.Timestamp {
 	return nil
 }
 
+func (x *ShipmentEventRecorded) GetPostOfficeCode() string {
+	if x != nil {
+		return x.PostOfficeCode
+	}
+	return ""
+}
+
+func (x *ShipmentEventRecorded) GetSealNumber() string {
+	if x != nil {
+		return x.SealNumber
+	}
+	return ""
+}
+
+func (x *ShipmentEventRecorded) GetReasonCode() string {
+	if x != nil {
+		return x.ReasonCode
+	}
+	return ""
+}
+
+func (x *ShipmentEventRecorded) GetActionCode() string {
+	if x != nil {
+		return x.ActionCode
+	}
+	return ""
+}
+
+func (x *ShipmentEventRecorded) GetFailedAttempts() int32 {
+	if x != nil {
+		return x.FailedAttempts
+	}
+	return 0
+}
+
+func (x *ShipmentEventRecorded) GetRecipientRelation() string {
+	if x != nil {
+		return x.RecipientRelation
+	}
+	return ""
+}
+
+func (x *ShipmentEventRecorded) GetPostageVnd() int64 {
+	if x != nil {
+		return x.PostageVnd
+	}
+	return 0
+}
+
+func (x *ShipmentEventRecorded) GetPaidBy() Payer {
+	if x != nil {
+		return x.PaidBy
+	}
+	return Payer_PAYER_UNSPECIFIED
+}
+
 var File_motcua_postal_v1_events_proto protoreflect.FileDescriptor
 
 const file_motcua_postal_v1_events_proto_rawDesc = "" +
@@ -408,7 +559,7 @@ const file_motcua_postal_v1_events_proto_rawDesc = "" +
 	"\acreated\x18\n" +
 	" \x01(\v2!.motcua.postal.v1.ShipmentCreatedH\x00R\acreated\x12E\n" +
 	"\brecorded\x18\v \x01(\v2'.motcua.postal.v1.ShipmentEventRecordedH\x00R\brecordedB\x06\n" +
-	"\x04kind\"\x80\x02\n" +
+	"\x04kind\"\xb0\x03\n" +
 	"\x0fShipmentCreated\x12'\n" +
 	"\x0ftracking_number\x18\x01 \x01(\tR\x0etrackingNumber\x12!\n" +
 	"\fdossier_code\x18\x02 \x01(\tR\vdossierCode\x122\n" +
@@ -416,7 +567,10 @@ const file_motcua_postal_v1_events_proto_rawDesc = "" +
 	"\x10from_office_code\x18\x04 \x01(\tR\x0efromOfficeCode\x12$\n" +
 	"\x0eto_office_code\x18\x05 \x01(\tR\ftoOfficeCode\x12\x1d\n" +
 	"\n" +
-	"dossier_id\x18\x06 \x01(\tR\tdossierId\"\xc6\x02\n" +
+	"dossier_id\x18\x06 \x01(\tR\tdossierId\x125\n" +
+	"\x17origin_post_office_code\x18\a \x01(\tR\x14originPostOfficeCode\x12?\n" +
+	"\x1cdestination_post_office_code\x18\b \x01(\tR\x19destinationPostOfficeCode\x126\n" +
+	"\x17returns_tracking_number\x18\t \x01(\tR\x15returnsTrackingNumber\"\xfe\x04\n" +
 	"\x15ShipmentEventRecorded\x12'\n" +
 	"\x0ftracking_number\x18\x01 \x01(\tR\x0etrackingNumber\x12\x1d\n" +
 	"\n" +
@@ -426,13 +580,30 @@ const file_motcua_postal_v1_events_proto_rawDesc = "" +
 	"\x04type\x18\x05 \x01(\tR\x04type\x12(\n" +
 	"\x10from_office_code\x18\x06 \x01(\tR\x0efromOfficeCode\x12$\n" +
 	"\x0eto_office_code\x18\a \x01(\tR\ftoOfficeCode\x12*\n" +
-	"\x02at\x18\b \x01(\v2\x1a.google.protobuf.TimestampR\x02at*\x99\x01\n" +
+	"\x02at\x18\b \x01(\v2\x1a.google.protobuf.TimestampR\x02at\x12(\n" +
+	"\x10post_office_code\x18\t \x01(\tR\x0epostOfficeCode\x12\x1f\n" +
+	"\vseal_number\x18\n" +
+	" \x01(\tR\n" +
+	"sealNumber\x12\x1f\n" +
+	"\vreason_code\x18\v \x01(\tR\n" +
+	"reasonCode\x12\x1f\n" +
+	"\vaction_code\x18\f \x01(\tR\n" +
+	"actionCode\x12'\n" +
+	"\x0ffailed_attempts\x18\r \x01(\x05R\x0efailedAttempts\x12-\n" +
+	"\x12recipient_relation\x18\x0e \x01(\tR\x11recipientRelation\x12\x1f\n" +
+	"\vpostage_vnd\x18\x0f \x01(\x03R\n" +
+	"postageVnd\x120\n" +
+	"\apaid_by\x18\x10 \x01(\x0e2\x17.motcua.postal.v1.PayerR\x06paidBy*\x99\x01\n" +
 	"\fShipmentKind\x12\x1d\n" +
 	"\x19SHIPMENT_KIND_UNSPECIFIED\x10\x00\x12\x18\n" +
 	"\x14SHIPMENT_KIND_PICKUP\x10\x01\x12\x1a\n" +
 	"\x16SHIPMENT_KIND_TRANSFER\x10\x02\x12\x1a\n" +
 	"\x16SHIPMENT_KIND_DELIVERY\x10\x03\x12\x18\n" +
-	"\x14SHIPMENT_KIND_RETURN\x10\x04B:Z8github.com/motcua/motcua/proto/motcua/postal/v1;postalv1b\x06proto3"
+	"\x14SHIPMENT_KIND_RETURN\x10\x04*F\n" +
+	"\x05Payer\x12\x15\n" +
+	"\x11PAYER_UNSPECIFIED\x10\x00\x12\x11\n" +
+	"\rPAYER_CITIZEN\x10\x01\x12\x13\n" +
+	"\x0fPAYER_AUTHORITY\x10\x02B:Z8github.com/motcua/motcua/proto/motcua/postal/v1;postalv1b\x06proto3"
 
 var (
 	file_motcua_postal_v1_events_proto_rawDescOnce sync.Once
@@ -446,27 +617,29 @@ func file_motcua_postal_v1_events_proto_rawDescGZIP() []byte {
 	return file_motcua_postal_v1_events_proto_rawDescData
 }
 
-var file_motcua_postal_v1_events_proto_enumTypes = make([]protoimpl.EnumInfo, 1)
+var file_motcua_postal_v1_events_proto_enumTypes = make([]protoimpl.EnumInfo, 2)
 var file_motcua_postal_v1_events_proto_msgTypes = make([]protoimpl.MessageInfo, 3)
 var file_motcua_postal_v1_events_proto_goTypes = []any{
 	(ShipmentKind)(0),             // 0: motcua.postal.v1.ShipmentKind
-	(*Event)(nil),                 // 1: motcua.postal.v1.Event
-	(*ShipmentCreated)(nil),       // 2: motcua.postal.v1.ShipmentCreated
-	(*ShipmentEventRecorded)(nil), // 3: motcua.postal.v1.ShipmentEventRecorded
-	(*timestamppb.Timestamp)(nil), // 4: google.protobuf.Timestamp
+	(Payer)(0),                    // 1: motcua.postal.v1.Payer
+	(*Event)(nil),                 // 2: motcua.postal.v1.Event
+	(*ShipmentCreated)(nil),       // 3: motcua.postal.v1.ShipmentCreated
+	(*ShipmentEventRecorded)(nil), // 4: motcua.postal.v1.ShipmentEventRecorded
+	(*timestamppb.Timestamp)(nil), // 5: google.protobuf.Timestamp
 }
 var file_motcua_postal_v1_events_proto_depIdxs = []int32{
-	4, // 0: motcua.postal.v1.Event.occurred_at:type_name -> google.protobuf.Timestamp
-	2, // 1: motcua.postal.v1.Event.created:type_name -> motcua.postal.v1.ShipmentCreated
-	3, // 2: motcua.postal.v1.Event.recorded:type_name -> motcua.postal.v1.ShipmentEventRecorded
+	5, // 0: motcua.postal.v1.Event.occurred_at:type_name -> google.protobuf.Timestamp
+	3, // 1: motcua.postal.v1.Event.created:type_name -> motcua.postal.v1.ShipmentCreated
+	4, // 2: motcua.postal.v1.Event.recorded:type_name -> motcua.postal.v1.ShipmentEventRecorded
 	0, // 3: motcua.postal.v1.ShipmentCreated.kind:type_name -> motcua.postal.v1.ShipmentKind
 	0, // 4: motcua.postal.v1.ShipmentEventRecorded.kind:type_name -> motcua.postal.v1.ShipmentKind
-	4, // 5: motcua.postal.v1.ShipmentEventRecorded.at:type_name -> google.protobuf.Timestamp
-	6, // [6:6] is the sub-list for method output_type
-	6, // [6:6] is the sub-list for method input_type
-	6, // [6:6] is the sub-list for extension type_name
-	6, // [6:6] is the sub-list for extension extendee
-	0, // [0:6] is the sub-list for field type_name
+	5, // 5: motcua.postal.v1.ShipmentEventRecorded.at:type_name -> google.protobuf.Timestamp
+	1, // 6: motcua.postal.v1.ShipmentEventRecorded.paid_by:type_name -> motcua.postal.v1.Payer
+	7, // [7:7] is the sub-list for method output_type
+	7, // [7:7] is the sub-list for method input_type
+	7, // [7:7] is the sub-list for extension type_name
+	7, // [7:7] is the sub-list for extension extendee
+	0, // [0:7] is the sub-list for field type_name
 }
 
 func init() { file_motcua_postal_v1_events_proto_init() }
@@ -483,7 +656,7 @@ func file_motcua_postal_v1_events_proto_init() {
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_motcua_postal_v1_events_proto_rawDesc), len(file_motcua_postal_v1_events_proto_rawDesc)),
-			NumEnums:      1,
+			NumEnums:      2,
 			NumMessages:   3,
 			NumExtensions: 0,
 			NumServices:   0,

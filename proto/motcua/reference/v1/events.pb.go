@@ -37,6 +37,7 @@ type Event struct {
 	// Types that are valid to be assigned to Kind:
 	//
 	//	*Event_CalendarYearSet
+	//	*Event_OfficeSaved
 	Kind          isEvent_Kind `protobuf_oneof:"kind"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -109,6 +110,15 @@ func (x *Event) GetCalendarYearSet() *CalendarYearSet {
 	return nil
 }
 
+func (x *Event) GetOfficeSaved() *OfficeSaved {
+	if x != nil {
+		if x, ok := x.Kind.(*Event_OfficeSaved); ok {
+			return x.OfficeSaved
+		}
+	}
+	return nil
+}
+
 type isEvent_Kind interface {
 	isEvent_Kind()
 }
@@ -117,7 +127,112 @@ type Event_CalendarYearSet struct {
 	CalendarYearSet *CalendarYearSet `protobuf:"bytes,10,opt,name=calendar_year_set,json=calendarYearSet,proto3,oneof"`
 }
 
+type Event_OfficeSaved struct {
+	OfficeSaved *OfficeSaved `protobuf:"bytes,11,opt,name=office_saved,json=officeSaved,proto3,oneof"`
+}
+
 func (*Event_CalendarYearSet) isEvent_Kind() {}
+
+func (*Event_OfficeSaved) isEvent_Kind() {}
+
+// OfficeSaved: an office was created or changed. Published on reference.v1.office.<code>.
+type OfficeSaved struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The agency code, e.g. 000.00.16.H19.
+	Code string `protobuf:"bytes,1,opt,name=code,proto3" json:"code,omitempty"`
+	Name string `protobuf:"bytes,2,opt,name=name,proto3" json:"name,omitempty"`
+	// provincial_centre, district_desk, commune_centre, department or post_office.
+	Kind       string `protobuf:"bytes,3,opt,name=kind,proto3" json:"kind,omitempty"`
+	ParentCode string `protobuf:"bytes,4,opt,name=parent_code,json=parentCode,proto3" json:"parent_code,omitempty"`
+	// Where the office is, for the post's run sheets.
+	Address string `protobuf:"bytes,5,opt,name=address,proto3" json:"address,omitempty"`
+	// The post office that serves the office (picks up and delivers there); empty for a
+	// post office itself or an office the post does not serve.
+	PostOfficeCode string `protobuf:"bytes,6,opt,name=post_office_code,json=postOfficeCode,proto3" json:"post_office_code,omitempty"`
+	// Increases with every change of the office; a consumer keeps the highest it has seen.
+	Revision      int64 `protobuf:"varint,7,opt,name=revision,proto3" json:"revision,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *OfficeSaved) Reset() {
+	*x = OfficeSaved{}
+	mi := &file_motcua_reference_v1_events_proto_msgTypes[1]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *OfficeSaved) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*OfficeSaved) ProtoMessage() {}
+
+func (x *OfficeSaved) ProtoReflect() protoreflect.Message {
+	mi := &file_motcua_reference_v1_events_proto_msgTypes[1]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use OfficeSaved.ProtoReflect.Descriptor instead.
+func (*OfficeSaved) Descriptor() ([]byte, []int) {
+	return file_motcua_reference_v1_events_proto_rawDescGZIP(), []int{1}
+}
+
+func (x *OfficeSaved) GetCode() string {
+	if x != nil {
+		return x.Code
+	}
+	return ""
+}
+
+func (x *OfficeSaved) GetName() string {
+	if x != nil {
+		return x.Name
+	}
+	return ""
+}
+
+func (x *OfficeSaved) GetKind() string {
+	if x != nil {
+		return x.Kind
+	}
+	return ""
+}
+
+func (x *OfficeSaved) GetParentCode() string {
+	if x != nil {
+		return x.ParentCode
+	}
+	return ""
+}
+
+func (x *OfficeSaved) GetAddress() string {
+	if x != nil {
+		return x.Address
+	}
+	return ""
+}
+
+func (x *OfficeSaved) GetPostOfficeCode() string {
+	if x != nil {
+		return x.PostOfficeCode
+	}
+	return ""
+}
+
+func (x *OfficeSaved) GetRevision() int64 {
+	if x != nil {
+		return x.Revision
+	}
+	return 0
+}
 
 // CalendarYearSet: an administrator set the calendar of one year. It replaces the days
 // the default rules generate for that year. Published on reference.v1.calendar.<year>.
@@ -135,7 +250,7 @@ type CalendarYearSet struct {
 
 func (x *CalendarYearSet) Reset() {
 	*x = CalendarYearSet{}
-	mi := &file_motcua_reference_v1_events_proto_msgTypes[1]
+	mi := &file_motcua_reference_v1_events_proto_msgTypes[2]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -147,7 +262,7 @@ func (x *CalendarYearSet) String() string {
 func (*CalendarYearSet) ProtoMessage() {}
 
 func (x *CalendarYearSet) ProtoReflect() protoreflect.Message {
-	mi := &file_motcua_reference_v1_events_proto_msgTypes[1]
+	mi := &file_motcua_reference_v1_events_proto_msgTypes[2]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -160,7 +275,7 @@ func (x *CalendarYearSet) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use CalendarYearSet.ProtoReflect.Descriptor instead.
 func (*CalendarYearSet) Descriptor() ([]byte, []int) {
-	return file_motcua_reference_v1_events_proto_rawDescGZIP(), []int{1}
+	return file_motcua_reference_v1_events_proto_rawDescGZIP(), []int{2}
 }
 
 func (x *CalendarYearSet) GetYear() int32 {
@@ -203,7 +318,7 @@ type DayOff struct {
 
 func (x *DayOff) Reset() {
 	*x = DayOff{}
-	mi := &file_motcua_reference_v1_events_proto_msgTypes[2]
+	mi := &file_motcua_reference_v1_events_proto_msgTypes[3]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -215,7 +330,7 @@ func (x *DayOff) String() string {
 func (*DayOff) ProtoMessage() {}
 
 func (x *DayOff) ProtoReflect() protoreflect.Message {
-	mi := &file_motcua_reference_v1_events_proto_msgTypes[2]
+	mi := &file_motcua_reference_v1_events_proto_msgTypes[3]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -228,7 +343,7 @@ func (x *DayOff) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use DayOff.ProtoReflect.Descriptor instead.
 func (*DayOff) Descriptor() ([]byte, []int) {
-	return file_motcua_reference_v1_events_proto_rawDescGZIP(), []int{2}
+	return file_motcua_reference_v1_events_proto_rawDescGZIP(), []int{3}
 }
 
 func (x *DayOff) GetDate() string {
@@ -249,15 +364,25 @@ var File_motcua_reference_v1_events_proto protoreflect.FileDescriptor
 
 const file_motcua_reference_v1_events_proto_rawDesc = "" +
 	"\n" +
-	" motcua/reference/v1/events.proto\x12\x13motcua.reference.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"\xd7\x01\n" +
+	" motcua/reference/v1/events.proto\x12\x13motcua.reference.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"\x9e\x02\n" +
 	"\x05Event\x12\x19\n" +
 	"\bevent_id\x18\x01 \x01(\tR\aeventId\x12;\n" +
 	"\voccurred_at\x18\x02 \x01(\v2\x1a.google.protobuf.TimestampR\n" +
 	"occurredAt\x12\x1a\n" +
 	"\busername\x18\x03 \x01(\tR\busername\x12R\n" +
 	"\x11calendar_year_set\x18\n" +
-	" \x01(\v2$.motcua.reference.v1.CalendarYearSetH\x00R\x0fcalendarYearSetB\x06\n" +
-	"\x04kind\"\xab\x01\n" +
+	" \x01(\v2$.motcua.reference.v1.CalendarYearSetH\x00R\x0fcalendarYearSet\x12E\n" +
+	"\foffice_saved\x18\v \x01(\v2 .motcua.reference.v1.OfficeSavedH\x00R\vofficeSavedB\x06\n" +
+	"\x04kind\"\xca\x01\n" +
+	"\vOfficeSaved\x12\x12\n" +
+	"\x04code\x18\x01 \x01(\tR\x04code\x12\x12\n" +
+	"\x04name\x18\x02 \x01(\tR\x04name\x12\x12\n" +
+	"\x04kind\x18\x03 \x01(\tR\x04kind\x12\x1f\n" +
+	"\vparent_code\x18\x04 \x01(\tR\n" +
+	"parentCode\x12\x18\n" +
+	"\aaddress\x18\x05 \x01(\tR\aaddress\x12(\n" +
+	"\x10post_office_code\x18\x06 \x01(\tR\x0epostOfficeCode\x12\x1a\n" +
+	"\brevision\x18\a \x01(\x03R\brevision\"\xab\x01\n" +
 	"\x0fCalendarYearSet\x12\x12\n" +
 	"\x04year\x18\x01 \x01(\x05R\x04year\x12\x1a\n" +
 	"\brevision\x18\x02 \x01(\x03R\brevision\x126\n" +
@@ -279,22 +404,24 @@ func file_motcua_reference_v1_events_proto_rawDescGZIP() []byte {
 	return file_motcua_reference_v1_events_proto_rawDescData
 }
 
-var file_motcua_reference_v1_events_proto_msgTypes = make([]protoimpl.MessageInfo, 3)
+var file_motcua_reference_v1_events_proto_msgTypes = make([]protoimpl.MessageInfo, 4)
 var file_motcua_reference_v1_events_proto_goTypes = []any{
 	(*Event)(nil),                 // 0: motcua.reference.v1.Event
-	(*CalendarYearSet)(nil),       // 1: motcua.reference.v1.CalendarYearSet
-	(*DayOff)(nil),                // 2: motcua.reference.v1.DayOff
-	(*timestamppb.Timestamp)(nil), // 3: google.protobuf.Timestamp
+	(*OfficeSaved)(nil),           // 1: motcua.reference.v1.OfficeSaved
+	(*CalendarYearSet)(nil),       // 2: motcua.reference.v1.CalendarYearSet
+	(*DayOff)(nil),                // 3: motcua.reference.v1.DayOff
+	(*timestamppb.Timestamp)(nil), // 4: google.protobuf.Timestamp
 }
 var file_motcua_reference_v1_events_proto_depIdxs = []int32{
-	3, // 0: motcua.reference.v1.Event.occurred_at:type_name -> google.protobuf.Timestamp
-	1, // 1: motcua.reference.v1.Event.calendar_year_set:type_name -> motcua.reference.v1.CalendarYearSet
-	2, // 2: motcua.reference.v1.CalendarYearSet.days_off:type_name -> motcua.reference.v1.DayOff
-	3, // [3:3] is the sub-list for method output_type
-	3, // [3:3] is the sub-list for method input_type
-	3, // [3:3] is the sub-list for extension type_name
-	3, // [3:3] is the sub-list for extension extendee
-	0, // [0:3] is the sub-list for field type_name
+	4, // 0: motcua.reference.v1.Event.occurred_at:type_name -> google.protobuf.Timestamp
+	2, // 1: motcua.reference.v1.Event.calendar_year_set:type_name -> motcua.reference.v1.CalendarYearSet
+	1, // 2: motcua.reference.v1.Event.office_saved:type_name -> motcua.reference.v1.OfficeSaved
+	3, // 3: motcua.reference.v1.CalendarYearSet.days_off:type_name -> motcua.reference.v1.DayOff
+	4, // [4:4] is the sub-list for method output_type
+	4, // [4:4] is the sub-list for method input_type
+	4, // [4:4] is the sub-list for extension type_name
+	4, // [4:4] is the sub-list for extension extendee
+	0, // [0:4] is the sub-list for field type_name
 }
 
 func init() { file_motcua_reference_v1_events_proto_init() }
@@ -304,6 +431,7 @@ func file_motcua_reference_v1_events_proto_init() {
 	}
 	file_motcua_reference_v1_events_proto_msgTypes[0].OneofWrappers = []any{
 		(*Event_CalendarYearSet)(nil),
+		(*Event_OfficeSaved)(nil),
 	}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
@@ -311,7 +439,7 @@ func file_motcua_reference_v1_events_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_motcua_reference_v1_events_proto_rawDesc), len(file_motcua_reference_v1_events_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   3,
+			NumMessages:   4,
 			NumExtensions: 0,
 			NumServices:   0,
 		},

@@ -2,17 +2,22 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 
 	"github.com/motcua/motcua/services/intake/domain/catalog"
+	"github.com/motcua/motcua/services/intake/events"
+	"github.com/motcua/motcua/services/platform/outbox"
 	"github.com/motcua/motcua/services/platform/textnorm"
 )
 
 // Offices lists every office by code.
 func (s *Store) Offices(ctx context.Context) ([]catalog.Office, error) {
-	rows, err := s.pool.Query(ctx, "SELECT code, name, kind, coalesce(parent_code, '') FROM offices ORDER BY code")
+	rows, err := s.pool.Query(ctx, `SELECT code, name, kind, coalesce(parent_code, ''), address, coalesce(post_office_code, '')
+		FROM offices ORDER BY code`)
 	if err != nil {
 		return nil, fmt.Errorf("list offices: %w", err)
 	}
@@ -22,16 +27,37 @@ func (s *Store) Offices(ctx context.Context) ([]catalog.Office, error) {
 func scanOffice(r pgx.CollectableRow) (catalog.Office, error) {
 	var o catalog.Office
 	var kind string
-	err := r.Scan(&o.Code, &o.Name, &kind, &o.ParentCode)
+	err := r.Scan(&o.Code, &o.Name, &kind, &o.ParentCode, &o.Address, &o.PostOffice)
 	o.Kind = catalog.OfficeKind(kind)
 	return o, err
 }
 
-// SaveOffice creates or updates an office.
-func (s *Store) SaveOffice(ctx context.Context, o catalog.Office) error {
-	_, err := s.pool.Exec(ctx, `INSERT INTO offices (code, name, kind, parent_code) VALUES ($1, $2, $3, nullif($4, ''))
-		ON CONFLICT (code) DO UPDATE SET name = excluded.name, kind = excluded.kind, parent_code = excluded.parent_code`,
-		o.Code, textnorm.Clean(o.Name), string(o.Kind), o.ParentCode)
+// SaveOffice creates or updates an office and, when anything changed, publishes it
+// through the outbox (every service keeps a copy of the offices) with its next revision.
+func (s *Store) SaveOffice(ctx context.Context, o catalog.Office, now time.Time) error {
+	o.Name, o.Address = textnorm.Clean(o.Name), textnorm.Clean(o.Address)
+	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		var revision int64
+		err := tx.QueryRow(ctx, `INSERT INTO offices (code, name, kind, parent_code, address, post_office_code, revision)
+			VALUES ($1, $2, $3, nullif($4, ''), $5, nullif($6, ''), 1)
+			ON CONFLICT (code) DO UPDATE SET name = excluded.name, kind = excluded.kind, parent_code = excluded.parent_code,
+				address = excluded.address, post_office_code = excluded.post_office_code, revision = offices.revision + 1
+			WHERE (offices.name, offices.kind, offices.parent_code, offices.address, offices.post_office_code)
+				IS DISTINCT FROM (excluded.name, excluded.kind, excluded.parent_code, excluded.address, excluded.post_office_code)
+			RETURNING revision`,
+			o.Code, o.Name, string(o.Kind), o.ParentCode, o.Address, o.PostOffice).Scan(&revision)
+		if errors.Is(err, pgx.ErrNoRows) {
+			return nil // unchanged: nothing to tell
+		}
+		if err != nil {
+			return err
+		}
+		msg, err := events.OfficeSaved(o, revision, now)
+		if err != nil {
+			return err
+		}
+		return outbox.Add(ctx, tx, msg)
+	})
 	if err != nil {
 		return fmt.Errorf("save office %s: %w", o.Code, err)
 	}

@@ -36,6 +36,11 @@ type Office struct {
 	Name       string
 	Kind       OfficeKind
 	ParentCode string
+	// Address is where the office is, for the post's run sheets.
+	Address string
+	// PostOffice is the code of the post office that serves the office: it picks up and
+	// delivers there. Empty for a post office, or an office the post does not serve.
+	PostOffice string
 }
 
 // agencyCode is the national agency code form ddd.dd.dd.Xdd, e.g. 000.00.16.H19.

@@ -11,6 +11,9 @@ type officeJSON struct {
 	Name       string  `json:"name"`
 	Kind       string  `json:"kind"`
 	ParentCode *string `json:"parent_code"`
+	Address    string  `json:"address"`
+	// PostOffice is the post office that serves the office (null for none).
+	PostOffice *string `json:"post_office_code"`
 }
 
 func (a *API) offices(w http.ResponseWriter, r *http.Request) {
@@ -21,10 +24,14 @@ func (a *API) offices(w http.ResponseWriter, r *http.Request) {
 	}
 	out := make([]officeJSON, 0, len(list))
 	for _, o := range list {
-		j := officeJSON{Code: o.Code, Name: o.Name, Kind: string(o.Kind)}
+		j := officeJSON{Code: o.Code, Name: o.Name, Kind: string(o.Kind), Address: o.Address}
 		if o.ParentCode != "" {
 			p := o.ParentCode
 			j.ParentCode = &p
+		}
+		if o.PostOffice != "" {
+			p := o.PostOffice
+			j.PostOffice = &p
 		}
 		out = append(out, j)
 	}

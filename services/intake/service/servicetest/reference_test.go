@@ -14,13 +14,13 @@ func testOffices(t *testing.T, e *env) {
 	}
 	var offices []map[string]any
 	r.decode(t, &offices)
-	if len(offices) != 17 {
-		t.Fatalf("%d offices, want 16 desks and the land office", len(offices))
+	if len(offices) != 33 {
+		t.Fatalf("%d offices, want 16 desks, the land office and 16 post offices", len(offices))
 	}
 	kinds := map[string]int{}
 	byCode := map[string]map[string]any{}
 	for _, o := range offices {
-		for _, k := range []string{"code", "name", "kind", "parent_code"} {
+		for _, k := range []string{"code", "name", "kind", "parent_code", "address", "post_office_code"} {
 			if _, ok := o[k]; !ok {
 				t.Fatalf("office %v has no %q", o, k)
 			}
@@ -28,8 +28,21 @@ func testOffices(t *testing.T, e *env) {
 		kinds[o["kind"].(string)]++
 		byCode[o["code"].(string)] = o
 	}
-	if kinds["district_desk"] != 1 || kinds["commune_centre"] != 15 || kinds["department"] != 1 {
-		t.Errorf("kinds %v, want 1 district desk, 15 commune centres, 1 department", kinds)
+	if kinds["district_desk"] != 1 || kinds["commune_centre"] != 15 || kinds["department"] != 1 || kinds["post_office"] != 16 {
+		t.Errorf("kinds %v, want 1 district desk, 15 commune centres, 1 department, 16 post offices", kinds)
+	}
+	// Every desk, commune and department is served by a post office; Bảo Hòa by its own point.
+	for code, o := range byCode {
+		po, _ := o["post_office_code"].(string)
+		switch {
+		case o["kind"] == "post_office" && po != "":
+			t.Errorf("post office %s is served by %s", code, po)
+		case o["kind"] != "post_office" && (po == "" || byCode[po]["kind"] != "post_office"):
+			t.Errorf("office %s is served by %q, not a post office", code, po)
+		}
+	}
+	if po := byCode["000.02.16.H19"]["post_office_code"]; po != demo.PostOfficeOf("000.02.16.H19") || po == demo.DistrictPostOffice {
+		t.Errorf("Bảo Hòa is served by %v", po)
 	}
 	if p := byCode[demo.DistrictDesk]["parent_code"]; p != nil {
 		t.Errorf("district desk parent %v, want null", p)
