@@ -8,13 +8,13 @@ import (
 	"net/http"
 	"time"
 
-	"github.com/motcua/motcua/services/intake/adapters/sealing"
 	"github.com/motcua/motcua/services/intake/adapters/store"
 	"github.com/motcua/motcua/services/intake/domain/catalog"
 	"github.com/motcua/motcua/services/intake/domain/dossier"
 	"github.com/motcua/motcua/services/intake/events"
 	"github.com/motcua/motcua/services/platform/auth"
 	"github.com/motcua/motcua/services/platform/outbox"
+	"github.com/motcua/motcua/services/platform/sealing"
 	"github.com/motcua/motcua/services/worktime"
 )
 

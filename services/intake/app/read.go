@@ -6,10 +6,10 @@ import (
 	"slices"
 	"time"
 
-	"github.com/motcua/motcua/services/intake/adapters/sealing"
 	"github.com/motcua/motcua/services/intake/adapters/store"
 	"github.com/motcua/motcua/services/intake/domain/dossier"
 	"github.com/motcua/motcua/services/platform/auth"
+	"github.com/motcua/motcua/services/platform/sealing"
 	"github.com/motcua/motcua/services/worktime"
 )
 

@@ -11,7 +11,6 @@ import (
 	"github.com/google/uuid"
 
 	dossierv1 "github.com/motcua/motcua/proto/motcua/dossier/v1"
-	"github.com/motcua/motcua/services/intake/adapters/sealing"
 	"github.com/motcua/motcua/services/intake/adapters/store"
 	"github.com/motcua/motcua/services/intake/domain/catalog"
 	"github.com/motcua/motcua/services/intake/domain/dossier"
@@ -19,6 +18,7 @@ import (
 	"github.com/motcua/motcua/services/platform/auth"
 	"github.com/motcua/motcua/services/platform/lookuppin"
 	"github.com/motcua/motcua/services/platform/outbox"
+	"github.com/motcua/motcua/services/platform/sealing"
 	"github.com/motcua/motcua/services/platform/textnorm"
 	"github.com/motcua/motcua/services/worktime"
 )
