@@ -1,57 +1,115 @@
-// Package service wires postal together: configuration, database, broker and routes.
-// The postal binary and the all-in-one command both build it.
+// Package service wires postal together: configuration, database, broker, the
+// consumers of dossier, office and calendar events, and the routes. The postal binary
+// and the all-in-one command both build it.
 package service
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
+	"time"
 
 	"github.com/go-chi/chi/v5"
 
+	"github.com/motcua/motcua/services/platform/auth"
+	"github.com/motcua/motcua/services/platform/calendarsync"
 	"github.com/motcua/motcua/services/platform/config"
 	"github.com/motcua/motcua/services/platform/httpapi"
 	"github.com/motcua/motcua/services/platform/infra"
 	"github.com/motcua/motcua/services/platform/lifecycle"
+	"github.com/motcua/motcua/services/platform/messaging"
 	"github.com/motcua/motcua/services/platform/outbox"
+	"github.com/motcua/motcua/services/platform/sealing"
 	"github.com/motcua/motcua/services/postal/adapters/store"
+	"github.com/motcua/motcua/services/postal/app"
+	"github.com/motcua/motcua/services/postal/ports/rest"
+	"github.com/motcua/motcua/services/postal/projection"
+	"github.com/motcua/motcua/services/worktime"
 )
 
 // Config is postal's configuration, read from the environment.
 type Config struct {
 	config.Common
+	PublicKey string
+	// DataKey seals the citizens' addresses and the proofs of delivery.
+	DataKey []byte
 }
 
 // ReadConfig reads postal's settings from r.
 func ReadConfig(r *config.Reader) (Config, error) {
-	c := Config{Common: config.ReadCommon(r, "127.0.0.1:8083")}
+	c := Config{
+		Common:    config.ReadCommon(r, "127.0.0.1:8083"),
+		PublicKey: r.String("MOTCUA_AUTH_PUBLIC_KEY", ""),
+		DataKey:   r.Key("MOTCUA_DATA_KEY"),
+	}
+	r.Require("MOTCUA_AUTH_PUBLIC_KEY", c.PublicKey)
 	return c, r.Err()
 }
 
-// Service is a running postal service: its connections and outbox relay. Shipments,
-// manifests and deliveries are built on this.
+// Service is a running postal service: its connections, consumers, relay and API.
 type Service struct {
-	infra *infra.Infra
-	relay *outbox.Relay
+	Store     *store.Store
+	infra     *infra.Infra
+	relay     *outbox.Relay
+	consumers []*messaging.Consumer
+	api       *rest.API
 }
 
-// New connects (waiting for the database and the broker) and migrates the postal schema.
+// New connects (waiting for the database and the broker), migrates the postal schema
+// and builds the consumers and API.
 func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
+	pub, err := auth.ParsePublicKey(cfg.PublicKey)
+	if err != nil {
+		return nil, fmt.Errorf("postal: MOTCUA_AUTH_PUBLIC_KEY: %w", err)
+	}
+	sealer, err := sealing.New(cfg.DataKey)
+	if err != nil {
+		return nil, fmt.Errorf("postal: %w", err)
+	}
+	steps, err := store.Migrations()
+	if err != nil {
+		return nil, fmt.Errorf("postal: %w", err)
+	}
 	inf, err := infra.Open(ctx, infra.Options{Name: "postal", DatabaseURL: cfg.DatabaseURL, Schema: store.Schema,
-		MaxConns: cfg.DBMaxConns, Migrations: store.Migrations(), NATSURL: cfg.NATSURL, StreamReplicas: cfg.StreamReplicas}, log)
+		MaxConns: cfg.DBMaxConns, Migrations: steps, NATSURL: cfg.NATSURL, StreamReplicas: cfg.StreamReplicas}, log)
 	if err != nil {
 		return nil, err
 	}
-	return &Service{infra: inf, relay: outbox.NewRelay(inf.Pool, inf.JS, log, outbox.RelayOptions{Schema: store.Schema})}, nil
+	// The calendar in force, for the rule on failed deliveries.
+	cal := worktime.NewLive()
+	if err := calendarsync.Load(ctx, inf.Pool, cal); err != nil {
+		inf.Close()
+		return nil, fmt.Errorf("postal: %w", err)
+	}
+	st := store.New(inf.Pool)
+	relay := outbox.NewRelay(inf.Pool, inf.JS, log, outbox.RelayOptions{Schema: store.Schema})
+	dossiers := &projection.Dossiers{Sealer: sealer}
+	return &Service{
+		Store: st, infra: inf, relay: relay,
+		consumers: []*messaging.Consumer{
+			messaging.NewConsumer(inf.Pool, inf.JS, log, projection.OfficeConsumer, projection.Office),
+			messaging.NewConsumer(inf.Pool, inf.JS, log, projection.DossierConsumer, dossiers.Handle),
+			messaging.NewConsumer(inf.Pool, inf.JS, log, calendarsync.Consumer("postal-calendar"), calendarsync.Handler(cal)),
+		},
+		api: &rest.API{Log: log, Verifier: auth.NewVerifier(pub),
+			Shipments: &app.Shipments{Store: st, Sealer: sealer, Calendar: cal, Relay: relay, Now: time.Now}},
+	}, nil
 }
 
-// Mount adds postal's API to r; it has no routes of its own yet.
-func (s *Service) Mount(chi.Router) {}
+// Mount adds postal's API to r.
+func (s *Service) Mount(r chi.Router) { s.api.Mount(r) }
 
 // Checks are postal's readiness probes.
 func (s *Service) Checks() map[string]httpapi.Check { return s.infra.Checks() }
 
-// Workers are postal's background loops: the outbox relay.
-func (s *Service) Workers() []lifecycle.Worker { return []lifecycle.Worker{s.relay.Run} }
+// Workers are postal's background loops: the outbox relay and the consumers.
+func (s *Service) Workers() []lifecycle.Worker {
+	w := []lifecycle.Worker{s.relay.Run}
+	for _, c := range s.consumers {
+		w = append(w, c.Run)
+	}
+	return w
+}
 
 // Close releases the broker connection and the pool; call it after the workers stopped.
 func (s *Service) Close() { s.infra.Close() }

@@ -1,0 +1,138 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"unicode/utf8"
+
+	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5"
+
+	"github.com/motcua/motcua/services/platform/auth"
+	"github.com/motcua/motcua/services/platform/textnorm"
+	"github.com/motcua/motcua/services/postal/adapters/store"
+	"github.com/motcua/motcua/services/postal/domain/shipment"
+)
+
+// CreateInput is a desk's request for a shipment (POST /api/v1/shipments).
+type CreateInput struct {
+	DossierCode string `json:"dossier_code"`
+	Kind        string `json:"kind"`
+	From        string `json:"from"`
+	To          string `json:"to"`
+	Address     string `json:"address"`
+	PostageVND  int64  `json:"postage_vnd"`
+	PaidBy      string `json:"paid_by"`
+}
+
+// maxAddressRunes bounds an address.
+const maxAddressRunes = 500
+
+// Create opens the shipment a desk asks for. With an idempotency key seen before from
+// the same member of staff it returns that shipment and created false.
+func (a *Shipments) Create(ctx context.Context, who *auth.Principal, in CreateInput, idemKey string) (View, bool, error) {
+	in.Address = textnorm.Clean(in.Address)
+	kind, ok := shipment.ParseKind(textnorm.Clean(in.Kind))
+	if !ok {
+		return View{}, false, &shipment.FieldError{Field: "kind", Code: "invalid_kind",
+			Message: "The kind must be pickup, transfer, delivery or return."}
+	}
+	switch {
+	case in.DossierCode == "":
+		return View{}, false, &shipment.FieldError{Field: "dossier_code", Code: "required", Message: "Give the code of the dossier the shipment carries."}
+	case utf8.RuneCountInString(in.Address) > maxAddressRunes:
+		return View{}, false, &shipment.FieldError{Field: "address", Code: "too_long", Message: "An address may have at most 500 characters."}
+	case in.PostageVND < 0 || in.PostageVND > 10_000_000:
+		return View{}, false, &shipment.FieldError{Field: "postage_vnd", Code: "out_of_range", Message: "The postage must be between 0 and 10,000,000 đồng."}
+	case in.PaidBy != "" && in.PaidBy != "citizen" && in.PaidBy != "authority":
+		return View{}, false, &shipment.FieldError{Field: "paid_by", Code: "invalid_payer", Message: "The postage is paid by the citizen or the authority."}
+	}
+	d, ok, err := a.Store.DossierByCode(ctx, in.DossierCode)
+	if err != nil {
+		return View{}, false, err
+	}
+	if !ok {
+		return View{}, false, &shipment.FieldError{Field: "dossier_code", Code: "unknown_dossier",
+			Message: "The post knows no dossier with this code; check the code on the receipt (a new dossier takes a moment to reach the post)."}
+	}
+	o, err := a.opening(kind, in, d)
+	if err != nil {
+		return View{}, false, err
+	}
+	if !who.InOffice(o.From) && !who.InOffice(o.To) && !who.InOffice(d.ReceivingOffice) {
+		return View{}, false, ErrForbidden
+	}
+	o.By, o.At, o.DossierID = who.Username, a.Now(), d.ID
+	o.Source = "desk:" + uuid.NewString()
+	if idemKey != "" {
+		o.Source = "desk:" + who.Username + ":" + idemKey
+	}
+	var s store.Shipment
+	var created bool
+	err = pgx.BeginFunc(ctx, a.Store.Pool(), func(tx pgx.Tx) error {
+		s, created, err = Open(ctx, tx, o)
+		return err
+	})
+	switch {
+	case errors.Is(err, ErrUnknownOffice):
+		return View{}, false, &shipment.FieldError{Field: "from", Code: "unknown_office",
+			Message: "The post knows no office with this code; pick one from GET /api/v1/offices."}
+	case errors.Is(err, ErrNotServed):
+		return View{}, false, &shipment.FieldError{Field: "to", Code: "not_served",
+			Message: "No post office serves this office; ask an administrator to name the one that does."}
+	case err != nil:
+		return View{}, false, fmt.Errorf("create shipment: %w", err)
+	}
+	if created {
+		a.Relay.Notify()
+	}
+	v, err := a.view(ctx, s, true)
+	return v, created, err
+}
+
+// opening turns a desk's request into the shipment to open, with the dossier's defaults:
+// a pickup goes to the desk that received the dossier, from the citizen's address; a
+// delivery goes to the address the citizen gave for the result.
+func (a *Shipments) opening(kind shipment.Kind, in CreateInput, d store.Dossier) (Opening, error) {
+	o := Opening{Kind: string(kind), From: in.From, To: in.To, PostageVND: in.PostageVND, PaidBy: in.PaidBy}
+	if o.PaidBy == "" {
+		o.PaidBy = "citizen"
+	}
+	address := func(sealed []byte, field string) ([]byte, error) {
+		if in.Address != "" {
+			return a.Sealer.Seal(field, in.Address), nil
+		}
+		if len(sealed) == 0 {
+			return nil, &shipment.FieldError{Field: "address", Code: "required", Message: "Give the address the post goes to."}
+		}
+		return sealed, nil
+	}
+	var err error
+	switch kind {
+	case shipment.KindPickup:
+		if o.To == "" {
+			o.To = d.ReceivingOffice
+		}
+		if o.From == "" {
+			o.AddressSealed, err = address(d.PickupAddressSealed, "pickup_address")
+		}
+	case shipment.KindTransfer, shipment.KindReturn:
+		if o.From == "" && kind == shipment.KindTransfer {
+			return o, &shipment.FieldError{Field: "from", Code: "required", Message: "Give the office the leg starts from."}
+		}
+		if o.To == "" {
+			o.To = d.ReceivingOffice
+		}
+		if o.From == o.To {
+			return o, &shipment.FieldError{Field: "to", Code: "same_office", Message: "A leg goes between two different offices."}
+		}
+	case shipment.KindDelivery:
+		if o.From == "" {
+			return o, &shipment.FieldError{Field: "from", Code: "required", Message: "Give the office the result leaves from."}
+		}
+		o.To = ""
+		o.AddressSealed, err = address(d.DeliveryAddressSealed, "delivery_address")
+	}
+	return o, err
+}

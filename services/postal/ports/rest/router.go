@@ -1,0 +1,34 @@
+// Package rest is postal's HTTP API (chi): shipments, their steps and the run sheets.
+// Handlers translate between JSON and the app's use cases; errors become HTTP statuses
+// in one place (errors.go).
+package rest
+
+import (
+	"log/slog"
+
+	"github.com/go-chi/chi/v5"
+
+	"github.com/motcua/motcua/services/platform/auth"
+	"github.com/motcua/motcua/services/postal/app"
+)
+
+// API holds what postal's handlers need.
+type API struct {
+	Log       *slog.Logger
+	Shipments *app.Shipments
+	Verifier  *auth.Verifier
+}
+
+// Mount adds postal's routes to r. Paths are spelled out whole (no sub-router) so the
+// all-in-one command can mount every service on one router.
+func (a *API) Mount(r chi.Router) {
+	r.Group(func(r chi.Router) {
+		r.Use(auth.Authenticate(a.Verifier, a.Log))
+		staff := auth.RequireRole(a.Log, auth.RoleDesk, auth.RoleOfficer, auth.RolePostal, auth.RoleSupervisor, auth.RoleAdmin)
+		r.With(auth.RequireRole(a.Log, auth.RoleDesk, auth.RoleOfficer)).Post("/api/v1/shipments", a.create)
+		r.With(staff).Get("/api/v1/shipments", a.list)
+		r.With(staff).Get("/api/v1/shipments/{tracking_number}", a.get)
+		r.With(auth.RequireRole(a.Log, auth.RolePostal)).Post("/api/v1/shipments/{tracking_number}/events", a.record)
+		r.With(auth.RequireRole(a.Log, auth.RolePostal, auth.RoleSupervisor, auth.RoleAdmin)).Get("/api/v1/manifests", a.manifest)
+	})
+}

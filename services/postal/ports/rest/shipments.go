@@ -1,0 +1,149 @@
+package rest
+
+import (
+	"crypto/sha256"
+	"net/http"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/go-chi/chi/v5"
+
+	"github.com/motcua/motcua/services/platform/auth"
+	"github.com/motcua/motcua/services/platform/httpapi"
+	"github.com/motcua/motcua/services/postal/app"
+	"github.com/motcua/motcua/services/postal/domain/s10"
+	"github.com/motcua/motcua/services/postal/domain/shipment"
+	"github.com/motcua/motcua/services/worktime"
+)
+
+// create answers POST /shipments: a desk opens a shipment for a dossier.
+func (a *API) create(w http.ResponseWriter, r *http.Request) {
+	key := strings.TrimSpace(r.Header.Get("Idempotency-Key"))
+	if utf8.RuneCountInString(key) > 200 || !utf8.ValidString(key) || strings.IndexFunc(key, unicode.IsControl) >= 0 {
+		a.fail(w, r, httpapi.Invalid("Idempotency-Key", "invalid_idempotency_key",
+			"An Idempotency-Key must be at most 200 characters of UTF-8 text without control characters, such as a UUID."))
+		return
+	}
+	var in app.CreateInput
+	if err := httpapi.DecodeJSON(w, r, &in, httpapi.DefaultBodyLimit); err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	v, created, err := a.Shipments.Create(r.Context(), auth.FromContext(r.Context()), in, key)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Set("Location", "/api/v1/shipments/"+v.TrackingNumber)
+	status := http.StatusCreated
+	if !created {
+		w.Header().Set("Idempotent-Replayed", "true")
+		status = http.StatusOK
+	}
+	httpapi.WriteJSON(w, status, v)
+}
+
+// trackingNumber reads and checks the {tracking_number} of the path.
+func trackingNumber(r *http.Request) (string, error) {
+	n, err := s10.Parse(chi.URLParam(r, "tracking_number"))
+	if err != nil {
+		return "", err
+	}
+	return n.String(), nil
+}
+
+// get answers GET /shipments/{tracking_number}: the shipment and its steps.
+func (a *API) get(w http.ResponseWriter, r *http.Request) {
+	tn, err := trackingNumber(r)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	v, err := a.Shipments.Get(r.Context(), auth.FromContext(r.Context()), tn)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	httpapi.WriteJSON(w, http.StatusOK, v)
+}
+
+// list answers GET /shipments?dossier=CODE: the shipments of a dossier.
+func (a *API) list(w http.ResponseWriter, r *http.Request) {
+	code := strings.TrimSpace(r.URL.Query().Get("dossier"))
+	if code == "" || len(code) > 40 {
+		a.fail(w, r, httpapi.Invalid("dossier", "required", "Give the dossier's code: ?dossier=000.00.16.H19-261201-0001."))
+		return
+	}
+	list, err := a.Shipments.OfDossier(r.Context(), auth.FromContext(r.Context()), code)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	httpapi.WriteJSON(w, http.StatusOK, map[string]any{"items": list})
+}
+
+// manifest answers GET /manifests?office=&date=: a post office's run sheet for a day
+// (today when date is left out).
+func (a *API) manifest(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	office := strings.TrimSpace(q.Get("office"))
+	if office == "" || len(office) > 40 {
+		a.fail(w, r, httpapi.Invalid("office", "required", "Give the code of the post office: ?office=000.30.16.H19."))
+		return
+	}
+	day := worktime.DateOf(time.Now().In(a.Shipments.Calendar.Calendar().Location()))
+	if s := q.Get("date"); s != "" {
+		d, err := worktime.ParseDate(s)
+		if err != nil || d.Year < worktime.FirstYear || d.Year > worktime.LastYear {
+			a.fail(w, r, httpapi.Invalid("date", "invalid_date", "The date is written YYYY-MM-DD, e.g. 2026-12-01."))
+			return
+		}
+		day = d
+	}
+	m, err := a.Shipments.Manifest(r.Context(), auth.FromContext(r.Context()), office, day)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	httpapi.WriteJSON(w, http.StatusOK, m)
+}
+
+// maxEventBody bounds a step's body: a signature of up to 256 KiB, in base64, and the rest.
+const maxEventBody = 512 << 10
+
+// record answers POST /shipments/{tracking_number}/events: a postal worker's step. The
+// same event_id again answers as the first time.
+func (a *API) record(w http.ResponseWriter, r *http.Request) {
+	tn, err := trackingNumber(r)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	body, err := httpapi.ReadBody(w, r, maxEventBody)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	var in shipment.Input
+	if err := httpapi.UnmarshalJSON(body, &in); err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	sum := sha256.Sum256(body)
+	answer, replayed, err := a.Shipments.Record(r.Context(), auth.FromContext(r.Context()), tn, in, sum[:])
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	if replayed {
+		w.Header().Set("Idempotent-Replayed", "true")
+	}
+	httpapi.WriteRaw(w, http.StatusOK, answer)
+}

@@ -1,0 +1,98 @@
+package projection
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5"
+	"github.com/nats-io/nats.go/jetstream"
+	"google.golang.org/protobuf/proto"
+
+	dossierv1 "github.com/motcua/motcua/proto/motcua/dossier/v1"
+	"github.com/motcua/motcua/services/platform/messaging"
+	"github.com/motcua/motcua/services/platform/sealing"
+	"github.com/motcua/motcua/services/postal/adapters/store"
+	"github.com/motcua/motcua/services/postal/app"
+)
+
+// DossierConsumer names postal's durable consumer of dossier events.
+var DossierConsumer = messaging.ConsumerOptions{
+	Stream:         messaging.DossierStream,
+	Durable:        "postal-dossiers",
+	FilterSubjects: []string{"dossier.v1.>"},
+}
+
+// Dossiers opens the shipments dossier events call for: a dossier sent by post is picked
+// up from the citizen, a transfer by post is a leg between offices, a result to be
+// delivered by post is a delivery. Each is opened once per event.
+type Dossiers struct {
+	Sealer *sealing.Sealer
+}
+
+// Address fields as the post seals them.
+const (
+	pickupField   = "pickup_address"
+	deliveryField = "delivery_address"
+)
+
+// Handle applies one dossier event in the consumer's transaction.
+func (h *Dossiers) Handle(ctx context.Context, tx pgx.Tx, msg jetstream.Msg) error {
+	var ev dossierv1.Event
+	if err := proto.Unmarshal(msg.Data(), &ev); err != nil {
+		return messaging.Poison(fmt.Errorf("%s: decode dossier event: %w", msg.Subject(), err))
+	}
+	id, err := uuid.Parse(ev.GetDossierId())
+	if err != nil || ev.GetOccurredAt() == nil {
+		return messaging.Poison(errors.New(msg.Subject() + ": dossier event without a dossier id or a time"))
+	}
+	at := ev.GetOccurredAt().AsTime()
+	open := app.Opening{DossierID: id, Source: "dossier-event:" + ev.GetEventId(), PaidBy: "citizen", By: app.SystemActor, At: at}
+	switch k := ev.Kind.(type) {
+	case *dossierv1.Event_Received:
+		r := k.Received
+		d := store.Dossier{ID: id, Code: r.GetCode(), ReceivingOffice: r.GetReceivingOffice().GetCode(),
+			ProcedureName: r.GetProcedure().GetName()}
+		if r.GetPickupAddress() != "" {
+			d.PickupAddressSealed = h.Sealer.Seal(pickupField, r.GetPickupAddress())
+		}
+		if d.Code == "" || d.ReceivingOffice == "" {
+			return messaging.Poison(errors.New(msg.Subject() + ": received event without code or receiving office"))
+		}
+		if err := store.FoldReceived(ctx, tx, d); err != nil {
+			return err
+		}
+		if r.GetChannel() != dossierv1.Channel_CHANNEL_POST {
+			return nil
+		}
+		open.Kind, open.To, open.AddressSealed = "pickup", d.ReceivingOffice, d.PickupAddressSealed
+	case *dossierv1.Event_Transferred:
+		t := k.Transferred
+		if t.GetVia() != dossierv1.Via_VIA_POST {
+			return nil
+		}
+		open.Kind, open.From, open.To, open.PaidBy = "transfer", t.GetFromOffice().GetCode(), t.GetToOffice().GetCode(), "authority"
+	case *dossierv1.Event_Completed:
+		c := k.Completed
+		if c.GetResultDelivery() != dossierv1.DeliveryMethod_DELIVERY_METHOD_POST {
+			return nil
+		}
+		sealed := h.Sealer.Seal(deliveryField, c.GetDeliveryAddress())
+		if err := store.SetDeliveryAddress(ctx, tx, id, sealed); err != nil {
+			return err
+		}
+		open.Kind, open.From, open.AddressSealed = "delivery", ev.GetState().GetCurrentOffice().GetCode(), sealed
+	default:
+		return nil
+	}
+	_, _, err = app.Open(ctx, tx, open)
+	switch {
+	case errors.Is(err, app.ErrUnknownDossier), errors.Is(err, app.ErrUnknownOffice):
+		// The dossier's first event, or the office's, is still on its way.
+		return messaging.Later(err)
+	case errors.Is(err, app.ErrNotServed):
+		return messaging.Poison(err)
+	}
+	return err
+}

@@ -1,0 +1,39 @@
+// Package projection keeps postal's copies of other services' data from their events,
+// and opens the shipments dossier events call for. Each event is applied in the
+// consumer's transaction, beside its inbox row.
+package projection
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/nats-io/nats.go/jetstream"
+	"google.golang.org/protobuf/proto"
+
+	referencev1 "github.com/motcua/motcua/proto/motcua/reference/v1"
+	"github.com/motcua/motcua/services/platform/messaging"
+	"github.com/motcua/motcua/services/postal/adapters/store"
+)
+
+// OfficeConsumer names postal's durable consumer of office changes.
+var OfficeConsumer = messaging.ConsumerOptions{
+	Stream:         messaging.ReferenceStream,
+	Durable:        "postal-offices",
+	FilterSubjects: []string{"reference.v1.office.>"},
+}
+
+// Office keeps an office as intake published it.
+func Office(ctx context.Context, tx pgx.Tx, msg jetstream.Msg) error {
+	var ev referencev1.Event
+	if err := proto.Unmarshal(msg.Data(), &ev); err != nil {
+		return messaging.Poison(fmt.Errorf("%s: decode office event: %w", msg.Subject(), err))
+	}
+	o := ev.GetOfficeSaved()
+	if o == nil || o.GetCode() == "" || o.GetRevision() < 1 {
+		return messaging.Poison(errors.New(msg.Subject() + ": not an office change, or one without code or revision"))
+	}
+	return store.FoldOffice(ctx, tx, store.Office{Code: o.GetCode(), Name: o.GetName(), Kind: o.GetKind(),
+		ParentCode: o.GetParentCode(), Address: o.GetAddress(), PostOffice: o.GetPostOfficeCode(), Revision: o.GetRevision()})
+}
