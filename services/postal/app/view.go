@@ -17,18 +17,18 @@ type OfficeRef struct {
 
 // EventView is a step of a shipment in an answer.
 type EventView struct {
-	EventID     string     `json:"event_id"`
-	Type        string     `json:"type"`
-	Label       string     `json:"label"`
-	OccurredAt  time.Time  `json:"occurred_at"`
-	RecordedAt  time.Time  `json:"recorded_at"`
-	By          string     `json:"by"`
-	PostOffice  *OfficeRef `json:"post_office,omitempty"`
-	Automatic   bool       `json:"automatic,omitempty"`
-	SealNumber  string     `json:"seal_number,omitempty"`
-	ReasonCode  string     `json:"reason_code,omitempty"`
-	ActionCode  string     `json:"action_code,omitempty"`
-	Proof       *ProofView `json:"proof,omitempty"`
+	EventID    string     `json:"event_id"`
+	Type       string     `json:"type"`
+	Label      string     `json:"label"`
+	OccurredAt time.Time  `json:"occurred_at"`
+	RecordedAt time.Time  `json:"recorded_at"`
+	By         string     `json:"by"`
+	PostOffice *OfficeRef `json:"post_office,omitempty"`
+	Automatic  bool       `json:"automatic,omitempty"`
+	SealNumber string     `json:"seal_number,omitempty"`
+	ReasonCode string     `json:"reason_code,omitempty"`
+	ActionCode string     `json:"action_code,omitempty"`
+	Proof      *ProofView `json:"proof,omitempty"`
 }
 
 // ProofView is a delivery's proof in an answer; the signature image stays stored.
