@@ -1,5 +1,5 @@
-// Package service wires status together: configuration, database, broker, the projection
-// of dossier events and the routes. The status binary and the all-in-one command both
+// Package service wires status together: configuration, database, broker, the projections
+// of dossier and shipment events and the routes. The status binary and the all-in-one command both
 // build it.
 package service
 
@@ -58,6 +58,8 @@ type Service struct {
 	Store    *store.Store
 	infra    *infra.Infra
 	consumer *messaging.Consumer
+	// shipments folds the postal service's shipment events.
+	shipments *messaging.Consumer
 	// calendar follows the administrators' calendar edits.
 	calendar *messaging.Consumer
 	api      *rest.API
@@ -104,10 +106,11 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 	st := store.New(inf.Pool)
 	byClient, byCode := rest.NewLimiters()
 	return &Service{
-		Store:    st,
-		infra:    inf,
-		consumer: messaging.NewConsumer(inf.Pool, inf.JS, log, projection.DossierConsumer, projection.Dossier),
-		calendar: messaging.NewConsumer(inf.Pool, inf.JS, log, calendarsync.Consumer("status-calendar"), calendarsync.Handler(live)),
+		Store:     st,
+		infra:     inf,
+		consumer:  messaging.NewConsumer(inf.Pool, inf.JS, log, projection.DossierConsumer, projection.Dossier),
+		shipments: messaging.NewConsumer(inf.Pool, inf.JS, log, projection.ShipmentConsumer, projection.Shipment),
+		calendar:  messaging.NewConsumer(inf.Pool, inf.JS, log, calendarsync.Consumer("status-calendar"), calendarsync.Handler(live)),
 		api: &rest.API{Log: log, Store: st, Verifier: auth.NewVerifier(pub), PINKey: cfg.PINKey,
 			Location: loc, Now: now, Calendar: calendar, Cache: cache, ByClient: byClient, ByCode: byCode},
 	}, nil
@@ -119,10 +122,10 @@ func (s *Service) Mount(r chi.Router) { s.api.Mount(r) }
 // Checks are status's readiness probes.
 func (s *Service) Checks() map[string]httpapi.Check { return s.infra.Checks() }
 
-// Workers are status's background loops: the consumers of dossier events and of
-// calendar edits.
+// Workers are status's background loops: the consumers of dossier events, of shipment
+// events and of calendar edits.
 func (s *Service) Workers() []lifecycle.Worker {
-	return []lifecycle.Worker{s.consumer.Run, s.calendar.Run}
+	return []lifecycle.Worker{s.consumer.Run, s.shipments.Run, s.calendar.Run}
 }
 
 // Close releases the broker connection and the pool; call it after the workers stopped.

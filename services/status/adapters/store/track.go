@@ -54,21 +54,40 @@ type Tracked struct {
 	PendingOfficeName string
 	ApplicantMasked   string
 	PINHash           []byte
-	Timeline          []Step
+	// The offices the dossier was received at and is handled by, to name the offices
+	// of postal steps.
+	ReceivingOfficeCode string
+	ReceivingOfficeName string
+	HandlingOfficeCode  string
+	HandlingOfficeName  string
+	// Timeline is the dossier's own steps, in version order.
+	Timeline []Step
+	// Shipments are the dossier's postal legs, in the order they were created.
+	Shipments []Shipment
+	// Postal is one step per shipment event, by time (then tracking number and
+	// version); the answer merges it into Timeline by time.
+	Postal []PostalStep
 }
 
-// Track returns the dossier with code and its timeline, one row; ok is false when status
-// does not know the code.
+// Track returns the dossier with code, its timeline, shipments and postal steps in one
+// statement (so one snapshot); ok is false when status does not know the code.
 func (s *Store) Track(ctx context.Context, code string) (t Tracked, ok bool, err error) {
-	var steps []byte
+	var steps, shipments, postal []byte
 	err = s.pool.QueryRow(ctx, `SELECT d.id, d.version, d.code, d.procedure_code, d.procedure_name, d.status, d.status_code,
 		d.received_at, d.due_at, d.finished_at, d.paused_at, d.timing, d.current_office_code, d.current_office_name,
 		COALESCE(d.pending_office_code, ''), COALESCE(d.pending_office_name, ''), d.applicant_masked,
-		d.pin_hash, d.timeline
+		d.pin_hash, d.receiving_office_code, d.receiving_office_name, d.handling_office_code, d.handling_office_name,
+		d.timeline,
+		COALESCE((SELECT jsonb_agg(to_jsonb(s) ORDER BY s.created_at, s.tracking_number)
+			FROM shipments s WHERE s.dossier_id = d.id), '[]'),
+		COALESCE((SELECT jsonb_agg(to_jsonb(p) ORDER BY p.at, p.tracking_number, p.version)
+			FROM shipment_steps p WHERE p.dossier_id = d.id), '[]')
 		FROM dossiers d WHERE d.code = $1`, code).
 		Scan(&t.ID, &t.Version, &t.Code, &t.ProcedureCode, &t.ProcedureName, &t.Status, &t.StatusCode, &t.ReceivedAt, &t.DueAt,
 			&t.FinishedAt, &t.PausedAt, &t.Timing, &t.CurrentOfficeCode, &t.CurrentOfficeName,
-			&t.PendingOfficeCode, &t.PendingOfficeName, &t.ApplicantMasked, &t.PINHash, &steps)
+			&t.PendingOfficeCode, &t.PendingOfficeName, &t.ApplicantMasked, &t.PINHash,
+			&t.ReceivingOfficeCode, &t.ReceivingOfficeName, &t.HandlingOfficeCode, &t.HandlingOfficeName,
+			&steps, &shipments, &postal)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return t, false, nil
 	}
@@ -77,6 +96,12 @@ func (s *Store) Track(ctx context.Context, code string) (t Tracked, ok bool, err
 	}
 	if err := json.Unmarshal(steps, &t.Timeline); err != nil {
 		return t, false, fmt.Errorf("track: timeline: %w", err)
+	}
+	if err := json.Unmarshal(shipments, &t.Shipments); err != nil {
+		return t, false, fmt.Errorf("track: shipments: %w", err)
+	}
+	if err := json.Unmarshal(postal, &t.Postal); err != nil {
+		return t, false, fmt.Errorf("track: postal steps: %w", err)
 	}
 	return t, true, nil
 }

@@ -5,9 +5,15 @@
 // cannot put the older view back. Entries also expire, and the whole cache is dropped
 // after a broker reconnect, since events may have been missed meanwhile.
 //
-// The bound on staleness: an event's version is remembered for a minute; if its fold
-// lags longer than that (a consumer backing off, catching up after a restart), a view
-// read before the fold may be served until its entry expires (MOTCUA_TRACK_CACHE_TTL).
+// The postal service's shipment events are heard too, under the dossier they carry. They
+// do not change the dossier's version, so for them the cache remembers the event ids
+// instead: a view is cached only if it holds the step of every shipment event heard
+// for its dossier meanwhile (each shipment event adds one, keyed by its id).
+//
+// The bound on staleness: an event's version (or id) is remembered for a minute; if its
+// fold lags longer than that (a consumer backing off, catching up after a restart, a
+// shipment event waiting for its dossier), a view read before the fold may be served
+// until its entry expires (MOTCUA_TRACK_CACHE_TTL).
 package trackcache
 
 import (
@@ -30,6 +36,10 @@ type Cache struct {
 	byCode  map[string]*list.Element
 	byID    map[uuid.UUID]*list.Element
 	pending map[uuid.UUID]pendingVersion
+	// postal holds, per dossier, the shipment events heard and not yet seen folded.
+	postal map[uuid.UUID]*pendingEvents
+	// postalEvents counts the event ids held in postal.
+	postalEvents int
 }
 
 type entry struct {
@@ -42,13 +52,21 @@ type pendingVersion struct {
 	until   time.Time
 }
 
+// pendingEvents are shipment events of one dossier heard lately; until is a minute after
+// the last one.
+type pendingEvents struct {
+	ids   map[uuid.UUID]struct{}
+	until time.Time
+}
+
 // pendingFor is how long an event's version is remembered: far longer than a fold takes.
 const pendingFor = time.Minute
 
 // New returns a cache of at most max views, each kept at most ttl.
 func New(max int, ttl time.Duration, now func() time.Time) *Cache {
 	return &Cache{max: max, ttl: ttl, now: now, order: list.New(), byCode: map[string]*list.Element{},
-		byID: map[uuid.UUID]*list.Element{}, pending: map[uuid.UUID]pendingVersion{}}
+		byID: map[uuid.UUID]*list.Element{}, pending: map[uuid.UUID]pendingVersion{},
+		postal: map[uuid.UUID]*pendingEvents{}}
 }
 
 // Get returns the cached view of the dossier with code.
@@ -68,7 +86,8 @@ func (c *Cache) Get(code string) (store.Tracked, bool) {
 	return e.view, true
 }
 
-// Put caches a view read from the database, unless an event newer than it was heard.
+// Put caches a view read from the database, unless an event newer than it was heard: a
+// dossier event of a newer version, or a shipment event whose step the view lacks.
 func (c *Cache) Put(v store.Tracked) {
 	if c.max <= 0 {
 		return
@@ -81,6 +100,12 @@ func (c *Cache) Put(v store.Tracked) {
 			return
 		}
 		delete(c.pending, v.ID)
+	}
+	if p, ok := c.postal[v.ID]; ok {
+		if now.Before(p.until) && !holdsAll(v, p.ids) {
+			return
+		}
+		c.forgetPostal(v.ID)
 	}
 	if el, ok := c.byCode[v.Code]; ok {
 		c.remove(el)
@@ -110,10 +135,7 @@ func (c *Cache) Invalidate(id uuid.UUID, version int) {
 		if len(c.pending) >= 4*c.max+1024 {
 			// More events than the memory holds: forget every view rather than risk
 			// caching one older than an event forgotten here.
-			c.order.Init()
-			clear(c.byCode)
-			clear(c.byID)
-			clear(c.pending)
+			c.clear()
 		}
 	}
 	if p := c.pending[id]; version > p.version || now.After(p.until) {
@@ -121,14 +143,73 @@ func (c *Cache) Invalidate(id uuid.UUID, version int) {
 	}
 }
 
+// InvalidatePostal forgets the dossier id, for which the shipment event eventID was just
+// published: until the view holds that event's step, it is not cached again.
+func (c *Cache) InvalidatePostal(id, eventID uuid.UUID) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if el, ok := c.byID[id]; ok {
+		c.remove(el)
+	}
+	now := c.now()
+	if c.postalEvents >= 4*c.max+1024 {
+		for k, p := range c.postal {
+			if now.After(p.until) {
+				c.forgetPostal(k)
+			}
+		}
+		if c.postalEvents >= 4*c.max+1024 {
+			// As for dossier events: forget every view rather than one event.
+			c.clear()
+		}
+	}
+	p, ok := c.postal[id]
+	if !ok || now.After(p.until) {
+		if ok {
+			c.forgetPostal(id)
+		}
+		p = &pendingEvents{ids: map[uuid.UUID]struct{}{}}
+		c.postal[id] = p
+	}
+	if _, seen := p.ids[eventID]; !seen {
+		p.ids[eventID] = struct{}{}
+		c.postalEvents++
+	}
+	p.until = now.Add(pendingFor)
+}
+
+// holdsAll reports whether the view has the step of every shipment event in ids.
+func holdsAll(v store.Tracked, ids map[uuid.UUID]struct{}) bool {
+	found := 0
+	for _, s := range v.Postal {
+		if _, ok := ids[s.EventID]; ok {
+			found++
+		}
+	}
+	return found == len(ids)
+}
+
+func (c *Cache) forgetPostal(id uuid.UUID) {
+	if p, ok := c.postal[id]; ok {
+		c.postalEvents -= len(p.ids)
+		delete(c.postal, id)
+	}
+}
+
 // Clear forgets everything, e.g. after a broker reconnect.
 func (c *Cache) Clear() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	c.clear()
+}
+
+func (c *Cache) clear() {
 	c.order.Init()
 	clear(c.byCode)
 	clear(c.byID)
 	clear(c.pending)
+	clear(c.postal)
+	c.postalEvents = 0
 }
 
 // Len is the number of cached views.

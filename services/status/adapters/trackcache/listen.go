@@ -9,12 +9,14 @@ import (
 	"google.golang.org/protobuf/proto"
 
 	dossierv1 "github.com/motcua/motcua/proto/motcua/dossier/v1"
+	postalv1 "github.com/motcua/motcua/proto/motcua/postal/v1"
 )
 
-// Listen subscribes c to every dossier event on core NATS (each instance hears all of
-// them, whichever instance folds them) and returns the subscription.
-func Listen(nc *nats.Conn, c *Cache) (*nats.Subscription, error) {
-	sub, err := nc.Subscribe("dossier.v1.>", func(m *nats.Msg) {
+// Listen subscribes c to every dossier event and every shipment event on core NATS (each
+// instance hears all of them, whichever instance folds them) and returns the
+// subscriptions.
+func Listen(nc *nats.Conn, c *Cache) ([]*nats.Subscription, error) {
+	dossiers, err := nc.Subscribe("dossier.v1.>", func(m *nats.Msg) {
 		id, version, ok := eventOf(m)
 		if !ok {
 			return // the consumer dead-letters what cannot be decoded
@@ -24,7 +26,18 @@ func Listen(nc *nats.Conn, c *Cache) (*nats.Subscription, error) {
 	if err != nil {
 		return nil, fmt.Errorf("listen for dossier events: %w", err)
 	}
-	return sub, nil
+	shipments, err := nc.Subscribe("postal.v1.>", func(m *nats.Msg) {
+		id, eventID, ok := shipmentEventOf(m)
+		if !ok {
+			return
+		}
+		c.InvalidatePostal(id, eventID)
+	})
+	if err != nil {
+		_ = dossiers.Unsubscribe()
+		return nil, fmt.Errorf("listen for shipment events: %w", err)
+	}
+	return []*nats.Subscription{dossiers, shipments}, nil
 }
 
 // eventOf reads the dossier id (from the subject dossier.v1.<id>.<kind>) and the version.
@@ -42,4 +55,26 @@ func eventOf(m *nats.Msg) (uuid.UUID, int, bool) {
 		return uuid.Nil, 0, false
 	}
 	return id, int(ev.GetVersion()), true
+}
+
+// shipmentEventOf reads the dossier a shipment event belongs to and the event's id (the
+// subject names the shipment, not the dossier).
+func shipmentEventOf(m *nats.Msg) (dossierID, eventID uuid.UUID, ok bool) {
+	var ev postalv1.Event
+	if err := proto.Unmarshal(m.Data, &ev); err != nil {
+		return uuid.Nil, uuid.Nil, false
+	}
+	dossier := ev.GetCreated().GetDossierId()
+	if r := ev.GetRecorded(); r != nil {
+		dossier = r.GetDossierId()
+	}
+	dossierID, err := uuid.Parse(dossier)
+	if err != nil {
+		return uuid.Nil, uuid.Nil, false
+	}
+	eventID, err = uuid.Parse(ev.GetEventId())
+	if err != nil {
+		return uuid.Nil, uuid.Nil, false
+	}
+	return dossierID, eventID, true
 }

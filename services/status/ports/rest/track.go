@@ -24,11 +24,15 @@ type ref struct {
 }
 
 type stepJSON struct {
-	At     time.Time   `json:"at"`
-	Type   string      `json:"type"`
-	Label  string      `json:"label"`
-	Office ref         `json:"office"`
+	At    time.Time `json:"at"`
+	Type  string    `json:"type"`
+	Label string    `json:"label"`
+	// Office is always there for a step of the dossier; for a shipment event, the
+	// office the leg goes to (or leaves from, for a delivery to the applicant).
+	Office *ref        `json:"office,omitempty"`
 	Detail *detailJSON `json:"detail,omitempty"`
+	// TrackingNumber is the shipment of a shipment event.
+	TrackingNumber string `json:"tracking_number,omitempty"`
 }
 
 type detailJSON struct {
@@ -38,7 +42,9 @@ type detailJSON struct {
 
 type shipmentJSON struct {
 	TrackingNumber string    `json:"tracking_number"`
+	Kind           string    `json:"kind"`
 	Status         string    `json:"status"`
+	StatusLabel    string    `json:"status_label"`
 	UpdatedAt      time.Time `json:"updated_at"`
 }
 
@@ -85,15 +91,49 @@ func (a *API) track(w http.ResponseWriter, r *http.Request) {
 		TimeRemainingHours: standing.RemainingHours(now, a.Calendar()),
 		CurrentOffice:      ref{Code: t.CurrentOfficeCode, Name: t.CurrentOfficeName},
 		Applicant:          t.ApplicantMasked,
-		Timeline:           make([]stepJSON, 0, len(t.Timeline)),
-		Shipments:          []shipmentJSON{},
+		Timeline:           a.timeline(t, lang),
+		Shipments:          make([]shipmentJSON, 0, len(t.Shipments)),
 	}
 	if t.PendingOfficeCode != "" {
 		out.PendingOffice = &ref{Code: t.PendingOfficeCode, Name: t.PendingOfficeName}
 	}
+	for _, s := range t.Shipments {
+		out.Shipments = append(out.Shipments, shipmentJSON{TrackingNumber: s.TrackingNumber, Kind: s.Kind,
+			Status: s.Status, StatusLabel: tracking.ShipmentStatusLabel(s.Status, s.ReasonCode, lang),
+			UpdatedAt: a.local(s.UpdatedAt)})
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Set("Content-Language", string(lang))
+	httpapi.WriteJSON(w, http.StatusOK, out)
+}
+
+// timeline is the dossier's steps (in version order) and its shipment events (by time)
+// merged by time: a shipment event goes before the first dossier step that happened
+// after it, and after dossier steps of the same instant. The dossier's steps keep their
+// order whatever their times.
+func (a *API) timeline(t store.Tracked, lang tracking.Lang) []stepJSON {
+	out := make([]stepJSON, 0, len(t.Timeline)+len(t.Postal))
+	names := officeNames(t)
+	postal := func(p store.PostalStep) stepJSON {
+		step := stepJSON{At: a.local(p.At), Type: tracking.PostalStepType(p.Type), TrackingNumber: p.TrackingNumber,
+			Label: tracking.PostalStepLabel(tracking.PostalStep{Kind: p.Kind, Type: p.Type,
+				AtAddress: p.FromOfficeCode == "", Reason: p.ReasonCode}, lang)}
+		office := p.ToOfficeCode
+		if office == "" {
+			office = p.FromOfficeCode
+		}
+		if office != "" {
+			step.Office = &ref{Code: office, Name: names[office]}
+		}
+		return step
+	}
+	i := 0
 	for _, s := range t.Timeline {
+		for ; i < len(t.Postal) && t.Postal[i].At.Before(s.At); i++ {
+			out = append(out, postal(t.Postal[i]))
+		}
 		step := stepJSON{At: a.local(s.At), Type: s.Type,
-			Label: tracking.StepLabel(s.Type, lang), Office: ref{Code: s.OfficeCode, Name: s.OfficeName}}
+			Label: tracking.StepLabel(s.Type, lang), Office: &ref{Code: s.OfficeCode, Name: s.OfficeName}}
 		if s.Detail != nil {
 			step.Detail = &detailJSON{Items: s.Detail.Items}
 			if s.Detail.NewDueAt != nil {
@@ -101,11 +141,31 @@ func (a *API) track(w http.ResponseWriter, r *http.Request) {
 				step.Detail.NewDueAt = &due
 			}
 		}
-		out.Timeline = append(out.Timeline, step)
+		out = append(out, step)
 	}
-	w.Header().Set("Cache-Control", "no-store")
-	w.Header().Set("Content-Language", string(lang))
-	httpapi.WriteJSON(w, http.StatusOK, out)
+	for ; i < len(t.Postal); i++ {
+		out = append(out, postal(t.Postal[i]))
+	}
+	return out
+}
+
+// officeNames are the names of the offices the dossier knows, by code: shipment events
+// carry codes only.
+func officeNames(t store.Tracked) map[string]string {
+	names := map[string]string{}
+	add := func(code, name string) {
+		if code != "" && name != "" {
+			names[code] = name
+		}
+	}
+	add(t.ReceivingOfficeCode, t.ReceivingOfficeName)
+	add(t.HandlingOfficeCode, t.HandlingOfficeName)
+	for _, s := range t.Timeline {
+		add(s.OfficeCode, s.OfficeName)
+	}
+	add(t.CurrentOfficeCode, t.CurrentOfficeName)
+	add(t.PendingOfficeCode, t.PendingOfficeName)
+	return names
 }
 
 // timingJSON is a timing for an answer: null when there is none (a withdrawn dossier).

@@ -1,0 +1,116 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+)
+
+// ShipmentEvent is one event of a shipment as status keeps it: the shipment's state
+// after it and the step it adds to the dossier's timeline.
+type ShipmentEvent struct {
+	EventID    uuid.UUID
+	ShipmentID uuid.UUID
+	DossierID  uuid.UUID
+	// Version is the shipment's version after the event: 1 for its creation.
+	Version int64
+	// OccurredAt is when postal committed the event; At when it happened, as the
+	// postal worker recorded it (OccurredAt for a creation).
+	OccurredAt time.Time
+	At         time.Time
+	// Type is created, or the type of a recorded event (accepted, picked_up, …).
+	Type           string
+	Kind           string
+	TrackingNumber string
+	FromOfficeCode string
+	ToOfficeCode   string
+	// ReasonCode is why a delivery failed; '' for the other events.
+	ReasonCode string
+}
+
+// Shipment is a postal leg of a dossier as its newest event leaves it.
+type Shipment struct {
+	ID             uuid.UUID `json:"id"`
+	TrackingNumber string    `json:"tracking_number"`
+	Kind           string    `json:"kind"`
+	Status         string    `json:"status"`
+	ReasonCode     string    `json:"reason_code"`
+	FromOfficeCode string    `json:"from_office_code"`
+	ToOfficeCode   string    `json:"to_office_code"`
+	CreatedAt      time.Time `json:"created_at"`
+	UpdatedAt      time.Time `json:"updated_at"`
+	Version        int64     `json:"version"`
+}
+
+// PostalStep is one shipment event on a dossier's timeline.
+type PostalStep struct {
+	EventID        uuid.UUID `json:"event_id"`
+	ShipmentID     uuid.UUID `json:"shipment_id"`
+	Version        int64     `json:"version"`
+	At             time.Time `json:"at"`
+	Type           string    `json:"type"`
+	Kind           string    `json:"kind"`
+	TrackingNumber string    `json:"tracking_number"`
+	FromOfficeCode string    `json:"from_office_code"`
+	ToOfficeCode   string    `json:"to_office_code"`
+	ReasonCode     string    `json:"reason_code"`
+}
+
+// ErrTrackingNumberTaken is a shipment event naming a tracking number another shipment
+// holds: numbers are unique, so no retry can apply it.
+var ErrTrackingNumberTaken = errors.New("the tracking number belongs to another shipment")
+
+// FoldShipment applies a shipment event: its step joins the dossier's postal steps
+// (once: a replay, by event id or by the shipment's version, changes nothing) and the
+// shipment's row takes its state when the event is newer than the row. An older event
+// arriving late adds its step and leaves the row as the newer one left it. The row's
+// identity (number, dossier, kind, offices) is the first folded event's, which every
+// event of the shipment repeats; its created_at is the earliest event's time until the
+// creation itself is folded.
+// ErrNotReceivedYet: the dossier is not in status yet.
+func FoldShipment(ctx context.Context, tx pgx.Tx, ev ShipmentEvent) error {
+	var known bool
+	if err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM dossiers WHERE id = $1)`, ev.DossierID).Scan(&known); err != nil {
+		return fmt.Errorf("fold shipment %s: %w", ev.Type, err)
+	}
+	if !known {
+		return fmt.Errorf("fold shipment %s of dossier %s: %w", ev.TrackingNumber, ev.DossierID, ErrNotReceivedYet)
+	}
+	tag, err := tx.Exec(ctx, `INSERT INTO shipment_steps (event_id, shipment_id, dossier_id, version, at, type, kind,
+		tracking_number, from_office_code, to_office_code, reason_code)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+		ON CONFLICT DO NOTHING`,
+		ev.EventID, ev.ShipmentID, ev.DossierID, ev.Version, ev.At, ev.Type, ev.Kind, ev.TrackingNumber,
+		ev.FromOfficeCode, ev.ToOfficeCode, ev.ReasonCode)
+	if err != nil {
+		return fmt.Errorf("fold shipment %s: %w", ev.Type, err)
+	}
+	if tag.RowsAffected() == 0 {
+		return nil // folded before
+	}
+	created := ev.OccurredAt
+	_, err = tx.Exec(ctx, `INSERT INTO shipments AS s (id, tracking_number, dossier_id, kind, status, reason_code,
+		from_office_code, to_office_code, created_at, updated_at, version)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+		ON CONFLICT (id) DO UPDATE SET
+			status      = CASE WHEN s.version < EXCLUDED.version THEN EXCLUDED.status ELSE s.status END,
+			reason_code = CASE WHEN s.version < EXCLUDED.version THEN EXCLUDED.reason_code ELSE s.reason_code END,
+			updated_at  = CASE WHEN s.version < EXCLUDED.version THEN EXCLUDED.updated_at ELSE s.updated_at END,
+			created_at  = LEAST(s.created_at, EXCLUDED.created_at),
+			version     = GREATEST(s.version, EXCLUDED.version)`,
+		ev.ShipmentID, ev.TrackingNumber, ev.DossierID, ev.Kind, ev.Type, ev.ReasonCode, ev.FromOfficeCode,
+		ev.ToOfficeCode, created, ev.At, ev.Version)
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) && pgErr.Code == "23505" && pgErr.ConstraintName == "shipments_tracking_number_key" {
+		return fmt.Errorf("fold shipment %s: %w", ev.TrackingNumber, ErrTrackingNumberTaken)
+	}
+	if err != nil {
+		return fmt.Errorf("fold shipment %s: %w", ev.Type, err)
+	}
+	return nil
+}
