@@ -62,6 +62,11 @@ func makePNG(t testing.TB, w, h int) []byte {
 	return buf.Bytes()
 }
 
+// dateOf is a calendar day.
+func dateOf(y int, m time.Month, d int) worktime.Date {
+	return worktime.Date{Year: y, Month: m, Day: d}
+}
+
 func ptr[T any](v T) *T { return &v }
 
 // newID returns a fresh event id.

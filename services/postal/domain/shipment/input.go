@@ -22,6 +22,7 @@ type FieldError struct {
 	Message string
 }
 
+// Error returns the field and the message.
 func (e *FieldError) Error() string { return e.Field + ": " + e.Message }
 
 // Limits on an event's fields.
