@@ -9,8 +9,10 @@ import (
 	"google.golang.org/protobuf/proto"
 
 	dossierv1 "github.com/motcua/motcua/proto/motcua/dossier/v1"
+	postalv1 "github.com/motcua/motcua/proto/motcua/postal/v1"
 	"github.com/motcua/motcua/services/platform/embeddednats"
 	"github.com/motcua/motcua/services/platform/waitfor"
+	"github.com/motcua/motcua/services/status/adapters/store"
 )
 
 func TestListenInvalidatesOnEvents(t *testing.T) {
@@ -67,5 +69,65 @@ func TestListenInvalidatesOnEvents(t *testing.T) {
 			_, ok := c.Get(kind)
 			return !ok
 		})
+	}
+}
+
+func TestListenInvalidatesOnShipmentEvents(t *testing.T) {
+	srv, err := embeddednats.Start(embeddednats.Options{StoreDir: t.TempDir(), Port: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { srv.Shutdown(); srv.WaitForShutdown() })
+	nc, err := nats.Connect(srv.ClientURL())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer nc.Close()
+	c := New(100, time.Hour, time.Now)
+	subs, err := Listen(nc, c)
+	if err != nil || len(subs) != 2 {
+		t.Fatalf("Listen = %v, %v", subs, err)
+	}
+	shipment := uuid.New()
+	for name, ev := range map[string]*postalv1.Event{
+		"created": {EventId: uuid.NewString(), ShipmentId: shipment.String(), Version: 1,
+			Kind: &postalv1.Event_Created{Created: &postalv1.ShipmentCreated{TrackingNumber: "EE123456785VN"}}},
+		"recorded": {EventId: uuid.NewString(), ShipmentId: shipment.String(), Version: 2,
+			Kind: &postalv1.Event_Recorded{Recorded: &postalv1.ShipmentEventRecorded{Type: "picked_up"}}},
+	} {
+		// The subject names the shipment; the dossier is in the event.
+		d, other := uuid.New(), uuid.New()
+		switch k := ev.Kind.(type) {
+		case *postalv1.Event_Created:
+			k.Created.DossierId = d.String()
+		case *postalv1.Event_Recorded:
+			k.Recorded.DossierId = d.String()
+		}
+		c.Put(view(d, "A"+name, 5))
+		c.Put(view(other, "B"+name, 5))
+		if err := nc.Publish("postal.v1."+shipment.String()+"."+name, []byte("not protobuf")); err != nil {
+			t.Fatal(err)
+		}
+		payload, _ := proto.Marshal(ev)
+		if err := nc.Publish("postal.v1."+shipment.String()+"."+name, payload); err != nil {
+			t.Fatal(err)
+		}
+		waitfor.Within(t, 10*time.Second, "a "+name+" shipment event to evict the dossier's view", func() bool {
+			_, ok := c.Get("A" + name)
+			return !ok
+		})
+		if _, ok := c.Get("B" + name); !ok {
+			t.Fatalf("%s: a shipment event of one dossier evicted another", name)
+		}
+		c.Put(view(d, "A"+name, 5))
+		if _, ok := c.Get("A" + name); ok {
+			t.Fatalf("%s: a view without the event's step was cached again", name)
+		}
+		v := view(d, "A"+name, 5)
+		v.Postal = []store.PostalStep{{EventID: uuid.MustParse(ev.EventId)}}
+		c.Put(v)
+		if _, ok := c.Get("A" + name); !ok {
+			t.Fatalf("%s: the view with the event's step was not cached", name)
+		}
 	}
 }
