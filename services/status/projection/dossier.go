@@ -1,5 +1,6 @@
-// Package projection folds the dossier events of motcua.dossier.v1 into status's read
-// model. Each event is applied in the consumer's transaction, beside its inbox row.
+// Package projection folds the dossier events of motcua.dossier.v1, and the shipment
+// events of motcua.postal.v1, into status's read model. Each event is applied in the
+// consumer's transaction, beside its inbox row.
 package projection
 
 import (

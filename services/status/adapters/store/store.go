@@ -1,5 +1,6 @@
 // Package store keeps status's read model in PostgreSQL, in the status schema: dossiers
-// as folded from events, and their timelines.
+// as folded from events, their timelines, and their postal shipments with a step per
+// shipment event.
 package store
 
 import (
