@@ -93,7 +93,6 @@ func FoldShipment(ctx context.Context, tx pgx.Tx, ev ShipmentEvent) error {
 	if tag.RowsAffected() == 0 {
 		return nil // folded before
 	}
-	created := ev.OccurredAt
 	_, err = tx.Exec(ctx, `INSERT INTO shipments AS s (id, tracking_number, dossier_id, kind, status, reason_code,
 		from_office_code, to_office_code, created_at, updated_at, version)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
@@ -104,7 +103,7 @@ func FoldShipment(ctx context.Context, tx pgx.Tx, ev ShipmentEvent) error {
 			created_at  = LEAST(s.created_at, EXCLUDED.created_at),
 			version     = GREATEST(s.version, EXCLUDED.version)`,
 		ev.ShipmentID, ev.TrackingNumber, ev.DossierID, ev.Kind, ev.Type, ev.ReasonCode, ev.FromOfficeCode,
-		ev.ToOfficeCode, created, ev.At, ev.Version)
+		ev.ToOfficeCode, ev.OccurredAt, ev.At, ev.Version)
 	var pgErr *pgconn.PgError
 	if errors.As(err, &pgErr) && pgErr.Code == "23505" && pgErr.ConstraintName == "shipments_tracking_number_key" {
 		return fmt.Errorf("fold shipment %s: %w", ev.TrackingNumber, ErrTrackingNumberTaken)
