@@ -60,6 +60,17 @@ func (a *Shipments) Create(ctx context.Context, who *auth.Principal, in CreateIn
 	if err != nil {
 		return View{}, false, err
 	}
+	for _, f := range []struct{ field, code string }{{"from", o.From}, {"to", o.To}} {
+		if f.code == "" {
+			continue
+		}
+		if _, ok, err := a.Store.Office(ctx, f.code); err != nil {
+			return View{}, false, err
+		} else if !ok {
+			return View{}, false, &shipment.FieldError{Field: f.field, Code: "unknown_office",
+				Message: "The post knows no office with this code; pick one from GET /api/v1/offices."}
+		}
+	}
 	if !who.InOffice(o.From) && !who.InOffice(o.To) && !who.InOffice(d.ReceivingOffice) {
 		return View{}, false, ErrForbidden
 	}
@@ -76,8 +87,8 @@ func (a *Shipments) Create(ctx context.Context, who *auth.Principal, in CreateIn
 	})
 	switch {
 	case errors.Is(err, ErrUnknownOffice):
-		return View{}, false, &shipment.FieldError{Field: "from", Code: "unknown_office",
-			Message: "The post knows no office with this code; pick one from GET /api/v1/offices."}
+		return View{}, false, &shipment.FieldError{Field: "to", Code: "unknown_office",
+			Message: "The post knows no office the shipment's post offices can be found from; check the offices."}
 	case errors.Is(err, ErrNotServed):
 		return View{}, false, &shipment.FieldError{Field: "to", Code: "not_served",
 			Message: "No post office serves this office; ask an administrator to name the one that does."}
