@@ -64,7 +64,9 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 	}
 	st := store.New(inf.Pool)
 	relay := outbox.NewRelay(inf.Pool, inf.JS, log, outbox.RelayOptions{Schema: store.Schema})
-	now := time.Now
+	// Times are kept to the microsecond, as PostgreSQL keeps them, so an event carries
+	// the very time its row holds and the order of steps reads the same everywhere.
+	now := func() time.Time { return time.Now().Truncate(time.Microsecond) }
 	signIn, err := app.NewSignIn(st, auth.NewIssuer(signing, cfg.TokenTTL), now)
 	if err != nil {
 		inf.Close()

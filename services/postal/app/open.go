@@ -58,6 +58,9 @@ func Open(ctx context.Context, tx pgx.Tx, o Opening) (store.Shipment, bool, erro
 	if !ok {
 		return store.Shipment{}, false, fmt.Errorf("open shipment: dossier %s: %w", o.DossierID, ErrUnknownDossier)
 	}
+	if o.Kind == "return" && o.To == "" {
+		o.To = d.ReceivingOffice // a result comes back to the desk that received the dossier
+	}
 	origin := o.Origin
 	if origin == "" {
 		if origin, err = servingPostOffice(ctx, tx, o.From, d.ReceivingOffice); err != nil {

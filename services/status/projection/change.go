@@ -52,7 +52,9 @@ func change(id, eventID uuid.UUID, ev *dossierv1.Event) (store.Change, error) {
 			Timing:     st.GetTiming(), ProcessingSeconds: st.GetProcessingSeconds(),
 			FeeDueVND: st.GetFeeDueVnd(), FeePaidVND: st.GetFeePaidVnd(),
 		},
-		Step: store.Step{EventID: eventID, At: ev.GetOccurredAt().AsTime(),
+		// Step times are kept to the microsecond, as PostgreSQL keeps the postal steps'
+		// times they are merged with.
+		Step: store.Step{EventID: eventID, At: ev.GetOccurredAt().AsTime().Truncate(time.Microsecond),
 			OfficeCode: step.GetOffice().GetCode(), OfficeName: step.GetOffice().GetName()},
 	}
 	if st.GetPausedAt() != nil && c.State.PausedAt == nil || st.GetFinishedAt() != nil && c.State.FinishedAt == nil {

@@ -4,6 +4,8 @@
 package projection
 
 import (
+	"time"
+
 	"context"
 	"errors"
 	"fmt"
@@ -108,7 +110,7 @@ func received(id, eventID uuid.UUID, ev *dossierv1.Event, r *dossierv1.Received)
 		}
 	}
 	return store.Received{
-		ID: id, EventID: eventID, Version: ev.GetVersion(), OccurredAt: ev.GetOccurredAt().AsTime(),
+		ID: id, EventID: eventID, Version: ev.GetVersion(), OccurredAt: ev.GetOccurredAt().AsTime().Truncate(time.Microsecond),
 		Code: r.GetCode(), ProcedureCode: r.GetProcedure().GetCode(), ProcedureName: r.GetProcedure().GetName(),
 		ReceivingOfficeCode: r.GetReceivingOffice().GetCode(), ReceivingOfficeName: r.GetReceivingOffice().GetName(),
 		HandlingOfficeCode: r.GetHandlingOffice().GetCode(), HandlingOfficeName: r.GetHandlingOffice().GetName(),
