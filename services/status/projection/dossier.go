@@ -4,12 +4,11 @@
 package projection
 
 import (
-	"time"
-
 	"context"
 	"errors"
 	"fmt"
 	"math"
+	"time"
 	"strings"
 	"unicode/utf8"
 
