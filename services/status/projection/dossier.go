@@ -8,8 +8,8 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"time"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/google/uuid"
