@@ -33,6 +33,8 @@ type Config struct {
 	PublicKey string
 	// DataKey seals the citizens' addresses and the proofs of delivery.
 	DataKey []byte
+	// Now is the service's clock (tests fix it); nil means time.Now.
+	Now func() time.Time
 }
 
 // ReadConfig reads postal's settings from r.
@@ -84,6 +86,10 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 	st := store.New(inf.Pool)
 	relay := outbox.NewRelay(inf.Pool, inf.JS, log, outbox.RelayOptions{Schema: store.Schema})
 	dossiers := &projection.Dossiers{Sealer: sealer}
+	now := cfg.Now
+	if now == nil {
+		now = time.Now
+	}
 	return &Service{
 		Store: st, infra: inf, relay: relay,
 		consumers: []*messaging.Consumer{
@@ -92,7 +98,7 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 			messaging.NewConsumer(inf.Pool, inf.JS, log, calendarsync.Consumer("postal-calendar"), calendarsync.Handler(cal)),
 		},
 		api: &rest.API{Log: log, Verifier: auth.NewVerifier(pub),
-			Shipments: &app.Shipments{Store: st, Sealer: sealer, Calendar: cal, Relay: relay, Now: time.Now}},
+			Shipments: &app.Shipments{Store: st, Sealer: sealer, Calendar: cal, Relay: relay, Now: now}},
 	}, nil
 }
 

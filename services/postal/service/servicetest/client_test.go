@@ -1,0 +1,321 @@
+package servicetest
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"image"
+	"image/png"
+	"io"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/motcua/motcua/services/platform/waitfor"
+)
+
+// reply is an HTTP answer, read whole.
+type reply struct {
+	Status int
+	Header http.Header
+	Body   []byte
+}
+
+// apiError is the error envelope of the contract.
+type apiError struct {
+	Error struct {
+		Code    string `json:"code"`
+		Message string `json:"message"`
+		Field   string `json:"field"`
+	} `json:"error"`
+}
+
+// call sends a request and checks the conventions every answer follows: never a 500,
+// JSON, and the error envelope on every 4xx. headers come in name, value pairs.
+func (e *env) call(t testing.TB, method, path, token string, body []byte, headers ...string) reply {
+	t.Helper()
+	r, err := e.do(method, path, token, body, headers...)
+	if err != nil {
+		t.Fatalf("%s %s: %v", method, path, err)
+	}
+	r.check(t, method+" "+path)
+	return r
+}
+
+// client gives up on an answer after a while, so that a service that hangs fails the
+// test instead of holding it until the test binary's deadline.
+var client = &http.Client{Timeout: 30 * time.Second}
+
+// do sends a request and reads the answer; it is safe to call from any goroutine.
+func (e *env) do(method, path, token string, body []byte, headers ...string) (reply, error) {
+	return e.doWith(client, method, path, token, body, headers...)
+}
+
+// doWith is do with another client.
+func (e *env) doWith(c *http.Client, method, path, token string, body []byte, headers ...string) (reply, error) {
+	var rd io.Reader
+	if body != nil {
+		rd = bytes.NewReader(body)
+	}
+	req, err := http.NewRequest(method, e.URL+path, rd)
+	if err != nil {
+		return reply{}, err
+	}
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	for i := 0; i+1 < len(headers); i += 2 {
+		req.Header.Set(headers[i], headers[i+1])
+	}
+	resp, err := c.Do(req)
+	if err != nil {
+		return reply{}, err
+	}
+	defer resp.Body.Close()
+	data, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return reply{}, fmt.Errorf("read body: %w", err)
+	}
+	return reply{Status: resp.StatusCode, Header: resp.Header, Body: data}, nil
+}
+
+// check fails the test when an answer breaks the API's conventions.
+func (r reply) check(t testing.TB, what string) {
+	t.Helper()
+	if r.Status >= 500 {
+		t.Fatalf("%s: %d %s", what, r.Status, r.Body)
+	}
+	if ct := r.Header.Get("Content-Type"); !strings.HasPrefix(ct, "application/json") {
+		t.Errorf("%s: Content-Type %q, want JSON", what, ct)
+	}
+	if r.Status >= 400 {
+		var ae apiError
+		if err := json.Unmarshal(r.Body, &ae); err != nil || ae.Error.Code == "" || ae.Error.Message == "" {
+			t.Errorf("%s: %d without the error envelope: %s", what, r.Status, r.Body)
+		}
+	}
+}
+
+// decode unmarshals the body into v.
+func (r reply) decode(t testing.TB, v any) {
+	t.Helper()
+	if err := json.Unmarshal(r.Body, v); err != nil {
+		t.Fatalf("decode %s: %v", r.Body, err)
+	}
+}
+
+// expect checks an answer's status.
+func (r reply) expect(t testing.TB, status int) reply {
+	t.Helper()
+	if r.Status != status {
+		t.Fatalf("status %d, want %d: %s", r.Status, status, r.Body)
+	}
+	return r
+}
+
+// expectError checks an answer's status, error code and (when not empty) field.
+func (r reply) expectError(t testing.TB, status int, code, field string) {
+	t.Helper()
+	if r.Status != status {
+		t.Fatalf("status %d, want %d (%s): %s", r.Status, status, code, r.Body)
+	}
+	var ae apiError
+	r.decode(t, &ae)
+	if code != "" && ae.Error.Code != code {
+		t.Errorf("error code %q, want %q: %s", ae.Error.Code, code, r.Body)
+	}
+	if field != "" && ae.Error.Field != field {
+		t.Errorf("error field %q, want %q: %s", ae.Error.Field, field, r.Body)
+	}
+}
+
+func mustJSON(t testing.TB, v any) []byte {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// officeRef is an office in an answer.
+type officeRef struct {
+	Code    string `json:"code"`
+	Name    string `json:"name"`
+	Address string `json:"address"`
+}
+
+// proofView is a delivery's proof in an answer.
+type proofView struct {
+	RecipientName string `json:"recipient_name"`
+	Relation      string `json:"relation"`
+	IDLast4       string `json:"id_last4"`
+}
+
+// eventView is a step of a shipment in an answer.
+type eventView struct {
+	EventID    string     `json:"event_id"`
+	Type       string     `json:"type"`
+	OccurredAt time.Time  `json:"occurred_at"`
+	By         string     `json:"by"`
+	PostOffice *officeRef `json:"post_office"`
+	Automatic  bool       `json:"automatic"`
+	SealNumber string     `json:"seal_number"`
+	ReasonCode string     `json:"reason_code"`
+	ActionCode string     `json:"action_code"`
+	Proof      *proofView `json:"proof"`
+}
+
+// shipmentView is a shipment in an answer.
+type shipmentView struct {
+	TrackingNumber        string      `json:"tracking_number"`
+	Kind                  string      `json:"kind"`
+	Status                string      `json:"status"`
+	DossierCode           string      `json:"dossier_code"`
+	From                  *officeRef  `json:"from"`
+	To                    *officeRef  `json:"to"`
+	Address               string      `json:"address"`
+	OriginPostOffice      officeRef   `json:"origin_post_office"`
+	DestinationPostOffice officeRef   `json:"destination_post_office"`
+	FailedAttempts        int         `json:"failed_attempts"`
+	SealNumber            string      `json:"seal_number"`
+	PaidBy                string      `json:"paid_by"`
+	ReturnsTrackingNumber string      `json:"returns_tracking_number"`
+	Version               int         `json:"version"`
+	Events                []eventView `json:"events"`
+}
+
+func (o *officeRef) code() string {
+	if o == nil {
+		return ""
+	}
+	return o.Code
+}
+
+// shipments lists the shipments of a dossier as who sees them.
+func (e *env) shipments(t testing.TB, who, code string) []shipmentView {
+	t.Helper()
+	var list struct {
+		Items []shipmentView `json:"items"`
+	}
+	e.call(t, "GET", "/api/v1/shipments?dossier="+code, e.token(t, who), nil).expect(t, http.StatusOK).decode(t, &list)
+	return list.Items
+}
+
+// waitShipments waits until the dossier has n shipments (as the supervisor sees them).
+func (e *env) waitShipments(t testing.TB, d *dossier, n int) []shipmentView {
+	t.Helper()
+	var list []shipmentView
+	waitfor.Until(t, fmt.Sprintf("%d shipments of %s", n, d.Code), func() bool {
+		if e.count(t, "SELECT count(*) FROM dossiers WHERE code = $1", d.Code) == 0 {
+			return false
+		}
+		list = e.shipments(t, "supervisor.xuanloc", d.Code)
+		return len(list) >= n
+	})
+	if len(list) != n {
+		t.Fatalf("%s has %d shipments, want %d: %+v", d.Code, len(list), n, list)
+	}
+	return list
+}
+
+// get reads a shipment with its steps.
+func (e *env) get(t testing.TB, who, tn string) shipmentView {
+	t.Helper()
+	var v shipmentView
+	e.call(t, "GET", "/api/v1/shipments/"+tn, e.token(t, who), nil).expect(t, http.StatusOK).decode(t, &v)
+	return v
+}
+
+// create asks for a shipment as a desk.
+func (e *env) create(t testing.TB, who string, body map[string]any, headers ...string) reply {
+	t.Helper()
+	return e.call(t, "POST", "/api/v1/shipments", e.token(t, who), mustJSON(t, body), headers...)
+}
+
+// step is a postal worker's event.
+type step map[string]any
+
+// newStep is an event of type typ at at, with a fresh id.
+func newStep(typ string, at time.Time) step {
+	s := step{"event_id": uuid.NewString(), "type": typ, "occurred_at": at.Format(time.RFC3339Nano)}
+	switch typ {
+	case "accepted":
+		s["seal_number"] = "SEAL-0001"
+	case "delivery_failed":
+		s["reason_code"], s["action_code"] = "recipient_absent", "leave_notice"
+	case "delivered":
+		s["proof"] = proof("Trần Thị Bích", "family")
+	}
+	return s
+}
+
+// proof is a valid proof of delivery.
+func proof(name, relation string) map[string]any {
+	return map[string]any{"recipient_name": name, "relation": relation, "id_last4": "0427", "signature_png": signaturePNG(40, 20)}
+}
+
+// signaturePNG is a small PNG image.
+func signaturePNG(w, h int) []byte {
+	var b bytes.Buffer
+	if err := png.Encode(&b, image.NewGray(image.Rect(0, 0, w, h))); err != nil {
+		panic(err)
+	}
+	return b.Bytes()
+}
+
+// record posts a step as who.
+func (e *env) record(t testing.TB, who, tn string, s step) reply {
+	t.Helper()
+	return e.call(t, "POST", "/api/v1/shipments/"+tn+"/events", e.token(t, who), mustJSON(t, s))
+}
+
+// recordOK posts a step that must be accepted and returns the shipment after it.
+func (e *env) recordOK(t testing.TB, who, tn string, s step) shipmentView {
+	t.Helper()
+	var v shipmentView
+	e.record(t, who, tn, s).expect(t, http.StatusOK).decode(t, &v)
+	return v
+}
+
+// checkS10 checks a tracking number's form and check digit from first principles
+// (domain §5: weights 8 6 4 2 3 5 9 7, c = 11 − sum mod 11, 10 → 0, 11 → 5).
+func checkS10(t testing.TB, tn, service string) {
+	t.Helper()
+	if len(tn) != 13 || tn[:2] != service || tn[11:] != "VN" {
+		t.Errorf("tracking number %q: want %s + 9 digits + VN", tn, service)
+		return
+	}
+	weights := []int{8, 6, 4, 2, 3, 5, 9, 7}
+	sum := 0
+	for i, w := range weights {
+		c := tn[2+i]
+		if c < '0' || c > '9' {
+			t.Errorf("tracking number %q: serial digit %q", tn, c)
+			return
+		}
+		sum += int(c-'0') * w
+	}
+	want := 11 - sum%11
+	switch want {
+	case 10:
+		want = 0
+	case 11:
+		want = 5
+	}
+	if got := int(tn[10] - '0'); got != want {
+		t.Errorf("tracking number %q: check digit %d, want %d", tn, got, want)
+	}
+}
+
+// wrongCheckDigit is tn with another check digit.
+func wrongCheckDigit(tn string) string {
+	d := (tn[10]-'0'+1)%10 + '0'
+	return tn[:10] + string(d) + tn[11:]
+}
