@@ -2,6 +2,8 @@ package app
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"unicode/utf8"
@@ -78,6 +80,12 @@ func (a *Shipments) Create(ctx context.Context, who *auth.Principal, in CreateIn
 	o.Source = "desk:" + uuid.NewString()
 	if idemKey != "" {
 		o.Source = "desk:" + who.Username + ":" + idemKey
+		request, err := json.Marshal(in)
+		if err != nil {
+			return View{}, false, err
+		}
+		sum := sha256.Sum256(request)
+		o.RequestHash = sum[:]
 	}
 	var s store.Shipment
 	var created bool
@@ -89,6 +97,9 @@ func (a *Shipments) Create(ctx context.Context, who *auth.Principal, in CreateIn
 	case errors.Is(err, ErrUnknownOffice):
 		return View{}, false, &shipment.FieldError{Field: "to", Code: "unknown_office",
 			Message: "The post knows no office the shipment's post offices can be found from; check the offices."}
+	case errors.Is(err, ErrKeyReused):
+		return View{}, false, &shipment.FieldError{Field: "Idempotency-Key", Code: "idempotency_key_reused",
+			Message: "This Idempotency-Key was used for another request; use a new key for a new shipment."}
 	case errors.Is(err, ErrNotServed):
 		return View{}, false, &shipment.FieldError{Field: "to", Code: "not_served",
 			Message: "No post office serves this office; ask an administrator to name the one that does."}
@@ -98,7 +109,13 @@ func (a *Shipments) Create(ctx context.Context, who *auth.Principal, in CreateIn
 	if created {
 		a.Relay.Notify()
 	}
-	v, err := a.view(ctx, s, true)
+	v, err := a.view(ctx, a.Store.Pool(), s, true)
+	if err != nil {
+		return View{}, false, err
+	}
+	if v.Address != "" {
+		err = a.Store.RecordReads(ctx, []uuid.UUID{s.ID}, who.Username, "create")
+	}
 	return v, created, err
 }
 

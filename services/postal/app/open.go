@@ -4,6 +4,7 @@
 package app
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -37,6 +38,9 @@ type Opening struct {
 	PostageVND int64
 	By         string
 	At         time.Time
+	// RequestHash is the hash of a desk's request; the same source with another hash is
+	// ErrKeyReused.
+	RequestHash []byte
 }
 
 // ErrUnknownOffice is an opening that names an office the post does not know (yet).
@@ -49,7 +53,7 @@ var ErrNotServed = errors.New("no post office serves this office")
 // its event; created is false when the source had opened it already.
 func Open(ctx context.Context, tx pgx.Tx, o Opening) (store.Shipment, bool, error) {
 	if prior, ok, err := store.ShipmentBySource(ctx, tx, o.Source); err != nil || ok {
-		return prior, false, err
+		return reopened(prior, o, err)
 	}
 	d, ok, err := store.DossierByID(ctx, tx, o.DossierID)
 	if err != nil {
@@ -87,11 +91,16 @@ func Open(ctx context.Context, tx pgx.Tx, o Opening) (store.Shipment, bool, erro
 		ID: uuid.New(), TrackingNumber: tn.String(), Kind: o.Kind, Status: "created", DossierID: d.ID, DossierCode: d.Code,
 		FromOffice: o.From, ToOffice: o.To, AddressSealed: o.AddressSealed, OriginPostOffice: origin,
 		DestinationPostOffice: destination, PostageVND: o.PostageVND, PaidBy: o.PaidBy, LastEventAt: o.At, Version: 1,
-		Source: o.Source, ReturnsTrackingNumber: o.Returns, CreatedAt: o.At,
+		Source: o.Source, ReturnsTrackingNumber: o.Returns, RequestHash: o.RequestHash, CreatedAt: o.At,
 	}
 	created, err := store.InsertShipment(ctx, tx, s)
-	if err != nil || !created {
+	if err != nil {
 		return s, false, err
+	}
+	if !created {
+		// Another transaction opened it from the same source meanwhile: answer with theirs.
+		prior, _, err := store.ShipmentBySource(ctx, tx, o.Source)
+		return reopened(prior, o, err)
 	}
 	msg, err := events.Created(s, o.At)
 	if err != nil {
@@ -107,6 +116,21 @@ func Open(ctx context.Context, tx pgx.Tx, o Opening) (store.Shipment, bool, erro
 	}
 	return s, true, nil
 }
+
+// reopened answers an opening whose source had opened a shipment already: that one,
+// unless a desk's request with the same key asked for something else.
+func reopened(prior store.Shipment, o Opening, err error) (store.Shipment, bool, error) {
+	if err != nil {
+		return prior, false, err
+	}
+	if o.RequestHash != nil && !bytes.Equal(prior.RequestHash, o.RequestHash) {
+		return prior, false, ErrKeyReused
+	}
+	return prior, false, nil
+}
+
+// ErrKeyReused is an Idempotency-Key sent again with another request.
+var ErrKeyReused = errors.New("idempotency key reused for another request")
 
 // SystemActor names the product itself in a shipment's log, for the steps no person took.
 const SystemActor = "motcua"

@@ -45,6 +45,9 @@ func (a *Shipments) Record(ctx context.Context, who *auth.Principal, tn string, 
 		if !ok {
 			return ErrNotFound
 		}
+		if !mayWork(who, s) {
+			return ErrForbidden
+		}
 		// Checked under the shipment's lock, so two copies of one event take turns.
 		if prior, ok, err := store.PriorEvent(ctx, tx, eventID); err != nil {
 			return err
@@ -54,9 +57,6 @@ func (a *Shipments) Record(ctx context.Context, who *auth.Principal, tn string, 
 			}
 			answer, replayed = prior.Answer, true
 			return nil
-		}
-		if !mayWork(who, s) {
-			return ErrForbidden
 		}
 		next, recorded, err := shipment.Record(toDomain(s), in, now, a.Calendar.Calendar())
 		if err != nil {
@@ -107,7 +107,7 @@ func (a *Shipments) Record(ctx context.Context, who *auth.Principal, tn string, 
 				return fmt.Errorf("open the return shipment: %w", err)
 			}
 		}
-		v, err := a.view(ctx, s, false)
+		v, err := a.view(ctx, tx, s, false)
 		if err != nil {
 			return err
 		}

@@ -41,7 +41,7 @@ func (a *Shipments) Get(ctx context.Context, who *auth.Principal, tn string) (Vi
 	if !maySee(who, s, d.ReceivingOffice) {
 		return View{}, ErrForbidden
 	}
-	v, err := a.view(ctx, s, true)
+	v, err := a.view(ctx, a.Store.Pool(), s, true)
 	if err != nil {
 		return View{}, err
 	}
@@ -70,7 +70,7 @@ func (a *Shipments) OfDossier(ctx context.Context, who *auth.Principal, code str
 		if !maySee(who, s, d.ReceivingOffice) {
 			continue
 		}
-		v, err := a.view(ctx, s, true)
+		v, err := a.view(ctx, a.Store.Pool(), s, true)
 		if err != nil {
 			return nil, err
 		}
@@ -107,14 +107,14 @@ func (a *Shipments) Manifest(ctx context.Context, who *auth.Principal, postOffic
 	if err != nil {
 		return ManifestView{}, err
 	}
-	out := ManifestView{PostOffice: *a.officeRef(ctx, postOffice), Date: day.String(), Pickups: []View{}, Deliveries: []View{}}
+	out := ManifestView{PostOffice: *officeRef(ctx, a.Store.Pool(), postOffice), Date: day.String(), Pickups: []View{}, Deliveries: []View{}}
 	var read []uuid.UUID
 	for _, part := range []struct {
 		from []store.Shipment
 		into *[]View
 	}{{m.Pickups, &out.Pickups}, {m.Deliveries, &out.Deliveries}} {
 		for _, s := range part.from {
-			v, err := a.view(ctx, s, true)
+			v, err := a.view(ctx, a.Store.Pool(), s, true)
 			if err != nil {
 				return ManifestView{}, err
 			}

@@ -61,25 +61,27 @@ type View struct {
 	Events                []EventView `json:"events,omitempty"`
 }
 
-// officeRef names the office with code from the post's copy ("" gives nil).
-func (a *Shipments) officeRef(ctx context.Context, code string) *OfficeRef {
+// officeRef names the office with code from the post's copy ("" gives nil), read
+// through q (a transaction must read through itself: its connection is already taken).
+func officeRef(ctx context.Context, q store.Querier, code string) *OfficeRef {
 	if code == "" {
 		return nil
 	}
-	o, ok, err := a.Store.Office(ctx, code)
+	o, ok, err := store.OfficeOf(ctx, q, code)
 	if err != nil || !ok {
 		return &OfficeRef{Code: code, Name: code}
 	}
 	return &OfficeRef{Code: o.Code, Name: o.Name, Address: o.Address}
 }
 
-// view builds the answer for s; withAddress opens the citizen's address.
-func (a *Shipments) view(ctx context.Context, s store.Shipment, withAddress bool) (View, error) {
+// view builds the answer for s, reading through q; withAddress opens the citizen's
+// address.
+func (a *Shipments) view(ctx context.Context, q store.Querier, s store.Shipment, withAddress bool) (View, error) {
 	vi, _ := shipment.Status(s.Status).Labels()
 	loc := a.Calendar.Calendar().Location()
 	v := View{TrackingNumber: s.TrackingNumber, Kind: s.Kind, Status: s.Status, StatusLabel: vi, DossierCode: s.DossierCode,
-		From: a.officeRef(ctx, s.FromOffice), To: a.officeRef(ctx, s.ToOffice),
-		OriginPostOffice: *a.officeRef(ctx, s.OriginPostOffice), DestinationPostOffice: *a.officeRef(ctx, s.DestinationPostOffice),
+		From: officeRef(ctx, q, s.FromOffice), To: officeRef(ctx, q, s.ToOffice),
+		OriginPostOffice: *officeRef(ctx, q, s.OriginPostOffice), DestinationPostOffice: *officeRef(ctx, q, s.DestinationPostOffice),
 		FailedAttempts: s.FailedAttempts, SealNumber: s.SealNumber, PostageVND: s.PostageVND, PaidBy: s.PaidBy,
 		ReturnsTrackingNumber: s.ReturnsTrackingNumber, CreatedAt: s.CreatedAt.In(loc), UpdatedAt: s.LastEventAt.In(loc),
 		Version: s.Version}
@@ -114,7 +116,7 @@ func (a *Shipments) withEvents(ctx context.Context, v *View, s store.Shipment) e
 			vi = "Mở bưu gửi"
 		}
 		ev := EventView{EventID: e.EventID.String(), Type: e.Type, Label: vi, OccurredAt: e.OccurredAt.In(loc),
-			RecordedAt: e.RecordedAt.In(loc), By: e.Username, PostOffice: a.officeRef(ctx, e.PostOffice),
+			RecordedAt: e.RecordedAt.In(loc), By: e.Username, PostOffice: officeRef(ctx, a.Store.Pool(), e.PostOffice),
 			Automatic: e.Automatic, SealNumber: e.SealNumber, ReasonCode: e.ReasonCode, ActionCode: e.ActionCode}
 		if len(e.RecipientNameSealed) > 0 {
 			p := &ProofView{Relation: e.Relation}

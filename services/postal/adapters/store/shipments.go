@@ -33,7 +33,9 @@ type Shipment struct {
 	Version               int
 	Source                string
 	ReturnsTrackingNumber string
-	CreatedAt             time.Time
+	// RequestHash is the hash of the desk's request that opened it, if one did.
+	RequestHash []byte
+	CreatedAt   time.Time
 }
 
 // NextSerial takes the next serial number for an S10 tracking number.
@@ -50,11 +52,11 @@ func NextSerial(ctx context.Context, q Querier) (int, error) {
 func InsertShipment(ctx context.Context, tx pgx.Tx, s Shipment) (created bool, err error) {
 	tag, err := tx.Exec(ctx, `INSERT INTO shipments (id, tracking_number, kind, status, dossier_id, from_office, to_office,
 		address_sealed, origin_post_office, destination_post_office, postage_vnd, paid_by, last_event_at, version, source,
-		returns_tracking_number)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) ON CONFLICT (source) DO NOTHING`,
+		returns_tracking_number, request_hash, created_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) ON CONFLICT (source) DO NOTHING`,
 		s.ID, s.TrackingNumber, s.Kind, s.Status, s.DossierID, s.FromOffice, s.ToOffice, s.AddressSealed,
 		s.OriginPostOffice, s.DestinationPostOffice, s.PostageVND, s.PaidBy, s.LastEventAt, s.Version, s.Source,
-		s.ReturnsTrackingNumber)
+		s.ReturnsTrackingNumber, s.RequestHash, s.CreatedAt)
 	if err != nil {
 		return false, fmt.Errorf("insert shipment: %w", err)
 	}
@@ -63,14 +65,15 @@ func InsertShipment(ctx context.Context, tx pgx.Tx, s Shipment) (created bool, e
 
 const shipmentColumns = `s.id, s.tracking_number, s.kind, s.status, s.dossier_id, d.code, s.from_office, s.to_office,
 	s.address_sealed, s.origin_post_office, s.destination_post_office, s.failed_attempts, s.first_failed_at,
-	s.seal_number, s.postage_vnd, s.paid_by, s.last_event_at, s.version, s.source, s.returns_tracking_number, s.created_at`
+	s.seal_number, s.postage_vnd, s.paid_by, s.last_event_at, s.version, s.source, s.returns_tracking_number,
+	s.request_hash, s.created_at`
 
 const shipmentFrom = " FROM shipments s JOIN dossiers d ON d.id = s.dossier_id "
 
 func scanShipment(row pgx.Row) (s Shipment, err error) {
 	err = row.Scan(&s.ID, &s.TrackingNumber, &s.Kind, &s.Status, &s.DossierID, &s.DossierCode, &s.FromOffice, &s.ToOffice,
 		&s.AddressSealed, &s.OriginPostOffice, &s.DestinationPostOffice, &s.FailedAttempts, &s.FirstFailedAt,
-		&s.SealNumber, &s.PostageVND, &s.PaidBy, &s.LastEventAt, &s.Version, &s.Source, &s.ReturnsTrackingNumber, &s.CreatedAt)
+		&s.SealNumber, &s.PostageVND, &s.PaidBy, &s.LastEventAt, &s.Version, &s.Source, &s.ReturnsTrackingNumber, &s.RequestHash, &s.CreatedAt)
 	return s, err
 }
 

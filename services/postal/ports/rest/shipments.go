@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"net/http"
 	"strings"
-	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -96,7 +95,7 @@ func (a *API) manifest(w http.ResponseWriter, r *http.Request) {
 		a.fail(w, r, httpapi.Invalid("office", "required", "Give the code of the post office: ?office=000.30.16.H19."))
 		return
 	}
-	day := worktime.DateOf(time.Now().In(a.Shipments.Calendar.Calendar().Location()))
+	day := worktime.DateOf(a.Shipments.Now().In(a.Shipments.Calendar.Calendar().Location()))
 	if s := q.Get("date"); s != "" {
 		d, err := worktime.ParseDate(s)
 		if err != nil || d.Year < worktime.FirstYear || d.Year > worktime.LastYear {

@@ -8,7 +8,6 @@ import (
 	"encoding/base64"
 	"log/slog"
 	"net/http/httptest"
-	"os"
 	"sync"
 	"testing"
 	"time"
@@ -216,15 +215,6 @@ func (e *env) token(t testing.TB, username string) string {
 		t.Fatal(err)
 	}
 	return tok
-}
-
-// knownBug skips a test that shows a bug of postal not fixed yet, unless
-// MOTCUA_RUN_KNOWN_BUGS is set (to see it fail, or to check a fix).
-func knownBug(t *testing.T, what string) {
-	t.Helper()
-	if os.Getenv("MOTCUA_RUN_KNOWN_BUGS") == "" {
-		t.Skip("bug: " + what)
-	}
 }
 
 // logBuffer keeps a service's log.

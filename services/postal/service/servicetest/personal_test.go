@@ -156,8 +156,6 @@ func TestPersonalData(t *testing.T) {
 	})
 
 	t.Run("the address a desk's request shows is audited", func(t *testing.T) {
-		knownBug(t, "POST /api/v1/shipments answers with the citizen's address the post kept for the dossier "+
-			"(a pickup or delivery without an address in the request) but records no personal_data_reads row")
 		total := e.count(t, "SELECT count(*) FROM personal_data_reads")
 		var v shipmentView
 		e.create(t, "desk.xuanloc", map[string]any{"dossier_code": d.Code, "kind": "pickup"}).

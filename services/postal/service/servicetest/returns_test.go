@@ -171,9 +171,6 @@ func TestFailedDeliveries(t *testing.T) {
 	})
 
 	t.Run("the return goes to the desk", func(t *testing.T) {
-		knownBug(t, "the automatic return shipment is opened without to_office (Record's Opening sets no To): "+
-			"the view shows to: null, its run-sheet entry has neither office nor address, and its events carry "+
-			"to_office_code \"\", which intake's BringBack takes as the office now holding the result")
 		d, s := e.delivery(t, at("2026-11-27", 8, 0))
 		e.stepAt(t, s.TrackingNumber, "picked_up", at("2026-11-27", 8, 30))
 		e.attempt(t, s.TrackingNumber, at("2026-11-27", 10, 0), "action_code", "return_to_sender")
