@@ -40,9 +40,6 @@ const (
 	// MaxClockSkew is how far ahead of the server's clock an event may be dated: a phone's
 	// clock may run a little fast.
 	MaxClockSkew = 5 * time.Minute
-	// maxCodeRunes bounds the codes before they are looked up, so that an error message
-	// never quotes a long input.
-	maxCodeRunes = 40
 )
 
 // ErrSignatureTooLarge is the problem of a signature image over MaxSignatureBytes. It is
