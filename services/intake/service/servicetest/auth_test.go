@@ -7,10 +7,11 @@ import (
 	"testing"
 
 	"github.com/motcua/motcua/services/intake/demo"
+	"github.com/motcua/motcua/services/platform/apitest"
 )
 
 func testSignIn(t *testing.T, e *env) {
-	signIn := func(t *testing.T, body string) reply {
+	signIn := func(t *testing.T, body string) apitest.Reply {
 		return e.call(t, "POST", "/api/v1/auth/token", "", []byte(body))
 	}
 
@@ -25,7 +26,7 @@ func testSignIn(t *testing.T, e *env) {
 				TokenType   string `json:"token_type"`
 				ExpiresIn   int    `json:"expires_in"`
 			}
-			r.decode(t, &tok)
+			r.Decode(t, &tok)
 			if tok.AccessToken == "" || tok.TokenType != "Bearer" || tok.ExpiresIn != 3600 {
 				t.Fatalf("%q: token %+v", user, tok)
 			}
@@ -40,8 +41,8 @@ func testSignIn(t *testing.T, e *env) {
 		unknown := signIn(t, `{"username":"nobody.xuanloc","password":"not-the-password"}`)
 		tooLong := signIn(t, `{"username":"`+strings.Repeat("a", 65)+`","password":"x"}`)
 		nul := signIn(t, `{"username":"desk.xuanloc\u0000","password":"x"}`)
-		for _, r := range []reply{wrong, unknown, tooLong, nul} {
-			r.expectError(t, http.StatusUnauthorized, "unauthorized", "")
+		for _, r := range []apitest.Reply{wrong, unknown, tooLong, nul} {
+			r.ExpectError(t, http.StatusUnauthorized, "unauthorized", "")
 		}
 		if !bytes.Equal(wrong.Body, unknown.Body) {
 			t.Fatalf("wrong password and unknown user differ:\n%s\n%s", wrong.Body, unknown.Body)
@@ -49,14 +50,14 @@ func testSignIn(t *testing.T, e *env) {
 	})
 
 	t.Run("missing fields", func(t *testing.T) {
-		signIn(t, `{"password":"x"}`).expectError(t, http.StatusUnprocessableEntity, "required", "username")
-		signIn(t, `{"username":"desk.xuanloc"}`).expectError(t, http.StatusUnprocessableEntity, "required", "password")
-		signIn(t, `{"username":"","password":""}`).expectError(t, http.StatusUnprocessableEntity, "required", "username")
+		signIn(t, `{"password":"x"}`).ExpectError(t, http.StatusUnprocessableEntity, "required", "username")
+		signIn(t, `{"username":"desk.xuanloc"}`).ExpectError(t, http.StatusUnprocessableEntity, "required", "password")
+		signIn(t, `{"username":"","password":""}`).ExpectError(t, http.StatusUnprocessableEntity, "required", "username")
 	})
 
 	t.Run("malformed", func(t *testing.T) {
-		signIn(t, `{"username":`).expectError(t, http.StatusBadRequest, "malformed_json", "")
-		signIn(t, `{"username":5,"password":"x"}`).expectError(t, http.StatusUnprocessableEntity, "wrong_type", "username")
-		e.call(t, "POST", "/api/v1/auth/token", "", nil).expectError(t, http.StatusBadRequest, "empty_body", "")
+		signIn(t, `{"username":`).ExpectError(t, http.StatusBadRequest, "malformed_json", "")
+		signIn(t, `{"username":5,"password":"x"}`).ExpectError(t, http.StatusUnprocessableEntity, "wrong_type", "username")
+		e.call(t, "POST", "/api/v1/auth/token", "", nil).ExpectError(t, http.StatusBadRequest, "empty_body", "")
 	})
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/nats-io/nats.go/jetstream"
 
+	"github.com/motcua/motcua/services/platform/apitest"
 	"github.com/motcua/motcua/services/platform/calendarsync"
 	"github.com/motcua/motcua/services/platform/messaging"
 	"github.com/motcua/motcua/services/worktime"
@@ -28,7 +29,7 @@ func TestAdministratorEditsTheCalendar(t *testing.T) {
 	e := start(t)
 	admin := e.token(t, "admin.xuanloc")
 	var before calendarYear
-	e.call(t, "GET", "/api/v1/calendar/2028", "", nil).decode(t, &before)
+	e.call(t, "GET", "/api/v1/calendar/2028", "", nil).Decode(t, &before)
 	if before.Revision != 0 || len(before.DaysOff) == 0 {
 		t.Fatalf("shipped 2028: %+v", before)
 	}
@@ -39,12 +40,12 @@ func TestAdministratorEditsTheCalendar(t *testing.T) {
 		"working_saturdays": []string{"2028-03-11"},
 		"office_hours":      before.OfficeHours,
 	}
-	r := e.call(t, "PUT", "/api/v1/calendar/2028", admin, mustJSON(t, edit))
+	r := e.call(t, "PUT", "/api/v1/calendar/2028", admin, apitest.JSON(t, edit))
 	if r.Status != http.StatusOK {
 		t.Fatalf("PUT: %d %s", r.Status, r.Body)
 	}
 	var after calendarYear
-	e.call(t, "GET", "/api/v1/calendar/2028", "", nil).decode(t, &after)
+	e.call(t, "GET", "/api/v1/calendar/2028", "", nil).Decode(t, &after)
 	if after.Revision != 1 || len(after.DaysOff) != len(before.DaysOff)+1 || len(after.WorkingSaturdays) != 1 {
 		t.Fatalf("after the edit: %+v", after)
 	}
@@ -54,11 +55,11 @@ func TestAdministratorEditsTheCalendar(t *testing.T) {
 	var due struct {
 		DueAt time.Time `json:"due_at"`
 	}
-	e.call(t, "GET", "/api/v1/calendar/due?from=2028-03-02T17:00:00%2B07:00&hours=8", "", nil).decode(t, &due)
+	e.call(t, "GET", "/api/v1/calendar/due?from=2028-03-02T17:00:00%2B07:00&hours=8", "", nil).Decode(t, &due)
 	if want := time.Date(2028, 3, 6, 17, 0, 0, 0, worktime.VietnamLocation()); !due.DueAt.Equal(want) {
 		t.Errorf("due after a bridge day: %s, want %s", due.DueAt, want)
 	}
-	e.call(t, "GET", "/api/v1/calendar/due?from=2028-03-10T17:00:00%2B07:00&hours=8", "", nil).decode(t, &due)
+	e.call(t, "GET", "/api/v1/calendar/due?from=2028-03-10T17:00:00%2B07:00&hours=8", "", nil).Decode(t, &due)
 	if want := time.Date(2028, 3, 11, 17, 0, 0, 0, worktime.VietnamLocation()); !due.DueAt.Equal(want) {
 		t.Errorf("due over a worked Saturday: %s, want %s", due.DueAt, want)
 	}
@@ -88,8 +89,8 @@ func TestAdministratorEditsTheCalendar(t *testing.T) {
 	}
 
 	// Only administrators edit; bad calendars are refused with a reason.
-	e.call(t, "PUT", "/api/v1/calendar/2028", e.token(t, "desk.xuanloc"), mustJSON(t, edit)).
-		expectError(t, http.StatusForbidden, "forbidden", "")
+	e.call(t, "PUT", "/api/v1/calendar/2028", e.token(t, "desk.xuanloc"), apitest.JSON(t, edit)).
+		ExpectError(t, http.StatusForbidden, "forbidden", "")
 	for name, body := range map[string]map[string]any{
 		"bad date":         {"days_off": []map[string]string{{"date": "2028-02-30", "reason": "x"}}},
 		"other year":       {"days_off": []map[string]string{{"date": "2029-01-01", "reason": "Tết"}}},
@@ -98,12 +99,12 @@ func TestAdministratorEditsTheCalendar(t *testing.T) {
 		"office hours":     {"office_hours": []string{"08:00-12:00"}},
 		"year of the body": {"year": 2027},
 	} {
-		r := e.call(t, "PUT", "/api/v1/calendar/2028", admin, mustJSON(t, body))
+		r := e.call(t, "PUT", "/api/v1/calendar/2028", admin, apitest.JSON(t, body))
 		if r.Status != http.StatusUnprocessableEntity {
 			t.Errorf("%s: %d %s", name, r.Status, r.Body)
 		}
 	}
-	e.call(t, "PUT", "/api/v1/calendar/1800", admin, mustJSON(t, edit)).expectError(t, http.StatusUnprocessableEntity, "invalid_year", "year")
+	e.call(t, "PUT", "/api/v1/calendar/1800", admin, apitest.JSON(t, edit)).ExpectError(t, http.StatusUnprocessableEntity, "invalid_year", "year")
 }
 
 func daysOff(c calendarYear) []map[string]string {

@@ -6,10 +6,12 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/motcua/motcua/services/platform/apitest"
 )
 
 // printForm fetches a form without the JSON checks of call: a form is HTML or PDF.
-func (e *env) printForm(t *testing.T, user, code, form, query string) reply {
+func (e *env) printForm(t *testing.T, user, code, form, query string) apitest.Reply {
 	t.Helper()
 	r, err := e.do("GET", "/api/v1/dossiers/"+code+"/forms/"+form+query, e.token(t, user), nil)
 	if err != nil {
@@ -46,11 +48,11 @@ func TestForms(t *testing.T) {
 
 	// Forms that record something that has not happened are not there yet.
 	for _, f := range []string{"supplement-request", "refusal", "apology"} {
-		e.printForm(t, "desk.xuanloc", rc.Code, f, "").expectError(t, http.StatusNotFound, "form_not_available", "")
+		e.printForm(t, "desk.xuanloc", rc.Code, f, "").ExpectError(t, http.StatusNotFound, "form_not_available", "")
 	}
-	e.printForm(t, "desk.xuanloc", rc.Code, "register-of-everything", "").expectError(t, http.StatusNotFound, "unknown_form", "")
-	e.printForm(t, "desk.xuanloc", rc.Code, "receipt", "?format=docx").expectError(t, http.StatusUnprocessableEntity, "invalid_format", "format")
-	e.printForm(t, "desk.giaray", rc.Code, "receipt", "").expectError(t, http.StatusForbidden, "forbidden", "")
+	e.printForm(t, "desk.xuanloc", rc.Code, "register-of-everything", "").ExpectError(t, http.StatusNotFound, "unknown_form", "")
+	e.printForm(t, "desk.xuanloc", rc.Code, "receipt", "?format=docx").ExpectError(t, http.StatusUnprocessableEntity, "invalid_format", "format")
+	e.printForm(t, "desk.giaray", rc.Code, "receipt", "").ExpectError(t, http.StatusForbidden, "forbidden", "")
 
 	e.actOK(t, "desk.xuanloc", rc.Code, "transfer", map[string]any{"to_office": baoHoa, "note": "Chuyển qua giao liên"})
 	e.actOK(t, "officer.baohoa", rc.Code, "accept", map[string]any{})

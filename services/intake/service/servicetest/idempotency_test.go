@@ -10,13 +10,14 @@ import (
 	"testing"
 
 	"github.com/motcua/motcua/services/intake/demo"
+	"github.com/motcua/motcua/services/platform/apitest"
 )
 
 func TestIdempotencyKey(t *testing.T) {
 	t.Parallel()
 	e := start(t)
 	desk := e.token(t, "desk.xuanloc")
-	body := mustJSON(t, registration(demo.DistrictDesk))
+	body := apitest.JSON(t, registration(demo.DistrictDesk))
 
 	t.Run("same key and body answer the same", func(t *testing.T) {
 		first := e.register(t, desk, body, "Idempotency-Key", "key-1")
@@ -34,7 +35,7 @@ func TestIdempotencyKey(t *testing.T) {
 			t.Fatalf("%d dossiers, want 1", n)
 		}
 		var rc receipt
-		first.decode(t, &rc)
+		first.Decode(t, &rc)
 		for table, rows := range e.schemaText(t) {
 			for _, row := range rows {
 				if strings.Contains(row, rc.LookupPIN) || strings.Contains(row, hex.EncodeToString([]byte(rc.LookupPIN))) {
@@ -47,8 +48,8 @@ func TestIdempotencyKey(t *testing.T) {
 	t.Run("same key with another body", func(t *testing.T) {
 		other := registration(demo.DistrictDesk)
 		other["fee_paid_vnd"] = 0
-		e.register(t, desk, mustJSON(t, other), "Idempotency-Key", "key-1").
-			expectError(t, http.StatusUnprocessableEntity, "idempotency_key_reused", "Idempotency-Key")
+		e.register(t, desk, apitest.JSON(t, other), "Idempotency-Key", "key-1").
+			ExpectError(t, http.StatusUnprocessableEntity, "idempotency_key_reused", "Idempotency-Key")
 		if n := e.count(t, "SELECT count(*) FROM intake.dossiers"); n != 1 {
 			t.Fatalf("%d dossiers, want 1", n)
 		}
@@ -56,7 +57,7 @@ func TestIdempotencyKey(t *testing.T) {
 
 	t.Run("concurrent requests with one key", func(t *testing.T) {
 		const n = 12
-		replies := make([]reply, n)
+		replies := make([]apitest.Reply, n)
 		errs := make([]error, n)
 		var wg sync.WaitGroup
 		for i := range n {
@@ -67,7 +68,7 @@ func TestIdempotencyKey(t *testing.T) {
 			if errs[i] != nil {
 				t.Fatal(errs[i])
 			}
-			r.check(t, "concurrent registration")
+			r.Check(t, "concurrent registration")
 			if r.Status != http.StatusCreated || !bytes.Equal(r.Body, replies[0].Body) {
 				t.Fatalf("reply %d: %d %s, want 201 %s", i, r.Status, r.Body, replies[0].Body)
 			}
@@ -78,7 +79,7 @@ func TestIdempotencyKey(t *testing.T) {
 	})
 
 	t.Run("keys belong to one account", func(t *testing.T) {
-		r := e.register(t, e.token(t, "desk.giaray"), mustJSON(t, registration("000.01.16.H19")), "Idempotency-Key", "key-1")
+		r := e.register(t, e.token(t, "desk.giaray"), apitest.JSON(t, registration("000.01.16.H19")), "Idempotency-Key", "key-1")
 		if r.Status != http.StatusCreated || r.Header.Get("Idempotent-Replayed") != "" {
 			t.Fatalf("another account's key-1: %d %s", r.Status, r.Body)
 		}

@@ -13,6 +13,7 @@ import (
 
 	dossierv1 "github.com/motcua/motcua/proto/motcua/dossier/v1"
 	"github.com/motcua/motcua/services/intake/demo"
+	"github.com/motcua/motcua/services/platform/apitest"
 	"github.com/motcua/motcua/services/platform/messaging"
 )
 
@@ -44,9 +45,9 @@ type state struct {
 }
 
 // act posts an action and returns the answer.
-func (e *env) act(t testing.TB, user, code, action string, body any, headers ...string) reply {
+func (e *env) act(t testing.TB, user, code, action string, body any, headers ...string) apitest.Reply {
 	t.Helper()
-	return e.call(t, "POST", "/api/v1/dossiers/"+code+"/actions/"+action, e.token(t, user), mustJSON(t, body), headers...)
+	return e.call(t, "POST", "/api/v1/dossiers/"+code+"/actions/"+action, e.token(t, user), apitest.JSON(t, body), headers...)
 }
 
 // actOK posts an action that must succeed and returns the new state.
@@ -57,7 +58,7 @@ func (e *env) actOK(t testing.TB, user, code, action string, body any) state {
 		t.Fatalf("%s %s by %s: %d %s", action, code, user, r.Status, r.Body)
 	}
 	var s state
-	r.decode(t, &s)
+	r.Decode(t, &s)
 	if s.LastStep == nil || s.LastStep.Action != action || s.LastStep.By != user {
 		t.Fatalf("%s: last step %+v", action, s.LastStep)
 	}
@@ -70,12 +71,12 @@ func (e *env) registerAtDistrict(t testing.TB) receipt {
 	body := registration(demo.DistrictDesk)
 	body["procedure_code"] = "1.004873" // marital status confirmation: 3 working days, the commune decides
 	body["handling_office"] = baoHoa
-	r := e.register(t, e.token(t, "desk.xuanloc"), mustJSON(t, body))
+	r := e.register(t, e.token(t, "desk.xuanloc"), apitest.JSON(t, body))
 	if r.Status != http.StatusCreated {
 		t.Fatalf("register: %d %s", r.Status, r.Body)
 	}
 	var rc receipt
-	r.decode(t, &rc)
+	r.Decode(t, &rc)
 	return rc
 }
 
@@ -85,11 +86,11 @@ func TestWholeLife(t *testing.T) {
 	code := rc.Code
 
 	// The commune cannot act on a dossier still at the district desk.
-	e.act(t, "officer.baohoa", code, "accept", map[string]any{}).expectError(t, http.StatusForbidden, "forbidden", "")
+	e.act(t, "officer.baohoa", code, "accept", map[string]any{}).ExpectError(t, http.StatusForbidden, "forbidden", "")
 	// A supplement with no request pending is not allowed now.
 	r := e.act(t, "desk.xuanloc", code, "supplement", map[string]any{})
-	r.expectError(t, http.StatusConflict, "action_not_allowed", "")
-	if msg := r.apiErr(t).Error.Message; !strings.Contains(msg, "Possible now: transfer, accept, refuse, withdraw") {
+	r.ExpectError(t, http.StatusConflict, "action_not_allowed", "")
+	if msg := r.APIError(t).Error.Message; !strings.Contains(msg, "Possible now: transfer, accept, refuse, withdraw") {
 		t.Errorf("409 message does not say what is possible: %q", msg)
 	}
 
@@ -98,7 +99,7 @@ func TestWholeLife(t *testing.T) {
 		t.Fatalf("after transfer: %+v", s)
 	}
 	// Only the office the dossier goes to accepts it.
-	e.act(t, "desk.xuanloc", code, "accept", map[string]any{}).expectError(t, http.StatusForbidden, "forbidden", "")
+	e.act(t, "desk.xuanloc", code, "accept", map[string]any{}).ExpectError(t, http.StatusForbidden, "forbidden", "")
 	s = e.actOK(t, "officer.baohoa", code, "accept", map[string]any{})
 	if s.Status != "processing" || s.StatusCode != 4 || s.CurrentOffice.Code != baoHoa || s.PendingOffice != nil {
 		t.Fatalf("after accept: %+v", s)
@@ -106,11 +107,11 @@ func TestWholeLife(t *testing.T) {
 	if s.LastStep.Timing != "on_time" && s.LastStep.Timing != "early" {
 		t.Errorf("accept step timing %q", s.LastStep.Timing)
 	}
-	e.act(t, "officer.baohoa", code, "return", map[string]any{}).expectError(t, http.StatusConflict, "action_not_allowed", "")
+	e.act(t, "officer.baohoa", code, "return", map[string]any{}).ExpectError(t, http.StatusConflict, "action_not_allowed", "")
 
 	// Supplement: the clock pauses and resumes.
 	e.act(t, "officer.baohoa", code, "request-supplement", map[string]any{"reason": "Thiếu giấy"}).
-		expectError(t, http.StatusUnprocessableEntity, "required", "items")
+		ExpectError(t, http.StatusUnprocessableEntity, "required", "items")
 	s = e.actOK(t, "officer.baohoa", code, "request-supplement", map[string]any{
 		"items": []map[string]any{{"name": "Giấy xác nhận cư trú", "kind": "original"}}, "reason": "Hồ sơ thiếu giấy xác nhận cư trú"})
 	if s.Status != "supplement_requested" || s.StatusCode != 5 || !s.ClockPaused {
@@ -123,7 +124,7 @@ func TestWholeLife(t *testing.T) {
 
 	// Extension: not later is 422, later is an apology with a new appointment.
 	e.act(t, "officer.baohoa", code, "extend", map[string]any{"new_due_at": s.DueAt.Format(time.RFC3339), "reason": "Cần xác minh"}).
-		expectError(t, http.StatusUnprocessableEntity, "not_later", "new_due_at")
+		ExpectError(t, http.StatusUnprocessableEntity, "not_later", "new_due_at")
 	newDue := s.DueAt.Add(48 * time.Hour).Truncate(time.Second)
 	s = e.actOK(t, "officer.baohoa", code, "extend", map[string]any{"new_due_at": newDue.Format(time.RFC3339), "reason": "Cần xác minh thêm"})
 	if !s.DueAt.Equal(newDue) {
@@ -147,9 +148,9 @@ func TestWholeLife(t *testing.T) {
 		t.Fatalf("after return: %+v", s)
 	}
 	r = e.act(t, "desk.xuanloc", code, "withdraw", map[string]any{"reason": "x"})
-	r.expectError(t, http.StatusConflict, "action_not_allowed", "")
-	if !strings.Contains(r.apiErr(t).Error.Message, "No action can follow") {
-		t.Errorf("409 after the end: %q", r.apiErr(t).Error.Message)
+	r.ExpectError(t, http.StatusConflict, "action_not_allowed", "")
+	if !strings.Contains(r.APIError(t).Error.Message, "No action can follow") {
+		t.Errorf("409 after the end: %q", r.APIError(t).Error.Message)
 	}
 
 	// The whole dossier, for the staff of its offices, with its log.
@@ -167,7 +168,7 @@ func TestWholeLife(t *testing.T) {
 	if r.Status != http.StatusOK {
 		t.Fatalf("get dossier: %d %s", r.Status, r.Body)
 	}
-	r.decode(t, &whole)
+	r.Decode(t, &whole)
 	want := []string{"transfer", "accept", "request-supplement", "supplement", "extend", "complete", "transfer", "accept", "return"}
 	if len(whole.Steps) != len(want) {
 		t.Fatalf("steps: %+v", whole.Steps)
@@ -183,9 +184,9 @@ func TestWholeLife(t *testing.T) {
 	if n := e.count(t, "SELECT count(*) FROM personal_data_reads WHERE username = 'desk.xuanloc'"); n != 1 {
 		t.Errorf("audited reads: %d, want 1", n)
 	}
-	e.call(t, "GET", "/api/v1/dossiers/"+code, e.token(t, "desk.giaray"), nil).expectError(t, http.StatusForbidden, "forbidden", "")
+	e.call(t, "GET", "/api/v1/dossiers/"+code, e.token(t, "desk.giaray"), nil).ExpectError(t, http.StatusForbidden, "forbidden", "")
 	e.call(t, "GET", "/api/v1/dossiers/000.00.16.H19-990101-0001", e.token(t, "desk.xuanloc"), nil).
-		expectError(t, http.StatusNotFound, "dossier_not_found", "")
+		ExpectError(t, http.StatusNotFound, "dossier_not_found", "")
 
 	// Every step left as an event, in version order, carrying the state after it.
 	kinds := []string{"received", "transferred", "accepted", "supplement_requested", "supplemented", "extended",
@@ -254,7 +255,7 @@ func TestActionIdempotencyAndRaces(t *testing.T) {
 		t.Fatalf("replay: %d %s / %d %s", first.Status, first.Body, again.Status, again.Body)
 	}
 	e.act(t, "desk.xuanloc", rc.Code, "transfer", map[string]any{"to_office": baoHoa, "via": "hand"}, "Idempotency-Key", "k-transfer-1").
-		expectError(t, http.StatusUnprocessableEntity, "idempotency_key_reused", "Idempotency-Key")
+		ExpectError(t, http.StatusUnprocessableEntity, "idempotency_key_reused", "Idempotency-Key")
 	if n := e.count(t, "SELECT count(*) FROM dossier_steps s JOIN dossiers d ON d.id = s.dossier_id WHERE d.code = $1", rc.Code); n != 1 {
 		t.Fatalf("steps after a replayed transfer: %d, want 1", n)
 	}
@@ -291,7 +292,7 @@ func TestActionIdempotencyAndRaces(t *testing.T) {
 func TestRefusalAndWithdrawal(t *testing.T) {
 	e := start(t)
 	refused := e.registerAtDistrict(t)
-	e.act(t, "desk.xuanloc", refused.Code, "refuse", map[string]any{}).expectError(t, http.StatusUnprocessableEntity, "required", "reason")
+	e.act(t, "desk.xuanloc", refused.Code, "refuse", map[string]any{}).ExpectError(t, http.StatusUnprocessableEntity, "required", "reason")
 	s := e.actOK(t, "desk.xuanloc", refused.Code, "refuse", map[string]any{"reason": "Hồ sơ không thuộc thẩm quyền"})
 	if s.Status != "refused" || s.StatusCode != 3 || s.Timing == "" {
 		t.Fatalf("refused: %+v", s)
@@ -314,18 +315,18 @@ func TestRefusalAndWithdrawal(t *testing.T) {
 
 	// Bad input: unknown action, unknown office, malformed body, unknown dossier.
 	x := e.registerAtDistrict(t)
-	e.act(t, "desk.xuanloc", x.Code, "teleport", map[string]any{}).expectError(t, http.StatusNotFound, "unknown_action", "")
+	e.act(t, "desk.xuanloc", x.Code, "teleport", map[string]any{}).ExpectError(t, http.StatusNotFound, "unknown_action", "")
 	e.act(t, "desk.xuanloc", x.Code, "transfer", map[string]any{"to_office": "999.99.99.H99"}).
-		expectError(t, http.StatusUnprocessableEntity, "unknown_office", "to_office")
+		ExpectError(t, http.StatusUnprocessableEntity, "unknown_office", "to_office")
 	e.act(t, "desk.xuanloc", x.Code, "transfer", map[string]any{"to_office": demo.DistrictDesk}).
-		expectError(t, http.StatusUnprocessableEntity, "same_office", "to_office")
+		ExpectError(t, http.StatusUnprocessableEntity, "same_office", "to_office")
 	e.act(t, "desk.xuanloc", x.Code, "transfer", map[string]any{"to_office": baoHoa, "via": "drone"}).
-		expectError(t, http.StatusUnprocessableEntity, "invalid_via", "via")
+		ExpectError(t, http.StatusUnprocessableEntity, "invalid_via", "via")
 	r := e.call(t, "POST", "/api/v1/dossiers/"+x.Code+"/actions/transfer", e.token(t, "desk.xuanloc"), []byte(`{"to_office": 5}`))
 	if r.Status != http.StatusBadRequest && r.Status != http.StatusUnprocessableEntity {
 		t.Fatalf("wrong JSON type: %d %s", r.Status, r.Body)
 	}
 	e.act(t, "desk.xuanloc", "000.00.16.H19-990101-0001", "accept", map[string]any{}).
-		expectError(t, http.StatusNotFound, "dossier_not_found", "")
-	e.act(t, "supervisor.xuanloc", x.Code, "accept", map[string]any{}).expectError(t, http.StatusForbidden, "forbidden", "")
+		ExpectError(t, http.StatusNotFound, "dossier_not_found", "")
+	e.act(t, "supervisor.xuanloc", x.Code, "accept", map[string]any{}).ExpectError(t, http.StatusForbidden, "forbidden", "")
 }

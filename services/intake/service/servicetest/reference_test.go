@@ -13,7 +13,7 @@ func testOffices(t *testing.T, e *env) {
 		t.Fatalf("%d %s", r.Status, r.Body)
 	}
 	var offices []map[string]any
-	r.decode(t, &offices)
+	r.Decode(t, &offices)
 	if len(offices) != 33 {
 		t.Fatalf("%d offices, want 16 desks, the land office and 16 post offices", len(offices))
 	}
@@ -69,7 +69,7 @@ func testProcedures(t *testing.T, e *env) {
 		TimeLimitHours *int   `json:"time_limit_hours"`
 		FeeVND         *int64 `json:"fee_vnd"`
 	}
-	r.decode(t, &procs)
+	r.Decode(t, &procs)
 	if len(procs) != len(demo.Procedures()) {
 		t.Fatalf("%d procedures, want %d", len(procs), len(demo.Procedures()))
 	}
@@ -102,7 +102,7 @@ func testCalendar(t *testing.T, e *env) {
 		var due struct {
 			DueAt string `json:"due_at"`
 		}
-		r.decode(t, &due)
+		r.Decode(t, &due)
 		if due.DueAt != "2026-05-05T08:00:00+07:00" {
 			t.Fatalf("due_at %s, want 2026-05-05T08:00:00+07:00", due.DueAt)
 		}
@@ -122,7 +122,7 @@ func testCalendar(t *testing.T, e *env) {
 			} `json:"days_off"`
 			WorkingSaturdays []string `json:"working_saturdays"`
 		}
-		r.decode(t, &cal)
+		r.Decode(t, &cal)
 		if cal.Year != 2026 || len(cal.OfficeHours) == 0 || cal.WorkingSaturdays == nil {
 			t.Fatalf("calendar %+v", cal)
 		}
@@ -151,7 +151,7 @@ func testCalendar(t *testing.T, e *env) {
 			{"/api/v1/calendar/abcd", "year"},
 			{"/api/v1/calendar/1000", "year"},
 		} {
-			e.call(t, "GET", q.path, "", nil).expectError(t, http.StatusUnprocessableEntity, "", q.field)
+			e.call(t, "GET", q.path, "", nil).ExpectError(t, http.StatusUnprocessableEntity, "", q.field)
 		}
 	})
 }

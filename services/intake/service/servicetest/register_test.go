@@ -12,6 +12,7 @@ import (
 
 	dossierv1 "github.com/motcua/motcua/proto/motcua/dossier/v1"
 	"github.com/motcua/motcua/services/intake/demo"
+	"github.com/motcua/motcua/services/platform/apitest"
 	"github.com/motcua/motcua/services/platform/lookuppin"
 )
 
@@ -22,13 +23,13 @@ func TestRegister(t *testing.T) {
 	body := registration(demo.DistrictDesk)
 
 	before := time.Now().In(vietnam)
-	r := e.register(t, tok, mustJSON(t, body))
+	r := e.register(t, tok, apitest.JSON(t, body))
 	after := time.Now().In(vietnam)
 	if r.Status != http.StatusCreated {
 		t.Fatalf("%d %s", r.Status, r.Body)
 	}
 	var rc receipt
-	r.decode(t, &rc)
+	r.Decode(t, &rc)
 
 	t.Run("receipt", func(t *testing.T) {
 		okCode := false
@@ -146,12 +147,12 @@ func testRegisterByPost(t *testing.T, e *env) {
 	body["procedure_code"] = "1.001193" // birth registration, same day
 	body["channel"] = "post"
 	body["result_delivery"] = map[string]any{"method": "post"}
-	r := e.register(t, e.token(t, "desk.giaray"), mustJSON(t, body))
+	r := e.register(t, e.token(t, "desk.giaray"), apitest.JSON(t, body))
 	if r.Status != http.StatusCreated {
 		t.Fatalf("%d %s", r.Status, r.Body)
 	}
 	var rc receipt
-	r.decode(t, &rc)
+	r.Decode(t, &rc)
 	if !strings.HasPrefix(rc.Code, "000.01.16.H19-") || !strings.HasSuffix(rc.Code, "-0001") {
 		t.Errorf("code %q", rc.Code)
 	}

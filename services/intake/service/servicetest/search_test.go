@@ -4,6 +4,8 @@ import (
 	"net/http"
 	"net/url"
 	"testing"
+
+	"github.com/motcua/motcua/services/platform/apitest"
 )
 
 func TestSearchByApplicant(t *testing.T) {
@@ -11,7 +13,7 @@ func TestSearchByApplicant(t *testing.T) {
 	rc := e.registerAtDistrict(t) // applicant Nguyễn Văn An, 075123456789, 0912345678
 	other := registration("000.01.16.H19")
 	other["applicant"].(map[string]any)["full_name"] = "Trần Thị Bình"
-	if r := e.register(t, e.token(t, "desk.giaray"), mustJSON(t, other)); r.Status != http.StatusCreated {
+	if r := e.register(t, e.token(t, "desk.giaray"), apitest.JSON(t, other)); r.Status != http.StatusCreated {
 		t.Fatalf("register at Gia Ray: %d %s", r.Status, r.Body)
 	}
 
@@ -29,7 +31,7 @@ func TestSearchByApplicant(t *testing.T) {
 			t.Fatalf("search %v: %d %s", q, r.Status, r.Body)
 		}
 		var h hits
-		r.decode(t, &h)
+		r.Decode(t, &h)
 		return h
 	}
 	for name, q := range map[string]url.Values{
@@ -58,9 +60,9 @@ func TestSearchByApplicant(t *testing.T) {
 		t.Errorf("searches audited: %d", n)
 	}
 	tok := e.token(t, "desk.xuanloc")
-	e.call(t, "GET", "/api/v1/dossiers/search", tok, nil).expectError(t, http.StatusUnprocessableEntity, "required", "name")
-	e.call(t, "GET", "/api/v1/dossiers/search?name=a", tok, nil).expectError(t, http.StatusUnprocessableEntity, "too_short", "name")
-	e.call(t, "GET", "/api/v1/dossiers/search?id_number=12ab", tok, nil).expectError(t, http.StatusUnprocessableEntity, "invalid_id_number", "id_number")
-	e.call(t, "GET", "/api/v1/dossiers/search?phone=12", tok, nil).expectError(t, http.StatusUnprocessableEntity, "invalid_phone", "phone")
+	e.call(t, "GET", "/api/v1/dossiers/search", tok, nil).ExpectError(t, http.StatusUnprocessableEntity, "required", "name")
+	e.call(t, "GET", "/api/v1/dossiers/search?name=a", tok, nil).ExpectError(t, http.StatusUnprocessableEntity, "too_short", "name")
+	e.call(t, "GET", "/api/v1/dossiers/search?id_number=12ab", tok, nil).ExpectError(t, http.StatusUnprocessableEntity, "invalid_id_number", "id_number")
+	e.call(t, "GET", "/api/v1/dossiers/search?phone=12", tok, nil).ExpectError(t, http.StatusUnprocessableEntity, "invalid_phone", "phone")
 	e.call(t, "GET", "/api/v1/dossiers/search?name=%ff%fe", tok, nil)
 }

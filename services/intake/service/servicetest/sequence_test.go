@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/motcua/motcua/services/intake/demo"
+	"github.com/motcua/motcua/services/platform/apitest"
 )
 
 // TestSequenceUnderLoad registers 200 dossiers at once at one office: every code is
@@ -16,10 +17,10 @@ func TestSequenceUnderLoad(t *testing.T) {
 	t.Parallel()
 	e := start(t)
 	desk := e.token(t, "desk.xuanloc")
-	body := mustJSON(t, registration(demo.DistrictDesk))
+	body := apitest.JSON(t, registration(demo.DistrictDesk))
 
 	const total, workers = 200, 16
-	replies := make([]reply, total)
+	replies := make([]apitest.Reply, total)
 	errs := make([]error, total)
 	next := make(chan int)
 	var wg sync.WaitGroup
@@ -41,12 +42,12 @@ func TestSequenceUnderLoad(t *testing.T) {
 		if errs[i] != nil {
 			t.Fatal(errs[i])
 		}
-		r.check(t, "registration")
+		r.Check(t, "registration")
 		if r.Status != http.StatusCreated {
 			t.Fatalf("registration %d: %d %s", i, r.Status, r.Body)
 		}
 		var rc receipt
-		r.decode(t, &rc)
+		r.Decode(t, &rc)
 		codes = append(codes, rc.Code)
 	}
 	checkGapFree(t, codes, demo.DistrictDesk)
@@ -62,11 +63,11 @@ func TestRefusedRegistrationTakesNoNumber(t *testing.T) {
 	e := start(t)
 	const office = "000.01.16.H19"
 	desk := e.token(t, "desk.giaray")
-	good := mustJSON(t, registration(office))
+	good := apitest.JSON(t, registration(office))
 	bad := func(edit func(m map[string]any)) []byte {
 		m := registration(office)
 		edit(m)
-		return mustJSON(t, m)
+		return apitest.JSON(t, m)
 	}
 	var codes []string
 	accept := func(headers ...string) {
@@ -75,7 +76,7 @@ func TestRefusedRegistrationTakesNoNumber(t *testing.T) {
 			t.Fatalf("%d %s", r.Status, r.Body)
 		}
 		var rc receipt
-		r.decode(t, &rc)
+		r.Decode(t, &rc)
 		codes = append(codes, rc.Code)
 	}
 	accept()
@@ -89,7 +90,7 @@ func TestRefusedRegistrationTakesNoNumber(t *testing.T) {
 		}
 	}
 	accept()
-	if r := e.register(t, desk, mustJSON(t, registration(demo.DistrictDesk))); r.Status != http.StatusForbidden {
+	if r := e.register(t, desk, apitest.JSON(t, registration(demo.DistrictDesk))); r.Status != http.StatusForbidden {
 		t.Fatalf("registration at another office: %d %s", r.Status, r.Body)
 	}
 	accept("Idempotency-Key", "k")

@@ -12,6 +12,7 @@ import (
 
 	postalv1 "github.com/motcua/motcua/proto/motcua/postal/v1"
 	"github.com/motcua/motcua/services/intake/demo"
+	"github.com/motcua/motcua/services/platform/apitest"
 	"github.com/motcua/motcua/services/platform/waitfor"
 )
 
@@ -42,7 +43,7 @@ func (e *env) waitStatus(t *testing.T, code, status string) {
 	t.Helper()
 	waitfor.Within(t, 15*time.Second, "dossier "+code+" to become "+status, func() bool {
 		var s state
-		e.call(t, "GET", "/api/v1/dossiers/"+code, e.token(t, "desk.xuanloc"), nil).decode(t, &s)
+		e.call(t, "GET", "/api/v1/dossiers/"+code, e.token(t, "desk.xuanloc"), nil).Decode(t, &s)
 		return s.Status == status
 	})
 }
@@ -68,9 +69,9 @@ func TestThePostMovesDossiersOn(t *testing.T) {
 	// A result delivered by post to the citizen is returned.
 	body := registration(demo.DistrictDesk)
 	body["result_delivery"] = map[string]any{"method": "post", "address": "Số 5, ấp 2, xã Bảo Hòa"}
-	r := e.register(t, e.token(t, "desk.xuanloc"), mustJSON(t, body))
+	r := e.register(t, e.token(t, "desk.xuanloc"), apitest.JSON(t, body))
 	var byPost receipt
-	r.decode(t, &byPost)
+	r.Decode(t, &byPost)
 	e.actOK(t, "desk.xuanloc", byPost.Code, "accept", map[string]any{})
 	e.actOK(t, "desk.xuanloc", byPost.Code, "complete", map[string]any{"outcome": "approved"})
 	e.publishShipmentEvent(t, byPost, postalv1.ShipmentKind_SHIPMENT_KIND_DELIVERY, "delivered", "", uuid.New())
@@ -84,9 +85,9 @@ func TestThePostMovesDossiersOn(t *testing.T) {
 	}
 
 	// An undeliverable result comes back to the desk, where it waits for the citizen.
-	r = e.register(t, e.token(t, "desk.xuanloc"), mustJSON(t, body))
+	r = e.register(t, e.token(t, "desk.xuanloc"), apitest.JSON(t, body))
 	var back receipt
-	r.decode(t, &back)
+	r.Decode(t, &back)
 	e.actOK(t, "desk.xuanloc", back.Code, "accept", map[string]any{})
 	e.actOK(t, "desk.xuanloc", back.Code, "complete", map[string]any{"outcome": "approved"})
 	e.publishShipmentEvent(t, back, postalv1.ShipmentKind_SHIPMENT_KIND_RETURN, "delivered", demo.DistrictDesk, uuid.New())
@@ -105,7 +106,7 @@ func TestThePostMovesDossiersOn(t *testing.T) {
 	var whole struct {
 		Version int `json:"version"`
 	}
-	e.call(t, "GET", "/api/v1/dossiers/"+back.Code, e.token(t, "desk.xuanloc"), nil).decode(t, &whole)
+	e.call(t, "GET", "/api/v1/dossiers/"+back.Code, e.token(t, "desk.xuanloc"), nil).Decode(t, &whole)
 	if whole.Version != 5 {
 		t.Errorf("version %d after a late delivery, want 5", whole.Version)
 	}

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/motcua/motcua/services/intake/demo"
+	"github.com/motcua/motcua/services/platform/apitest"
 )
 
 // TestSignInFailuresAreLimited: after ten wrong passwords for one account the answer is
@@ -12,14 +13,14 @@ import (
 func TestSignInFailuresAreLimited(t *testing.T) {
 	t.Parallel()
 	e := start(t)
-	signIn := func(user, password string) reply {
-		return e.call(t, "POST", "/api/v1/auth/token", "", mustJSON(t, map[string]string{"username": user, "password": password}))
+	signIn := func(user, password string) apitest.Reply {
+		return e.call(t, "POST", "/api/v1/auth/token", "", apitest.JSON(t, map[string]string{"username": user, "password": password}))
 	}
 	for i := 0; i < 10; i++ {
-		signIn("officer.baohoa", "not the password").expectError(t, http.StatusUnauthorized, "unauthorized", "")
+		signIn("officer.baohoa", "not the password").ExpectError(t, http.StatusUnauthorized, "unauthorized", "")
 	}
 	r := signIn("officer.baohoa", demo.Password)
-	r.expectError(t, http.StatusTooManyRequests, "too_many_requests", "")
+	r.ExpectError(t, http.StatusTooManyRequests, "too_many_requests", "")
 	if r.Header.Get("Retry-After") == "" {
 		t.Error("429 without Retry-After")
 	}

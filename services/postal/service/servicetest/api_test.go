@@ -9,6 +9,7 @@ import (
 	"github.com/google/uuid"
 
 	dossierv1 "github.com/motcua/motcua/proto/motcua/dossier/v1"
+	"github.com/motcua/motcua/services/platform/apitest"
 	"github.com/motcua/motcua/services/worktime"
 )
 
@@ -62,8 +63,8 @@ func TestShipmentsAPI(t *testing.T) {
 	var leg shipmentView
 	t.Run("a desk opens a transfer leg", func(t *testing.T) {
 		r := e.create(t, "desk.xuanloc", map[string]any{"dossier_code": atDesk.Code, "kind": "transfer",
-			"from": districtDesk, "to": baoHoa}).expect(t, http.StatusCreated)
-		r.decode(t, &leg)
+			"from": districtDesk, "to": baoHoa}).Expect(t, http.StatusCreated)
+		r.Decode(t, &leg)
 		if leg.Kind != "transfer" || leg.Status != "created" || leg.From.code() != districtDesk || leg.To.code() != baoHoa ||
 			leg.OriginPostOffice.Code != districtPostOffice || leg.DestinationPostOffice.Code != baoHoaPostOffice ||
 			leg.DossierCode != atDesk.Code {
@@ -76,30 +77,30 @@ func TestShipmentsAPI(t *testing.T) {
 		e.waitPostal(t, "the leg's creation", created(leg.TrackingNumber))
 		// An officer may ask too.
 		e.create(t, "officer.baohoa", map[string]any{"dossier_code": atDesk.Code, "kind": "transfer",
-			"from": baoHoa, "to": districtDesk}).expect(t, http.StatusCreated)
+			"from": baoHoa, "to": districtDesk}).Expect(t, http.StatusCreated)
 	})
 
 	t.Run("the same Idempotency-Key gives the same shipment", func(t *testing.T) {
 		body := map[string]any{"dossier_code": atDesk.Code, "kind": "pickup", "address": "Số 9, ấp 3, xã Bảo Hòa"}
 		key := uuid.NewString()
 		var first, again shipmentView
-		e.create(t, "desk.xuanloc", body, "Idempotency-Key", key).expect(t, http.StatusCreated).decode(t, &first)
-		r := e.create(t, "desk.xuanloc", body, "Idempotency-Key", key).expect(t, http.StatusOK)
-		r.decode(t, &again)
+		e.create(t, "desk.xuanloc", body, "Idempotency-Key", key).Expect(t, http.StatusCreated).Decode(t, &first)
+		r := e.create(t, "desk.xuanloc", body, "Idempotency-Key", key).Expect(t, http.StatusOK)
+		r.Decode(t, &again)
 		if again.TrackingNumber != first.TrackingNumber || r.Header.Get("Idempotent-Replayed") != "true" {
 			t.Errorf("again: %s (replayed %q), first %s", again.TrackingNumber, r.Header.Get("Idempotent-Replayed"), first.TrackingNumber)
 		}
 		// Another member of staff's key is theirs alone.
 		var other shipmentView
 		e.create(t, "officer.baohoa", map[string]any{"dossier_code": atDesk.Code, "kind": "transfer", "from": baoHoa,
-			"to": districtDesk}, "Idempotency-Key", key).expect(t, http.StatusCreated).decode(t, &other)
+			"to": districtDesk}, "Idempotency-Key", key).Expect(t, http.StatusCreated).Decode(t, &other)
 		if other.TrackingNumber == first.TrackingNumber {
 			t.Error("another member of staff's key replayed the desk's shipment")
 		}
 		// Without a key, each request is a new shipment.
 		var a, b shipmentView
-		e.create(t, "desk.xuanloc", body).expect(t, http.StatusCreated).decode(t, &a)
-		e.create(t, "desk.xuanloc", body).expect(t, http.StatusCreated).decode(t, &b)
+		e.create(t, "desk.xuanloc", body).Expect(t, http.StatusCreated).Decode(t, &a)
+		e.create(t, "desk.xuanloc", body).Expect(t, http.StatusCreated).Decode(t, &b)
 		if a.TrackingNumber == b.TrackingNumber {
 			t.Error("two requests without a key gave one shipment")
 		}
@@ -108,18 +109,18 @@ func TestShipmentsAPI(t *testing.T) {
 	t.Run("the same Idempotency-Key with another body", func(t *testing.T) {
 		key := uuid.NewString()
 		e.create(t, "desk.xuanloc", map[string]any{"dossier_code": atDesk.Code, "kind": "pickup", "address": "Số 9"},
-			"Idempotency-Key", key).expect(t, http.StatusCreated)
+			"Idempotency-Key", key).Expect(t, http.StatusCreated)
 		e.create(t, "desk.xuanloc", map[string]any{"dossier_code": atDesk.Code, "kind": "transfer", "from": districtDesk, "to": baoHoa},
-			"Idempotency-Key", key).expectError(t, http.StatusUnprocessableEntity, "idempotency_key_reused", "Idempotency-Key")
+			"Idempotency-Key", key).ExpectError(t, http.StatusUnprocessableEntity, "idempotency_key_reused", "Idempotency-Key")
 	})
 
 	t.Run("concurrent requests with one Idempotency-Key give one shipment", func(t *testing.T) {
 		for round := 0; round < 5; round++ {
 			key := uuid.NewString()
-			body := mustJSON(t, map[string]any{"dossier_code": atDesk.Code, "kind": "pickup", "address": "Số 9, ấp 3, xã Bảo Hòa"})
+			body := apitest.JSON(t, map[string]any{"dossier_code": atDesk.Code, "kind": "pickup", "address": "Số 9, ấp 3, xã Bảo Hòa"})
 			tok := e.token(t, "desk.xuanloc")
 			const n = 6
-			answers := make([]reply, n)
+			answers := make([]apitest.Reply, n)
 			errs := make([]error, n)
 			var wg sync.WaitGroup
 			for i := range n {
@@ -133,9 +134,9 @@ func TestShipmentsAPI(t *testing.T) {
 				if errs[i] != nil {
 					t.Fatal(errs[i])
 				}
-				r.check(t, "concurrent POST")
+				r.Check(t, "concurrent POST")
 				var v shipmentView
-				r.decode(t, &v)
+				r.Decode(t, &v)
 				tns[v.TrackingNumber] = true
 			}
 			if len(tns) != 1 {
@@ -151,10 +152,10 @@ func TestShipmentsAPI(t *testing.T) {
 
 	t.Run("who may open a shipment", func(t *testing.T) {
 		body := map[string]any{"dossier_code": atDesk.Code, "kind": "transfer", "from": districtDesk, "to": baoHoa}
-		e.create(t, "desk.giaray", body).expectError(t, http.StatusForbidden, "", "")
-		e.create(t, "postal.xuanloc", body).expectError(t, http.StatusForbidden, "", "")
-		e.call(t, "POST", "/api/v1/shipments", "", mustJSON(t, body)).expectError(t, http.StatusUnauthorized, "", "")
-		e.call(t, "POST", "/api/v1/shipments", "not-a-token", mustJSON(t, body)).expectError(t, http.StatusUnauthorized, "", "")
+		e.create(t, "desk.giaray", body).ExpectError(t, http.StatusForbidden, "", "")
+		e.create(t, "postal.xuanloc", body).ExpectError(t, http.StatusForbidden, "", "")
+		e.call(t, "POST", "/api/v1/shipments", "", apitest.JSON(t, body)).ExpectError(t, http.StatusUnauthorized, "", "")
+		e.call(t, "POST", "/api/v1/shipments", "not-a-token", apitest.JSON(t, body)).ExpectError(t, http.StatusUnauthorized, "", "")
 	})
 
 	t.Run("invalid requests", func(t *testing.T) {
@@ -177,15 +178,15 @@ func TestShipmentsAPI(t *testing.T) {
 			{"negative postage", map[string]any{"dossier_code": atDesk.Code, "kind": "transfer", "from": districtDesk, "to": baoHoa, "postage_vnd": -1}, "out_of_range", "postage_vnd"},
 		} {
 			t.Run(c.name, func(t *testing.T) {
-				e.create(t, "desk.xuanloc", c.body).expectError(t, http.StatusUnprocessableEntity, c.code, c.field)
+				e.create(t, "desk.xuanloc", c.body).ExpectError(t, http.StatusUnprocessableEntity, c.code, c.field)
 			})
 		}
 		e.call(t, "POST", "/api/v1/shipments", e.token(t, "desk.xuanloc"), []byte(`{"dossier_code":`)).
-			expectError(t, http.StatusBadRequest, "", "")
+			ExpectError(t, http.StatusBadRequest, "", "")
 		// A delivery for a dossier whose result address the post knows needs none.
 		var v shipmentView
 		e.create(t, "desk.xuanloc", map[string]any{"dossier_code": byPost.Code, "kind": "delivery", "from": districtDesk}).
-			expect(t, http.StatusCreated).decode(t, &v)
+			Expect(t, http.StatusCreated).Decode(t, &v)
 		if v.Address != deliveryAddress {
 			t.Errorf("delivery address %q, want the dossier's", v.Address)
 		}
@@ -201,14 +202,14 @@ func TestShipmentsAPI(t *testing.T) {
 		e.get(t, "postal.baohoa", leg.TrackingNumber)  // the one that delivers it
 		e.get(t, "supervisor.xuanloc", leg.TrackingNumber)
 		for _, who := range []string{"postal.giaray", "desk.giaray"} {
-			e.call(t, "GET", "/api/v1/shipments/"+leg.TrackingNumber, e.token(t, who), nil).expectError(t, http.StatusForbidden, "", "")
+			e.call(t, "GET", "/api/v1/shipments/"+leg.TrackingNumber, e.token(t, who), nil).ExpectError(t, http.StatusForbidden, "", "")
 		}
 		tok := e.token(t, "desk.xuanloc")
 		e.call(t, "GET", "/api/v1/shipments/"+wrongCheckDigit(leg.TrackingNumber), tok, nil).
-			expectError(t, http.StatusUnprocessableEntity, "invalid_tracking_number", "tracking_number")
+			ExpectError(t, http.StatusUnprocessableEntity, "invalid_tracking_number", "tracking_number")
 		e.call(t, "GET", "/api/v1/shipments/EE12345678VN", tok, nil).
-			expectError(t, http.StatusUnprocessableEntity, "invalid_tracking_number", "tracking_number")
-		e.call(t, "GET", "/api/v1/shipments/EE123456785VN", tok, nil).expectError(t, http.StatusNotFound, "", "")
+			ExpectError(t, http.StatusUnprocessableEntity, "invalid_tracking_number", "tracking_number")
+		e.call(t, "GET", "/api/v1/shipments/EE123456785VN", tok, nil).ExpectError(t, http.StatusNotFound, "", "")
 		// Written in lower case, it is the same number.
 		e.get(t, "desk.xuanloc", leg.TrackingNumber[:2]+leg.TrackingNumber[2:11]+"vn")
 	})
@@ -228,8 +229,8 @@ func TestShipmentsAPI(t *testing.T) {
 			t.Errorf("a postal worker of another post office sees %d shipments", len(list))
 		}
 		tok := e.token(t, "desk.xuanloc")
-		e.call(t, "GET", "/api/v1/shipments", tok, nil).expectError(t, http.StatusUnprocessableEntity, "", "dossier")
-		e.call(t, "GET", "/api/v1/shipments?dossier="+districtDesk+"-261201-9999", tok, nil).expectError(t, http.StatusNotFound, "", "")
+		e.call(t, "GET", "/api/v1/shipments", tok, nil).ExpectError(t, http.StatusUnprocessableEntity, "", "dossier")
+		e.call(t, "GET", "/api/v1/shipments?dossier="+districtDesk+"-261201-9999", tok, nil).ExpectError(t, http.StatusNotFound, "", "")
 	})
 
 	t.Run("the day's run sheet", func(t *testing.T) {
@@ -238,7 +239,7 @@ func TestShipmentsAPI(t *testing.T) {
 		e.recordOK(t, "postal.xuanloc", delivery.TrackingNumber, newStep("picked_up", time.Now()))
 		var m manifestView
 		e.call(t, "GET", "/api/v1/manifests?office="+districtPostOffice+"&date="+today, e.token(t, "postal.xuanloc"), nil).
-			expect(t, http.StatusOK).decode(t, &m)
+			Expect(t, http.StatusOK).Decode(t, &m)
 		if m.Date != today || m.PostOffice.Code != districtPostOffice {
 			t.Errorf("manifest of %s on %s", m.PostOffice.Code, m.Date)
 		}
@@ -259,31 +260,31 @@ func TestShipmentsAPI(t *testing.T) {
 		// The delivering end of the leg sees nothing to pick up.
 		var other manifestView
 		e.call(t, "GET", "/api/v1/manifests?office="+baoHoaPostOffice+"&date="+today, e.token(t, "postal.baohoa"), nil).
-			expect(t, http.StatusOK).decode(t, &other)
+			Expect(t, http.StatusOK).Decode(t, &other)
 		if find(other.Pickups, leg.TrackingNumber) != nil {
 			t.Errorf("the delivering post office has the leg to pick up")
 		}
 		// A day before any shipment is empty.
 		var old manifestView
 		e.call(t, "GET", "/api/v1/manifests?office="+districtPostOffice+"&date=2020-01-06", e.token(t, "postal.xuanloc"), nil).
-			expect(t, http.StatusOK).decode(t, &old)
+			Expect(t, http.StatusOK).Decode(t, &old)
 		if len(old.Pickups)+len(old.Deliveries) != 0 {
 			t.Errorf("a run sheet of 2020: %+v", old)
 		}
 		e.call(t, "GET", "/api/v1/manifests?office="+districtPostOffice+"&date="+today, e.token(t, "supervisor.xuanloc"), nil).
-			expect(t, http.StatusOK)
+			Expect(t, http.StatusOK)
 
 		e.call(t, "GET", "/api/v1/manifests?office="+districtPostOffice+"&date="+today, e.token(t, "postal.baohoa"), nil).
-			expectError(t, http.StatusForbidden, "", "")
+			ExpectError(t, http.StatusForbidden, "", "")
 		e.call(t, "GET", "/api/v1/manifests?office="+districtPostOffice+"&date="+today, e.token(t, "desk.xuanloc"), nil).
-			expectError(t, http.StatusForbidden, "", "")
+			ExpectError(t, http.StatusForbidden, "", "")
 		tok := e.token(t, "postal.xuanloc")
 		for _, bad := range []string{"2026-13-01", "01-12-2026", "tomorrow", "2026-02-30"} {
 			e.call(t, "GET", "/api/v1/manifests?office="+districtPostOffice+"&date="+bad, tok, nil).
-				expectError(t, http.StatusUnprocessableEntity, "invalid_date", "date")
+				ExpectError(t, http.StatusUnprocessableEntity, "invalid_date", "date")
 		}
-		e.call(t, "GET", "/api/v1/manifests?date="+today, tok, nil).expectError(t, http.StatusUnprocessableEntity, "", "office")
+		e.call(t, "GET", "/api/v1/manifests?date="+today, tok, nil).ExpectError(t, http.StatusUnprocessableEntity, "", "office")
 		e.call(t, "GET", "/api/v1/manifests?office="+districtDesk+"&date="+today, e.token(t, "supervisor.xuanloc"), nil).
-			expectError(t, http.StatusNotFound, "", "")
+			ExpectError(t, http.StatusNotFound, "", "")
 	})
 }

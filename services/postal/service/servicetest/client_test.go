@@ -2,47 +2,24 @@ package servicetest
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"image"
 	"image/png"
-	"io"
 	"net/http"
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/google/uuid"
 
+	"github.com/motcua/motcua/services/platform/apitest"
 	"github.com/motcua/motcua/services/platform/waitfor"
 )
 
-// reply is an HTTP answer, read whole.
-type reply struct {
-	Status int
-	Header http.Header
-	Body   []byte
-}
-
-// apiError is the error envelope of the contract.
-type apiError struct {
-	Error struct {
-		Code    string `json:"code"`
-		Message string `json:"message"`
-		Field   string `json:"field"`
-	} `json:"error"`
-}
-
-// call sends a request and checks the conventions every answer follows: never a 500,
-// JSON, and the error envelope on every 4xx. headers come in name, value pairs.
-func (e *env) call(t testing.TB, method, path, token string, body []byte, headers ...string) reply {
+// call sends a request and checks the conventions every answer follows (apitest.Call);
+// headers come in name, value pairs.
+func (e *env) call(t testing.TB, method, path, token string, body []byte, headers ...string) apitest.Reply {
 	t.Helper()
-	r, err := e.do(method, path, token, body, headers...)
-	if err != nil {
-		t.Fatalf("%s %s: %v", method, path, err)
-	}
-	r.check(t, method+" "+path)
-	return r
+	return apitest.Call(t, client, method, e.URL, path, token, body, headers...)
 }
 
 // client gives up on an answer after a while, so that a service that hangs fails the
@@ -50,98 +27,13 @@ func (e *env) call(t testing.TB, method, path, token string, body []byte, header
 var client = &http.Client{Timeout: 30 * time.Second}
 
 // do sends a request and reads the answer; it is safe to call from any goroutine.
-func (e *env) do(method, path, token string, body []byte, headers ...string) (reply, error) {
+func (e *env) do(method, path, token string, body []byte, headers ...string) (apitest.Reply, error) {
 	return e.doWith(client, method, path, token, body, headers...)
 }
 
 // doWith is do with another client.
-func (e *env) doWith(c *http.Client, method, path, token string, body []byte, headers ...string) (reply, error) {
-	var rd io.Reader
-	if body != nil {
-		rd = bytes.NewReader(body)
-	}
-	req, err := http.NewRequest(method, e.URL+path, rd)
-	if err != nil {
-		return reply{}, err
-	}
-	if body != nil {
-		req.Header.Set("Content-Type", "application/json")
-	}
-	if token != "" {
-		req.Header.Set("Authorization", "Bearer "+token)
-	}
-	for i := 0; i+1 < len(headers); i += 2 {
-		req.Header.Set(headers[i], headers[i+1])
-	}
-	resp, err := c.Do(req)
-	if err != nil {
-		return reply{}, err
-	}
-	defer resp.Body.Close()
-	data, err := io.ReadAll(resp.Body)
-	if err != nil {
-		return reply{}, fmt.Errorf("read body: %w", err)
-	}
-	return reply{Status: resp.StatusCode, Header: resp.Header, Body: data}, nil
-}
-
-// check fails the test when an answer breaks the API's conventions.
-func (r reply) check(t testing.TB, what string) {
-	t.Helper()
-	if r.Status >= 500 {
-		t.Fatalf("%s: %d %s", what, r.Status, r.Body)
-	}
-	if ct := r.Header.Get("Content-Type"); !strings.HasPrefix(ct, "application/json") {
-		t.Errorf("%s: Content-Type %q, want JSON", what, ct)
-	}
-	if r.Status >= 400 {
-		var ae apiError
-		if err := json.Unmarshal(r.Body, &ae); err != nil || ae.Error.Code == "" || ae.Error.Message == "" {
-			t.Errorf("%s: %d without the error envelope: %s", what, r.Status, r.Body)
-		}
-	}
-}
-
-// decode unmarshals the body into v.
-func (r reply) decode(t testing.TB, v any) {
-	t.Helper()
-	if err := json.Unmarshal(r.Body, v); err != nil {
-		t.Fatalf("decode %s: %v", r.Body, err)
-	}
-}
-
-// expect checks an answer's status.
-func (r reply) expect(t testing.TB, status int) reply {
-	t.Helper()
-	if r.Status != status {
-		t.Fatalf("status %d, want %d: %s", r.Status, status, r.Body)
-	}
-	return r
-}
-
-// expectError checks an answer's status, error code and (when not empty) field.
-func (r reply) expectError(t testing.TB, status int, code, field string) {
-	t.Helper()
-	if r.Status != status {
-		t.Fatalf("status %d, want %d (%s): %s", r.Status, status, code, r.Body)
-	}
-	var ae apiError
-	r.decode(t, &ae)
-	if code != "" && ae.Error.Code != code {
-		t.Errorf("error code %q, want %q: %s", ae.Error.Code, code, r.Body)
-	}
-	if field != "" && ae.Error.Field != field {
-		t.Errorf("error field %q, want %q: %s", ae.Error.Field, field, r.Body)
-	}
-}
-
-func mustJSON(t testing.TB, v any) []byte {
-	t.Helper()
-	b, err := json.Marshal(v)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
+func (e *env) doWith(c *http.Client, method, path, token string, body []byte, headers ...string) (apitest.Reply, error) {
+	return apitest.Do(c, method, e.URL+path, token, body, headers...)
 }
 
 // officeRef is an office in an answer.
@@ -204,7 +96,7 @@ func (e *env) shipments(t testing.TB, who, code string) []shipmentView {
 	var list struct {
 		Items []shipmentView `json:"items"`
 	}
-	e.call(t, "GET", "/api/v1/shipments?dossier="+code, e.token(t, who), nil).expect(t, http.StatusOK).decode(t, &list)
+	e.call(t, "GET", "/api/v1/shipments?dossier="+code, e.token(t, who), nil).Expect(t, http.StatusOK).Decode(t, &list)
 	return list.Items
 }
 
@@ -229,14 +121,14 @@ func (e *env) waitShipments(t testing.TB, d *dossier, n int) []shipmentView {
 func (e *env) get(t testing.TB, who, tn string) shipmentView {
 	t.Helper()
 	var v shipmentView
-	e.call(t, "GET", "/api/v1/shipments/"+tn, e.token(t, who), nil).expect(t, http.StatusOK).decode(t, &v)
+	e.call(t, "GET", "/api/v1/shipments/"+tn, e.token(t, who), nil).Expect(t, http.StatusOK).Decode(t, &v)
 	return v
 }
 
 // create asks for a shipment as a desk.
-func (e *env) create(t testing.TB, who string, body map[string]any, headers ...string) reply {
+func (e *env) create(t testing.TB, who string, body map[string]any, headers ...string) apitest.Reply {
 	t.Helper()
-	return e.call(t, "POST", "/api/v1/shipments", e.token(t, who), mustJSON(t, body), headers...)
+	return e.call(t, "POST", "/api/v1/shipments", e.token(t, who), apitest.JSON(t, body), headers...)
 }
 
 // step is a postal worker's event.
@@ -271,16 +163,16 @@ func signaturePNG(w, h int) []byte {
 }
 
 // record posts a step as who.
-func (e *env) record(t testing.TB, who, tn string, s step) reply {
+func (e *env) record(t testing.TB, who, tn string, s step) apitest.Reply {
 	t.Helper()
-	return e.call(t, "POST", "/api/v1/shipments/"+tn+"/events", e.token(t, who), mustJSON(t, s))
+	return e.call(t, "POST", "/api/v1/shipments/"+tn+"/events", e.token(t, who), apitest.JSON(t, s))
 }
 
 // recordOK posts a step that must be accepted and returns the shipment after it.
 func (e *env) recordOK(t testing.TB, who, tn string, s step) shipmentView {
 	t.Helper()
 	var v shipmentView
-	e.record(t, who, tn, s).expect(t, http.StatusOK).decode(t, &v)
+	e.record(t, who, tn, s).Expect(t, http.StatusOK).Decode(t, &v)
 	return v
 }
 

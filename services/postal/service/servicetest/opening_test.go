@@ -211,6 +211,6 @@ func TestShipmentsOpenFromDossierEvents(t *testing.T) {
 		if len(s) != 1 {
 			t.Fatalf("the desk sees %d shipments of its dossier", len(s))
 		}
-		e.call(t, "GET", "/api/v1/shipments/"+s[0].TrackingNumber, e.token(t, "desk.xuanloc"), nil).expect(t, http.StatusOK)
+		e.call(t, "GET", "/api/v1/shipments/"+s[0].TrackingNumber, e.token(t, "desk.xuanloc"), nil).Expect(t, http.StatusOK)
 	})
 }

@@ -62,7 +62,7 @@ func TestPersonalData(t *testing.T) {
 	pickup, delivery := ofKind(t, opened, "pickup"), ofKind(t, opened, "delivery")
 	var byDesk shipmentView
 	e.create(t, "desk.xuanloc", map[string]any{"dossier_code": d.Code, "kind": "pickup", "address": deskAddress}).
-		expect(t, http.StatusCreated).decode(t, &byDesk)
+		Expect(t, http.StatusCreated).Decode(t, &byDesk)
 	e.recordOK(t, "postal.xuanloc", delivery.TrackingNumber, newStep("picked_up", time.Now()))
 	e.recordOK(t, "postal.xuanloc", delivery.TrackingNumber, newStep("out_for_delivery", time.Now()))
 	done := newStep("delivered", time.Now())
@@ -141,7 +141,7 @@ func TestPersonalData(t *testing.T) {
 		var m manifestView
 		today := worktime.DateOf(time.Now().In(worktime.VietnamLocation())).String()
 		e.call(t, "GET", "/api/v1/manifests?office="+districtPostOffice+"&date="+today, e.token(t, "postal.xuanloc"), nil).
-			expect(t, http.StatusOK).decode(t, &m)
+			Expect(t, http.StatusOK).Decode(t, &m)
 		if got := reads("postal.xuanloc", "manifest"); got != before+len(m.Pickups)+len(m.Deliveries) || len(m.Pickups) == 0 {
 			t.Errorf("a run sheet of %d pickups and %d deliveries is audited %d times", len(m.Pickups), len(m.Deliveries), got-before)
 		}
@@ -149,7 +149,7 @@ func TestPersonalData(t *testing.T) {
 		// A refused read reads nothing.
 		total := e.count(t, "SELECT count(*) FROM personal_data_reads")
 		e.call(t, "GET", "/api/v1/shipments/"+delivery.TrackingNumber, e.token(t, "postal.giaray"), nil).
-			expectError(t, http.StatusForbidden, "", "")
+			ExpectError(t, http.StatusForbidden, "", "")
 		if got := e.count(t, "SELECT count(*) FROM personal_data_reads"); got != total {
 			t.Errorf("a refused read was audited")
 		}
@@ -159,7 +159,7 @@ func TestPersonalData(t *testing.T) {
 		total := e.count(t, "SELECT count(*) FROM personal_data_reads")
 		var v shipmentView
 		e.create(t, "desk.xuanloc", map[string]any{"dossier_code": d.Code, "kind": "pickup"}).
-			expect(t, http.StatusCreated).decode(t, &v)
+			Expect(t, http.StatusCreated).Decode(t, &v)
 		if v.Address != pickupAddress {
 			t.Fatalf("the pickup's address: %q", v.Address)
 		}

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	dossierv1 "github.com/motcua/motcua/proto/motcua/dossier/v1"
+	"github.com/motcua/motcua/services/platform/apitest"
 )
 
 // paths reach each status from created, as the district post office records them.
@@ -40,7 +41,7 @@ func (e *env) newShipment(t testing.TB, d *dossier, kind string) string {
 		body = map[string]any{"dossier_code": d.Code, "kind": kind, "from": districtDesk, "address": deliveryAddress}
 	}
 	var v shipmentView
-	e.create(t, "desk.xuanloc", body).expect(t, http.StatusCreated).decode(t, &v)
+	e.create(t, "desk.xuanloc", body).Expect(t, http.StatusCreated).Decode(t, &v)
 	return v.TrackingNumber
 }
 
@@ -95,7 +96,7 @@ func TestWorkersSteps(t *testing.T) {
 							continue
 						}
 						e.record(t, "postal.xuanloc", v.TrackingNumber, newStep(typ, time.Now())).
-							expectError(t, http.StatusConflict, "event_out_of_order", "")
+							ExpectError(t, http.StatusConflict, "event_out_of_order", "")
 					}
 					if after := e.get(t, "postal.xuanloc", v.TrackingNumber); after.Version != v.Version || after.Status != status {
 						t.Errorf("refused steps changed the shipment: %s v%d → %s v%d", status, v.Version, after.Status, after.Version)
@@ -115,19 +116,19 @@ func TestWorkersSteps(t *testing.T) {
 	t.Run("the same event id again", func(t *testing.T) {
 		tn := e.newShipment(t, d, "transfer")
 		s := newStep("accepted", time.Now())
-		first := e.record(t, "postal.xuanloc", tn, s).expect(t, http.StatusOK)
+		first := e.record(t, "postal.xuanloc", tn, s).Expect(t, http.StatusOK)
 		if first.Header.Get("Idempotent-Replayed") != "" {
 			t.Error("the first answer says it is replayed")
 		}
 		for range 2 {
-			again := e.record(t, "postal.xuanloc", tn, s).expect(t, http.StatusOK)
+			again := e.record(t, "postal.xuanloc", tn, s).Expect(t, http.StatusOK)
 			if !bytes.Equal(again.Body, first.Body) || again.Header.Get("Idempotent-Replayed") != "true" {
 				t.Errorf("resend: %s (replayed %q), first %s", again.Body, again.Header.Get("Idempotent-Replayed"), first.Body)
 			}
 		}
 		// Even after the shipment moved on, the resend answers as the first time.
 		e.recordOK(t, "postal.xuanloc", tn, newStep("picked_up", time.Now()))
-		if again := e.record(t, "postal.xuanloc", tn, s).expect(t, http.StatusOK); !bytes.Equal(again.Body, first.Body) {
+		if again := e.record(t, "postal.xuanloc", tn, s).Expect(t, http.StatusOK); !bytes.Equal(again.Body, first.Body) {
 			t.Errorf("late resend: %s, first %s", again.Body, first.Body)
 		}
 		if n := e.count(t, "SELECT count(*) FROM shipment_events WHERE event_id = $1", s["event_id"]); n != 1 {
@@ -144,10 +145,10 @@ func TestWorkersSteps(t *testing.T) {
 
 	t.Run("concurrent resends", func(t *testing.T) {
 		tn := e.newShipment(t, d, "transfer")
-		body := mustJSON(t, newStep("picked_up", time.Now()))
+		body := apitest.JSON(t, newStep("picked_up", time.Now()))
 		tok := e.token(t, "postal.xuanloc")
 		const n = 4 // fewer than the pool's connections: see the test below
-		answers := make([]reply, n)
+		answers := make([]apitest.Reply, n)
 		errs := make([]error, n)
 		var wg sync.WaitGroup
 		for i := range n {
@@ -159,8 +160,8 @@ func TestWorkersSteps(t *testing.T) {
 			if errs[i] != nil {
 				t.Fatal(errs[i])
 			}
-			r.check(t, "concurrent resend")
-			r.expect(t, http.StatusOK)
+			r.Check(t, "concurrent resend")
+			r.Expect(t, http.StatusOK)
 			if !bytes.Equal(r.Body, answers[0].Body) {
 				t.Errorf("answers differ: %s / %s", r.Body, answers[0].Body)
 			}
@@ -186,16 +187,16 @@ func TestWorkersSteps(t *testing.T) {
 			for range n {
 				tns = append(tns, e.newShipment(t, d, "transfer"))
 			}
-			body := mustJSON(t, newStep("picked_up", time.Now()))
+			body := apitest.JSON(t, newStep("picked_up", time.Now()))
 			errs := make([]error, n)
 			var wg sync.WaitGroup
 			for i := range n {
 				wg.Go(func() {
 					tn, b := tns[0], body
 					if !sameShipment {
-						tn, b = tns[i], mustJSON(t, newStep("picked_up", time.Now()))
+						tn, b = tns[i], apitest.JSON(t, newStep("picked_up", time.Now()))
 					}
-					var r reply
+					var r apitest.Reply
 					r, errs[i] = e.doWith(impatient, "POST", "/api/v1/shipments/"+tn+"/events", tok, b)
 					if errs[i] == nil && r.Status != http.StatusOK {
 						t.Errorf("step: %d %s", r.Status, r.Body)
@@ -224,10 +225,10 @@ func TestWorkersSteps(t *testing.T) {
 			other[k] = v
 		}
 		other["seal_number"] = "SEAL-0002"
-		e.record(t, "postal.xuanloc", tn, other).expectError(t, http.StatusUnprocessableEntity, "event_id_reused", "event_id")
+		e.record(t, "postal.xuanloc", tn, other).ExpectError(t, http.StatusUnprocessableEntity, "event_id_reused", "event_id")
 		// Or for another shipment.
 		e.record(t, "postal.xuanloc", e.newShipment(t, d, "transfer"), s).
-			expectError(t, http.StatusUnprocessableEntity, "event_id_reused", "event_id")
+			ExpectError(t, http.StatusUnprocessableEntity, "event_id_reused", "event_id")
 	})
 
 	t.Run("what a step must carry", func(t *testing.T) {
@@ -235,7 +236,7 @@ func TestWorkersSteps(t *testing.T) {
 		tn := v.TrackingNumber
 		noProof := newStep("delivered", time.Now())
 		delete(noProof, "proof")
-		e.record(t, "postal.xuanloc", tn, noProof).expectError(t, http.StatusUnprocessableEntity, "required", "proof")
+		e.record(t, "postal.xuanloc", tn, noProof).ExpectError(t, http.StatusUnprocessableEntity, "required", "proof")
 
 		// A signature over 256 KiB (a real PNG of random pixels, so it does not shrink).
 		big := newStep("delivered", time.Now())
@@ -253,7 +254,7 @@ func TestWorkersSteps(t *testing.T) {
 		p := proof("Trần Thị Bích", "family")
 		p["signature_png"] = b.Bytes()
 		big["proof"] = p
-		e.record(t, "postal.xuanloc", tn, big).expectError(t, http.StatusRequestEntityTooLarge, "signature_too_large", "proof.signature_png")
+		e.record(t, "postal.xuanloc", tn, big).ExpectError(t, http.StatusRequestEntityTooLarge, "signature_too_large", "proof.signature_png")
 
 		// A body far over any signature.
 		huge := newStep("delivered", time.Now())
@@ -278,17 +279,17 @@ func TestWorkersSteps(t *testing.T) {
 				t.Errorf("%s signature: %d %s", name, r.Status, r.Body)
 				continue
 			}
-			r.expectError(t, http.StatusUnprocessableEntity, "not_png", "proof.signature_png")
+			r.ExpectError(t, http.StatusUnprocessableEntity, "not_png", "proof.signature_png")
 		}
 		failed := newStep("delivery_failed", time.Now())
 		failed["reason_code"] = "dog"
-		e.record(t, "postal.xuanloc", tn, failed).expectError(t, http.StatusUnprocessableEntity, "invalid_reason_code", "reason_code")
+		e.record(t, "postal.xuanloc", tn, failed).ExpectError(t, http.StatusUnprocessableEntity, "invalid_reason_code", "reason_code")
 		e.record(t, "postal.xuanloc", tn, newStep("delivered", time.Now().Add(time.Hour))).
-			expectError(t, http.StatusUnprocessableEntity, "in_the_future", "occurred_at")
+			ExpectError(t, http.StatusUnprocessableEntity, "in_the_future", "occurred_at")
 		e.record(t, "postal.xuanloc", tn, newStep("delivered", time.Now().Add(-24*time.Hour))).
-			expectError(t, http.StatusUnprocessableEntity, "before_last_event", "occurred_at")
+			ExpectError(t, http.StatusUnprocessableEntity, "before_last_event", "occurred_at")
 		e.record(t, "postal.xuanloc", tn, step{"event_id": "not-a-uuid", "type": "delivered", "occurred_at": time.Now()}).
-			expectError(t, http.StatusUnprocessableEntity, "", "event_id")
+			ExpectError(t, http.StatusUnprocessableEntity, "", "event_id")
 		if after := e.get(t, "postal.xuanloc", tn); after.Version != v.Version {
 			t.Errorf("refused steps changed the shipment: version %d → %d", v.Version, after.Version)
 		}
@@ -296,21 +297,21 @@ func TestWorkersSteps(t *testing.T) {
 
 	t.Run("only the shipment's post offices record its steps", func(t *testing.T) {
 		tn := e.newShipment(t, d, "transfer")
-		e.record(t, "postal.giaray", tn, newStep("accepted", time.Now())).expectError(t, http.StatusForbidden, "", "")
-		e.record(t, "desk.xuanloc", tn, newStep("accepted", time.Now())).expectError(t, http.StatusForbidden, "", "")
-		e.record(t, "supervisor.xuanloc", tn, newStep("accepted", time.Now())).expectError(t, http.StatusForbidden, "", "")
-		e.record(t, "postal.xuanloc", tn, newStep("picked_up", time.Now())).expect(t, http.StatusOK)
-		e.record(t, "postal.baohoa", tn, newStep("arrived", time.Now())).expect(t, http.StatusOK) // the delivering end
+		e.record(t, "postal.giaray", tn, newStep("accepted", time.Now())).ExpectError(t, http.StatusForbidden, "", "")
+		e.record(t, "desk.xuanloc", tn, newStep("accepted", time.Now())).ExpectError(t, http.StatusForbidden, "", "")
+		e.record(t, "supervisor.xuanloc", tn, newStep("accepted", time.Now())).ExpectError(t, http.StatusForbidden, "", "")
+		e.record(t, "postal.xuanloc", tn, newStep("picked_up", time.Now())).Expect(t, http.StatusOK)
+		e.record(t, "postal.baohoa", tn, newStep("arrived", time.Now())).Expect(t, http.StatusOK) // the delivering end
 		e.record(t, "postal.xuanloc", wrongCheckDigit(tn), newStep("delivered", time.Now())).
-			expectError(t, http.StatusUnprocessableEntity, "invalid_tracking_number", "")
-		e.record(t, "postal.xuanloc", "EE123456785VN", newStep("delivered", time.Now())).expectError(t, http.StatusNotFound, "", "")
+			ExpectError(t, http.StatusUnprocessableEntity, "invalid_tracking_number", "")
+		e.record(t, "postal.xuanloc", "EE123456785VN", newStep("delivered", time.Now())).ExpectError(t, http.StatusNotFound, "", "")
 	})
 
 	t.Run("a resend by a postal worker of another post office", func(t *testing.T) {
 		tn := e.newShipment(t, d, "transfer")
 		s := newStep("accepted", time.Now())
 		e.recordOK(t, "postal.xuanloc", tn, s)
-		e.record(t, "postal.giaray", tn, s).expectError(t, http.StatusForbidden, "", "")
+		e.record(t, "postal.giaray", tn, s).ExpectError(t, http.StatusForbidden, "", "")
 	})
 
 	t.Run("the published steps carry no recipient's name", func(t *testing.T) {
@@ -341,7 +342,7 @@ func TestWorkersSteps(t *testing.T) {
 	t.Run("a resend of a refused step is judged again", func(t *testing.T) {
 		tn := e.newShipment(t, d, "transfer")
 		s := newStep("in_transit", time.Now())
-		e.record(t, "postal.xuanloc", tn, s).expectError(t, http.StatusConflict, "event_out_of_order", "")
+		e.record(t, "postal.xuanloc", tn, s).ExpectError(t, http.StatusConflict, "event_out_of_order", "")
 		e.recordOK(t, "postal.xuanloc", tn, newStep("picked_up", time.Now()))
 		s["occurred_at"] = time.Now().Format(time.RFC3339Nano)
 		e.recordOK(t, "postal.xuanloc", tn, s)
