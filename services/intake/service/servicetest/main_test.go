@@ -5,7 +5,6 @@ import (
 	"crypto/rand"
 	"encoding/base64"
 	"log/slog"
-	"net/http/httptest"
 	"sync"
 	"testing"
 
@@ -15,9 +14,9 @@ import (
 
 	"github.com/motcua/motcua/services/intake/demo"
 	"github.com/motcua/motcua/services/intake/service"
+	"github.com/motcua/motcua/services/platform/apitest"
 	"github.com/motcua/motcua/services/platform/config"
 	"github.com/motcua/motcua/services/platform/embeddednats"
-	"github.com/motcua/motcua/services/platform/httpapi"
 	"github.com/motcua/motcua/services/platform/pgtest"
 )
 
@@ -76,18 +75,7 @@ func start(t *testing.T) *env {
 		t.Fatal(err)
 	}
 
-	workCtx, stopWork := context.WithCancel(ctx)
-	var wg sync.WaitGroup
-	for _, w := range svc.Workers() {
-		wg.Go(func() { w(workCtx) })
-	}
-	t.Cleanup(func() { stopWork(); wg.Wait() })
-
-	r := httpapi.NewRouter("intake", log)
-	httpapi.MountOps(r, svc.Checks(), log)
-	svc.Mount(r)
-	srv := httptest.NewServer(r)
-	t.Cleanup(srv.Close)
+	url := apitest.Serve(t, "intake", svc, log)
 
 	nc, err := nats.Connect(ns.ClientURL())
 	if err != nil {
@@ -98,7 +86,7 @@ func start(t *testing.T) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &env{URL: srv.URL, PINKey: pinKey, DB: svc.Store.Pool(), JS: js, tokens: map[string]string{}}
+	return &env{URL: url, PINKey: pinKey, DB: svc.Store.Pool(), JS: js, tokens: map[string]string{}}
 }
 
 func randomKey() []byte {

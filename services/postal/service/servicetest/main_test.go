@@ -7,7 +7,6 @@ import (
 	"crypto/rand"
 	"encoding/base64"
 	"log/slog"
-	"net/http/httptest"
 	"sync"
 	"testing"
 	"time"
@@ -16,10 +15,10 @@ import (
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 
+	"github.com/motcua/motcua/services/platform/apitest"
 	"github.com/motcua/motcua/services/platform/auth"
 	"github.com/motcua/motcua/services/platform/config"
 	"github.com/motcua/motcua/services/platform/embeddednats"
-	"github.com/motcua/motcua/services/platform/httpapi"
 	"github.com/motcua/motcua/services/platform/pgtest"
 	"github.com/motcua/motcua/services/platform/waitfor"
 	"github.com/motcua/motcua/services/postal/service"
@@ -151,18 +150,7 @@ func startBare(t *testing.T) *env {
 	}
 	t.Cleanup(svc.Close)
 
-	workCtx, stopWork := context.WithCancel(ctx)
-	var wg sync.WaitGroup
-	for _, w := range svc.Workers() {
-		wg.Go(func() { w(workCtx) })
-	}
-	t.Cleanup(func() { stopWork(); wg.Wait() })
-
-	r := httpapi.NewRouter("postal", log)
-	httpapi.MountOps(r, svc.Checks(), log)
-	svc.Mount(r)
-	srv := httptest.NewServer(r)
-	t.Cleanup(srv.Close)
+	url := apitest.Serve(t, "postal", svc, log)
 
 	nc, err := nats.Connect(ns.ClientURL())
 	if err != nil {
@@ -173,7 +161,7 @@ func startBare(t *testing.T) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &env{URL: srv.URL, DB: svc.Store.Pool(), JS: js, Clock: clk, Logs: logs, issuer: auth.NewIssuer(priv, time.Hour)}
+	return &env{URL: url, DB: svc.Store.Pool(), JS: js, Clock: clk, Logs: logs, issuer: auth.NewIssuer(priv, time.Hour)}
 }
 
 func randomKey() []byte {
