@@ -20,6 +20,7 @@ import (
 	"github.com/motcua/motcua/services/platform/messaging"
 	"github.com/motcua/motcua/services/status/adapters/store"
 	"github.com/motcua/motcua/services/status/adapters/trackcache"
+	"github.com/motcua/motcua/services/status/app/citizen"
 	"github.com/motcua/motcua/services/status/ports/rest"
 	"github.com/motcua/motcua/services/status/projection"
 	"github.com/motcua/motcua/services/worktime"
@@ -104,15 +105,17 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 		return nil, fmt.Errorf("status: %w", err)
 	}
 	st := store.New(inf.Pool)
-	byClient, byCode := rest.NewLimiters()
+	byClient, byCode := citizen.NewLimiters()
+	desk := &citizen.Desk{Store: st, PINKey: cfg.PINKey, Location: loc, Now: now, Calendar: calendar, Cache: cache,
+		ByClient: byClient, ByCode: byCode}
 	return &Service{
 		Store:     st,
 		infra:     inf,
 		consumer:  messaging.NewConsumer(inf.Pool, inf.JS, log, projection.DossierConsumer, projection.Dossier),
 		shipments: messaging.NewConsumer(inf.Pool, inf.JS, log, projection.ShipmentConsumer, projection.Shipment),
 		calendar:  messaging.NewConsumer(inf.Pool, inf.JS, log, calendarsync.Consumer("status-calendar"), calendarsync.Handler(live)),
-		api: &rest.API{Log: log, Store: st, Verifier: auth.NewVerifier(pub), PINKey: cfg.PINKey,
-			Location: loc, Now: now, Calendar: calendar, Cache: cache, ByClient: byClient, ByCode: byCode},
+		api: &rest.API{Log: log, Store: st, Verifier: auth.NewVerifier(pub), Location: loc, Now: now,
+			Calendar: calendar, Citizen: desk},
 	}, nil
 }
 

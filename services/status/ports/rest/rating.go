@@ -13,17 +13,16 @@ import (
 	"github.com/motcua/motcua/services/platform/httpapi"
 	"github.com/motcua/motcua/services/platform/textnorm"
 	"github.com/motcua/motcua/services/status/adapters/store"
+	"github.com/motcua/motcua/services/status/app/citizen"
 )
 
-// The criteria a citizen may rate beside the overall score (the satisfaction survey of
-// Decision 766/QĐ-TTg): each a score from 1 to 5, except trips, the number of times the
-// citizen had to come (at least 1).
-var scoredCriteria = []string{"on_time", "attitude", "guidance"}
+// The criteria a citizen may rate beside the overall score, and their bounds.
+var scoredCriteria = citizen.ScoredCriteria
 
 const (
-	criterionTrips   = "trips"
-	maxTrips         = 100
-	maxCommentLength = 1000
+	criterionTrips   = citizen.CriterionTrips
+	maxTrips         = citizen.MaxTrips
+	maxCommentLength = citizen.MaxCommentLength
 )
 
 type ratingRequest struct {
@@ -58,7 +57,7 @@ func (a *API) rate(w http.ResponseWriter, r *http.Request) {
 		httpapi.WriteError(w, r, a.Log, err)
 		return
 	}
-	stored, err := a.Store.Rate(r.Context(), t.ID, rating)
+	stored, err := a.Citizen.Rate(r.Context(), t, rating)
 	switch {
 	case errors.Is(err, store.ErrNotReturnedYet):
 		httpapi.WriteError(w, r, a.Log, httpapi.Conflict("not_returned_yet",

@@ -9,9 +9,8 @@ import (
 	"github.com/go-chi/chi/v5"
 
 	"github.com/motcua/motcua/services/platform/auth"
-	"github.com/motcua/motcua/services/platform/ratelimit"
 	"github.com/motcua/motcua/services/status/adapters/store"
-	"github.com/motcua/motcua/services/status/adapters/trackcache"
+	"github.com/motcua/motcua/services/status/app/citizen"
 	"github.com/motcua/motcua/services/worktime"
 )
 
@@ -20,23 +19,13 @@ type API struct {
 	Log      *slog.Logger
 	Store    *store.Store
 	Verifier *auth.Verifier
-	PINKey   []byte
 	Location *time.Location
 	Now      func() time.Time
 	// Calendar is the working-time clock the answers count with; a function, so that an
 	// administrator's edits of the calendar can be taken up without a restart.
 	Calendar func() *worktime.Calendar
-	// Cache holds recent citizen views.
-	Cache *trackcache.Cache
-	// ByClient and ByCode count failed lookups per client address and per dossier code.
-	ByClient *ratelimit.Limiter
-	ByCode   *ratelimit.Limiter
-}
-
-// NewLimiters returns the default failure limits: 10 per client, refilled one every 6
-// seconds; 20 per dossier code, refilled one a minute.
-func NewLimiters() (byClient, byCode *ratelimit.Limiter) {
-	return ratelimit.New(10, 6*time.Second, 100_000), ratelimit.New(20, time.Minute, 100_000)
+	// Citizen looks dossiers up and rates them for citizens, as the pages do.
+	Citizen *citizen.Desk
 }
 
 // Mount adds status's routes to r. Paths are spelled out whole (no sub-router) so the

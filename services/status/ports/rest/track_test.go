@@ -12,6 +12,7 @@ import (
 	"github.com/go-chi/chi/v5"
 
 	"github.com/motcua/motcua/services/platform/ratelimit"
+	"github.com/motcua/motcua/services/status/app/citizen"
 	"github.com/motcua/motcua/services/status/domain/tracking"
 )
 
@@ -57,8 +58,8 @@ func (c *clock) Now() time.Time { return c.now }
 // given before the database is asked.
 func newTestAPI(byClient, byCode *ratelimit.Limiter) (http.Handler, *clock) {
 	c := &clock{now: time.Date(2026, 3, 10, 2, 0, 0, 0, time.UTC)}
-	a := &API{Log: slog.New(slog.DiscardHandler), PINKey: make([]byte, 32), Location: time.UTC, Now: c.Now,
-		ByClient: byClient, ByCode: byCode}
+	a := &API{Log: slog.New(slog.DiscardHandler), Location: time.UTC, Now: c.Now,
+		Citizen: &citizen.Desk{PINKey: make([]byte, 32), Location: time.UTC, Now: c.Now, ByClient: byClient, ByCode: byCode}}
 	r := chi.NewRouter()
 	a.Mount(r)
 	return r, c
@@ -99,7 +100,7 @@ func TestTrackRefusesImpossibleCodesWithoutTheStore(t *testing.T) {
 		}
 	}
 	// 40 characters (here Vietnamese letters of two bytes each) reach the store.
-	if !plausibleCode(strings.Repeat("â", 40)) || plausibleCode(strings.Repeat("â", 41)) {
+	if !citizen.PlausibleCode(strings.Repeat("â", 40)) || citizen.PlausibleCode(strings.Repeat("â", 41)) {
 		t.Fatal("the limit of 40 counts characters, not bytes")
 	}
 }
@@ -148,20 +149,5 @@ func TestTrackLimitsWithRetryAfter(t *testing.T) {
 	}
 	if w := get(h, "/api/v1/track/C1"+longPIN, "192.0.2.1:1234"); w.Code != http.StatusTooManyRequests {
 		t.Fatalf("failing again at once: %d %s, want 429", w.Code, w.Body)
-	}
-}
-
-func TestClientKey(t *testing.T) {
-	for _, tc := range []struct{ remote, want string }{
-		{"192.0.2.7:5000", "192.0.2.7"},
-		{"[2001:db8:1:2:aaaa::1]:443", "2001:db8:1:2::/64"},
-		{"[2001:db8:1:2:bbbb::9]:443", "2001:db8:1:2::/64"},
-		{"not an address", "not an address"},
-	} {
-		r := httptest.NewRequest(http.MethodGet, "/", nil)
-		r.RemoteAddr = tc.remote
-		if got := clientKey(r); got != tc.want {
-			t.Errorf("clientKey(%q) = %q, want %q", tc.remote, got, tc.want)
-		}
 	}
 }

@@ -1,4 +1,4 @@
-package rest
+package citizen
 
 import (
 	"reflect"
@@ -34,8 +34,8 @@ func TestTimelineMergesShipmentEventsByTime(t *testing.T) {
 				FromOfficeCode: desk, ReasonCode: "refused"},
 		},
 	}
-	a := &API{Location: time.UTC}
-	got := a.timeline(tr, tracking.Vietnamese)
+	d := &Desk{Location: time.UTC}
+	got := d.timeline(tr, tracking.Vietnamese)
 	type row struct{ typ, number, office, name string }
 	var rows []row
 	for _, s := range got {
@@ -66,7 +66,7 @@ func TestTimelineMergesShipmentEventsByTime(t *testing.T) {
 	}
 	// Without shipments, the dossier's steps alone.
 	tr.Postal = nil
-	if got := a.timeline(tr, tracking.English); len(got) != 4 || got[3].Type != "completed" || got[0].Label != "Dossier received" {
+	if got := d.timeline(tr, tracking.English); len(got) != 4 || got[3].Type != "completed" || got[0].Label != "Dossier received" {
 		t.Fatalf("timeline without shipments: %+v", got)
 	}
 }
