@@ -22,6 +22,7 @@ import (
 	"github.com/motcua/motcua/services/status/adapters/trackcache"
 	"github.com/motcua/motcua/services/status/app/citizen"
 	"github.com/motcua/motcua/services/status/ports/rest"
+	"github.com/motcua/motcua/services/status/ports/web"
 	"github.com/motcua/motcua/services/status/projection"
 	"github.com/motcua/motcua/services/worktime"
 )
@@ -64,6 +65,7 @@ type Service struct {
 	// calendar follows the administrators' calendar edits.
 	calendar *messaging.Consumer
 	api      *rest.API
+	pages    *web.Pages
 }
 
 // New connects (waiting for the database and the broker), migrates the status schema and
@@ -116,11 +118,15 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 		calendar:  messaging.NewConsumer(inf.Pool, inf.JS, log, calendarsync.Consumer("status-calendar"), calendarsync.Handler(live)),
 		api: &rest.API{Log: log, Store: st, Verifier: auth.NewVerifier(pub), Location: loc, Now: now,
 			Calendar: calendar, Citizen: desk},
+		pages: &web.Pages{Log: log, Citizen: desk},
 	}, nil
 }
 
-// Mount adds status's API to r.
-func (s *Service) Mount(r chi.Router) { s.api.Mount(r) }
+// Mount adds status's API and its citizen pages to r.
+func (s *Service) Mount(r chi.Router) {
+	s.api.Mount(r)
+	s.pages.Mount(r)
+}
 
 // Checks are status's readiness probes.
 func (s *Service) Checks() map[string]httpapi.Check { return s.infra.Checks() }

@@ -89,3 +89,33 @@ func StepLabel(step string, lang Lang) string {
 	l, ok := stepLabels[step]
 	return pick(l, ok, step, lang)
 }
+
+// timingLabels say in words how a dossier stands against its appointment (the national
+// portal's words).
+var timingLabels = map[Timing]label{
+	Early:          {"Hoàn thành trước hạn", "Finished early"},
+	OnTime:         {"Hoàn thành đúng hạn", "Finished on time"},
+	Late:           {"Hoàn thành trễ hạn", "Finished late"},
+	WithinDeadline: {"Đang trong hạn", "Within the deadline"},
+	Overdue:        {"Đã quá hạn", "Overdue"},
+}
+
+// TimingLabel says a timing in words; "" for none (a withdrawn dossier).
+func TimingLabel(t Timing, lang Lang) string {
+	l, ok := timingLabels[t]
+	return pick(l, ok, string(t), lang)
+}
+
+// legNames name the legs of the post.
+var legNames = map[string]label{
+	"pickup":   {"Bưu điện nhận hồ sơ từ công dân", "Pickup from the applicant"},
+	"transfer": {"Bưu điện chuyển hồ sơ giữa các cơ quan", "Transfer between offices"},
+	"delivery": {"Bưu điện trả kết quả cho công dân", "Delivery of the result"},
+	"return":   {"Bưu điện chuyển hoàn kết quả", "Return of the result to the desk"},
+}
+
+// LegLabel names a postal leg (a shipment's kind) for a citizen.
+func LegLabel(kind string, lang Lang) string {
+	l, ok := legNames[kind]
+	return pick(l, ok, kind, lang)
+}

@@ -1,0 +1,124 @@
+package web
+
+import (
+	"errors"
+	"math"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/motcua/motcua/services/platform/database"
+	"github.com/motcua/motcua/services/platform/textnorm"
+	"github.com/motcua/motcua/services/platform/web/csrf"
+	"github.com/motcua/motcua/services/status/adapters/store"
+	"github.com/motcua/motcua/services/status/app/citizen"
+)
+
+// maxPINInput is the longest PIN kept from a form; a real one has 10 characters.
+const maxPINInput = 64
+
+// lookup answers GET / and GET /tra-cuu: the form, and the dossier once both its code
+// and PIN are given.
+func (p *Pages) lookup(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	code, pin := cleanCode(q.Get("code")), cleanPIN(q.Get("pin"))
+	pg := newPage(language(r), r.URL.Path, url.Values{"code": {shown(code)}, "pin": {shown(pin)}})
+	pg.Code = shown(code)
+	_, asked := q["code"]
+	if _, hasPIN := q["pin"]; !asked && !hasPIN {
+		p.render(w, http.StatusOK, pg)
+		return
+	}
+	switch {
+	case code == "":
+		pg.Error, pg.ErrorField = pg.T("need.code"), "code"
+		p.render(w, http.StatusUnprocessableEntity, pg)
+		return
+	case pin == "":
+		pg.Error, pg.ErrorField = pg.T("need.pin"), "pin"
+		p.render(w, http.StatusUnprocessableEntity, pg)
+		return
+	}
+	if _, ok := p.find(w, r, pg, code, pin); !ok {
+		return
+	}
+	p.show(w, r, http.StatusOK, pg, pin)
+}
+
+// find looks the dossier up as the API does; when there is none it renders the page
+// with the reason and reports false.
+func (p *Pages) find(w http.ResponseWriter, r *http.Request, pg *page, code, pin string) (store.Tracked, bool) {
+	t, now, err := p.Citizen.Find(r.Context(), citizen.ClientKey(r), code, pin)
+	if err == nil {
+		v := p.Citizen.View(t, now, pg.Lang)
+		pg.View = &v
+		return t, true
+	}
+	var limited *citizen.LimitedError
+	status := http.StatusNotFound
+	switch {
+	case errors.As(err, &limited):
+		status = http.StatusTooManyRequests
+		w.Header().Set("Retry-After", strconv.Itoa(max(1, int(math.Ceil(limited.Wait.Seconds())))))
+		pg.Error = pg.T("too.many", wait(pg.Lang, limited.Wait))
+	case errors.Is(err, citizen.ErrPINRequired):
+		status = http.StatusUnprocessableEntity
+		pg.Error, pg.ErrorField = pg.T("need.pin"), "pin"
+	case errors.Is(err, citizen.ErrNotFound):
+		pg.Error = pg.T("not.found")
+	default:
+		p.unavailable(w, r, pg, err)
+		return t, false
+	}
+	p.render(w, status, pg)
+	return t, false
+}
+
+// show renders the dossier found with pin, with the rating form when it may be rated.
+func (p *Pages) show(w http.ResponseWriter, r *http.Request, status int, pg *page, pin string) {
+	pg.PIN = pin
+	if pg.View.Returned() {
+		pg.CSRF = csrf.Token(w, r)
+	}
+	p.render(w, status, pg)
+}
+
+// unavailable renders the page for a failure of ours (the database, most likely).
+func (p *Pages) unavailable(w http.ResponseWriter, r *http.Request, pg *page, err error) {
+	status := http.StatusInternalServerError
+	if database.Unavailable(err) {
+		status = http.StatusServiceUnavailable
+		w.Header().Set("Retry-After", "5")
+	}
+	p.Log.Error("citizen page", "path", r.URL.Path, "err", err)
+	pg.Error = pg.T("unavailable")
+	p.render(w, status, pg)
+}
+
+// cleanCode is a dossier code as typed: NFC, trimmed, and cut to a length no code
+// exceeds (a longer one is still no dossier's, and is not shown back in full). Text
+// that is not UTF-8 or holds a NUL is left for the lookup to refuse, as the API does.
+func cleanCode(s string) string {
+	if !utf8.ValidString(s) || strings.ContainsRune(s, 0) {
+		return s[:min(len(s), 4*(citizen.MaxCodeLength+1))]
+	}
+	return truncate(textnorm.Clean(s), citizen.MaxCodeLength+1)
+}
+
+// shown is typed text as it may be shown back.
+func shown(s string) string { return strings.ToValidUTF8(strings.ReplaceAll(s, "\x00", ""), "\uFFFD") }
+
+// cleanPIN is a PIN as typed, cut to a length no PIN comes near.
+func cleanPIN(s string) string {
+	return truncate(strings.TrimSpace(strings.ToValidUTF8(s, "")), maxPINInput)
+}
+
+// truncate cuts s to at most n characters.
+func truncate(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n])
+}

@@ -1,0 +1,102 @@
+package web
+
+import (
+	"net/url"
+	"time"
+
+	"github.com/motcua/motcua/services/status/app/citizen"
+	"github.com/motcua/motcua/services/status/domain/tracking"
+)
+
+// page is what the template shows: the lookup form, and the dossier or the reason there
+// is none, and the rating form or its outcome.
+type page struct {
+	Lang tracking.Lang
+	// Code is the code as typed, to fill the form again.
+	Code string
+	// Error is the page's error in words; ErrorField the input it is about (code or
+	// pin), if any.
+	Error      string
+	ErrorField string
+	View       *citizen.View
+	// PIN is the PIN the dossier was found with, for the rating form's hidden field.
+	PIN string
+	// CSRF is the token of the rating form.
+	CSRF   string
+	Rating rating
+	// Switch is the same page in the other language.
+	Switch string
+	Style  string
+}
+
+// rating is the state of the rating form.
+type rating struct {
+	// Done is set once the rating is stored; Message says it, or why it cannot be.
+	Done    bool
+	Message string
+	// Error says what to correct in the form, filled again with Form.
+	Error string
+	Form  ratingForm
+}
+
+// ratingForm is the rating as the citizen filled it.
+type ratingForm struct {
+	Score    int
+	Criteria map[string]int
+	Trips    string
+	Comment  string
+}
+
+// newPage starts a page in lang whose other-language link keeps query.
+func newPage(lang tracking.Lang, path string, query url.Values) *page {
+	q := url.Values{}
+	for _, k := range []string{"code", "pin"} {
+		if v := query.Get(k); v != "" {
+			q.Set(k, v)
+		}
+	}
+	if lang == tracking.Vietnamese {
+		q.Set("lang", "en")
+	}
+	sw := path
+	if len(q) > 0 {
+		sw += "?" + q.Encode()
+	}
+	return &page{Lang: lang, Switch: sw, Style: StylePath + "?v=" + styleVersion}
+}
+
+// T is the page's words for key.
+func (p *page) T(key string, args ...any) string { return text(p.Lang, key, args...) }
+
+// When shows a time.
+func (p *page) When(t time.Time) string { return when(p.Lang, t) }
+
+// English reports whether the page is in English.
+func (p *page) English() bool { return p.Lang == tracking.English }
+
+// Timing says how the dossier stands against its appointment.
+func (p *page) Timing() string { return tracking.TimingLabel(p.View.Timing, p.Lang) }
+
+// Open reports whether the dossier is still being handled (it has time left, or is
+// overdue): not finished, not withdrawn.
+func (p *page) Open() bool {
+	return p.View.Timing == tracking.WithinDeadline || p.View.Timing == tracking.Overdue
+}
+
+// Remaining says the working time left, or overdue.
+func (p *page) Remaining() string {
+	h := p.View.RemainingHours
+	if h < 0 {
+		return p.T("hours.over", hours(p.Lang, -h))
+	}
+	return p.T("hours.left", hours(p.Lang, h))
+}
+
+// Leg names a postal leg.
+func (p *page) Leg(kind string) string { return tracking.LegLabel(kind, p.Lang) }
+
+// Scores are the choices of a score, 1 to 5.
+func (p *page) Scores() []int { return []int{1, 2, 3, 4, 5} }
+
+// Criteria are the criteria rated beside the overall score.
+func (p *page) Criteria() []string { return citizen.ScoredCriteria }

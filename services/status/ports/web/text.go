@@ -1,0 +1,125 @@
+package web
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/motcua/motcua/services/status/domain/tracking"
+)
+
+type words struct{ vi, en string }
+
+// texts are the pages' words, Vietnamese first. The words for statuses, steps, legs and
+// timings are the domain's (tracking), the same as the API's.
+var texts = map[string]words{
+	"site":            {"Tra cứu hồ sơ thủ tục hành chính", "Track an administrative dossier"},
+	"site.short":      {"Một cửa", "One-stop desk"},
+	"skip":            {"Bỏ qua, đến nội dung chính", "Skip to the main content"},
+	"intro":           {"Nhập mã hồ sơ và mã tra cứu (PIN) in trên giấy tiếp nhận hồ sơ và hẹn trả kết quả, hoặc quét mã QR trên giấy đó.", "Enter the dossier code and the lookup PIN printed on your receipt, or scan the receipt's QR code."},
+	"form.title":      {"Tra cứu", "Look up"},
+	"code":            {"Mã hồ sơ", "Dossier code"},
+	"code.hint":       {"Ví dụ: 000.00.16.H19-260310-0001", "For example: 000.00.16.H19-260310-0001"},
+	"pin":             {"Mã tra cứu (PIN)", "Lookup PIN"},
+	"pin.hint":        {"10 ký tự, in trên giấy tiếp nhận", "10 characters, printed on your receipt"},
+	"submit":          {"Tra cứu", "Look up"},
+	"need.code":       {"Hãy nhập mã hồ sơ in trên giấy tiếp nhận.", "Enter the dossier code printed on your receipt."},
+	"need.pin":        {"Hãy nhập mã tra cứu (PIN) in trên giấy tiếp nhận.", "Enter the PIN printed on your receipt."},
+	"not.found":       {"Không tìm thấy hồ sơ với mã hồ sơ và mã tra cứu này. Hãy kiểm tra lại cả hai theo giấy tiếp nhận.", "No dossier matches this code and PIN; check both against your receipt."},
+	"too.many":        {"Bạn đã nhập sai quá nhiều lần. Vui lòng thử lại sau %s.", "Too many failed attempts. Please try again in %s."},
+	"unavailable":     {"Hệ thống đang bận. Vui lòng thử lại sau ít phút.", "The service is busy. Please try again in a few minutes."},
+	"bad.form":        {"Biểu mẫu gửi lên không đọc được. Hãy tải lại trang và gửi lại.", "The form could not be read. Reload the page and send it again."},
+	"csrf":            {"Phiên biểu mẫu đã hết hạn hoặc không hợp lệ. Hãy tải lại trang rồi gửi đánh giá lại.", "The form has expired or is not valid. Reload the page and send your rating again."},
+	"error.title":     {"Có lỗi", "Something is wrong"},
+	"dossier":         {"Hồ sơ", "Dossier"},
+	"procedure":       {"Thủ tục", "Procedure"},
+	"applicant":       {"Người nộp", "Applicant"},
+	"status":          {"Trạng thái", "Status"},
+	"office":          {"Nơi đang giữ hồ sơ", "Where the dossier is"},
+	"pending":         {"Đang được chuyển đến", "On its way to"},
+	"received":        {"Ngày tiếp nhận", "Received"},
+	"due":             {"Ngày hẹn trả kết quả", "Appointment for the result"},
+	"remaining":       {"Thời gian còn lại", "Time left"},
+	"hours.left":      {"Còn %s giờ làm việc", "%s working hours left"},
+	"hours.over":      {"Quá hạn %s giờ làm việc", "%s working hours overdue"},
+	"timing":          {"Tiến độ", "Progress"},
+	"timeline":        {"Quá trình xử lý", "Timeline"},
+	"new.due":         {"Ngày hẹn mới", "New appointment"},
+	"items":           {"Giấy tờ cần bổ sung", "Documents to add"},
+	"shipments":       {"Gửi qua bưu điện", "By post"},
+	"tracking":        {"Số hiệu bưu gửi", "Tracking number"},
+	"updated":         {"Cập nhật", "Updated"},
+	"rate.title":      {"Đánh giá sự hài lòng", "Rate the service"},
+	"rate.intro":      {"Kết quả đã được trả. Hãy cho chúng tôi biết bạn có hài lòng không (mỗi hồ sơ đánh giá một lần).", "The result has been returned. Tell us how satisfied you are (one rating per dossier)."},
+	"score":           {"Mức độ hài lòng chung", "Overall satisfaction"},
+	"score.1":         {"Rất không hài lòng", "Very dissatisfied"},
+	"score.2":         {"Không hài lòng", "Dissatisfied"},
+	"score.3":         {"Bình thường", "Neutral"},
+	"score.4":         {"Hài lòng", "Satisfied"},
+	"score.5":         {"Rất hài lòng", "Very satisfied"},
+	"on_time":         {"Trả kết quả đúng hẹn", "Result on time"},
+	"attitude":        {"Thái độ của cán bộ", "Staff attitude"},
+	"guidance":        {"Hướng dẫn rõ ràng, đầy đủ", "Clear, complete guidance"},
+	"optional":        {"(không bắt buộc, 1 = kém, 5 = rất tốt)", "(optional, 1 = poor, 5 = very good)"},
+	"trips":           {"Số lần phải đến cơ quan", "Times you had to come in"},
+	"comment":         {"Góp ý", "Comment"},
+	"comment.hint":    {"Không bắt buộc, tối đa 1000 ký tự", "Optional, at most 1000 characters"},
+	"rate.submit":     {"Gửi đánh giá", "Send the rating"},
+	"rate.need.score": {"Hãy chọn mức độ hài lòng chung, từ 1 đến 5.", "Choose an overall score from 1 to 5."},
+	"rate.bad":        {"Đánh giá có giá trị không hợp lệ; hãy chọn lại.", "The rating holds a value that is not allowed; choose again."},
+	"rate.bad.trips":  {"Số lần phải đến là một số nguyên từ 1 đến 100.", "The number of times must be a whole number from 1 to 100."},
+	"rate.long":       {"Góp ý dài %d ký tự; hãy rút gọn còn tối đa 1000 ký tự.", "The comment is %d characters long; shorten it to at most 1000."},
+	"rate.thanks":     {"Cảm ơn bạn đã đánh giá. Ý kiến của bạn giúp chúng tôi phục vụ tốt hơn.", "Thank you for your rating. It helps us serve you better."},
+	"rate.already":    {"Hồ sơ này đã được đánh giá; mỗi hồ sơ chỉ được đánh giá một lần.", "This dossier has already been rated; each dossier can be rated once."},
+	"rate.not.yet":    {"Chỉ đánh giá được sau khi đã nhận kết quả; hãy quay lại sau khi nhận kết quả.", "The service can be rated once the result has been returned to you; come back after you receive it."},
+	"switch":          {"English", "Tiếng Việt"},
+	"footer":          {"Mã tra cứu là bí mật: đừng chia sẻ đường dẫn có mã này.", "The lookup PIN is secret: do not share a link that contains it."},
+	"seconds":         {"%d giây", "%d seconds"},
+	"minutes":         {"%d phút", "%d minutes"},
+}
+
+// text is the words of key in lang, formatted with args when there are any.
+func text(lang tracking.Lang, key string, args ...any) string {
+	w, ok := texts[key]
+	if !ok {
+		return key
+	}
+	s := w.vi
+	if lang == tracking.English {
+		s = w.en
+	}
+	if len(args) > 0 {
+		s = fmt.Sprintf(s, args...)
+	}
+	return s
+}
+
+// when shows a time as a citizen reads it: 09:05, 10/03/2026 in Vietnamese.
+func when(lang tracking.Lang, t time.Time) string {
+	if lang == tracking.English {
+		return t.Format("2 Jan 2006, 15:04")
+	}
+	return t.Format("15:04, 02/01/2006")
+}
+
+// hours shows a number of working hours: a decimal comma in Vietnamese.
+func hours(lang tracking.Lang, h float64) string {
+	s := strconv.FormatFloat(h, 'f', -1, 64)
+	if lang == tracking.Vietnamese {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
+}
+
+// wait says how long to wait, rounded up to whole seconds or minutes.
+func wait(lang tracking.Lang, d time.Duration) string {
+	secs := int((d + time.Second - 1) / time.Second)
+	if secs < 1 {
+		secs = 1
+	}
+	if secs < 120 {
+		return text(lang, "seconds", secs)
+	}
+	return text(lang, "minutes", (secs+59)/60)
+}
