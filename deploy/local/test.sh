@@ -10,6 +10,24 @@ cd "$root"
 . "$here/temporary-postgres.sh"
 PG_FSYNC=off PG_SYNCHRONOUS_COMMIT=off use_temporary_postgres test
 
+# The browser tests (services/allinone/browser) drive Debian's chromium; they fail
+# without it, so install it when it is missing.
+if [ -z "${CHROMIUM_PATH:-}" ]; then
+	if ! command -v chromium >/dev/null 2>&1; then
+		echo "test.sh: installing Debian's chromium for the browser tests" >&2
+		if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+			{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null; } ||
+				echo "test.sh: could not install chromium with apt-get; the browser tests will fail (install it, or set CHROMIUM_PATH)" >&2
+		else
+			echo "test.sh: chromium is missing and cannot be installed here (needs root and apt-get): run 'apt-get install chromium' as root, or set CHROMIUM_PATH; the browser tests will fail" >&2
+		fi
+	fi
+	if command -v chromium >/dev/null 2>&1; then
+		CHROMIUM_PATH=$(command -v chromium)
+		export CHROMIUM_PATH
+	fi
+fi
+
 mods=$(go list -m -f '{{.Dir}}')
 pkgs=()
 while IFS= read -r m; do pkgs+=("${m#"$root"/}/..."); done <<<"$mods"
