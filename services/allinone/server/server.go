@@ -123,5 +123,6 @@ func printDemo(addr string) {
 	for _, a := range demo.Accounts() {
 		fmt.Fprintf(w, "  %-20s %-10s offices: %v\n", a.Username, a.Role, a.Offices)
 	}
+	fmt.Fprintf(w, "Citizen lookup page: http://%s/tra-cuu\n", addr)
 	fmt.Fprintf(w, "Try: curl -s http://%s/api/v1/procedures\n\n", addr)
 }
