@@ -143,6 +143,15 @@ func TestNATSPermissions(t *testing.T) {
 	if err := conns["status"].Flush(); err != nil {
 		t.Fatal(err)
 	}
+	// Every service's replicas hear calendar edits on core NATS (calendarsync.Follow).
+	for _, svc := range []string{"intake", "status", "postal"} {
+		if _, err := conns[svc].Subscribe("reference.v1.calendar.>", func(*nats.Msg) {}); err != nil {
+			t.Fatal(err)
+		}
+		if err := conns[svc].Flush(); err != nil {
+			t.Fatal(err)
+		}
+	}
 
 	// Each service's schema: the outbox and the inbox, as the service's own migrations
 	// make them.

@@ -29,8 +29,10 @@ type Service struct {
 	Store *store.Store
 	infra *infra.Infra
 	relay *outbox.Relay
-	// calendar follows the administrators' calendar edits.
-	calendar *messaging.Consumer
+	// calendar follows the administrators' calendar edits; reloadCalendar catches up on
+	// any this replica missed.
+	calendar       *messaging.Consumer
+	reloadCalendar lifecycle.Worker
 	// shipments follows the post's deliveries of dossiers and results.
 	shipments *messaging.Consumer
 	api       *rest.API
@@ -59,6 +61,13 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 		return nil, err
 	}
 	if err := calendarsync.Load(ctx, inf.Pool, cal); err != nil {
+		inf.Close()
+		return nil, fmt.Errorf("intake: %w", err)
+	}
+	// Every replica puts calendar edits in force in its own memory, not only the one
+	// its durable consumer hands the edit to.
+	_, reloadCalendar, err := calendarsync.Follow(inf.NC, inf.Pool, cal, time.Minute, log)
+	if err != nil {
 		inf.Close()
 		return nil, fmt.Errorf("intake: %w", err)
 	}
@@ -93,7 +102,7 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 	// stream, as status and postal do.
 	follower := messaging.NewConsumer(inf.Pool, inf.JS, log, calendarsync.Consumer("intake-calendar"), calendarsync.Handler(cal))
 	road := &shipments.Follower{Calendar: cal, Log: log, OfficeName: cat.OfficeName}
-	return &Service{Store: st, infra: inf, relay: relay, calendar: follower, api: api, log: log,
+	return &Service{Store: st, infra: inf, relay: relay, calendar: follower, reloadCalendar: reloadCalendar, api: api, log: log,
 		shipments: messaging.NewConsumer(inf.Pool, inf.JS, log, shipments.Consumer, road.Handle)}, nil
 }
 
@@ -106,7 +115,7 @@ func (s *Service) Checks() map[string]httpapi.Check { return s.infra.Checks() }
 // Workers are intake's background loops: the outbox relay, the followers of calendar
 // edits and of shipments, and housekeeping.
 func (s *Service) Workers() []lifecycle.Worker {
-	return []lifecycle.Worker{s.relay.Run, s.calendar.Run, s.shipments.Run, housekeeping(s.Store, s.log)}
+	return []lifecycle.Worker{s.relay.Run, s.calendar.Run, s.reloadCalendar, s.shipments.Run, housekeeping(s.Store, s.log)}
 }
 
 // Close releases the broker connection and the pool; call it after the workers stopped.

@@ -2,6 +2,7 @@ package calendarsync_test
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"sync"
 	"testing"
@@ -37,6 +38,13 @@ func newSchema(t *testing.T) (*pgxpool.Pool, string) {
 // startBroker runs an embedded NATS server with the product's streams until the test ends.
 func startBroker(t *testing.T) jetstream.JetStream {
 	t.Helper()
+	_, js := startBrokerURL(t)
+	return js
+}
+
+// startBrokerURL is startBroker, also giving the server's URL for more clients.
+func startBrokerURL(t *testing.T) (string, jetstream.JetStream) {
+	t.Helper()
 	ns, err := embeddednats.Start(embeddednats.Options{StoreDir: t.TempDir(), Port: -1})
 	if err != nil {
 		t.Fatal(err)
@@ -50,7 +58,7 @@ func startBroker(t *testing.T) jetstream.JetStream {
 	if err := messaging.EnsureStreams(context.Background(), js, 1, quiet); err != nil {
 		t.Fatal(err)
 	}
-	return js
+	return ns.ClientURL(), js
 }
 
 // TestAnEditReachesAnotherService: an edit stored by the writer (intake) is published by
@@ -156,4 +164,61 @@ func TestAnOldEditArrivingLateChangesNothing(t *testing.T) {
 	if err := reader.QueryRow(ctx, "SELECT revision FROM calendar_years WHERE year = 2028").Scan(&stored); err != nil || stored != 2 {
 		t.Fatalf("stored revision %d %v", stored, err)
 	}
+}
+
+// TestEveryReplicaPutsAnEditInForce: replicas of a service share its durable consumer,
+// so only one of them applies an edit from the stream; each must still put it in force,
+// from core NATS, and a replica that missed it catches up from the table.
+func TestEveryReplicaPutsAnEditInForce(t *testing.T) {
+	ctx := context.Background()
+	writer, _ := newSchema(t)
+	reader, _ := newSchema(t)
+	url, js := startBrokerURL(t)
+	workCtx, stop := context.WithCancel(ctx)
+	var wg sync.WaitGroup
+	t.Cleanup(func() { stop(); wg.Wait() })
+	wg.Go(func() { outbox.NewRelay(writer, js, quiet, outbox.RelayOptions{Schema: "writer"}).Run(workCtx) })
+
+	replicas := make([]*worktime.Live, 3)
+	for i := range replicas {
+		replicas[i] = worktime.NewLive()
+		if _, _, err := calendarsync.Follow(connectTo(t, url), reader, replicas[i], time.Hour, quiet); err != nil {
+			t.Fatal(err)
+		}
+		// They share one durable consumer, as replicas of a service do.
+		c := messaging.NewConsumer(reader, js, quiet, calendarsync.Consumer("test-calendar"), calendarsync.Handler(replicas[i]))
+		wg.Go(func() { c.Run(workCtx) })
+	}
+	bridge := worktime.Date{Year: 2028, Month: time.March, Day: 3}
+	y := worktime.DefaultYear(2028)
+	y.DaysOff[bridge] = "Nghỉ bù / Bridge day"
+	if _, err := calendarsync.Set(ctx, writer, y, "admin.xuanloc", time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	for i, r := range replicas {
+		waitfor.Within(t, 15*time.Second, fmt.Sprintf("replica %d to put the edit in force", i), func() bool {
+			return !r.Calendar().IsWorkingDay(bridge)
+		})
+	}
+	// A replica that heard nothing (it was disconnected) catches up on its next reload.
+	late := worktime.NewLive()
+	_, reload, err := calendarsync.Follow(connectTo(t, url), reader, late, 50*time.Millisecond, quiet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	go reload(workCtx)
+	waitfor.Within(t, 15*time.Second, "the late replica to reload the edit", func() bool {
+		return !late.Calendar().IsWorkingDay(bridge)
+	})
+}
+
+// connectTo connects a client to url for the test.
+func connectTo(t *testing.T, url string) *nats.Conn {
+	t.Helper()
+	nc, err := nats.Connect(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(nc.Close)
+	return nc
 }

@@ -54,7 +54,9 @@ type Service struct {
 	infra     *infra.Infra
 	relay     *outbox.Relay
 	consumers []*messaging.Consumer
-	api       *rest.API
+	// reloadCalendar catches up on calendar edits this replica missed.
+	reloadCalendar lifecycle.Worker
+	api            *rest.API
 }
 
 // New connects (waiting for the database and the broker), migrates the postal schema
@@ -83,6 +85,13 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 		inf.Close()
 		return nil, fmt.Errorf("postal: %w", err)
 	}
+	// Every replica puts calendar edits in force in its own memory, not only the one
+	// its durable consumer hands the edit to.
+	_, reloadCalendar, err := calendarsync.Follow(inf.NC, inf.Pool, cal, time.Minute, log)
+	if err != nil {
+		inf.Close()
+		return nil, fmt.Errorf("postal: %w", err)
+	}
 	st := store.New(inf.Pool)
 	relay := outbox.NewRelay(inf.Pool, inf.JS, log, outbox.RelayOptions{Schema: store.Schema})
 	dossiers := &projection.Dossiers{Sealer: sealer}
@@ -91,7 +100,7 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 		now = time.Now
 	}
 	return &Service{
-		Store: st, infra: inf, relay: relay,
+		Store: st, infra: inf, relay: relay, reloadCalendar: reloadCalendar,
 		consumers: []*messaging.Consumer{
 			messaging.NewConsumer(inf.Pool, inf.JS, log, projection.OfficeConsumer, projection.Office),
 			messaging.NewConsumer(inf.Pool, inf.JS, log, projection.DossierConsumer, dossiers.Handle),
@@ -110,7 +119,7 @@ func (s *Service) Checks() map[string]httpapi.Check { return s.infra.Checks() }
 
 // Workers are postal's background loops: the outbox relay and the consumers.
 func (s *Service) Workers() []lifecycle.Worker {
-	w := []lifecycle.Worker{s.relay.Run}
+	w := []lifecycle.Worker{s.relay.Run, s.reloadCalendar}
 	for _, c := range s.consumers {
 		w = append(w, c.Run)
 	}

@@ -62,10 +62,12 @@ type Service struct {
 	consumer *messaging.Consumer
 	// shipments folds the postal service's shipment events.
 	shipments *messaging.Consumer
-	// calendar follows the administrators' calendar edits.
-	calendar *messaging.Consumer
-	api      *rest.API
-	pages    *web.Pages
+	// calendar follows the administrators' calendar edits; reloadCalendar catches up on
+	// any this replica missed.
+	calendar       *messaging.Consumer
+	reloadCalendar lifecycle.Worker
+	api            *rest.API
+	pages          *web.Pages
 }
 
 // New connects (waiting for the database and the broker), migrates the status schema and
@@ -106,16 +108,24 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 		inf.Close()
 		return nil, fmt.Errorf("status: %w", err)
 	}
+	// Every replica puts calendar edits in force in its own memory, not only the one
+	// its durable consumer hands the edit to.
+	_, reloadCalendar, err := calendarsync.Follow(inf.NC, inf.Pool, live, time.Minute, log)
+	if err != nil {
+		inf.Close()
+		return nil, fmt.Errorf("status: %w", err)
+	}
 	st := store.New(inf.Pool)
 	byClient, byCode := citizen.NewLimiters()
 	desk := &citizen.Desk{Store: st, PINKey: cfg.PINKey, Location: loc, Now: now, Calendar: calendar, Cache: cache,
 		ByClient: byClient, ByCode: byCode}
 	return &Service{
-		Store:     st,
-		infra:     inf,
-		consumer:  messaging.NewConsumer(inf.Pool, inf.JS, log, projection.DossierConsumer, projection.Dossier),
-		shipments: messaging.NewConsumer(inf.Pool, inf.JS, log, projection.ShipmentConsumer, projection.Shipment),
-		calendar:  messaging.NewConsumer(inf.Pool, inf.JS, log, calendarsync.Consumer("status-calendar"), calendarsync.Handler(live)),
+		Store:          st,
+		infra:          inf,
+		consumer:       messaging.NewConsumer(inf.Pool, inf.JS, log, projection.DossierConsumer, projection.Dossier),
+		shipments:      messaging.NewConsumer(inf.Pool, inf.JS, log, projection.ShipmentConsumer, projection.Shipment),
+		calendar:       messaging.NewConsumer(inf.Pool, inf.JS, log, calendarsync.Consumer("status-calendar"), calendarsync.Handler(live)),
+		reloadCalendar: reloadCalendar,
 		api: &rest.API{Log: log, Store: st, Verifier: auth.NewVerifier(pub), Location: loc, Now: now,
 			Calendar: calendar, Citizen: desk},
 		pages: &web.Pages{Log: log, Citizen: desk},
@@ -134,7 +144,7 @@ func (s *Service) Checks() map[string]httpapi.Check { return s.infra.Checks() }
 // Workers are status's background loops: the consumers of dossier events, of shipment
 // events and of calendar edits.
 func (s *Service) Workers() []lifecycle.Worker {
-	return []lifecycle.Worker{s.consumer.Run, s.shipments.Run, s.calendar.Run}
+	return []lifecycle.Worker{s.consumer.Run, s.shipments.Run, s.calendar.Run, s.reloadCalendar}
 }
 
 // Close releases the broker connection and the pool; call it after the workers stopped.
