@@ -7,6 +7,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"regexp"
 	"time"
 
 	"github.com/nats-io/nats.go"
@@ -18,11 +19,11 @@ import (
 // not nil, is called after each reconnect too (e.g. to drop state kept from core NATS
 // messages, which may have been missed meanwhile).
 func Connect(url, name string, log *slog.Logger, onReconnect func()) (*nats.Conn, jetstream.JetStream, error) {
-	nc, err := nats.Connect(url,
+	opts := []nats.Option{
 		nats.Name(name),
 		nats.MaxReconnects(-1),
 		nats.RetryOnFailedConnect(true),
-		nats.ReconnectWait(250*time.Millisecond),
+		nats.ReconnectWait(250 * time.Millisecond),
 		nats.ReconnectBufSize(-1), // publishes go through JetStream acks; never buffer blindly
 		nats.DisconnectErrHandler(func(_ *nats.Conn, err error) {
 			if err != nil {
@@ -38,7 +39,11 @@ func Connect(url, name string, log *slog.Logger, onReconnect func()) (*nats.Conn
 		nats.ErrorHandler(func(_ *nats.Conn, _ *nats.Subscription, err error) {
 			log.Warn("nats async error", "err", err.Error())
 		}),
-	)
+	}
+	if prefix, ok := InboxPrefix(name); ok {
+		opts = append(opts, nats.CustomInboxPrefix(prefix))
+	}
+	nc, err := nats.Connect(url, opts...)
 	if err != nil {
 		return nil, nil, fmt.Errorf("connect nats: %w", err)
 	}
@@ -59,4 +64,18 @@ func Ready(ctx context.Context, nc *nats.Conn, js jetstream.JetStream) error {
 	}
 	_, err := js.AccountInfo(ctx)
 	return err
+}
+
+// serviceName is the form of a service's name that makes an inbox prefix of its own.
+var serviceName = regexp.MustCompile(`^[a-z][a-z0-9-]{0,30}$`)
+
+// InboxPrefix is where the replies to a service named name arrive (JetStream's
+// acknowledgements and API answers, pulled messages): _INBOX_<name>, so the broker can
+// allow each service its own replies only. Names that are not a plain service name get
+// the default prefix (ok false).
+func InboxPrefix(name string) (string, bool) {
+	if !serviceName.MatchString(name) {
+		return "", false
+	}
+	return "_INBOX_" + name, true
 }
