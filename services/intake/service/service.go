@@ -12,6 +12,7 @@ import (
 	"github.com/motcua/motcua/services/intake/adapters/store"
 	"github.com/motcua/motcua/services/intake/app"
 	"github.com/motcua/motcua/services/intake/ports/rest"
+	"github.com/motcua/motcua/services/intake/ports/web"
 	"github.com/motcua/motcua/services/intake/shipments"
 	"github.com/motcua/motcua/services/platform/auth"
 	"github.com/motcua/motcua/services/platform/calendarsync"
@@ -36,6 +37,7 @@ type Service struct {
 	// shipments follows the post's deliveries of dossiers and results.
 	shipments *messaging.Consumer
 	api       *rest.API
+	pages     *web.Pages
 	log       *slog.Logger
 }
 
@@ -102,12 +104,19 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 	// stream, as status and postal do.
 	follower := messaging.NewConsumer(inf.Pool, inf.JS, log, calendarsync.Consumer("intake-calendar"), calendarsync.Handler(cal))
 	road := &shipments.Follower{Calendar: cal, Log: log, OfficeName: cat.OfficeName}
-	return &Service{Store: st, infra: inf, relay: relay, calendar: follower, reloadCalendar: reloadCalendar, api: api, log: log,
+	// The desk's pages use the API's use cases and its limits on failed sign-ins.
+	pages := &web.Pages{Log: log, Store: st, Registrar: api.Registrar, Processor: api.Processor, Reader: api.Reader,
+		SignIn: signIn, Verifier: api.Verifier, Calendar: cal, PublicURL: cfg.PublicURL,
+		SignInByClient: byClient, SignInByUser: byUser}
+	return &Service{Store: st, infra: inf, relay: relay, calendar: follower, reloadCalendar: reloadCalendar, api: api, pages: pages, log: log,
 		shipments: messaging.NewConsumer(inf.Pool, inf.JS, log, shipments.Consumer, road.Handle)}, nil
 }
 
-// Mount adds intake's API to r.
-func (s *Service) Mount(r chi.Router) { s.api.Mount(r) }
+// Mount adds intake's API and the desk's pages to r.
+func (s *Service) Mount(r chi.Router) {
+	s.api.Mount(r)
+	s.pages.Mount(r)
+}
 
 // Checks are intake's readiness probes.
 func (s *Service) Checks() map[string]httpapi.Check { return s.infra.Checks() }

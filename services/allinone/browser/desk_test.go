@@ -1,0 +1,118 @@
+package browser
+
+import (
+	"html"
+	"net/url"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/motcua/motcua/services/allinone/cluster"
+	"github.com/motcua/motcua/services/intake/demo"
+)
+
+// TestDeskJourney: the desk signs in on the pages, finds the procedure by typing its
+// name without accents, registers a dossier through the form, prints the receipt with
+// its QR code, follows the citizen's link the code holds, and back on the dossier takes
+// the action the rules allow (accept) and sees the new status.
+func TestDeskJourney(t *testing.T) {
+	start := time.Now()
+	addr := serve(t)
+	base := "http://" + addr
+	s := &staff{t: t, c: cluster.NewClient(2), addr: addr, tokens: map[string]string{}}
+	ctx := newBrowser(t, 90*time.Second)
+
+	// Without a session the desk's pages send to the sign-in, which comes back.
+	step(t, ctx, "open the desk without a session", chromedp.Navigate(base+"/mot-cua/tiep-nhan"),
+		chromedp.WaitVisible(chromedp.CSS("#signin-form")))
+	step(t, ctx, "sign in with a wrong password",
+		chromedp.SendKeys(chromedp.CSS("#username"), "desk.xuanloc"),
+		chromedp.SendKeys(chromedp.CSS("#password"), "not-the-password"),
+		chromedp.Click(chromedp.CSS(`#signin-form button[type="submit"]`)),
+		chromedp.WaitVisible(chromedp.CSS("#error")))
+	if msg := text(t, ctx, "#error"); !strings.Contains(msg, "Sai tên đăng nhập hoặc mật khẩu") {
+		t.Errorf("a wrong password shows %q", msg)
+	}
+	step(t, ctx, "sign in",
+		chromedp.SetValue(chromedp.CSS("#password"), demo.Password),
+		chromedp.Click(chromedp.CSS(`#signin-form button[type="submit"]`)),
+		chromedp.WaitVisible(chromedp.CSS("#register-form")))
+
+	// The picker finds "hộ kinh doanh" typed without accents.
+	step(t, ctx, "find the procedure",
+		chromedp.SendKeys(chromedp.CSS("#q"), "ho kinh doanh"),
+		chromedp.Click(chromedp.CSS(`#find-form button[type="submit"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`#register-form a, a[href="/mot-cua/tiep-nhan"]`)))
+	found, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](
+		`[...document.querySelectorAll('#procedure_code option')].map(o => o.value).filter(v => v)`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(found, "2.000720") || slices.Contains(found, "1.001612") && len(found) > 5 {
+		t.Errorf("typing 'ho kinh doanh' offers %v", found)
+	}
+	step(t, ctx, "fill the registration",
+		chromedp.SetValue(chromedp.CSS("#procedure_code"), "2.000720"),
+		chromedp.SendKeys(chromedp.CSS("#full_name"), "Nguyễn Thị Lan"),
+		chromedp.SendKeys(chromedp.CSS("#id_number"), "075190001234"),
+		chromedp.SendKeys(chromedp.CSS("#phone"), "0912 345 678"),
+		chromedp.SendKeys(chromedp.CSS("#address"), "Ấp 1, xã Xuân Hiệp, huyện Xuân Lộc"),
+		chromedp.SendKeys(chromedp.CSS("#doc_name_0"), "Giấy đề nghị đăng ký hộ kinh doanh"),
+		chromedp.SetValue(chromedp.CSS("#doc_kind_0"), "original"),
+		chromedp.SendKeys(chromedp.CSS("#doc_name_1"), "Bản sao căn cước công dân"),
+		chromedp.SendKeys(chromedp.CSS("#fee_paid_vnd"), "100000"),
+		chromedp.SendKeys(chromedp.CSS("#fee_receipt_number"), "BL-0001"))
+	screenshots(t, ctx, "desk-register")
+	step(t, ctx, "register", chromedp.Click(chromedp.CSS(`#register-form > button[type="submit"]`)),
+		chromedp.WaitVisible(chromedp.CSS("#dossier-code")))
+	code := text(t, ctx, "#dossier-code")
+	if !strings.HasPrefix(code, demo.DistrictDesk+"-") {
+		t.Fatalf("registered dossier code %q", code)
+	}
+	if got := text(t, ctx, "#status"); got != "Đã tiếp nhận" {
+		t.Errorf("after registering: status %q", got)
+	}
+	dossierURL := base + "/mot-cua/ho-so/" + url.PathEscape(code)
+
+	// The printed receipt shows the code and the QR code, whose link opens the dossier
+	// on the citizen's page.
+	step(t, ctx, "print the receipt", chromedp.Click(chromedp.CSS(`#prints a[href$="/in/receipt"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`img[src^="data:image/png"]`)))
+	page, err := chromedp.Run(ctx, chromedp.OuterHTML(chromedp.CSS("html")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(page, code) {
+		t.Errorf("the receipt does not show the code %s", code)
+	}
+	m := receiptLink.FindString(html.UnescapeString(page))
+	link, err := url.Parse(m)
+	if m == "" || err != nil || link.Query().Get("code") != code {
+		t.Fatalf("the receipt's link %q is not the dossier's lookup", m)
+	}
+	s.awaitStatus(code, "received")
+	step(t, ctx, "open the citizen's link", chromedp.Navigate(base+link.RequestURI()),
+		chromedp.WaitVisible(chromedp.CSS("#timeline")))
+	if got := text(t, ctx, "#dossier-code"); got != code {
+		t.Errorf("the citizen's page shows %q, want %s", got, code)
+	}
+
+	// Back on the desk's page, the desk accepts the dossier for its office.
+	step(t, ctx, "back to the dossier", chromedp.Navigate(dossierURL), chromedp.WaitVisible(chromedp.CSS("#action-accept")))
+	if n, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll('#notice').length`)); err != nil || n != 0 {
+		t.Fatalf("a notice before acting: %d %v", n, err)
+	}
+	step(t, ctx, "accept", chromedp.Click(chromedp.CSS(`#action-accept button[type="submit"]`)),
+		chromedp.WaitVisible(chromedp.CSS("#notice")))
+	if got := text(t, ctx, "#status"); got == "Đã tiếp nhận" || got == "" {
+		t.Errorf("after accepting: status %q", got)
+	}
+	if got := text(t, ctx, "#steps > li:last-child .step"); got != "Nhận hồ sơ để giải quyết" {
+		t.Errorf("last step %q", got)
+	}
+	screenshots(t, ctx, "desk-dossier")
+	t.Logf("journey took %v", time.Since(start).Round(time.Millisecond))
+}

@@ -1,0 +1,263 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"errors"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/go-chi/chi/v5"
+
+	"github.com/motcua/motcua/services/intake/app"
+	"github.com/motcua/motcua/services/intake/domain/dossier"
+	"github.com/motcua/motcua/services/intake/forms"
+	"github.com/motcua/motcua/services/platform/database"
+	"github.com/motcua/motcua/services/platform/web/csrf"
+)
+
+// actionForm is the form of one action the officer may take now.
+type actionForm struct {
+	Action string
+	// Fields are the inputs the action needs: to_office, via, note, reason, items,
+	// new_due_at, outcome, amount_vnd, receipt_number.
+	Fields []string
+	Error  string
+	Idem   string
+}
+
+// Has reports whether the form has the field.
+func (a actionForm) Has(f string) bool {
+	for _, x := range a.Fields {
+		if x == f {
+			return true
+		}
+	}
+	return false
+}
+
+// actionFields are the fields each action's form asks for.
+var actionFields = map[dossier.Action][]string{
+	dossier.ActTransfer:          {"to_office", "via", "note"},
+	dossier.ActAccept:            {"note"},
+	dossier.ActRequestSupplement: {"items", "reason"},
+	dossier.ActSupplement:        {"note"},
+	dossier.ActExtend:            {"new_due_at", "reason"},
+	dossier.ActComplete:          {"outcome", "note"},
+	dossier.ActReturn:            {"note"},
+	dossier.ActRefuse:            {"reason"},
+	dossier.ActStop:              {"reason"},
+	dossier.ActWithdraw:          {"reason"},
+	dossier.ActRequestPayment:    {"amount_vnd", "note"},
+	dossier.ActRecordPayment:     {"amount_vnd", "receipt_number"},
+}
+
+// dossier answers GET /mot-cua/ho-so/{code}.
+func (p *Pages) dossier(w http.ResponseWriter, r *http.Request) {
+	pg := p.newPage(w, r, "dossier")
+	if !p.load(w, r, pg, chi.URLParam(r, "code")) {
+		return
+	}
+	switch done := r.URL.Query().Get("done"); {
+	case done == "register":
+		pg.Notice = pg.T("registered")
+	case done != "":
+		if a, ok := dossier.ParseAction(done); ok {
+			pg.Notice = pg.T("done", pg.Step(string(a)))
+		}
+	}
+	p.render(w, http.StatusOK, pg)
+}
+
+// load reads the dossier into pg with its prints and action forms; when it cannot, it
+// renders the reason and reports false.
+func (p *Pages) load(w http.ResponseWriter, r *http.Request, pg *page, code string) bool {
+	d, err := p.Reader.Dossier(r.Context(), pg.Who, code)
+	if err != nil {
+		p.fail(w, r, pg, err)
+		return false
+	}
+	pg.D = d
+	for _, k := range forms.Kinds() {
+		if available(d, k) {
+			pg.Prints = append(pg.Prints, option{Value: DossierPath + url.PathEscape(d.Code) + "/in/" + string(k), Label: pg.T("form." + string(k))})
+		}
+	}
+	for _, a := range d.AllowedActions {
+		pg.Actions = append(pg.Actions, actionForm{Action: a, Fields: actionFields[dossier.Action(a)], Idem: newKey()})
+	}
+	return true
+}
+
+// available reports whether the dossier has form k: the receipt and the control slip
+// always, the others once what they record has happened.
+func available(d *app.Whole, k forms.Kind) bool {
+	want := map[forms.Kind]string{forms.KindSupplementRequest: string(dossier.ActRequestSupplement),
+		forms.KindRefusal: string(dossier.ActRefuse), forms.KindApology: string(dossier.ActExtend)}[k]
+	if want == "" {
+		return true
+	}
+	for _, s := range d.Steps {
+		if s.Action == want {
+			return true
+		}
+	}
+	return false
+}
+
+// printForm answers GET /mot-cua/ho-so/{code}/in/{form}[?format=pdf]: the printable
+// form, as the API renders it, for the signed-in officer.
+func (p *Pages) printForm(w http.ResponseWriter, r *http.Request) {
+	kind, ok := forms.ParseKind(chi.URLParam(r, "form"))
+	if !ok {
+		http.NotFound(w, r)
+		return
+	}
+	pdf := r.URL.Query().Get("format") == "pdf"
+	pg := p.newPage(w, r, "message")
+	d, err := p.Reader.Form(r.Context(), pg.Who, chi.URLParam(r, "code"), kind, p.publicURL(r))
+	if err != nil {
+		p.fail(w, r, pg, err)
+		return
+	}
+	var buf bytes.Buffer
+	render, contentType := forms.HTML, "text/html; charset=utf-8"
+	if pdf {
+		render, contentType = forms.PDF, "application/pdf"
+	}
+	if err := render(&buf, kind, d, p.Calendar.Calendar().Location()); err != nil {
+		if errors.Is(err, forms.ErrNotAvailable) {
+			http.NotFound(w, r)
+			return
+		}
+		p.fail(w, r, pg, err)
+		return
+	}
+	h := w.Header()
+	h.Set("Content-Security-Policy", printPolicy)
+	h.Set("Cache-Control", "no-store")
+	h.Set("Content-Type", contentType)
+	if pdf {
+		h.Set("Content-Disposition", `inline; filename="`+d.Code+"-"+string(kind)+`.pdf"`)
+	}
+	w.WriteHeader(http.StatusOK)
+	_, _ = w.Write(buf.Bytes())
+}
+
+// act answers POST /mot-cua/ho-so/{code}/{action}: the action, then back to the dossier;
+// a field to correct shows the dossier again with the message in the action's form.
+func (p *Pages) act(w http.ResponseWriter, r *http.Request) {
+	r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
+	code := chi.URLParam(r, "code")
+	pg := p.newPage(w, r, "dossier")
+	action, ok := dossier.ParseAction(chi.URLParam(r, "action"))
+	if !ok {
+		http.NotFound(w, r)
+		return
+	}
+	again := func(status int, msg string) {
+		if !p.load(w, r, pg, code) {
+			return
+		}
+		found := false
+		for i := range pg.Actions {
+			if pg.Actions[i].Action == string(action) {
+				pg.Actions[i].Error, found = msg, true
+			}
+		}
+		if !found {
+			pg.Error = msg
+		}
+		p.render(w, status, pg)
+	}
+	if err := r.ParseForm(); err != nil {
+		again(http.StatusBadRequest, pg.T("bad.form"))
+		return
+	}
+	if !csrf.Valid(r) {
+		again(http.StatusForbidden, pg.T("csrf"))
+		return
+	}
+	c, fe := readCommand(r)
+	if fe != nil {
+		again(http.StatusUnprocessableEntity, fieldMessage(pg, fe))
+		return
+	}
+	idem := app.Idempotency{}
+	if k := r.PostFormValue("idem"); len(k) >= 16 && len(k) <= 64 {
+		h := sha256.New()
+		h.Write([]byte(r.URL.Path + "\n"))
+		h.Write([]byte(r.PostForm.Encode()))
+		idem = app.Idempotency{Key: "web:" + k, RequestHash: h.Sum(nil)}
+	}
+	_, _, err := p.Processor.Act(r.Context(), pg.Who, code, action, c, idem)
+	var na *dossier.NotAllowedError
+	switch {
+	case err == nil:
+		http.Redirect(w, r, DossierPath+url.PathEscape(code)+"?done="+string(action), http.StatusSeeOther)
+	case errors.As(err, &fe):
+		again(http.StatusUnprocessableEntity, fieldMessage(pg, fe))
+	case errors.As(err, &na):
+		again(http.StatusConflict, pg.T("not.allowed"))
+	case errors.Is(err, app.ErrKeyReused):
+		again(http.StatusConflict, pg.T("bad.form"))
+	default:
+		p.fail(w, r, pg, err)
+	}
+}
+
+// readCommand reads an action's form.
+func readCommand(r *http.Request) (dossier.Command, *dossier.FieldError) {
+	v := func(k string) string { return strings.TrimSpace(r.PostFormValue(k)) }
+	c := dossier.Command{ToOffice: v("to_office"), Via: dossier.Via(v("via")), Note: v("note"), Reason: v("reason"),
+		Outcome: dossier.Outcome(v("outcome")), ReceiptNumber: v("receipt_number")}
+	for _, line := range strings.Split(r.PostFormValue("items"), "\n") {
+		if line = strings.TrimSpace(line); line != "" {
+			c.Items = append(c.Items, dossier.Document{Name: line})
+		}
+	}
+	if s := v("amount_vnd"); s != "" {
+		n, err := strconv.ParseInt(strings.ReplaceAll(s, ".", ""), 10, 64)
+		if err != nil {
+			return c, &dossier.FieldError{Field: "amount_vnd", Code: "not_a_number", Message: "Enter a whole number of đồng."}
+		}
+		c.AmountVND = n
+	}
+	if s := v("new_due_at"); s != "" {
+		t, err := time.ParseInLocation("2006-01-02T15:04", s, hcm)
+		if err != nil {
+			return c, &dossier.FieldError{Field: "new_due_at", Code: "invalid_time", Message: "Give the new appointment's date and time."}
+		}
+		c.NewDueAt = &t
+	}
+	return c, nil
+}
+
+// fail renders the page for an error reading or changing a dossier.
+func (p *Pages) fail(w http.ResponseWriter, r *http.Request, pg *page, err error) {
+	pg.Name = "message"
+	var oe *dossier.OfficeError
+	status := http.StatusInternalServerError
+	switch {
+	case errors.Is(err, app.ErrNotFound):
+		status, pg.Error = http.StatusNotFound, pg.T("not.found")
+	case errors.Is(err, app.ErrForbidden), errors.As(err, &oe):
+		status, pg.Error = http.StatusForbidden, pg.T("forbidden")
+	case errors.Is(err, context.Canceled) && r.Context().Err() != nil:
+		return
+	default:
+		if database.Unavailable(err) {
+			status = http.StatusServiceUnavailable
+			w.Header().Set("Retry-After", "5")
+		}
+		p.Log.Error("desk page", "path", r.URL.Path, "err", err)
+		pg.Error = pg.T("unavailable")
+	}
+	p.render(w, status, pg)
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }

@@ -1,0 +1,139 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/motcua/motcua/services/intake/app"
+	"github.com/motcua/motcua/services/platform/auth"
+	"github.com/motcua/motcua/services/platform/web/csrf"
+)
+
+// Lang is a page's language.
+type Lang string
+
+// The languages of the pages.
+const (
+	Vietnamese Lang = "vi"
+	English    Lang = "en"
+)
+
+// page is what the template shows. Name picks the body: signin, home, register,
+// dossier or message.
+type page struct {
+	Lang   Lang
+	Name   string
+	Who    *auth.Principal
+	CSRF   string
+	Switch string
+	Style  string
+	// Error is the page's error in words; Notice a success to tell.
+	Error  string
+	Notice string
+
+	// The sign-in form.
+	Username string
+	Next     string
+
+	// The registration form.
+	Q          string
+	Procedures []option
+	Offices    []option
+	Form       regForm
+	Errors     map[string]string
+	Idem       string
+
+	// The dossier.
+	D       *app.Whole
+	Prints  []option
+	Actions []actionForm
+}
+
+// option is a choice of a <select>.
+type option struct {
+	Value, Label string
+	Selected     bool
+}
+
+// newPage starts the page called name for r, with its CSRF token and language switch.
+func (p *Pages) newPage(w http.ResponseWriter, r *http.Request, name string) *page {
+	lang := language(w, r)
+	q := r.URL.Query()
+	q.Del("lang")
+	if r.Method != http.MethodGet {
+		q = url.Values{}
+	}
+	other := English
+	if lang == English {
+		other = Vietnamese
+	}
+	q.Set("lang", string(other))
+	return &page{Lang: lang, Name: name, Who: auth.FromContext(r.Context()), CSRF: csrf.Token(w, r),
+		Switch: r.URL.Path + "?" + q.Encode(), Style: StylePath + "?v=" + styleVersion, Errors: map[string]string{}}
+}
+
+// T is the page's words for key.
+func (pg *page) T(key string, args ...any) string { return text(pg.Lang, key, args...) }
+
+// English reports whether the page is in English.
+func (pg *page) English() bool { return pg.Lang == English }
+
+// Err is the error beside the field named name, if any.
+func (pg *page) Err(name string) string { return pg.Errors[name] }
+
+// When shows a time in the calendar's zone.
+func (pg *page) When(t time.Time) string {
+	t = t.In(hcm)
+	if pg.Lang == English {
+		return t.Format("2 Jan 2006, 15:04")
+	}
+	return t.Format("15:04, 02/01/2006")
+}
+
+// Status is the dossier's status in the page's language.
+func (pg *page) Status() string {
+	if pg.Lang == English {
+		return pg.D.StatusLabelEN
+	}
+	return pg.D.StatusLabel
+}
+
+// Step names a step's action.
+func (pg *page) Step(action string) string { return pg.T("act." + action) }
+
+// Money shows a sum of đồng.
+func (pg *page) Money(vnd int64) string {
+	s := strconv.FormatInt(vnd, 10)
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte('.')
+		}
+		b.WriteRune(c)
+	}
+	return b.String() + " ₫"
+}
+
+// hcm is Vietnam's time zone, in which every office works.
+var hcm = time.FixedZone("ICT", 7*3600)
+
+type words struct{ vi, en string }
+
+func text(lang Lang, key string, args ...any) string {
+	w, ok := texts[key]
+	if !ok {
+		return key
+	}
+	s := w.vi
+	if lang == English {
+		s = w.en
+	}
+	if len(args) > 0 {
+		s = fmt.Sprintf(s, args...)
+	}
+	return s
+}

@@ -1,0 +1,293 @@
+package web
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/motcua/motcua/services/intake/app"
+	"github.com/motcua/motcua/services/intake/domain/catalog"
+	"github.com/motcua/motcua/services/intake/domain/dossier"
+	"github.com/motcua/motcua/services/platform/auth"
+	"github.com/motcua/motcua/services/platform/textnorm"
+	"github.com/motcua/motcua/services/platform/web/csrf"
+)
+
+// docRows is the number of document rows of the registration form.
+const docRows = 4
+
+// regForm is the registration as the desk filled it, kept to show it again.
+type regForm struct {
+	Procedure, Office, Channel                 string
+	FullName, IDNumber, Phone, Email, Address  string
+	Docs                                       []docRow
+	Delivery, DeliveryAddress, Fee, FeeReceipt string
+}
+
+type docRow struct{ Name, Kind, Copies string }
+
+// home answers GET /mot-cua.
+func (p *Pages) home(w http.ResponseWriter, r *http.Request) {
+	pg := p.newPage(w, r, "home")
+	if code := strings.TrimSpace(r.URL.Query().Get("code")); code != "" {
+		http.Redirect(w, r, DossierPath+url.PathEscape(code), http.StatusSeeOther)
+		return
+	}
+	p.render(w, http.StatusOK, pg)
+}
+
+// registerForm answers GET /mot-cua/tiep-nhan[?q=]: the empty form, its procedures
+// filtered by q.
+func (p *Pages) registerForm(w http.ResponseWriter, r *http.Request) {
+	pg := p.newPage(w, r, "register")
+	pg.Q = strings.TrimSpace(r.URL.Query().Get("q"))
+	if len(pg.Q) > 200 {
+		pg.Q = pg.Q[:200]
+	}
+	pg.Form = regForm{Channel: string(dossier.ChannelDesk), Delivery: string(dossier.DeliverAtDesk), Docs: make([]docRow, docRows)}
+	for i := range pg.Form.Docs {
+		pg.Form.Docs[i] = docRow{Kind: string(dossier.Copy), Copies: "1"}
+	}
+	if err := p.fillChoices(r.Context(), pg); err != nil {
+		p.fail(w, r, pg, err)
+		return
+	}
+	if pg.Who.Role != auth.RoleDesk {
+		pg.Error = pg.T("reg.desk.only")
+	}
+	pg.Idem = newKey()
+	p.render(w, http.StatusOK, pg)
+}
+
+// fillChoices lists the procedures matching pg.Q (all when it is empty; the chosen one
+// always) and the offices the desk receives for.
+func (p *Pages) fillChoices(ctx context.Context, pg *page) error {
+	procs, err := p.Store.Procedures(ctx)
+	if err != nil {
+		return err
+	}
+	list := matching(procs, pg.Q)
+	if pg.Q != "" && len(list) == 0 {
+		pg.Notice = pg.T("find.none", pg.Q)
+		list = procs
+	}
+	if len(list) == 1 && pg.Form.Procedure == "" {
+		pg.Form.Procedure = list[0].Code
+	}
+	pg.Procedures = nil
+	for _, pr := range procs {
+		if pr.Code != pg.Form.Procedure && !containsProc(list, pr.Code) {
+			continue
+		}
+		pg.Procedures = append(pg.Procedures, option{Value: pr.Code, Label: pr.Name + " (" + pr.Code + ")", Selected: pr.Code == pg.Form.Procedure})
+	}
+	pg.Offices = nil
+	for _, code := range pg.Who.Offices {
+		pg.Offices = append(pg.Offices, option{Value: code, Label: p.Registrar.Catalog.OfficeName(ctx, code), Selected: code == pg.Form.Office})
+	}
+	return nil
+}
+
+// matching is the procedures whose folded name or code holds every folded word of q:
+// "ho kinh doanh" finds "Đăng ký thành lập hộ kinh doanh".
+func matching(procs []catalog.Procedure, q string) []catalog.Procedure {
+	words := strings.Fields(textnorm.Fold(q))
+	if len(words) == 0 {
+		return procs
+	}
+	var out []catalog.Procedure
+	for _, pr := range procs {
+		hay := textnorm.Fold(pr.Name) + " " + strings.ToLower(pr.Code)
+		all := true
+		for _, w := range words {
+			if !strings.Contains(hay, w) {
+				all = false
+				break
+			}
+		}
+		if all {
+			out = append(out, pr)
+		}
+	}
+	return out
+}
+
+func containsProc(list []catalog.Procedure, code string) bool {
+	for _, p := range list {
+		if p.Code == code {
+			return true
+		}
+	}
+	return false
+}
+
+// register answers POST /mot-cua/tiep-nhan: the dossier is registered and its page
+// opens; a field to correct shows the form again with the message beside it.
+func (p *Pages) register(w http.ResponseWriter, r *http.Request) {
+	r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
+	pg := p.newPage(w, r, "register")
+	if err := r.ParseForm(); err != nil {
+		pg.Error = pg.T("bad.form")
+		p.render(w, http.StatusBadRequest, pg)
+		return
+	}
+	f := readRegForm(r)
+	pg.Form = f
+	pg.Idem = r.PostFormValue("idem")
+	show := func(status int) {
+		if err := p.fillChoices(r.Context(), pg); err != nil {
+			p.fail(w, r, pg, err)
+			return
+		}
+		p.render(w, status, pg)
+	}
+	if !csrf.Valid(r) {
+		pg.Error = pg.T("csrf")
+		show(http.StatusForbidden)
+		return
+	}
+	if pg.Who.Role != auth.RoleDesk {
+		pg.Error = pg.T("reg.desk.only")
+		show(http.StatusForbidden)
+		return
+	}
+	reg, fe := f.registration()
+	if fe == nil {
+		if reg.ReceivingOffice == "" && len(pg.Who.Offices) > 0 {
+			reg.ReceivingOffice = pg.Who.Offices[0]
+		}
+		body, _ := json.Marshal(reg)
+		sum := sha256.Sum256(body)
+		idem := app.Idempotency{}
+		if len(pg.Idem) >= 16 && len(pg.Idem) <= 64 {
+			idem = app.Idempotency{Key: "web:" + pg.Idem, RequestHash: sum[:]}
+		}
+		receipt, replay, err := p.Registrar.Register(r.Context(), pg.Who, reg, idem)
+		code := ""
+		switch {
+		case err == nil && replay != nil:
+			var again app.Receipt
+			if json.Unmarshal(replay.Body, &again) == nil {
+				code = again.Code
+			}
+		case err == nil:
+			code = receipt.Code
+		case errors.As(err, &fe):
+		case errors.Is(err, app.ErrKeyReused):
+			pg.Idem = newKey()
+			pg.Error = pg.T("bad.form")
+			show(http.StatusConflict)
+			return
+		default:
+			p.fail(w, r, pg, err)
+			return
+		}
+		if fe == nil {
+			http.Redirect(w, r, DossierPath+url.PathEscape(code)+"?done=register", http.StatusSeeOther)
+			return
+		}
+	}
+	pg.Error = pg.T("reg.fix")
+	pg.Errors[fe.Field] = fieldMessage(pg, fe)
+	show(http.StatusUnprocessableEntity)
+}
+
+// newKey is a fresh idempotency key for a form: submitting it twice registers once.
+func newKey() string {
+	b := make([]byte, 18)
+	_, _ = rand.Read(b)
+	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+// readRegForm reads the registration form.
+func readRegForm(r *http.Request) regForm {
+	v := func(k string) string { return strings.TrimSpace(r.PostFormValue(k)) }
+	f := regForm{Procedure: v("procedure_code"), Office: v("receiving_office"), Channel: v("channel"),
+		FullName: v("full_name"), IDNumber: v("id_number"), Phone: v("phone"), Email: v("email"), Address: v("address"),
+		Delivery: v("delivery"), DeliveryAddress: v("delivery_address"), Fee: v("fee_paid_vnd"), FeeReceipt: v("fee_receipt_number")}
+	names, kinds, copies := r.PostForm["doc_name"], r.PostForm["doc_kind"], r.PostForm["doc_copies"]
+	for i := 0; i < docRows; i++ {
+		d := docRow{Kind: string(dossier.Copy), Copies: "1"}
+		if i < len(names) {
+			d.Name = strings.TrimSpace(names[i])
+		}
+		if i < len(kinds) {
+			d.Kind = strings.TrimSpace(kinds[i])
+		}
+		if i < len(copies) {
+			d.Copies = strings.TrimSpace(copies[i])
+		}
+		f.Docs = append(f.Docs, d)
+	}
+	return f
+}
+
+// registration is the form as the use case takes it; numbers that are not numbers are
+// told as field errors.
+func (f regForm) registration() (dossier.Registration, *dossier.FieldError) {
+	reg := dossier.Registration{ProcedureCode: f.Procedure, ReceivingOffice: f.Office, Channel: dossier.Channel(f.Channel),
+		Applicant:        dossier.Applicant{FullName: f.FullName, IDNumber: f.IDNumber, Phone: f.Phone, Email: f.Email, Address: f.Address},
+		ResultDelivery:   dossier.ResultDelivery{Method: dossier.DeliveryMethod(f.Delivery), Address: f.DeliveryAddress},
+		FeeReceiptNumber: f.FeeReceipt, Documents: []dossier.Document{}}
+	if f.Fee != "" {
+		fee, err := strconv.ParseInt(strings.ReplaceAll(strings.ReplaceAll(f.Fee, ".", ""), " ", ""), 10, 64)
+		if err != nil || fee < 0 {
+			return reg, &dossier.FieldError{Field: "fee_paid_vnd", Code: "not_a_number", Message: "Enter a whole number of đồng."}
+		}
+		reg.FeePaidVND = fee
+	}
+	for i, d := range f.Docs {
+		if d.Name == "" {
+			continue
+		}
+		n := 1
+		if d.Copies != "" {
+			c, err := strconv.Atoi(d.Copies)
+			if err != nil || c < 1 {
+				return reg, &dossier.FieldError{Field: fmt.Sprintf("documents[%d].copies", i), Code: "not_a_number", Message: "Enter a number of copies."}
+			}
+			n = c
+		}
+		reg.Documents = append(reg.Documents, dossier.Document{Name: d.Name, Kind: dossier.DocumentKind(d.Kind), Copies: n})
+	}
+	return reg, nil
+}
+
+// fieldMessage is a field error in the page's language: the domain's own message in
+// English, a Vietnamese one for the usual cases.
+func fieldMessage(pg *page, fe *dossier.FieldError) string {
+	if pg.English() {
+		return fe.Message
+	}
+	switch fe.Code {
+	case "required":
+		return pg.T("err.required")
+	case "not_a_number", "out_of_range":
+		return pg.T("err.number")
+	}
+	if vi, ok := fieldMessagesVI[fe.Field]; ok {
+		return vi
+	}
+	return "Giá trị không hợp lệ (" + fe.Message + ")"
+}
+
+// fieldMessagesVI say what is wrong with a field in Vietnamese.
+var fieldMessagesVI = map[string]string{
+	"procedure_code":      "Thủ tục không có trong danh mục; hãy chọn lại.",
+	"receiving_office":    "Nơi tiếp nhận không hợp lệ cho tài khoản này.",
+	"channel":             "Hình thức nộp là trực tiếp, bưu chính hoặc trực tuyến.",
+	"applicant.full_name": "Họ và tên không hợp lệ.",
+	"applicant.id_number": "Số định danh cá nhân gồm 12 chữ số (hoặc CMND 9 chữ số).",
+	"applicant.phone":     "Số điện thoại gồm 10 chữ số, bắt đầu bằng 0.",
+	"applicant.email":     "Địa chỉ thư điện tử không hợp lệ.",
+	"applicant.address":   "Địa chỉ quá dài hoặc không hợp lệ.",
+	"fee_receipt_number":  "Số biên lai quá dài.",
+}

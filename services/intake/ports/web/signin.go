@@ -1,0 +1,122 @@
+package web
+
+import (
+	"errors"
+	"math"
+	"net"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/motcua/motcua/services/intake/app"
+	"github.com/motcua/motcua/services/platform/ratelimit"
+	"github.com/motcua/motcua/services/platform/web/csrf"
+	"github.com/motcua/motcua/services/platform/web/session"
+)
+
+// signInForm answers GET /dang-nhap; a member of staff already signed in goes on.
+func (p *Pages) signInForm(w http.ResponseWriter, r *http.Request) {
+	next := session.Next(r.URL.Query().Get("next"), HomePath)
+	if session.Principal(p.Verifier, r) != nil {
+		http.Redirect(w, r, next, http.StatusSeeOther)
+		return
+	}
+	pg := p.newPage(w, r, "signin")
+	pg.Next = next
+	if r.URL.Query().Get("out") == "1" {
+		pg.Notice = pg.T("signed.out")
+	}
+	p.render(w, http.StatusOK, pg)
+}
+
+// signIn answers POST /dang-nhap: the password checked as the API checks it, under the
+// same limits of failed sign-ins; the token becomes the session.
+func (p *Pages) signIn(w http.ResponseWriter, r *http.Request) {
+	r.Body = http.MaxBytesReader(w, r.Body, 8<<10)
+	if err := r.ParseForm(); err != nil {
+		pg := p.newPage(w, r, "signin")
+		pg.Error = pg.T("bad.form")
+		p.render(w, http.StatusBadRequest, pg)
+		return
+	}
+	pg := p.newPage(w, r, "signin")
+	pg.Next = session.Next(r.PostFormValue("next"), HomePath)
+	username, password := strings.TrimSpace(r.PostFormValue("username")), r.PostFormValue("password")
+	pg.Username = username
+	if len(pg.Username) > 64 {
+		pg.Username = pg.Username[:64]
+	}
+	if !csrf.Valid(r) {
+		pg.Error = pg.T("csrf")
+		p.render(w, http.StatusForbidden, pg)
+		return
+	}
+	switch {
+	case username == "":
+		pg.Errors["username"] = pg.T("need.username")
+		p.render(w, http.StatusUnprocessableEntity, pg)
+		return
+	case password == "":
+		pg.Errors["password"] = pg.T("need.password")
+		p.render(w, http.StatusUnprocessableEntity, pg)
+		return
+	case len(username) > 64 || len(password) > 1024:
+		pg.Error = pg.T("bad.password")
+		p.render(w, http.StatusUnauthorized, pg)
+		return
+	}
+	now := time.Now()
+	client, user := clientKey(r), strings.ToLower(username)
+	for _, l := range []struct {
+		lim *ratelimit.Limiter
+		key string
+	}{{p.SignInByClient, client}, {p.SignInByUser, user}} {
+		if blocked, wait := l.lim.Blocked(l.key, now); blocked {
+			secs := max(int(math.Ceil(wait.Seconds())), 1)
+			w.Header().Set("Retry-After", itoa(secs))
+			pg.Error = pg.T("too.many", secs)
+			p.render(w, http.StatusTooManyRequests, pg)
+			return
+		}
+	}
+	tok, err := p.SignIn.Token(r.Context(), username, password)
+	if errors.Is(err, app.ErrBadCredentials) {
+		p.SignInByClient.Fail(client, now)
+		p.SignInByUser.Fail(user, now)
+		pg.Error = pg.T("bad.password")
+		p.render(w, http.StatusUnauthorized, pg)
+		return
+	}
+	if err != nil {
+		p.Log.Error("desk sign-in", "err", err)
+		pg.Error = pg.T("unavailable")
+		p.render(w, http.StatusServiceUnavailable, pg)
+		return
+	}
+	session.Set(w, r, tok.AccessToken, time.Duration(tok.ExpiresIn)*time.Second)
+	w.Header().Set("Cache-Control", "no-store")
+	http.Redirect(w, r, pg.Next, http.StatusSeeOther)
+}
+
+// signOut answers POST /dang-xuat: the session cookie is cleared.
+func (p *Pages) signOut(w http.ResponseWriter, r *http.Request) {
+	r.Body = http.MaxBytesReader(w, r.Body, 8<<10)
+	_ = r.ParseForm()
+	if !csrf.Valid(r) {
+		pg := p.newPage(w, r, "message")
+		pg.Error = pg.T("csrf")
+		p.render(w, http.StatusForbidden, pg)
+		return
+	}
+	session.Clear(w, r)
+	http.Redirect(w, r, SignInPath+"?out=1", http.StatusSeeOther)
+}
+
+// clientKey is the client's address as the server sees it, as the API counts it.
+func clientKey(r *http.Request) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return r.RemoteAddr
+	}
+	return host
+}
