@@ -45,18 +45,22 @@ func TestDeskJourney(t *testing.T) {
 	step(t, ctx, "find the procedure",
 		chromedp.SendKeys(chromedp.CSS("#q"), "ho kinh doanh"),
 		chromedp.Click(chromedp.CSS(`#find-form button[type="submit"]`)),
-		chromedp.WaitVisible(chromedp.CSS(`#register-form a, a[href="/mot-cua/tiep-nhan"]`)))
+		chromedp.WaitVisible(chromedp.CSS(`a[href="/mot-cua/tiep-nhan"]`)))
 	found, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](
-		`[...document.querySelectorAll('#procedure_code option')].map(o => o.value).filter(v => v)`))
+		`[...document.querySelectorAll('#procedure_code option')].filter(o => o.value).map(o => o.value + ' ' + o.textContent)`))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !slices.Contains(found, "2.000720") || slices.Contains(found, "1.001612") && len(found) > 5 {
+	if !slices.Contains(found, "2.000720 Đăng ký thành lập hộ kinh doanh (2.000720)") {
 		t.Errorf("typing 'ho kinh doanh' offers %v", found)
+	}
+	for _, f := range found {
+		if !strings.Contains(f, "hộ kinh doanh") {
+			t.Errorf("typing 'ho kinh doanh' also offers %q", f)
+		}
 	}
 	step(t, ctx, "fill the registration",
 		chromedp.SetValue(chromedp.CSS("#procedure_code"), "2.000720"),
-		chromedp.SendKeys(chromedp.CSS("#full_name"), "Nguyễn Thị Lan"),
 		chromedp.SendKeys(chromedp.CSS("#id_number"), "075190001234"),
 		chromedp.SendKeys(chromedp.CSS("#phone"), "0912 345 678"),
 		chromedp.SendKeys(chromedp.CSS("#address"), "Ấp 1, xã Xuân Hiệp, huyện Xuân Lộc"),
@@ -65,6 +69,22 @@ func TestDeskJourney(t *testing.T) {
 		chromedp.SendKeys(chromedp.CSS("#doc_name_1"), "Bản sao căn cước công dân"),
 		chromedp.SendKeys(chromedp.CSS("#fee_paid_vnd"), "100000"),
 		chromedp.SendKeys(chromedp.CSS("#fee_receipt_number"), "BL-0001"))
+	// Without the applicant's name the form comes back, the message beside the field
+	// and what was typed kept.
+	step(t, ctx, "register without a name", chromedp.Click(chromedp.CSS(`#register-form > button[type="submit"]`)),
+		chromedp.WaitVisible(chromedp.CSS("#full_name-error")))
+	if msg := text(t, ctx, "#full_name-error"); msg != "Mục này bắt buộc." {
+		t.Errorf("a missing name shows %q", msg)
+	}
+	kept, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](
+		`['procedure_code','id_number','doc_name_0','doc_kind_0','fee_receipt_number'].map(id => document.getElementById(id).value)`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"2.000720", "075190001234", "Giấy đề nghị đăng ký hộ kinh doanh", "original", "BL-0001"}; !slices.Equal(kept, want) {
+		t.Errorf("the form came back with %q, want %q", kept, want)
+	}
+	step(t, ctx, "name the applicant", chromedp.SendKeys(chromedp.CSS("#full_name"), "Nguyễn Thị Lan"))
 	screenshots(t, ctx, "desk-register")
 	step(t, ctx, "register", chromedp.Click(chromedp.CSS(`#register-form > button[type="submit"]`)),
 		chromedp.WaitVisible(chromedp.CSS("#dossier-code")))
@@ -114,5 +134,17 @@ func TestDeskJourney(t *testing.T) {
 		t.Errorf("last step %q", got)
 	}
 	screenshots(t, ctx, "desk-dossier")
+
+	// The English switch keeps the dossier, and the language, until switched back.
+	step(t, ctx, "switch to English", chromedp.Click(chromedp.CSS("#lang-switch")),
+		chromedp.WaitVisible(chromedp.CSS(`html[lang="en"] #dossier-code`)))
+	if got := text(t, ctx, "#status"); got != "Processing" {
+		t.Errorf("in English: status %q", got)
+	}
+	step(t, ctx, "the home page in English", chromedp.Navigate(base+"/mot-cua"),
+		chromedp.WaitVisible(chromedp.CSS(`html[lang="en"] #open-form`)))
+	step(t, ctx, "sign out", chromedp.Click(chromedp.CSS(`#signout button`)),
+		chromedp.WaitVisible(chromedp.CSS("#signin-form")), chromedp.Navigate(dossierURL),
+		chromedp.WaitVisible(chromedp.CSS("#signin-form")))
 	t.Logf("journey took %v", time.Since(start).Round(time.Millisecond))
 }
