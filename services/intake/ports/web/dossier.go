@@ -14,6 +14,7 @@ import (
 	"github.com/go-chi/chi/v5"
 
 	"github.com/motcua/motcua/services/intake/app"
+	"github.com/motcua/motcua/services/intake/domain/catalog"
 	"github.com/motcua/motcua/services/intake/domain/dossier"
 	"github.com/motcua/motcua/services/intake/forms"
 	"github.com/motcua/motcua/services/platform/database"
@@ -89,8 +90,28 @@ func (p *Pages) load(w http.ResponseWriter, r *http.Request, pg *page, code stri
 	}
 	for _, a := range d.AllowedActions {
 		pg.Actions = append(pg.Actions, actionForm{Action: a, Fields: actionFields[dossier.Action(a)], Idem: newKey()})
+		if a == string(dossier.ActTransfer) {
+			offices, err := p.Store.Offices(r.Context())
+			if err != nil {
+				p.fail(w, r, pg, err)
+				return false
+			}
+			pg.Destinations = destinations(offices, d.CurrentOffice.Code)
+		}
 	}
 	return true
+}
+
+// destinations are the offices a dossier at office may be transferred to: any other
+// that is not a post office.
+func destinations(offices []catalog.Office, office string) []option {
+	var out []option
+	for _, o := range offices {
+		if o.Code != office && o.Kind != catalog.PostOffice {
+			out = append(out, option{Value: o.Code, Label: o.Name})
+		}
+	}
+	return out
 }
 
 // available reports whether the dossier has form k: the receipt and the control slip

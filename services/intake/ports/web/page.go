@@ -48,9 +48,11 @@ type page struct {
 	Idem       string
 
 	// The dossier.
-	D       *app.Whole
-	Prints  []option
-	Actions []actionForm
+	D      *app.Whole
+	Prints []option
+	// Destinations are the offices a transfer may go to.
+	Destinations []option
+	Actions      []actionForm
 }
 
 // option is a choice of a <select>.

@@ -83,7 +83,7 @@ var texts = map[string]words{
 	"prints":         {"In biểu mẫu", "Print forms"},
 	"actions":        {"Thao tác", "Actions"},
 	"no.actions":     {"Hiện bạn không có thao tác nào với hồ sơ này.", "There is nothing for you to do on this dossier now."},
-	"to_office":      {"Mã cơ quan nhận", "Office code to send to"},
+	"to_office":      {"Chuyển đến cơ quan", "Send to the office"},
 	"via":            {"Cách chuyển", "How"},
 	"via.hand":       {"Trực tiếp", "By hand"},
 	"via.post":       {"Qua bưu chính", "By post"},

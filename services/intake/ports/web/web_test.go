@@ -16,6 +16,7 @@ import (
 
 	"github.com/motcua/motcua/services/intake/domain/catalog"
 	"github.com/motcua/motcua/services/platform/auth"
+	"github.com/motcua/motcua/services/platform/ratelimit"
 	"github.com/motcua/motcua/services/platform/web/csrf"
 	"github.com/motcua/motcua/services/platform/web/session"
 )
@@ -154,5 +155,34 @@ func TestRegistrationForm(t *testing.T) {
 	f.Fee, f.Docs[0].Copies = "", "hai"
 	if _, fe := f.registration(); fe == nil || fe.Field != "documents[0].copies" {
 		t.Errorf("copies in words: %v", fe)
+	}
+}
+
+func TestSignInKeepsTheAPIsLimits(t *testing.T) {
+	pub, _, _ := ed25519.GenerateKey(rand.Reader)
+	byClient, byUser := ratelimit.New(1, time.Hour, 10), ratelimit.New(1, time.Hour, 10)
+	p := &Pages{Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Verifier: auth.NewVerifier(pub),
+		SignInByClient: byClient, SignInByUser: byUser}
+	r := chi.NewRouter()
+	p.Mount(r)
+	byUser.Fail("desk.a", time.Now())
+	const token = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+	form := url.Values{csrf.FieldName: {token}, "username": {" Desk.A "}, "password": {"x"}}
+	req := httptest.NewRequest(http.MethodPost, "/dang-nhap", strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.AddCookie(&http.Cookie{Name: csrf.CookieName, Value: token})
+	w := httptest.NewRecorder()
+	r.ServeHTTP(w, req)
+	if w.Code != http.StatusTooManyRequests || w.Header().Get("Retry-After") == "" ||
+		!strings.Contains(w.Body.String(), "Đăng nhập sai quá nhiều lần") {
+		t.Fatalf("%d %q %s", w.Code, w.Header().Get("Retry-After"), w.Body)
+	}
+}
+
+func TestDestinations(t *testing.T) {
+	got := destinations([]catalog.Office{{Code: "A", Name: "Desk", Kind: catalog.DistrictDesk},
+		{Code: "P", Name: "Post", Kind: catalog.PostOffice}, {Code: "L", Name: "Land", Kind: catalog.Department}}, "A")
+	if len(got) != 1 || got[0].Value != "L" {
+		t.Errorf("%+v", got)
 	}
 }
