@@ -19,6 +19,7 @@ import (
 	"github.com/motcua/motcua/services/intake/forms"
 	"github.com/motcua/motcua/services/platform/database"
 	"github.com/motcua/motcua/services/platform/web/csrf"
+	"github.com/motcua/motcua/services/platform/web/htmlpage"
 )
 
 // actionForm is the form of one action the officer may take now.
@@ -159,7 +160,7 @@ func (p *Pages) printForm(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	h := w.Header()
-	h.Set("Content-Security-Policy", printPolicy)
+	h.Set("Content-Security-Policy", htmlpage.Print)
 	h.Set("Cache-Control", "no-store")
 	h.Set("Content-Type", contentType)
 	if pdf {
@@ -249,7 +250,7 @@ func readCommand(r *http.Request) (dossier.Command, *dossier.FieldError) {
 		c.AmountVND = n
 	}
 	if s := v("new_due_at"); s != "" {
-		t, err := time.ParseInLocation("2006-01-02T15:04", s, hcm)
+		t, err := time.ParseInLocation("2006-01-02T15:04", s, htmlpage.Zone)
 		if err != nil {
 			return c, &dossier.FieldError{Field: "new_due_at", Code: "invalid_time", Message: "Give the new appointment's date and time."}
 		}

@@ -3,23 +3,21 @@ package web
 import (
 	"fmt"
 	"net/http"
-	"net/url"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/motcua/motcua/services/intake/app"
 	"github.com/motcua/motcua/services/platform/auth"
 	"github.com/motcua/motcua/services/platform/web/csrf"
+	"github.com/motcua/motcua/services/platform/web/htmlpage"
 )
 
 // Lang is a page's language.
-type Lang string
+type Lang = htmlpage.Lang
 
 // The languages of the pages.
 const (
-	Vietnamese Lang = "vi"
-	English    Lang = "en"
+	Vietnamese = htmlpage.Vietnamese
+	English    = htmlpage.English
 )
 
 // page is what the template shows. Name picks the body: signin, home, register,
@@ -63,19 +61,9 @@ type option struct {
 
 // newPage starts the page called name for r, with its CSRF token and language switch.
 func (p *Pages) newPage(w http.ResponseWriter, r *http.Request, name string) *page {
-	lang := language(w, r)
-	q := r.URL.Query()
-	q.Del("lang")
-	if r.Method != http.MethodGet {
-		q = url.Values{}
-	}
-	other := English
-	if lang == English {
-		other = Vietnamese
-	}
-	q.Set("lang", string(other))
+	lang := htmlpage.Language(w, r)
 	return &page{Lang: lang, Name: name, Who: auth.FromContext(r.Context()), CSRF: csrf.Token(w, r),
-		Switch: r.URL.Path + "?" + q.Encode(), Style: StylePath + "?v=" + styleVersion, Errors: map[string]string{}}
+		Switch: htmlpage.SwitchURL(r, lang), Style: styleAsset.URL(), Errors: map[string]string{}}
 }
 
 // T is the page's words for key.
@@ -88,13 +76,7 @@ func (pg *page) English() bool { return pg.Lang == English }
 func (pg *page) Err(name string) string { return pg.Errors[name] }
 
 // When shows a time in the calendar's zone.
-func (pg *page) When(t time.Time) string {
-	t = t.In(hcm)
-	if pg.Lang == English {
-		return t.Format("2 Jan 2006, 15:04")
-	}
-	return t.Format("15:04, 02/01/2006")
-}
+func (pg *page) When(t time.Time) string { return htmlpage.When(pg.Lang, t) }
 
 // Status is the dossier's status in the page's language.
 func (pg *page) Status() string {
@@ -108,20 +90,8 @@ func (pg *page) Status() string {
 func (pg *page) Step(action string) string { return pg.T("act." + action) }
 
 // Money shows a sum of đồng.
-func (pg *page) Money(vnd int64) string {
-	s := strconv.FormatInt(vnd, 10)
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte('.')
-		}
-		b.WriteRune(c)
-	}
-	return b.String() + " ₫"
-}
+func (pg *page) Money(vnd int64) string { return htmlpage.Money(vnd) }
 
-// hcm is Vietnam's time zone, in which every office works.
-var hcm = time.FixedZone("ICT", 7*3600)
 
 type words struct{ vi, en string }
 

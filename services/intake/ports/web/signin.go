@@ -14,11 +14,12 @@ import (
 	"github.com/motcua/motcua/services/platform/web/session"
 )
 
-// signInForm answers GET /dang-nhap; a member of staff already signed in goes on.
+// signInForm answers GET /dang-nhap; a member of staff already signed in goes on, to
+// the page asked for or to the home of their role.
 func (p *Pages) signInForm(w http.ResponseWriter, r *http.Request) {
-	next := session.Next(r.URL.Query().Get("next"), HomePath)
-	if session.Principal(p.Verifier, r) != nil {
-		http.Redirect(w, r, next, http.StatusSeeOther)
+	next := session.Next(r.URL.Query().Get("next"), "")
+	if who := session.Principal(p.Verifier, r); who != nil {
+		http.Redirect(w, r, session.Next(next, session.Home(who.Role)), http.StatusSeeOther)
 		return
 	}
 	pg := p.newPage(w, r, "signin")
@@ -40,7 +41,7 @@ func (p *Pages) signIn(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	pg := p.newPage(w, r, "signin")
-	pg.Next = session.Next(r.PostFormValue("next"), HomePath)
+	pg.Next = session.Next(r.PostFormValue("next"), "")
 	username, password := strings.TrimSpace(r.PostFormValue("username")), r.PostFormValue("password")
 	pg.Username = username
 	if len(pg.Username) > 64 {
@@ -95,7 +96,11 @@ func (p *Pages) signIn(w http.ResponseWriter, r *http.Request) {
 	}
 	session.Set(w, r, tok.AccessToken, time.Duration(tok.ExpiresIn)*time.Second)
 	w.Header().Set("Cache-Control", "no-store")
-	http.Redirect(w, r, pg.Next, http.StatusSeeOther)
+	home := HomePath
+	if who, err := p.Verifier.Verify(tok.AccessToken); err == nil {
+		home = session.Home(who.Role)
+	}
+	http.Redirect(w, r, session.Next(pg.Next, home), http.StatusSeeOther)
 }
 
 // signOut answers POST /dang-xuat: the session cookie is cleared.

@@ -11,16 +11,12 @@
 package web
 
 import (
-	"bytes"
-	"crypto/sha256"
 	"embed"
-	"encoding/hex"
 	"html/template"
 	"log/slog"
 	"net/http"
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/go-chi/chi/v5"
 
@@ -28,6 +24,7 @@ import (
 	"github.com/motcua/motcua/services/intake/app"
 	"github.com/motcua/motcua/services/platform/auth"
 	"github.com/motcua/motcua/services/platform/ratelimit"
+	"github.com/motcua/motcua/services/platform/web/htmlpage"
 	"github.com/motcua/motcua/services/platform/web/session"
 	"github.com/motcua/motcua/services/worktime"
 )
@@ -36,7 +33,7 @@ import (
 const (
 	SignInPath   = session.SignInPath
 	SignOutPath  = "/dang-xuat"
-	HomePath     = "/mot-cua"
+	HomePath     = session.DeskHome
 	RegisterPath = "/mot-cua/tiep-nhan"
 	DossierPath  = "/mot-cua/ho-so/"
 	StylePath    = "/assets/intake/desk.css"
@@ -48,10 +45,7 @@ var templateFS embed.FS
 //go:embed assets/desk.css
 var style []byte
 
-var styleVersion = func() string {
-	sum := sha256.Sum256(style)
-	return hex.EncodeToString(sum[:6])
-}()
+var styleAsset = htmlpage.NewAsset(StylePath, "text/css; charset=utf-8", style)
 
 var pageTemplate = template.Must(template.New("").Funcs(template.FuncMap{
 	"list":     func(s ...string) []string { return s },
@@ -100,8 +94,8 @@ var staffRoles = []string{auth.RoleDesk, auth.RoleOfficer}
 // Mount adds the pages to r, each path spelled out whole.
 func (p *Pages) Mount(r chi.Router) {
 	r.Group(func(r chi.Router) {
-		r.Use(securityHeaders)
-		r.Get(StylePath, serveStyle)
+		r.Use(htmlpage.Headers(htmlpage.NoScript))
+		r.Get(StylePath, styleAsset.ServeHTTP)
 		r.Get(SignInPath, p.signInForm)
 		r.Post(SignInPath, p.signIn)
 		r.Post(SignOutPath, p.signOut)
@@ -131,67 +125,9 @@ func (p *Pages) requireStaff(next http.Handler) http.Handler {
 	})
 }
 
-// contentSecurityPolicy allows the page's own style sheet and forms posting to itself.
-const contentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; " +
-	"base-uri 'none'; frame-ancestors 'none'"
-
-// printPolicy is the printed forms' policy: their style is inline and the QR code a
-// data: image; they hold no form and no script.
-const printPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; " +
-	"base-uri 'none'; frame-ancestors 'none'"
-
-func securityHeaders(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		h := w.Header()
-		h.Set("Content-Security-Policy", contentSecurityPolicy)
-		h.Set("X-Content-Type-Options", "nosniff")
-		h.Set("Referrer-Policy", "no-referrer")
-		h.Set("X-Frame-Options", "DENY")
-		next.ServeHTTP(w, r)
-	})
-}
-
-func serveStyle(w http.ResponseWriter, _ *http.Request) {
-	w.Header().Set("Content-Type", "text/css; charset=utf-8")
-	w.Header().Set("Cache-Control", "public, max-age=86400")
-	_, _ = w.Write(style)
-}
-
-// langCookie keeps the language the officer switched to.
-const langCookie = "motcua_lang"
-
-// language is English when ?lang=en asks for it (remembered in a cookie) or the cookie
-// says so, Vietnamese otherwise.
-func language(w http.ResponseWriter, r *http.Request) Lang {
-	if q := strings.ToLower(r.URL.Query().Get("lang")); q != "" {
-		l := Vietnamese
-		if strings.HasPrefix(q, "en") {
-			l = English
-		}
-		http.SetCookie(w, &http.Cookie{Name: langCookie, Value: string(l), Path: "/", MaxAge: 365 * 86400,
-			HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil})
-		return l
-	}
-	if c, err := r.Cookie(langCookie); err == nil && c.Value == string(English) {
-		return English
-	}
-	return Vietnamese
-}
-
-// render writes the page with status; pages hold personal data, so none is stored.
+// render writes the page with status.
 func (p *Pages) render(w http.ResponseWriter, status int, pg *page) {
-	var buf bytes.Buffer
-	if err := pageTemplate.ExecuteTemplate(&buf, "page", pg); err != nil {
-		p.Log.Error("render desk page", "page", pg.Name, "err", err)
-		http.Error(w, "Internal error", http.StatusInternalServerError)
-		return
-	}
-	h := w.Header()
-	h.Set("Content-Type", "text/html; charset=utf-8")
-	h.Set("Content-Language", string(pg.Lang))
-	h.Set("Cache-Control", "no-store")
-	w.WriteHeader(status)
-	_, _ = w.Write(buf.Bytes())
+	htmlpage.Render(w, p.Log, pageTemplate, "page", pg, pg.Lang, status)
 }
 
 // publicURL is the address citizens reach the product at.

@@ -118,3 +118,13 @@ func TestLocalPath(t *testing.T) {
 		t.Errorf("Next: %q", got)
 	}
 }
+
+func TestHomeOfEachRole(t *testing.T) {
+	want := map[string]string{auth.RoleDesk: DeskHome, auth.RoleOfficer: DeskHome, auth.RolePostal: PostalHome,
+		auth.RoleSupervisor: SupervisorHome, auth.RoleAdmin: AdminHome}
+	for _, role := range auth.Roles {
+		if got := Home(role); got != want[role] {
+			t.Errorf("Home(%s) = %s, want %s", role, got, want[role])
+		}
+	}
+}

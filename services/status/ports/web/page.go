@@ -62,7 +62,7 @@ func newPage(lang tracking.Lang, path string, query url.Values) *page {
 	if len(q) > 0 {
 		sw += "?" + q.Encode()
 	}
-	return &page{Lang: lang, Switch: sw, Style: StylePath + "?v=" + styleVersion}
+	return &page{Lang: lang, Switch: sw, Style: styleAsset.URL()}
 }
 
 // T is the page's words for key.

@@ -10,10 +10,7 @@
 package web
 
 import (
-	"bytes"
-	"crypto/sha256"
 	"embed"
-	"encoding/hex"
 	"html/template"
 	"log/slog"
 	"net/http"
@@ -21,6 +18,7 @@ import (
 
 	"github.com/go-chi/chi/v5"
 
+	"github.com/motcua/motcua/services/platform/web/htmlpage"
 	"github.com/motcua/motcua/services/status/app/citizen"
 	"github.com/motcua/motcua/services/status/domain/tracking"
 )
@@ -41,11 +39,8 @@ var templateFS embed.FS
 //go:embed assets/citizen.css
 var style []byte
 
-// styleVersion changes with the style sheet, so that it can be cached for long.
-var styleVersion = func() string {
-	sum := sha256.Sum256(style)
-	return hex.EncodeToString(sum[:6])
-}()
+// styleAsset is the style sheet, its address versioned by its content.
+var styleAsset = htmlpage.NewAsset(StylePath, "text/css; charset=utf-8", style)
 
 var pageTemplate = template.Must(template.New("").ParseFS(templateFS, "templates/*.html"))
 
@@ -59,36 +54,12 @@ type Pages struct {
 // all-in-one command can mount every service on one router.
 func (p *Pages) Mount(r chi.Router) {
 	r.Group(func(r chi.Router) {
-		r.Use(securityHeaders)
+		r.Use(htmlpage.Headers(htmlpage.NoScript))
 		r.Get("/", p.lookup)
 		r.Get(LookupPath, p.lookup)
 		r.Post(RatingPath, p.rate)
-		r.Get(StylePath, serveStyle)
+		r.Get(StylePath, styleAsset.ServeHTTP)
 	})
-}
-
-// contentSecurityPolicy allows the page's own style sheet and forms posting to itself,
-// and nothing else: no script at all, no frames, no other origin.
-const contentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; " +
-	"base-uri 'none'; frame-ancestors 'none'"
-
-// securityHeaders are set on every page. The lookup's address carries the PIN, so no
-// referrer is ever sent from these pages.
-func securityHeaders(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		h := w.Header()
-		h.Set("Content-Security-Policy", contentSecurityPolicy)
-		h.Set("X-Content-Type-Options", "nosniff")
-		h.Set("Referrer-Policy", "no-referrer")
-		h.Set("X-Frame-Options", "DENY")
-		next.ServeHTTP(w, r)
-	})
-}
-
-func serveStyle(w http.ResponseWriter, r *http.Request) {
-	w.Header().Set("Content-Type", "text/css; charset=utf-8")
-	w.Header().Set("Cache-Control", "public, max-age=86400")
-	_, _ = w.Write(style)
 }
 
 // language is English when ?lang=en (or the form's lang) asks for it, Vietnamese
@@ -103,16 +74,5 @@ func language(r *http.Request) tracking.Lang {
 // render writes the page with status. Every page may hold the PIN (in its address or a
 // hidden field), so none is stored by the browser or a proxy.
 func (p *Pages) render(w http.ResponseWriter, status int, pg *page) {
-	var buf bytes.Buffer
-	if err := pageTemplate.ExecuteTemplate(&buf, "page", pg); err != nil {
-		p.Log.Error("render citizen page", "err", err)
-		http.Error(w, "Internal error", http.StatusInternalServerError)
-		return
-	}
-	h := w.Header()
-	h.Set("Content-Type", "text/html; charset=utf-8")
-	h.Set("Content-Language", string(pg.Lang))
-	h.Set("Cache-Control", "no-store")
-	w.WriteHeader(status)
-	_, _ = w.Write(buf.Bytes())
+	htmlpage.Render(w, p.Log, pageTemplate, "page", pg, htmlpage.Lang(pg.Lang), status)
 }

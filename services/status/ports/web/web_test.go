@@ -228,5 +228,5 @@ func TestStyleSheet(t *testing.T) {
 	if w.Code != http.StatusOK || !strings.HasPrefix(w.Header().Get("Content-Type"), "text/css") || !strings.Contains(w.Body.String(), "@media") {
 		t.Fatalf("style sheet: %d %s", w.Code, w.Header())
 	}
-	contains(t, "home", get(h, "/"), `href="`+StylePath+"?v="+styleVersion+`"`)
+	contains(t, "home", get(h, "/"), `href="`+styleAsset.URL()+`"`)
 }

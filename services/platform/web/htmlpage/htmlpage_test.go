@@ -1,0 +1,88 @@
+package htmlpage
+
+import (
+	"html/template"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestLanguageIsRememberedAndSwitched(t *testing.T) {
+	w := httptest.NewRecorder()
+	r := httptest.NewRequest(http.MethodGet, "/mot-cua?code=X&lang=en", nil)
+	if got := Language(w, r); got != English {
+		t.Fatalf("?lang=en gave %q", got)
+	}
+	cookies := w.Result().Cookies()
+	if len(cookies) != 1 || cookies[0].Name != LangCookie || cookies[0].Value != "en" || !cookies[0].HttpOnly {
+		t.Fatalf("cookie %+v", cookies)
+	}
+	r2 := httptest.NewRequest(http.MethodGet, "/mot-cua", nil)
+	r2.AddCookie(cookies[0])
+	if got := Language(httptest.NewRecorder(), r2); got != English {
+		t.Fatalf("the cookie gave %q", got)
+	}
+	if got := Language(httptest.NewRecorder(), httptest.NewRequest(http.MethodGet, "/", nil)); got != Vietnamese {
+		t.Fatalf("no choice gave %q, want Vietnamese", got)
+	}
+	if got := SwitchURL(r, English); got != "/mot-cua?code=X&lang=vi" {
+		t.Fatalf("switch of a GET: %q", got)
+	}
+	post := httptest.NewRequest(http.MethodPost, "/mot-cua/tiep-nhan?x=1", nil)
+	if got := SwitchURL(post, Vietnamese); got != "/mot-cua/tiep-nhan?lang=en" {
+		t.Fatalf("switch of a POST: %q", got)
+	}
+}
+
+func TestHeadersAndAsset(t *testing.T) {
+	a := NewAsset("/assets/x.css", "text/css; charset=utf-8", []byte("body{}"))
+	h := Headers(NoScript)(a)
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, httptest.NewRequest(http.MethodGet, a.URL(), nil))
+	if w.Body.String() != "body{}" || w.Header().Get("Content-Security-Policy") != NoScript ||
+		w.Header().Get("Referrer-Policy") != "no-referrer" || w.Header().Get("Content-Type") != "text/css; charset=utf-8" {
+		t.Fatalf("asset answer %d %q %v", w.Code, w.Body, w.Header())
+	}
+	b := NewAsset("/assets/x.css", "text/css", []byte("body{color:red}"))
+	if a.URL() == b.URL() || !strings.HasPrefix(a.URL(), "/assets/x.css?v=") {
+		t.Fatalf("versions %q %q", a.URL(), b.URL())
+	}
+}
+
+func TestRender(t *testing.T) {
+	tm := template.Must(template.New("p").Parse(`{{define "p"}}<p>{{.}}</p>{{end}}{{define "bad"}}{{.Nope}}{{end}}`))
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	w := httptest.NewRecorder()
+	Render(w, log, tm, "p", "Nguyễn <b>", English, http.StatusCreated)
+	if w.Code != http.StatusCreated || w.Body.String() != "<p>Nguyễn &lt;b&gt;</p>" ||
+		w.Header().Get("Cache-Control") != "no-store" || w.Header().Get("Content-Language") != "en" {
+		t.Fatalf("render: %d %q %v", w.Code, w.Body, w.Header())
+	}
+	w = httptest.NewRecorder()
+	Render(w, log, tm, "bad", "a string has no field", Vietnamese, http.StatusOK)
+	if w.Code != http.StatusInternalServerError || strings.Contains(w.Body.String(), "<p>") {
+		t.Fatalf("a failing template: %d %q", w.Code, w.Body)
+	}
+}
+
+func TestFormats(t *testing.T) {
+	at := time.Date(2026, 3, 2, 1, 30, 0, 0, time.UTC)
+	if got := When(Vietnamese, at); got != "08:30, 02/03/2026" {
+		t.Errorf("When vi %q", got)
+	}
+	if got := When(English, at); got != "2 Mar 2026, 08:30" {
+		t.Errorf("When en %q", got)
+	}
+	if got := Day(Vietnamese, at); got != "02/03/2026" {
+		t.Errorf("Day %q", got)
+	}
+	for in, want := range map[int64]string{0: "0 ₫", 500: "500 ₫", 1000: "1.000 ₫", 1500000: "1.500.000 ₫", -25000: "-25.000 ₫"} {
+		if got := Money(in); got != want {
+			t.Errorf("Money(%d) = %q, want %q", in, got, want)
+		}
+	}
+}
