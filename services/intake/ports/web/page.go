@@ -92,7 +92,6 @@ func (pg *page) Step(action string) string { return pg.T("act." + action) }
 // Money shows a sum of đồng.
 func (pg *page) Money(vnd int64) string { return htmlpage.Money(vnd) }
 
-
 type words struct{ vi, en string }
 
 func text(lang Lang, key string, args ...any) string {
