@@ -1,0 +1,146 @@
+package server
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/go-chi/chi/v5"
+	"go.yaml.in/yaml/v3"
+
+	"github.com/motcua/motcua/services/allinone/secrets"
+	"github.com/motcua/motcua/services/platform/embeddednats"
+)
+
+// httpRoute is the part of deploy/k8s/routes.yaml's HTTPRoute this test reads.
+type httpRoute struct {
+	Spec struct {
+		Rules []struct {
+			Matches []struct {
+				Path struct {
+					Type  string `yaml:"type"`
+					Value string `yaml:"value"`
+				} `yaml:"path"`
+				Method string `yaml:"method"`
+			} `yaml:"matches"`
+			BackendRefs []struct {
+				Name string `yaml:"name"`
+			} `yaml:"backendRefs"`
+		} `yaml:"rules"`
+	} `yaml:"spec"`
+}
+
+// routeMatch is one match of the HTTPRoute and the service it sends to.
+type routeMatch struct {
+	exact        bool
+	path, method string
+	service      string
+}
+
+// backend is the service the Gateway sends method path to, by the Gateway API's
+// precedence: an exact path before a prefix, a longer prefix before a shorter, a match
+// naming the method before one that does not. A prefix matches whole path elements.
+func backend(matches []routeMatch, method, path string) string {
+	best, bestScore := "", -1
+	for _, m := range matches {
+		if m.method != "" && m.method != method {
+			continue
+		}
+		score := 0
+		switch {
+		case m.exact && path == m.path:
+			score = 1 << 20
+		case !m.exact && prefixMatches(m.path, path):
+			score = len(strings.TrimSuffix(m.path, "/")) << 1
+		default:
+			continue
+		}
+		if m.method != "" {
+			score++
+		}
+		if score > bestScore {
+			best, bestScore = m.service, score
+		}
+	}
+	return best
+}
+
+func prefixMatches(prefix, path string) bool {
+	prefix = strings.TrimSuffix(prefix, "/")
+	return prefix == "" || path == prefix || strings.HasPrefix(path, prefix+"/")
+}
+
+// TestKubernetesRoutesReachEveryPage reads deploy/k8s/routes.yaml and checks that every
+// path each service mounts (its API and its pages) is sent to that service, so that
+// the split deployment serves what the all-in-one serves.
+func TestKubernetesRoutesReachEveryPage(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join("..", "..", "..", "deploy", "k8s", "routes.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var hr httpRoute
+	if err := yaml.Unmarshal(raw, &hr); err != nil {
+		t.Fatalf("routes.yaml: %v", err)
+	}
+	var matches []routeMatch
+	for _, r := range hr.Spec.Rules {
+		if len(r.BackendRefs) != 1 {
+			t.Fatalf("a rule of routes.yaml sends to %d services", len(r.BackendRefs))
+		}
+		for _, m := range r.Matches {
+			matches = append(matches, routeMatch{exact: m.Path.Type == "Exact", path: m.Path.Value,
+				method: m.Method, service: r.BackendRefs[0].Name})
+		}
+	}
+
+	ns, err := embeddednats.Start(embeddednats.Options{StoreDir: t.TempDir(), Port: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { ns.Shutdown(); ns.WaitForShutdown() }()
+	env := map[string]string{"DATABASE_URL": dbURL, "NATS_URL": ns.ClientURL(), "MOTCUA_HTTP_ADDR": "127.0.0.1:0"}
+	for k, v := range secrets.Generate().Env() {
+		env[k] = v
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	services, _, err := start(ctx, env, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		for _, s := range services {
+			s.Close()
+		}
+	}()
+	param := regexp.MustCompile(`\{[^}]*\}`)
+	names := []string{"intake", "status", "postal"}
+	checked := 0
+	for i, s := range services {
+		r := chi.NewRouter()
+		s.Mount(r)
+		err := chi.Walk(r, func(method, route string, _ http.Handler, _ ...func(http.Handler) http.Handler) error {
+			path := strings.TrimSuffix(param.ReplaceAllString(route, "x"), "/*")
+			if path == "" {
+				path = "/"
+			}
+			checked++
+			if got := backend(matches, method, path); got != names[i] {
+				t.Errorf("%s %s (%s's) is routed to %q", method, route, names[i], got)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if checked < 30 {
+		t.Fatalf("only %d routes walked: the services mount more than that", checked)
+	}
+}
