@@ -124,5 +124,6 @@ func printDemo(addr string) {
 		fmt.Fprintf(w, "  %-20s %-10s offices: %v\n", a.Username, a.Role, a.Offices)
 	}
 	fmt.Fprintf(w, "Citizen lookup page: http://%s/tra-cuu\n", addr)
+	fmt.Fprintf(w, "Staff pages: http://%s/dang-nhap (desk and offices /mot-cua, post /buu-chinh, supervisors /giam-sat, administrators /quan-tri)\n", addr)
 	fmt.Fprintf(w, "Try: curl -s http://%s/api/v1/procedures\n\n", addr)
 }
