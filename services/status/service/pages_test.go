@@ -190,4 +190,8 @@ func TestCitizenPages(t *testing.T) {
 	}
 	shows(t, "again", e.page(b, "/tra-cuu/danh-gia", form(done.code, done.pin, "score", "1", "lang", "en")), http.StatusConflict,
 		[]string{"This dossier has already been rated"})
+	// Looked up again later, the rated dossier thanks the citizen instead of offering
+	// the form.
+	shows(t, "looked up after rating", e.page(b, lookupPage(done.code, done.pin), nil), http.StatusOK,
+		[]string{"Bạn đã đánh giá hồ sơ này", "Đã trả kết quả"}, `name="score"`)
 }

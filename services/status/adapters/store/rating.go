@@ -48,12 +48,19 @@ func (s *Store) Rate(ctx context.Context, id uuid.UUID, r Rating) (Rating, error
 	if !errors.Is(err, pgx.ErrNoRows) {
 		return r, fmt.Errorf("rate: %w", err)
 	}
-	var rated bool
-	if err := s.pool.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM ratings WHERE dossier_id = $1)`, id).Scan(&rated); err != nil {
+	rated, err := s.Rated(ctx, id)
+	if err != nil {
 		return r, fmt.Errorf("rate: %w", err)
 	}
 	if rated {
 		return r, ErrAlreadyRated
 	}
 	return r, ErrNotReturnedYet
+}
+
+// Rated reports whether dossier id has its rating already.
+func (s *Store) Rated(ctx context.Context, id uuid.UUID) (bool, error) {
+	var rated bool
+	err := s.pool.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM ratings WHERE dossier_id = $1)`, id).Scan(&rated)
+	return rated, err
 }

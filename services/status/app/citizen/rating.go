@@ -24,3 +24,9 @@ const (
 func (d *Desk) Rate(ctx context.Context, t store.Tracked, r store.Rating) (store.Rating, error) {
 	return d.Store.Rate(ctx, t.ID, r)
 }
+
+// Rated reports whether dossier t (found by Find) has been rated already, so that the
+// page thanks the citizen instead of offering the form again.
+func (d *Desk) Rated(ctx context.Context, t store.Tracked) (bool, error) {
+	return d.Store.Rated(ctx, t.ID)
+}

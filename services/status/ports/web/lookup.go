@@ -41,8 +41,19 @@ func (p *Pages) lookup(w http.ResponseWriter, r *http.Request) {
 		p.render(w, http.StatusUnprocessableEntity, pg)
 		return
 	}
-	if _, ok := p.find(w, r, pg, code, pin); !ok {
+	t, ok := p.find(w, r, pg, code, pin)
+	if !ok {
 		return
+	}
+	if pg.View.Returned() {
+		rated, err := p.Citizen.Rated(r.Context(), t)
+		if err != nil {
+			p.unavailable(w, r, pg, err)
+			return
+		}
+		if rated {
+			pg.Rating.Done, pg.Rating.Message = true, pg.T("rate.given")
+		}
 	}
 	p.show(w, r, http.StatusOK, pg, pin)
 }

@@ -72,6 +72,7 @@ var texts = map[string]words{
 	"rate.long":       {"Góp ý dài %d ký tự; hãy rút gọn còn tối đa 1000 ký tự.", "The comment is %d characters long; shorten it to at most 1000."},
 	"rate.thanks":     {"Cảm ơn bạn đã đánh giá. Ý kiến của bạn giúp chúng tôi phục vụ tốt hơn.", "Thank you for your rating. It helps us serve you better."},
 	"rate.already":    {"Hồ sơ này đã được đánh giá; mỗi hồ sơ chỉ được đánh giá một lần.", "This dossier has already been rated; each dossier can be rated once."},
+	"rate.given":      {"Bạn đã đánh giá hồ sơ này. Cảm ơn bạn đã góp ý.", "You have rated this dossier. Thank you for your feedback."},
 	"rate.not.yet":    {"Chỉ đánh giá được sau khi đã nhận kết quả; hãy quay lại sau khi nhận kết quả.", "The service can be rated once the result has been returned to you; come back after you receive it."},
 	"switch":          {"English", "Tiếng Việt"},
 	"footer":          {"Mã tra cứu là bí mật: đừng chia sẻ đường dẫn có mã này.", "The lookup PIN is secret: do not share a link that contains it."},
