@@ -1,0 +1,101 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+)
+
+// ErrAccountExists is returned when a new account takes a username already in use.
+var ErrAccountExists = errors.New("account exists")
+
+// ErrNoAccount is returned when an account to change does not exist.
+var ErrNoAccount = errors.New("no such account")
+
+// Accounts lists every staff account by username, without password hashes.
+func (s *Store) Accounts(ctx context.Context) ([]Account, error) {
+	rows, err := s.pool.Query(ctx, `SELECT a.username, a.role, a.disabled,
+		coalesce(array_agg(o.office_code ORDER BY o.office_code) FILTER (WHERE o.office_code IS NOT NULL), '{}')
+		FROM staff_accounts a LEFT JOIN staff_offices o USING (username)
+		GROUP BY a.username ORDER BY a.username`)
+	if err != nil {
+		return nil, fmt.Errorf("list accounts: %w", err)
+	}
+	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (Account, error) {
+		var a Account
+		err := r.Scan(&a.Username, &a.Role, &a.Disabled, &a.Offices)
+		return a, err
+	})
+}
+
+// CreateAccount adds a new account; ErrAccountExists when the username is taken, and
+// ErrUnknownOffice when an office does not exist.
+func (s *Store) CreateAccount(ctx context.Context, a Account) error {
+	return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		tag, err := tx.Exec(ctx, `INSERT INTO staff_accounts (username, password_hash, role) VALUES ($1, $2, $3)
+			ON CONFLICT (username) DO NOTHING`, a.Username, a.PasswordHash, a.Role)
+		if err != nil {
+			return fmt.Errorf("create account: %w", err)
+		}
+		if tag.RowsAffected() == 0 {
+			return ErrAccountExists
+		}
+		return setOffices(ctx, tx, a.Username, a.Offices)
+	})
+}
+
+// UpdateAccount changes the role and offices of an existing account, leaving its
+// password and whether it is disabled as they are.
+func (s *Store) UpdateAccount(ctx context.Context, username, role string, offices []string) error {
+	return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		tag, err := tx.Exec(ctx, "UPDATE staff_accounts SET role = $2 WHERE username = $1", username, role)
+		if err != nil {
+			return fmt.Errorf("update account: %w", err)
+		}
+		if tag.RowsAffected() == 0 {
+			return ErrNoAccount
+		}
+		return setOffices(ctx, tx, username, offices)
+	})
+}
+
+// SetPassword replaces the password hash of an existing account.
+func (s *Store) SetPassword(ctx context.Context, username, hash string) error {
+	return s.updateOne(ctx, "UPDATE staff_accounts SET password_hash = $2 WHERE username = $1", username, hash)
+}
+
+// SetDisabled disables or enables an existing account; a disabled account cannot sign in.
+func (s *Store) SetDisabled(ctx context.Context, username string, disabled bool) error {
+	return s.updateOne(ctx, "UPDATE staff_accounts SET disabled = $2 WHERE username = $1", username, disabled)
+}
+
+func (s *Store) updateOne(ctx context.Context, sql, username string, value any) error {
+	tag, err := s.pool.Exec(ctx, sql, username, value)
+	if err != nil {
+		return fmt.Errorf("update account %s: %w", username, err)
+	}
+	if tag.RowsAffected() == 0 {
+		return ErrNoAccount
+	}
+	return nil
+}
+
+// setOffices replaces the offices of username within tx.
+func setOffices(ctx context.Context, tx pgx.Tx, username string, offices []string) error {
+	if _, err := tx.Exec(ctx, "DELETE FROM staff_offices WHERE username = $1", username); err != nil {
+		return fmt.Errorf("set account offices: %w", err)
+	}
+	for _, o := range offices {
+		if _, err := tx.Exec(ctx, "INSERT INTO staff_offices (username, office_code) VALUES ($1, $2) ON CONFLICT DO NOTHING", username, o); err != nil {
+			var pgErr *pgconn.PgError
+			if errors.As(err, &pgErr) && pgErr.Code == "23503" {
+				return fmt.Errorf("%w: %s", ErrUnknownOffice, o)
+			}
+			return fmt.Errorf("set account offices: %w", err)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,158 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/motcua/motcua/services/intake/adapters/store"
+	"github.com/motcua/motcua/services/platform/auth"
+)
+
+// usernamePattern is the form of a staff username, as the database checks it.
+var usernamePattern = regexp.MustCompile(`^[a-z0-9._-]{3,64}$`)
+
+// ValidUsername reports whether s can be a staff username: 3-64 of a-z, 0-9, '.', '_', '-'.
+func ValidUsername(s string) bool { return usernamePattern.MatchString(s) }
+
+// MaxPasswordBytes is the longest password an account may have: sign-in refuses longer ones.
+const MaxPasswordBytes = 1024
+
+// Accounts lets an administrator manage staff accounts: create them with a role,
+// offices and an initial password, change role and offices, reset a password, and
+// disable or enable an account (a disabled account cannot sign in). An administrator
+// may neither take the admin role from their own account nor disable it, so that
+// there is always someone left to undo a mistake.
+type Accounts struct {
+	Store *store.Store
+}
+
+// AccountInput is a new account as an administrator enters it.
+type AccountInput struct {
+	Username string
+	Role     string
+	Offices  []string
+	Password string
+}
+
+// ErrNoAccount is returned when the account to change does not exist.
+var ErrNoAccount = store.ErrNoAccount
+
+// List returns every account, without password hashes.
+func (a *Accounts) List(ctx context.Context) ([]store.Account, error) { return a.Store.Accounts(ctx) }
+
+// Get returns the account with username.
+func (a *Accounts) Get(ctx context.Context, username string) (store.Account, bool, error) {
+	if !storable(username) {
+		return store.Account{}, false, nil
+	}
+	acc, ok, err := a.Store.Account(ctx, username)
+	acc.PasswordHash = ""
+	return acc, ok, err
+}
+
+// Create checks in and adds the account.
+func (a *Accounts) Create(ctx context.Context, in AccountInput) error {
+	in.Username = strings.ToLower(strings.TrimSpace(in.Username))
+	bad := Invalid{}
+	if !ValidUsername(in.Username) {
+		bad["username"] = "username.format"
+	}
+	checkRoleOffices(bad, in.Role, in.Offices)
+	hash, err := hashPassword(bad, in.Password)
+	if err != nil {
+		return fmt.Errorf("create account: %w", err)
+	}
+	if err := bad.orNil(); err != nil {
+		return err
+	}
+	err = a.Store.CreateAccount(ctx, store.Account{Username: in.Username, PasswordHash: hash, Role: in.Role, Offices: cleanOffices(in.Offices)})
+	return storeAccountError(err)
+}
+
+// Change sets the role and offices of the account username, as by.
+func (a *Accounts) Change(ctx context.Context, by *auth.Principal, username, role string, offices []string) error {
+	bad := Invalid{}
+	checkRoleOffices(bad, role, offices)
+	if username == by.Username && role != auth.RoleAdmin {
+		bad["role"] = "role.self"
+	}
+	if err := bad.orNil(); err != nil {
+		return err
+	}
+	return storeAccountError(a.Store.UpdateAccount(ctx, username, role, cleanOffices(offices)))
+}
+
+// ResetPassword gives the account username a new password.
+func (a *Accounts) ResetPassword(ctx context.Context, username, password string) error {
+	bad := Invalid{}
+	hash, err := hashPassword(bad, password)
+	if err != nil {
+		return fmt.Errorf("reset password: %w", err)
+	}
+	if err := bad.orNil(); err != nil {
+		return err
+	}
+	return storeAccountError(a.Store.SetPassword(ctx, username, hash))
+}
+
+// SetDisabled disables or enables the account username, as by; nobody disables
+// their own account.
+func (a *Accounts) SetDisabled(ctx context.Context, by *auth.Principal, username string, disabled bool) error {
+	if disabled && username == by.Username {
+		return Invalid{"disabled": "disable.self"}
+	}
+	return storeAccountError(a.Store.SetDisabled(ctx, username, disabled))
+}
+
+func checkRoleOffices(bad Invalid, role string, offices []string) {
+	if !auth.ValidRole(role) {
+		bad["role"] = "role.unknown"
+	}
+	if len(cleanOffices(offices)) == 0 {
+		bad["offices"] = "offices.required"
+	}
+}
+
+// hashPassword hashes password as the command line does, or notes in bad why it
+// cannot be one.
+func hashPassword(bad Invalid, password string) (string, error) {
+	if len(password) > MaxPasswordBytes || !storable(password) {
+		bad["password"] = "password.long"
+		return "", nil
+	}
+	hash, err := auth.HashPassword(password)
+	if errors.Is(err, auth.ErrWeakPassword) {
+		bad["password"] = "password.short"
+		return "", nil
+	}
+	return hash, err
+}
+
+func cleanOffices(in []string) []string {
+	var out []string
+	for _, o := range in {
+		if o = strings.TrimSpace(o); o != "" && !slices.Contains(out, o) {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// storeAccountError turns the store's refusals into what the administrator can fix.
+func storeAccountError(err error) error {
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, store.ErrAccountExists):
+		return Invalid{"username": "username.taken"}
+	case errors.Is(err, store.ErrUnknownOffice):
+		return Invalid{"offices": "offices.unknown"}
+	case errors.Is(err, store.ErrNoAccount):
+		return ErrNoAccount
+	}
+	return fmt.Errorf("account: %w", err)
+}
