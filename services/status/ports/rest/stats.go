@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/csv"
 	"fmt"
-	"math"
 	"mime"
 	"net/http"
 	"strconv"
@@ -14,11 +13,12 @@ import (
 
 	"github.com/motcua/motcua/services/platform/httpapi"
 	"github.com/motcua/motcua/services/status/adapters/store"
+	"github.com/motcua/motcua/services/status/app/indicators"
 	"github.com/motcua/motcua/services/worktime"
 )
 
-// maxStatsDays bounds the period of one statistics request (a leap year).
-const maxStatsDays = 366
+// maxStatsDays bounds the period of one statistics request.
+const maxStatsDays = indicators.MaxDays
 
 type finishedJSON struct {
 	Early  int64 `json:"early"`
@@ -177,28 +177,21 @@ func daysBetween(a, b worktime.Date) int {
 	return int(tb.Sub(ta).Hours() / 24)
 }
 
-// figures derives the rates of domain.md §6 from the counters. The scored dossiers are
-// those not withdrawn.
+// figures shows the indicators of counters c (app/indicators) as the API answers them.
 func figures(c store.Counters) figuresJSON {
-	scored := c.Received - c.Withdrawn
-	out := figuresJSON{
-		Received:    c.Received,
-		Finished:    finishedJSON{Early: c.Early, OnTime: c.OnTime, Late: c.Late},
-		Open:        openJSON{WithinDeadline: c.WithinDeadline, Overdue: c.Overdue},
-		Withdrawn:   c.Withdrawn,
-		OnTimeRate:  percent(c.Early+c.OnTime+c.WithinDeadline, scored),
-		Channels:    channelsJSON{Desk: c.Desk, Post: c.Post, Online: c.Online},
-		OnlineShare: percent(c.Online, c.Received),
-		Ratings:     ratingsJSON{Count: c.Ratings, Dislikes: c.Dislikes, Average: oneDecimal(c.AvgScore, 1)},
+	f := indicators.Of(c)
+	return figuresJSON{
+		Received:           c.Received,
+		Finished:           finishedJSON{Early: c.Early, OnTime: c.OnTime, Late: c.Late},
+		Open:               openJSON{WithinDeadline: c.WithinDeadline, Overdue: c.Overdue},
+		Withdrawn:          c.Withdrawn,
+		OnTimeRate:         f.OnTimeRate,
+		AvgProcessingHours: f.AvgProcessingHours,
+		Channels:           channelsJSON{Desk: c.Desk, Post: c.Post, Online: c.Online},
+		OnlineShare:        f.OnlineShare,
+		SatisfactionRate:   f.SatisfactionRate,
+		Ratings:            ratingsJSON{Count: c.Ratings, Dislikes: c.Dislikes, Average: f.AvgScore},
 	}
-	out.AvgProcessingHours = oneDecimal(c.AvgProcessingSeconds, 3600)
-	if scored > 0 {
-		late := float64(c.Late+c.Overdue) / float64(scored) * 100
-		dislike := float64(c.Dislikes) / float64(scored) * 100
-		s := round1(max(0, 100-late-dislike))
-		out.SatisfactionRate = &s
-	}
-	return out
 }
 
 func groups(gs []store.Group) []groupJSON {
@@ -208,26 +201,6 @@ func groups(gs []store.Group) []groupJSON {
 	}
 	return out
 }
-
-// percent is n/of in percent with one decimal, nil when of is 0.
-func percent(n, of int64) *float64 {
-	if of <= 0 {
-		return nil
-	}
-	p := round1(float64(n) / float64(of) * 100)
-	return &p
-}
-
-// oneDecimal is v/unit with one decimal, nil when v is.
-func oneDecimal(v *float64, unit float64) *float64 {
-	if v == nil {
-		return nil
-	}
-	x := round1(*v / unit)
-	return &x
-}
-
-func round1(x float64) float64 { return math.Round(x*10) / 10 }
 
 var statsColumns = []string{"scope", "code", "name", "from", "to", "received",
 	"finished_early", "finished_on_time", "finished_late", "open_within_deadline", "open_overdue", "withdrawn",
