@@ -23,6 +23,7 @@ import (
 	"github.com/motcua/motcua/services/postal/adapters/store"
 	"github.com/motcua/motcua/services/postal/app"
 	"github.com/motcua/motcua/services/postal/ports/rest"
+	"github.com/motcua/motcua/services/postal/ports/web"
 	"github.com/motcua/motcua/services/postal/projection"
 	"github.com/motcua/motcua/services/worktime"
 )
@@ -57,6 +58,7 @@ type Service struct {
 	// reloadCalendar catches up on calendar edits this replica missed.
 	reloadCalendar lifecycle.Worker
 	api            *rest.API
+	pages          *web.Pages
 }
 
 // New connects (waiting for the database and the broker), migrates the postal schema
@@ -99,6 +101,8 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 	if now == nil {
 		now = time.Now
 	}
+	verifier := auth.NewVerifier(pub)
+	shipments := &app.Shipments{Store: st, Sealer: sealer, Calendar: cal, Relay: relay, Now: now}
 	return &Service{
 		Store: st, infra: inf, relay: relay, reloadCalendar: reloadCalendar,
 		consumers: []*messaging.Consumer{
@@ -106,13 +110,16 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 			messaging.NewConsumer(inf.Pool, inf.JS, log, projection.DossierConsumer, dossiers.Handle),
 			messaging.NewConsumer(inf.Pool, inf.JS, log, calendarsync.Consumer("postal-calendar"), calendarsync.Handler(cal)),
 		},
-		api: &rest.API{Log: log, Verifier: auth.NewVerifier(pub),
-			Shipments: &app.Shipments{Store: st, Sealer: sealer, Calendar: cal, Relay: relay, Now: now}},
+		api:   &rest.API{Log: log, Verifier: verifier, Shipments: shipments},
+		pages: &web.Pages{Log: log, Verifier: verifier, Shipments: shipments},
 	}, nil
 }
 
-// Mount adds postal's API to r.
-func (s *Service) Mount(r chi.Router) { s.api.Mount(r) }
+// Mount adds postal's API and the postal worker's pages to r.
+func (s *Service) Mount(r chi.Router) {
+	s.api.Mount(r)
+	s.pages.Mount(r)
+}
 
 // Checks are postal's readiness probes.
 func (s *Service) Checks() map[string]httpapi.Check { return s.infra.Checks() }

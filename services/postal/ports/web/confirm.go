@@ -1,0 +1,151 @@
+package web
+
+import (
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/go-chi/chi/v5"
+
+	"github.com/motcua/motcua/services/platform/web/csrf"
+	"github.com/motcua/motcua/services/postal/domain/s10"
+	"github.com/motcua/motcua/services/postal/domain/shipment"
+)
+
+// maxConfirmBody bounds a confirmation's form: a signature of up to 256 KiB, as a
+// base64 data URL, URL-encoded, and the rest.
+const maxConfirmBody = 1 << 20
+
+// signaturePrefix starts the data URL the signature pad gives.
+const signaturePrefix = "data:image/png;base64,"
+
+// answer is the JSON answer to the script's confirmations. Retry says the confirmation
+// did not get through and should be sent again later (the server is busy, the session
+// or the form's token must be renewed); otherwise an error is final and the worker must
+// put it right.
+type answer struct {
+	OK          bool   `json:"ok"`
+	Replayed    bool   `json:"replayed,omitempty"`
+	Status      string `json:"status,omitempty"`
+	StatusLabel string `json:"status_label,omitempty"`
+	Redirect    string `json:"redirect,omitempty"`
+	Field       string `json:"field,omitempty"`
+	Message     string `json:"message,omitempty"`
+	Retry       bool   `json:"retry,omitempty"`
+}
+
+// confirm answers POST /buu-chinh/buu-gui/{tracking}: the worker's confirmation of a
+// step, recorded by the same use case as the API's, with the event id the phone made.
+// A plain form is answered with the shipment's page (a redirect, or the form again with
+// the problem beside its field); the script asks for JSON (Accept: application/json).
+func (p *Pages) confirm(w http.ResponseWriter, r *http.Request) {
+	pg := p.newPage(w, r, "shipment")
+	wantsJSON := strings.Contains(r.Header.Get("Accept"), "application/json")
+	r.Body = http.MaxBytesReader(w, r.Body, maxConfirmBody)
+	var pe *problem
+	if err := r.ParseForm(); err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			pe = &problem{status: http.StatusRequestEntityTooLarge, field: "signature", key: "f.signature.too_large"}
+		} else {
+			pe = &problem{status: http.StatusBadRequest, key: "bad.form"}
+		}
+	} else if !csrf.Valid(r) {
+		pe = &problem{status: http.StatusForbidden, key: "csrf", retry: true}
+	}
+	typ := r.PostFormValue("type")
+	tn, err := s10.Parse(chi.URLParam(r, "tracking"))
+	if pe == nil && err != nil {
+		pe = &problem{status: http.StatusNotFound, key: "bad.tracking"}
+	}
+	var in shipment.Input
+	if pe == nil {
+		in, pe = readInput(r, p.Shipments.Now())
+	}
+	if pe == nil {
+		body, _ := json.Marshal(in)
+		sum := sha256.Sum256(append([]byte("web\n"+tn.String()+"\n"), body...))
+		var out []byte
+		var replayed bool
+		out, replayed, err = p.Shipments.Record(r.Context(), pg.Who, tn.String(), in, sum[:])
+		if err == nil {
+			var v struct {
+				Status string `json:"status"`
+			}
+			_ = json.Unmarshal(out, &v)
+			to := ShipmentPath + tn.String() + "?done=" + string(in.Type)
+			if wantsJSON {
+				writeJSON(w, http.StatusOK, answer{OK: true, Replayed: replayed, Status: v.Status,
+					StatusLabel: pg.StatusNow(v.Status), Redirect: to})
+				return
+			}
+			http.Redirect(w, r, to, http.StatusSeeOther)
+			return
+		}
+		pe = p.problemOf(w, r, pg, err)
+		if pe == nil {
+			return // the client went away
+		}
+	}
+	msg := pe.message(pg)
+	if wantsJSON {
+		writeJSON(w, pe.status, answer{Field: pe.field, Message: msg, Retry: pe.retry || pe.status >= 500})
+		return
+	}
+	if pe.status == http.StatusNotFound || pe.status == http.StatusForbidden && !pe.retry || pe.status >= 500 {
+		pg.Name, pg.Error = "message", msg
+		p.render(w, pe.status, pg)
+		return
+	}
+	if !p.load(w, r, pg) {
+		return
+	}
+	pg.Failed = typ
+	for _, k := range []string{"seal_number", "reason_code", "action_code", "recipient_name", "relation", "id_last4"} {
+		pg.Values[k] = r.PostFormValue(k)
+	}
+	pg.Errors[pe.field] = msg // "" is the whole form's
+	p.render(w, pe.status, pg)
+}
+
+// readInput reads a confirmation's form into the API's event. A missing time is the
+// server's (a form sent at once); the script sends the phone's time of the confirmation.
+func readInput(r *http.Request, now time.Time) (shipment.Input, *problem) {
+	v := r.PostFormValue
+	in := shipment.Input{EventID: v("event_id"), Type: shipment.Status(v("type")), SealNumber: v("seal_number"),
+		ReasonCode: v("reason_code"), ActionCode: v("action_code")}
+	if s := strings.TrimSpace(v("occurred_at")); s != "" {
+		t, err := time.Parse(time.RFC3339Nano, s)
+		if err != nil {
+			return in, &problem{status: http.StatusUnprocessableEntity, key: "f.occurred_at"}
+		}
+		in.OccurredAt = t
+	} else {
+		in.OccurredAt = now
+	}
+	if in.Type == shipment.Delivered {
+		in.Proof = &shipment.Proof{RecipientName: v("recipient_name"), Relation: v("relation"), IDLast4: v("id_last4")}
+		if s := v("signature_png"); s != "" {
+			if !strings.HasPrefix(s, signaturePrefix) {
+				return in, &problem{status: http.StatusUnprocessableEntity, field: "signature", key: "f.signature.not_png"}
+			}
+			b, err := base64.StdEncoding.DecodeString(s[len(signaturePrefix):])
+			if err != nil {
+				return in, &problem{status: http.StatusUnprocessableEntity, field: "signature", key: "f.signature.not_png"}
+			}
+			in.Proof.SignaturePNG = b
+		}
+	}
+	return in, nil
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(v)
+}

@@ -1,0 +1,93 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/motcua/motcua/services/platform/textnorm"
+	"github.com/motcua/motcua/services/postal/app"
+	"github.com/motcua/motcua/services/postal/domain/s10"
+)
+
+// maxQuery bounds what the find form reads: a receipt's lookup link is the longest.
+const maxQuery = 500
+
+// find answers GET /buu-chinh/tim?q=: a tracking number leads to its shipment; a
+// dossier's code, or the receipt's lookup link its QR code holds, to the dossier's
+// shipments the worker handles (straight to it when there is one).
+func (p *Pages) find(w http.ResponseWriter, r *http.Request) {
+	pg := p.newPage(w, r, "found")
+	raw := r.URL.Query().Get("q")
+	if len(raw) > maxQuery {
+		raw = raw[:maxQuery]
+	}
+	pg.Q = textnorm.Clean(raw)
+	kind, value := parseQuery(pg.Q)
+	switch kind {
+	case queryNone:
+		pg.Errors["q"] = pg.T("find.bad")
+		if pg.Q == "" {
+			pg.Errors["q"] = pg.T("find.empty")
+		}
+		p.render(w, http.StatusUnprocessableEntity, pg)
+		return
+	case queryTracking:
+		http.Redirect(w, r, ShipmentPath+value, http.StatusSeeOther)
+		return
+	}
+	if kind == queryLink {
+		pg.Q = value // the link's PIN is not the post's business: never shown back
+	}
+	list, err := p.Shipments.OfDossier(r.Context(), pg.Who, value)
+	switch {
+	case errors.Is(err, app.ErrNotFound) || err == nil && len(list) == 0:
+		pg.Errors["q"] = pg.T("find.none", value)
+		p.render(w, http.StatusNotFound, pg)
+		return
+	case err != nil:
+		p.fail(w, r, pg, err)
+		return
+	case len(list) == 1:
+		http.Redirect(w, r, ShipmentPath+list[0].TrackingNumber, http.StatusSeeOther)
+		return
+	}
+	pg.Found = list
+	p.render(w, http.StatusOK, pg)
+}
+
+// What a search holds.
+const (
+	queryNone     = iota // nothing usable
+	queryTracking        // a tracking number (canonical)
+	queryDossier         // a dossier's code
+	queryLink            // the dossier's code, read from a receipt's lookup link
+)
+
+// parseQuery reads what the worker typed or scanned: a tracking number in any form
+// s10.Parse reads, a lookup link (…/tra-cuu?code=…&pin=…) whose code it takes, or a
+// dossier's code.
+func parseQuery(q string) (int, string) {
+	if q == "" {
+		return queryNone, ""
+	}
+	if n, err := s10.Parse(q); err == nil {
+		return queryTracking, n.String()
+	}
+	if strings.Contains(q, "code=") {
+		u, err := url.Parse(q)
+		if err != nil {
+			return queryNone, ""
+		}
+		code := strings.ToUpper(textnorm.Clean(u.Query().Get("code")))
+		if code == "" || len(code) > 40 {
+			return queryNone, ""
+		}
+		return queryLink, code
+	}
+	if len(q) > 40 || strings.ContainsAny(q, " /?") {
+		return queryNone, ""
+	}
+	return queryDossier, strings.ToUpper(q)
+}

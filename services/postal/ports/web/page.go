@@ -1,0 +1,185 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"time"
+
+	"github.com/motcua/motcua/services/platform/auth"
+	"github.com/motcua/motcua/services/platform/web/csrf"
+	"github.com/motcua/motcua/services/platform/web/htmlpage"
+	"github.com/motcua/motcua/services/postal/app"
+	"github.com/motcua/motcua/services/postal/domain/shipment"
+)
+
+// Lang is a page's language.
+type Lang = htmlpage.Lang
+
+// The languages of the pages.
+const (
+	Vietnamese = htmlpage.Vietnamese
+	English    = htmlpage.English
+)
+
+// page is what the template shows. Name picks the body: manifest, found, shipment or
+// message.
+type page struct {
+	Lang   Lang
+	Name   string
+	Who    *auth.Principal
+	CSRF   string
+	Switch string
+	Style  string
+	Script string
+	// Home is where a member of staff refused here works.
+	Home string
+	// Error is the page's error in words; Notice a success to tell.
+	Error  string
+	Notice string
+
+	// The run sheet: the post office shown, the others the worker may pick, the day.
+	Office  string
+	Offices []option
+	Date    string
+	M       *app.ManifestView
+
+	// The search: what was typed and the shipments it found.
+	Q     string
+	Found []app.View
+
+	// The shipment and the forms of the steps that may come next. Failed is the form
+	// whose fields Errors and Values are about.
+	S      *app.View
+	Forms  []confirmForm
+	Failed string
+	Errors map[string]string
+	Values map[string]string
+}
+
+// option is a choice of a <select>.
+type option struct {
+	Value, Label string
+	Selected     bool
+}
+
+// confirmForm is the form of one step the worker may record now.
+type confirmForm struct {
+	Type string
+	// EventID is made with the page, so that sending the form twice records it once;
+	// the script makes a new one on the phone for each confirmation.
+	EventID string
+}
+
+// newPage starts the page called name for r, with its CSRF token and language switch.
+func (p *Pages) newPage(w http.ResponseWriter, r *http.Request, name string) *page {
+	lang := htmlpage.Language(w, r)
+	return &page{Lang: lang, Name: name, Who: auth.FromContext(r.Context()), CSRF: csrf.Token(w, r),
+		Switch: htmlpage.SwitchURL(r, lang), Style: styleAsset.URL(), Script: scriptAsset.URL(),
+		Errors: map[string]string{}, Values: map[string]string{}}
+}
+
+// T is the page's words for key.
+func (pg *page) T(key string, args ...any) string { return text(pg.Lang, key, args...) }
+
+// English reports whether the page is in English.
+func (pg *page) English() bool { return pg.Lang == English }
+
+// Err is the error beside the field name of the form of type typ, if any.
+func (pg *page) Err(typ, name string) string {
+	if pg.Failed != typ {
+		return ""
+	}
+	return pg.Errors[name]
+}
+
+// Value is what was typed in the field name of the form of type typ, kept when the
+// form comes back with an error.
+func (pg *page) Value(typ, name string) string {
+	if pg.Failed != typ {
+		return ""
+	}
+	return pg.Values[name]
+}
+
+// When shows a time in Vietnam's zone.
+func (pg *page) When(t time.Time) string { return htmlpage.When(pg.Lang, t) }
+
+// Money shows a sum of đồng.
+func (pg *page) Money(vnd int64) string { return htmlpage.Money(vnd) }
+
+// Status is a shipment's status (or a step's type) in the page's language.
+func (pg *page) Status(s string) string {
+	vi, en := shipment.Status(s).Labels()
+	if s == string(shipment.Created) {
+		vi, en = "Mở bưu gửi", "Shipment opened"
+	}
+	return pick(pg.Lang, vi, en)
+}
+
+// StatusNow is a shipment's current status in the page's language.
+func (pg *page) StatusNow(s string) string {
+	vi, en := shipment.Status(s).Labels()
+	return pick(pg.Lang, vi, en)
+}
+
+// Kind is a shipment's kind in the page's language.
+func (pg *page) Kind(k string) string {
+	vi, en := shipment.Kind(k).Labels()
+	return pick(pg.Lang, vi, en)
+}
+
+// Reason is a failure reason in the page's language.
+func (pg *page) Reason(code string) string {
+	vi, en, ok := shipment.ReasonLabels(code)
+	if !ok {
+		return code
+	}
+	return pick(pg.Lang, vi, en)
+}
+
+// Action is a failure action in the page's language.
+func (pg *page) Action(code string) string {
+	vi, en, ok := shipment.ActionLabels(code)
+	if !ok {
+		return code
+	}
+	return pick(pg.Lang, vi, en)
+}
+
+// Relation is a recipient's relation in the page's language.
+func (pg *page) Relation(code string) string {
+	vi, en, ok := shipment.RelationLabels(code)
+	if !ok {
+		return code
+	}
+	return pick(pg.Lang, vi, en)
+}
+
+// Reasons, Actions and Relations are the choices of the failure and delivery forms.
+func (pg *page) Reasons() []string   { return shipment.FailureReasons }
+func (pg *page) Actions() []string   { return shipment.FailureActions }
+func (pg *page) Relations() []string { return shipment.Relations }
+
+// Open reports whether the shipment has steps left to record.
+func (pg *page) Open() bool { return pg.S != nil && !shipment.Status(pg.S.Status).Terminal() }
+
+func pick(lang Lang, vi, en string) string {
+	if lang == English {
+		return en
+	}
+	return vi
+}
+
+type words struct{ vi, en string }
+
+func text(lang Lang, key string, args ...any) string {
+	w, ok := texts[key]
+	if !ok {
+		return key
+	}
+	s := pick(lang, w.vi, w.en)
+	if len(args) > 0 {
+		s = fmt.Sprintf(s, args...)
+	}
+	return s
+}

@@ -1,0 +1,137 @@
+// Package web is postal's pages for the postal worker, on a phone in a commune with a
+// poor connection: the day's run sheet of the worker's post office, finding a shipment
+// by its number or the dossier's code (typed, or scanned with the camera), and
+// confirming its steps: pickup with the seal number, delivery with the recipient's
+// name, relation, the identity document checked and a signature drawn on the screen,
+// or a failed attempt with its reason and action. Vietnamese first, English with
+// ?lang=en.
+//
+// The pages are server-rendered with html/template and work as plain forms; a small
+// embedded script adds the signature pad, the camera scan and the offline queue: a
+// confirmation that cannot reach the server is kept on the phone with the event id it
+// was made with, and sent when the connection returns; the same id sent again is the
+// same event, so a resend is never counted twice. The pages call the same use cases as
+// the JSON API (app.Shipments), so the rules, the post office checks and the audit of
+// reads are the same; every POST is protected by a double-submit CSRF token.
+package web
+
+import (
+	"embed"
+	"html/template"
+	"log/slog"
+	"net/http"
+
+	"github.com/go-chi/chi/v5"
+
+	"github.com/motcua/motcua/services/platform/auth"
+	"github.com/motcua/motcua/services/platform/web/htmlpage"
+	"github.com/motcua/motcua/services/platform/web/session"
+	"github.com/motcua/motcua/services/postal/app"
+)
+
+// The pages' addresses.
+const (
+	HomePath     = session.PostalHome
+	FindPath     = "/buu-chinh/tim"
+	ShipmentPath = "/buu-chinh/buu-gui/"
+	StylePath    = "/assets/postal/postal.css"
+	ScriptPath   = "/assets/postal/postal.js"
+)
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+//go:embed assets/postal.css
+var style []byte
+
+//go:embed assets/postal.js
+var script []byte
+
+var (
+	styleAsset  = htmlpage.NewAsset(StylePath, "text/css; charset=utf-8", style)
+	scriptAsset = htmlpage.NewAsset(ScriptPath, "text/javascript; charset=utf-8", script)
+)
+
+var pageTemplate = template.Must(template.New("").Funcs(template.FuncMap{
+	"args": func(p *page, list []app.View, id string) listArgs { return listArgs{P: p, List: list, ID: id} },
+	"form": func(p *page, f confirmForm) formArgs { return formArgs{P: p, F: f} },
+	"field": func(p *page, typ, name, kind string, required bool) fieldArgs {
+		return fieldArgs{P: p, Type: typ, Name: name, Kind: kind, Required: required}
+	},
+	"choice": func(p *page, typ, name string, codes []string, labels string) choiceArgs {
+		return choiceArgs{P: p, Type: typ, Name: name, Codes: codes, Labels: labels}
+	},
+}).ParseFS(templateFS, "templates/*.html"))
+
+// listArgs are a list of shipments' (element id ID).
+type listArgs struct {
+	P    *page
+	List []app.View
+	ID   string
+}
+
+// formArgs are a confirmation form's.
+type formArgs struct {
+	P *page
+	F confirmForm
+}
+
+// fieldArgs are a text input's: the form's type, the field's name, its kind (text or
+// id) and whether it is required.
+type fieldArgs struct {
+	P                *page
+	Type, Name, Kind string
+	Required         bool
+}
+
+// choiceArgs are a select's: its codes, and which labels they take (reason, action or
+// relation).
+type choiceArgs struct {
+	P                  *page
+	Type, Name, Labels string
+	Codes              []string
+}
+
+// Pages serves the postal worker's pages.
+type Pages struct {
+	Log       *slog.Logger
+	Shipments *app.Shipments
+	Verifier  *auth.Verifier
+}
+
+// Mount adds the pages and their assets to r, each path spelled out whole.
+func (p *Pages) Mount(r chi.Router) {
+	r.Group(func(r chi.Router) {
+		r.Use(htmlpage.Headers(htmlpage.OwnScript))
+		r.Get(StylePath, styleAsset.ServeHTTP)
+		r.Get(ScriptPath, scriptAsset.ServeHTTP)
+		r.Group(func(r chi.Router) {
+			r.Use(session.Require(p.Verifier), p.requirePostal)
+			r.Get(HomePath, p.manifest)
+			r.Get(FindPath, p.find)
+			r.Get(ShipmentPath+"{tracking}", p.shipment)
+			r.Post(ShipmentPath+"{tracking}", p.confirm)
+		})
+	})
+}
+
+// requirePostal lets through postal workers; others are told why not and where their
+// own pages are.
+func (p *Pages) requirePostal(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		who := auth.FromContext(r.Context())
+		if who.Role != auth.RolePostal {
+			pg := p.newPage(w, r, "message")
+			pg.Error = pg.T("role.refused", who.Role)
+			pg.Home = session.Home(who.Role)
+			p.render(w, http.StatusForbidden, pg)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// render writes the page with status.
+func (p *Pages) render(w http.ResponseWriter, status int, pg *page) {
+	htmlpage.Render(w, p.Log, pageTemplate, "page", pg, pg.Lang, status)
+}
