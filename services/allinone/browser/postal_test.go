@@ -1,0 +1,341 @@
+package browser
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/chromedp"
+	"github.com/google/uuid"
+
+	"github.com/motcua/motcua/services/allinone/cluster"
+	"github.com/motcua/motcua/services/intake/demo"
+	"github.com/motcua/motcua/services/platform/waitfor"
+)
+
+// postalWorker is the district post office's worker of the demo, who delivers the
+// district desk's results.
+const postalWorker = "postal.xuanloc"
+
+// postalShipment is a shipment as the API shows it, with what the journeys check.
+type postalShipment struct {
+	TrackingNumber string `json:"tracking_number"`
+	Kind           string `json:"kind"`
+	Status         string `json:"status"`
+	SealNumber     string `json:"seal_number"`
+	Events         []struct {
+		EventID string `json:"event_id"`
+		Type    string `json:"type"`
+		By      string `json:"by"`
+		Proof   *struct {
+			RecipientName string `json:"recipient_name"`
+			Relation      string `json:"relation"`
+			IDLast4       string `json:"id_last4"`
+		} `json:"proof"`
+	} `json:"events"`
+}
+
+// count is how many of the shipment's steps have type typ.
+func (s postalShipment) count(typ string) int {
+	n := 0
+	for _, e := range s.Events {
+		if e.Type == typ {
+			n++
+		}
+	}
+	return n
+}
+
+// postalResultByPost registers a dossier at the district desk whose result goes to the
+// applicant by post, has the office decide it, and waits for the post's delivery
+// shipment. It returns the dossier's code, its lookup PIN and the tracking number.
+func postalResultByPost(t *testing.T, s *staff, i int) (code, pin, tn string) {
+	t.Helper()
+	var body map[string]any
+	if err := json.Unmarshal(cluster.Registration(demo.DistrictDesk, "2.000720", i), &body); err != nil {
+		t.Fatal(err)
+	}
+	body["result_delivery"] = map[string]string{"method": "post", "address": "Số 12, ấp Trung Lương, xã Xuân Hiệp, huyện Xuân Lộc"}
+	b, _ := json.Marshal(body)
+	receipt, status, err := s.c.Register(context.Background(), s.addr, s.token("desk.xuanloc"), "", b)
+	if err != nil || status != http.StatusCreated {
+		t.Fatalf("register: %d %v", status, err)
+	}
+	s.act("officer.xuanloc", receipt.Code, "accept", `{}`)
+	s.act("officer.xuanloc", receipt.Code, "complete", `{"outcome":"approved","note":"Đủ điều kiện"}`)
+	waitfor.Until(t, "the delivery of "+receipt.Code, func() bool {
+		a := s.call(postalWorker, http.MethodGet, "/api/v1/shipments?dossier="+url.QueryEscape(receipt.Code), nil)
+		var list struct {
+			Items []postalShipment `json:"items"`
+		}
+		if a.Status != http.StatusOK || json.Unmarshal(a.Body, &list) != nil {
+			return false
+		}
+		for _, it := range list.Items {
+			if it.Kind == "delivery" {
+				tn = it.TrackingNumber
+			}
+		}
+		return tn != ""
+	})
+	return receipt.Code, receipt.LookupPIN, tn
+}
+
+// postalShipmentOf reads the shipment with its steps as the postal worker.
+func postalShipmentOf(t *testing.T, s *staff, tn string) postalShipment {
+	t.Helper()
+	a := s.call(postalWorker, http.MethodGet, "/api/v1/shipments/"+tn, nil)
+	var v postalShipment
+	if a.Status != http.StatusOK || json.Unmarshal(a.Body, &v) != nil {
+		t.Fatalf("GET shipment %s: %d %s", tn, a.Status, a.Body)
+	}
+	return v
+}
+
+// postalConfirm submits the confirmation form of step typ on the shipment's page and
+// waits for the page to show it recorded (each step once in these journeys).
+func postalConfirm(t *testing.T, ctx context.Context, typ string, fill ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	form := "#form-" + typ
+	actions := append([]chromedp.Action[chromedp.Void]{chromedp.WaitVisible(chromedp.CSS(form))}, fill...)
+	actions = append(actions, chromedp.Click(chromedp.CSS(form+` button[type="submit"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`#steps li[data-type="`+typ+`"]`)), chromedp.WaitVisible(chromedp.CSS("#notice")))
+	step(t, ctx, "confirm "+typ, actions...)
+	if got := text(t, ctx, "#notice"); !strings.HasPrefix(got, "Đã ghi nhận: ") {
+		t.Errorf("after confirming %s the page says %q", typ, got)
+	}
+}
+
+// postalSign draws a stroke across the canvas matching sel with the mouse, as a
+// recipient signs with a finger.
+func postalSign(t *testing.T, ctx context.Context, sel string) {
+	t.Helper()
+	step(t, ctx, "show the signature pad", chromedp.ScrollIntoView(chromedp.CSS(sel)))
+	box, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](
+		`(() => { const r = document.querySelector(`+postalJS(sel)+`).getBoundingClientRect(); return [r.left, r.top, r.width, r.height]; })()`))
+	if err != nil || len(box) != 4 || box[2] < 50 || box[3] < 20 {
+		t.Fatalf("the signature pad's box: %v %v", box, err)
+	}
+	mouse := func(typ input.DispatchMouseEventType, fx, fy float64) {
+		p := input.DispatchMouseEventParams{Type: typ, X: box[0] + fx*box[2], Y: box[1] + fy*box[3],
+			Button: input.MouseButtonLeft, Buttons: 1, ClickCount: 1}
+		if typ == input.DispatchMouseEventTypeMouseMoved {
+			p.ClickCount = 0
+		}
+		if _, err := chromedp.Call(ctx, input.DispatchMouseEvent, p); err != nil {
+			t.Fatalf("draw the signature: %v", err)
+		}
+	}
+	mouse(input.DispatchMouseEventTypeMousePressed, .1, .6)
+	for i := 1; i <= 12; i++ {
+		x := .1 + .07*float64(i)
+		y := .6 - .3*float64(i%3)/2
+		mouse(input.DispatchMouseEventTypeMouseMoved, x, y)
+	}
+	mouse(input.DispatchMouseEventTypeMouseReleased, .94, .5)
+}
+
+// postalJS is s as a JavaScript string literal.
+func postalJS(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
+
+// postalFillDelivery fills the delivery form: the recipient, relation, ID checked and the
+// drawn signature.
+func postalFillDelivery(t *testing.T, ctx context.Context, name string) {
+	t.Helper()
+	step(t, ctx, "fill the delivery's proof",
+		chromedp.WaitVisible(chromedp.CSS("#signature-pad")),
+		chromedp.SendKeys(chromedp.CSS("#delivered-recipient_name"), name),
+		chromedp.SetValue(chromedp.CSS("#delivered-relation"), "self"),
+		chromedp.SendKeys(chromedp.CSS("#delivered-id_last4"), "1234"))
+	postalSign(t, ctx, "#signature-pad")
+	sig, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById('signature_png').value`))
+	if err != nil || !strings.HasPrefix(sig, "data:image/png;base64,") || len(sig) < 200 {
+		t.Fatalf("the drawn signature is not in the form (%d characters): %v", len(sig), err)
+	}
+}
+
+// TestPostalDeliveryJourney: a result goes out by post; the postal worker signs in on
+// the pages, finds the shipment on the day's manifest, seals and collects it, goes out
+// and confirms the delivery with the recipient's signature drawn on the screen; the
+// citizen's lookup shows it delivered.
+func TestPostalDeliveryJourney(t *testing.T) {
+	start := time.Now()
+	addr := serve(t)
+	base := "http://" + addr
+	s := &staff{t: t, c: cluster.NewClient(2), addr: addr, tokens: map[string]string{}}
+	ctx := newBrowser(t, 120*time.Second)
+	code, pin, tn := postalResultByPost(t, s, 501)
+
+	signIn(t, ctx, base, postalWorker, "#day-form")
+	step(t, ctx, "open the shipment from the manifest", chromedp.WaitVisible(chromedp.CSS("#ship-"+tn)),
+		chromedp.Click(chromedp.CSS("#ship-"+tn)), chromedp.WaitVisible(chromedp.CSS("#tracking-number")))
+	for _, c := range []struct{ what, got, want string }{
+		{"tracking number", text(t, ctx, "#tracking-number"), tn},
+		{"status", text(t, ctx, "#status"), "Chờ bưu điện nhận"},
+		{"dossier", text(t, ctx, "#dossier-code"), code},
+	} {
+		if c.got != c.want {
+			t.Errorf("%s: %q, want %q", c.what, c.got, c.want)
+		}
+	}
+
+	// A seal number with a space is told beside the field, in Vietnamese.
+	step(t, ctx, "seal with a wrong number", chromedp.SendKeys(chromedp.CSS("#accepted-seal_number"), "XL 01"),
+		chromedp.Click(chromedp.CSS(`#form-accepted button[type="submit"]`)),
+		chromedp.WaitVisible(chromedp.CSS("#accepted-seal_number-error")))
+	if got := text(t, ctx, "#accepted-seal_number-error"); !strings.Contains(got, "Số niêm phong chỉ gồm") {
+		t.Errorf("a wrong seal shows %q", got)
+	}
+	postalConfirm(t, ctx, "accepted", chromedp.SetValue(chromedp.CSS("#accepted-seal_number"), "XL-2026-000501"))
+	postalConfirm(t, ctx, "picked_up")
+	postalConfirm(t, ctx, "out_for_delivery")
+	postalFillDelivery(t, ctx, "Nguyễn Văn An")
+	postalConfirm(t, ctx, "delivered")
+	if got := text(t, ctx, "#status"); got != "Đã phát thành công" {
+		t.Errorf("after the delivery: status %q", got)
+	}
+	v := postalShipmentOf(t, s, tn)
+	if v.Status != "delivered" || v.SealNumber != "XL-2026-000501" || v.count("delivered") != 1 {
+		t.Fatalf("the post has %+v", v)
+	}
+	if p := v.Events[len(v.Events)-1].Proof; p == nil || p.RecipientName != "Nguyễn Văn An" || p.Relation != "self" ||
+		p.IDLast4 != "1234" || v.Events[len(v.Events)-1].By != postalWorker {
+		t.Errorf("the proof of delivery: %+v", v.Events[len(v.Events)-1])
+	}
+
+	// The citizen sees the result delivered.
+	waitfor.Until(t, "the delivery in the citizen's lookup", func() bool {
+		status, out, err := s.c.Track(context.Background(), addr, code, pin)
+		if err != nil || status != http.StatusOK {
+			return false
+		}
+		b, _ := json.Marshal(out["shipments"])
+		return strings.Contains(string(b), `"status":"delivered"`)
+	})
+	step(t, ctx, "the citizen's lookup", chromedp.Navigate(base+"/tra-cuu?"+url.Values{"code": {code}, "pin": {pin}}.Encode()),
+		chromedp.WaitVisible(chromedp.CSS("#shipments")))
+	if got := text(t, ctx, "#shipments"); !strings.Contains(got, tn) || !strings.Contains(got, "Đã phát thành công") {
+		t.Errorf("the citizen reads %q", got)
+	}
+	screenshots(t, ctx, "postal-delivery")
+	t.Logf("journey took %v", time.Since(start).Round(time.Millisecond))
+}
+
+// postalNetwork is Network.emulateNetworkConditions, which cuts a tab's requests
+// (deprecated in the protocol in favour of rules, but what this Chromium obeys).
+var postalNetwork = cdp.Command[postalConditions, cdp.Empty]{Method: "Network.emulateNetworkConditions"}
+
+// postalConditions are postalNetwork's parameters.
+type postalConditions struct {
+	Offline            bool    `json:"offline"`
+	Latency            float64 `json:"latency"`
+	DownloadThroughput float64 `json:"downloadThroughput"`
+	UploadThroughput   float64 `json:"uploadThroughput"`
+}
+
+// postalOffline cuts the tab of ctx from the network (requests fail, navigator.onLine is
+// false and the page hears "offline"), or restores it.
+func postalOffline(t *testing.T, ctx context.Context, off bool) {
+	t.Helper()
+	if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Call(ctx, postalNetwork, postalConditions{Offline: off, DownloadThroughput: -1, UploadThroughput: -1}); err != nil {
+		t.Fatalf("emulate offline=%v: %v", off, err)
+	}
+	if _, err := chromedp.Call(ctx, network.OverrideNetworkState, network.OverrideNetworkStateParams{
+		Offline: off, DownloadThroughput: -1, UploadThroughput: -1}); err != nil {
+		t.Fatalf("override the network state offline=%v: %v", off, err)
+	}
+}
+
+// TestPostalOfflineJourney: the postal worker opens a shipment by typing its number,
+// loses the connection, and confirms the delivery: the page keeps it and says so, and
+// the server has not got it. Back online, the page sends it, and the server records it
+// once; sending the same confirmation again changes nothing.
+func TestPostalOfflineJourney(t *testing.T) {
+	start := time.Now()
+	addr := serve(t)
+	base := "http://" + addr
+	s := &staff{t: t, c: cluster.NewClient(2), addr: addr, tokens: map[string]string{}}
+	ctx := newBrowser(t, 120*time.Second)
+	_, _, tn := postalResultByPost(t, s, 502)
+	for _, st := range []string{`{"type":"accepted","seal_number":"XL-2026-000502"}`, `{"type":"picked_up"}`} {
+		var ev map[string]any
+		_ = json.Unmarshal([]byte(st), &ev)
+		ev["event_id"] = uuid.NewString()
+		ev["occurred_at"] = time.Now().Format(time.RFC3339Nano)
+		b, _ := json.Marshal(ev)
+		if a := s.call(postalWorker, http.MethodPost, "/api/v1/shipments/"+tn+"/events", b); a.Status != http.StatusOK {
+			t.Fatalf("%s: %d %s", st, a.Status, a.Body)
+		}
+	}
+
+	signIn(t, ctx, base, postalWorker, "#day-form")
+	lower := strings.ToLower(tn[:2]) + " " + tn[2:6] + " " + tn[6:]
+	step(t, ctx, "find the shipment by typing its number", chromedp.SendKeys(chromedp.CSS("#q"), lower),
+		chromedp.Click(chromedp.CSS(`#find-form button[type="submit"]`)), chromedp.WaitVisible(chromedp.CSS("#form-delivered")))
+	if got := text(t, ctx, "#tracking-number"); got != tn {
+		t.Fatalf("typing %q opened %q", lower, got)
+	}
+
+	postalOffline(t, ctx, true)
+	step(t, ctx, "the page knows it is offline", chromedp.WaitVisible(chromedp.CSS("#queue-offline")))
+	postalFillDelivery(t, ctx, "Trần Thị Bích")
+	step(t, ctx, "confirm the delivery offline", chromedp.Click(chromedp.CSS(`#form-delivered button[type="submit"]`)),
+		chromedp.WaitVisible(chromedp.CSS("#delivered-status")), chromedp.WaitVisible(chromedp.CSS("#queue-count")))
+	if got := text(t, ctx, "#delivered-status"); got != "Đã lưu, sẽ gửi khi có mạng." {
+		t.Errorf("the queued confirmation says %q", got)
+	}
+	if got := text(t, ctx, "#queue-count"); got != "Đang chờ gửi: 1 xác nhận." {
+		t.Errorf("the queue says %q", got)
+	}
+	queued, err := chromedp.Run(ctx, chromedp.Evaluate[string](`localStorage.getItem('motcua.postal.queue')`))
+	if err != nil || !strings.Contains(queued, `"type":"delivered"`) {
+		t.Fatalf("the phone's queue: %q %v", queued, err)
+	}
+	if v := postalShipmentOf(t, s, tn); v.Status != "picked_up" || v.count("delivered") != 0 {
+		t.Fatalf("offline, the server already has %s with %d deliveries", v.Status, v.count("delivered"))
+	}
+
+	postalOffline(t, ctx, false)
+	step(t, ctx, "the page sends the queue once online",
+		chromedp.WaitVisible(chromedp.CSS("#queue-sent")),
+		chromedp.Poll[chromedp.Void](`JSON.parse(localStorage.getItem('motcua.postal.queue') || '[]').length === 0`))
+	if got := text(t, ctx, "#queue-sent"); !strings.HasPrefix(got, "Đã gửi 1 xác nhận đang chờ.") {
+		t.Errorf("after sending the page says %q", got)
+	}
+	v := postalShipmentOf(t, s, tn)
+	if v.Status != "delivered" || v.count("delivered") != 1 {
+		t.Fatalf("back online the server has %s with %d deliveries, want delivered once", v.Status, v.count("delivered"))
+	}
+
+	// The same confirmation again, as a phone that lost the answer would send it: put it
+	// back in the queue and flush; it is recorded once still, and leaves the queue.
+	step(t, ctx, "resend the same confirmation",
+		chromedp.Evaluate[chromedp.Void](`localStorage.setItem('motcua.postal.queue', `+postalJS(queued)+`); window.dispatchEvent(new Event('online'))`),
+		chromedp.Poll[chromedp.Void](`JSON.parse(localStorage.getItem('motcua.postal.queue') || '[]').length === 0`))
+	if v := postalShipmentOf(t, s, tn); v.count("delivered") != 1 || len(v.Events) != 4 {
+		t.Errorf("after a resend the shipment has %d steps, %d deliveries; want 4 and 1", len(v.Events), v.count("delivered"))
+	}
+	problems, err := chromedp.Run(ctx, chromedp.Evaluate[string](`localStorage.getItem('motcua.postal.problems') || '[]'`))
+	if err != nil || problems != "[]" {
+		t.Errorf("the resend was refused: %s %v", problems, err)
+	}
+	step(t, ctx, "reload the shipment", chromedp.Click(chromedp.CSS("#queue-reload")), chromedp.WaitVisible(chromedp.CSS("#ended")))
+	if got := text(t, ctx, "#status"); got != "Đã phát thành công" {
+		t.Errorf("reloaded: status %q", got)
+	}
+	screenshots(t, ctx, "postal-offline")
+	t.Logf("journey took %v", time.Since(start).Round(time.Millisecond))
+}
