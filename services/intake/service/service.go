@@ -11,6 +11,7 @@ import (
 
 	"github.com/motcua/motcua/services/intake/adapters/store"
 	"github.com/motcua/motcua/services/intake/app"
+	"github.com/motcua/motcua/services/intake/ports/admin"
 	"github.com/motcua/motcua/services/intake/ports/rest"
 	"github.com/motcua/motcua/services/intake/ports/web"
 	"github.com/motcua/motcua/services/intake/shipments"
@@ -38,6 +39,7 @@ type Service struct {
 	shipments *messaging.Consumer
 	api       *rest.API
 	pages     *web.Pages
+	admin     *admin.Pages
 	log       *slog.Logger
 }
 
@@ -108,14 +110,20 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 	pages := &web.Pages{Log: log, Store: st, Registrar: api.Registrar, Processor: api.Processor, Reader: api.Reader,
 		SignIn: signIn, Verifier: api.Verifier, Calendar: cal, PublicURL: cfg.PublicURL,
 		SignInByClient: byClient, SignInByUser: byUser}
-	return &Service{Store: st, infra: inf, relay: relay, calendar: follower, reloadCalendar: reloadCalendar, api: api, pages: pages, log: log,
+	// The administrator's pages edit the calendar through the API's use case.
+	adminPages := &admin.Pages{Log: log, Verifier: api.Verifier, Calendar: cal, Calendars: api.Calendars,
+		Offices: &app.Offices{Store: st, Relay: relay, Now: now}, Procedures: &app.Procedures{Store: st},
+		Accounts: &app.Accounts{Store: st}}
+	return &Service{Store: st, infra: inf, relay: relay, calendar: follower, reloadCalendar: reloadCalendar, api: api, pages: pages,
+		admin: adminPages, log: log,
 		shipments: messaging.NewConsumer(inf.Pool, inf.JS, log, shipments.Consumer, road.Handle)}, nil
 }
 
-// Mount adds intake's API and the desk's pages to r.
+// Mount adds intake's API, the desk's pages and the administrator's pages to r.
 func (s *Service) Mount(r chi.Router) {
 	s.api.Mount(r)
 	s.pages.Mount(r)
+	s.admin.Mount(r)
 }
 
 // Checks are intake's readiness probes.

@@ -1,0 +1,120 @@
+// Package admin is intake's pages for administrators, under /quan-tri: offices,
+// procedures, the holiday calendar and staff accounts. Server-rendered with
+// html/template, Vietnamese first with an English switch, no JavaScript; every POST
+// carries a CSRF token; templates and the style sheet are embedded in the binary.
+//
+// Only the admin role uses them; the pages call intake's use cases (app.Offices,
+// app.Procedures, app.Calendars, app.Accounts), so an office saved here is published
+// to the other services and a calendar edit gets its revision and event as through the
+// API.
+package admin
+
+import (
+	"embed"
+	"html/template"
+	"log/slog"
+	"net/http"
+
+	"github.com/go-chi/chi/v5"
+
+	"github.com/motcua/motcua/services/intake/app"
+	"github.com/motcua/motcua/services/platform/auth"
+	"github.com/motcua/motcua/services/platform/web/htmlpage"
+	"github.com/motcua/motcua/services/platform/web/session"
+	"github.com/motcua/motcua/services/worktime"
+)
+
+// The pages' addresses.
+const (
+	HomePath       = session.AdminHome
+	OfficesPath    = HomePath + "/co-quan"
+	ProceduresPath = HomePath + "/thu-tuc"
+	CalendarPath   = HomePath + "/lich"
+	AccountsPath   = HomePath + "/tai-khoan"
+	StylePath      = "/assets/intake/admin.css"
+)
+
+// maxForm bounds a form's body: the longest, an account's, lists its offices.
+const maxForm = 64 << 10
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+//go:embed assets/admin.css
+var style []byte
+
+var styleAsset = htmlpage.NewAsset(StylePath, "text/css; charset=utf-8", style)
+
+var pageTemplate = template.Must(template.New("").Funcs(template.FuncMap{
+	// in is an input's arguments: the page, the input's name (its id and the field
+	// its error is reported for), its label's key, its value and its type.
+	"in": func(p *page, name, label, value, typ string) input {
+		return input{P: p, N: name, L: label, V: value, Type: typ}
+	},
+}).ParseFS(templateFS, "templates/*.html"))
+
+type input struct {
+	P             *page
+	N, L, V, Type string
+}
+
+// Pages serves the administrator's pages.
+type Pages struct {
+	Log        *slog.Logger
+	Verifier   *auth.Verifier
+	Offices    *app.Offices
+	Procedures *app.Procedures
+	Calendars  *app.Calendars
+	Accounts   *app.Accounts
+	// Calendar is the calendar in force, whose years the calendar page shows.
+	Calendar *worktime.Live
+}
+
+// Mount adds the pages to r, each path spelled out whole.
+func (p *Pages) Mount(r chi.Router) {
+	r.Group(func(r chi.Router) {
+		r.Use(htmlpage.Headers(htmlpage.NoScript))
+		r.Get(StylePath, styleAsset.ServeHTTP)
+		r.Group(func(r chi.Router) {
+			r.Use(session.Require(p.Verifier), p.requireAdmin)
+			r.Get(HomePath, p.home)
+			r.Get(OfficesPath, p.offices)
+			r.Post(OfficesPath, p.saveOffice)
+			r.Get(OfficesPath+"/{code}", p.office)
+			r.Post(OfficesPath+"/{code}", p.saveOffice)
+			r.Get(ProceduresPath, p.procedures)
+			r.Post(ProceduresPath, p.saveProcedure)
+			r.Get(ProceduresPath+"/{code}", p.procedure)
+			r.Post(ProceduresPath+"/{code}", p.saveProcedure)
+			r.Get(CalendarPath, p.calendar)
+			r.Post(CalendarPath, p.changeDay)
+			r.Get(AccountsPath, p.accounts)
+			r.Post(AccountsPath, p.createAccount)
+			r.Get(AccountsPath+"/{username}", p.account)
+			r.Post(AccountsPath+"/{username}", p.changeAccount)
+			r.Post(AccountsPath+"/{username}/mat-khau", p.resetPassword)
+			r.Post(AccountsPath+"/{username}/trang-thai", p.setDisabled)
+		})
+	})
+}
+
+// requireAdmin lets administrators through; others see why not and where their
+// own pages are.
+func (p *Pages) requireAdmin(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		who := auth.FromContext(r.Context())
+		if who.Role != auth.RoleAdmin {
+			pg := p.newPage(w, r, "refused")
+			pg.Error = pg.T("role.refused", pg.Role(who.Role))
+			pg.Back = session.Home(who.Role)
+			p.render(w, http.StatusForbidden, pg)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// render writes the page with status.
+func (p *Pages) render(w http.ResponseWriter, status int, pg *page) {
+	htmlpage.Render(w, p.Log, pageTemplate, "page", pg, pg.Lang, status)
+}

@@ -1,0 +1,129 @@
+package admin
+
+import (
+	"context"
+	"crypto/ed25519"
+	"crypto/rand"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/go-chi/chi/v5"
+
+	"github.com/motcua/motcua/services/intake/adapters/store"
+	"github.com/motcua/motcua/services/intake/app"
+	"github.com/motcua/motcua/services/intake/demo"
+	"github.com/motcua/motcua/services/platform/auth"
+	"github.com/motcua/motcua/services/platform/pgtest"
+	"github.com/motcua/motcua/services/platform/web/csrf"
+	"github.com/motcua/motcua/services/platform/web/session"
+	"github.com/motcua/motcua/services/worktime"
+)
+
+// site is the pages over a fresh intake database with the demo data, and a way to
+// sign requests in as any member of staff.
+type site struct {
+	t      *testing.T
+	h      http.Handler
+	iss    *auth.Issuer
+	live   *worktime.Live
+	st     *store.Store
+	signIn *app.SignIn
+}
+
+func newSite(t *testing.T) *site {
+	t.Helper()
+	server := os.Getenv("DATABASE_URL")
+	if server == "" {
+		t.Fatal("DATABASE_URL is not set; run the tests with 'make test', which starts PostgreSQL")
+	}
+	ctx := context.Background()
+	u, drop, err := pgtest.CreateDatabase(ctx, server)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(drop)
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	pool, err := store.Open(ctx, u, log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(pool.Close)
+	st := store.New(pool)
+	if err := demo.Load(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	pub, priv, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	live := worktime.NewLive()
+	now := func() time.Time { return time.Now().Truncate(time.Microsecond) }
+	p := &Pages{Log: log, Verifier: auth.NewVerifier(pub), Calendar: live,
+		Calendars: &app.Calendars{Pool: pool, Live: live, Now: now},
+		Offices:   &app.Offices{Store: st, Now: now}, Procedures: &app.Procedures{Store: st}, Accounts: &app.Accounts{Store: st}}
+	r := chi.NewRouter()
+	p.Mount(r)
+	iss := auth.NewIssuer(priv, time.Hour)
+	signIn, err := app.NewSignIn(st, iss, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &site{t: t, h: r, iss: iss, live: live, st: st, signIn: signIn}
+}
+
+// as is the session cookie of username with role.
+func (s *site) as(username, role string) *http.Cookie {
+	tok, err := s.iss.Issue(auth.Principal{Username: username, Role: role, Offices: []string{demo.DistrictDesk}}, time.Now())
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	return &http.Cookie{Name: session.CookieName, Value: tok}
+}
+
+var admin = struct{ user, role string }{"admin.xuanloc", auth.RoleAdmin}
+
+func (s *site) get(path string, cookies ...*http.Cookie) *httptest.ResponseRecorder {
+	r := httptest.NewRequest(http.MethodGet, path, nil)
+	for _, c := range cookies {
+		r.AddCookie(c)
+	}
+	w := httptest.NewRecorder()
+	s.h.ServeHTTP(w, r)
+	return w
+}
+
+// post sends form as the administrator, with a valid CSRF token unless noCSRF.
+func (s *site) post(path string, form url.Values, noCSRF ...bool) *httptest.ResponseRecorder {
+	const token = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
+	if len(noCSRF) == 0 {
+		form.Set(csrf.FieldName, token)
+	}
+	r := httptest.NewRequest(http.MethodPost, path, strings.NewReader(form.Encode()))
+	r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	r.AddCookie(s.as(admin.user, admin.role))
+	r.AddCookie(&http.Cookie{Name: csrf.CookieName, Value: token})
+	w := httptest.NewRecorder()
+	s.h.ServeHTTP(w, r)
+	return w
+}
+
+// wants checks that w has status and its body holds every one of texts.
+func wants(t *testing.T, what string, w *httptest.ResponseRecorder, status int, texts ...string) {
+	t.Helper()
+	body := w.Body.String()
+	if w.Code != status {
+		t.Errorf("%s: status %d, want %d: %.600s", what, w.Code, status, body)
+	}
+	for _, s := range texts {
+		if !strings.Contains(body, s) {
+			t.Errorf("%s: the page lacks %q: %.3000s", what, s, body)
+		}
+	}
+}

@@ -1,0 +1,123 @@
+package admin
+
+import (
+	"fmt"
+	"net/http"
+
+	"github.com/motcua/motcua/services/intake/adapters/store"
+	"github.com/motcua/motcua/services/intake/domain/catalog"
+	"github.com/motcua/motcua/services/platform/auth"
+	"github.com/motcua/motcua/services/platform/web/csrf"
+	"github.com/motcua/motcua/services/platform/web/htmlpage"
+)
+
+// page is what the template shows. Name picks the body: home, offices, office,
+// procedures, procedure, calendar, accounts, account or refused.
+type page struct {
+	Lang   htmlpage.Lang
+	Name   string
+	Who    *auth.Principal
+	CSRF   string
+	Switch string
+	Style  string
+	// Error is the page's error in words; Notice a success to tell; Errors the
+	// message beside each field.
+	Error  string
+	Notice string
+	Errors map[string]string
+	// Back is where a refused member of staff works.
+	Back string
+
+	OfficeList    []catalog.Office
+	Office        officeForm
+	ProcedureList []catalog.Procedure
+	Procedure     procedureForm
+	Q             string
+	Calendar      calendarView
+	AccountList   []store.Account
+	Account       accountForm
+	// Choices of the forms' selects and checkboxes.
+	Kinds       []option
+	Parents     []option
+	PostOffices []option
+	OfficeBoxes []option
+	Roles       []option
+}
+
+// option is a choice of a select or a checkbox.
+type option struct {
+	Value, Label string
+	Selected     bool
+}
+
+// newPage starts the page called name for r, with its CSRF token and language switch.
+func (p *Pages) newPage(w http.ResponseWriter, r *http.Request, name string) *page {
+	lang := htmlpage.Language(w, r)
+	pg := &page{Lang: lang, Name: name, Who: auth.FromContext(r.Context()), CSRF: csrf.Token(w, r),
+		Switch: htmlpage.SwitchURL(r, lang), Style: styleAsset.URL(), Errors: map[string]string{}}
+	if key := r.URL.Query().Get("ok"); notices[key] {
+		pg.Notice = pg.T("ok." + key)
+	}
+	return pg
+}
+
+// notices are the successes a redirect may announce with ?ok=.
+var notices = map[string]bool{"created": true, "saved": true, "day": true, "password": true,
+	"disabled": true, "enabled": true}
+
+// T is the page's words for key.
+func (pg *page) T(key string, args ...any) string {
+	w, ok := texts[key]
+	if !ok {
+		return key
+	}
+	s := w.vi
+	if pg.Lang == htmlpage.English {
+		s = w.en
+	}
+	if len(args) > 0 {
+		s = fmt.Sprintf(s, args...)
+	}
+	return s
+}
+
+// English reports whether the page is in English.
+func (pg *page) English() bool { return pg.Lang == htmlpage.English }
+
+// Err is the error beside the field named name, if any.
+func (pg *page) Err(name string) string { return pg.Errors[name] }
+
+// Role names a role in the page's language.
+func (pg *page) Role(role string) string { return pg.T("role." + role) }
+
+// Kind names a kind of office in the page's language.
+func (pg *page) Kind(kind catalog.OfficeKind) string { return pg.T("kind." + string(kind)) }
+
+// Money shows a sum of đồng.
+func (pg *page) Money(vnd int64) string { return htmlpage.Money(vnd) }
+
+// invalid puts the codes of an app.Invalid in words beside their fields; a refusal
+// that is about no field (a stale calendar, one's own account) is the page's error.
+func (pg *page) invalid(bad map[string]string) {
+	pg.Error = pg.T("fix.fields")
+	for field, code := range bad {
+		if field == "revision" || field == "disabled" {
+			pg.Error = pg.T("err." + code)
+			continue
+		}
+		pg.Errors[field] = pg.T("err." + code)
+	}
+}
+
+// choices is the options of values labelled by label, chosen marked.
+func choices(values []string, label func(string) string, chosen ...string) []option {
+	out := make([]option, 0, len(values))
+	for _, v := range values {
+		o := option{Value: v, Label: label(v)}
+		for _, c := range chosen {
+			o.Selected = o.Selected || c == v
+		}
+		out = append(out, o)
+	}
+	return out
+}
