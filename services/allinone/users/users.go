@@ -9,14 +9,12 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"regexp"
 	"strings"
 
 	"github.com/motcua/motcua/services/intake/adapters/store"
+	"github.com/motcua/motcua/services/intake/app"
 	"github.com/motcua/motcua/services/platform/auth"
 )
-
-var usernamePattern = regexp.MustCompile(`^[a-z0-9._-]{3,64}$`)
 
 // Add runs "users add --username U --role ROLE --office CODE [--office CODE…]" with the
 // password read from the first line of stdin. It writes to intake's schema on the
@@ -33,7 +31,7 @@ func Add(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer, 
 	}
 	*username = strings.ToLower(strings.TrimSpace(*username))
 	switch {
-	case !usernamePattern.MatchString(*username):
+	case !app.ValidUsername(*username):
 		return errors.New("--username must be 3-64 characters of a-z, 0-9, '.', '_' or '-'")
 	case !auth.ValidRole(*role):
 		return fmt.Errorf("--role must be one of: %s", strings.Join(auth.Roles, ", "))
