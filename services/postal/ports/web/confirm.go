@@ -109,6 +109,9 @@ func (p *Pages) confirm(w http.ResponseWriter, r *http.Request) {
 		pg.Values[k] = r.PostFormValue(k)
 	}
 	pg.Errors[pe.field] = msg // "" is the whole form's
+	if !pg.hasForm(typ) {
+		pg.Error = msg // a step the shipment does not offer now has no form to show it in
+	}
 	p.render(w, pe.status, pg)
 }
 

@@ -33,6 +33,10 @@ func (p *Pages) find(w http.ResponseWriter, r *http.Request) {
 		}
 		p.render(w, http.StatusUnprocessableEntity, pg)
 		return
+	case queryBadTracking:
+		pg.Errors["q"] = pg.T("bad.tracking")
+		p.render(w, http.StatusUnprocessableEntity, pg)
+		return
 	case queryTracking:
 		http.Redirect(w, r, ShipmentPath+value, http.StatusSeeOther)
 		return
@@ -59,21 +63,26 @@ func (p *Pages) find(w http.ResponseWriter, r *http.Request) {
 
 // What a search holds.
 const (
-	queryNone     = iota // nothing usable
-	queryTracking        // a tracking number (canonical)
-	queryDossier         // a dossier's code
-	queryLink            // the dossier's code, read from a receipt's lookup link
+	queryNone        = iota // nothing usable
+	queryTracking           // a tracking number (canonical)
+	queryDossier            // a dossier's code
+	queryLink               // the dossier's code, read from a receipt's lookup link
+	queryBadTracking        // a tracking number mistyped: its check digit is wrong
 )
 
 // parseQuery reads what the worker typed or scanned: a tracking number in any form
-// s10.Parse reads, a lookup link (…/tra-cuu?code=…&pin=…) whose code it takes, or a
+// s10.Parse reads (or one with a wrong check digit), a lookup link (…/tra-cuu?code=…&pin=…) whose code it takes, or a
 // dossier's code.
 func parseQuery(q string) (int, string) {
 	if q == "" {
 		return queryNone, ""
 	}
-	if n, err := s10.Parse(q); err == nil {
+	n, err := s10.Parse(q)
+	switch {
+	case err == nil:
 		return queryTracking, n.String()
+	case errors.Is(err, s10.ErrCheckDigit):
+		return queryBadTracking, ""
 	}
 	if strings.Contains(q, "code=") {
 		u, err := url.Parse(q)

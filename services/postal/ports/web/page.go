@@ -160,6 +160,16 @@ func (pg *page) Reasons() []string   { return shipment.FailureReasons }
 func (pg *page) Actions() []string   { return shipment.FailureActions }
 func (pg *page) Relations() []string { return shipment.Relations }
 
+// hasForm reports whether the page offers the form of step typ.
+func (pg *page) hasForm(typ string) bool {
+	for _, f := range pg.Forms {
+		if f.Type == typ {
+			return true
+		}
+	}
+	return false
+}
+
 // Open reports whether the shipment has steps left to record.
 func (pg *page) Open() bool { return pg.S != nil && !shipment.Status(pg.S.Status).Terminal() }
 
