@@ -16,6 +16,9 @@ type StatsFilter struct {
 	Office string
 	// Procedure, when set, keeps the dossiers of that procedure.
 	Procedure string
+	// Within, when not empty, keeps the dossiers that belonged to any of these offices:
+	// those of a supervisor's offices.
+	Within []string
 	// Now judges open dossiers: overdue when their appointment has passed at Now (or at
 	// the moment their clock stopped, while paused).
 	Now time.Time
@@ -62,17 +65,9 @@ func (s *Store) Stats(ctx context.Context, f StatsFilter) (Stats, error) {
 	rows, err := s.pool.Query(ctx, `WITH d AS (
 		SELECT d.procedure_code, d.procedure_name, d.handling_office_code, d.handling_office_name,
 			d.channel, d.processing_seconds, r.score,
-			CASE
-				WHEN d.status = 'withdrawn' THEN 'withdrawn'
-				WHEN d.finished_at IS NOT NULL AND d.timing <> '' THEN d.timing
-				WHEN d.finished_at IS NOT NULL THEN CASE WHEN d.finished_at > d.due_at THEN 'late' ELSE 'on_time' END
-				WHEN COALESCE(d.paused_at, $3) > d.due_at THEN 'overdue'
-				ELSE 'within_deadline'
-			END AS standing
+			`+standingSQL+` AS standing
 		FROM dossiers d LEFT JOIN ratings r ON r.dossier_id = d.id
-		WHERE d.received_at >= $1 AND d.received_at < $2
-			AND ($4::text = '' OR d.offices @> ARRAY[$4::text])
-			AND ($5::text = '' OR d.procedure_code = $5)
+		WHERE `+statsWhereSQL+`
 	)
 	SELECT
 		CASE WHEN GROUPING(procedure_code) = 0 THEN 'procedure'
@@ -96,7 +91,7 @@ func (s *Store) Stats(ctx context.Context, f StatsFilter) (Stats, error) {
 		count(*) FILTER (WHERE score <= 2)
 	FROM d
 	GROUP BY GROUPING SETS ((), (procedure_code), (handling_office_code))
-	ORDER BY 1, 2`, f.From, f.To, f.Now, f.Office, f.Procedure)
+	ORDER BY 1, 2`, f.From, f.To, f.Now, f.Office, f.Procedure, f.Within)
 	if err != nil {
 		return Stats{}, fmt.Errorf("stats: %w", err)
 	}

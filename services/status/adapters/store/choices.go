@@ -1,0 +1,52 @@
+package store
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+)
+
+// Named is a code and the name status last saw it under.
+type Named struct {
+	Code string
+	Name string
+}
+
+// Procedures lists the procedures of the dossiers status knows, by code: a loose scan
+// of the index on procedure codes (one probe per procedure, however many dossiers).
+func (s *Store) Procedures(ctx context.Context) ([]Named, error) {
+	rows, err := s.pool.Query(ctx, `WITH RECURSIVE p AS (
+		(SELECT procedure_code AS code FROM dossiers ORDER BY procedure_code LIMIT 1)
+		UNION ALL
+		SELECT (SELECT procedure_code FROM dossiers WHERE procedure_code > p.code ORDER BY procedure_code LIMIT 1)
+		FROM p WHERE p.code IS NOT NULL
+	)
+	SELECT p.code, (SELECT procedure_name FROM dossiers WHERE procedure_code = p.code
+		ORDER BY received_at DESC LIMIT 1)
+	FROM p WHERE p.code IS NOT NULL ORDER BY p.code`)
+	if err != nil {
+		return nil, fmt.Errorf("procedures: %w", err)
+	}
+	out, err := pgx.CollectRows(rows, pgx.RowToStructByPos[Named])
+	if err != nil {
+		return nil, fmt.Errorf("procedures: %w", err)
+	}
+	return out, nil
+}
+
+// OfficeNames names the offices with codes, in their order, as the newest dossier they
+// handled names them; an office that handled none keeps its code as its name.
+func (s *Store) OfficeNames(ctx context.Context, codes []string) ([]Named, error) {
+	rows, err := s.pool.Query(ctx, `SELECT c.code, COALESCE((SELECT handling_office_name FROM dossiers
+		WHERE handling_office_code = c.code ORDER BY received_at DESC LIMIT 1), c.code)
+		FROM unnest($1::text[]) WITH ORDINALITY AS c(code, n) ORDER BY c.n`, codes)
+	if err != nil {
+		return nil, fmt.Errorf("office names: %w", err)
+	}
+	out, err := pgx.CollectRows(rows, pgx.RowToStructByPos[Named])
+	if err != nil {
+		return nil, fmt.Errorf("office names: %w", err)
+	}
+	return out, nil
+}

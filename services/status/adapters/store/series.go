@@ -1,0 +1,59 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+)
+
+// Series counts the dossiers of f received in each part of its period, the parts
+// beginning at starts (in order; the first at f.From, the last ending at f.To): one
+// Counters per part, as Stats counts the whole. One scan, grouped by width_bucket over
+// the starts.
+func (s *Store) Series(ctx context.Context, f StatsFilter, starts []time.Time) ([]Counters, error) {
+	out := make([]Counters, len(starts))
+	if len(starts) == 0 {
+		return out, nil
+	}
+	rows, err := s.pool.Query(ctx, `WITH d AS (
+		SELECT width_bucket(d.received_at, $7::timestamptz[]) AS part, d.channel, d.processing_seconds, r.score,
+			`+standingSQL+` AS standing
+		FROM dossiers d LEFT JOIN ratings r ON r.dossier_id = d.id
+		WHERE `+statsWhereSQL+`
+	)
+	SELECT part, count(*),
+		count(*) FILTER (WHERE standing = 'early'),
+		count(*) FILTER (WHERE standing = 'on_time'),
+		count(*) FILTER (WHERE standing = 'late'),
+		count(*) FILTER (WHERE standing = 'within_deadline'),
+		count(*) FILTER (WHERE standing = 'overdue'),
+		count(*) FILTER (WHERE standing = 'withdrawn'),
+		count(*) FILTER (WHERE channel = 'desk'),
+		count(*) FILTER (WHERE channel = 'post'),
+		count(*) FILTER (WHERE channel = 'online'),
+		avg(processing_seconds) FILTER (WHERE standing IN ('early', 'on_time', 'late'))::float8,
+		count(score),
+		avg(score)::float8,
+		count(*) FILTER (WHERE score <= 2)
+	FROM d GROUP BY part`, f.From, f.To, f.Now, f.Office, f.Procedure, f.Within, starts)
+	if err != nil {
+		return nil, fmt.Errorf("series: %w", err)
+	}
+	var part int
+	var c Counters
+	_, err = pgx.ForEachRow(rows, []any{&part, &c.Received, &c.Early, &c.OnTime, &c.Late, &c.WithinDeadline,
+		&c.Overdue, &c.Withdrawn, &c.Desk, &c.Post, &c.Online, &c.AvgProcessingSeconds, &c.Ratings, &c.AvgScore,
+		&c.Dislikes}, func() error {
+		if part >= 1 && part <= len(out) {
+			out[part-1] = c
+		}
+		c = Counters{}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("series: %w", err)
+	}
+	return out, nil
+}

@@ -1,0 +1,20 @@
+package store
+
+// standingSQL is how a dossier row d counts in statistics: withdrawn (not scored), its
+// final timing once finished (early, on_time, late; judged from its finish when the row
+// was folded before status knew it), or, while open, overdue or within_deadline at $3
+// (the moment its clock stopped while paused). The same as tracking.Standing.At.
+const standingSQL = `CASE
+	WHEN d.status = 'withdrawn' THEN 'withdrawn'
+	WHEN d.finished_at IS NOT NULL AND d.timing <> '' THEN d.timing
+	WHEN d.finished_at IS NOT NULL THEN CASE WHEN d.finished_at > d.due_at THEN 'late' ELSE 'on_time' END
+	WHEN COALESCE(d.paused_at, $3) > d.due_at THEN 'overdue'
+	ELSE 'within_deadline'
+END`
+
+// statsWhereSQL selects the dossiers d of a StatsFilter: received in [$1, $2), that
+// belonged to office $4 and to any of the offices $6, of procedure $5 (each when set).
+const statsWhereSQL = `d.received_at >= $1 AND d.received_at < $2
+	AND ($4::text = '' OR d.offices @> ARRAY[$4::text])
+	AND ($5::text = '' OR d.procedure_code = $5)
+	AND (COALESCE(cardinality($6::text[]), 0) = 0 OR d.offices && $6::text[])`
