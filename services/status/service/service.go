@@ -21,6 +21,7 @@ import (
 	"github.com/motcua/motcua/services/status/adapters/store"
 	"github.com/motcua/motcua/services/status/adapters/trackcache"
 	"github.com/motcua/motcua/services/status/app/citizen"
+	"github.com/motcua/motcua/services/status/ports/dashboard"
 	"github.com/motcua/motcua/services/status/ports/rest"
 	"github.com/motcua/motcua/services/status/ports/web"
 	"github.com/motcua/motcua/services/status/projection"
@@ -68,6 +69,7 @@ type Service struct {
 	reloadCalendar lifecycle.Worker
 	api            *rest.API
 	pages          *web.Pages
+	dashboard      *dashboard.Pages
 }
 
 // New connects (waiting for the database and the broker), migrates the status schema and
@@ -116,6 +118,7 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 		return nil, fmt.Errorf("status: %w", err)
 	}
 	st := store.New(inf.Pool)
+	verifier := auth.NewVerifier(pub)
 	byClient, byCode := citizen.NewLimiters()
 	desk := &citizen.Desk{Store: st, PINKey: cfg.PINKey, Location: loc, Now: now, Calendar: calendar, Cache: cache,
 		ByClient: byClient, ByCode: byCode}
@@ -126,16 +129,19 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 		shipments:      messaging.NewConsumer(inf.Pool, inf.JS, log, projection.ShipmentConsumer, projection.Shipment),
 		calendar:       messaging.NewConsumer(inf.Pool, inf.JS, log, calendarsync.Consumer("status-calendar"), calendarsync.Handler(live)),
 		reloadCalendar: reloadCalendar,
-		api: &rest.API{Log: log, Store: st, Verifier: auth.NewVerifier(pub), Location: loc, Now: now,
+		api: &rest.API{Log: log, Store: st, Verifier: verifier, Location: loc, Now: now,
 			Calendar: calendar, Citizen: desk},
 		pages: &web.Pages{Log: log, Citizen: desk},
+		dashboard: &dashboard.Pages{Log: log, Store: st, Verifier: verifier, Location: loc, Now: now,
+			Calendar: calendar},
 	}, nil
 }
 
-// Mount adds status's API and its citizen pages to r.
+// Mount adds status's API, its citizen pages and the supervisors' dashboard to r.
 func (s *Service) Mount(r chi.Router) {
 	s.api.Mount(r)
 	s.pages.Mount(r)
+	s.dashboard.Mount(r)
 }
 
 // Checks are status's readiness probes.

@@ -1,0 +1,118 @@
+// Package dashboard is the supervisors' pages, served by status from its read model:
+// the indicators of domain.md §6 (Decision 766/QĐ-TTg) over a period, for all the
+// supervisor's offices or one of them and for all procedures or one, as big figures
+// beside their targets; charts drawn on the server as inline SVG (the on-time rate
+// week by week or month by month, the channel mix, late dossiers per handling office),
+// each with a table saying the same; the dossiers overdue now, the latest first; and
+// both as CSV files for a spreadsheet.
+//
+// The pages need no JavaScript (the content security policy allows none). The session
+// is the staff token in its HttpOnly cookie (platform/web/session), signed in at
+// intake's sign-in page; only supervisors and administrators may see the dashboard,
+// each over the dossiers of their own offices only. Vietnamese first, English on
+// request (remembered in a cookie).
+package dashboard
+
+import (
+	"embed"
+	"html/template"
+	"log/slog"
+	"net/http"
+	"slices"
+	"time"
+
+	"github.com/go-chi/chi/v5"
+
+	"github.com/motcua/motcua/services/platform/auth"
+	"github.com/motcua/motcua/services/platform/web/htmlpage"
+	"github.com/motcua/motcua/services/platform/web/session"
+	"github.com/motcua/motcua/services/status/adapters/store"
+	"github.com/motcua/motcua/services/status/app/indicators"
+	"github.com/motcua/motcua/services/worktime"
+)
+
+// The dashboard's addresses.
+const (
+	// HomePath is the dashboard, where a supervisor lands after signing in.
+	HomePath = session.SupervisorHome
+	// IndicatorsCSVPath is the period's indicators as a CSV file.
+	IndicatorsCSVPath = HomePath + "/chi-so.csv"
+	// OverdueCSVPath is the overdue dossiers as a CSV file.
+	OverdueCSVPath = HomePath + "/qua-han.csv"
+	// StylePath serves the style sheet.
+	StylePath = "/assets/status/dashboard.css"
+	// deskDossierPath opens a dossier on the desk's pages (intake).
+	deskDossierPath = "/mot-cua/ho-so/"
+)
+
+// How many overdue dossiers the page lists, and the CSV file holds.
+const (
+	overduePageLimit = 50
+	overdueCSVLimit  = 10000
+)
+
+// viewerRoles may see the dashboard: supervisors, and administrators (who may also
+// call the statistics API); each sees only the dossiers of their offices.
+var viewerRoles = []string{auth.RoleSupervisor, auth.RoleAdmin}
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+//go:embed assets/dashboard.css
+var style []byte
+
+var styleAsset = htmlpage.NewAsset(StylePath, "text/css; charset=utf-8", style)
+
+var pageTemplate = template.Must(template.New("").Funcs(template.FuncMap{
+	"deref":  func(x *float64) float64 { return *x },
+	"sum":    func(a, b int64) int64 { return a + b },
+	"onTime": func(f indicators.Figures) int64 { return f.Early + f.OnTime + f.WithinDeadline },
+}).ParseFS(templateFS, "templates/*.html"))
+
+// Pages serves the dashboard.
+type Pages struct {
+	Log      *slog.Logger
+	Store    *store.Store
+	Verifier *auth.Verifier
+	// Location is the offices' time zone: periods are whole days in it.
+	Location *time.Location
+	Now      func() time.Time
+	// Calendar counts the working hours a dossier is overdue.
+	Calendar func() *worktime.Calendar
+}
+
+// Mount adds the dashboard to r, each path spelled out whole so that the all-in-one
+// command can mount every service on one router.
+func (p *Pages) Mount(r chi.Router) {
+	r.Group(func(r chi.Router) {
+		r.Use(htmlpage.Headers(htmlpage.NoScript))
+		r.Get(StylePath, styleAsset.ServeHTTP)
+		r.Group(func(r chi.Router) {
+			r.Use(session.Require(p.Verifier), p.requireViewer)
+			r.Get(HomePath, p.dashboard)
+			r.Get(IndicatorsCSVPath, p.indicatorsCSV)
+			r.Get(OverdueCSVPath, p.overdueCSV)
+		})
+	})
+}
+
+// requireViewer lets supervisors and administrators through; anyone else is told why
+// not, with a link to the pages of their role.
+func (p *Pages) requireViewer(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		who := auth.FromContext(r.Context())
+		if !slices.Contains(viewerRoles, who.Role) {
+			pg := p.newPage(w, r)
+			pg.Error = pg.T("forbidden", who.Role)
+			pg.Home = session.Home(who.Role)
+			p.render(w, http.StatusForbidden, pg)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// render writes the page with status.
+func (p *Pages) render(w http.ResponseWriter, status int, pg *page) {
+	htmlpage.Render(w, p.Log, pageTemplate, "page", pg, pg.Lang, status)
+}
