@@ -39,7 +39,6 @@ var texts = map[string]words{
 	"q.quarter":     {"Quý này", "This quarter"},
 	"q.year":        {"Năm nay", "This year"},
 	"period":        {"Hồ sơ tiếp nhận từ %s đến %s (%d ngày)", "Dossiers received from %s to %s (%d days)"},
-	"date.hint":     {"Dạng năm-tháng-ngày, ví dụ 2026-03-31", "Written year-month-day, e.g. 2026-03-31"},
 	"need.from":     {"Hãy nhập ngày bắt đầu, hoặc để trống cả hai ngày để xem tháng này.", "Enter the first day, or leave both days empty for this month."},
 	"need.to":       {"Hãy nhập ngày kết thúc, hoặc để trống cả hai ngày để xem tháng này.", "Enter the last day, or leave both days empty for this month."},
 	"bad.date":      {"Ngày “%s” không hợp lệ: hãy nhập một ngày có thật theo dạng năm-tháng-ngày, ví dụ 2026-03-31.", "“%s” is not a valid date: enter a day that exists, written year-month-day, e.g. 2026-03-31."},
