@@ -1,0 +1,229 @@
+package app
+
+import (
+	"context"
+	"encoding/base64"
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/google/uuid"
+
+	"github.com/motcua/motcua/services/intake/adapters/store"
+	"github.com/motcua/motcua/services/intake/domain/dossier"
+	"github.com/motcua/motcua/services/platform/auth"
+	"github.com/motcua/motcua/services/platform/textnorm"
+)
+
+// The tabs of an office's work list.
+const (
+	// TabAll is every open dossier the office holds or that is on its way to it.
+	TabAll = "all"
+	// TabHere is what the office holds and has not sent on.
+	TabHere = "here"
+	// TabIncoming is what is on its way to the office, for it to accept.
+	TabIncoming = "incoming"
+	// TabOverdue is the open dossiers past their appointment.
+	TabOverdue = "overdue"
+)
+
+// Tabs lists the work list's tabs in the order they are shown.
+var Tabs = []string{TabAll, TabHere, TabIncoming, TabOverdue}
+
+// Bounds of a work list page and of its text filter.
+const (
+	DefaultWorkPage = 25
+	MaxWorkPage     = 100
+	maxWorkText     = 100
+)
+
+// WorkListInput asks for one page of an office's work list.
+type WorkListInput struct {
+	// Office is one of the member of staff's offices; empty means the first.
+	Office string
+	// Tab is one of Tabs; empty means TabAll.
+	Tab string
+	// Status keeps one status (finished ones included); empty keeps the open ones.
+	Status string
+	// Text finds a part of the dossier's code or of the applicant's name, with or
+	// without diacritics.
+	Text string
+	// Cursor is the Next of the previous page; empty starts at the first.
+	Cursor string
+	Limit  int
+}
+
+// WorkRow is one dossier of a work list.
+type WorkRow struct {
+	Code          string
+	Procedure     OfficeRef
+	ApplicantName string
+	Status        string
+	StatusLabel   string
+	StatusLabelEN string
+	CurrentOffice OfficeRef
+	// PendingOffice is where the dossier is being sent, until that office accepts.
+	PendingOffice *OfficeRef
+	DueAt         time.Time
+	// Timing is how the dossier stands now: within_deadline or overdue while open, its
+	// final timing once processed.
+	Timing string
+	// Left is the working time until the appointment while within the deadline, the
+	// working time past it when overdue; for a paused clock, as of when it stopped.
+	Left        time.Duration
+	ClockPaused bool
+	// AllowedActions are what the member of staff may do on it now.
+	AllowedActions []string
+}
+
+// Overdue reports whether the open dossier is past its appointment.
+func (w WorkRow) Overdue() bool { return w.Timing == string(dossier.Overdue) }
+
+// WorkPage is a page of an office's work list, earliest appointment first.
+type WorkPage struct {
+	Office OfficeRef
+	Tab    string
+	Rows   []WorkRow
+	// Next is the cursor of the following page; empty on the last one.
+	Next string
+	// Counts are how many open dossiers each tab holds.
+	Counts store.WorkCounts
+}
+
+// WorkList returns a page of the work list of one of who's offices. The applicant's full
+// name is shown to the staff of the dossier's offices, so every row counts as a read of
+// personal data and is audited ("list"). It fails with ErrForbidden for an office who
+// does not belong to, and a *dossier.FieldError for a filter it cannot read.
+func (r *Reader) WorkList(ctx context.Context, who *auth.Principal, in WorkListInput) (*WorkPage, error) {
+	q, err := workQuery(who, in)
+	if err != nil {
+		return nil, err
+	}
+	now := r.Now()
+	if in.Tab == TabOverdue {
+		q.OverdueAt = &now
+	}
+	items, more, err := r.Store.WorkList(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	counts, err := r.Store.CountWork(ctx, q.Office, now)
+	if err != nil {
+		return nil, err
+	}
+	name := r.Catalog.officeNamer(ctx)
+	cal := r.Calendar.Calendar()
+	loc := cal.Location()
+	actor := actorOf(who)
+	page := &WorkPage{Office: officeRef(q.Office, name), Tab: in.Tab, Counts: counts, Rows: make([]WorkRow, 0, len(items))}
+	ids := make([]uuid.UUID, 0, len(items))
+	for _, it := range items {
+		st := it.State
+		vi, en := st.Status.Labels()
+		row := WorkRow{Code: it.Code, Procedure: OfficeRef{Code: it.ProcedureCode, Name: r.procedureName(ctx, it.ProcedureCode)},
+			ApplicantName: it.ApplicantName, Status: string(st.Status), StatusLabel: vi, StatusLabelEN: en,
+			CurrentOffice: officeRef(st.CurrentOffice, name), PendingOffice: optionalOffice(st.PendingOffice, name),
+			DueAt: st.DueAt.In(loc), Timing: string(st.TimingAt(now)), ClockPaused: st.PausedAt != nil,
+			AllowedActions: []string{}}
+		if st.FinishedAt == nil {
+			at := now
+			if st.PausedAt != nil {
+				at = *st.PausedAt
+			}
+			if row.Overdue() {
+				row.Left = cal.WorkingDuration(st.DueAt, at)
+			} else {
+				row.Left = cal.WorkingDuration(at, st.DueAt)
+			}
+		}
+		for _, a := range st.AllowedFor(actor) {
+			row.AllowedActions = append(row.AllowedActions, string(a))
+		}
+		page.Rows = append(page.Rows, row)
+		ids = append(ids, it.ID)
+	}
+	if more && len(items) > 0 {
+		last := items[len(items)-1]
+		page.Next = encodeCursor(store.WorkCursor{DueAt: last.State.DueAt, ID: last.ID})
+	}
+	if err := r.Store.RecordReads(ctx, ids, who.Username, "list"); err != nil {
+		return nil, err
+	}
+	return page, nil
+}
+
+// workQuery checks the input and makes the store's query of it; in.Tab is settled.
+func workQuery(who *auth.Principal, in WorkListInput) (store.WorkListQuery, error) {
+	q := store.WorkListQuery{Office: in.Office, Which: store.ListAll, Limit: in.Limit}
+	if q.Office == "" && len(who.Offices) > 0 {
+		q.Office = who.Offices[0]
+	}
+	if q.Office == "" || !who.InOffice(q.Office) {
+		return q, fmt.Errorf("work list: %w", ErrForbidden)
+	}
+	switch in.Tab {
+	case TabAll, TabOverdue, "":
+	case TabHere:
+		q.Which = store.ListHere
+	case TabIncoming:
+		q.Which = store.ListIncoming
+	default:
+		return q, &dossier.FieldError{Field: "tab", Code: "invalid_tab", Message: "The tab is all, here, incoming or overdue."}
+	}
+	if in.Status != "" {
+		if !dossier.Status(in.Status).Valid() {
+			return q, &dossier.FieldError{Field: "status", Code: "invalid_status", Message: "There is no such status."}
+		}
+		q.Status = in.Status
+	}
+	switch {
+	case q.Limit <= 0:
+		q.Limit = DefaultWorkPage
+	case q.Limit > MaxWorkPage:
+		q.Limit = MaxWorkPage
+	}
+	text := textnorm.Clean(in.Text)
+	if utf8.RuneCountInString(text) > maxWorkText {
+		return q, &dossier.FieldError{Field: "q", Code: "too_long",
+			Message: fmt.Sprintf("Search with at most %d characters.", maxWorkText)}
+	}
+	if text != "" {
+		q.Code = strings.ToUpper(text)
+		q.NameFolded = textnorm.Fold(text)
+	}
+	if in.Cursor != "" {
+		c, ok := decodeCursor(in.Cursor)
+		if !ok {
+			return q, &dossier.FieldError{Field: "cursor", Code: "invalid_cursor",
+				Message: "The page asked for cannot be read; start again from the first page."}
+		}
+		q.After = &c
+	}
+	return q, nil
+}
+
+// encodeCursor writes where a page ends as an opaque token.
+func encodeCursor(c store.WorkCursor) string {
+	return base64.RawURLEncoding.EncodeToString([]byte(c.DueAt.UTC().Format(time.RFC3339Nano) + "|" + c.ID.String()))
+}
+
+func decodeCursor(s string) (store.WorkCursor, bool) {
+	b, err := base64.RawURLEncoding.DecodeString(s)
+	if err != nil {
+		return store.WorkCursor{}, false
+	}
+	due, id, ok := strings.Cut(string(b), "|")
+	if !ok {
+		return store.WorkCursor{}, false
+	}
+	t, err := time.Parse(time.RFC3339Nano, due)
+	if err != nil {
+		return store.WorkCursor{}, false
+	}
+	u, err := uuid.Parse(id)
+	if err != nil {
+		return store.WorkCursor{}, false
+	}
+	return store.WorkCursor{DueAt: t, ID: u}, true
+}
