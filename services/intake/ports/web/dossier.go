@@ -22,42 +22,6 @@ import (
 	"github.com/motcua/motcua/services/platform/web/htmlpage"
 )
 
-// actionForm is the form of one action the officer may take now.
-type actionForm struct {
-	Action string
-	// Fields are the inputs the action needs: to_office, via, note, reason, items,
-	// new_due_at, outcome, amount_vnd, receipt_number.
-	Fields []string
-	Error  string
-	Idem   string
-}
-
-// Has reports whether the form has the field.
-func (a actionForm) Has(f string) bool {
-	for _, x := range a.Fields {
-		if x == f {
-			return true
-		}
-	}
-	return false
-}
-
-// actionFields are the fields each action's form asks for.
-var actionFields = map[dossier.Action][]string{
-	dossier.ActTransfer:          {"to_office", "via", "note"},
-	dossier.ActAccept:            {"note"},
-	dossier.ActRequestSupplement: {"items", "reason"},
-	dossier.ActSupplement:        {"note"},
-	dossier.ActExtend:            {"new_due_at", "reason"},
-	dossier.ActComplete:          {"outcome", "note"},
-	dossier.ActReturn:            {"note"},
-	dossier.ActRefuse:            {"reason"},
-	dossier.ActStop:              {"reason"},
-	dossier.ActWithdraw:          {"reason"},
-	dossier.ActRequestPayment:    {"amount_vnd", "note"},
-	dossier.ActRecordPayment:     {"amount_vnd", "receipt_number"},
-}
-
 // dossier answers GET /mot-cua/ho-so/{code}.
 func (p *Pages) dossier(w http.ResponseWriter, r *http.Request) {
 	pg := p.newPage(w, r, "dossier")
@@ -70,6 +34,9 @@ func (p *Pages) dossier(w http.ResponseWriter, r *http.Request) {
 	case done != "":
 		if a, ok := dossier.ParseAction(done); ok {
 			pg.Notice = pg.T("done", pg.Step(string(a)))
+			if k, ok := printAfter[a]; ok {
+				pg.Notice += " " + pg.T("done.print", pg.T("form."+string(k)))
+			}
 		}
 	}
 	p.render(w, http.StatusOK, pg)
@@ -89,8 +56,21 @@ func (p *Pages) load(w http.ResponseWriter, r *http.Request, pg *page, code stri
 			pg.Prints = append(pg.Prints, option{Value: DossierPath + url.PathEscape(d.Code) + "/in/" + string(k), Label: pg.T("form." + string(k))})
 		}
 	}
+	cal := p.Calendar.Calendar()
+	pg.Day = cal.WorkingDayLength()
+	if d.FinishedAt == nil {
+		at := p.Reader.Now()
+		if d.ClockPaused {
+			at = pausedSince(d, at)
+		}
+		if d.Timing == string(dossier.Overdue) {
+			pg.Left = cal.WorkingDuration(d.DueAt, at)
+		} else {
+			pg.Left = cal.WorkingDuration(at, d.DueAt)
+		}
+	}
 	for _, a := range d.AllowedActions {
-		pg.Actions = append(pg.Actions, actionForm{Action: a, Fields: actionFields[dossier.Action(a)], Idem: newKey()})
+		pg.Actions = append(pg.Actions, newActionForm(a, d))
 		if a == string(dossier.ActTransfer) {
 			offices, err := p.Store.Offices(r.Context())
 			if err != nil {
@@ -101,6 +81,16 @@ func (p *Pages) load(w http.ResponseWriter, r *http.Request, pg *page, code stri
 		}
 	}
 	return true
+}
+
+// pausedSince is when the dossier's clock stopped: its last supplement request.
+func pausedSince(d *app.Whole, now time.Time) time.Time {
+	for i := len(d.Steps) - 1; i >= 0; i-- {
+		if d.Steps[i].Action == string(dossier.ActRequestSupplement) {
+			return d.Steps[i].At
+		}
+	}
+	return now
 }
 
 // destinations are the offices a dossier at office may be transferred to: any other
@@ -181,14 +171,42 @@ func (p *Pages) act(w http.ResponseWriter, r *http.Request) {
 		http.NotFound(w, r)
 		return
 	}
-	again := func(status int, msg string) {
+	// again shows the dossier with the error: beside the field, in the action's form,
+	// or at the top of the page when the action has no form now; what was typed is kept.
+	again := func(status int, err error) {
 		if !p.load(w, r, pg, code) {
 			return
 		}
+		field, msg := "", ""
+		var fe *dossier.FieldError
+		var na *dossier.NotAllowedError
+		var oe *dossier.OfficeError
+		switch {
+		case errors.As(err, &fe):
+			field, msg = errorField(fe.Field), actionFieldMessage(pg, fe, pg.D)
+		case errors.As(err, &na):
+			msg = notAllowedMessage(pg, na)
+		case errors.As(err, &oe):
+			msg = pg.T("office.only", p.Registrar.Catalog.OfficeName(r.Context(), oe.Office))
+		case errors.Is(err, app.ErrKeyReused):
+			msg = pg.T("form.reused")
+		case errors.Is(err, errCSRF):
+			msg = pg.T("csrf")
+		default:
+			msg = pg.T("bad.form")
+		}
 		found := false
 		for i := range pg.Actions {
-			if pg.Actions[i].Action == string(action) {
-				pg.Actions[i].Error, found = msg, true
+			f := &pg.Actions[i]
+			if f.Action != string(action) {
+				continue
+			}
+			found = true
+			f.keep(r.PostFormValue)
+			if f.Has(field) {
+				f.Errors[field] = msg
+			} else {
+				f.Error = msg
 			}
 		}
 		if !found {
@@ -197,16 +215,16 @@ func (p *Pages) act(w http.ResponseWriter, r *http.Request) {
 		p.render(w, status, pg)
 	}
 	if err := r.ParseForm(); err != nil {
-		again(http.StatusBadRequest, pg.T("bad.form"))
+		again(http.StatusBadRequest, err)
 		return
 	}
 	if !csrf.Valid(r) {
-		again(http.StatusForbidden, pg.T("csrf"))
+		again(http.StatusForbidden, errCSRF)
 		return
 	}
 	c, fe := readCommand(r)
 	if fe != nil {
-		again(http.StatusUnprocessableEntity, fieldMessage(pg, fe))
+		again(http.StatusUnprocessableEntity, fe)
 		return
 	}
 	idem := app.Idempotency{}
@@ -218,18 +236,29 @@ func (p *Pages) act(w http.ResponseWriter, r *http.Request) {
 	}
 	_, _, err := p.Processor.Act(r.Context(), pg.Who, code, action, c, idem)
 	var na *dossier.NotAllowedError
+	var oe *dossier.OfficeError
 	switch {
 	case err == nil:
 		http.Redirect(w, r, DossierPath+url.PathEscape(code)+"?done="+string(action), http.StatusSeeOther)
 	case errors.As(err, &fe):
-		again(http.StatusUnprocessableEntity, fieldMessage(pg, fe))
-	case errors.As(err, &na):
-		again(http.StatusConflict, pg.T("not.allowed"))
-	case errors.Is(err, app.ErrKeyReused):
-		again(http.StatusConflict, pg.T("bad.form"))
+		again(http.StatusUnprocessableEntity, fe)
+	case errors.As(err, &na), errors.Is(err, app.ErrKeyReused):
+		again(http.StatusConflict, err)
+	case errors.As(err, &oe):
+		again(http.StatusForbidden, err)
 	default:
 		p.fail(w, r, pg, err)
 	}
+}
+
+// errCSRF is a form posted without its CSRF token.
+var errCSRF = errors.New("csrf token missing or wrong")
+
+// printAfter is the form an action makes printable, to hand or send to the citizen.
+var printAfter = map[dossier.Action]forms.Kind{
+	dossier.ActRequestSupplement: forms.KindSupplementRequest,
+	dossier.ActRefuse:            forms.KindRefusal,
+	dossier.ActExtend:            forms.KindApology,
 }
 
 // readCommand reads an action's form.

@@ -51,6 +51,13 @@ type page struct {
 	// Destinations are the offices a transfer may go to.
 	Destinations []option
 	Actions      []actionForm
+
+	// The work list, and the length of a working day to count time left in.
+	List *workList
+	Day  time.Duration
+	// Left is the open dossier's working time to its appointment, or past it when
+	// overdue; for a paused clock, as of when it stopped.
+	Left time.Duration
 }
 
 // option is a choice of a <select>.

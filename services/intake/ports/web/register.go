@@ -34,16 +34,6 @@ type regForm struct {
 
 type docRow struct{ Name, Kind, Copies string }
 
-// home answers GET /mot-cua.
-func (p *Pages) home(w http.ResponseWriter, r *http.Request) {
-	pg := p.newPage(w, r, "home")
-	if code := strings.TrimSpace(r.URL.Query().Get("code")); code != "" {
-		http.Redirect(w, r, DossierPath+url.PathEscape(code), http.StatusSeeOther)
-		return
-	}
-	p.render(w, http.StatusOK, pg)
-}
-
 // registerForm answers GET /mot-cua/tiep-nhan[?q=]: the empty form, its procedures
 // filtered by q.
 func (p *Pages) registerForm(w http.ResponseWriter, r *http.Request) {

@@ -57,11 +57,23 @@ var pageTemplate = template.Must(template.New("").Funcs(template.FuncMap{
 		return inputArgs{P: p, N: name, L: label, E: errField, V: value, Type: typ}
 	},
 	"actionArgs": func(p *page, a actionForm) actionArgs { return actionArgs{P: p, A: a} },
+	// fieldArgs are an action form's input: the form, the input's name, and whether a
+	// hint describes it.
+	"fieldArgs": func(a actionForm, f string, hint ...bool) fieldArgs {
+		return fieldArgs{A: a, F: f, Hint: len(hint) > 0 && hint[0]}
+	},
 }).ParseFS(templateFS, "templates/*.html"))
 
 type inputArgs struct {
 	P                *page
 	N, L, E, V, Type string
+}
+
+// fieldArgs are an action form's input: the form and the input's name.
+type fieldArgs struct {
+	A    actionForm
+	F    string
+	Hint bool
 }
 
 type actionArgs struct {

@@ -1,0 +1,194 @@
+package web
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/motcua/motcua/services/intake/app"
+	"github.com/motcua/motcua/services/intake/domain/dossier"
+	"github.com/motcua/motcua/services/platform/web/htmlpage"
+)
+
+// actionForm is the form of one action the officer may take now.
+type actionForm struct {
+	Action string
+	// Fields are the inputs the action needs: to_office, via, note, reason, items,
+	// new_due_at, outcome, amount_vnd, receipt_number.
+	Fields []string
+	// Values are what the form shows in its inputs: what was typed when it comes back
+	// with an error, otherwise suggestions (the office a dossier usually goes to).
+	Values map[string]string
+	// Errors are the messages beside the inputs; Error the form's own message.
+	Errors map[string]string
+	Error  string
+	Idem   string
+}
+
+// Has reports whether the form has the field.
+func (a actionForm) Has(f string) bool {
+	for _, x := range a.Fields {
+		if x == f {
+			return true
+		}
+	}
+	return false
+}
+
+// Value is what the input named f shows.
+func (a actionForm) Value(f string) string { return a.Values[f] }
+
+// Err is the message beside the input named f.
+func (a actionForm) Err(f string) string { return a.Errors[f] }
+
+// ID is the id of the form's input named f.
+func (a actionForm) ID(f string) string { return a.Action + "-" + f }
+
+// actionFields are the fields each action's form asks for.
+var actionFields = map[dossier.Action][]string{
+	dossier.ActTransfer:          {"to_office", "via", "note"},
+	dossier.ActAccept:            {"note"},
+	dossier.ActRequestSupplement: {"items", "reason"},
+	dossier.ActSupplement:        {"note"},
+	dossier.ActExtend:            {"new_due_at", "reason"},
+	dossier.ActComplete:          {"outcome", "note"},
+	dossier.ActReturn:            {"note"},
+	dossier.ActRefuse:            {"reason"},
+	dossier.ActStop:              {"reason"},
+	dossier.ActWithdraw:          {"reason"},
+	dossier.ActRequestPayment:    {"amount_vnd", "note"},
+	dossier.ActRecordPayment:     {"amount_vnd", "receipt_number"},
+}
+
+// newActionForm is the empty form of action a on d, with its suggestions: a transfer of
+// a result goes back to the desk that received the dossier, any other to the office
+// that decides it.
+func newActionForm(a string, d *app.Whole) actionForm {
+	f := actionForm{Action: a, Fields: actionFields[dossier.Action(a)], Values: map[string]string{}, Errors: map[string]string{},
+		Idem: newKey()}
+	if dossier.Action(a) == dossier.ActTransfer {
+		f.Values["via"] = string(dossier.ByHand)
+		switch {
+		case d.Outcome != "" && d.ReceivingOffice.Code != d.CurrentOffice.Code:
+			f.Values["to_office"] = d.ReceivingOffice.Code
+		case d.Outcome == "" && d.HandlingOffice.Code != d.CurrentOffice.Code:
+			f.Values["to_office"] = d.HandlingOffice.Code
+		}
+	}
+	if dossier.Action(a) == dossier.ActRequestPayment && d.FeeDueVND > d.FeePaidVND {
+		f.Values["amount_vnd"] = itoa64(d.FeeDueVND - d.FeePaidVND)
+	}
+	if dossier.Action(a) == dossier.ActRecordPayment && d.FeeDueVND > d.FeePaidVND {
+		f.Values["amount_vnd"] = itoa64(d.FeeDueVND - d.FeePaidVND)
+	}
+	return f
+}
+
+// keep puts what was typed into the form again, so an error costs no retyping.
+func (a *actionForm) keep(get func(string) string) {
+	for _, f := range a.Fields {
+		a.Values[f] = get(f)
+	}
+	if k := get("idem"); len(k) >= 16 && len(k) <= 64 {
+		a.Idem = k
+	}
+}
+
+// errorField is the input an error of field belongs beside: the items of a supplement
+// request are one text area.
+func errorField(field string) string {
+	if strings.HasPrefix(field, "items") {
+		return "items"
+	}
+	return field
+}
+
+// actionFieldMessage says in the page's language what is wrong with a field of an
+// action's form on dossier d.
+func actionFieldMessage(pg *page, fe *dossier.FieldError, d *app.Whole) string {
+	if pg.English() {
+		return fe.Message
+	}
+	switch fe.Code {
+	case "not_later":
+		if d != nil {
+			return "Ngày hẹn mới phải sau ngày hẹn hiện tại (" + pg.When(d.DueAt) + ")."
+		}
+		return "Ngày hẹn mới phải sau ngày hẹn hiện tại."
+	case "too_long":
+		return "Nội dung quá dài; hãy rút gọn."
+	case "too_many":
+		return "Danh sách quá dài: tối đa 50 giấy tờ."
+	}
+	if vi, ok := actionMessagesVI[fe.Code]; ok {
+		return vi
+	}
+	if fe.Code == "required" {
+		if vi, ok := requiredVI[errorField(fe.Field)]; ok {
+			return vi
+		}
+	}
+	return fieldMessage(pg, fe)
+}
+
+// actionMessagesVI say in Vietnamese what each error code of an action's field means.
+var actionMessagesVI = map[string]string{
+	"same_office":           "Hồ sơ đang ở cơ quan này; hãy chọn cơ quan cần chuyển đến.",
+	"unknown_office":        "Không có cơ quan này; hãy chọn trong danh sách.",
+	"not_a_deciding_office": "Hãy chọn cơ quan nhận hồ sơ; muốn gửi qua bưu điện thì chọn cách chuyển “Qua bưu chính”.",
+	"invalid_via":           "Hãy chọn chuyển trực tiếp hoặc qua bưu chính.",
+	"invalid_outcome":       "Hãy chọn kết quả: đồng ý hoặc không đồng ý.",
+	"invalid_time":          "Hãy nhập ngày và giờ hẹn mới.",
+	"in_the_past":           "Ngày hẹn mới phải ở tương lai.",
+	"too_far":               "Ngày hẹn mới phải trong vòng hai năm.",
+	"not_a_number":          "Hãy nhập số tiền là một số nguyên (đồng).",
+	"out_of_range":          "Số tiền phải lớn hơn 0 đồng.",
+}
+
+// requiredVI say in Vietnamese what a missing field of an action's form must hold.
+var requiredVI = map[string]string{
+	"to_office":      "Hãy chọn cơ quan nhận hồ sơ.",
+	"items":          "Hãy ghi các giấy tờ công dân cần bổ sung, mỗi dòng một giấy tờ.",
+	"reason":         "Hãy ghi lý do; nội dung này được in trên phiếu gửi công dân và lưu vào quá trình xử lý.",
+	"new_due_at":     "Hãy nhập ngày và giờ hẹn mới.",
+	"receipt_number": "Hãy nhập số biên lai thu phí.",
+}
+
+// notAllowedMessage says why the action cannot be taken now, and what can.
+func notAllowedMessage(pg *page, na *dossier.NotAllowedError) string {
+	vi, en := na.Status.Labels()
+	status := vi
+	if pg.English() {
+		status = en
+	}
+	msg := pg.T("not.allowed.now", pg.Step(string(na.Action)), status)
+	switch {
+	case na.Status.Terminal():
+		return msg + " " + pg.T("not.allowed.final")
+	case len(na.Allowed) == 0:
+		return msg + " " + pg.T("not.allowed.none")
+	}
+	names := make([]string, len(na.Allowed))
+	for i, a := range na.Allowed {
+		names[i] = pg.Step(string(a))
+	}
+	return msg + " " + pg.T("not.allowed.can", strings.Join(names, ", "))
+}
+
+// MinDue is the earliest new appointment the extend form offers: now, to the minute.
+func (pg *page) MinDue() string {
+	return time.Now().In(htmlpage.Zone).Format("2006-01-02T15:04")
+}
+
+func itoa64(n int64) string { return strconv.FormatInt(n, 10) }
+
+// DossierTime says how the dossier stands against its appointment, in words, as a row of
+// the work list does.
+func (pg *page) DossierTime() string {
+	d := pg.D
+	row := app.WorkRow{Timing: d.Timing, ClockPaused: d.ClockPaused}
+	if d.FinishedAt == nil {
+		row.Left = pg.Left
+	}
+	return pg.RowTime(row)
+}
