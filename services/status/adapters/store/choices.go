@@ -13,18 +13,19 @@ type Named struct {
 	Name string
 }
 
-// Procedures lists the procedures of the dossiers status knows, by code: a loose scan
-// of the index on procedure codes (one probe per procedure, however many dossiers).
+// Procedures lists the procedures of the dossiers status knows, by code, each named as
+// its newest dossier names it: a loose scan down the index on (procedure code, received
+// at), one probe per procedure however many dossiers there are.
 func (s *Store) Procedures(ctx context.Context) ([]Named, error) {
 	rows, err := s.pool.Query(ctx, `WITH RECURSIVE p AS (
-		(SELECT procedure_code AS code FROM dossiers ORDER BY procedure_code LIMIT 1)
+		(SELECT procedure_code AS code, procedure_name AS name FROM dossiers
+			ORDER BY procedure_code DESC, received_at DESC LIMIT 1)
 		UNION ALL
-		SELECT (SELECT procedure_code FROM dossiers WHERE procedure_code > p.code ORDER BY procedure_code LIMIT 1)
-		FROM p WHERE p.code IS NOT NULL
+		SELECT n.code, n.name FROM p CROSS JOIN LATERAL (
+			SELECT procedure_code AS code, procedure_name AS name FROM dossiers WHERE procedure_code < p.code
+			ORDER BY procedure_code DESC, received_at DESC LIMIT 1) n
 	)
-	SELECT p.code, (SELECT procedure_name FROM dossiers WHERE procedure_code = p.code
-		ORDER BY received_at DESC LIMIT 1)
-	FROM p WHERE p.code IS NOT NULL ORDER BY p.code`)
+	SELECT code, name FROM p ORDER BY code`)
 	if err != nil {
 		return nil, fmt.Errorf("procedures: %w", err)
 	}
