@@ -171,7 +171,15 @@ func TestStatistics(t *testing.T) {
 	}
 	check("March", e.staff(supervisor, "/api/v1/stats?from=2026-03-01&to=2026-03-31"), want)
 	check("the current month by default", e.staff(supervisor, "/api/v1/stats"), want)
-	check("an admin", e.staff(e.token("admin"), "/api/v1/stats?from=2026-03-01&to=2026-03-31"), want)
+	check("an admin", e.staff(e.token("admin", deskA.Code), "/api/v1/stats?from=2026-03-01&to=2026-03-31"), want)
+	// A supervisor of C sees the dossiers that passed through C: d2, d3, d5, d6, d11.
+	ofC := e.staff(e.token("supervisor", deptC.Code), "/api/v1/stats?from=2026-03-01&to=2026-03-31")
+	if got := ofC.json(t)["received"]; ofC.status != http.StatusOK || got != 5.0 {
+		t.Errorf("a supervisor of C: %d, received %v, want 5", ofC.status, got)
+	}
+	if a := e.staff(e.token("supervisor"), "/api/v1/stats"); a.status != http.StatusForbidden {
+		t.Errorf("a supervisor of no office: %d, want 403", a.status)
+	}
 
 	// Filters: the dossiers that belonged to C (d2 passed through it), of one procedure.
 	for _, tc := range []struct {

@@ -6,11 +6,13 @@ import (
 	"fmt"
 	"mime"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
 
+	"github.com/motcua/motcua/services/platform/auth"
 	"github.com/motcua/motcua/services/platform/httpapi"
 	"github.com/motcua/motcua/services/status/adapters/store"
 	"github.com/motcua/motcua/services/status/app/indicators"
@@ -87,10 +89,18 @@ func (a *API) stats(w http.ResponseWriter, r *http.Request) {
 		httpapi.WriteError(w, r, a.Log, err)
 		return
 	}
+	who := auth.FromContext(r.Context())
+	if len(who.Offices) == 0 {
+		httpapi.WriteError(w, r, a.Log, httpapi.Forbidden("Your account belongs to no office, so it has no figures to see; ask an administrator to add your offices."))
+		return
+	}
+	// A supervisor sees the dossiers that passed through their own offices, as on the
+	// dashboard.
 	f := store.StatsFilter{
-		From: time.Date(from.Year, from.Month, from.Day, 0, 0, 0, 0, a.Location),
-		To:   time.Date(to.Year, to.Month, to.Day+1, 0, 0, 0, 0, a.Location),
-		Now:  now,
+		From:   time.Date(from.Year, from.Month, from.Day, 0, 0, 0, 0, a.Location),
+		To:     time.Date(to.Year, to.Month, to.Day+1, 0, 0, 0, 0, a.Location),
+		Now:    now,
+		Within: slices.Clone(who.Offices),
 	}
 	for _, p := range []struct {
 		name string
