@@ -51,8 +51,8 @@ func (p *Pages) home(w http.ResponseWriter, r *http.Request) {
 		in.Tab = app.TabAll
 	}
 	wl := &workList{Tab: in.Tab, Status: in.Status, Text: in.Text}
-	if len(wl.Text) > 400 {
-		wl.Text = wl.Text[:400]
+	if r := []rune(wl.Text); len(r) > 200 {
+		wl.Text = string(r[:200])
 	}
 	pg.List = wl
 	page, err := p.Reader.WorkList(r.Context(), pg.Who, in)
@@ -63,10 +63,12 @@ func (p *Pages) home(w http.ResponseWriter, r *http.Request) {
 		if fe.Field == "tab" || fe.Field == "cursor" {
 			pg.Error = pg.Errors[fe.Field]
 		}
+		// The list is shown again without filters; a text too long stays in its field
+		// beside the message.
 		in = app.WorkListInput{Office: in.Office, Tab: app.TabAll}
-		wl.Tab, wl.Status, wl.Text = app.TabAll, "", ""
-		if fe.Field == "q" {
-			wl.Text = in.Text
+		wl.Tab, wl.Status = app.TabAll, ""
+		if fe.Field != "q" {
+			wl.Text = ""
 		}
 		if page, err = p.Reader.WorkList(r.Context(), pg.Who, in); err != nil {
 			p.fail(w, r, pg, err)

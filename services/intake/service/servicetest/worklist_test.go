@@ -162,6 +162,11 @@ func TestWorkList(t *testing.T) {
 		!strings.Contains(p.body, `id="list-status-error"`) || len(p.rows()) != 3 {
 		t.Errorf("an unknown status: %d %v", p.status, p.rows())
 	}
+	long := strings.Repeat("ă", 101)
+	if p := e.page(t, "desk.xuanloc", "/mot-cua?q="+long, nil); p.status != http.StatusUnprocessableEntity ||
+		!strings.Contains(p.body, `id="list-q-error"`) || !strings.Contains(p.body, `value="`+long+`"`) || len(p.rows()) != 3 {
+		t.Errorf("a search too long: %d %v", p.status, p.rows())
+	}
 	if p := e.page(t, "desk.xuanloc", "/mot-cua?after=nonsense", nil); p.status != http.StatusUnprocessableEntity ||
 		!strings.Contains(p.body, "trang đầu") {
 		t.Errorf("a cursor it cannot read: %d", p.status)
