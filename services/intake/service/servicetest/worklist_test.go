@@ -154,6 +154,12 @@ func TestWorkList(t *testing.T) {
 		t.Errorf("the office a dossier goes to is not offered to accept it: %s", row)
 	}
 
+	// In English.
+	if p := e.page(t, "desk.xuanloc", "/mot-cua?lang=en", nil); !strings.Contains(p.body, "On the way here") ||
+		!strings.Contains(p.row(overdue), "Overdue by ") || !strings.Contains(p.row(anh), "of working time left") {
+		t.Errorf("the list in English: %s", p.row(overdue))
+	}
+
 	// Another office's list is refused; a filter it cannot read is told beside it.
 	if p := e.page(t, "desk.xuanloc", "/mot-cua?office=000.01.16.H19", nil); p.status != http.StatusForbidden {
 		t.Errorf("another office's list: %d", p.status)
