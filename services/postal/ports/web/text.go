@@ -94,6 +94,7 @@ var texts = map[string]words{
 	"queue.signin":  {"Phiên đăng nhập đã hết: hãy đăng nhập lại để gửi các xác nhận đang chờ.", "Your session has ended: sign in again to send the waiting confirmations."},
 	"queue.refused": {"Không ghi nhận được xác nhận của bưu gửi {tn}: {msg}", "The confirmation of {tn} was not recorded: {msg}"},
 	"queue.reload":  {"Tải lại trang", "Reload the page"},
+	"queue.dismiss": {"Đã hiểu, ẩn thông báo", "Understood, hide this"},
 	"sending":       {"Đang gửi…", "Sending…"},
 
 	"f.seal_number":                   {"Số niêm phong chỉ gồm chữ A–Z, chữ số và dấu gạch ngang, tối đa 40 ký tự, đúng như in trên niêm phong.", "A seal number has only letters A–Z, digits and hyphens, at most 40, as printed on the seal."},

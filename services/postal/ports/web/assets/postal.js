@@ -95,7 +95,16 @@
       li.textContent = words('refused', { tn: p.tracking, msg: p.message });
       list.appendChild(li);
     });
+    $('queue-dismiss').hidden = problems.length === 0;
     box.hidden = offline.hidden && count.hidden && done.hidden && problems.length === 0;
+  }
+
+  // The worker has read the refusals: they leave the phone.
+  if ($('queue-dismiss')) {
+    $('queue-dismiss').addEventListener('click', function () {
+      store(PROBLEMS, load(PROBLEMS).filter(function (p) { return !mine(p); }));
+      render(0);
+    });
   }
 
   function remove(id) {
