@@ -3,6 +3,9 @@ package browser
 import (
 	"context"
 	"encoding/json"
+	"io"
+	"log/slog"
+	"net"
 	"net/http"
 	"net/url"
 	"strings"
@@ -16,13 +19,51 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/motcua/motcua/services/allinone/cluster"
+	"github.com/motcua/motcua/services/allinone/server"
 	"github.com/motcua/motcua/services/intake/demo"
+	"github.com/motcua/motcua/services/platform/pgtest"
 	"github.com/motcua/motcua/services/platform/waitfor"
 )
 
 // postalWorker is the district post office's worker of the demo, who delivers the
 // district desk's results.
 const postalWorker = "postal.xuanloc"
+
+// postalServe is serve on a database of the journey's own. The all-in-one makes a new
+// key for personal data in each run's data folder, so the shipments another journey
+// left in a shared database could not be opened by this run, and the run sheet that
+// lists them would fail.
+func postalServe(t *testing.T) string {
+	t.Helper()
+	u, drop, err := pgtest.CreateDatabase(context.Background(), dbURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	ready := make(chan net.Addr, 1)
+	done := make(chan error, 1)
+	env := map[string]string{"DATABASE_URL": u, "MOTCUA_DATA_DIR": t.TempDir(), "MOTCUA_HTTP_ADDR": "127.0.0.1:0"}
+	go func() {
+		done <- server.Run(ctx, server.Options{Env: env, Demo: true, Ready: func(a net.Addr) { ready <- a }},
+			slog.New(slog.NewTextHandler(io.Discard, nil)))
+	}()
+	select {
+	case a := <-ready:
+		t.Cleanup(func() {
+			cancel()
+			if err := <-done; err != nil {
+				t.Errorf("the all-in-one returned %v after a clean stop", err)
+			}
+			drop()
+		})
+		return a.String()
+	case err := <-done:
+		cancel()
+		drop()
+		t.Fatalf("the all-in-one stopped before serving: %v", err)
+	}
+	return ""
+}
 
 // postalShipment is a shipment as the API shows it, with what the journeys check.
 type postalShipment struct {
@@ -170,7 +211,7 @@ func postalFillDelivery(t *testing.T, ctx context.Context, name string) {
 // citizen's lookup shows it delivered.
 func TestPostalDeliveryJourney(t *testing.T) {
 	start := time.Now()
-	addr := serve(t)
+	addr := postalServe(t)
 	base := "http://" + addr
 	s := &staff{t: t, c: cluster.NewClient(2), addr: addr, tokens: map[string]string{}}
 	ctx := newBrowser(t, 120*time.Second)
@@ -204,6 +245,7 @@ func TestPostalDeliveryJourney(t *testing.T) {
 	if got := text(t, ctx, "#status"); got != "Đã phát thành công" {
 		t.Errorf("after the delivery: status %q", got)
 	}
+	screenshots(t, ctx, "postal-delivery-worker")
 	v := postalShipmentOf(t, s, tn)
 	if v.Status != "delivered" || v.SealNumber != "XL-2026-000501" || v.count("delivered") != 1 {
 		t.Fatalf("the post has %+v", v)
@@ -243,9 +285,11 @@ type postalConditions struct {
 	UploadThroughput   float64 `json:"uploadThroughput"`
 }
 
-// postalOffline cuts the tab of ctx from the network (requests fail, navigator.onLine is
-// false and the page hears "offline"), or restores it.
-func postalOffline(t *testing.T, ctx context.Context, off bool) {
+// postalOffline cuts the tab of ctx from the network, or restores it. Cut, its
+// requests fail; when the phone also knows it (known), navigator.onLine is false and the
+// page hears "offline", otherwise the page believes it is online (a weak signal that
+// carries nothing). Restored, the page hears "online".
+func postalOffline(t *testing.T, ctx context.Context, off, known bool) {
 	t.Helper()
 	if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
 		t.Fatal(err)
@@ -254,18 +298,23 @@ func postalOffline(t *testing.T, ctx context.Context, off bool) {
 		t.Fatalf("emulate offline=%v: %v", off, err)
 	}
 	if _, err := chromedp.Call(ctx, network.OverrideNetworkState, network.OverrideNetworkStateParams{
-		Offline: off, DownloadThroughput: -1, UploadThroughput: -1}); err != nil {
-		t.Fatalf("override the network state offline=%v: %v", off, err)
+		Offline: off && known, DownloadThroughput: -1, UploadThroughput: -1}); err != nil {
+		t.Fatalf("override the network state offline=%v: %v", off && known, err)
 	}
 }
 
-// TestPostalOfflineJourney: the postal worker opens a shipment by typing its number,
-// loses the connection, and confirms the delivery: the page keeps it and says so, and
-// the server has not got it. Back online, the page sends it, and the server records it
-// once; sending the same confirmation again changes nothing.
+// postalQueue is the phone's queue of confirmations, as the page keeps it.
+const postalQueue = `JSON.parse(localStorage.getItem('motcua.postal.queue') || '[]')`
+
+// TestPostalOfflineJourney: the postal worker opens a shipment by typing its number. The
+// signal fades (the phone believes it is online but nothing gets through) and the worker
+// confirms going out for delivery; then the phone loses the network and the worker
+// confirms the delivery with a drawn signature. The page keeps both and says so, and the
+// server has neither. Back online, the page sends them in order, and the server records
+// each once; sending them again changes nothing, and a changed copy is refused in words.
 func TestPostalOfflineJourney(t *testing.T) {
 	start := time.Now()
-	addr := serve(t)
+	addr := postalServe(t)
 	base := "http://" + addr
 	s := &staff{t: t, c: cluster.NewClient(2), addr: addr, tokens: map[string]string{}}
 	ctx := newBrowser(t, 120*time.Second)
@@ -289,50 +338,75 @@ func TestPostalOfflineJourney(t *testing.T) {
 		t.Fatalf("typing %q opened %q", lower, got)
 	}
 
-	postalOffline(t, ctx, true)
+	// A weak signal: the request fails, the confirmation waits on the phone.
+	postalOffline(t, ctx, true, false)
+	step(t, ctx, "go out for delivery with a weak signal", chromedp.Click(chromedp.CSS(`#form-out_for_delivery button[type="submit"]`)),
+		chromedp.WaitVisible(chromedp.CSS("#queue-count")))
+	if got := text(t, ctx, "#out_for_delivery-status"); got != "Đã lưu, sẽ gửi khi có mạng." {
+		t.Errorf("the queued confirmation says %q", got)
+	}
+
+	// No network at all: the page says so, and keeps the delivery too.
+	postalOffline(t, ctx, true, true)
 	step(t, ctx, "the page knows it is offline", chromedp.WaitVisible(chromedp.CSS("#queue-offline")))
 	postalFillDelivery(t, ctx, "Trần Thị Bích")
 	step(t, ctx, "confirm the delivery offline", chromedp.Click(chromedp.CSS(`#form-delivered button[type="submit"]`)),
-		chromedp.WaitVisible(chromedp.CSS("#delivered-status")), chromedp.WaitVisible(chromedp.CSS("#queue-count")))
+		chromedp.WaitVisible(chromedp.CSS("#delivered-status")))
 	if got := text(t, ctx, "#delivered-status"); got != "Đã lưu, sẽ gửi khi có mạng." {
-		t.Errorf("the queued confirmation says %q", got)
+		t.Errorf("the queued delivery says %q", got)
 	}
-	if got := text(t, ctx, "#queue-count"); got != "Đang chờ gửi: 1 xác nhận." {
+	if got := text(t, ctx, "#queue-count"); got != "Đang chờ gửi: 2 xác nhận." {
 		t.Errorf("the queue says %q", got)
 	}
 	queued, err := chromedp.Run(ctx, chromedp.Evaluate[string](`localStorage.getItem('motcua.postal.queue')`))
-	if err != nil || !strings.Contains(queued, `"type":"delivered"`) {
+	if err != nil || !strings.Contains(queued, `"type":"out_for_delivery"`) || !strings.Contains(queued, `"type":"delivered"`) {
 		t.Fatalf("the phone's queue: %q %v", queued, err)
 	}
-	if v := postalShipmentOf(t, s, tn); v.Status != "picked_up" || v.count("delivered") != 0 {
-		t.Fatalf("offline, the server already has %s with %d deliveries", v.Status, v.count("delivered"))
+	screenshots(t, ctx, "postal-offline-queued")
+	if v := postalShipmentOf(t, s, tn); v.Status != "picked_up" || len(v.Events) != 3 {
+		t.Fatalf("offline, the server already has %s with %d steps", v.Status, len(v.Events))
 	}
 
-	postalOffline(t, ctx, false)
+	// Back online: both are sent, in order, each recorded once.
+	postalOffline(t, ctx, false, false)
 	step(t, ctx, "the page sends the queue once online",
-		chromedp.WaitVisible(chromedp.CSS("#queue-sent")),
-		chromedp.Poll[chromedp.Void](`JSON.parse(localStorage.getItem('motcua.postal.queue') || '[]').length === 0`))
-	if got := text(t, ctx, "#queue-sent"); !strings.HasPrefix(got, "Đã gửi 1 xác nhận đang chờ.") {
+		chromedp.WaitVisible(chromedp.CSS("#queue-sent")), chromedp.Poll[chromedp.Void](postalQueue+`.length === 0`))
+	if got := text(t, ctx, "#queue-sent"); !strings.HasPrefix(got, "Đã gửi 2 xác nhận đang chờ.") {
 		t.Errorf("after sending the page says %q", got)
 	}
 	v := postalShipmentOf(t, s, tn)
-	if v.Status != "delivered" || v.count("delivered") != 1 {
-		t.Fatalf("back online the server has %s with %d deliveries, want delivered once", v.Status, v.count("delivered"))
+	if v.Status != "delivered" || len(v.Events) != 5 || v.count("out_for_delivery") != 1 || v.count("delivered") != 1 {
+		t.Fatalf("back online the server has %s with %d steps", v.Status, len(v.Events))
 	}
 
-	// The same confirmation again, as a phone that lost the answer would send it: put it
-	// back in the queue and flush; it is recorded once still, and leaves the queue.
-	step(t, ctx, "resend the same confirmation",
+	// The same confirmations again, as a phone that lost the answers would send them:
+	// recorded once still, and they leave the queue.
+	step(t, ctx, "resend the same confirmations",
 		chromedp.Evaluate[chromedp.Void](`localStorage.setItem('motcua.postal.queue', `+postalJS(queued)+`); window.dispatchEvent(new Event('online'))`),
-		chromedp.Poll[chromedp.Void](`JSON.parse(localStorage.getItem('motcua.postal.queue') || '[]').length === 0`))
-	if v := postalShipmentOf(t, s, tn); v.count("delivered") != 1 || len(v.Events) != 4 {
-		t.Errorf("after a resend the shipment has %d steps, %d deliveries; want 4 and 1", len(v.Events), v.count("delivered"))
+		chromedp.Poll[chromedp.Void](postalQueue+`.length === 0`))
+	if v := postalShipmentOf(t, s, tn); len(v.Events) != 5 || v.count("delivered") != 1 {
+		t.Errorf("after a resend the shipment has %d steps, %d deliveries; want 5 and 1", len(v.Events), v.count("delivered"))
 	}
 	problems, err := chromedp.Run(ctx, chromedp.Evaluate[string](`localStorage.getItem('motcua.postal.problems') || '[]'`))
 	if err != nil || problems != "[]" {
 		t.Errorf("the resend was refused: %s %v", problems, err)
 	}
-	step(t, ctx, "reload the shipment", chromedp.Click(chromedp.CSS("#queue-reload")), chromedp.WaitVisible(chromedp.CSS("#ended")))
+
+	// A copy changed on the phone under the same id is refused, and the worker reads why.
+	step(t, ctx, "send a changed copy",
+		chromedp.Evaluate[chromedp.Void](`(() => { const q = JSON.parse(`+postalJS(queued)+`).slice(1); q[0].fields.id_last4 = '4321';
+			localStorage.setItem('motcua.postal.queue', JSON.stringify(q)); window.dispatchEvent(new Event('online')); })()`),
+		chromedp.WaitVisible(chromedp.CSS("#queue-problems li")), chromedp.Poll[chromedp.Void](postalQueue+`.length === 0`))
+	if got := text(t, ctx, "#queue-problems li"); !strings.Contains(got, tn) || !strings.Contains(got, "nội dung khác") {
+		t.Errorf("the refusal reads %q", got)
+	}
+	step(t, ctx, "dismiss the refusal", chromedp.Click(chromedp.CSS("#queue-dismiss")),
+		chromedp.Poll[chromedp.Void](`!document.querySelector('#queue-problems li') && `+postalJS("[]")+` === (localStorage.getItem('motcua.postal.problems') || '[]')`))
+	if v := postalShipmentOf(t, s, tn); len(v.Events) != 5 {
+		t.Errorf("the changed copy was recorded: %d steps", len(v.Events))
+	}
+
+	step(t, ctx, "reload the shipment", chromedp.Navigate(base+"/buu-chinh/buu-gui/"+tn), chromedp.WaitVisible(chromedp.CSS("#ended")))
 	if got := text(t, ctx, "#status"); got != "Đã phát thành công" {
 		t.Errorf("reloaded: status %q", got)
 	}
