@@ -80,7 +80,7 @@ func TestSignInAndRole(t *testing.T) {
 	for role, home := range map[string]string{auth.RoleDesk: "/mot-cua", auth.RoleSupervisor: "/giam-sat", auth.RoleAdmin: "/quan-tri"} {
 		w := serve(h, httptest.NewRequest(http.MethodGet, "/buu-chinh/buu-gui/EE123456785VN", nil), signedIn(t, iss, role))
 		body := w.Body.String()
-		if w.Code != http.StatusForbidden || !strings.Contains(body, "dành cho nhân viên bưu điện") ||
+		if w.Code != http.StatusForbidden || !strings.Contains(body, "dành cho nhân viên bưu điện") || !strings.Contains(body, "<h1>Không mở được trang này</h1>") ||
 			!strings.Contains(body, `href="`+home+`"`) || w.Header().Get("Cache-Control") != "no-store" {
 			t.Errorf("%s: %d %s", role, w.Code, body)
 		}
