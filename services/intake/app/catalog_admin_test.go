@@ -3,7 +3,9 @@ package app_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"maps"
+	"sync"
 	"testing"
 
 	"github.com/motcua/motcua/services/intake/app"
@@ -130,4 +132,101 @@ func demoOffice(t *testing.T, code string) catalog.Office {
 	}
 	t.Fatalf("no demo office %s", code)
 	return catalog.Office{}
+}
+
+// TestOfficeCreatedOnceUnderRace: administrators adding the same code at the same
+// moment get one office, published once; the others are told the code is taken, and
+// nobody's office overwrites another's.
+func TestOfficeCreatedOnceUnderRace(t *testing.T) {
+	st, pool := adminDB(t)
+	offices := &app.Offices{Store: st, Now: fixedNow}
+	const n = 8
+	errs := race(n, func(i int) error {
+		return offices.Save(context.Background(), catalog.Office{Code: "000.17.16.H19", Name: fmt.Sprintf("UBND xã %d", i),
+			Kind: catalog.CommuneCentre}, true)
+	})
+	won := -1
+	for i, err := range errs {
+		switch {
+		case err == nil && won < 0:
+			won = i
+		case err == nil:
+			t.Errorf("two creations of one code both succeeded (%d and %d)", won, i)
+		case invalid(err)["code"] != "code.taken":
+			t.Errorf("creation %d: %v", i, err)
+		}
+	}
+	if won < 0 {
+		t.Fatal("no creation succeeded")
+	}
+	if got := officeName(t, offices, "000.17.16.H19"); got != fmt.Sprintf("UBND xã %d", won) {
+		t.Errorf("the office is %q, but creation %d succeeded", got, won)
+	}
+	if n := count(t, pool, "SELECT count(*) FROM outbox WHERE subject = $1", events.OfficeSubject("000.17.16.H19")); n != 1 {
+		t.Errorf("the new office is published %d times", n)
+	}
+}
+
+// TestProcedureCreatedOnceUnderRace: the same for procedures.
+func TestProcedureCreatedOnceUnderRace(t *testing.T) {
+	st, _ := adminDB(t)
+	procs := &app.Procedures{Store: st}
+	errs := race(8, func(i int) error {
+		return procs.Save(context.Background(), catalog.Procedure{Code: "1.999002", Name: fmt.Sprintf("Thủ tục %d", i),
+			DecidedByKind: catalog.CommuneCentre, FeeVND: int64(i)}, true)
+	})
+	won := -1
+	for i, err := range errs {
+		switch {
+		case err == nil && won < 0:
+			won = i
+		case err == nil:
+			t.Errorf("two creations of one code both succeeded (%d and %d)", won, i)
+		case invalid(err)["code"] != "code.taken":
+			t.Errorf("creation %d: %v", i, err)
+		}
+	}
+	if won < 0 {
+		t.Fatal("no creation succeeded")
+	}
+	list, err := procs.List(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range list {
+		if p.Code == "1.999002" && p.FeeVND != int64(won) {
+			t.Errorf("the procedure is %+v, but creation %d succeeded", p, won)
+		}
+	}
+}
+
+// race runs do(0) … do(n-1) at once and returns their errors.
+func race(n int, do func(i int) error) []error {
+	errs := make([]error, n)
+	var start, done sync.WaitGroup
+	start.Add(1)
+	for i := range n {
+		done.Go(func() {
+			start.Wait()
+			errs[i] = do(i)
+		})
+	}
+	start.Done()
+	done.Wait()
+	return errs
+}
+
+// officeName is the name of the office with code.
+func officeName(t *testing.T, offices *app.Offices, code string) string {
+	t.Helper()
+	list, err := offices.List(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range list {
+		if o.Code == code {
+			return o.Name
+		}
+	}
+	return ""
 }

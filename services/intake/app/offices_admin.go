@@ -67,7 +67,13 @@ func (a *Offices) Save(ctx context.Context, o catalog.Office, create bool) error
 	if err := bad.orNil(); err != nil {
 		return err
 	}
-	if err := a.Store.SaveOffice(ctx, o, a.Now()); err != nil {
+	save := a.Store.SaveOffice
+	if create {
+		save = a.Store.CreateOffice // refuses a code taken since the check above
+	}
+	if err := save(ctx, o, a.Now()); errors.Is(err, store.ErrCodeTaken) {
+		return Invalid{"code": "code.taken"}
+	} else if err != nil {
 		return fmt.Errorf("save office: %w", err)
 	}
 	if a.Relay != nil {
@@ -122,6 +128,7 @@ func cyclic(o catalog.Office, byCode map[string]catalog.Office) bool {
 	return false
 }
 
+// checkName notes in bad when name, the entry of field, is empty or too long.
 func checkName(bad Invalid, field, name string) {
 	switch n := utf8.RuneCountInString(name); {
 	case n == 0:

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"regexp"
 	"strings"
@@ -58,12 +59,19 @@ func (a *Procedures) Save(ctx context.Context, p catalog.Procedure, create bool)
 	if err := bad.orNil(); err != nil {
 		return err
 	}
-	if err := a.Store.SaveProcedure(ctx, p); err != nil {
+	save := a.Store.SaveProcedure
+	if create {
+		save = a.Store.CreateProcedure // refuses a code taken since the check above
+	}
+	if err := save(ctx, p); errors.Is(err, store.ErrCodeTaken) {
+		return Invalid{"code": "code.taken"}
+	} else if err != nil {
 		return fmt.Errorf("save procedure: %w", err)
 	}
 	return nil
 }
 
+// checkProcedure says what is wrong with p.
 func checkProcedure(p catalog.Procedure) Invalid {
 	bad := Invalid{}
 	if !procedureCode.MatchString(p.Code) {
