@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -28,6 +29,13 @@ type DayChange struct {
 // ErrNoLiveCalendar is returned when days are changed where no calendar is in force.
 var ErrNoLiveCalendar = errors.New("no calendar in force to change")
 
+// dayChanges makes each day change's check of the revision and its Set one step: two
+// administrators editing the same revision at once would otherwise both pass the
+// check, and the second Set would drop the first one's day. It covers this process;
+// replicas of intake edit through the same check against the revision each has in
+// force.
+var dayChanges sync.Mutex
+
 // Change applies ch to the year in force and sets the result through Set, so the
 // revision, the REFERENCE event and every service follow as for the API. Appointments
 // already given keep their dates. It returns the new revision.
@@ -35,6 +43,8 @@ func (c *Calendars) Change(ctx context.Context, username string, ch DayChange) (
 	if c.Live == nil {
 		return 0, ErrNoLiveCalendar
 	}
+	dayChanges.Lock()
+	defer dayChanges.Unlock()
 	y, rev := c.Live.Year(ch.Year)
 	if rev != ch.Revision {
 		return 0, Invalid{"revision": "calendar.stale"}

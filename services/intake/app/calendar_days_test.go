@@ -66,3 +66,27 @@ func TestCalendarDays(t *testing.T) {
 		t.Errorf("revision %d after four edits", rev)
 	}
 }
+
+// TestCalendarDaysUnderRace: administrators adding different days to the same
+// revision at the same moment never lose one another's day: each edit that succeeds
+// is in force, the others are told the year has just changed.
+func TestCalendarDaysUnderRace(t *testing.T) {
+	_, pool := adminDB(t)
+	live := worktime.NewLive()
+	cals := &app.Calendars{Pool: pool, Live: live, Now: fixedNow}
+	days := []string{"2026-06-01", "2026-06-02", "2026-06-03", "2026-06-04", "2026-06-05", "2026-06-08", "2026-06-09", "2026-06-10"}
+	errs := race(len(days), func(i int) error {
+		_, err := cals.Change(context.Background(), "admin.xuanloc", app.DayChange{Year: 2026, Date: days[i], Reason: "Nghỉ"})
+		return err
+	})
+	for i, err := range errs {
+		d, _ := worktime.ParseDate(days[i])
+		_, off := live.Calendar().DayOff(d)
+		switch {
+		case err == nil && !off:
+			t.Errorf("the day off %s was saved, then lost", days[i])
+		case err != nil && invalid(err)["revision"] != "calendar.stale":
+			t.Errorf("%s: %v", days[i], err)
+		}
+	}
+}
