@@ -108,12 +108,19 @@ func (a *Accounts) SetDisabled(ctx context.Context, by *auth.Principal, username
 	return storeAccountError(a.Store.SetDisabled(ctx, username, disabled))
 }
 
+// checkRoleOffices notes in bad what is wrong with an account's role and offices.
 func checkRoleOffices(bad Invalid, role string, offices []string) {
 	if !auth.ValidRole(role) {
 		bad["role"] = "role.unknown"
 	}
-	if len(cleanOffices(offices)) == 0 {
+	clean := cleanOffices(offices)
+	if len(clean) == 0 {
 		bad["offices"] = "offices.required"
+	}
+	for _, o := range clean {
+		if !storable(o) { // a code the database cannot hold names no office
+			bad["offices"] = "offices.unknown"
+		}
 	}
 }
 
@@ -132,6 +139,7 @@ func hashPassword(bad Invalid, password string) (string, error) {
 	return hash, err
 }
 
+// cleanOffices is the office codes of in trimmed, without blanks or repeats.
 func cleanOffices(in []string) []string {
 	var out []string
 	for _, o := range in {

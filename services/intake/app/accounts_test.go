@@ -43,6 +43,8 @@ func TestAccounts(t *testing.T) {
 			map[string]string{"offices": "offices.unknown"}},
 		{app.AccountInput{Username: "desk.xuanloc", Role: "desk", Offices: []string{demo.DistrictDesk}, Password: "long-enough-1"},
 			map[string]string{"username": "username.taken"}},
+		{app.AccountInput{Username: "new.desk", Role: "desk", Offices: []string{"000.00.16.H19\x00", "\xff"}, Password: "long-enough-1"},
+			map[string]string{"offices": "offices.unknown"}},
 	} {
 		if got := invalid(accounts.Create(ctx, c.in)); !maps.Equal(got, c.want) {
 			t.Errorf("create %+v: %v, want %v", c.in, got, c.want)
