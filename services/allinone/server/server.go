@@ -75,7 +75,6 @@ func Run(ctx context.Context, opt Options, log *slog.Logger) error {
 		if err := demo.Load(ctx, services[0].(*intake.Service).Store); err != nil {
 			return err
 		}
-		printDemo(common.HTTPAddr)
 	}
 	router := httpapi.NewRouter("motcua", log)
 	checks := map[string]httpapi.Check{}
@@ -86,7 +85,15 @@ func Run(ctx context.Context, opt Options, log *slog.Logger) error {
 		workers = append(workers, s.Workers()...)
 	}
 	httpapi.MountOps(router, checks, log)
-	return lifecycle.Run(ctx, httpapi.NewServer(common.HTTPAddr, router), workers, common.ShutdownTimeout, log, opt.Ready)
+	ready := func(a net.Addr) {
+		if opt.Demo {
+			printDemo(a.String()) // the address listened on, also when the port was 0
+		}
+		if opt.Ready != nil {
+			opt.Ready(a)
+		}
+	}
+	return lifecycle.Run(ctx, httpapi.NewServer(common.HTTPAddr, router), workers, common.ShutdownTimeout, log, ready)
 }
 
 // start builds intake, status and postal from env, each reading its own settings,
