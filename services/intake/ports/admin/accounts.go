@@ -30,6 +30,7 @@ func (p *Pages) accounts(w http.ResponseWriter, r *http.Request) {
 	p.showAccounts(w, r.Context(), pg, http.StatusOK)
 }
 
+// showAccounts fills the accounts and the form's choices into pg and renders it.
 func (p *Pages) showAccounts(w http.ResponseWriter, ctx context.Context, pg *page, status int) {
 	list, err := p.Accounts.List(ctx)
 	if err == nil {
@@ -65,10 +66,7 @@ func (p *Pages) createAccount(w http.ResponseWriter, r *http.Request) {
 	pg := p.newPage(w, r, "accounts")
 	in := app.AccountInput{Username: r.PostFormValue("username"), Role: r.PostFormValue("role"),
 		Offices: r.PostForm["offices"], Password: r.PostFormValue("password")}
-	pg.Account = accountForm{Username: in.Username, Role: in.Role, Offices: in.Offices}
-	if len(pg.Account.Username) > 64 {
-		pg.Account.Username = pg.Account.Username[:64]
-	}
+	pg.Account = accountForm{Username: clip(in.Username, 64), Role: in.Role, Offices: in.Offices}
 	if err := p.Accounts.Create(r.Context(), in); err != nil {
 		if bad, ok := errors.AsType[app.Invalid](err); ok {
 			pg.invalid(bad)
@@ -107,6 +105,7 @@ func (p *Pages) loadAccount(w http.ResponseWriter, r *http.Request, pg *page) bo
 	return true
 }
 
+// showAccount fills the form's choices for the account in pg and renders it.
 func (p *Pages) showAccount(w http.ResponseWriter, ctx context.Context, pg *page, status int) {
 	if err := p.accountChoices(ctx, pg); err != nil {
 		p.fail(w, pg, err)

@@ -99,7 +99,10 @@ func (p *Pages) Mount(r chi.Router) {
 }
 
 // requireAdmin lets administrators through; others see why not and where their
-// own pages are.
+// own pages are. The session is a signed token that outlives a change of its
+// account, so the account is looked up on every request: one disabled or no longer
+// an administrator since signing in is signed out here, rather than keeping the power
+// to change accounts (and lock the others out) until the token expires.
 func (p *Pages) requireAdmin(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		who := auth.FromContext(r.Context())
@@ -107,6 +110,20 @@ func (p *Pages) requireAdmin(next http.Handler) http.Handler {
 			pg := p.newPage(w, r, "refused")
 			pg.Error = pg.T("role.refused", pg.Role(who.Role))
 			pg.Back = session.Home(who.Role)
+			p.render(w, http.StatusForbidden, pg)
+			return
+		}
+		acc, ok, err := p.Accounts.Get(r.Context(), who.Username)
+		if err != nil {
+			p.fail(w, p.newPage(w, r, "message"), err)
+			return
+		}
+		if !ok || acc.Disabled || acc.Role != auth.RoleAdmin {
+			session.Clear(w, r)
+			pg := p.newPage(w, r, "refused")
+			pg.Who = nil
+			pg.Error = pg.T("role.revoked")
+			pg.Back, pg.BackText = session.SignInPath, pg.T("sign.in.again")
 			p.render(w, http.StatusForbidden, pg)
 			return
 		}

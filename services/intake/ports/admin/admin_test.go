@@ -35,6 +35,8 @@ type site struct {
 	live   *worktime.Live
 	st     *store.Store
 	signIn *app.SignIn
+	// down closes the database, as when it is unreachable.
+	down func()
 }
 
 func newSite(t *testing.T) *site {
@@ -75,7 +77,7 @@ func newSite(t *testing.T) *site {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &site{t: t, h: r, iss: iss, live: live, st: st, signIn: signIn}
+	return &site{t: t, h: r, iss: iss, live: live, st: st, signIn: signIn, down: pool.Close}
 }
 
 // as is the session cookie of username with role.
@@ -101,13 +103,18 @@ func (s *site) get(path string, cookies ...*http.Cookie) *httptest.ResponseRecor
 
 // post sends form as the administrator, with a valid CSRF token unless noCSRF.
 func (s *site) post(path string, form url.Values, noCSRF ...bool) *httptest.ResponseRecorder {
+	return s.postAs(s.as(admin.user, admin.role), path, form, noCSRF...)
+}
+
+// postAs sends form with the session cookie who, with a valid CSRF token unless noCSRF.
+func (s *site) postAs(who *http.Cookie, path string, form url.Values, noCSRF ...bool) *httptest.ResponseRecorder {
 	const token = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
 	if len(noCSRF) == 0 {
 		form.Set(csrf.FieldName, token)
 	}
 	r := httptest.NewRequest(http.MethodPost, path, strings.NewReader(form.Encode()))
 	r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	r.AddCookie(s.as(admin.user, admin.role))
+	r.AddCookie(who)
 	r.AddCookie(&http.Cookie{Name: csrf.CookieName, Value: token})
 	w := httptest.NewRecorder()
 	s.h.ServeHTTP(w, r)

@@ -95,7 +95,10 @@ func (p *Pages) changeDay(w http.ResponseWriter, r *http.Request) {
 	_, err = p.Calendars.Change(r.Context(), pg.Who.Username, ch)
 	if bad, ok := errors.AsType[app.Invalid](err); ok {
 		pg.invalid(bad)
-		if !ch.Remove {
+		switch {
+		case ch.Remove && bad["date"] != "":
+			pg.Error = pg.T("err." + bad["date"]) // a remove button has no field to show it beside
+		case !ch.Remove:
 			pg.Calendar.Date, pg.Calendar.Reason = ch.Date, ch.Reason
 			pg.Calendar.Form = "off"
 			if ch.WorkingDay {

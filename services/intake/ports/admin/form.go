@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
+	"strings"
 
 	"github.com/motcua/motcua/services/intake/app"
 	"github.com/motcua/motcua/services/platform/web/csrf"
@@ -57,4 +58,13 @@ func (p *Pages) fail(w http.ResponseWriter, pg *page, err error) {
 		pg.Error = pg.T("unavailable")
 		p.render(w, http.StatusServiceUnavailable, pg)
 	}
+}
+
+// clip cuts s, as typed, to at most n bytes to show it back, between letters rather
+// than inside one.
+func clip(s string, n int) string {
+	if len(s) > n {
+		s = s[:n]
+	}
+	return strings.ToValidUTF8(s, "")
 }

@@ -25,8 +25,9 @@ type page struct {
 	Error  string
 	Notice string
 	Errors map[string]string
-	// Back is where a refused member of staff works.
-	Back string
+	// Back is where a refused member of staff works, BackText the link's words when
+	// not the usual ones.
+	Back, BackText string
 
 	OfficeList    []catalog.Office
 	Office        officeForm

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
@@ -12,6 +13,7 @@ import (
 	"github.com/motcua/motcua/services/intake/demo"
 	"github.com/motcua/motcua/services/platform/auth"
 	"github.com/motcua/motcua/services/platform/web/htmlpage"
+	"github.com/motcua/motcua/services/platform/web/session"
 	"github.com/motcua/motcua/services/worktime"
 )
 
@@ -189,4 +191,108 @@ func TestCalendarPage(t *testing.T) {
 	if _, off := s.live.Calendar().DayOff(worktime.Date{Year: 2026, Month: 6, Day: 1}); off {
 		t.Error("the removed day is still off")
 	}
+}
+
+// TestEveryFormRefusesOtherRoles: a member of staff who is not an administrator, even
+// with a valid form token, changes nothing.
+func TestEveryFormRefusesOtherRoles(t *testing.T) {
+	s := newSite(t)
+	desk := s.as("desk.xuanloc", auth.RoleDesk)
+	for _, path := range []string{OfficesPath, OfficesPath + "/" + demo.DistrictDesk, ProceduresPath, ProceduresPath + "/1.001193",
+		CalendarPath, AccountsPath, AccountsPath + "/desk.xuanloc", AccountsPath + "/admin.xuanloc/mat-khau",
+		AccountsPath + "/admin.xuanloc/trang-thai"} {
+		w := s.postAs(desk, path, url.Values{"code": {"000.18.16.H19"}, "name": {"x"}, "username": {"desk.evil"},
+			"role": {"admin"}, "offices": {demo.DistrictDesk}, "password": {"taken-over-2026"}, "disabled": {"1"},
+			"year": {"2026"}, "revision": {"0"}, "date": {"2026-06-01"}, "reason": {"x"}})
+		wants(t, "POST "+path+" as the desk", w, http.StatusForbidden, "chỉ dành cho quản trị viên")
+	}
+	acc, _, err := s.st.Account(context.Background(), "admin.xuanloc")
+	if err != nil || acc.Disabled {
+		t.Errorf("the desk disabled the administrator: %+v %v", acc, err)
+	}
+	if _, ok, _ := s.st.Account(context.Background(), "desk.evil"); ok {
+		t.Error("the desk created an account")
+	}
+}
+
+// TestAnOpenSessionEndsWithTheAdminRole: the session is a signed token that outlives
+// a change of the account, so the pages look the account up: an administrator
+// disabled, or no longer an administrator, is turned away at the next page and signed
+// out, and changes nothing meanwhile.
+func TestAnOpenSessionEndsWithTheAdminRole(t *testing.T) {
+	s := newSite(t)
+	ctx := context.Background()
+	w := s.post(AccountsPath, url.Values{"username": {"admin.two"}, "role": {"admin"}, "offices": {demo.DistrictDesk},
+		"password": {"admin-two-2026"}})
+	if w.Code != http.StatusSeeOther {
+		t.Fatalf("create: %d %s", w.Code, w.Body)
+	}
+	two := s.as("admin.two", auth.RoleAdmin)
+	wants(t, "the second administrator", s.get(HomePath, two), http.StatusOK, "Tài khoản cán bộ")
+
+	if w := s.post(AccountsPath+"/admin.two/trang-thai", url.Values{"disabled": {"1"}}); w.Code != http.StatusSeeOther {
+		t.Fatalf("disable: %d %s", w.Code, w.Body)
+	}
+	w = s.get(HomePath, two)
+	wants(t, "disabled", w, http.StatusForbidden, "không còn quyền quản trị", `href="/dang-nhap"`)
+	if !clearsSession(w) {
+		t.Error("the disabled administrator's session is not cleared")
+	}
+	w = s.postAs(two, AccountsPath+"/admin.xuanloc/trang-thai", url.Values{"disabled": {"1"}})
+	wants(t, "disabled, disabling another", w, http.StatusForbidden)
+	if acc, _, _ := s.st.Account(ctx, "admin.xuanloc"); acc.Disabled {
+		t.Error("a disabled administrator locked the other out")
+	}
+
+	// Enabled again but made a desk officer: the same.
+	if w := s.post(AccountsPath+"/admin.two/trang-thai", url.Values{"disabled": {"0"}}); w.Code != http.StatusSeeOther {
+		t.Fatalf("enable: %d %s", w.Code, w.Body)
+	}
+	if w := s.post(AccountsPath+"/admin.two", url.Values{"role": {"desk"}, "offices": {demo.DistrictDesk}}); w.Code != http.StatusSeeOther {
+		t.Fatalf("change: %d %s", w.Code, w.Body)
+	}
+	wants(t, "no longer an administrator", s.get(AccountsPath, two), http.StatusForbidden, "không còn quyền quản trị")
+	wants(t, "an account that does not exist", s.get(HomePath, s.as("nobody.here", auth.RoleAdmin)), http.StatusForbidden)
+}
+
+// clearsSession reports whether w deletes the session cookie.
+func clearsSession(w *httptest.ResponseRecorder) bool {
+	for _, c := range w.Result().Cookies() {
+		if c.Name == session.CookieName && c.MaxAge < 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// TestARefusedRemovalSaysWhy: a day's remove button has no field of its own to
+// show an error beside, so the reason is the page's error.
+func TestARefusedRemovalSaysWhy(t *testing.T) {
+	s := newSite(t)
+	remove := url.Values{"year": {"2026"}, "revision": {"0"}, "kind": {"working"}, "op": {"remove"}, "date": {"2026-06-06"}}
+	wants(t, "removing a day not listed", s.post(CalendarPath, remove), http.StatusUnprocessableEntity,
+		`id="error"`, "Ngày này không có trong danh sách")
+}
+
+// TestTheDatabaseDown: with the database unreachable, every page says the service is
+// busy (503), never a blank 500.
+func TestTheDatabaseDown(t *testing.T) {
+	s := newSite(t)
+	s.down()
+	for _, path := range []string{HomePath, OfficesPath, ProceduresPath, AccountsPath, AccountsPath + "/desk.xuanloc"} {
+		wants(t, path, s.get(path, s.as(admin.user, admin.role)), http.StatusServiceUnavailable, "Hệ thống đang bận")
+	}
+	w := s.post(AccountsPath, url.Values{"username": {"desk.new"}, "role": {"desk"}, "offices": {demo.DistrictDesk},
+		"password": {"desk-new-2026"}})
+	wants(t, "a form", w, http.StatusServiceUnavailable, "Hệ thống đang bận")
+}
+
+// TestLongEntriesShownBackStayText: a search or a username cut to its field's length
+// is cut between letters, not inside one.
+func TestLongEntriesShownBackStayText(t *testing.T) {
+	s := newSite(t)
+	w := s.get(ProceduresPath+"?q="+url.QueryEscape(strings.Repeat("a", 199)+"ệ"), s.as(admin.user, admin.role))
+	wants(t, "a long search", w, http.StatusOK, `value="`+strings.Repeat("a", 199)+`"`)
+	w = s.post(AccountsPath, url.Values{"username": {strings.Repeat("a", 63) + "ệ"}, "role": {"desk"}})
+	wants(t, "a long username", w, http.StatusUnprocessableEntity, `value="`+strings.Repeat("a", 63)+`"`)
 }

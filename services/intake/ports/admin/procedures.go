@@ -27,6 +27,7 @@ type procedureForm struct {
 	Exists           bool
 }
 
+// formOf is the stored procedure pr as its change form shows it.
 func formOf(pr catalog.Procedure) procedureForm {
 	f := procedureForm{Code: pr.Code, Name: pr.Name, Kind: string(pr.DecidedByKind), Unit: "day",
 		Limit: strconv.Itoa(pr.TimeLimitHours / 8), Fee: strconv.FormatInt(pr.FeeVND, 10), FeeVaries: pr.FeeVaries, Exists: true}
@@ -51,10 +52,7 @@ func (pg *page) Limit(hours int) string {
 // aside, and the form to add one.
 func (p *Pages) procedures(w http.ResponseWriter, r *http.Request) {
 	pg := p.newPage(w, r, "procedures")
-	pg.Q = strings.TrimSpace(r.URL.Query().Get("q"))
-	if len(pg.Q) > 200 {
-		pg.Q = pg.Q[:200]
-	}
+	pg.Q = clip(strings.TrimSpace(r.URL.Query().Get("q")), 200)
 	pg.Procedure = procedureForm{Kind: string(catalog.CommuneCentre), Unit: "day", Limit: "0", Fee: "0"}
 	p.showProcedures(w, r.Context(), pg, http.StatusOK)
 }
@@ -80,6 +78,8 @@ func (p *Pages) procedure(w http.ResponseWriter, r *http.Request) {
 	p.showProcedures(w, r.Context(), pg, http.StatusOK)
 }
 
+// showProcedures fills the procedures matching pg.Q and the form's choices into pg
+// and renders it.
 func (p *Pages) showProcedures(w http.ResponseWriter, ctx context.Context, pg *page, status int) {
 	list, err := p.Procedures.List(ctx)
 	if err != nil {
