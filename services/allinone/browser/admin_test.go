@@ -126,5 +126,6 @@ func TestAdminJourney(t *testing.T) {
 	}
 	// The desk may not use the administrator's pages.
 	step(t, ctx, "the desk on the admin pages", chromedp.Navigate(base+"/quan-tri"), chromedp.WaitVisible(chromedp.CSS("#go-home")))
+	screenshots(t, ctx, "admin-refused")
 	t.Logf("journey took %v", time.Since(start).Round(time.Millisecond))
 }
