@@ -50,6 +50,9 @@ func (p *Pages) home(w http.ResponseWriter, r *http.Request) {
 	if in.Tab == "" {
 		in.Tab = app.TabAll
 	}
+	if in.Office == "" {
+		in.Office = rememberedOffice(r, pg.Who)
+	}
 	wl := &workList{Tab: in.Tab, Status: in.Status, Text: in.Text}
 	if r := []rune(wl.Text); len(r) > 200 {
 		wl.Text = string(r[:200])
@@ -82,6 +85,9 @@ func (p *Pages) home(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p.fillList(r.Context(), pg, page)
+	if len(pg.Who.Offices) > 1 && page.Office.Code != "" {
+		rememberOffice(w, r, page.Office.Code)
+	}
 	if in.Cursor != "" {
 		wl.First = listURL(page.Office.Code, in.Tab, in.Status, in.Text, "")
 	}
