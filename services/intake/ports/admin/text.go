@@ -11,6 +11,7 @@ var texts = map[string]words{
 	"menu":          {"Trình đơn", "Menu"},
 	"switch":        {"English", "Tiếng Việt"},
 	"error.title":   {"Có lỗi", "Something is wrong"},
+	"message.title": {"Không mở được trang này", "This page cannot be shown"},
 	"signout":       {"Đăng xuất", "Sign out"},
 	"signed.in.as":  {"Đăng nhập: %s (%s)", "Signed in: %s (%s)"},
 	"csrf":          {"Phiên biểu mẫu đã hết hạn hoặc không hợp lệ. Hãy tải lại trang rồi gửi lại.", "The form has expired or is not valid. Reload the page and send it again."},
