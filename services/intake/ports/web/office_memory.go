@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/motcua/motcua/services/platform/auth"
+	"github.com/motcua/motcua/services/platform/web/htmlpage"
 )
 
 // officeCookie remembers the office whose work list a member of staff of several
@@ -24,5 +25,5 @@ func rememberedOffice(r *http.Request, who *auth.Principal) string {
 // rememberOffice keeps office as the one to open next time.
 func rememberOffice(w http.ResponseWriter, r *http.Request, office string) {
 	http.SetCookie(w, &http.Cookie{Name: officeCookie, Value: office, Path: HomePath, MaxAge: 180 * 86400,
-		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil})
+		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: htmlpage.OverHTTPS(r)})
 }

@@ -10,6 +10,8 @@ import (
 	"crypto/subtle"
 	"encoding/base64"
 	"net/http"
+
+	"github.com/motcua/motcua/services/platform/web/htmlpage"
 )
 
 // CookieName is the cookie holding the token; FieldName the form field repeating it.
@@ -41,9 +43,9 @@ func Token(w http.ResponseWriter, r *http.Request) string {
 		Path:     "/",
 		HttpOnly: true,
 		SameSite: http.SameSiteStrictMode,
-		// Secure when the page came over TLS; a plain-HTTP demo on the loopback
+		// Secure when the page came over HTTPS (or through a gateway ending it); a plain-HTTP demo on the loopback
 		// address must still work.
-		Secure: r.TLS != nil,
+		Secure: htmlpage.OverHTTPS(r),
 	})
 	return tok
 }

@@ -86,3 +86,15 @@ func TestFormats(t *testing.T) {
 		}
 	}
 }
+
+func TestOverHTTPS(t *testing.T) {
+	plain := httptest.NewRequest(http.MethodGet, "http://motcua.example.vn/", nil)
+	if OverHTTPS(plain) {
+		t.Error("plain HTTP taken for HTTPS")
+	}
+	behindGateway := httptest.NewRequest(http.MethodGet, "http://motcua.example.vn/", nil)
+	behindGateway.Header.Set("X-Forwarded-Proto", "https")
+	if !OverHTTPS(behindGateway) || !OverHTTPS(httptest.NewRequest(http.MethodGet, "https://motcua.example.vn/", nil)) {
+		t.Error("HTTPS not recognised")
+	}
+}

@@ -27,7 +27,7 @@ func Language(w http.ResponseWriter, r *http.Request) Lang {
 			l = English
 		}
 		http.SetCookie(w, &http.Cookie{Name: LangCookie, Value: string(l), Path: "/", MaxAge: 365 * 86400,
-			HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil})
+			HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: OverHTTPS(r)})
 		return l
 	}
 	if c, err := r.Cookie(LangCookie); err == nil && c.Value == string(English) {

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/motcua/motcua/services/platform/auth"
+	"github.com/motcua/motcua/services/platform/web/htmlpage"
 )
 
 // CookieName is the cookie holding the token.
@@ -32,14 +33,14 @@ func Set(w http.ResponseWriter, r *http.Request, token string, ttl time.Duration
 		// must arrive signed in; every change is a POST, which Lax does not send
 		// cross-site, and is also CSRF-protected.
 		SameSite: http.SameSiteLaxMode,
-		Secure:   r.TLS != nil,
+		Secure:   htmlpage.OverHTTPS(r),
 	})
 }
 
 // Clear ends the session of the browser behind r.
 func Clear(w http.ResponseWriter, r *http.Request) {
 	http.SetCookie(w, &http.Cookie{Name: CookieName, Value: "", Path: "/", MaxAge: -1,
-		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil})
+		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: htmlpage.OverHTTPS(r)})
 }
 
 // Principal is the member of staff whose valid session r carries, or nil.

@@ -128,3 +128,14 @@ func TestHomeOfEachRole(t *testing.T) {
 		}
 	}
 }
+
+func TestTheSessionIsSecureBehindAnHTTPSGateway(t *testing.T) {
+	r := httptest.NewRequest(http.MethodPost, "/dang-nhap", nil)
+	r.Header.Set("X-Forwarded-Proto", "https")
+	w := httptest.NewRecorder()
+	Set(w, r, "token", time.Hour)
+	c := w.Result().Cookies()
+	if len(c) != 1 || !c[0].Secure || !c[0].HttpOnly {
+		t.Fatalf("session cookie behind an HTTPS gateway: %+v", c)
+	}
+}
