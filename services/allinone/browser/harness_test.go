@@ -143,9 +143,11 @@ var viewports = []struct {
 }
 
 // screenshots keeps the current page of ctx at each viewport as
-// <journey>-<viewport>.png and checks that nothing is wider than the phone's screen.
+// <journey>-<viewport>.png and checks that nothing is wider than the phone's screen and
+// that the page is accessible (checkAccessible).
 func screenshots(t *testing.T, ctx context.Context, journey string) {
 	t.Helper()
+	checkAccessible(t, ctx, journey)
 	dir := artifactsDir(t)
 	for _, v := range viewports {
 		emulate := chromedp.EmulateViewport(v.width, v.height)
