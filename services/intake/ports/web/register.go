@@ -17,7 +17,6 @@ import (
 	"github.com/motcua/motcua/services/intake/domain/catalog"
 	"github.com/motcua/motcua/services/intake/domain/dossier"
 	"github.com/motcua/motcua/services/platform/auth"
-	"github.com/motcua/motcua/services/platform/textnorm"
 	"github.com/motcua/motcua/services/platform/web/csrf"
 )
 
@@ -64,7 +63,7 @@ func (p *Pages) fillChoices(ctx context.Context, pg *page) error {
 	if err != nil {
 		return err
 	}
-	list := matching(procs, pg.Q)
+	list := app.MatchProcedures(procs, pg.Q)
 	if pg.Q != "" && len(list) == 0 {
 		pg.Notice = pg.T("find.none", pg.Q)
 		list = procs
@@ -84,30 +83,6 @@ func (p *Pages) fillChoices(ctx context.Context, pg *page) error {
 		pg.Offices = append(pg.Offices, option{Value: code, Label: p.Registrar.Catalog.OfficeName(ctx, code), Selected: code == pg.Form.Office})
 	}
 	return nil
-}
-
-// matching is the procedures whose folded name or code holds every folded word of q:
-// "ho kinh doanh" finds "Đăng ký thành lập hộ kinh doanh".
-func matching(procs []catalog.Procedure, q string) []catalog.Procedure {
-	words := strings.Fields(textnorm.Fold(q))
-	if len(words) == 0 {
-		return procs
-	}
-	var out []catalog.Procedure
-	for _, pr := range procs {
-		hay := textnorm.Fold(pr.Name) + " " + strings.ToLower(pr.Code)
-		all := true
-		for _, w := range words {
-			if !strings.Contains(hay, w) {
-				all = false
-				break
-			}
-		}
-		if all {
-			out = append(out, pr)
-		}
-	}
-	return out
 }
 
 func containsProc(list []catalog.Procedure, code string) bool {

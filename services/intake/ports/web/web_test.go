@@ -14,6 +14,7 @@ import (
 
 	"github.com/go-chi/chi/v5"
 
+	"github.com/motcua/motcua/services/intake/app"
 	"github.com/motcua/motcua/services/intake/domain/catalog"
 	"github.com/motcua/motcua/services/platform/auth"
 	"github.com/motcua/motcua/services/platform/ratelimit"
@@ -134,7 +135,7 @@ func TestMatchingFoldsAccents(t *testing.T) {
 		"khong co thu tuc": nil,
 	} {
 		var got []string
-		for _, p := range matching(procs, q) {
+		for _, p := range app.MatchProcedures(procs, q) {
 			got = append(got, p.Code)
 		}
 		if strings.Join(got, ",") != strings.Join(want, ",") {
