@@ -6,7 +6,6 @@ import (
 	"fmt"
 
 	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/pgconn"
 )
 
 // Account is a staff account as stored.
@@ -29,19 +28,7 @@ func (s *Store) SaveAccount(ctx context.Context, a Account) error {
 			a.Username, a.PasswordHash, a.Role); err != nil {
 			return fmt.Errorf("save account: %w", err)
 		}
-		if _, err := tx.Exec(ctx, "DELETE FROM staff_offices WHERE username = $1", a.Username); err != nil {
-			return fmt.Errorf("save account offices: %w", err)
-		}
-		for _, o := range a.Offices {
-			if _, err := tx.Exec(ctx, "INSERT INTO staff_offices (username, office_code) VALUES ($1, $2) ON CONFLICT DO NOTHING", a.Username, o); err != nil {
-				var pgErr *pgconn.PgError
-				if errors.As(err, &pgErr) && pgErr.Code == "23503" {
-					return fmt.Errorf("%w: %s", ErrUnknownOffice, o)
-				}
-				return fmt.Errorf("save account offices: %w", err)
-			}
-		}
-		return nil
+		return setOffices(ctx, tx, a.Username, a.Offices)
 	})
 }
 
