@@ -12,6 +12,7 @@ import (
 
 	"github.com/motcua/motcua/services/intake/app"
 	"github.com/motcua/motcua/services/intake/domain/catalog"
+	"github.com/motcua/motcua/services/platform/web/htmlpage"
 )
 
 // decidingKinds are the kinds of office that decide procedures (a post office
@@ -143,11 +144,7 @@ func (f procedureForm) procedure() (pr catalog.Procedure, unread app.Invalid) {
 	default:
 		pr.TimeLimitHours = min(n, app.MaxTimeLimitHours) * 8 // above the limit, and no overflow
 	}
-	fee := strings.NewReplacer(".", "", " ", "", ",", "").Replace(f.Fee)
-	if fee == "" {
-		fee = "0"
-	}
-	if pr.FeeVND, err = strconv.ParseInt(fee, 10, 64); err != nil {
+	if pr.FeeVND, err = htmlpage.ParseDong(f.Fee); err != nil {
 		unread["fee_vnd"] = "fee.number"
 		pr.FeeVND = -1
 	}

@@ -18,6 +18,7 @@ import (
 	"github.com/motcua/motcua/services/intake/domain/dossier"
 	"github.com/motcua/motcua/services/platform/auth"
 	"github.com/motcua/motcua/services/platform/web/csrf"
+	"github.com/motcua/motcua/services/platform/web/htmlpage"
 )
 
 // docRows is the number of document rows of the registration form.
@@ -203,7 +204,7 @@ func (f regForm) registration() (dossier.Registration, *dossier.FieldError) {
 		ResultDelivery:   dossier.ResultDelivery{Method: dossier.DeliveryMethod(f.Delivery), Address: f.DeliveryAddress},
 		FeeReceiptNumber: f.FeeReceipt, Documents: []dossier.Document{}}
 	if f.Fee != "" {
-		fee, err := strconv.ParseInt(strings.ReplaceAll(strings.ReplaceAll(f.Fee, ".", ""), " ", ""), 10, 64)
+		fee, err := htmlpage.ParseDong(f.Fee)
 		if err != nil || fee < 0 {
 			return reg, &dossier.FieldError{Field: "fee_paid_vnd", Code: "not_a_number", Message: "Enter a whole number of đồng."}
 		}
