@@ -64,14 +64,16 @@ func (p *Pages) confirm(w http.ResponseWriter, r *http.Request) {
 	}
 	var in shipment.Input
 	if pe == nil {
-		in, pe = readInput(r, p.Shipments.Now())
+		in, pe = readInput(r)
 	}
 	if pe == nil {
-		body, _ := json.Marshal(in)
-		sum := sha256.Sum256(append([]byte("web\n"+tn.String()+"\n"), body...))
+		sum := requestHash(tn.String(), in)
+		if in.OccurredAt.IsZero() {
+			in.OccurredAt = p.Shipments.Now()
+		}
 		var out []byte
 		var replayed bool
-		out, replayed, err = p.Shipments.Record(r.Context(), pg.Who, tn.String(), in, sum[:])
+		out, replayed, err = p.Shipments.Record(r.Context(), pg.Who, tn.String(), in, sum)
 		if err == nil {
 			var v struct {
 				Status string `json:"status"`
@@ -115,9 +117,20 @@ func (p *Pages) confirm(w http.ResponseWriter, r *http.Request) {
 	p.render(w, pe.status, pg)
 }
 
-// readInput reads a confirmation's form into the API's event. A missing time is the
-// server's (a form sent at once); the script sends the phone's time of the confirmation.
-func readInput(r *http.Request, now time.Time) (shipment.Input, *problem) {
+// requestHash identifies a confirmation's content for its event id: the same id sent
+// again with the same content is the same step. It is taken over the form as sent, so a
+// time left to the server (a plain form, which carries the page's event id and no time)
+// is not part of it: the same form sent again later is the same confirmation.
+func requestHash(tn string, in shipment.Input) []byte {
+	body, _ := json.Marshal(in)
+	sum := sha256.Sum256(append([]byte("web\n"+tn+"\n"), body...))
+	return sum[:]
+}
+
+// readInput reads a confirmation's form into the API's event. A missing time stays
+// zero: the caller puts the server's time (a form sent at once); the script sends the
+// phone's time of the confirmation.
+func readInput(r *http.Request) (shipment.Input, *problem) {
 	v := r.PostFormValue
 	in := shipment.Input{EventID: v("event_id"), Type: shipment.Status(v("type")), SealNumber: v("seal_number"),
 		ReasonCode: v("reason_code"), ActionCode: v("action_code")}
@@ -127,8 +140,6 @@ func readInput(r *http.Request, now time.Time) (shipment.Input, *problem) {
 			return in, &problem{status: http.StatusUnprocessableEntity, key: "f.occurred_at"}
 		}
 		in.OccurredAt = t
-	} else {
-		in.OccurredAt = now
 	}
 	if in.Type == shipment.Delivered {
 		in.Proof = &shipment.Proof{RecipientName: v("recipient_name"), Relation: v("relation"), IDLast4: v("id_last4")}

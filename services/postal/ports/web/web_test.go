@@ -180,18 +180,28 @@ func TestConfirmIsRefusedBeforeTheUseCase(t *testing.T) {
 }
 
 func TestReadInput(t *testing.T) {
-	now := time.Date(2026, 12, 1, 9, 0, 0, 0, htmlpage.Zone)
 	read := func(form url.Values) (shipment.Input, *problem) {
 		r := httptest.NewRequest(http.MethodPost, "/", strings.NewReader(form.Encode()))
 		r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-		return readInput(r, now)
+		return readInput(r)
 	}
 	png := []byte("\x89PNG\r\n\x1a\nrest")
 	in, pe := read(url.Values{"event_id": {"x"}, "type": {"delivered"}, "recipient_name": {"Nguye\u0302\u0303n"},
 		"relation": {"self"}, "id_last4": {"1234"}, "signature_png": {signaturePrefix + base64.StdEncoding.EncodeToString(png)}})
-	if pe != nil || in.Proof == nil || string(in.Proof.SignaturePNG) != string(png) || !in.OccurredAt.Equal(now) ||
+	if pe != nil || in.Proof == nil || string(in.Proof.SignaturePNG) != string(png) || !in.OccurredAt.IsZero() ||
 		in.Proof.RecipientName != "Nguye\u0302\u0303n" {
 		t.Fatalf("a delivery: %+v %+v", in, pe)
+	}
+	// A form without a time is the same confirmation whenever it is sent again; the
+	// phone's time is part of what a resend must repeat.
+	if h := requestHash("EE123456785VN", in); string(h) != string(requestHash("EE123456785VN", in)) {
+		t.Error("the same form hashes differently")
+	}
+	timed := in
+	timed.OccurredAt = time.Date(2026, 12, 1, 9, 0, 0, 0, htmlpage.Zone)
+	if string(requestHash("EE123456785VN", in)) == string(requestHash("EE123456785VN", timed)) ||
+		string(requestHash("EE123456785VN", in)) == string(requestHash("EE123456786VN", in)) {
+		t.Error("the time or the shipment is not part of the hash")
 	}
 	in.Normalize() // the use case normalizes: the name comes out in NFC
 	if in.Proof.RecipientName != "Nguyễn" {

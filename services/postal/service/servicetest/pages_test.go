@@ -94,6 +94,17 @@ func signatureURL() string {
 	return "data:image/png;base64," + base64.StdEncoding.EncodeToString(signaturePNG(300, 120))
 }
 
+// stepsOf is how many of v's steps have type typ.
+func stepsOf(v shipmentView, typ string) int {
+	n := 0
+	for _, ev := range v.Events {
+		if ev.Type == typ {
+			n++
+		}
+	}
+	return n
+}
+
 func (a pageAnswer) expect(t *testing.T, what string, status int, contains ...string) {
 	t.Helper()
 	if a.Status != status {
@@ -149,9 +160,20 @@ func TestWorkersPages(t *testing.T) {
 		expect(t, "no seal", http.StatusUnprocessableEntity, `id="accepted-seal_number-error"`, "Nhập số niêm phong", `aria-invalid="true"`)
 	worker.confirm(t, tn, url.Values{"type": {"out_for_delivery"}, "event_id": {uuid.NewString()}}, false).
 		expect(t, "out of order", http.StatusConflict, "Bước tiếp theo có thể là: “Bưu điện đã nhận”, “Bưu điện đã đến lấy”.")
-	a = worker.confirm(t, tn, url.Values{"type": {"accepted"}, "event_id": {uuid.NewString()}, "seal_number": {"xl-2026-1"}}, false)
+	seal := url.Values{"type": {"accepted"}, "event_id": {uuid.NewString()}, "seal_number": {"xl-2026-1"}}
+	a = worker.confirm(t, tn, seal, false)
 	if a.Status != http.StatusSeeOther || a.Location != "/buu-chinh/buu-gui/"+tn+"?done=accepted" {
 		t.Fatalf("the seal: %d to %q: %s", a.Status, a.Location, a.Body)
+	}
+	// The same plain form sent again a minute later (a double tap, a resend after a lost
+	// answer) carries the page's event id and no time: it is the same step, answered as
+	// the first time and recorded once, not refused as other content.
+	e.Clock.Set(e.Clock.Now().Add(time.Minute))
+	if again := worker.confirm(t, tn, seal, false); again.Status != http.StatusSeeOther || again.Location != a.Location {
+		t.Errorf("the seal sent again: %d to %q: %s", again.Status, again.Location, again.Body)
+	}
+	if n := stepsOf(e.get(t, "postal.xuanloc", tn), "accepted"); n != 1 {
+		t.Errorf("the seal sent twice is recorded %d times", n)
 	}
 	worker.get(t, a.Location).expect(t, "after the seal", http.StatusOK, "Đã ghi nhận: Bưu điện đã nhận.", "xl-2026-1")
 
