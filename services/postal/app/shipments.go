@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	"github.com/google/uuid"
@@ -89,7 +90,8 @@ type ManifestView struct {
 }
 
 // Manifest returns the run sheet of postOffice for day, for one of its postal workers
-// (or a supervisor): what to pick up and what to deliver, with the addresses.
+// (or a supervisor): what to pick up and what to deliver, with the addresses. A
+// shipment whose address cannot be opened is listed with AddressUnreadable.
 func (a *Shipments) Manifest(ctx context.Context, who *auth.Principal, postOffice string, day worktime.Date) (ManifestView, error) {
 	o, ok, err := a.Store.Office(ctx, postOffice)
 	if err != nil {
@@ -115,11 +117,18 @@ func (a *Shipments) Manifest(ctx context.Context, who *auth.Principal, postOffic
 	}{{m.Pickups, &out.Pickups}, {m.Deliveries, &out.Deliveries}} {
 		for _, s := range part.from {
 			v, err := a.view(ctx, a.Store.Pool(), s, true)
-			if err != nil {
+			switch {
+			case errors.Is(err, sealing.ErrTampered):
+				// One address that does not open (a key changed without re-sealing, a
+				// damaged row) must not hide the whole day's work: the shipment is
+				// listed, said to be unreadable, and nothing personal was read.
+				v.AddressUnreadable = true
+			case err != nil:
 				return ManifestView{}, err
+			default:
+				read = append(read, s.ID)
 			}
 			*part.into = append(*part.into, v)
-			read = append(read, s.ID)
 		}
 	}
 	return out, a.Store.RecordReads(ctx, read, who.Username, "manifest")

@@ -40,14 +40,17 @@ type ProofView struct {
 
 // View is a shipment in an answer.
 type View struct {
-	TrackingNumber        string      `json:"tracking_number"`
-	Kind                  string      `json:"kind"`
-	Status                string      `json:"status"`
-	StatusLabel           string      `json:"status_label"`
-	DossierCode           string      `json:"dossier_code"`
-	From                  *OfficeRef  `json:"from"`
-	To                    *OfficeRef  `json:"to"`
-	Address               string      `json:"address,omitempty"`
+	TrackingNumber string     `json:"tracking_number"`
+	Kind           string     `json:"kind"`
+	Status         string     `json:"status"`
+	StatusLabel    string     `json:"status_label"`
+	DossierCode    string     `json:"dossier_code"`
+	From           *OfficeRef `json:"from"`
+	To             *OfficeRef `json:"to"`
+	Address        string     `json:"address,omitempty"`
+	// AddressUnreadable says the address is sealed but does not open with the service's
+	// key (a run sheet lists the shipment rather than failing as a whole).
+	AddressUnreadable     bool        `json:"address_unreadable,omitempty"`
 	OriginPostOffice      OfficeRef   `json:"origin_post_office"`
 	DestinationPostOffice OfficeRef   `json:"destination_post_office"`
 	FailedAttempts        int         `json:"failed_attempts"`

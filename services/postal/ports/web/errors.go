@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/motcua/motcua/services/platform/database"
+	"github.com/motcua/motcua/services/platform/sealing"
 	"github.com/motcua/motcua/services/postal/app"
 	"github.com/motcua/motcua/services/postal/domain/s10"
 	"github.com/motcua/motcua/services/postal/domain/shipment"
@@ -79,6 +80,10 @@ func (p *Pages) problemOf(w http.ResponseWriter, r *http.Request, pg *page, err 
 		return &problem{status: http.StatusUnprocessableEntity, key: "f.event_id.event_id_reused"}
 	case errors.Is(err, context.Canceled) && r.Context().Err() != nil:
 		return nil
+	case errors.Is(err, sealing.ErrTampered):
+		// Not a busy server: waiting will not help, an administrator must look.
+		p.Log.Error("postal page: sealed personal data does not open", "path", r.URL.Path)
+		return &problem{status: http.StatusInternalServerError, key: "sealed"}
 	}
 	p.Log.Error("postal page", "path", r.URL.Path, "err", err)
 	if database.Unavailable(err) {

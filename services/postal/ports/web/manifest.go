@@ -40,6 +40,11 @@ func (p *Pages) manifest(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	pg.M = &m
+	for _, v := range append(slices.Clone(m.Pickups), m.Deliveries...) {
+		if v.AddressUnreadable {
+			p.Log.Error("postal page: a shipment's sealed address does not open", "tracking_number", v.TrackingNumber)
+		}
+	}
 	for _, o := range pg.Who.Offices {
 		label := o
 		if o == m.PostOffice.Code {

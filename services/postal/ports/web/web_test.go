@@ -20,6 +20,7 @@ import (
 	"github.com/go-chi/chi/v5"
 
 	"github.com/motcua/motcua/services/platform/auth"
+	"github.com/motcua/motcua/services/platform/sealing"
 	"github.com/motcua/motcua/services/platform/web/csrf"
 	"github.com/motcua/motcua/services/platform/web/htmlpage"
 	"github.com/motcua/motcua/services/platform/web/session"
@@ -245,6 +246,7 @@ func TestProblemsInWords(t *testing.T) {
 		{app.ErrNotFound, http.StatusNotFound, "", "Không có bưu gửi với số hiệu này"},
 		{app.ErrEventReused, http.StatusUnprocessableEntity, "", "đã được gửi trước đó với nội dung khác"},
 		{fmt.Errorf("connect: %w", syscall.ECONNREFUSED), http.StatusServiceUnavailable, "", "Hệ thống đang bận"},
+		{fmt.Errorf("open: %w", sealing.ErrTampered), http.StatusInternalServerError, "", "báo quản trị viên"},
 	} {
 		w := httptest.NewRecorder()
 		pe := p.problemOf(w, httptest.NewRequest(http.MethodPost, "/", nil), pg, c.err)

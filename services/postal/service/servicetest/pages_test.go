@@ -1,6 +1,7 @@
 package servicetest
 
 import (
+	"context"
 	"encoding/base64"
 	"io"
 	"net/http"
@@ -229,4 +230,31 @@ func TestWorkersPages(t *testing.T) {
 			t.Errorf("the log holds %q", secret)
 		}
 	}
+}
+
+// TestManifestWithAnUnreadableAddress: a shipment whose sealed address does not open
+// with the service's key (a key changed without re-sealing, a damaged row) is listed on
+// the run sheet with a note instead of the address; the others stay readable, and the
+// run sheet is not refused as a whole.
+func TestManifestWithAnUnreadableAddress(t *testing.T) {
+	e := start(t)
+	_, good := e.delivery(t, time.Now())
+	_, bad := e.delivery(t, time.Now())
+	if _, err := e.DB.Exec(context.Background(), "UPDATE shipments SET address_sealed = $2 WHERE tracking_number = $1",
+		bad.TrackingNumber, []byte("sealed with another key")); err != nil {
+		t.Fatal(err)
+	}
+	worker := e.pages(t, "postal.xuanloc")
+	a := worker.get(t, "/buu-chinh")
+	a.expect(t, "the manifest", http.StatusOK, `id="ship-`+good.TrackingNumber+`"`, `id="ship-`+bad.TrackingNumber+`"`,
+		deliveryAddress, `id="unreadable-`+bad.TrackingNumber+`"`, "Không mở được địa chỉ")
+	if strings.Count(a.Body, deliveryAddress) != 1 {
+		t.Errorf("the address is shown %d times, want once (the readable shipment's)", strings.Count(a.Body, deliveryAddress))
+	}
+	if strings.Contains(a.Body, `id="unreadable-`+good.TrackingNumber+`"`) {
+		t.Error("the readable shipment is marked unreadable")
+	}
+	// Its own page cannot show it, and says so rather than "try again later".
+	worker.get(t, "/buu-chinh/buu-gui/"+bad.TrackingNumber).expect(t, "the unreadable shipment", http.StatusInternalServerError,
+		"hãy báo quản trị viên hệ thống")
 }
