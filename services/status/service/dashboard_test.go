@@ -135,6 +135,11 @@ func TestDashboard(t *testing.T) {
 	if got := attrs(a.body, `<tr data-code="`+regexp.QuoteMeta(codes["d3"])+`" data-hours="([^"]+)"`); len(got) != 1 || got[0] != "12,5" {
 		t.Errorf("d3 overdue by %q working hours, want 12,5", got)
 	}
+	// The desk's dossier page refuses supervisors and administrators (and would show them
+	// the applicant's personal data): the codes are not links to it.
+	if strings.Contains(string(a.body), `href="/mot-cua/ho-so/`) {
+		t.Errorf("the overdue dossiers link to the desk's pages, which refuse a supervisor")
+	}
 
 	// One office, one procedure, another period; in English.
 	a = e.signedIn(supervisor, "/giam-sat?lang=en&from=2026-03-01&to=2026-03-31&office="+url.QueryEscape(deptC.Code)+"&procedure="+procP2.Code)

@@ -41,8 +41,6 @@ const (
 	OverdueCSVPath = HomePath + "/qua-han.csv"
 	// StylePath serves the style sheet.
 	StylePath = "/assets/status/dashboard.css"
-	// deskDossierPath opens a dossier on the desk's pages (intake).
-	deskDossierPath = "/mot-cua/ho-so/"
 )
 
 // How many overdue dossiers the page lists, and the CSV file holds.

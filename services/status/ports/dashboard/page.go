@@ -185,8 +185,5 @@ func (pg *page) TrendTitle() string {
 	return pg.T("trend.week")
 }
 
-// DossierURL opens a dossier on the desk's pages.
-func (pg *page) DossierURL(code string) string { return deskDossierPath + url.PathEscape(code) }
-
 // Shown is how many overdue dossiers the page lists.
 func (pg *page) Shown() int { return len(pg.Board.Overdue) }
