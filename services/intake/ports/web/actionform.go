@@ -182,6 +182,18 @@ func (pg *page) MinDue() string {
 
 func itoa64(n int64) string { return strconv.FormatInt(n, 10) }
 
+// readAmount reads the sum of đồng typed in a payment form as the registration reads
+// its fee (htmlpage.ParseDong): "1.500.000" is a million and a half, while "1.5" or
+// "100,5" is refused rather than read as 15 or 1005. A sum of 0 or less is left for the
+// rules to refuse in their words.
+func readAmount(s string) (int64, *dossier.FieldError) {
+	n, err := htmlpage.ParseDong(s)
+	if err != nil {
+		return 0, &dossier.FieldError{Field: "amount_vnd", Code: "not_a_number", Message: "Enter a whole number of đồng."}
+	}
+	return n, nil
+}
+
 // DossierTime says how the dossier stands against its appointment, in words, as a row of
 // the work list does.
 func (pg *page) DossierTime() string {

@@ -272,9 +272,9 @@ func readCommand(r *http.Request) (dossier.Command, *dossier.FieldError) {
 		}
 	}
 	if s := v("amount_vnd"); s != "" {
-		n, err := strconv.ParseInt(strings.ReplaceAll(s, ".", ""), 10, 64)
-		if err != nil {
-			return c, &dossier.FieldError{Field: "amount_vnd", Code: "not_a_number", Message: "Enter a whole number of đồng."}
+		n, fe := readAmount(s)
+		if fe != nil {
+			return c, fe
 		}
 		c.AmountVND = n
 	}
