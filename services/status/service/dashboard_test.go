@@ -113,6 +113,13 @@ func TestDashboard(t *testing.T) {
 	if csp := a.header.Get("Content-Security-Policy"); !strings.Contains(csp, "default-src 'none'") || strings.Contains(csp, "script-src") {
 		t.Errorf("CSP %q", csp)
 	}
+	// Every office of the supervisor is named in the choice of office, also one that
+	// only receives dossiers (the desk) and so handles none.
+	for _, o := range []*dossierv1.Ref{deskA, deptB, deptC} {
+		if !strings.Contains(string(a.body), `<option value="`+o.Code+`">`+o.Name+`</option>`) {
+			t.Errorf("the office %s is not named in the choice of office", o.Code)
+		}
+	}
 	// The trend: weeks 9–15 March (d1 early, d2 late) and 16–20 March (d3 overdue, d4
 	// within, d7 on time); the other weeks have no point.
 	if got := attrs(a.body, `<circle class="point"[^>]* data-rate="([^"]+)"`); strings.Join(got, " ") != "50,0 66,7" {

@@ -37,10 +37,17 @@ func (s *Store) Procedures(ctx context.Context) ([]Named, error) {
 }
 
 // OfficeNames names the offices with codes, in their order, as the newest dossier they
-// handled names them; an office that handled none keeps its code as its name.
+// handled names them; an office that handled none (a desk that only receives) as the
+// newest dossier it received or held names it; one that no dossier names keeps its code
+// as its name.
 func (s *Store) OfficeNames(ctx context.Context, codes []string) ([]Named, error) {
-	rows, err := s.pool.Query(ctx, `SELECT c.code, COALESCE((SELECT handling_office_name FROM dossiers
-		WHERE handling_office_code = c.code ORDER BY received_at DESC LIMIT 1), c.code)
+	rows, err := s.pool.Query(ctx, `SELECT c.code, COALESCE(
+		(SELECT handling_office_name FROM dossiers
+			WHERE handling_office_code = c.code ORDER BY received_at DESC LIMIT 1),
+		(SELECT CASE c.code WHEN receiving_office_code THEN receiving_office_name ELSE current_office_name END
+			FROM dossiers WHERE offices @> ARRAY[c.code] AND c.code IN (receiving_office_code, current_office_code)
+			ORDER BY received_at DESC LIMIT 1),
+		c.code)
 		FROM unnest($1::text[]) WITH ORDINALITY AS c(code, n) ORDER BY c.n`, codes)
 	if err != nil {
 		return nil, fmt.Errorf("office names: %w", err)
