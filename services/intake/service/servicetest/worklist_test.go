@@ -203,6 +203,38 @@ func TestWorkList(t *testing.T) {
 	if !slices.Equal(seen, all.rows()) {
 		t.Errorf("page by page: %v, the whole list: %v", seen, all.rows())
 	}
+	// Dossiers sharing one appointment (ties on due_at) are neither skipped nor repeated
+	// when a page ends among them: the id breaks the tie, in the query and in the cursor.
+	if _, err := e.DB.Exec(ctx, "UPDATE dossiers SET due_at = date_trunc('hour', now()) + interval '2 days' WHERE current_office = $1 OR pending_office = $1", demo.DistrictDesk); err != nil {
+		t.Fatal(err)
+	}
+	whole, _, err := st.WorkList(ctx, store.WorkListQuery{Office: demo.DistrictDesk, Which: store.ListAll, Limit: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tied []string
+	q = store.WorkListQuery{Office: demo.DistrictDesk, Which: store.ListAll, Limit: 1}
+	for range 5 {
+		items, more, err := st.WorkList(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, it := range items {
+			tied = append(tied, it.Code)
+		}
+		if !more {
+			break
+		}
+		last := items[len(items)-1]
+		q.After = &store.WorkCursor{DueAt: last.State.DueAt, ID: last.ID}
+	}
+	var wholeCodes []string
+	for _, it := range whole {
+		wholeCodes = append(wholeCodes, it.Code)
+	}
+	if len(wholeCodes) != 3 || !slices.Equal(tied, wholeCodes) {
+		t.Errorf("page by page with one appointment: %v, the whole list: %v", tied, wholeCodes)
+	}
 	// On the pages, a list longer than a page links to the next one, which links back.
 	if strings.Contains(all.body, `id="next-page"`) {
 		t.Errorf("a next page after the last row")
