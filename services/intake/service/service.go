@@ -100,6 +100,7 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 		PublicURL: cfg.PublicURL,
 		SignIn:    signIn,
 		Verifier:  auth.NewVerifier(signing.Public().(ed25519.PublicKey)),
+		Current:   &app.Current{Store: st, Now: now},
 		Calendar:  cal,
 	}
 	// Other instances of intake put an administrator's calendar edit in force from the
@@ -108,7 +109,7 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 	road := &shipments.Follower{Calendar: cal, Log: log, OfficeName: cat.OfficeName}
 	// The desk's pages use the API's use cases and its limits on failed sign-ins.
 	pages := &web.Pages{Log: log, Store: st, Registrar: api.Registrar, Processor: api.Processor, Reader: api.Reader,
-		SignIn: signIn, Verifier: api.Verifier, Calendar: cal, PublicURL: cfg.PublicURL,
+		SignIn: signIn, Verifier: api.Verifier, Current: api.Current, Calendar: cal, PublicURL: cfg.PublicURL,
 		SignInByClient: byClient, SignInByUser: byUser}
 	// The administrator's pages edit the calendar through the API's use case.
 	adminPages := &admin.Pages{Log: log, Verifier: api.Verifier, Calendar: cal, Calendars: api.Calendars,

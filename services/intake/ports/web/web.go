@@ -90,7 +90,9 @@ type Pages struct {
 	Reader    *app.Reader
 	SignIn    *app.SignIn
 	Verifier  *auth.Verifier
-	Calendar  *worktime.Live
+	// Current refuses sessions whose account was disabled or changed since sign-in.
+	Current  *app.Current
+	Calendar *worktime.Live
 	// PublicURL is the address citizens reach the product at, for the receipt's QR
 	// code; empty means the address each request came to.
 	PublicURL string
@@ -123,7 +125,8 @@ func (p *Pages) Mount(r chi.Router) {
 	})
 }
 
-// requireStaff lets through the desk and the offices' officers; others see why not.
+// requireStaff lets through the desk and the offices' officers whose account is still
+// as it was when they signed in; others see why not.
 func (p *Pages) requireStaff(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		who := auth.FromContext(r.Context())
@@ -132,6 +135,22 @@ func (p *Pages) requireStaff(next http.Handler) http.Handler {
 			pg.Error = pg.T("role.refused", who.Role)
 			p.render(w, http.StatusForbidden, pg)
 			return
+		}
+		if p.Current != nil {
+			ok, err := p.Current.Holds(r.Context(), who)
+			if err != nil {
+				p.fail(w, r, p.newPage(w, r, "message"), err)
+				return
+			}
+			if !ok {
+				// The session no longer speaks for its account: it ends here.
+				session.Clear(w, r)
+				pg := p.newPage(w, r, "message")
+				pg.Who = nil
+				pg.Error = pg.T("account.changed")
+				p.render(w, http.StatusForbidden, pg)
+				return
+			}
 		}
 		next.ServeHTTP(w, r)
 	})
