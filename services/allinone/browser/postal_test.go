@@ -31,8 +31,8 @@ const postalWorker = "postal.xuanloc"
 
 // postalServe is serve on a database of the journey's own. The all-in-one makes a new
 // key for personal data in each run's data folder, so the shipments another journey
-// left in a shared database could not be opened by this run, and the run sheet that
-// lists them would fail.
+// left in a shared database could not be opened by this run: the run sheet would list
+// them as unreadable.
 func postalServe(t *testing.T) string {
 	t.Helper()
 	u, drop, err := pgtest.CreateDatabase(context.Background(), dbURL)
@@ -218,7 +218,17 @@ func TestPostalDeliveryJourney(t *testing.T) {
 	code, pin, tn := postalResultByPost(t, s, 501)
 
 	signIn(t, ctx, base, postalWorker, "#day-form")
-	step(t, ctx, "open the shipment from the manifest", chromedp.WaitVisible(chromedp.CSS("#ship-"+tn)),
+	// The receipt's lookup link pasted in the search finds the shipment; only the
+	// dossier's code leaves the page, never the citizen's PIN.
+	link := base + "/tra-cuu?" + url.Values{"code": {code}, "pin": {pin}}.Encode()
+	step(t, ctx, "find the shipment by the receipt's link",
+		chromedp.Evaluate[chromedp.Void](`window.addEventListener('submit', () => sessionStorage.setItem('sent-q', document.getElementById('q').value))`),
+		chromedp.SendKeys(chromedp.CSS("#q"), link), chromedp.Click(chromedp.CSS(`#find-form button[type="submit"]`)),
+		chromedp.WaitVisible(chromedp.CSS("#tracking-number")))
+	if sent, err := chromedp.Run(ctx, chromedp.Evaluate[string](`sessionStorage.getItem('sent-q') || ''`)); err != nil || sent != code {
+		t.Errorf("the find form sent %q for the link, want the code %q alone (%v)", sent, code, err)
+	}
+	step(t, ctx, "open the shipment from the manifest", chromedp.Navigate(base+"/buu-chinh"), chromedp.WaitVisible(chromedp.CSS("#ship-"+tn)),
 		chromedp.Click(chromedp.CSS("#ship-"+tn)), chromedp.WaitVisible(chromedp.CSS("#tracking-number")))
 	for _, c := range []struct{ what, got, want string }{
 		{"tracking number", text(t, ctx, "#tracking-number"), tn},
@@ -338,8 +348,36 @@ func TestPostalOfflineJourney(t *testing.T) {
 		t.Fatalf("typing %q opened %q", lower, got)
 	}
 
+	// A confirmation of another account, left on this shared phone, is never sent with
+	// this worker's session, and the worker is told it waits.
+	const foreign = `{"id":"00000000-0000-4000-8000-000000000001","user":"postal.other","url":"/buu-chinh/buu-gui/EE123456785VN","tracking":"EE123456785VN","type":"picked_up","fields":{"type":"picked_up"}}`
+	step(t, ctx, "another account's confirmation waits on the phone",
+		chromedp.Evaluate[chromedp.Void](`localStorage.setItem('motcua.postal.queue', '[`+foreign+`]')`),
+		chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS("#queue-others")))
+	if got := text(t, ctx, "#queue-others"); !strings.Contains(got, "1 xác nhận của tài khoản khác") {
+		t.Errorf("the other account's confirmation reads %q", got)
+	}
+	if q, err := chromedp.Run(ctx, chromedp.Evaluate[string](`localStorage.getItem('motcua.postal.queue')`)); err != nil || q != "["+foreign+"]" {
+		t.Errorf("the other account's confirmation was sent or lost: %s %v", q, err)
+	}
+	step(t, ctx, "leave the other account's confirmation aside", chromedp.Evaluate[chromedp.Void](`localStorage.removeItem('motcua.postal.queue')`))
+
 	// A weak signal: the request fails, the confirmation waits on the phone.
 	postalOffline(t, ctx, true, false)
+
+	// The phone's storage is full: the confirmation is not kept, the worker is told so
+	// plainly and may confirm again.
+	step(t, ctx, "confirm with the storage full",
+		chromedp.Evaluate[chromedp.Void](`window.realSetItem = Storage.prototype.setItem; Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); }`),
+		chromedp.Click(chromedp.CSS(`#form-out_for_delivery button[type="submit"]`)),
+		chromedp.WaitVisible(chromedp.CSS("#out_for_delivery-error")))
+	if got := text(t, ctx, "#out_for_delivery-error"); !strings.Contains(got, "CHƯA được lưu") {
+		t.Errorf("a full storage reads %q", got)
+	}
+	if disabled, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.querySelector('#form-out_for_delivery button[type="submit"]').disabled`)); err != nil || disabled {
+		t.Errorf("after a full storage the button is disabled (%v)", err)
+	}
+	step(t, ctx, "the storage has room again", chromedp.Evaluate[chromedp.Void](`Storage.prototype.setItem = window.realSetItem`))
 	step(t, ctx, "go out for delivery with a weak signal", chromedp.Click(chromedp.CSS(`#form-out_for_delivery button[type="submit"]`)),
 		chromedp.WaitVisible(chromedp.CSS("#queue-count")))
 	if got := text(t, ctx, "#out_for_delivery-status"); got != "Đã lưu, sẽ gửi khi có mạng." {
@@ -357,6 +395,9 @@ func TestPostalOfflineJourney(t *testing.T) {
 	}
 	if got := text(t, ctx, "#queue-count"); got != "Đang chờ gửi: 2 xác nhận." {
 		t.Errorf("the queue says %q", got)
+	}
+	if got := text(t, ctx, "#queue-items"); !strings.Contains(got, tn+": Bắt đầu đi phát") || !strings.Contains(got, tn+": Phát thành công") {
+		t.Errorf("the queue lists %q", got)
 	}
 	queued, err := chromedp.Run(ctx, chromedp.Evaluate[string](`localStorage.getItem('motcua.postal.queue')`))
 	if err != nil || !strings.Contains(queued, `"type":"out_for_delivery"`) || !strings.Contains(queued, `"type":"delivered"`) {
@@ -411,5 +452,18 @@ func TestPostalOfflineJourney(t *testing.T) {
 		t.Errorf("reloaded: status %q", got)
 	}
 	screenshots(t, ctx, "postal-offline")
+
+	// Signing out with nothing left to send: the worker's refusals leave the phone; the
+	// other account's confirmation stays for its owner.
+	step(t, ctx, "sign out", chromedp.Evaluate[chromedp.Void](`localStorage.setItem('motcua.postal.problems', JSON.stringify([{user: `+postalJS(postalWorker)+`, tracking: `+postalJS(tn)+`, message: 'x'}]));
+			localStorage.setItem('motcua.postal.queue', '[`+foreign+`]')`),
+		chromedp.Click(chromedp.CSS(`#signout button`)), chromedp.WaitVisible(chromedp.CSS("#signin-form")))
+	problems, err = chromedp.Run(ctx, chromedp.Evaluate[string](`localStorage.getItem('motcua.postal.problems') || '[]'`))
+	if err != nil || problems != "[]" {
+		t.Errorf("after signing out the phone keeps the refusals %s %v", problems, err)
+	}
+	if q, err := chromedp.Run(ctx, chromedp.Evaluate[string](`localStorage.getItem('motcua.postal.queue')`)); err != nil || q != "["+foreign+"]" {
+		t.Errorf("signing out dropped the other account's confirmation: %s %v", q, err)
+	}
 	t.Logf("journey took %v", time.Since(start).Round(time.Millisecond))
 }
