@@ -4,11 +4,24 @@
 (function () {
   'use strict';
 
+  // What waits on the phone, in localStorage, kept apart per worker (the account's
+  // username): QUEUE holds the confirmations not yet answered, each with its form's
+  // fields and the event id made when the worker confirmed, so a delivery's proof (the
+  // recipient's name, the last 4 digits of the ID checked, the signature image) stays on
+  // the phone while the connection is down. That is needed: the delivery happened and
+  // its proof cannot be taken again. A confirmation leaves the phone as soon as the
+  // server answers it for good (recorded, recorded before, or refused); it is sent only
+  // with the session of the worker who made it, never with another account's on a
+  // shared phone; signing out asks first while some still wait (they stay until that
+  // worker signs in again). PROBLEMS holds the refusals to read: a tracking number, the
+  // step and the server's words, no personal data; they leave when read or on sign-out.
   var QUEUE = 'motcua.postal.queue';
   var PROBLEMS = 'motcua.postal.problems';
+  var LOCK = 'motcua.postal.flush';
   var user = document.body.getAttribute('data-user') || '';
   var box = document.getElementById('queue');
   var flushing = false;
+  var note = ''; // why the waiting confirmations did not go on the last try
 
   function $(id) { return document.getElementById(id); }
 
@@ -26,6 +39,7 @@
     } catch (e) { return []; }
   }
 
+  // store reports whether the list was written; a full storage (quota) says false.
   function store(key, list) {
     try { localStorage.setItem(key, JSON.stringify(list)); return true; } catch (e) { return false; }
   }
@@ -49,8 +63,9 @@
 
   // send posts one confirmation with the page's current form token. It resolves to
   // {kind, answer}: ok (recorded, or recorded before), refused (a final answer the
-  // worker must read), later (busy, or the token must be renewed), signin (the
-  // session ended) or offline (the request did not get through).
+  // worker must read), later (busy, the token must be renewed, or an answer that is not
+  // the server's), signin (the session ended) or offline (the request did not get
+  // through). Only ok and refused are final; anything else keeps the confirmation.
   function send(item) {
     var params = new URLSearchParams(item.fields);
     params.set('csrf_token', csrfToken());
@@ -60,7 +75,9 @@
     }).then(function (res) {
       if (res.type === 'opaqueredirect') { return { kind: 'signin' }; }
       var type = res.headers.get('Content-Type') || '';
-      if (type.indexOf('application/json') < 0) { return { kind: 'later' }; }
+      if (type.indexOf('application/json') < 0) {
+        return { kind: 'later', answer: { message: words('strange', { status: res.status }) } };
+      }
       return res.json().then(function (a) {
         if (res.ok && a.ok) { return { kind: 'ok', answer: a }; }
         if (a.retry || res.status >= 500) { return { kind: 'later', answer: a }; }
@@ -69,17 +86,32 @@
     }, function () { return { kind: 'offline' }; });
   }
 
-  // render shows whether the phone is offline, how many confirmations wait, and the
-  // ones the server refused.
+  function show(el, text) {
+    el.textContent = text;
+    el.hidden = !text;
+  }
+
+  // render shows whether the phone is offline, which confirmations wait (and how many
+  // of other accounts), why they did not go, and the ones the server refused.
   function render(sent) {
     if (!box) { return; }
-    var waiting = load(QUEUE).filter(mine).length;
+    var all = load(QUEUE);
+    var waiting = all.filter(mine);
+    var others = all.length - waiting.length;
     var problems = load(PROBLEMS).filter(mine);
-    var offline = $('queue-offline'), count = $('queue-count'), done = $('queue-sent'), list = $('queue-problems');
-    offline.hidden = navigator.onLine;
-    offline.textContent = words('offline');
-    count.hidden = waiting === 0;
-    count.textContent = words('count', { n: waiting });
+    var offline = $('queue-offline'), done = $('queue-sent');
+    show(offline, navigator.onLine ? '' : words('offline'));
+    show($('queue-count'), waiting.length ? words('count', { n: waiting.length }) : '');
+    var items = $('queue-items');
+    items.textContent = '';
+    waiting.forEach(function (x) {
+      var li = document.createElement('li');
+      li.textContent = words('item', { tn: x.tracking, step: x.label || x.type });
+      items.appendChild(li);
+    });
+    items.hidden = waiting.length === 0;
+    show($('queue-note'), waiting.length ? note : '');
+    show($('queue-others'), others ? words('others', { n: others }) : '');
     if (sent) {
       done.hidden = false;
       done.textContent = words('sent', { n: sent }) + ' ';
@@ -89,14 +121,15 @@
       a.textContent = words('reload');
       done.appendChild(a);
     }
+    var list = $('queue-problems');
     list.textContent = '';
     problems.forEach(function (p) {
       var li = document.createElement('li');
-      li.textContent = words('refused', { tn: p.tracking, msg: p.message });
+      li.textContent = words('refused', { tn: p.tracking, step: p.step || '', msg: p.message });
       list.appendChild(li);
     });
     $('queue-dismiss').hidden = problems.length === 0;
-    box.hidden = offline.hidden && count.hidden && done.hidden && problems.length === 0;
+    box.hidden = offline.hidden && waiting.length === 0 && others === 0 && done.hidden && problems.length === 0;
   }
 
   // The worker has read the refusals: they leave the phone.
@@ -111,39 +144,51 @@
     store(QUEUE, load(QUEUE).filter(function (x) { return x.id !== id; }));
   }
 
-  // flush sends the waiting confirmations of the signed-in worker, oldest first, and
-  // stops at the first that does not get through; each leaves the queue only on a final
-  // answer. The same event id sent again is recorded once, so a resend is safe.
-  function flush() {
-    if (flushing || !navigator.onLine || !user) { return Promise.resolve(0); }
-    var list = load(QUEUE).filter(mine);
-    if (list.length === 0) { render(0); return Promise.resolve(0); }
+  // flushNow sends the signed-in worker's waiting confirmations, oldest first, one at a
+  // time, and stops at the first that gets no final answer, so that the steps of a
+  // shipment arrive in the order they were confirmed. It reads the queue again before
+  // each, so one added meanwhile goes too, and one another tab has sent is not sent
+  // again. A confirmation leaves the queue only once answered for good; a crash between
+  // the answer and the removal sends it again, which the event id makes harmless.
+  function flushNow() {
     flushing = true;
-    var sent = 0;
-    var next = function (i) {
-      if (i >= list.length) { return Promise.resolve(); }
-      var item = list[i];
+    var sent = 0, tried = {};
+    var next = function () {
+      var item = load(QUEUE).filter(mine)[0];
+      if (!item || tried[item.id]) { return Promise.resolve(); }
+      tried[item.id] = true;
       return send(item).then(function (r) {
-        if (r.kind === 'ok') {
+        if (r.kind === 'ok' || r.kind === 'refused') {
+          note = '';
           remove(item.id);
-          sent++;
-          return next(i + 1);
+          if (r.kind === 'ok') {
+            sent++;
+          } else {
+            var problems = load(PROBLEMS);
+            problems.push({ user: user, tracking: item.tracking, step: item.label || item.type,
+              message: r.answer.message || '' });
+            store(PROBLEMS, problems);
+          }
+          return next();
         }
-        if (r.kind === 'refused') {
-          remove(item.id);
-          var problems = load(PROBLEMS);
-          problems.push({ user: user, tracking: item.tracking, message: r.answer.message || '' });
-          store(PROBLEMS, problems);
-          return next(i + 1);
-        }
-        if (r.kind === 'signin') { $('queue-sent').hidden = false; $('queue-sent').textContent = words('signin'); }
+        note = r.kind === 'signin' ? words('signin') : (r.answer && r.answer.message) || '';
       });
     };
-    return next(0).then(function () {
-      flushing = false;
-      render(sent);
-      return sent;
-    }, function () { flushing = false; render(sent); return sent; });
+    var end = function () { flushing = false; render(sent); return sent; };
+    return next().then(end, end);
+  }
+
+  // flush runs flushNow when the phone is online, in one tab at a time where the
+  // browser has Web Locks; where two tabs still send the same confirmation at once, the
+  // server records it once and answers both as recorded.
+  function flush() {
+    if (flushing || !navigator.onLine || !user) { return Promise.resolve(0); }
+    if (navigator.locks && navigator.locks.request) {
+      return navigator.locks.request(LOCK, { ifAvailable: true }, function (lock) {
+        return lock ? flushNow() : 0;
+      }).then(null, function () { return 0; });
+    }
+    return flushNow();
   }
 
   // showProblem puts the server's words beside the field they are about, or on the form.
@@ -173,21 +218,29 @@
   }
 
   function formStatus(form, text) {
-    var el = $(form.getAttribute('data-type') + '-status');
-    el.textContent = text;
-    el.hidden = !text;
+    show($(form.getAttribute('data-type') + '-status'), text);
   }
 
+  // enqueue keeps the confirmation on the phone and reports whether it could: when the
+  // phone's storage is full it is not kept, the worker is told so and may try again.
   function enqueue(form, item) {
     var list = load(QUEUE);
     list.push(item);
-    if (!store(QUEUE, list)) { showProblem(form, '', words('offline')); return; }
+    var button = form.querySelector('button[type="submit"]');
+    if (!store(QUEUE, list)) {
+      formStatus(form, '');
+      showProblem(form, '', words('full'));
+      button.disabled = false;
+      return false;
+    }
     formStatus(form, words('saved'));
-    form.querySelector('button[type="submit"]').disabled = true;
+    button.disabled = true;
     render(0);
+    return true;
   }
 
-  // A confirmation goes at once when it can, and waits on the phone when it cannot.
+  // A confirmation goes at once when it can, and waits on the phone when it cannot, or
+  // when others of the worker wait already: it goes after them, in order.
   document.querySelectorAll('form.confirm').forEach(function (form) {
     form.addEventListener('submit', function (ev) {
       ev.preventDefault();
@@ -196,9 +249,13 @@
       new FormData(form).forEach(function (v, k) { if (k !== 'csrf_token') { fields[k] = String(v); } });
       fields.event_id = uuid();
       fields.occurred_at = new Date().toISOString();
+      var title = form.querySelector('h3');
       var item = { id: fields.event_id, user: user, url: form.action, tracking: form.getAttribute('data-tracking'),
-        type: fields.type, fields: fields };
-      if (!navigator.onLine) { enqueue(form, item); return; }
+        type: fields.type, label: title ? title.textContent : fields.type, fields: fields };
+      if (!navigator.onLine || load(QUEUE).some(mine)) {
+        if (enqueue(form, item)) { flush(); }
+        return;
+      }
       var button = form.querySelector('button[type="submit"]');
       button.disabled = true;
       formStatus(form, words('sending'));
@@ -210,11 +267,53 @@
           showProblem(form, r.answer.field, r.answer.message || '');
           return;
         }
-        enqueue(form, item);
-        if (r.kind === 'signin') { formStatus(form, words('saved') + ' ' + words('signin')); }
+        if (r.kind !== 'offline') { note = r.kind === 'signin' ? words('signin') : (r.answer && r.answer.message) || ''; }
+        if (enqueue(form, item) && r.kind === 'signin') { formStatus(form, words('saved') + ' ' + words('signin')); }
       });
     });
   });
+
+  // A step already waiting on the phone is not offered again after a reload: the
+  // worker would make it a second time, with another event id.
+  (function () {
+    var waiting = load(QUEUE).filter(mine);
+    document.querySelectorAll('form.confirm').forEach(function (form) {
+      var queued = waiting.some(function (x) {
+        return x.tracking === form.getAttribute('data-tracking') && x.type === form.getAttribute('data-type');
+      });
+      if (queued) {
+        formStatus(form, words('saved'));
+        form.querySelector('button[type="submit"]').disabled = true;
+      }
+    });
+  }());
+
+  // Signing out: the waiting confirmations are sent first when they can be; those that
+  // still wait stay on the phone until the worker signs in again, so the worker is
+  // asked first. The refusals, read or not, leave with the worker.
+  var signout = $('signout');
+  if (signout && user) {
+    signout.addEventListener('submit', function (ev) {
+      ev.preventDefault();
+      flush().then(function () {
+        var n = load(QUEUE).filter(mine).length;
+        if (n > 0 && !window.confirm(words('signout', { n: n }))) { return; }
+        store(PROBLEMS, load(PROBLEMS).filter(function (p) { return !mine(p); }));
+        signout.submit();
+      });
+    });
+  }
+
+  // A receipt's lookup link (read by the camera or pasted) holds the dossier's code and
+  // the citizen's PIN: only the code is sent, so the PIN stays out of the address, the
+  // history and the sign-in link.
+  function lookupCode(s) {
+    if (s.indexOf('code=') < 0) { return s; }
+    try { return new URL(s).searchParams.get('code') || s; } catch (e) { return s; }
+  }
+  if ($('find-form')) {
+    $('find-form').addEventListener('submit', function () { $('q').value = lookupCode($('q').value); });
+  }
 
   // The signature pad: pointer events draw; the drawing goes in the form as a PNG.
   var pad = $('signature-pad');
@@ -281,7 +380,7 @@
       if (!stream) { return; }
       detector.detect(video).then(function (codes) {
         if (codes.length > 0 && codes[0].rawValue) {
-          q.value = codes[0].rawValue;
+          q.value = lookupCode(codes[0].rawValue);
           stop();
           $('find-form').submit();
           return;
