@@ -188,6 +188,9 @@ func TestWorkersPages(t *testing.T) {
 			t.Errorf("sending %d: replayed %v: %s", i+1, got, a.Body)
 		}
 	}
+	// The delivery's signature pad says it has no keyboard alternative, and what to do.
+	worker.get(t, "/buu-chinh/buu-gui/"+tn).expect(t, "the delivery form", http.StatusOK, `id="form-delivered"`,
+		"không dùng được bằng bàn phím", `aria-describedby="signature-hint"`)
 	if v := e.get(t, "postal.xuanloc", tn); len(v.Events) != 3 || v.Events[2].Type != "picked_up" || v.Events[2].EventID != pickup.Get("event_id") {
 		t.Errorf("after the pickup sent twice: %+v", v.Events)
 	}
