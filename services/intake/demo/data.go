@@ -46,7 +46,7 @@ func Offices() []catalog.Office {
 			ParentCode: DistrictPostOffice, Address: c.place + ", huyện Xuân Lộc"})
 	}
 	out = append(out,
-		catalog.Office{Code: DistrictDesk, Name: "Bộ phận Một cửa huyện Xuân Lộc (267 Hùng Vương, Khu 1, thị trấn Gia Ray)",
+		catalog.Office{Code: DistrictDesk, Name: "Bộ phận Một cửa huyện Xuân Lộc",
 			Kind: catalog.DistrictDesk, Address: "267 Hùng Vương, Khu 1, thị trấn Gia Ray", PostOffice: DistrictPostOffice},
 		catalog.Office{Code: LandOffice, Name: "Chi nhánh Văn phòng Đăng ký đất đai huyện Xuân Lộc", Kind: catalog.Department,
 			ParentCode: DistrictDesk, Address: "thị trấn Gia Ray, huyện Xuân Lộc", PostOffice: DistrictPostOffice})

@@ -2,6 +2,7 @@ package demo
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -9,16 +10,17 @@ import (
 	"github.com/motcua/motcua/services/platform/auth"
 )
 
-// Load writes the demo offices and procedures (updating them to the demo's values) and
-// creates the demo accounts that do not exist yet, leaving existing ones untouched.
+// Load creates the demo offices, procedures and accounts that do not exist yet,
+// leaving existing ones untouched, so that what an administrator changed in the demo
+// stays changed when it is loaded again.
 func Load(ctx context.Context, st *store.Store) error {
 	for _, o := range Offices() {
-		if err := st.SaveOffice(ctx, o, time.Now()); err != nil {
+		if err := st.CreateOffice(ctx, o, time.Now()); err != nil && !errors.Is(err, store.ErrCodeTaken) {
 			return fmt.Errorf("load demo: %w", err)
 		}
 	}
 	for _, p := range Procedures() {
-		if err := st.SaveProcedure(ctx, p); err != nil {
+		if err := st.CreateProcedure(ctx, p); err != nil && !errors.Is(err, store.ErrCodeTaken) {
 			return fmt.Errorf("load demo: %w", err)
 		}
 	}

@@ -10,8 +10,8 @@ import (
 )
 
 // TestOfficeChangesArePublished: every service keeps a copy of the offices from the
-// REFERENCE stream, so a change is published once, and loading the same data again
-// publishes nothing.
+// REFERENCE stream, so a change is published once, and loading the demo again
+// publishes nothing and keeps the change.
 func TestOfficeChangesArePublished(t *testing.T) {
 	e := start(t)
 	ctx := context.Background()
@@ -38,5 +38,15 @@ func TestOfficeChangesArePublished(t *testing.T) {
 	}
 	if n := e.count(t, "SELECT revision FROM offices WHERE code = $1", o.Code); n != 2 {
 		t.Fatalf("revision %d after one change, want 2", n)
+	}
+	// Loading the demo again keeps the change an administrator made.
+	if err := demo.Load(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	if n := e.count(t, "SELECT count(*) FROM offices WHERE code = $1 AND address = $2 AND revision = 2", o.Code, o.Address); n != 1 {
+		t.Fatal("loading the demo again undid an office's change")
+	}
+	if n := published(); n != len(demo.Offices())+1 {
+		t.Fatalf("%d office events after loading the demo over a change, want %d", n, len(demo.Offices())+1)
 	}
 }
