@@ -1,7 +1,6 @@
 package admin
 
 import (
-	"fmt"
 	"net/http"
 
 	"github.com/motcua/motcua/services/intake/adapters/store"
@@ -67,20 +66,7 @@ var notices = map[string]bool{"created": true, "saved": true, "day": true, "pass
 	"disabled": true, "enabled": true}
 
 // T is the page's words for key.
-func (pg *page) T(key string, args ...any) string {
-	w, ok := texts[key]
-	if !ok {
-		return key
-	}
-	s := w.vi
-	if pg.Lang == htmlpage.English {
-		s = w.en
-	}
-	if len(args) > 0 {
-		s = fmt.Sprintf(s, args...)
-	}
-	return s
-}
+func (pg *page) T(key string, args ...any) string { return texts.T(pg.Lang, key, args...) }
 
 // English reports whether the page is in English.
 func (pg *page) English() bool { return pg.Lang == htmlpage.English }

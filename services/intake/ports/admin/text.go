@@ -1,10 +1,9 @@
 package admin
 
-// words is a text in Vietnamese and in English.
-type words struct{ vi, en string }
+import "github.com/motcua/motcua/services/platform/web/htmlpage"
 
 // texts are the pages' words, Vietnamese first.
-var texts = map[string]words{
+var texts = htmlpage.Dictionary{
 	"site":          {"Một cửa: quản trị hệ thống", "One-stop desk: administration"},
 	"site.short":    {"Một cửa · Quản trị", "One-stop desk · Admin"},
 	"skip":          {"Bỏ qua, đến nội dung chính", "Skip to the main content"},

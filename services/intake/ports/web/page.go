@@ -1,7 +1,6 @@
 package web
 
 import (
-	"fmt"
 	"net/http"
 	"time"
 
@@ -99,19 +98,5 @@ func (pg *page) Step(action string) string { return pg.T("act." + action) }
 // Money shows a sum of đồng.
 func (pg *page) Money(vnd int64) string { return htmlpage.Money(vnd) }
 
-type words struct{ vi, en string }
-
-func text(lang Lang, key string, args ...any) string {
-	w, ok := texts[key]
-	if !ok {
-		return key
-	}
-	s := w.vi
-	if lang == English {
-		s = w.en
-	}
-	if len(args) > 0 {
-		s = fmt.Sprintf(s, args...)
-	}
-	return s
-}
+// text is the pages' words for key in lang.
+func text(lang Lang, key string, args ...any) string { return texts.T(lang, key, args...) }

@@ -1,7 +1,9 @@
 package web
 
+import "github.com/motcua/motcua/services/platform/web/htmlpage"
+
 // texts are the pages' words, Vietnamese first.
-var texts = map[string]words{
+var texts = htmlpage.Dictionary{
 	"site":            {"Một cửa: cán bộ tiếp nhận và xử lý hồ sơ", "One-stop desk: staff"},
 	"site.short":      {"Một cửa · Cán bộ", "One-stop desk · Staff"},
 	"skip":            {"Bỏ qua, đến nội dung chính", "Skip to the main content"},

@@ -98,3 +98,16 @@ func TestOverHTTPS(t *testing.T) {
 		t.Error("HTTPS not recognised")
 	}
 }
+
+func TestDictionary(t *testing.T) {
+	d := Dictionary{"left": {"Còn %d ngày", "%d days left"}}
+	if got := d.T(Vietnamese, "left", 3); got != "Còn 3 ngày" {
+		t.Errorf("vi: %q", got)
+	}
+	if got := d.T(English, "left", 3); got != "3 days left" {
+		t.Errorf("en: %q", got)
+	}
+	if got := d.T(English, "missing"); got != "missing" {
+		t.Errorf("a missing key: %q", got)
+	}
+}

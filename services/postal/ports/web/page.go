@@ -1,7 +1,6 @@
 package web
 
 import (
-	"fmt"
 	"net/http"
 	"time"
 
@@ -173,6 +172,7 @@ func (pg *page) hasForm(typ string) bool {
 // Open reports whether the shipment has steps left to record.
 func (pg *page) Open() bool { return pg.S != nil && !shipment.Status(pg.S.Status).Terminal() }
 
+// pick is vi or en, by lang.
 func pick(lang Lang, vi, en string) string {
 	if lang == English {
 		return en
@@ -180,16 +180,5 @@ func pick(lang Lang, vi, en string) string {
 	return vi
 }
 
-type words struct{ vi, en string }
-
-func text(lang Lang, key string, args ...any) string {
-	w, ok := texts[key]
-	if !ok {
-		return key
-	}
-	s := pick(lang, w.vi, w.en)
-	if len(args) > 0 {
-		s = fmt.Sprintf(s, args...)
-	}
-	return s
-}
+// text is the pages' words for key in lang.
+func text(lang Lang, key string, args ...any) string { return texts.T(lang, key, args...) }

@@ -1,7 +1,9 @@
 package web
 
+import "github.com/motcua/motcua/services/platform/web/htmlpage"
+
 // texts are the pages' words, Vietnamese first.
-var texts = map[string]words{
+var texts = htmlpage.Dictionary{
 	"site":          {"Bưu chính công ích: nhân viên bưu điện", "Public post: postal worker"},
 	"site.short":    {"Bưu chính · Phát – nhận hồ sơ", "Post · Dossier pickups and deliveries"},
 	"skip":          {"Bỏ qua, đến nội dung chính", "Skip to the main content"},

@@ -270,7 +270,7 @@ func TestEveryWordIsWritten(t *testing.T) {
 		t.Fatalf("only %d keys found", len(keys))
 	}
 	for _, k := range keys {
-		if w, ok := texts[k[1]]; !ok || w.vi == "" || w.en == "" {
+		if w, ok := texts[k[1]]; !ok || w[0] == "" || w[1] == "" {
 			t.Errorf("no words for %q", k[1])
 		}
 	}

@@ -1,17 +1,14 @@
 package dashboard
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
 	"github.com/motcua/motcua/services/platform/web/htmlpage"
 )
 
-type words struct{ vi, en string }
-
 // texts are the dashboard's words, Vietnamese first.
-var texts = map[string]words{
+var texts = htmlpage.Dictionary{
 	"site":          {"Giám sát giải quyết thủ tục hành chính", "Supervision of administrative procedures"},
 	"site.short":    {"Một cửa · Giám sát", "One-stop desk · Supervision"},
 	"skip":          {"Bỏ qua, đến nội dung chính", "Skip to the main content"},
@@ -105,20 +102,9 @@ var texts = map[string]words{
 	"csv.note":      {"Tệp CSV mã hóa UTF-8, mở được bằng Excel.", "UTF-8 CSV files that Excel opens."},
 }
 
-// text is the words of key in lang, formatted with args when there are any.
+// text is the dashboard's words for key in lang.
 func text(lang htmlpage.Lang, key string, args ...any) string {
-	w, ok := texts[key]
-	if !ok {
-		return key
-	}
-	s := w.vi
-	if lang == htmlpage.English {
-		s = w.en
-	}
-	if len(args) > 0 {
-		s = fmt.Sprintf(s, args...)
-	}
-	return s
+	return texts.T(lang, key, args...)
 }
 
 // decimal writes x with one decimal, a decimal comma in Vietnamese.

@@ -1,19 +1,17 @@
 package web
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/motcua/motcua/services/platform/web/htmlpage"
 	"github.com/motcua/motcua/services/status/domain/tracking"
 )
 
-type words struct{ vi, en string }
-
 // texts are the pages' words, Vietnamese first. The words for statuses, steps, legs and
 // timings are the domain's (tracking), the same as the API's.
-var texts = map[string]words{
+var texts = htmlpage.Dictionary{
 	"site":            {"Tra cứu hồ sơ thủ tục hành chính", "Track an administrative dossier"},
 	"site.short":      {"Một cửa", "One-stop desk"},
 	"skip":            {"Bỏ qua, đến nội dung chính", "Skip to the main content"},
@@ -80,20 +78,9 @@ var texts = map[string]words{
 	"minutes":         {"%d phút", "%d minutes"},
 }
 
-// text is the words of key in lang, formatted with args when there are any.
+// text is the pages' words for key in lang.
 func text(lang tracking.Lang, key string, args ...any) string {
-	w, ok := texts[key]
-	if !ok {
-		return key
-	}
-	s := w.vi
-	if lang == tracking.English {
-		s = w.en
-	}
-	if len(args) > 0 {
-		s = fmt.Sprintf(s, args...)
-	}
-	return s
+	return texts.T(htmlpage.Lang(lang), key, args...)
 }
 
 // when shows a time as a citizen reads it: 09:05, 10/03/2026 in Vietnamese.
