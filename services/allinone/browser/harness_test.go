@@ -23,14 +23,21 @@ var dbURL string
 
 func TestMain(m *testing.M) { pgtest.Main(m, &dbURL) }
 
-// serve runs the all-in-one with its embedded NATS and the demo data until the test
-// ends, and returns its address.
+// serve runs the all-in-one with its embedded NATS and the demo data, on a database of
+// the journey's own, until the test ends, and returns its address. Each run makes a new
+// key for personal data in its data folder, so a database shared between journeys would
+// hold what this run cannot open (a run sheet would list another journey's shipments as
+// unreadable).
 func serve(t *testing.T) string {
 	t.Helper()
+	u, drop, err := pgtest.CreateDatabase(context.Background(), dbURL)
+	if err != nil {
+		t.Fatal(err)
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	ready := make(chan net.Addr, 1)
 	done := make(chan error, 1)
-	env := map[string]string{"DATABASE_URL": dbURL, "MOTCUA_DATA_DIR": t.TempDir(), "MOTCUA_HTTP_ADDR": "127.0.0.1:0"}
+	env := map[string]string{"DATABASE_URL": u, "MOTCUA_DATA_DIR": t.TempDir(), "MOTCUA_HTTP_ADDR": "127.0.0.1:0"}
 	go func() {
 		done <- server.Run(ctx, server.Options{Env: env, Demo: true, Ready: func(a net.Addr) { ready <- a }},
 			slog.New(slog.NewTextHandler(io.Discard, nil)))
@@ -42,10 +49,12 @@ func serve(t *testing.T) string {
 			if err := <-done; err != nil {
 				t.Errorf("the all-in-one returned %v after a clean stop", err)
 			}
+			drop()
 		})
 		return a.String()
 	case err := <-done:
 		cancel()
+		drop()
 		t.Fatalf("the all-in-one stopped before serving: %v", err)
 	case <-time.After(60 * time.Second):
 		cancel()

@@ -3,9 +3,6 @@ package browser
 import (
 	"context"
 	"encoding/json"
-	"io"
-	"log/slog"
-	"net"
 	"net/http"
 	"net/url"
 	"strings"
@@ -19,51 +16,13 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/motcua/motcua/services/allinone/cluster"
-	"github.com/motcua/motcua/services/allinone/server"
 	"github.com/motcua/motcua/services/intake/demo"
-	"github.com/motcua/motcua/services/platform/pgtest"
 	"github.com/motcua/motcua/services/platform/waitfor"
 )
 
 // postalWorker is the district post office's worker of the demo, who delivers the
 // district desk's results.
 const postalWorker = "postal.xuanloc"
-
-// postalServe is serve on a database of the journey's own. The all-in-one makes a new
-// key for personal data in each run's data folder, so the shipments another journey
-// left in a shared database could not be opened by this run: the run sheet would list
-// them as unreadable.
-func postalServe(t *testing.T) string {
-	t.Helper()
-	u, drop, err := pgtest.CreateDatabase(context.Background(), dbURL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	ready := make(chan net.Addr, 1)
-	done := make(chan error, 1)
-	env := map[string]string{"DATABASE_URL": u, "MOTCUA_DATA_DIR": t.TempDir(), "MOTCUA_HTTP_ADDR": "127.0.0.1:0"}
-	go func() {
-		done <- server.Run(ctx, server.Options{Env: env, Demo: true, Ready: func(a net.Addr) { ready <- a }},
-			slog.New(slog.NewTextHandler(io.Discard, nil)))
-	}()
-	select {
-	case a := <-ready:
-		t.Cleanup(func() {
-			cancel()
-			if err := <-done; err != nil {
-				t.Errorf("the all-in-one returned %v after a clean stop", err)
-			}
-			drop()
-		})
-		return a.String()
-	case err := <-done:
-		cancel()
-		drop()
-		t.Fatalf("the all-in-one stopped before serving: %v", err)
-	}
-	return ""
-}
 
 // postalShipment is a shipment as the API shows it, with what the journeys check.
 type postalShipment struct {
@@ -211,7 +170,7 @@ func postalFillDelivery(t *testing.T, ctx context.Context, name string) {
 // citizen's lookup shows it delivered.
 func TestPostalDeliveryJourney(t *testing.T) {
 	start := time.Now()
-	addr := postalServe(t)
+	addr := serve(t)
 	base := "http://" + addr
 	s := &staff{t: t, c: cluster.NewClient(2), addr: addr, tokens: map[string]string{}}
 	ctx := newBrowser(t, 120*time.Second)
@@ -324,7 +283,7 @@ const postalQueue = `JSON.parse(localStorage.getItem('motcua.postal.queue') || '
 // each once; sending them again changes nothing, and a changed copy is refused in words.
 func TestPostalOfflineJourney(t *testing.T) {
 	start := time.Now()
-	addr := postalServe(t)
+	addr := serve(t)
 	base := "http://" + addr
 	s := &staff{t: t, c: cluster.NewClient(2), addr: addr, tokens: map[string]string{}}
 	ctx := newBrowser(t, 120*time.Second)
