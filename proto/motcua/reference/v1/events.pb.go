@@ -38,6 +38,7 @@ type Event struct {
 	//
 	//	*Event_CalendarYearSet
 	//	*Event_OfficeSaved
+	//	*Event_SessionsEnded
 	Kind          isEvent_Kind `protobuf_oneof:"kind"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -119,6 +120,15 @@ func (x *Event) GetOfficeSaved() *OfficeSaved {
 	return nil
 }
 
+func (x *Event) GetSessionsEnded() *SessionsEnded {
+	if x != nil {
+		if x, ok := x.Kind.(*Event_SessionsEnded); ok {
+			return x.SessionsEnded
+		}
+	}
+	return nil
+}
+
 type isEvent_Kind interface {
 	isEvent_Kind()
 }
@@ -131,9 +141,71 @@ type Event_OfficeSaved struct {
 	OfficeSaved *OfficeSaved `protobuf:"bytes,11,opt,name=office_saved,json=officeSaved,proto3,oneof"`
 }
 
+type Event_SessionsEnded struct {
+	SessionsEnded *SessionsEnded `protobuf:"bytes,12,opt,name=sessions_ended,json=sessionsEnded,proto3,oneof"`
+}
+
 func (*Event_CalendarYearSet) isEvent_Kind() {}
 
 func (*Event_OfficeSaved) isEvent_Kind() {}
+
+func (*Event_SessionsEnded) isEvent_Kind() {}
+
+// SessionsEnded: a staff account was disabled, given another role or other offices, or
+// had its password reset, so the tokens signed for it before not_before no longer speak
+// for it. Published on reference.v1.session.<username>; only the newest per username
+// matters. Every service refuses such tokens, not only intake, which keeps the accounts.
+type SessionsEnded struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Account       string                 `protobuf:"bytes,1,opt,name=account,proto3" json:"account,omitempty"`
+	NotBefore     *timestamppb.Timestamp `protobuf:"bytes,2,opt,name=not_before,json=notBefore,proto3" json:"not_before,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *SessionsEnded) Reset() {
+	*x = SessionsEnded{}
+	mi := &file_motcua_reference_v1_events_proto_msgTypes[1]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *SessionsEnded) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*SessionsEnded) ProtoMessage() {}
+
+func (x *SessionsEnded) ProtoReflect() protoreflect.Message {
+	mi := &file_motcua_reference_v1_events_proto_msgTypes[1]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use SessionsEnded.ProtoReflect.Descriptor instead.
+func (*SessionsEnded) Descriptor() ([]byte, []int) {
+	return file_motcua_reference_v1_events_proto_rawDescGZIP(), []int{1}
+}
+
+func (x *SessionsEnded) GetAccount() string {
+	if x != nil {
+		return x.Account
+	}
+	return ""
+}
+
+func (x *SessionsEnded) GetNotBefore() *timestamppb.Timestamp {
+	if x != nil {
+		return x.NotBefore
+	}
+	return nil
+}
 
 // OfficeSaved: an office was created or changed. Published on reference.v1.office.<code>.
 type OfficeSaved struct {
@@ -157,7 +229,7 @@ type OfficeSaved struct {
 
 func (x *OfficeSaved) Reset() {
 	*x = OfficeSaved{}
-	mi := &file_motcua_reference_v1_events_proto_msgTypes[1]
+	mi := &file_motcua_reference_v1_events_proto_msgTypes[2]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -169,7 +241,7 @@ func (x *OfficeSaved) String() string {
 func (*OfficeSaved) ProtoMessage() {}
 
 func (x *OfficeSaved) ProtoReflect() protoreflect.Message {
-	mi := &file_motcua_reference_v1_events_proto_msgTypes[1]
+	mi := &file_motcua_reference_v1_events_proto_msgTypes[2]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -182,7 +254,7 @@ func (x *OfficeSaved) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use OfficeSaved.ProtoReflect.Descriptor instead.
 func (*OfficeSaved) Descriptor() ([]byte, []int) {
-	return file_motcua_reference_v1_events_proto_rawDescGZIP(), []int{1}
+	return file_motcua_reference_v1_events_proto_rawDescGZIP(), []int{2}
 }
 
 func (x *OfficeSaved) GetCode() string {
@@ -250,7 +322,7 @@ type CalendarYearSet struct {
 
 func (x *CalendarYearSet) Reset() {
 	*x = CalendarYearSet{}
-	mi := &file_motcua_reference_v1_events_proto_msgTypes[2]
+	mi := &file_motcua_reference_v1_events_proto_msgTypes[3]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -262,7 +334,7 @@ func (x *CalendarYearSet) String() string {
 func (*CalendarYearSet) ProtoMessage() {}
 
 func (x *CalendarYearSet) ProtoReflect() protoreflect.Message {
-	mi := &file_motcua_reference_v1_events_proto_msgTypes[2]
+	mi := &file_motcua_reference_v1_events_proto_msgTypes[3]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -275,7 +347,7 @@ func (x *CalendarYearSet) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use CalendarYearSet.ProtoReflect.Descriptor instead.
 func (*CalendarYearSet) Descriptor() ([]byte, []int) {
-	return file_motcua_reference_v1_events_proto_rawDescGZIP(), []int{2}
+	return file_motcua_reference_v1_events_proto_rawDescGZIP(), []int{3}
 }
 
 func (x *CalendarYearSet) GetYear() int32 {
@@ -318,7 +390,7 @@ type DayOff struct {
 
 func (x *DayOff) Reset() {
 	*x = DayOff{}
-	mi := &file_motcua_reference_v1_events_proto_msgTypes[3]
+	mi := &file_motcua_reference_v1_events_proto_msgTypes[4]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -330,7 +402,7 @@ func (x *DayOff) String() string {
 func (*DayOff) ProtoMessage() {}
 
 func (x *DayOff) ProtoReflect() protoreflect.Message {
-	mi := &file_motcua_reference_v1_events_proto_msgTypes[3]
+	mi := &file_motcua_reference_v1_events_proto_msgTypes[4]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -343,7 +415,7 @@ func (x *DayOff) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use DayOff.ProtoReflect.Descriptor instead.
 func (*DayOff) Descriptor() ([]byte, []int) {
-	return file_motcua_reference_v1_events_proto_rawDescGZIP(), []int{3}
+	return file_motcua_reference_v1_events_proto_rawDescGZIP(), []int{4}
 }
 
 func (x *DayOff) GetDate() string {
@@ -364,7 +436,7 @@ var File_motcua_reference_v1_events_proto protoreflect.FileDescriptor
 
 const file_motcua_reference_v1_events_proto_rawDesc = "" +
 	"\n" +
-	" motcua/reference/v1/events.proto\x12\x13motcua.reference.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"\x9e\x02\n" +
+	" motcua/reference/v1/events.proto\x12\x13motcua.reference.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"\xeb\x02\n" +
 	"\x05Event\x12\x19\n" +
 	"\bevent_id\x18\x01 \x01(\tR\aeventId\x12;\n" +
 	"\voccurred_at\x18\x02 \x01(\v2\x1a.google.protobuf.TimestampR\n" +
@@ -372,8 +444,13 @@ const file_motcua_reference_v1_events_proto_rawDesc = "" +
 	"\busername\x18\x03 \x01(\tR\busername\x12R\n" +
 	"\x11calendar_year_set\x18\n" +
 	" \x01(\v2$.motcua.reference.v1.CalendarYearSetH\x00R\x0fcalendarYearSet\x12E\n" +
-	"\foffice_saved\x18\v \x01(\v2 .motcua.reference.v1.OfficeSavedH\x00R\vofficeSavedB\x06\n" +
-	"\x04kind\"\xca\x01\n" +
+	"\foffice_saved\x18\v \x01(\v2 .motcua.reference.v1.OfficeSavedH\x00R\vofficeSaved\x12K\n" +
+	"\x0esessions_ended\x18\f \x01(\v2\".motcua.reference.v1.SessionsEndedH\x00R\rsessionsEndedB\x06\n" +
+	"\x04kind\"d\n" +
+	"\rSessionsEnded\x12\x18\n" +
+	"\aaccount\x18\x01 \x01(\tR\aaccount\x129\n" +
+	"\n" +
+	"not_before\x18\x02 \x01(\v2\x1a.google.protobuf.TimestampR\tnotBefore\"\xca\x01\n" +
 	"\vOfficeSaved\x12\x12\n" +
 	"\x04code\x18\x01 \x01(\tR\x04code\x12\x12\n" +
 	"\x04name\x18\x02 \x01(\tR\x04name\x12\x12\n" +
@@ -404,24 +481,27 @@ func file_motcua_reference_v1_events_proto_rawDescGZIP() []byte {
 	return file_motcua_reference_v1_events_proto_rawDescData
 }
 
-var file_motcua_reference_v1_events_proto_msgTypes = make([]protoimpl.MessageInfo, 4)
+var file_motcua_reference_v1_events_proto_msgTypes = make([]protoimpl.MessageInfo, 5)
 var file_motcua_reference_v1_events_proto_goTypes = []any{
 	(*Event)(nil),                 // 0: motcua.reference.v1.Event
-	(*OfficeSaved)(nil),           // 1: motcua.reference.v1.OfficeSaved
-	(*CalendarYearSet)(nil),       // 2: motcua.reference.v1.CalendarYearSet
-	(*DayOff)(nil),                // 3: motcua.reference.v1.DayOff
-	(*timestamppb.Timestamp)(nil), // 4: google.protobuf.Timestamp
+	(*SessionsEnded)(nil),         // 1: motcua.reference.v1.SessionsEnded
+	(*OfficeSaved)(nil),           // 2: motcua.reference.v1.OfficeSaved
+	(*CalendarYearSet)(nil),       // 3: motcua.reference.v1.CalendarYearSet
+	(*DayOff)(nil),                // 4: motcua.reference.v1.DayOff
+	(*timestamppb.Timestamp)(nil), // 5: google.protobuf.Timestamp
 }
 var file_motcua_reference_v1_events_proto_depIdxs = []int32{
-	4, // 0: motcua.reference.v1.Event.occurred_at:type_name -> google.protobuf.Timestamp
-	2, // 1: motcua.reference.v1.Event.calendar_year_set:type_name -> motcua.reference.v1.CalendarYearSet
-	1, // 2: motcua.reference.v1.Event.office_saved:type_name -> motcua.reference.v1.OfficeSaved
-	3, // 3: motcua.reference.v1.CalendarYearSet.days_off:type_name -> motcua.reference.v1.DayOff
-	4, // [4:4] is the sub-list for method output_type
-	4, // [4:4] is the sub-list for method input_type
-	4, // [4:4] is the sub-list for extension type_name
-	4, // [4:4] is the sub-list for extension extendee
-	0, // [0:4] is the sub-list for field type_name
+	5, // 0: motcua.reference.v1.Event.occurred_at:type_name -> google.protobuf.Timestamp
+	3, // 1: motcua.reference.v1.Event.calendar_year_set:type_name -> motcua.reference.v1.CalendarYearSet
+	2, // 2: motcua.reference.v1.Event.office_saved:type_name -> motcua.reference.v1.OfficeSaved
+	1, // 3: motcua.reference.v1.Event.sessions_ended:type_name -> motcua.reference.v1.SessionsEnded
+	5, // 4: motcua.reference.v1.SessionsEnded.not_before:type_name -> google.protobuf.Timestamp
+	4, // 5: motcua.reference.v1.CalendarYearSet.days_off:type_name -> motcua.reference.v1.DayOff
+	6, // [6:6] is the sub-list for method output_type
+	6, // [6:6] is the sub-list for method input_type
+	6, // [6:6] is the sub-list for extension type_name
+	6, // [6:6] is the sub-list for extension extendee
+	0, // [0:6] is the sub-list for field type_name
 }
 
 func init() { file_motcua_reference_v1_events_proto_init() }
@@ -432,6 +512,7 @@ func file_motcua_reference_v1_events_proto_init() {
 	file_motcua_reference_v1_events_proto_msgTypes[0].OneofWrappers = []any{
 		(*Event_CalendarYearSet)(nil),
 		(*Event_OfficeSaved)(nil),
+		(*Event_SessionsEnded)(nil),
 	}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
@@ -439,7 +520,7 @@ func file_motcua_reference_v1_events_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_motcua_reference_v1_events_proto_rawDesc), len(file_motcua_reference_v1_events_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   4,
+			NumMessages:   5,
 			NumExtensions: 0,
 			NumServices:   0,
 		},
