@@ -87,3 +87,39 @@ func TestMiddleware(t *testing.T) {
 		}
 	}
 }
+
+// endedBefore ends the sessions of one account signed before a moment.
+type endedBefore struct {
+	username string
+	at       time.Time
+}
+
+func (e *endedBefore) Ended(username string, issuedAt time.Time) bool {
+	return username == e.username && issuedAt.Before(e.at)
+}
+
+func TestEndedTokensAreRefused(t *testing.T) {
+	pub, priv, _ := ed25519.GenerateKey(nil)
+	iss := NewIssuer(priv, time.Hour)
+	now := time.Now()
+	old, _ := iss.Issue(Principal{Username: "lan", Role: RoleDesk}, now.Add(-10*time.Minute))
+	other, _ := iss.Issue(Principal{Username: "minh", Role: RoleDesk}, now.Add(-10*time.Minute))
+	v := NewVerifier(pub)
+	ended := &endedBefore{username: "lan"}
+	v.RefuseEnded(ended)
+	if _, err := v.Verify(old); err != nil {
+		t.Fatalf("a token of an account whose sessions did not end: %v", err)
+	}
+	// The sessions end after the token was verified (and remembered): it is refused.
+	ended.at = now.Add(-time.Minute)
+	if _, err := v.Verify(old); err == nil {
+		t.Fatal("a token signed before its account's sessions ended is accepted")
+	}
+	if _, err := v.Verify(other); err != nil {
+		t.Fatalf("another account's token: %v", err)
+	}
+	fresh, _ := iss.Issue(Principal{Username: "lan", Role: RoleDesk}, now)
+	if _, err := v.Verify(fresh); err != nil {
+		t.Fatalf("a token signed after the sessions ended: %v", err)
+	}
+}

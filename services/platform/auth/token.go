@@ -61,12 +61,24 @@ type Verifier struct {
 
 	mu       sync.Mutex
 	verified map[string]verifiedToken
+	ended    Ended
 }
 
 type verifiedToken struct {
 	p       *Principal
+	issued  time.Time
 	expires time.Time
 }
+
+// Ended tells whether the tokens an account was given at issuedAt no longer speak for
+// it: the account was disabled or changed after they were signed.
+type Ended interface {
+	Ended(username string, issuedAt time.Time) bool
+}
+
+// RefuseEnded makes v refuse the tokens e says have ended, as it refuses expired ones.
+// Call it before v verifies anything.
+func (v *Verifier) RefuseEnded(e Ended) { v.ended = e }
 
 // maxRemembered bounds the memory of verified tokens (about 4 MB).
 const maxRemembered = 10_000
@@ -85,32 +97,35 @@ func (v *Verifier) Verify(token string) (*Principal, error) {
 	v.mu.Lock()
 	known, ok := v.verified[token]
 	v.mu.Unlock()
-	if ok && now.Before(known.expires) {
-		return known.p, nil
+	if !ok || !now.Before(known.expires) {
+		var err error
+		if known, err = v.verify(token); err != nil {
+			return nil, err
+		}
+		v.mu.Lock()
+		if len(v.verified) >= maxRemembered {
+			clear(v.verified)
+		}
+		v.verified[token] = known
+		v.mu.Unlock()
 	}
-	p, expires, err := v.verify(token)
-	if err != nil {
-		return nil, err
+	if v.ended != nil && v.ended.Ended(known.p.Username, known.issued) {
+		return nil, ErrBadToken
 	}
-	v.mu.Lock()
-	if len(v.verified) >= maxRemembered {
-		clear(v.verified)
-	}
-	v.verified[token] = verifiedToken{p: p, expires: expires}
-	v.mu.Unlock()
-	return p, nil
+	return known.p, nil
 }
 
-func (v *Verifier) verify(token string) (*Principal, time.Time, error) {
+func (v *Verifier) verify(token string) (verifiedToken, error) {
 	var c claims
 	_, err := jwt.ParseWithClaims(token, &c, func(*jwt.Token) (any, error) { return v.key, nil },
 		jwt.WithValidMethods([]string{jwt.SigningMethodEdDSA.Alg()}),
 		jwt.WithIssuer(issuer),
 		jwt.WithExpirationRequired())
-	if err != nil || c.Subject == "" || !ValidRole(c.Role) || c.ExpiresAt == nil {
-		return nil, time.Time{}, ErrBadToken
+	if err != nil || c.Subject == "" || !ValidRole(c.Role) || c.ExpiresAt == nil || c.IssuedAt == nil {
+		return verifiedToken{}, ErrBadToken
 	}
-	return &Principal{Username: c.Subject, Role: c.Role, Offices: c.Offices}, c.ExpiresAt.Time, nil
+	return verifiedToken{p: &Principal{Username: c.Subject, Role: c.Role, Offices: c.Offices},
+		issued: c.IssuedAt.Time, expires: c.ExpiresAt.Time}, nil
 }
 
 // ParsePrivateKey decodes a base64 Ed25519 seed (32 bytes).
