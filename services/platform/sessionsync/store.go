@@ -1,0 +1,88 @@
+package sessionsync
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/motcua/motcua/services/platform/messaging"
+)
+
+// Load puts every stored end in ends; call it at start, before serving.
+func Load(ctx context.Context, pool *pgxpool.Pool, ends *Ends) error {
+	rows, err := pool.Query(ctx, "SELECT username, not_before FROM session_ends")
+	if err != nil {
+		return fmt.Errorf("load session ends: %w", err)
+	}
+	type end struct {
+		user string
+		at   time.Time
+	}
+	all, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (e end, err error) {
+		err = r.Scan(&e.user, &e.at)
+		return e, err
+	})
+	if err != nil {
+		return fmt.Errorf("load session ends: %w", err)
+	}
+	for _, e := range all {
+		ends.Set(e.user, e.at)
+	}
+	return nil
+}
+
+// Handler keeps the newest end of each account in the service's table and in ends. An
+// event that cannot be read is poison.
+func Handler(ends *Ends) messaging.Handler {
+	return func(ctx context.Context, tx pgx.Tx, msg jetstream.Msg) error {
+		user, at, err := Decode(msg.Data())
+		if err != nil {
+			return messaging.Poison(fmt.Errorf("%s: %w", msg.Subject(), err))
+		}
+		if _, err := tx.Exec(ctx, `INSERT INTO session_ends (username, not_before) VALUES ($1, $2)
+			ON CONFLICT (username) DO UPDATE SET not_before = EXCLUDED.not_before
+			WHERE session_ends.not_before < EXCLUDED.not_before`, user, at); err != nil {
+			return fmt.Errorf("follow session ends: %w", err)
+		}
+		// In force at once: if the transaction fails the event comes again, and an end
+		// in force early is the same end.
+		ends.Set(user, at)
+		return nil
+	}
+}
+
+// Follow puts every end in force in this replica as soon as it is published (replicas
+// share the durable consumer, so only one of them is handed each event), and reloads
+// the table every so often for any missed while disconnected. It returns the
+// subscription and the reload loop, a worker that runs until ctx ends.
+func Follow(nc *nats.Conn, pool *pgxpool.Pool, ends *Ends, every time.Duration, log *slog.Logger) (*nats.Subscription, func(context.Context), error) {
+	sub, err := nc.Subscribe(Subjects, func(m *nats.Msg) {
+		if user, at, err := Decode(m.Data); err == nil {
+			ends.Set(user, at)
+		}
+	})
+	if err != nil {
+		return nil, nil, fmt.Errorf("follow session ends: %w", err)
+	}
+	reload := func(ctx context.Context) {
+		t := time.NewTicker(every)
+		defer t.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-t.C:
+				if err := Load(ctx, pool, ends); err != nil && ctx.Err() == nil {
+					log.Warn("session ends reload failed", "err", err.Error())
+				}
+			}
+		}
+	}
+	return sub, reload, nil
+}
