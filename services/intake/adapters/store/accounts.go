@@ -20,15 +20,24 @@ type Account struct {
 // ErrUnknownOffice is returned when an account names an office that does not exist.
 var ErrUnknownOffice = errors.New("unknown office")
 
-// SaveAccount creates the account, or replaces its password, role and offices.
+// SaveAccount creates the account, or replaces its password, role and offices and ends
+// its open sessions.
 func (s *Store) SaveAccount(ctx context.Context, a Account) error {
 	return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
-		if _, err := tx.Exec(ctx, `INSERT INTO staff_accounts (username, password_hash, role) VALUES ($1, $2, $3)
-			ON CONFLICT (username) DO UPDATE SET password_hash = excluded.password_hash, role = excluded.role, disabled = false`,
-			a.Username, a.PasswordHash, a.Role); err != nil {
+		var created bool
+		if err := tx.QueryRow(ctx, `INSERT INTO staff_accounts (username, password_hash, role) VALUES ($1, $2, $3)
+			ON CONFLICT (username) DO UPDATE SET password_hash = excluded.password_hash, role = excluded.role, disabled = false
+			RETURNING xmax = 0`,
+			a.Username, a.PasswordHash, a.Role).Scan(&created); err != nil {
 			return fmt.Errorf("save account: %w", err)
 		}
-		return setOffices(ctx, tx, a.Username, a.Offices)
+		if err := setOffices(ctx, tx, a.Username, a.Offices); err != nil {
+			return err
+		}
+		if created {
+			return nil
+		}
+		return endSessions(ctx, tx, a.Username) // a replaced password, role or offices
 	})
 }
 

@@ -4,9 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
+
+	"github.com/motcua/motcua/services/platform/outbox"
+	"github.com/motcua/motcua/services/platform/sessionsync"
 )
 
 // ErrAccountExists is returned when a new account takes a username already in use.
@@ -58,29 +62,50 @@ func (s *Store) UpdateAccount(ctx context.Context, username, role string, office
 		if tag.RowsAffected() == 0 {
 			return ErrNoAccount
 		}
-		return setOffices(ctx, tx, username, offices)
+		if err := setOffices(ctx, tx, username, offices); err != nil {
+			return err
+		}
+		return endSessions(ctx, tx, username)
 	})
 }
 
-// SetPassword replaces the password hash of an existing account.
+// SetPassword replaces the password hash of an existing account; the sessions open
+// with the old password end.
 func (s *Store) SetPassword(ctx context.Context, username, hash string) error {
-	return s.updateOne(ctx, "UPDATE staff_accounts SET password_hash = $2 WHERE username = $1", username, hash)
+	return s.updateOne(ctx, "UPDATE staff_accounts SET password_hash = $2 WHERE username = $1", username, hash, true)
 }
 
-// SetDisabled disables or enables an existing account; a disabled account cannot sign in.
+// SetDisabled disables or enables an existing account; a disabled account cannot sign in
+// and its open sessions end.
 func (s *Store) SetDisabled(ctx context.Context, username string, disabled bool) error {
-	return s.updateOne(ctx, "UPDATE staff_accounts SET disabled = $2 WHERE username = $1", username, disabled)
+	return s.updateOne(ctx, "UPDATE staff_accounts SET disabled = $2 WHERE username = $1", username, disabled, disabled)
 }
 
-func (s *Store) updateOne(ctx context.Context, sql, username string, value any) error {
-	tag, err := s.pool.Exec(ctx, sql, username, value)
+// updateOne runs sql on the account username, ending its sessions when end is set.
+func (s *Store) updateOne(ctx context.Context, sql, username string, value any, end bool) error {
+	return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		tag, err := tx.Exec(ctx, sql, username, value)
+		if err != nil {
+			return fmt.Errorf("update account %s: %w", username, err)
+		}
+		if tag.RowsAffected() == 0 {
+			return ErrNoAccount
+		}
+		if !end {
+			return nil
+		}
+		return endSessions(ctx, tx, username)
+	})
+}
+
+// endSessions publishes, in tx, that the tokens username was given before now no longer
+// speak for it (status and postal refuse them; intake checks the account itself).
+func endSessions(ctx context.Context, tx pgx.Tx, username string) error {
+	msg, err := sessionsync.Message(username, "", time.Now())
 	if err != nil {
-		return fmt.Errorf("update account %s: %w", username, err)
+		return err
 	}
-	if tag.RowsAffected() == 0 {
-		return ErrNoAccount
-	}
-	return nil
+	return outbox.Add(ctx, tx, msg)
 }
 
 // setOffices replaces the offices of username within tx.
