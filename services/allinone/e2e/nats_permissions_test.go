@@ -34,6 +34,7 @@ import (
 	"github.com/motcua/motcua/services/platform/messaging"
 	"github.com/motcua/motcua/services/platform/outbox"
 	"github.com/motcua/motcua/services/platform/pgtest"
+	"github.com/motcua/motcua/services/platform/sessionsync"
 	postalprojection "github.com/motcua/motcua/services/postal/projection"
 	"github.com/motcua/motcua/services/status/adapters/trackcache"
 	statusprojection "github.com/motcua/motcua/services/status/projection"
@@ -46,8 +47,10 @@ var natsUsers = []string{"intake", "status", "postal"}
 // service gives them (the calendar followers' names are those of each service.go).
 var natsConsumers = map[string][]messaging.ConsumerOptions{
 	"intake": {shipments.Consumer, calendarsync.Consumer("intake-calendar")},
-	"status": {statusprojection.DossierConsumer, statusprojection.ShipmentConsumer, calendarsync.Consumer("status-calendar")},
-	"postal": {postalprojection.DossierConsumer, postalprojection.OfficeConsumer, calendarsync.Consumer("postal-calendar")},
+	"status": {statusprojection.DossierConsumer, statusprojection.ShipmentConsumer, calendarsync.Consumer("status-calendar"),
+		sessionsync.Consumer("status-sessions")},
+	"postal": {postalprojection.DossierConsumer, postalprojection.OfficeConsumer, calendarsync.Consumer("postal-calendar"),
+		sessionsync.Consumer("postal-sessions")},
 }
 
 // TestNATSPermissions proves deploy/nats/accounts.conf gives each service what it needs
@@ -152,6 +155,15 @@ func TestNATSPermissions(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// status's and postal's replicas hear the ends of staff sessions (sessionsync.Follow).
+	for _, svc := range []string{"status", "postal"} {
+		if _, err := conns[svc].Subscribe(sessionsync.Subjects, func(*nats.Msg) {}); err != nil {
+			t.Fatal(err)
+		}
+		if err := conns[svc].Flush(); err != nil {
+			t.Fatal(err)
+		}
+	}
 
 	// Each service's schema: the outbox and the inbox, as the service's own migrations
 	// make them.
@@ -173,6 +185,7 @@ func TestNATSPermissions(t *testing.T) {
 			"dossier.v1." + uuid.NewString() + ".received",
 			"reference.v1.office.000.00.16.H19",
 			"reference.v1.calendar." + strconv.Itoa(time.Now().Year()),
+			sessionsync.Subject("desk.xuanloc"),
 		},
 		"postal": {"postal.v1." + uuid.NewString() + ".created"},
 	}
@@ -181,6 +194,7 @@ func TestNATSPermissions(t *testing.T) {
 			"dossier.v1." + uuid.NewString() + ".accepted",
 			"reference.v1.office.000.01.16.H19",
 			"reference.v1.calendar." + strconv.Itoa(time.Now().Year()+1),
+			sessionsync.Subject("desk.giaray"),
 		},
 		"postal": {"postal.v1." + uuid.NewString() + ".recorded"},
 	}

@@ -20,6 +20,7 @@ import (
 	"github.com/motcua/motcua/services/platform/messaging"
 	"github.com/motcua/motcua/services/platform/outbox"
 	"github.com/motcua/motcua/services/platform/sealing"
+	"github.com/motcua/motcua/services/platform/sessionsync"
 	"github.com/motcua/motcua/services/postal/adapters/store"
 	"github.com/motcua/motcua/services/postal/app"
 	"github.com/motcua/motcua/services/postal/ports/rest"
@@ -57,8 +58,10 @@ type Service struct {
 	consumers []*messaging.Consumer
 	// reloadCalendar catches up on calendar edits this replica missed.
 	reloadCalendar lifecycle.Worker
-	api            *rest.API
-	pages          *web.Pages
+	// sessions keep the ends of staff sessions (sessionsync).
+	sessions []lifecycle.Worker
+	api      *rest.API
+	pages    *web.Pages
 }
 
 // New connects (waiting for the database and the broker), migrates the postal schema
@@ -102,9 +105,15 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 		now = time.Now
 	}
 	verifier := auth.NewVerifier(pub)
+	// Staff tokens of accounts disabled or changed since they were signed are refused.
+	sessions, err := sessionsync.Start(ctx, inf.Pool, inf.NC, inf.JS, "postal-sessions", verifier, log)
+	if err != nil {
+		inf.Close()
+		return nil, fmt.Errorf("postal: %w", err)
+	}
 	shipments := &app.Shipments{Store: st, Sealer: sealer, Calendar: cal, Relay: relay, Now: now}
 	return &Service{
-		Store: st, infra: inf, relay: relay, reloadCalendar: reloadCalendar,
+		Store: st, infra: inf, relay: relay, reloadCalendar: reloadCalendar, sessions: sessions,
 		consumers: []*messaging.Consumer{
 			messaging.NewConsumer(inf.Pool, inf.JS, log, projection.OfficeConsumer, projection.Office),
 			messaging.NewConsumer(inf.Pool, inf.JS, log, projection.DossierConsumer, dossiers.Handle),
@@ -124,9 +133,10 @@ func (s *Service) Mount(r chi.Router) {
 // Checks are postal's readiness probes.
 func (s *Service) Checks() map[string]httpapi.Check { return s.infra.Checks() }
 
-// Workers are postal's background loops: the outbox relay and the consumers.
+// Workers are postal's background loops: the outbox relay, the consumers and the
+// follower of the ends of staff sessions.
 func (s *Service) Workers() []lifecycle.Worker {
-	w := []lifecycle.Worker{s.relay.Run, s.reloadCalendar}
+	w := append([]lifecycle.Worker{s.relay.Run, s.reloadCalendar}, s.sessions...)
 	for _, c := range s.consumers {
 		w = append(w, c.Run)
 	}

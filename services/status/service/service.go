@@ -18,6 +18,7 @@ import (
 	"github.com/motcua/motcua/services/platform/infra"
 	"github.com/motcua/motcua/services/platform/lifecycle"
 	"github.com/motcua/motcua/services/platform/messaging"
+	"github.com/motcua/motcua/services/platform/sessionsync"
 	"github.com/motcua/motcua/services/status/adapters/store"
 	"github.com/motcua/motcua/services/status/adapters/trackcache"
 	"github.com/motcua/motcua/services/status/app/citizen"
@@ -67,9 +68,11 @@ type Service struct {
 	// any this replica missed.
 	calendar       *messaging.Consumer
 	reloadCalendar lifecycle.Worker
-	api            *rest.API
-	pages          *web.Pages
-	dashboard      *dashboard.Pages
+	// sessions keep the ends of staff sessions (sessionsync).
+	sessions  []lifecycle.Worker
+	api       *rest.API
+	pages     *web.Pages
+	dashboard *dashboard.Pages
 }
 
 // New connects (waiting for the database and the broker), migrates the status schema and
@@ -119,6 +122,12 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 	}
 	st := store.New(inf.Pool)
 	verifier := auth.NewVerifier(pub)
+	// Staff tokens of accounts disabled or changed since they were signed are refused.
+	sessions, err := sessionsync.Start(ctx, inf.Pool, inf.NC, inf.JS, "status-sessions", verifier, log)
+	if err != nil {
+		inf.Close()
+		return nil, fmt.Errorf("status: %w", err)
+	}
 	byClient, byCode := citizen.NewLimiters()
 	desk := &citizen.Desk{Store: st, PINKey: cfg.PINKey, Location: loc, Now: now, Calendar: calendar, Cache: cache,
 		ByClient: byClient, ByCode: byCode}
@@ -129,6 +138,7 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 		shipments:      messaging.NewConsumer(inf.Pool, inf.JS, log, projection.ShipmentConsumer, projection.Shipment),
 		calendar:       messaging.NewConsumer(inf.Pool, inf.JS, log, calendarsync.Consumer("status-calendar"), calendarsync.Handler(live)),
 		reloadCalendar: reloadCalendar,
+		sessions:       sessions,
 		api: &rest.API{Log: log, Store: st, Verifier: verifier, Location: loc, Now: now,
 			Calendar: calendar, Citizen: desk},
 		pages: &web.Pages{Log: log, Citizen: desk},
@@ -148,9 +158,9 @@ func (s *Service) Mount(r chi.Router) {
 func (s *Service) Checks() map[string]httpapi.Check { return s.infra.Checks() }
 
 // Workers are status's background loops: the consumers of dossier events, of shipment
-// events and of calendar edits.
+// events, of calendar edits and of the ends of staff sessions.
 func (s *Service) Workers() []lifecycle.Worker {
-	return []lifecycle.Worker{s.consumer.Run, s.shipments.Run, s.calendar.Run, s.reloadCalendar}
+	return append([]lifecycle.Worker{s.consumer.Run, s.shipments.Run, s.calendar.Run, s.reloadCalendar}, s.sessions...)
 }
 
 // Close releases the broker connection and the pool; call it after the workers stopped.

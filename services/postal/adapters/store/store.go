@@ -11,6 +11,7 @@ import (
 	"github.com/motcua/motcua/services/platform/database"
 	"github.com/motcua/motcua/services/platform/messaging"
 	"github.com/motcua/motcua/services/platform/outbox"
+	"github.com/motcua/motcua/services/platform/sessionsync"
 )
 
 // Schema is postal's own schema; no other service reads it.
@@ -29,7 +30,7 @@ func Migrations() ([]database.Migration, error) {
 	}
 	steps := append(outbox.Migrations(), messaging.InboxMigrations()...)
 	steps = append(steps, own...)
-	return append(steps, calendarsync.Migrations()...), nil
+	return append(steps, append(calendarsync.Migrations(), sessionsync.Migrations()...)...), nil
 }
 
 // Store is postal's data access.

@@ -11,6 +11,7 @@ import (
 	"github.com/motcua/motcua/services/platform/calendarsync"
 	"github.com/motcua/motcua/services/platform/database"
 	"github.com/motcua/motcua/services/platform/messaging"
+	"github.com/motcua/motcua/services/platform/sessionsync"
 )
 
 // Schema is status's own schema; no other service reads it.
@@ -26,7 +27,7 @@ func Migrations() ([]database.Migration, error) {
 		return nil, err
 	}
 	steps := append(messaging.InboxMigrations(), own...)
-	return append(steps, calendarsync.Migrations()...), nil
+	return append(steps, append(calendarsync.Migrations(), sessionsync.Migrations()...)...), nil
 }
 
 // Store is status's data access.

@@ -1,0 +1,123 @@
+package server
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/go-chi/chi/v5"
+
+	"github.com/motcua/motcua/services/allinone/cluster"
+	"github.com/motcua/motcua/services/allinone/secrets"
+	"github.com/motcua/motcua/services/intake/demo"
+	intake "github.com/motcua/motcua/services/intake/service"
+	"github.com/motcua/motcua/services/platform/embeddednats"
+	"github.com/motcua/motcua/services/platform/pgtest"
+	"github.com/motcua/motcua/services/platform/waitfor"
+)
+
+// TestEndedSessionsAreRefusedEverywhere: an administrator disables a supervisor and a
+// postal worker; the tokens they hold stop opening status's statistics and postal's run
+// sheet (not only intake's pages), and a new sign-in once re-enabled works again.
+func TestEndedSessionsAreRefusedEverywhere(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	u, drop, err := pgtest.CreateDatabase(ctx, dbURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer drop()
+	ns, err := embeddednats.Start(embeddednats.Options{StoreDir: t.TempDir(), Port: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { ns.Shutdown(); ns.WaitForShutdown() }()
+	env := map[string]string{"DATABASE_URL": u, "NATS_URL": ns.ClientURL(), "MOTCUA_HTTP_ADDR": "127.0.0.1:0"}
+	for k, v := range secrets.Generate().Env() {
+		env[k] = v
+	}
+	services, _, err := start(ctx, env, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	intakeStore := services[0].(*intake.Service).Store
+	if err := demo.Load(ctx, intakeStore); err != nil {
+		t.Fatal(err)
+	}
+	r := chi.NewRouter()
+	workers := make(chan struct{})
+	running := 0
+	for _, s := range services {
+		s.Mount(r)
+		for _, w := range s.Workers() {
+			running++
+			go func() { w(ctx); workers <- struct{}{} }()
+		}
+	}
+	srv := httptest.NewServer(r)
+	defer func() {
+		srv.Close()
+		cancel()
+		for range running {
+			<-workers
+		}
+		for _, s := range services {
+			s.Close()
+		}
+	}()
+	addr := strings.TrimPrefix(srv.URL, "http://")
+	c := cluster.NewClient(2)
+	ask := func(user, token, path string) int {
+		a, err := c.Do(ctx, http.MethodGet, srv.URL+path, token, "", nil, nil)
+		if err != nil {
+			t.Fatalf("%s %s: %v", user, path, err)
+		}
+		return a.Status
+	}
+	signIn := func(user string) string {
+		tok, err := c.Token(ctx, addr, user, demo.Password)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return tok
+	}
+	today := time.Now().In(time.FixedZone("ICT", 7*3600)).Format("2006-01-02")
+	paths := map[string]string{
+		"supervisor.xuanloc": "/api/v1/stats",
+		"postal.xuanloc":     "/api/v1/manifests?office=" + demo.DistrictPostOffice + "&date=" + today,
+	}
+	tokens := map[string]string{}
+	for user, path := range paths {
+		tokens[user] = signIn(user)
+		if got := ask(user, tokens[user], path); got != http.StatusOK {
+			t.Fatalf("%s before: %d", user, got)
+		}
+	}
+	for user := range paths {
+		if err := intakeStore.SetDisabled(ctx, user, true); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for user, path := range paths {
+		waitfor.Until(t, user+"'s token refused", func() bool { return ask(user, tokens[user], path) == http.StatusUnauthorized })
+	}
+	// Enabled again, the account signs in anew (in a later second than its end: tokens
+	// carry whole seconds) and is let through; the old token stays refused.
+	time.Sleep(time.Second)
+	for user, path := range paths {
+		if err := intakeStore.SetDisabled(ctx, user, false); err != nil {
+			t.Fatal(err)
+		}
+		if got := ask(user, signIn(user), path); got != http.StatusOK {
+			t.Errorf("%s signed in again: %d", user, got)
+		}
+		if got := ask(user, tokens[user], path); got != http.StatusUnauthorized {
+			t.Errorf("%s's old token after re-enabling: %d", user, got)
+		}
+	}
+}
