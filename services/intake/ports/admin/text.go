@@ -139,7 +139,7 @@ var texts = htmlpage.Dictionary{
 	"acc.active":        {"Đang hoạt động", "Active"},
 	"acc.disabled":      {"Đã khóa", "Disabled"},
 	"acc.disable":       {"Khóa tài khoản", "Disable the account"},
-	"acc.disable.hint":  {"Tài khoản bị khóa không đăng nhập được; phiên đang mở dừng ngay trên các trang một cửa và quản trị (trong vài giây), còn trên trang bưu chính và giám sát thì khi phiên hết hạn.", "A disabled account cannot sign in; a session already open stops at once on the desk's and administration pages (within seconds), and on the postal and supervisor pages when it expires."},
+	"acc.disable.hint":  {"Tài khoản bị khóa không đăng nhập được; các phiên đang mở của tài khoản dừng trong vài giây trên mọi trang.", "A disabled account cannot sign in; its open sessions stop within seconds on every page."},
 	"acc.enable":        {"Mở khóa tài khoản", "Enable the account"},
 	"acc.self":          {"Đây là tài khoản của bạn: bạn không thể tự bỏ vai trò quản trị hay tự khóa tài khoản của mình; hãy nhờ một quản trị viên khác.", "This is your own account: you cannot take away your own administrator role or disable it; ask another administrator."},
 	"acc.offices.count": {"%d cơ quan", "%d offices"},
