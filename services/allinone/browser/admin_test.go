@@ -33,7 +33,7 @@ func TestAdminJourney(t *testing.T) {
 		day = day.AddDate(0, 0, 1)
 	}
 	date := day.Format("2006-01-02")
-	step(t, ctx, "open the calendar", chromedp.Click(chromedp.CSS(`#sections a[href="/quan-tri/lich"]`)),
+	step(t, ctx, "open the calendar", clickLoad(`#sections a[href="/quan-tri/lich"]`),
 		chromedp.WaitVisible(chromedp.CSS("#add-off-form")))
 	if got := text(t, ctx, "#kept"); !strings.Contains(got, "giữ nguyên ngày") {
 		t.Errorf("the calendar does not say appointments keep their dates: %q", got)
@@ -41,7 +41,7 @@ func TestAdminJourney(t *testing.T) {
 	step(t, ctx, "add a day off",
 		chromedp.SetValue(chromedp.CSS("#off-date"), date),
 		chromedp.SendKeys(chromedp.CSS("#reason"), "Nghỉ theo quyết định của tỉnh"),
-		chromedp.Click(chromedp.CSS(`#add-off-form button[type="submit"]`)),
+		clickLoad(`#add-off-form button[type="submit"]`),
 		chromedp.WaitVisible(chromedp.CSS("#notice")),
 		chromedp.WaitVisible(chromedp.CSS(`#days-off li[data-date="`+date+`"]`)))
 	if got := text(t, ctx, `#days-off li[data-date="`+date+`"]`); !strings.Contains(got, "Nghỉ theo quyết định của tỉnh") {
@@ -58,14 +58,14 @@ func TestAdminJourney(t *testing.T) {
 		chromedp.SetValue(chromedp.CSS("#parent"), demo.DistrictDesk),
 		chromedp.SendKeys(chromedp.CSS("#address"), "Ấp 1, xã Xuân Mới, huyện Xuân Lộc"),
 		chromedp.SetValue(chromedp.CSS("#post_office"), demo.DistrictPostOffice),
-		chromedp.Click(chromedp.CSS(`#office-form button[type="submit"]`)),
+		clickLoad(`#office-form button[type="submit"]`),
 		chromedp.WaitVisible(chromedp.CSS("#code-error")))
 	if got := text(t, ctx, "#code-error"); !strings.Contains(got, "ddd.dd.dd.Xdd") {
 		t.Errorf("a bad office code shows %q", got)
 	}
 	step(t, ctx, "add the office",
 		chromedp.SetValue(chromedp.CSS("#code"), "000.16.16.H19"),
-		chromedp.Click(chromedp.CSS(`#office-form button[type="submit"]`)),
+		clickLoad(`#office-form button[type="submit"]`),
 		chromedp.WaitVisible(chromedp.CSS("#notice")),
 		chromedp.WaitVisible(chromedp.CSS(`#office-list a[href="/quan-tri/co-quan/000.16.16.H19"]`)))
 
@@ -77,11 +77,11 @@ func TestAdminJourney(t *testing.T) {
 		chromedp.SetValue(chromedp.CSS("#decided_by_kind"), "commune_centre"),
 		chromedp.SetValue(chromedp.CSS("#time_limit"), "1"),
 		chromedp.SetValue(chromedp.CSS("#fee_vnd"), "8.000"),
-		chromedp.Click(chromedp.CSS(`#procedure-form button[type="submit"]`)),
+		clickLoad(`#procedure-form button[type="submit"]`),
 		chromedp.WaitVisible(chromedp.CSS("#notice")))
 	step(t, ctx, "find the procedure",
 		chromedp.SendKeys(chromedp.CSS("#q"), "trich luc ho tich"),
-		chromedp.Click(chromedp.CSS(`#find-form button[type="submit"]`)),
+		clickLoad(`#find-form button[type="submit"]`),
 		chromedp.WaitVisible(chromedp.CSS(`#procedure-list a[href="/quan-tri/thu-tuc/1.999001"]`)))
 	if got := text(t, ctx, "#procedure-list"); !strings.Contains(got, "1 ngày làm việc") || !strings.Contains(got, "8.000 ₫") {
 		t.Errorf("the procedure is listed as %q", got)
@@ -98,22 +98,22 @@ func TestAdminJourney(t *testing.T) {
 		chromedp.SetValue(chromedp.CSS("#role"), "desk"),
 		chromedp.Click(chromedp.CSS(`input[name="offices"][value="000.16.16.H19"]`)),
 		chromedp.SendKeys(chromedp.CSS("#password"), demo.Password),
-		chromedp.Click(chromedp.CSS(`#account-form button[type="submit"]`)),
+		clickLoad(`#account-form button[type="submit"]`),
 		chromedp.WaitVisible(chromedp.CSS("#notice")),
 		chromedp.WaitVisible(chromedp.CSS(`#account-list a[href="/quan-tri/tai-khoan/mc.xuanmoi"]`)))
 	screenshots(t, ctx, "admin-accounts")
 
 	// In English the same page reads in English.
-	step(t, ctx, "switch to English", chromedp.Click(chromedp.CSS("#lang-switch")),
+	step(t, ctx, "switch to English", clickLoad("#lang-switch"),
 		chromedp.WaitVisible(chromedp.CSS(`html[lang="en"] #account-form`)))
 	if got := text(t, ctx, "h1"); got != "Staff accounts" {
 		t.Errorf("in English the title is %q", got)
 	}
-	step(t, ctx, "back to Vietnamese", chromedp.Click(chromedp.CSS("#lang-switch")),
+	step(t, ctx, "back to Vietnamese", clickLoad("#lang-switch"),
 		chromedp.WaitVisible(chromedp.CSS(`html[lang="vi"] #account-form`)))
 
 	// The new account signs in and works at the desk of its office.
-	step(t, ctx, "sign out", chromedp.Click(chromedp.CSS(`#signout button`)), chromedp.WaitVisible(chromedp.CSS("#signin-form")))
+	step(t, ctx, "sign out", clickLoad(`#signout button`), chromedp.WaitVisible(chromedp.CSS("#signin-form")))
 	signIn(t, ctx, base, "mc.xuanmoi", "#register-link")
 	step(t, ctx, "the desk finds the new procedure",
 		chromedp.Navigate(base+"/mot-cua/tiep-nhan?q=trich+luc"), chromedp.WaitVisible(chromedp.CSS("#register-form")))

@@ -140,7 +140,7 @@ func TestCitizenJourney(t *testing.T) {
 	}
 
 	// The English switch keeps the dossier.
-	step(t, ctx, "switch to English", chromedp.Click(chromedp.CSS("#lang-switch")),
+	step(t, ctx, "switch to English", clickLoad("#lang-switch"),
 		chromedp.WaitVisible(chromedp.CSS(`html[lang="en"] #dossier-code`)))
 	for _, c := range []struct{ what, got, want string }{
 		{"code", text(t, ctx, "#dossier-code"), receipt.Code},
@@ -163,7 +163,7 @@ func TestCitizenJourney(t *testing.T) {
 		chromedp.WaitVisible(chromedp.CSS("#code")),
 		chromedp.SendKeys(chromedp.CSS("#code"), receipt.Code),
 		chromedp.SendKeys(chromedp.CSS("#pin"), wrong),
-		chromedp.Click(chromedp.CSS(`#lookup button[type="submit"]`)),
+		clickLoad(`#lookup button[type="submit"]`),
 		chromedp.WaitVisible(chromedp.CSS("#error")))
 	if msg := text(t, ctx, "#error"); !strings.Contains(msg, "Không tìm thấy hồ sơ với mã hồ sơ và mã tra cứu này") {
 		t.Errorf("a wrong PIN shows %q", msg)
@@ -178,7 +178,7 @@ func TestCitizenJourney(t *testing.T) {
 		chromedp.WaitVisible(chromedp.CSS("#code")),
 		chromedp.SendKeys(chromedp.CSS("#code"), receipt.Code),
 		chromedp.SendKeys(chromedp.CSS("#pin"), strings.ToLower(receipt.LookupPIN)),
-		chromedp.Click(chromedp.CSS(`#lookup button[type="submit"]`)),
+		clickLoad(`#lookup button[type="submit"]`),
 		chromedp.WaitVisible(chromedp.CSS("#dossier-code")))
 	if got := text(t, noJS, "#status"); got != "Đã tiếp nhận" {
 		t.Errorf("without JavaScript: status %q", got)
@@ -200,7 +200,7 @@ func TestCitizenJourney(t *testing.T) {
 		chromedp.Click(chromedp.CSS(`input[name="on_time"][value="4"]`)),
 		chromedp.SendKeys(chromedp.CSS("#trips"), "1"),
 		chromedp.SetValue(chromedp.CSS("#comment"), "Cán bộ hướng dẫn tận tình"),
-		chromedp.Click(chromedp.CSS(`#rating-form button[type="submit"]`)),
+		clickLoad(`#rating-form button[type="submit"]`),
 		chromedp.WaitVisible(chromedp.CSS("#rating-outcome")))
 	if got := text(t, ctx, "#rating-outcome"); !strings.Contains(got, "Cảm ơn bạn đã đánh giá") {
 		t.Errorf("after rating: %q", got)

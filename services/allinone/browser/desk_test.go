@@ -31,20 +31,20 @@ func TestDeskJourney(t *testing.T) {
 	step(t, ctx, "sign in with a wrong password",
 		chromedp.SendKeys(chromedp.CSS("#username"), "desk.xuanloc"),
 		chromedp.SendKeys(chromedp.CSS("#password"), "not-the-password"),
-		chromedp.Click(chromedp.CSS(`#signin-form button[type="submit"]`)),
+		clickLoad(`#signin-form button[type="submit"]`),
 		chromedp.WaitVisible(chromedp.CSS("#error")))
 	if msg := text(t, ctx, "#error"); !strings.Contains(msg, "Sai tên đăng nhập hoặc mật khẩu") {
 		t.Errorf("a wrong password shows %q", msg)
 	}
 	step(t, ctx, "sign in",
 		chromedp.SetValue(chromedp.CSS("#password"), demo.Password),
-		chromedp.Click(chromedp.CSS(`#signin-form button[type="submit"]`)),
+		clickLoad(`#signin-form button[type="submit"]`),
 		chromedp.WaitVisible(chromedp.CSS("#register-form")))
 
 	// The picker finds "hộ kinh doanh" typed without accents.
 	step(t, ctx, "find the procedure",
 		chromedp.SendKeys(chromedp.CSS("#q"), "ho kinh doanh"),
-		chromedp.Click(chromedp.CSS(`#find-form button[type="submit"]`)),
+		clickLoad(`#find-form button[type="submit"]`),
 		chromedp.WaitVisible(chromedp.CSS(`a[href="/mot-cua/tiep-nhan"]`)))
 	found, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](
 		`[...document.querySelectorAll('#procedure_code option')].filter(o => o.value).map(o => o.value + ' ' + o.textContent)`))
@@ -71,7 +71,7 @@ func TestDeskJourney(t *testing.T) {
 		chromedp.SendKeys(chromedp.CSS("#fee_receipt_number"), "BL-0001"))
 	// Without the applicant's name the form comes back, the message beside the field
 	// and what was typed kept.
-	step(t, ctx, "register without a name", chromedp.Click(chromedp.CSS(`#register-form > button[type="submit"]`)),
+	step(t, ctx, "register without a name", clickLoad(`#register-form > button[type="submit"]`),
 		chromedp.WaitVisible(chromedp.CSS("#full_name-error")))
 	if msg := text(t, ctx, "#full_name-error"); msg != "Mục này bắt buộc." {
 		t.Errorf("a missing name shows %q", msg)
@@ -86,7 +86,7 @@ func TestDeskJourney(t *testing.T) {
 	}
 	step(t, ctx, "name the applicant", chromedp.SendKeys(chromedp.CSS("#full_name"), "Nguyễn Thị Lan"))
 	screenshots(t, ctx, "desk-register")
-	step(t, ctx, "register", chromedp.Click(chromedp.CSS(`#register-form > button[type="submit"]`)),
+	step(t, ctx, "register", clickLoad(`#register-form > button[type="submit"]`),
 		chromedp.WaitVisible(chromedp.CSS("#dossier-code")))
 	code := text(t, ctx, "#dossier-code")
 	if !strings.HasPrefix(code, demo.DistrictDesk+"-") {
@@ -99,7 +99,7 @@ func TestDeskJourney(t *testing.T) {
 
 	// The printed receipt shows the code and the QR code, whose link opens the dossier
 	// on the citizen's page.
-	step(t, ctx, "print the receipt", chromedp.Click(chromedp.CSS(`#prints a[href$="/in/receipt"]`)),
+	step(t, ctx, "print the receipt", clickLoad(`#prints a[href$="/in/receipt"]`),
 		chromedp.WaitVisible(chromedp.CSS(`img[src^="data:image/png"]`)))
 	page, err := chromedp.Run(ctx, chromedp.OuterHTML(chromedp.CSS("html")))
 	if err != nil {
@@ -125,7 +125,7 @@ func TestDeskJourney(t *testing.T) {
 	if n, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll('#notice').length`)); err != nil || n != 0 {
 		t.Fatalf("a notice before acting: %d %v", n, err)
 	}
-	step(t, ctx, "accept", chromedp.Click(chromedp.CSS(`#action-accept button[type="submit"]`)),
+	step(t, ctx, "accept", clickLoad(`#action-accept button[type="submit"]`),
 		chromedp.WaitVisible(chromedp.CSS("#notice")))
 	if got := text(t, ctx, "#status"); got == "Đã tiếp nhận" || got == "" {
 		t.Errorf("after accepting: status %q", got)
@@ -136,14 +136,14 @@ func TestDeskJourney(t *testing.T) {
 	screenshots(t, ctx, "desk-dossier")
 
 	// The English switch keeps the dossier, and the language, until switched back.
-	step(t, ctx, "switch to English", chromedp.Click(chromedp.CSS("#lang-switch")),
+	step(t, ctx, "switch to English", clickLoad("#lang-switch"),
 		chromedp.WaitVisible(chromedp.CSS(`html[lang="en"] #dossier-code`)))
 	if got := text(t, ctx, "#status"); got != "Processing" {
 		t.Errorf("in English: status %q", got)
 	}
 	step(t, ctx, "the home page in English", chromedp.Navigate(base+"/mot-cua"),
 		chromedp.WaitVisible(chromedp.CSS(`html[lang="en"] #open-form`)))
-	step(t, ctx, "sign out", chromedp.Click(chromedp.CSS(`#signout button`)),
+	step(t, ctx, "sign out", clickLoad(`#signout button`),
 		chromedp.WaitVisible(chromedp.CSS("#signin-form")), chromedp.Navigate(dossierURL),
 		chromedp.WaitVisible(chromedp.CSS("#signin-form")))
 	t.Logf("journey took %v", time.Since(start).Round(time.Millisecond))

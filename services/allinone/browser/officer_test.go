@@ -279,14 +279,10 @@ func printForm(t *testing.T, ctx context.Context, form string) string {
 }
 
 // follow clicks the element matching click and waits for the next page to show one
-// matching landed: the page it leaves is marked, so what is found is on the new one.
+// matching landed.
 func follow(t *testing.T, ctx context.Context, what, click, landed string) {
 	t.Helper()
-	if _, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.documentElement.dataset.left = 'yes'`)); err != nil {
-		t.Fatalf("%s: %v", what, err)
-	}
-	step(t, ctx, what, chromedp.Click(chromedp.CSS(click)),
-		chromedp.WaitVisible(chromedp.CSS(`html:not([data-left]) `+landed)))
+	step(t, ctx, what, clickLoad(click), chromedp.WaitVisible(chromedp.CSS(landed)))
 }
 
 // formValue is the value of the form control matching the CSS selector sel.

@@ -19,6 +19,6 @@ func signIn(t *testing.T, ctx context.Context, base, user, landed string) {
 		chromedp.WaitVisible(chromedp.CSS("#signin-form")),
 		chromedp.SendKeys(chromedp.CSS("#username"), user),
 		chromedp.SendKeys(chromedp.CSS("#password"), demo.Password),
-		chromedp.Click(chromedp.CSS(`#signin-form button[type="submit"]`)),
+		clickLoad(`#signin-form button[type="submit"]`),
 		chromedp.WaitVisible(chromedp.CSS(landed)))
 }

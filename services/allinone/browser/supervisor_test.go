@@ -174,12 +174,12 @@ func TestSupervisorJourney(t *testing.T) {
 
 	// In English, then the last page kept at both widths.
 	step(t, ctx, "back to this month", chromedp.Navigate(base+"/giam-sat"), chromedp.WaitVisible(chromedp.CSS("#indicators")))
-	step(t, ctx, "switch to English", chromedp.Click(chromedp.CSS("#lang-switch")),
+	step(t, ctx, "switch to English", clickLoad("#lang-switch"),
 		chromedp.WaitVisible(chromedp.CSS(`html[lang="en"] #indicators`)))
 	if got := text(t, ctx, "#fig-on-time .label"); got != "On-time rate" {
 		t.Errorf("in English the on-time figure is %q", got)
 	}
-	step(t, ctx, "back to Vietnamese", chromedp.Click(chromedp.CSS("#lang-switch")),
+	step(t, ctx, "back to Vietnamese", clickLoad("#lang-switch"),
 		chromedp.WaitVisible(chromedp.CSS(`html[lang="vi"] #indicators`)))
 	screenshots(t, ctx, "supervisor")
 	t.Logf("supervisor journey in %v", time.Since(start).Round(time.Millisecond))
