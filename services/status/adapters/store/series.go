@@ -23,29 +23,14 @@ func (s *Store) Series(ctx context.Context, f StatsFilter, starts []time.Time) (
 		FROM dossiers d LEFT JOIN ratings r ON r.dossier_id = d.id
 		WHERE `+statsWhereSQL+`
 	)
-	SELECT part, count(*),
-		count(*) FILTER (WHERE standing = 'early'),
-		count(*) FILTER (WHERE standing = 'on_time'),
-		count(*) FILTER (WHERE standing = 'late'),
-		count(*) FILTER (WHERE standing = 'within_deadline'),
-		count(*) FILTER (WHERE standing = 'overdue'),
-		count(*) FILTER (WHERE standing = 'withdrawn'),
-		count(*) FILTER (WHERE channel = 'desk'),
-		count(*) FILTER (WHERE channel = 'post'),
-		count(*) FILTER (WHERE channel = 'online'),
-		avg(processing_seconds) FILTER (WHERE standing IN ('early', 'on_time', 'late'))::float8,
-		count(score),
-		avg(score)::float8,
-		count(*) FILTER (WHERE score <= 2)
+	SELECT part, `+countersSQL+`
 	FROM d GROUP BY part`, f.From, f.To, f.Now, f.Office, f.Procedure, f.Within, starts)
 	if err != nil {
 		return nil, fmt.Errorf("series: %w", err)
 	}
 	var part int
 	var c Counters
-	_, err = pgx.ForEachRow(rows, []any{&part, &c.Received, &c.Early, &c.OnTime, &c.Late, &c.WithinDeadline,
-		&c.Overdue, &c.Withdrawn, &c.Desk, &c.Post, &c.Online, &c.AvgProcessingSeconds, &c.Ratings, &c.AvgScore,
-		&c.Dislikes}, func() error {
+	_, err = pgx.ForEachRow(rows, append([]any{&part}, c.targets()...), func() error {
 		if part >= 1 && part <= len(out) {
 			out[part-1] = c
 		}

@@ -18,3 +18,26 @@ const statsWhereSQL = `d.received_at >= $1 AND d.received_at < $2
 	AND ($4::text = '' OR d.offices @> ARRAY[$4::text])
 	AND ($5::text = '' OR d.procedure_code = $5)
 	AND (COALESCE(cardinality($6::text[]), 0) = 0 OR d.offices && $6::text[])`
+
+// countersSQL are the aggregates of Counters, in the order of Counters.targets, over rows
+// with a standing (standingSQL), a channel, processing_seconds and a rating score.
+const countersSQL = `count(*),
+		count(*) FILTER (WHERE standing = 'early'),
+		count(*) FILTER (WHERE standing = 'on_time'),
+		count(*) FILTER (WHERE standing = 'late'),
+		count(*) FILTER (WHERE standing = 'within_deadline'),
+		count(*) FILTER (WHERE standing = 'overdue'),
+		count(*) FILTER (WHERE standing = 'withdrawn'),
+		count(*) FILTER (WHERE channel = 'desk'),
+		count(*) FILTER (WHERE channel = 'post'),
+		count(*) FILTER (WHERE channel = 'online'),
+		avg(processing_seconds) FILTER (WHERE standing IN ('early', 'on_time', 'late'))::float8,
+		count(score),
+		avg(score)::float8,
+		count(*) FILTER (WHERE score <= 2)`
+
+// targets are c's fields to scan the columns of countersSQL into.
+func (c *Counters) targets() []any {
+	return []any{&c.Received, &c.Early, &c.OnTime, &c.Late, &c.WithinDeadline, &c.Overdue, &c.Withdrawn,
+		&c.Desk, &c.Post, &c.Online, &c.AvgProcessingSeconds, &c.Ratings, &c.AvgScore, &c.Dislikes}
+}

@@ -75,20 +75,7 @@ func (s *Store) Stats(ctx context.Context, f StatsFilter) (Stats, error) {
 		COALESCE(procedure_code, handling_office_code, ''),
 		CASE WHEN GROUPING(procedure_code) = 0 THEN max(procedure_name)
 			WHEN GROUPING(handling_office_code) = 0 THEN max(handling_office_name) ELSE '' END,
-		count(*),
-		count(*) FILTER (WHERE standing = 'early'),
-		count(*) FILTER (WHERE standing = 'on_time'),
-		count(*) FILTER (WHERE standing = 'late'),
-		count(*) FILTER (WHERE standing = 'within_deadline'),
-		count(*) FILTER (WHERE standing = 'overdue'),
-		count(*) FILTER (WHERE standing = 'withdrawn'),
-		count(*) FILTER (WHERE channel = 'desk'),
-		count(*) FILTER (WHERE channel = 'post'),
-		count(*) FILTER (WHERE channel = 'online'),
-		avg(processing_seconds) FILTER (WHERE standing IN ('early', 'on_time', 'late'))::float8,
-		count(score),
-		avg(score)::float8,
-		count(*) FILTER (WHERE score <= 2)
+		`+countersSQL+`
 	FROM d
 	GROUP BY GROUPING SETS ((), (procedure_code), (handling_office_code))
 	ORDER BY 1, 2`, f.From, f.To, f.Now, f.Office, f.Procedure, f.Within)
@@ -98,9 +85,7 @@ func (s *Store) Stats(ctx context.Context, f StatsFilter) (Stats, error) {
 	var out Stats
 	var scope string
 	var g Group
-	_, err = pgx.ForEachRow(rows, []any{&scope, &g.Code, &g.Name, &g.Received, &g.Early, &g.OnTime, &g.Late,
-		&g.WithinDeadline, &g.Overdue, &g.Withdrawn, &g.Desk, &g.Post, &g.Online, &g.AvgProcessingSeconds,
-		&g.Ratings, &g.AvgScore, &g.Dislikes}, func() error {
+	_, err = pgx.ForEachRow(rows, append([]any{&scope, &g.Code, &g.Name}, g.Counters.targets()...), func() error {
 		switch scope {
 		case "procedure":
 			out.ByProcedure = append(out.ByProcedure, g)
