@@ -15,6 +15,7 @@ import (
 
 	"github.com/motcua/motcua/services/intake/adapters/store"
 	"github.com/motcua/motcua/services/intake/app"
+	"github.com/motcua/motcua/services/platform/calendarsync"
 )
 
 // maxFile bounds the calendar file: a year is a few dozen days.
@@ -68,7 +69,7 @@ func Set(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer, 
 		return err
 	}
 	defer pool.Close()
-	rev, err := (&app.Calendars{Pool: pool, Now: time.Now}).Set(ctx, *by, y)
+	rev, err := (&app.Calendars{Years: calendarsync.NewYears(pool), Now: time.Now}).Set(ctx, *by, y)
 	if err != nil {
 		return err
 	}

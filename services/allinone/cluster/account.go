@@ -6,6 +6,7 @@ import (
 	"log/slog"
 
 	"github.com/motcua/motcua/services/intake/adapters/store"
+	"github.com/motcua/motcua/services/intake/app"
 	"github.com/motcua/motcua/services/platform/auth"
 	"github.com/motcua/motcua/services/platform/database"
 )
@@ -23,5 +24,5 @@ func AddAccount(ctx context.Context, databaseURL, username, password, role strin
 		return err
 	}
 	defer pool.Close()
-	return store.New(pool).SaveAccount(ctx, store.Account{Username: username, PasswordHash: hash, Role: role, Offices: offices})
+	return store.New(pool).SaveAccount(ctx, app.Account{Username: username, PasswordHash: hash, Role: role, Offices: offices})
 }

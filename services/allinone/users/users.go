@@ -54,8 +54,8 @@ func Add(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer, 
 		return err
 	}
 	defer pool.Close()
-	err = store.New(pool).SaveAccount(ctx, store.Account{Username: *username, PasswordHash: hash, Role: *role, Offices: offices})
-	if errors.Is(err, store.ErrUnknownOffice) {
+	err = store.New(pool).SaveAccount(ctx, app.Account{Username: *username, PasswordHash: hash, Role: *role, Offices: offices})
+	if errors.Is(err, app.ErrUnknownOffice) {
 		return fmt.Errorf("%w (see GET /api/v1/offices)", err)
 	}
 	if err != nil {

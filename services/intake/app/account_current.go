@@ -6,7 +6,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/motcua/motcua/services/intake/adapters/store"
 	"github.com/motcua/motcua/services/platform/auth"
 )
 
@@ -21,7 +20,7 @@ const currentFor = 5 * time.Second
 // disabled and has the same role and offices, reading each account at most once per
 // currentFor.
 type Current struct {
-	Store *store.Store
+	Store AccountStore
 	// Now is the clock; time.Now when nil.
 	Now func() time.Time
 
@@ -30,7 +29,7 @@ type Current struct {
 }
 
 type seenAccount struct {
-	acc    store.Account
+	acc    Account
 	exists bool
 	at     time.Time
 }

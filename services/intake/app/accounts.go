@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/motcua/motcua/services/intake/adapters/store"
 	"github.com/motcua/motcua/services/platform/auth"
 )
 
@@ -27,7 +26,7 @@ const MaxPasswordBytes = 1024
 // may neither take the admin role from their own account nor disable it, so that
 // there is always someone left to undo a mistake.
 type Accounts struct {
-	Store *store.Store
+	Store AccountStore
 }
 
 // AccountInput is a new account as an administrator enters it.
@@ -38,16 +37,13 @@ type AccountInput struct {
 	Password string
 }
 
-// ErrNoAccount is returned when the account to change does not exist.
-var ErrNoAccount = store.ErrNoAccount
-
 // List returns every account, without password hashes.
-func (a *Accounts) List(ctx context.Context) ([]store.Account, error) { return a.Store.Accounts(ctx) }
+func (a *Accounts) List(ctx context.Context) ([]Account, error) { return a.Store.Accounts(ctx) }
 
 // Get returns the account with username.
-func (a *Accounts) Get(ctx context.Context, username string) (store.Account, bool, error) {
+func (a *Accounts) Get(ctx context.Context, username string) (Account, bool, error) {
 	if !storable(username) {
-		return store.Account{}, false, nil
+		return Account{}, false, nil
 	}
 	acc, ok, err := a.Store.Account(ctx, username)
 	acc.PasswordHash = ""
@@ -69,7 +65,7 @@ func (a *Accounts) Create(ctx context.Context, in AccountInput) error {
 	if err := bad.orNil(); err != nil {
 		return err
 	}
-	err = a.Store.CreateAccount(ctx, store.Account{Username: in.Username, PasswordHash: hash, Role: in.Role, Offices: cleanOffices(in.Offices)})
+	err = a.Store.CreateAccount(ctx, Account{Username: in.Username, PasswordHash: hash, Role: in.Role, Offices: cleanOffices(in.Offices)})
 	return storeAccountError(err)
 }
 
@@ -155,11 +151,11 @@ func storeAccountError(err error) error {
 	switch {
 	case err == nil:
 		return nil
-	case errors.Is(err, store.ErrAccountExists):
+	case errors.Is(err, ErrAccountExists):
 		return Invalid{"username": "username.taken"}
-	case errors.Is(err, store.ErrUnknownOffice):
+	case errors.Is(err, ErrUnknownOffice):
 		return Invalid{"offices": "offices.unknown"}
-	case errors.Is(err, store.ErrNoAccount):
+	case errors.Is(err, ErrNoAccount):
 		return ErrNoAccount
 	}
 	return fmt.Errorf("account: %w", err)

@@ -5,9 +5,6 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/jackc/pgx/v5/pgxpool"
-
-	"github.com/motcua/motcua/services/platform/calendarsync"
 	"github.com/motcua/motcua/services/platform/textnorm"
 	"github.com/motcua/motcua/services/worktime"
 )
@@ -15,11 +12,18 @@ import (
 // Calendars lets an administrator set the working-time calendar of a year, through the
 // API or from a file on the command line.
 type Calendars struct {
-	Pool *pgxpool.Pool
+	Years YearStore
 	// Live is the calendar in force in this process; nil on the command line.
 	Live  *worktime.Live
 	Relay Notifier
 	Now   func() time.Time
+}
+
+// YearStore keeps the administrators' calendar edits and publishes each to every
+// service in the same transaction.
+type YearStore interface {
+	// Set stores the edit of a year and returns its revision.
+	Set(ctx context.Context, year worktime.Year, by string, now time.Time) (revision int64, err error)
 }
 
 // DayOffInput is a day off as an administrator enters it.
@@ -77,7 +81,7 @@ func (in CalendarInput) ForYear(year int) (worktime.Year, error) {
 // Appointments already given keep their dates: they were promised to citizens. It
 // returns the edit's revision.
 func (c *Calendars) Set(ctx context.Context, username string, y worktime.Year) (int64, error) {
-	rev, err := calendarsync.Set(ctx, c.Pool, y, username, c.Now())
+	rev, err := c.Years.Set(ctx, y, username, c.Now())
 	if err != nil {
 		return 0, err
 	}

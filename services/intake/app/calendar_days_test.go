@@ -13,7 +13,7 @@ func TestCalendarDays(t *testing.T) {
 	_, pool := adminDB(t)
 	ctx := context.Background()
 	live := worktime.NewLive()
-	cals := &app.Calendars{Pool: pool, Live: live, Now: fixedNow}
+	cals := &app.Calendars{Years: calendarsync.NewYears(pool), Live: live, Now: fixedNow}
 	day := worktime.Date{Year: 2026, Month: 6, Day: 1}
 	for _, c := range []struct {
 		ch    app.DayChange
@@ -73,7 +73,7 @@ func TestCalendarDays(t *testing.T) {
 func TestCalendarDaysUnderRace(t *testing.T) {
 	_, pool := adminDB(t)
 	live := worktime.NewLive()
-	cals := &app.Calendars{Pool: pool, Live: live, Now: fixedNow}
+	cals := &app.Calendars{Years: calendarsync.NewYears(pool), Live: live, Now: fixedNow}
 	days := []string{"2026-06-01", "2026-06-02", "2026-06-03", "2026-06-04", "2026-06-05", "2026-06-08", "2026-06-09", "2026-06-10"}
 	errs := race(len(days), func(i int) error {
 		_, err := cals.Change(context.Background(), "admin.xuanloc", app.DayChange{Year: 2026, Date: days[i], Reason: "Nghỉ"})

@@ -8,7 +8,6 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/motcua/motcua/services/intake/adapters/store"
 	"github.com/motcua/motcua/services/intake/domain/catalog"
 	"github.com/motcua/motcua/services/platform/textnorm"
 )
@@ -26,7 +25,7 @@ var ErrNoSuchEntry = errors.New("no such entry")
 // store's SaveOffice, which publishes it on the REFERENCE stream (the post keeps a copy
 // of the offices); offices are never deleted, since dossiers name them.
 type Offices struct {
-	Store *store.Store
+	Store CatalogStore
 	Relay Notifier
 	Now   func() time.Time
 }
@@ -71,7 +70,7 @@ func (a *Offices) Save(ctx context.Context, o catalog.Office, create bool) error
 	if create {
 		save = a.Store.CreateOffice // refuses a code taken since the check above
 	}
-	if err := save(ctx, o, a.Now()); errors.Is(err, store.ErrCodeTaken) {
+	if err := save(ctx, o, a.Now()); errors.Is(err, ErrCodeTaken) {
 		return Invalid{"code": "code.taken"}
 	} else if err != nil {
 		return fmt.Errorf("save office: %w", err)

@@ -7,7 +7,6 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/motcua/motcua/services/intake/adapters/store"
 	"github.com/motcua/motcua/services/intake/domain/catalog"
 	"github.com/motcua/motcua/services/platform/textnorm"
 )
@@ -29,7 +28,7 @@ var procedureCode = regexp.MustCompile(`^[0-9A-Za-z][0-9A-Za-z._-]{0,31}$`)
 // dossiers registered after it; the status service has each dossier's procedure name
 // from its own events, so nothing else needs to hear of the change.
 type Procedures struct {
-	Store *store.Store
+	Store CatalogStore
 }
 
 // List returns every procedure by code.
@@ -63,7 +62,7 @@ func (a *Procedures) Save(ctx context.Context, p catalog.Procedure, create bool)
 	if create {
 		save = a.Store.CreateProcedure // refuses a code taken since the check above
 	}
-	if err := save(ctx, p); errors.Is(err, store.ErrCodeTaken) {
+	if err := save(ctx, p); errors.Is(err, ErrCodeTaken) {
 		return Invalid{"code": "code.taken"}
 	} else if err != nil {
 		return fmt.Errorf("save procedure: %w", err)

@@ -6,7 +6,8 @@ import (
 	"slices"
 	"time"
 
-	"github.com/motcua/motcua/services/intake/adapters/store"
+	"github.com/google/uuid"
+
 	"github.com/motcua/motcua/services/intake/domain/dossier"
 	"github.com/motcua/motcua/services/platform/auth"
 	"github.com/motcua/motcua/services/platform/sealing"
@@ -16,7 +17,7 @@ import (
 // Reader shows whole dossiers to the staff of their offices, personal data included,
 // and audits every such read.
 type Reader struct {
-	Store    *store.Store
+	Dossiers DossierStore
 	Catalog  *Catalog
 	Calendar *worktime.Live
 	Sealer   *sealing.Sealer
@@ -43,7 +44,7 @@ type Whole struct {
 
 // Opened is a dossier read for a purpose, with its personal data opened.
 type Opened struct {
-	store.Record
+	DossierRecord
 	Applicant     dossier.Applicant
 	ResultAddress string
 	LookupPIN     string
@@ -53,7 +54,7 @@ type Opened struct {
 // with purpose. It fails with ErrNotFound, or ErrForbidden when who belongs to none of
 // the dossier's offices.
 func (r *Reader) Open(ctx context.Context, who *auth.Principal, code, purpose string) (*Opened, error) {
-	rec, ok, err := r.Store.Dossier(ctx, code)
+	rec, ok, err := r.Dossiers.Dossier(ctx, code)
 	if err != nil {
 		return nil, err
 	}
@@ -63,7 +64,7 @@ func (r *Reader) Open(ctx context.Context, who *auth.Principal, code, purpose st
 	if !involves(rec, who) {
 		return nil, fmt.Errorf("read dossier: %w", ErrForbidden)
 	}
-	o := &Opened{Record: rec}
+	o := &Opened{DossierRecord: rec}
 	s := r.Sealer
 	fields := []struct {
 		name   string
@@ -86,7 +87,7 @@ func (r *Reader) Open(ctx context.Context, who *auth.Principal, code, purpose st
 		}
 	}
 	o.Applicant.FullName = rec.ApplicantName
-	if err := r.Store.RecordRead(ctx, rec.ID, who.Username, purpose); err != nil {
+	if err := r.Dossiers.RecordReads(ctx, []uuid.UUID{rec.ID}, who.Username, purpose); err != nil {
 		return nil, err
 	}
 	return o, nil
@@ -127,7 +128,7 @@ func (r *Reader) procedureName(ctx context.Context, code string) string {
 }
 
 // involves reports whether who belongs to an office the dossier has been at or is going to.
-func involves(rec store.Record, who *auth.Principal) bool {
+func involves(rec DossierRecord, who *auth.Principal) bool {
 	st := rec.State
 	offices := []string{st.ReceivingOffice, st.HandlingOffice, st.CurrentOffice, st.PendingOffice}
 	for _, s := range rec.Steps {

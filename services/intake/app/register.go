@@ -1,17 +1,13 @@
 package app
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
-	"net/http"
 	"time"
 
 	"github.com/google/uuid"
 
 	dossierv1 "github.com/motcua/motcua/proto/motcua/dossier/v1"
-	"github.com/motcua/motcua/services/intake/adapters/store"
 	"github.com/motcua/motcua/services/intake/domain/catalog"
 	"github.com/motcua/motcua/services/intake/domain/dossier"
 	"github.com/motcua/motcua/services/intake/events"
@@ -28,7 +24,7 @@ type Notifier interface{ Notify() }
 
 // Registrar registers dossiers at a desk.
 type Registrar struct {
-	Store    *store.Store
+	Dossiers DossierStore
 	Catalog  *Catalog
 	Calendar *worktime.Live
 	Sealer   *sealing.Sealer
@@ -50,16 +46,16 @@ type Receipt struct {
 	ReceiptURL string    `json:"receipt_url"`
 }
 
-// Idempotency carries a request's Idempotency-Key and a hash of its body.
+// Idempotency carries a request's Idempotency-Key and a hash of what it asks.
 type Idempotency struct {
 	Key         string
 	RequestHash []byte
 }
 
-// Replayed is the earlier answer to a request with the same Idempotency-Key.
-type Replayed struct {
-	Status int
-	Body   []byte
+// scoped is the key within the scope of the member of staff who sent it: two desks may
+// choose the same key for different dossiers.
+func (i Idempotency) scoped(who *auth.Principal) IdempotencyKey {
+	return IdempotencyKey{Scope: who.Username, Key: i.Key, RequestHash: i.RequestHash}
 }
 
 // pinField names the sealed lookup PIN, kept so the desk can reprint the receipt.
@@ -74,88 +70,63 @@ func pickupAddress(reg dossier.Registration) string {
 	return ""
 }
 
-// answerField names the sealed idempotent answers for the sealer.
-const answerField = "idempotent_answer"
-
 // ErrKeyReused is returned when an Idempotency-Key comes back with a different body.
 var ErrKeyReused = &dossier.FieldError{Field: "Idempotency-Key", Code: "idempotency_key_reused",
 	Message: "This Idempotency-Key was used for a different request; use a new key for a new dossier."}
 
 // Register validates reg, registers the dossier and commits its Received event with it.
-// With an idempotency key seen before it returns the first answer (as *Replayed) and
+// With an idempotency key seen before it returns the first receipt again (replayed) and
 // registers nothing.
-func (a *Registrar) Register(ctx context.Context, who *auth.Principal, reg dossier.Registration, idem Idempotency) (*Receipt, *Replayed, error) {
+func (a *Registrar) Register(ctx context.Context, who *auth.Principal, reg dossier.Registration, idem Idempotency) (receipt Receipt, replayed bool, err error) {
 	reg.Normalize()
 	if fe := reg.Validate(); fe != nil {
-		return nil, nil, fe
+		return receipt, false, fe
 	}
 	proc, recv, handling, err := a.reference(ctx, reg)
 	if err != nil {
-		return nil, nil, err
+		return receipt, false, err
 	}
 	if !who.InOffice(recv.Code) {
-		return nil, nil, fmt.Errorf("register at %s: %w", recv.Code, ErrForbidden)
+		return receipt, false, fmt.Errorf("register at %s: %w", recv.Code, ErrForbidden)
 	}
 	now := a.Now()
 	cal := a.Calendar.Calendar()
 	local := now.In(cal.Location())
 	// Appointments are kept to the second, as the receipt prints them.
 	due := cal.AddWorkingHours(now, proc.TimeLimitHours).In(cal.Location()).Truncate(time.Second)
-	id := uuid.New()
-	pin := lookuppin.New()
-	feeDue := proc.FeeVND
-
-	key := store.Idem{Scope: who.Username, Key: idem.Key, RequestHash: idem.RequestHash}
-	tx, seq, prior, err := a.Store.BeginRegistration(ctx, recv.Code, local, key)
-	if err != nil {
-		return nil, nil, fmt.Errorf("register dossier: %w", err)
-	}
-	if prior != nil {
-		if !bytes.Equal(prior.RequestHash, idem.RequestHash) {
-			return nil, nil, ErrKeyReused
-		}
-		body, err := a.Sealer.Open(answerField, prior.Body)
+	replayed, err = a.Dossiers.Register(ctx, recv.Code, local, idem.scoped(who), &receipt, func(sequence int) (NewDossier, error) {
+		id := uuid.New()
+		pin := lookuppin.New()
+		code := dossier.FormatCode(recv.Code, local, sequence)
+		pinHash := lookuppin.Hash(a.PINKey, code, pin)
+		msg, err := events.Received(events.Registered{
+			DossierID: id, Code: code, Procedure: proc, ReceivingOffice: recv, HandlingOffice: handling,
+			Channel: reg.Channel, MaskedName: dossier.MaskName(reg.Applicant.FullName), PINHash: pinHash,
+			ReceivedAt: now, DueAt: due, ResultDelivery: reg.ResultDelivery.Method,
+			FeeDueVND: proc.FeeVND, FeePaidVND: reg.FeePaidVND, PickupAddress: pickupAddress(reg),
+			Actor: &dossierv1.Actor{Username: who.Username, OfficeCode: recv.Code},
+		}, now)
 		if err != nil {
-			return nil, nil, fmt.Errorf("register dossier: replay: %w", err)
+			return NewDossier{}, err
 		}
-		return nil, &Replayed{Status: prior.Status, Body: []byte(body)}, nil
-	}
-	// The transaction holds the office's sequence row: end it on every path out.
-	defer tx.Rollback(ctx)
-	code := dossier.FormatCode(recv.Code, local, seq)
-	pinHash := lookuppin.Hash(a.PINKey, code, pin)
-	msg, err := events.Received(events.Registered{
-		DossierID: id, Code: code, Procedure: proc, ReceivingOffice: recv, HandlingOffice: handling,
-		Channel: reg.Channel, MaskedName: dossier.MaskName(reg.Applicant.FullName), PINHash: pinHash,
-		ReceivedAt: now, DueAt: due, ResultDelivery: reg.ResultDelivery.Method,
-		FeeDueVND: feeDue, FeePaidVND: reg.FeePaidVND, PickupAddress: pickupAddress(reg),
-		Actor: &dossierv1.Actor{Username: who.Username, OfficeCode: recv.Code},
-	}, now)
+		receipt = Receipt{
+			ID: id.String(), Code: code, LookupPIN: pin,
+			Status: string(dossier.StatusReceived), StatusCode: dossier.StatusReceived.NationalCode(),
+			ReceivedAt: local.Truncate(time.Second), DueAt: due,
+			ReceiptURL: "/api/v1/dossiers/" + code + "/forms/receipt",
+		}
+		d := a.newDossier(id, code, reg, proc, handling, now, due, who.Username)
+		d.PINHash, d.PINSealed = pinHash, a.Sealer.Seal(pinField, pin)
+		d.Events = []outbox.Message{msg}
+		return d, nil
+	})
 	if err != nil {
-		return nil, nil, fmt.Errorf("register dossier: %w", err)
+		return receipt, false, fmt.Errorf("register dossier: %w", err)
 	}
-	receipt := &Receipt{
-		ID: id.String(), Code: code, LookupPIN: pin,
-		Status: string(dossier.StatusReceived), StatusCode: dossier.StatusReceived.NationalCode(),
-		ReceivedAt: local.Truncate(time.Second), DueAt: due.Truncate(time.Second),
-		ReceiptURL: "/api/v1/dossiers/" + code + "/forms/receipt",
+	if !replayed {
+		a.Relay.Notify()
 	}
-	var answer []byte
-	if idem.Key != "" {
-		plain, err := json.Marshal(receipt)
-		if err != nil {
-			return nil, nil, fmt.Errorf("register dossier: %w", err)
-		}
-		// The answer carries the lookup PIN, which is never stored in clear.
-		answer = a.Sealer.Seal(answerField, string(plain))
-	}
-	row := a.row(id, code, reg, proc, handling, now, due, feeDue, pinHash, who.Username)
-	row.PINSealed = a.Sealer.Seal(pinField, pin)
-	if err := tx.Commit(ctx, row, []outbox.Message{msg}, key, http.StatusCreated, answer); err != nil {
-		return nil, nil, fmt.Errorf("register dossier: %w", err)
-	}
-	a.Relay.Notify()
-	return receipt, nil, nil
+	return receipt, replayed, nil
 }
 
 // reference resolves and checks the procedure and offices a registration names.
@@ -196,26 +167,28 @@ func (a *Registrar) reference(ctx context.Context, reg dossier.Registration) (ca
 	return proc, recv, handling, nil
 }
 
-func (a *Registrar) row(id uuid.UUID, code string, reg dossier.Registration, proc catalog.Procedure, handling catalog.Office,
-	now, due time.Time, feeDue int64, pinHash []byte, by string) store.DossierRow {
+// newDossier is reg as it is kept: personal data sealed, with keyed hashes for searches.
+func (a *Registrar) newDossier(id uuid.UUID, code string, reg dossier.Registration, proc catalog.Procedure,
+	handling catalog.Office, now, due time.Time, registeredBy string) NewDossier {
 	s := a.Sealer
-	ap := reg.Applicant
-	var resultAddr []byte
+	applicant := reg.Applicant
+	var resultAddress []byte
 	if reg.ResultDelivery.Method == dossier.DeliverByPost {
-		resultAddr = s.Seal("result_address", reg.ResultDelivery.Address)
+		resultAddress = s.Seal("result_address", reg.ResultDelivery.Address)
 	}
-	return store.DossierRow{
+	return NewDossier{
 		ID: id, Code: code, ProcedureCode: proc.Code, ReceivingOffice: reg.ReceivingOffice,
-		HandlingOffice: handling.Code, CurrentOffice: reg.ReceivingOffice, Channel: string(reg.Channel),
-		Status: string(dossier.StatusReceived), StatusCode: dossier.StatusReceived.NationalCode(),
+		HandlingOffice: handling.Code, Channel: reg.Channel, Status: dossier.StatusReceived,
 		ReceivedAt: now, DueAt: due, TimeLimitHours: proc.TimeLimitHours,
-		ApplicantName: ap.FullName, ApplicantNameFolded: textnorm.Fold(ap.FullName),
-		IDSealed: s.Seal("applicant_id", ap.IDNumber), IDIndex: s.Index("applicant_id", ap.IDNumber),
-		PhoneSealed: s.Seal("applicant_phone", ap.Phone), PhoneIndex: s.Index("applicant_phone", ap.Phone),
-		EmailSealed: s.Seal("applicant_email", ap.Email), AddressSealed: s.Seal("applicant_address", ap.Address),
-		Documents: documentsOrEmpty(reg.Documents), ResultDelivery: string(reg.ResultDelivery.Method),
-		ResultAddressSealed: resultAddr, FeeDueVND: feeDue, FeePaidVND: reg.FeePaidVND,
-		FeeReceiptNumber: reg.FeeReceiptNumber, PINHash: pinHash, Version: 1, RegisteredBy: by,
+		ApplicantName: applicant.FullName, ApplicantNameFolded: textnorm.Fold(applicant.FullName),
+		IDSealed:    s.Seal("applicant_id", applicant.IDNumber),
+		IDIndex:     s.Index("applicant_id", applicant.IDNumber),
+		PhoneSealed: s.Seal("applicant_phone", applicant.Phone),
+		PhoneIndex:  s.Index("applicant_phone", applicant.Phone),
+		EmailSealed: s.Seal("applicant_email", applicant.Email), AddressSealed: s.Seal("applicant_address", applicant.Address),
+		Documents: documentsOrEmpty(reg.Documents), ResultDelivery: reg.ResultDelivery.Method,
+		ResultAddressSealed: resultAddress, FeeDueVND: proc.FeeVND, FeePaidVND: reg.FeePaidVND,
+		FeeReceiptNumber: reg.FeeReceiptNumber, RegisteredBy: registeredBy,
 	}
 }
 

@@ -7,7 +7,6 @@ import (
 
 	"github.com/google/uuid"
 
-	"github.com/motcua/motcua/services/intake/adapters/store"
 	"github.com/motcua/motcua/services/intake/domain/dossier"
 	"github.com/motcua/motcua/services/platform/auth"
 	"github.com/motcua/motcua/services/platform/textnorm"
@@ -33,13 +32,36 @@ type Hit struct {
 	CurrentOffice OfficeRef `json:"current_office"`
 }
 
+// SearchQuery finds dossiers of the given offices by applicant: a part of the folded
+// name (without diacritics, lower case), and the keyed hashes of an ID number or a
+// phone number. Empty criteria are not applied; at least one must be set.
+type SearchQuery struct {
+	Offices    []string
+	NameFolded string
+	IDIndex    []byte
+	PhoneIndex []byte
+	Limit      int
+}
+
+// Found is a dossier a search found.
+type Found struct {
+	ID            uuid.UUID
+	Code          string
+	ProcedureCode string
+	Status        string
+	ReceivedAt    time.Time
+	DueAt         time.Time
+	ApplicantName string
+	CurrentOffice string
+}
+
 // maxHits bounds an answer: a search is for finding one citizen's dossiers.
 const maxHits = 50
 
 // Search finds the dossiers of who's offices whose applicant matches in, newest first;
 // every dossier found counts as a read of its personal data.
 func (r *Reader) Search(ctx context.Context, who *auth.Principal, in SearchInput) ([]Hit, error) {
-	q := store.SearchQuery{Offices: who.Offices, NameFolded: textnorm.Fold(in.Name), Limit: maxHits}
+	q := SearchQuery{Offices: who.Offices, NameFolded: textnorm.Fold(in.Name), Limit: maxHits}
 	if in.IDNumber != "" {
 		if !dossier.ValidIDNumber(in.IDNumber) {
 			return nil, &dossier.FieldError{Field: "id_number", Code: "invalid_id_number",
@@ -64,7 +86,7 @@ func (r *Reader) Search(ctx context.Context, who *auth.Principal, in SearchInput
 	case n > dossier.MaxNameRunes:
 		return nil, &dossier.FieldError{Field: "name", Code: "too_long", Message: "The name is too long."}
 	}
-	found, err := r.Store.Search(ctx, q)
+	found, err := r.Dossiers.Search(ctx, q)
 	if err != nil {
 		return nil, err
 	}
@@ -79,7 +101,7 @@ func (r *Reader) Search(ctx context.Context, who *auth.Principal, in SearchInput
 			ApplicantName: f.ApplicantName, CurrentOffice: officeRef(f.CurrentOffice, name)})
 		ids = append(ids, f.ID)
 	}
-	if err := r.Store.RecordReads(ctx, ids, who.Username, "search"); err != nil {
+	if err := r.Dossiers.RecordReads(ctx, ids, who.Username, "search"); err != nil {
 		return nil, err
 	}
 	return hits, nil

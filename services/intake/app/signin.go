@@ -7,13 +7,12 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/motcua/motcua/services/intake/adapters/store"
 	"github.com/motcua/motcua/services/platform/auth"
 )
 
 // SignIn checks staff passwords and issues tokens.
 type SignIn struct {
-	Store  *store.Store
+	Store  AccountStore
 	Issuer *auth.Issuer
 	Now    func() time.Time
 	// slots bounds concurrent password checks: each takes 19 MiB and a core for ~50 ms.
@@ -22,7 +21,7 @@ type SignIn struct {
 }
 
 // NewSignIn returns a sign-in service allowing two password checks at a time.
-func NewSignIn(st *store.Store, iss *auth.Issuer, now func() time.Time) (*SignIn, error) {
+func NewSignIn(st AccountStore, iss *auth.Issuer, now func() time.Time) (*SignIn, error) {
 	dummy, err := auth.HashPassword("not-a-real-password-at-all")
 	if err != nil {
 		return nil, err
@@ -47,7 +46,7 @@ func (s *SignIn) Token(ctx context.Context, username, password string) (*Token, 
 		return nil, ctx.Err()
 	}
 	username = strings.ToLower(strings.TrimSpace(username))
-	var acc store.Account
+	var acc Account
 	var ok bool
 	if storable(username) { // a name the database cannot hold belongs to nobody
 		var err error

@@ -10,7 +10,6 @@ import (
 
 	"github.com/google/uuid"
 
-	"github.com/motcua/motcua/services/intake/adapters/store"
 	"github.com/motcua/motcua/services/intake/domain/dossier"
 	"github.com/motcua/motcua/services/platform/auth"
 	"github.com/motcua/motcua/services/platform/textnorm"
@@ -88,7 +87,7 @@ type WorkPage struct {
 	// Next is the cursor of the following page; empty on the last one.
 	Next string
 	// Counts are how many open dossiers each tab holds.
-	Counts store.WorkCounts
+	Counts WorkCounts
 }
 
 // WorkList returns a page of the work list of one of who's offices. The applicant's full
@@ -104,11 +103,11 @@ func (r *Reader) WorkList(ctx context.Context, who *auth.Principal, in WorkListI
 	if in.Tab == TabOverdue {
 		q.OverdueAt = &now
 	}
-	items, more, err := r.Store.WorkList(ctx, q)
+	items, more, err := r.Dossiers.WorkList(ctx, q)
 	if err != nil {
 		return nil, err
 	}
-	counts, err := r.Store.CountWork(ctx, q.Office, now)
+	counts, err := r.Dossiers.CountWork(ctx, q.Office, now)
 	if err != nil {
 		return nil, err
 	}
@@ -145,17 +144,17 @@ func (r *Reader) WorkList(ctx context.Context, who *auth.Principal, in WorkListI
 	}
 	if more && len(items) > 0 {
 		last := items[len(items)-1]
-		page.Next = encodeCursor(store.WorkCursor{DueAt: last.State.DueAt, ID: last.ID})
+		page.Next = encodeCursor(WorkCursor{DueAt: last.State.DueAt, ID: last.ID})
 	}
-	if err := r.Store.RecordReads(ctx, ids, who.Username, "list"); err != nil {
+	if err := r.Dossiers.RecordReads(ctx, ids, who.Username, "list"); err != nil {
 		return nil, err
 	}
 	return page, nil
 }
 
 // workQuery checks the input and makes the store's query of it; in.Tab is settled.
-func workQuery(who *auth.Principal, in WorkListInput) (store.WorkListQuery, error) {
-	q := store.WorkListQuery{Office: in.Office, Which: store.ListAll, Limit: in.Limit}
+func workQuery(who *auth.Principal, in WorkListInput) (WorkListQuery, error) {
+	q := WorkListQuery{Office: in.Office, Which: TabAll, Limit: in.Limit}
 	if q.Office == "" && len(who.Offices) > 0 {
 		q.Office = who.Offices[0]
 	}
@@ -165,9 +164,9 @@ func workQuery(who *auth.Principal, in WorkListInput) (store.WorkListQuery, erro
 	switch in.Tab {
 	case TabAll, TabOverdue, "":
 	case TabHere:
-		q.Which = store.ListHere
+		q.Which = TabHere
 	case TabIncoming:
-		q.Which = store.ListIncoming
+		q.Which = TabIncoming
 	default:
 		return q, &dossier.FieldError{Field: "tab", Code: "invalid_tab", Message: "The tab is all, here, incoming or overdue."}
 	}
@@ -204,26 +203,26 @@ func workQuery(who *auth.Principal, in WorkListInput) (store.WorkListQuery, erro
 }
 
 // encodeCursor writes where a page ends as an opaque token.
-func encodeCursor(c store.WorkCursor) string {
+func encodeCursor(c WorkCursor) string {
 	return base64.RawURLEncoding.EncodeToString([]byte(c.DueAt.UTC().Format(time.RFC3339Nano) + "|" + c.ID.String()))
 }
 
-func decodeCursor(s string) (store.WorkCursor, bool) {
+func decodeCursor(s string) (WorkCursor, bool) {
 	b, err := base64.RawURLEncoding.DecodeString(s)
 	if err != nil {
-		return store.WorkCursor{}, false
+		return WorkCursor{}, false
 	}
 	due, id, ok := strings.Cut(string(b), "|")
 	if !ok {
-		return store.WorkCursor{}, false
+		return WorkCursor{}, false
 	}
 	t, err := time.Parse(time.RFC3339Nano, due)
 	if err != nil {
-		return store.WorkCursor{}, false
+		return WorkCursor{}, false
 	}
 	u, err := uuid.Parse(id)
 	if err != nil {
-		return store.WorkCursor{}, false
+		return WorkCursor{}, false
 	}
-	return store.WorkCursor{DueAt: t, ID: u}, true
+	return WorkCursor{DueAt: t, ID: u}, true
 }

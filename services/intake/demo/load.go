@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/motcua/motcua/services/intake/adapters/store"
+	"github.com/motcua/motcua/services/intake/app"
 	"github.com/motcua/motcua/services/platform/auth"
 )
 
@@ -15,12 +16,12 @@ import (
 // stays changed when it is loaded again.
 func Load(ctx context.Context, st *store.Store) error {
 	for _, o := range Offices() {
-		if err := st.CreateOffice(ctx, o, time.Now()); err != nil && !errors.Is(err, store.ErrCodeTaken) {
+		if err := st.CreateOffice(ctx, o, time.Now()); err != nil && !errors.Is(err, app.ErrCodeTaken) {
 			return fmt.Errorf("load demo: %w", err)
 		}
 	}
 	for _, p := range Procedures() {
-		if err := st.CreateProcedure(ctx, p); err != nil && !errors.Is(err, store.ErrCodeTaken) {
+		if err := st.CreateProcedure(ctx, p); err != nil && !errors.Is(err, app.ErrCodeTaken) {
 			return fmt.Errorf("load demo: %w", err)
 		}
 	}
@@ -36,7 +37,7 @@ func Load(ctx context.Context, st *store.Store) error {
 		if err != nil {
 			return fmt.Errorf("load demo: %w", err)
 		}
-		if err := st.SaveAccount(ctx, store.Account{Username: a.Username, PasswordHash: hash, Role: a.Role, Offices: a.Offices}); err != nil {
+		if err := st.SaveAccount(ctx, app.Account{Username: a.Username, PasswordHash: hash, Role: a.Role, Offices: a.Offices}); err != nil {
 			return fmt.Errorf("load demo: %w", err)
 		}
 	}

@@ -76,6 +76,7 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 		return nil, fmt.Errorf("intake: %w", err)
 	}
 	st := store.New(inf.Pool)
+	dossiers := store.NewDossiers(inf.Pool, sealer)
 	relay := outbox.NewRelay(inf.Pool, inf.JS, log, outbox.RelayOptions{Schema: store.Schema})
 	// Times are kept to the microsecond, as PostgreSQL keeps them, so an event carries
 	// the very time its row holds and the order of steps reads the same everywhere.
@@ -92,11 +93,11 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 		SignInByUser:   byUser,
 		Log:            log,
 		Store:          st,
-		Registrar: &app.Registrar{Store: st, Catalog: cat, Calendar: cal,
+		Registrar: &app.Registrar{Dossiers: dossiers, Catalog: cat, Calendar: cal,
 			Sealer: sealer, PINKey: cfg.PINKey, Relay: relay, Now: now},
-		Processor: &app.Processor{Store: st, Catalog: cat, Calendar: cal, Sealer: sealer, Relay: relay, Now: now},
-		Reader:    &app.Reader{Store: st, Catalog: cat, Calendar: cal, Sealer: sealer, Now: now},
-		Calendars: &app.Calendars{Pool: inf.Pool, Live: cal, Relay: relay, Now: now},
+		Processor: &app.Processor{Dossiers: dossiers, Catalog: cat, Calendar: cal, Sealer: sealer, Relay: relay, Now: now},
+		Reader:    &app.Reader{Dossiers: dossiers, Catalog: cat, Calendar: cal, Sealer: sealer, Now: now},
+		Calendars: &app.Calendars{Years: calendarsync.NewYears(inf.Pool), Live: cal, Relay: relay, Now: now},
 		PublicURL: cfg.PublicURL,
 		SignIn:    signIn,
 		Verifier:  auth.NewVerifier(signing.Public().(ed25519.PublicKey)),
@@ -106,7 +107,7 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 	// Other instances of intake put an administrator's calendar edit in force from the
 	// stream, as status and postal do.
 	follower := messaging.NewConsumer(inf.Pool, inf.JS, log, calendarsync.Consumer("intake-calendar"), calendarsync.Handler(cal))
-	road := &shipments.Follower{Calendar: cal, Log: log, OfficeName: cat.OfficeName}
+	road := &app.Road{Calendar: cal, Log: log, OfficeName: cat.OfficeName}
 	// The desk's pages use the API's use cases and its limits on failed sign-ins.
 	pages := &web.Pages{Log: log, Store: st, Registrar: api.Registrar, Processor: api.Processor, Reader: api.Reader,
 		SignIn: signIn, Verifier: api.Verifier, Current: api.Current, Calendar: cal, PublicURL: cfg.PublicURL,
@@ -117,7 +118,7 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 		Accounts: &app.Accounts{Store: st}}
 	return &Service{Store: st, infra: inf, relay: relay, calendar: follower, reloadCalendar: reloadCalendar, api: api, pages: pages,
 		admin: adminPages, log: log,
-		shipments: messaging.NewConsumer(inf.Pool, inf.JS, log, shipments.Consumer, road.Handle)}, nil
+		shipments: messaging.NewConsumer(inf.Pool, inf.JS, log, shipments.Consumer, shipments.Handler(road))}, nil
 }
 
 // Mount adds intake's API, the desk's pages and the administrator's pages to r.

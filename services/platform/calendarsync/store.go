@@ -44,6 +44,17 @@ func Load(ctx context.Context, pool *pgxpool.Pool, live *worktime.Live) error {
 	return nil
 }
 
+// Years keeps the calendar edits of a service's schema.
+type Years struct{ pool *pgxpool.Pool }
+
+// NewYears keeps the calendar edits in the pool's schema.
+func NewYears(pool *pgxpool.Pool) Years { return Years{pool: pool} }
+
+// Set stores an administrator's edit of a year (see Set).
+func (y Years) Set(ctx context.Context, year worktime.Year, by string, now time.Time) (int64, error) {
+	return Set(ctx, y.pool, year, by, now)
+}
+
 // Set stores an administrator's edit of a year with the next revision and queues its
 // event, in one transaction; it returns the revision. The caller puts the year in force
 // (its own Live) once Set returns.

@@ -6,23 +6,13 @@ import (
 	"fmt"
 
 	"github.com/jackc/pgx/v5"
+
+	"github.com/motcua/motcua/services/intake/app"
 )
-
-// Account is a staff account as stored.
-type Account struct {
-	Username     string
-	PasswordHash string
-	Role         string
-	Disabled     bool
-	Offices      []string
-}
-
-// ErrUnknownOffice is returned when an account names an office that does not exist.
-var ErrUnknownOffice = errors.New("unknown office")
 
 // SaveAccount creates the account, or replaces its password, role and offices and ends
 // its open sessions.
-func (s *Store) SaveAccount(ctx context.Context, a Account) error {
+func (s *Store) SaveAccount(ctx context.Context, a app.Account) error {
 	return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
 		var created bool
 		if err := tx.QueryRow(ctx, `INSERT INTO staff_accounts (username, password_hash, role) VALUES ($1, $2, $3)
@@ -49,7 +39,7 @@ func (s *Store) AccountExists(ctx context.Context, username string) (bool, error
 }
 
 // Account returns the account with username; ok is false when there is none.
-func (s *Store) Account(ctx context.Context, username string) (a Account, ok bool, err error) {
+func (s *Store) Account(ctx context.Context, username string) (a app.Account, ok bool, err error) {
 	err = s.pool.QueryRow(ctx, `SELECT a.username, a.password_hash, a.role, a.disabled,
 		coalesce(array_agg(o.office_code ORDER BY o.office_code) FILTER (WHERE o.office_code IS NOT NULL), '{}')
 		FROM staff_accounts a LEFT JOIN staff_offices o USING (username)

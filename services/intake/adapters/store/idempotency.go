@@ -1,19 +1,94 @@
 package store
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/motcua/motcua/services/intake/app"
 )
 
-// Answer is a response given before to a request with the same Idempotency-Key.
-type Answer struct {
-	RequestHash []byte
-	Status      int
-	Body        []byte
+// priorAnswer is what a request with the same Idempotency-Key was answered before.
+type priorAnswer struct {
+	requestHash []byte
+	body        []byte
 }
 
-const saveAnswerSQL = "UPDATE idempotency_keys SET status = $3, response = $4 WHERE scope = $1 AND key = $2"
+// claimQueries queues the statements that claim an Idempotency-Key (when there is one)
+// and read back whoever holds it. A second request with the key waits on the first's
+// claim until that transaction ends, then reads its answer (or claims the key itself
+// when the first rolled back).
+func claimQueries(b *pgx.Batch, key app.IdempotencyKey) {
+	if key.Key == "" {
+		return
+	}
+	b.Queue(`INSERT INTO idempotency_keys (scope, key, request_hash, response)
+		VALUES ($1, $2, $3, '') ON CONFLICT DO NOTHING`, key.Scope, key.Key, key.RequestHash)
+	b.Queue("SELECT request_hash, response FROM idempotency_keys WHERE scope = $1 AND key = $2", key.Scope, key.Key)
+}
+
+// readClaim reads the results of claimQueries: the earlier answer when another request
+// holds the key, nil when this transaction claimed it (or there is no key).
+func readClaim(br pgx.BatchResults, key app.IdempotencyKey) (*priorAnswer, error) {
+	if key.Key == "" {
+		return nil, nil
+	}
+	tag, err := br.Exec()
+	if err != nil {
+		return nil, err
+	}
+	var prior priorAnswer
+	if err := br.QueryRow().Scan(&prior.requestHash, &prior.body); err != nil {
+		return nil, err
+	}
+	if tag.RowsAffected() == 1 {
+		return nil, nil
+	}
+	return &prior, nil
+}
+
+const saveAnswerSQL = "UPDATE idempotency_keys SET response = $3 WHERE scope = $1 AND key = $2"
+
+// queueAnswer queues the saving of answer (a pointer to the use case's result) as the
+// answer to key, sealed when it carries a secret.
+func (s *Dossiers) queueAnswer(b *pgx.Batch, key app.IdempotencyKey, answer any, field string) error {
+	if key.Key == "" {
+		return nil
+	}
+	body, err := json.Marshal(answer)
+	if err != nil {
+		return fmt.Errorf("remember answer: %w", err)
+	}
+	if field != "" {
+		body = s.sealer.Seal(field, string(body))
+	}
+	b.Queue(saveAnswerSQL, key.Scope, key.Key, body)
+	return nil
+}
+
+// replay gives the earlier answer to a request sent again, in answer; the same key with
+// another request is app.ErrKeyReused.
+func (s *Dossiers) replay(prior *priorAnswer, key app.IdempotencyKey, answer any, field string) error {
+	if !bytes.Equal(prior.requestHash, key.RequestHash) {
+		return app.ErrKeyReused
+	}
+	body := prior.body
+	if field != "" {
+		plain, err := s.sealer.Open(field, body)
+		if err != nil {
+			return fmt.Errorf("replay answer: %w", err)
+		}
+		body = []byte(plain)
+	}
+	if err := json.Unmarshal(body, answer); err != nil {
+		return fmt.Errorf("replay answer: %w", err)
+	}
+	return nil
+}
 
 // PruneAnswers deletes remembered answers older than keep; a client retries within
 // minutes, not days.

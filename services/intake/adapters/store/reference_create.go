@@ -12,13 +12,12 @@ import (
 	"github.com/motcua/motcua/services/intake/events"
 	"github.com/motcua/motcua/services/platform/outbox"
 	"github.com/motcua/motcua/services/platform/textnorm"
+
+	"github.com/motcua/motcua/services/intake/app"
 )
 
-// ErrCodeTaken is returned when a new office or procedure takes a code already in use.
-var ErrCodeTaken = errors.New("code taken")
-
 // CreateOffice adds a new office and publishes it through the outbox in the same
-// transaction; ErrCodeTaken when the code is in use, however recently, so that two
+// transaction; app.ErrCodeTaken when the code is in use, however recently, so that two
 // administrators adding one code at the same moment never overwrite each other.
 func (s *Store) CreateOffice(ctx context.Context, o catalog.Office, now time.Time) error {
 	o.Name, o.Address = textnorm.Clean(o.Name), textnorm.Clean(o.Address)
@@ -30,7 +29,7 @@ func (s *Store) CreateOffice(ctx context.Context, o catalog.Office, now time.Tim
 			RETURNING revision`,
 			o.Code, o.Name, string(o.Kind), o.ParentCode, o.Address, o.PostOffice).Scan(&revision)
 		if errors.Is(err, pgx.ErrNoRows) {
-			return ErrCodeTaken
+			return app.ErrCodeTaken
 		}
 		if err != nil {
 			return err
@@ -47,7 +46,7 @@ func (s *Store) CreateOffice(ctx context.Context, o catalog.Office, now time.Tim
 	return nil
 }
 
-// CreateProcedure adds a new procedure; ErrCodeTaken when the code is in use.
+// CreateProcedure adds a new procedure; app.ErrCodeTaken when the code is in use.
 func (s *Store) CreateProcedure(ctx context.Context, p catalog.Procedure) error {
 	name := textnorm.Clean(p.Name)
 	tag, err := s.pool.Exec(ctx, `INSERT INTO procedures (`+procedureColumns+`, name_folded) VALUES ($1, $2, $3, $4, $5, $6, $7)
@@ -57,7 +56,7 @@ func (s *Store) CreateProcedure(ctx context.Context, p catalog.Procedure) error 
 		return fmt.Errorf("create procedure %s: %w", p.Code, err)
 	}
 	if tag.RowsAffected() == 0 {
-		return fmt.Errorf("create procedure %s: %w", p.Code, ErrCodeTaken)
+		return fmt.Errorf("create procedure %s: %w", p.Code, app.ErrCodeTaken)
 	}
 	return nil
 }

@@ -4,37 +4,15 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
+
+	"github.com/motcua/motcua/services/intake/app"
 )
 
-// SearchQuery finds dossiers of the given offices by applicant: a part of the folded
-// name (without diacritics, lower case), and the keyed hashes of an ID number or a
-// phone number. Empty criteria are not applied; at least one must be set.
-type SearchQuery struct {
-	Offices    []string
-	NameFolded string
-	IDIndex    []byte
-	PhoneIndex []byte
-	Limit      int
-}
-
-// Found is a dossier a search found.
-type Found struct {
-	ID            uuid.UUID
-	Code          string
-	ProcedureCode string
-	Status        string
-	ReceivedAt    time.Time
-	DueAt         time.Time
-	ApplicantName string
-	CurrentOffice string
-}
-
 // Search returns the newest dossiers matching q, newest first.
-func (s *Store) Search(ctx context.Context, q SearchQuery) ([]Found, error) {
+func (s *Dossiers) Search(ctx context.Context, q app.SearchQuery) ([]app.Found, error) {
 	var name any
 	if q.NameFolded != "" {
 		name = "%" + likeEscaper.Replace(q.NameFolded) + "%"
@@ -49,7 +27,7 @@ func (s *Store) Search(ctx context.Context, q SearchQuery) ([]Found, error) {
 	if err != nil {
 		return nil, fmt.Errorf("search dossiers: %w", err)
 	}
-	found, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (f Found, err error) {
+	found, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (f app.Found, err error) {
 		err = r.Scan(&f.ID, &f.Code, &f.ProcedureCode, &f.Status, &f.ReceivedAt, &f.DueAt, &f.ApplicantName, &f.CurrentOffice)
 		return f, err
 	})
@@ -63,7 +41,7 @@ func (s *Store) Search(ctx context.Context, q SearchQuery) ([]Found, error) {
 var likeEscaper = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
 
 // RecordReads audits the reads of several dossiers at once.
-func (s *Store) RecordReads(ctx context.Context, ids []uuid.UUID, username, purpose string) error {
+func (s *Dossiers) RecordReads(ctx context.Context, ids []uuid.UUID, username, purpose string) error {
 	if len(ids) == 0 {
 		return nil
 	}

@@ -11,16 +11,12 @@ import (
 
 	"github.com/motcua/motcua/services/platform/outbox"
 	"github.com/motcua/motcua/services/platform/sessionsync"
+
+	"github.com/motcua/motcua/services/intake/app"
 )
 
-// ErrAccountExists is returned when a new account takes a username already in use.
-var ErrAccountExists = errors.New("account exists")
-
-// ErrNoAccount is returned when an account to change does not exist.
-var ErrNoAccount = errors.New("no such account")
-
 // Accounts lists every staff account by username, without password hashes.
-func (s *Store) Accounts(ctx context.Context) ([]Account, error) {
+func (s *Store) Accounts(ctx context.Context) ([]app.Account, error) {
 	rows, err := s.pool.Query(ctx, `SELECT a.username, a.role, a.disabled,
 		coalesce(array_agg(o.office_code ORDER BY o.office_code) FILTER (WHERE o.office_code IS NOT NULL), '{}')
 		FROM staff_accounts a LEFT JOIN staff_offices o USING (username)
@@ -28,16 +24,16 @@ func (s *Store) Accounts(ctx context.Context) ([]Account, error) {
 	if err != nil {
 		return nil, fmt.Errorf("list accounts: %w", err)
 	}
-	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (Account, error) {
-		var a Account
+	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (app.Account, error) {
+		var a app.Account
 		err := r.Scan(&a.Username, &a.Role, &a.Disabled, &a.Offices)
 		return a, err
 	})
 }
 
-// CreateAccount adds a new account; ErrAccountExists when the username is taken, and
-// ErrUnknownOffice when an office does not exist.
-func (s *Store) CreateAccount(ctx context.Context, a Account) error {
+// CreateAccount adds a new account; app.ErrAccountExists when the username is taken, and
+// app.ErrUnknownOffice when an office does not exist.
+func (s *Store) CreateAccount(ctx context.Context, a app.Account) error {
 	return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
 		tag, err := tx.Exec(ctx, `INSERT INTO staff_accounts (username, password_hash, role) VALUES ($1, $2, $3)
 			ON CONFLICT (username) DO NOTHING`, a.Username, a.PasswordHash, a.Role)
@@ -45,7 +41,7 @@ func (s *Store) CreateAccount(ctx context.Context, a Account) error {
 			return fmt.Errorf("create account: %w", err)
 		}
 		if tag.RowsAffected() == 0 {
-			return ErrAccountExists
+			return app.ErrAccountExists
 		}
 		return setOffices(ctx, tx, a.Username, a.Offices)
 	})
@@ -60,7 +56,7 @@ func (s *Store) UpdateAccount(ctx context.Context, username, role string, office
 			return fmt.Errorf("update account: %w", err)
 		}
 		if tag.RowsAffected() == 0 {
-			return ErrNoAccount
+			return app.ErrNoAccount
 		}
 		if err := setOffices(ctx, tx, username, offices); err != nil {
 			return err
@@ -89,7 +85,7 @@ func (s *Store) updateOne(ctx context.Context, sql, username string, value any, 
 			return fmt.Errorf("update account %s: %w", username, err)
 		}
 		if tag.RowsAffected() == 0 {
-			return ErrNoAccount
+			return app.ErrNoAccount
 		}
 		if !end {
 			return nil
@@ -117,7 +113,7 @@ func setOffices(ctx context.Context, tx pgx.Tx, username string, offices []strin
 		if _, err := tx.Exec(ctx, "INSERT INTO staff_offices (username, office_code) VALUES ($1, $2) ON CONFLICT DO NOTHING", username, o); err != nil {
 			var pgErr *pgconn.PgError
 			if errors.As(err, &pgErr) && pgErr.Code == "23503" {
-				return fmt.Errorf("%w: %s", ErrUnknownOffice, o)
+				return fmt.Errorf("%w: %s", app.ErrUnknownOffice, o)
 			}
 			return fmt.Errorf("set account offices: %w", err)
 		}

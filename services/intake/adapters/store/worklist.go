@@ -6,57 +6,11 @@ import (
 	"strings"
 	"time"
 
-	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
 
+	"github.com/motcua/motcua/services/intake/app"
 	"github.com/motcua/motcua/services/intake/domain/dossier"
 )
-
-// Which dossiers of an office a work list shows.
-const (
-	// ListAll is every dossier the office holds or that is on its way to it.
-	ListAll = "all"
-	// ListHere is what the office holds and has not sent on.
-	ListHere = "here"
-	// ListIncoming is what another office is sending to it, not accepted yet.
-	ListIncoming = "incoming"
-)
-
-// WorkListQuery asks for one page of an office's work list, sorted by appointment.
-type WorkListQuery struct {
-	Office string
-	// Which is ListAll, ListHere or ListIncoming.
-	Which string
-	// Status keeps one status only; empty keeps every open status (a finished
-	// dossier shows only when its status is asked for).
-	Status string
-	// OverdueAt, when set, keeps the open dossiers past their appointment at that
-	// instant (judged, for a paused clock, at the moment it stopped).
-	OverdueAt *time.Time
-	// Code keeps dossiers whose code contains it; NameFolded those whose applicant's
-	// folded name does; set both to find either.
-	Code       string
-	NameFolded string
-	// After is the last dossier of the previous page.
-	After *WorkCursor
-	Limit int
-}
-
-// WorkCursor is where a page of the work list ends: its last appointment and dossier.
-type WorkCursor struct {
-	DueAt time.Time
-	ID    uuid.UUID
-}
-
-// WorkItem is one dossier of a work list: what a row shows and the state the rules
-// decide its actions on.
-type WorkItem struct {
-	ID            uuid.UUID
-	Code          string
-	ProcedureCode string
-	ApplicantName string
-	State         dossier.State
-}
 
 // workListColumns are the columns scanWorkItem reads, in its order.
 const workListColumns = `id, code, procedure_code, applicant_name, status, receiving_office, handling_office,
@@ -76,7 +30,7 @@ const openStatuses = "status NOT IN ('returned', 'refused', 'stopped', 'withdraw
 // holds it, or it is on its way there. Each way is a query of its own that walks an
 // index in appointment order, so a page reads about as many rows as it shows; the whole
 // list merges the two.
-func (s *Store) WorkList(ctx context.Context, q WorkListQuery) ([]WorkItem, bool, error) {
+func (s *Dossiers) WorkList(ctx context.Context, q app.WorkListQuery) ([]app.WorkItem, bool, error) {
 	args := []any{q.Office}
 	arg := func(v any) string {
 		args = append(args, v)
@@ -108,11 +62,11 @@ func (s *Store) WorkList(ctx context.Context, q WorkListQuery) ([]WorkItem, bool
 	held := "SELECT " + workListColumns + " FROM dossiers WHERE current_office = $1"
 	incoming := "SELECT " + workListColumns + " FROM dossiers WHERE pending_office = $1"
 	var sql string
-	switch q.Which {
-	case ListHere:
+	switch {
+	case q.Held():
 		// What the office has sent on is on its way elsewhere: on the whole list only.
 		sql = held + " AND pending_office IS NULL" + filter + page
-	case ListIncoming:
+	case q.Incoming():
 		sql = incoming + filter + page
 	default:
 		sql = "SELECT " + workListNames + " FROM ((" + held + filter + page + ") UNION ALL (" +
@@ -133,8 +87,8 @@ func (s *Store) WorkList(ctx context.Context, q WorkListQuery) ([]WorkItem, bool
 	return items, more, nil
 }
 
-func scanWorkItem(r pgx.CollectableRow) (WorkItem, error) {
-	var w WorkItem
+func scanWorkItem(r pgx.CollectableRow) (app.WorkItem, error) {
+	var w app.WorkItem
 	st := &w.State
 	var status, timing, outcome string
 	err := r.Scan(&w.ID, &w.Code, &w.ProcedureCode, &w.ApplicantName, &status, &st.ReceivingOffice, &st.HandlingOffice,
@@ -144,14 +98,9 @@ func scanWorkItem(r pgx.CollectableRow) (WorkItem, error) {
 	return w, err
 }
 
-// WorkCounts are how many open dossiers an office has on each tab of its work list.
-type WorkCounts struct {
-	All, Here, Incoming, Overdue int
-}
-
 // CountWork counts the office's open dossiers per tab, overdue as of now.
-func (s *Store) CountWork(ctx context.Context, office string, now time.Time) (WorkCounts, error) {
-	var c WorkCounts
+func (s *Dossiers) CountWork(ctx context.Context, office string, now time.Time) (app.WorkCounts, error) {
+	var c app.WorkCounts
 	err := s.pool.QueryRow(ctx, `SELECT count(*),
 		count(*) FILTER (WHERE current_office = $1 AND pending_office IS NULL),
 		count(*) FILTER (WHERE pending_office = $1),

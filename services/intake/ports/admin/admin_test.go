@@ -20,6 +20,7 @@ import (
 	"github.com/motcua/motcua/services/intake/app"
 	"github.com/motcua/motcua/services/intake/demo"
 	"github.com/motcua/motcua/services/platform/auth"
+	"github.com/motcua/motcua/services/platform/calendarsync"
 	"github.com/motcua/motcua/services/platform/pgtest"
 	"github.com/motcua/motcua/services/platform/web/csrf"
 	"github.com/motcua/motcua/services/platform/web/session"
@@ -68,7 +69,7 @@ func newSite(t *testing.T) *site {
 	live := worktime.NewLive()
 	now := func() time.Time { return time.Now().Truncate(time.Microsecond) }
 	p := &Pages{Log: log, Verifier: auth.NewVerifier(pub), Calendar: live,
-		Calendars: &app.Calendars{Pool: pool, Live: live, Now: now},
+		Calendars: &app.Calendars{Years: calendarsync.NewYears(pool), Live: live, Now: now},
 		Offices:   &app.Offices{Store: st, Now: now}, Procedures: &app.Procedures{Store: st}, Accounts: &app.Accounts{Store: st}}
 	r := chi.NewRouter()
 	p.Mount(r)

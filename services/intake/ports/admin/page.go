@@ -3,7 +3,7 @@ package admin
 import (
 	"net/http"
 
-	"github.com/motcua/motcua/services/intake/adapters/store"
+	"github.com/motcua/motcua/services/intake/app"
 	"github.com/motcua/motcua/services/intake/domain/catalog"
 	"github.com/motcua/motcua/services/platform/auth"
 	"github.com/motcua/motcua/services/platform/web/csrf"
@@ -34,7 +34,7 @@ type page struct {
 	Procedure     procedureForm
 	Q             string
 	Calendar      calendarView
-	AccountList   []store.Account
+	AccountList   []app.Account
 	Account       accountForm
 	// Choices of the forms' selects and checkboxes.
 	Kinds       []option

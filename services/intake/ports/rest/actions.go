@@ -54,16 +54,13 @@ func (a *API) act(w http.ResponseWriter, r *http.Request) {
 	h := sha256.New()
 	h.Write([]byte(r.URL.Path + "\n"))
 	h.Write(body)
-	state, replay, err := a.Processor.Act(r.Context(), auth.FromContext(r.Context()), chi.URLParam(r, "code"),
+	state, replayed, err := a.Processor.Act(r.Context(), auth.FromContext(r.Context()), chi.URLParam(r, "code"),
 		action, c, app.Idempotency{Key: key, RequestHash: h.Sum(nil)})
 	if err != nil {
 		a.fail(w, r, err)
 		return
 	}
-	if replayed(w, replay) {
-		return
-	}
-	httpapi.WriteJSON(w, http.StatusOK, state)
+	writeAnswer(w, http.StatusOK, state, replayed)
 }
 
 // dossier answers GET /dossiers/{code}: the whole dossier, for the staff of its offices.

@@ -28,15 +28,12 @@ func (a *API) register(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	sum := sha256.Sum256(body)
-	receipt, replay, err := a.Registrar.Register(r.Context(), auth.FromContext(r.Context()), reg,
+	receipt, replayed, err := a.Registrar.Register(r.Context(), auth.FromContext(r.Context()), reg,
 		app.Idempotency{Key: key, RequestHash: sum[:]})
 	if err != nil {
 		a.fail(w, r, err)
 		return
 	}
-	if replayed(w, replay) {
-		return
-	}
 	w.Header().Set("Location", "/api/v1/dossiers/"+receipt.Code)
-	httpapi.WriteJSON(w, http.StatusCreated, receipt)
+	writeAnswer(w, http.StatusCreated, receipt, replayed)
 }

@@ -6,7 +6,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/motcua/motcua/services/intake/app"
 	"github.com/motcua/motcua/services/platform/httpapi"
 )
 
@@ -26,14 +25,12 @@ func idempotencyKey(r *http.Request) (string, error) {
 	return key, nil
 }
 
-// replayed writes the first answer to a repeated request, if there is one, and reports
-// whether it did. Answers to writes are never cached.
-func replayed(w http.ResponseWriter, replay *app.Replayed) bool {
+// writeAnswer writes the answer to a write, saying whether it is the first answer given
+// again to a repeated request. Answers to writes are never cached.
+func writeAnswer(w http.ResponseWriter, status int, answer any, replayed bool) {
 	w.Header().Set("Cache-Control", "no-store")
-	if replay == nil {
-		return false
+	if replayed {
+		w.Header().Set("Idempotent-Replayed", "true")
 	}
-	w.Header().Set("Idempotent-Replayed", "true")
-	httpapi.WriteRaw(w, replay.Status, replay.Body)
-	return true
+	httpapi.WriteJSON(w, status, answer)
 }

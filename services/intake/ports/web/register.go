@@ -136,14 +136,9 @@ func (p *Pages) register(w http.ResponseWriter, r *http.Request) {
 		if len(pg.Idem) >= 16 && len(pg.Idem) <= 64 {
 			idem = app.Idempotency{Key: "web:" + pg.Idem, RequestHash: sum[:]}
 		}
-		receipt, replay, err := p.Registrar.Register(r.Context(), pg.Who, reg, idem)
+		receipt, _, err := p.Registrar.Register(r.Context(), pg.Who, reg, idem)
 		code := ""
 		switch {
-		case err == nil && replay != nil:
-			var again app.Receipt
-			if json.Unmarshal(replay.Body, &again) == nil {
-				code = again.Code
-			}
 		case err == nil:
 			code = receipt.Code
 		case errors.As(err, &fe):

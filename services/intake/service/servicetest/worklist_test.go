@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/motcua/motcua/services/intake/adapters/store"
+	"github.com/motcua/motcua/services/intake/app"
 	"github.com/motcua/motcua/services/intake/demo"
 	"github.com/motcua/motcua/services/platform/apitest"
 	"github.com/motcua/motcua/services/platform/web/csrf"
@@ -183,9 +184,9 @@ func TestWorkList(t *testing.T) {
 	}
 
 	// Pages follow one another without a repeat or a gap.
-	st := store.New(e.DB)
+	st := store.NewDossiers(e.DB, nil)
 	var seen []string
-	q := store.WorkListQuery{Office: demo.DistrictDesk, Which: store.ListAll, Limit: 1}
+	q := app.WorkListQuery{Office: demo.DistrictDesk, Which: app.TabAll, Limit: 1}
 	for range 5 {
 		items, more, err := st.WorkList(ctx, q)
 		if err != nil {
@@ -198,7 +199,7 @@ func TestWorkList(t *testing.T) {
 			break
 		}
 		last := items[len(items)-1]
-		q.After = &store.WorkCursor{DueAt: last.State.DueAt, ID: last.ID}
+		q.After = &app.WorkCursor{DueAt: last.State.DueAt, ID: last.ID}
 	}
 	if !slices.Equal(seen, all.rows()) {
 		t.Errorf("page by page: %v, the whole list: %v", seen, all.rows())
@@ -208,12 +209,12 @@ func TestWorkList(t *testing.T) {
 	if _, err := e.DB.Exec(ctx, "UPDATE dossiers SET due_at = date_trunc('hour', now()) + interval '2 days' WHERE current_office = $1 OR pending_office = $1", demo.DistrictDesk); err != nil {
 		t.Fatal(err)
 	}
-	whole, _, err := st.WorkList(ctx, store.WorkListQuery{Office: demo.DistrictDesk, Which: store.ListAll, Limit: 100})
+	whole, _, err := st.WorkList(ctx, app.WorkListQuery{Office: demo.DistrictDesk, Which: app.TabAll, Limit: 100})
 	if err != nil {
 		t.Fatal(err)
 	}
 	var tied []string
-	q = store.WorkListQuery{Office: demo.DistrictDesk, Which: store.ListAll, Limit: 1}
+	q = app.WorkListQuery{Office: demo.DistrictDesk, Which: app.TabAll, Limit: 1}
 	for range 5 {
 		items, more, err := st.WorkList(ctx, q)
 		if err != nil {
@@ -226,7 +227,7 @@ func TestWorkList(t *testing.T) {
 			break
 		}
 		last := items[len(items)-1]
-		q.After = &store.WorkCursor{DueAt: last.State.DueAt, ID: last.ID}
+		q.After = &app.WorkCursor{DueAt: last.State.DueAt, ID: last.ID}
 	}
 	var wholeCodes []string
 	for _, it := range whole {

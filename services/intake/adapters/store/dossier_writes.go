@@ -1,0 +1,133 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5"
+
+	"github.com/motcua/motcua/services/intake/app"
+)
+
+// receiptField names the sealed remembered receipts: they carry the lookup PIN, which
+// never rests in clear.
+const receiptField = "idempotent_answer"
+
+// Register is app.DossierStore's registration: two round trips, the first begins,
+// claims the key and takes the day's sequence number, the second writes the dossier,
+// its events and its receipt, and commits.
+func (s *Dossiers) Register(ctx context.Context, office string, day time.Time, key app.IdempotencyKey,
+	answer *app.Receipt, decide func(sequence int) (app.NewDossier, error)) (bool, error) {
+	var sequence int
+	tx, prior, err := beginPipelined(ctx, s.pool, key,
+		func(b *pgx.Batch) { b.Queue(nextSequenceSQL, office, day.Format(time.DateOnly)) },
+		func(br pgx.BatchResults) error { return br.QueryRow().Scan(&sequence) })
+	if err != nil {
+		return false, fmt.Errorf("begin registration: %w", err)
+	}
+	if prior != nil {
+		return true, s.replay(prior, key, answer, receiptField)
+	}
+	// The transaction holds the office's sequence row: end it on every path out.
+	defer tx.rollback(ctx)
+	d, err := decide(sequence)
+	if err != nil {
+		return false, err
+	}
+	b := &pgx.Batch{}
+	if err := queueNewDossier(b, d); err != nil {
+		return false, err
+	}
+	if err := s.queueAnswer(b, key, answer, receiptField); err != nil {
+		return false, err
+	}
+	if err := tx.commit(ctx, b); err != nil {
+		return false, fmt.Errorf("commit registration: %w", err)
+	}
+	return false, nil
+}
+
+const lockDossierSQL = "SELECT " + stateColumns + " FROM dossiers WHERE code = $1 FOR UPDATE"
+
+// Update is app.DossierStore's action on a dossier: two round trips, the first begins,
+// claims the key and locks the dossier's row (so actions on one dossier take turns and
+// versions never repeat), the second writes the change and the answer, and commits.
+func (s *Dossiers) Update(ctx context.Context, code string, key app.IdempotencyKey, answer any,
+	decide func(app.StoredDossier) (app.Change, error)) (bool, error) {
+	var d app.StoredDossier
+	found := false
+	tx, prior, err := beginPipelined(ctx, s.pool, key,
+		func(b *pgx.Batch) { b.Queue(lockDossierSQL, code) },
+		func(br pgx.BatchResults) error {
+			err := scanStored(br.QueryRow(), &d)
+			if errors.Is(err, pgx.ErrNoRows) {
+				return nil
+			}
+			found = err == nil
+			return err
+		})
+	if err != nil {
+		return false, fmt.Errorf("begin action: %w", err)
+	}
+	if prior != nil {
+		return true, s.replay(prior, key, answer, "")
+	}
+	defer tx.rollback(ctx)
+	if !found {
+		return false, app.ErrNotFound
+	}
+	change, err := decide(d)
+	if err != nil {
+		return false, err
+	}
+	b := &pgx.Batch{}
+	if err := queueChange(b, d.ID, change); err != nil {
+		return false, err
+	}
+	if err := s.queueAnswer(b, key, answer, ""); err != nil {
+		return false, err
+	}
+	if err := tx.commit(ctx, b); err != nil {
+		return false, fmt.Errorf("commit action: %w", err)
+	}
+	return false, nil
+}
+
+// InTx is the dossiers of a transaction another part began (a consumer's, with its
+// inbox row): it implements app.DossiersInTx.
+type InTx struct{ tx pgx.Tx }
+
+var _ app.DossiersInTx = InTx{}
+
+// DossiersIn returns the dossiers as tx sees and changes them.
+func DossiersIn(tx pgx.Tx) InTx { return InTx{tx: tx} }
+
+const lockDossierByIDSQL = "SELECT " + stateColumns + " FROM dossiers WHERE id = $1 FOR UPDATE"
+
+// UpdateByID locks the dossier with id in the transaction, calls decide and writes the
+// change it returns.
+func (t InTx) UpdateByID(ctx context.Context, id uuid.UUID, decide func(app.StoredDossier) (app.Change, error)) error {
+	var d app.StoredDossier
+	err := scanStored(t.tx.QueryRow(ctx, lockDossierByIDSQL, id), &d)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return app.ErrNotFound
+	}
+	if err != nil {
+		return fmt.Errorf("lock dossier: %w", err)
+	}
+	change, err := decide(d)
+	if err != nil {
+		return err
+	}
+	b := &pgx.Batch{}
+	if err := queueChange(b, d.ID, change); err != nil {
+		return err
+	}
+	if err := t.tx.SendBatch(ctx, b).Close(); err != nil {
+		return fmt.Errorf("save dossier step: %w", err)
+	}
+	return nil
+}

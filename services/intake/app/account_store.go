@@ -1,0 +1,46 @@
+package app
+
+import (
+	"context"
+	"errors"
+)
+
+// AccountStore keeps staff accounts. A change of password, role, offices or of whether
+// the account is disabled ends the account's sessions in the same transaction.
+type AccountStore interface {
+	// Accounts returns every account, without password hashes.
+	Accounts(ctx context.Context) ([]Account, error)
+	// Account returns the account with username, its password hash included.
+	Account(ctx context.Context, username string) (acc Account, ok bool, err error)
+	// SaveAccount creates the account, or replaces its password, role and offices.
+	SaveAccount(ctx context.Context, acc Account) error
+	// CreateAccount adds a new account: ErrAccountExists when the username is taken,
+	// ErrUnknownOffice when an office does not exist.
+	CreateAccount(ctx context.Context, acc Account) error
+	// UpdateAccount changes the role and offices of an account (ErrNoAccount,
+	// ErrUnknownOffice).
+	UpdateAccount(ctx context.Context, username, role string, offices []string) error
+	// SetPassword replaces an account's password hash (ErrNoAccount).
+	SetPassword(ctx context.Context, username, hash string) error
+	// SetDisabled disables or enables an account (ErrNoAccount).
+	SetDisabled(ctx context.Context, username string, disabled bool) error
+}
+
+// Account is a staff account as kept.
+type Account struct {
+	Username     string
+	PasswordHash string
+	Role         string
+	Disabled     bool
+	Offices      []string
+}
+
+// The refusals of the account store.
+var (
+	// ErrAccountExists: a new account takes a username already in use.
+	ErrAccountExists = errors.New("account exists")
+	// ErrNoAccount: the account to change does not exist.
+	ErrNoAccount = errors.New("no such account")
+	// ErrUnknownOffice: an account names an office that does not exist.
+	ErrUnknownOffice = errors.New("unknown office")
+)

@@ -1,0 +1,58 @@
+package app
+
+import (
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/motcua/motcua/services/intake/domain/dossier"
+)
+
+// WorkListQuery asks the store for one page of an office's work list, sorted by
+// appointment.
+type WorkListQuery struct {
+	Office string
+	// Which is TabAll (held or on the way), TabHere (held, not sent on) or
+	// TabIncoming (on the way, not accepted yet).
+	Which string
+	// Status keeps one status only; empty keeps every open status (a finished
+	// dossier shows only when its status is asked for).
+	Status string
+	// OverdueAt, when set, keeps the open dossiers past their appointment at that
+	// instant (judged, for a paused clock, at the moment it stopped).
+	OverdueAt *time.Time
+	// Code keeps dossiers whose code contains it; NameFolded those whose applicant's
+	// folded name does; set both to find either.
+	Code       string
+	NameFolded string
+	// After is the last dossier of the previous page.
+	After *WorkCursor
+	Limit int
+}
+
+// Held reports whether the query keeps only what the office holds and has not sent on.
+func (q WorkListQuery) Held() bool { return q.Which == TabHere }
+
+// Incoming reports whether the query keeps only what is on its way to the office.
+func (q WorkListQuery) Incoming() bool { return q.Which == TabIncoming }
+
+// WorkCursor is where a page of the work list ends: its last appointment and dossier.
+type WorkCursor struct {
+	DueAt time.Time
+	ID    uuid.UUID
+}
+
+// WorkItem is one dossier of a work list: what a row shows and the state the rules
+// decide its actions on.
+type WorkItem struct {
+	ID            uuid.UUID
+	Code          string
+	ProcedureCode string
+	ApplicantName string
+	State         dossier.State
+}
+
+// WorkCounts are how many open dossiers an office has on each tab of its work list.
+type WorkCounts struct {
+	All, Here, Incoming, Overdue int
+}
