@@ -92,7 +92,7 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 		SignInByClient: byClient,
 		SignInByUser:   byUser,
 		Log:            log,
-		Store:          st,
+		Catalog:        st,
 		Registrar: &app.Registrar{Dossiers: dossiers, Catalog: cat, Calendar: cal,
 			Sealer: sealer, PINKey: cfg.PINKey, Relay: relay, Now: now},
 		Processor: &app.Processor{Dossiers: dossiers, Catalog: cat, Calendar: cal, Sealer: sealer, Relay: relay, Now: now},
@@ -109,7 +109,7 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 	follower := messaging.NewConsumer(inf.Pool, inf.JS, log, calendarsync.Consumer("intake-calendar"), calendarsync.Handler(cal))
 	road := &app.Road{Calendar: cal, Log: log, OfficeName: cat.OfficeName}
 	// The desk's pages use the API's use cases and its limits on failed sign-ins.
-	pages := &web.Pages{Log: log, Store: st, Registrar: api.Registrar, Processor: api.Processor, Reader: api.Reader,
+	pages := &web.Pages{Log: log, Catalog: st, Registrar: api.Registrar, Processor: api.Processor, Reader: api.Reader,
 		SignIn: signIn, Verifier: api.Verifier, Current: api.Current, Calendar: cal, PublicURL: cfg.PublicURL,
 		SignInByClient: byClient, SignInByUser: byUser}
 	// The administrator's pages edit the calendar through the API's use case.

@@ -17,7 +17,7 @@ type officeJSON struct {
 }
 
 func (a *API) offices(w http.ResponseWriter, r *http.Request) {
-	list, err := a.Store.Offices(r.Context())
+	list, err := a.Catalog.Offices(r.Context())
 	if err != nil {
 		a.fail(w, r, err)
 		return
@@ -48,7 +48,7 @@ type procedureJSON struct {
 }
 
 func (a *API) procedures(w http.ResponseWriter, r *http.Request) {
-	list, err := a.Store.Procedures(r.Context())
+	list, err := a.Catalog.Procedures(r.Context())
 	if err != nil {
 		a.fail(w, r, err)
 		return

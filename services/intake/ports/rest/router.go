@@ -8,7 +8,6 @@ import (
 
 	"github.com/go-chi/chi/v5"
 
-	"github.com/motcua/motcua/services/intake/adapters/store"
 	"github.com/motcua/motcua/services/intake/app"
 	"github.com/motcua/motcua/services/platform/auth"
 	"github.com/motcua/motcua/services/platform/ratelimit"
@@ -17,8 +16,9 @@ import (
 
 // API holds what intake's handlers need.
 type API struct {
-	Log       *slog.Logger
-	Store     *store.Store
+	Log *slog.Logger
+	// Catalog lists the offices and procedures.
+	Catalog   app.CatalogStore
 	Registrar *app.Registrar
 	Processor *app.Processor
 	Reader    *app.Reader

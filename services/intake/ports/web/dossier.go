@@ -72,7 +72,7 @@ func (p *Pages) load(w http.ResponseWriter, r *http.Request, pg *page, code stri
 	for _, a := range d.AllowedActions {
 		pg.Actions = append(pg.Actions, newActionForm(a, d))
 		if a == string(dossier.ActTransfer) {
-			offices, err := p.Store.Offices(r.Context())
+			offices, err := p.Catalog.Offices(r.Context())
 			if err != nil {
 				p.fail(w, r, pg, err)
 				return false

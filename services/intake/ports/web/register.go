@@ -60,7 +60,7 @@ func (p *Pages) registerForm(w http.ResponseWriter, r *http.Request) {
 // fillChoices lists the procedures matching pg.Q (all when it is empty; the chosen one
 // always) and the offices the desk receives for.
 func (p *Pages) fillChoices(ctx context.Context, pg *page) error {
-	procs, err := p.Store.Procedures(ctx)
+	procs, err := p.Catalog.Procedures(ctx)
 	if err != nil {
 		return err
 	}

@@ -20,7 +20,6 @@ import (
 
 	"github.com/go-chi/chi/v5"
 
-	"github.com/motcua/motcua/services/intake/adapters/store"
 	"github.com/motcua/motcua/services/intake/app"
 	"github.com/motcua/motcua/services/platform/auth"
 	"github.com/motcua/motcua/services/platform/ratelimit"
@@ -83,8 +82,9 @@ type actionArgs struct {
 
 // Pages serves the desk's pages.
 type Pages struct {
-	Log       *slog.Logger
-	Store     *store.Store
+	Log *slog.Logger
+	// Catalog lists the offices and procedures.
+	Catalog   app.CatalogStore
 	Registrar *app.Registrar
 	Processor *app.Processor
 	Reader    *app.Reader
