@@ -46,16 +46,17 @@ func (r *Reader) Form(ctx context.Context, who *auth.Principal, code string, kin
 		To: office(st.ReceivingOffice), ToPerson: o.RegisteredBy, Timing: string(dossier.Early)})
 	for _, s := range o.Steps {
 		d.Steps = append(d.Steps, slipRow(s, office))
-		switch s.Action {
-		case dossier.ActRequestSupplement:
+		printed, _ := s.Action.Printed()
+		switch printed {
+		case dossier.FormSupplementRequest:
 			sr := &forms.SupplementRequest{At: s.At, Reason: s.Reason, Officer: s.Actor, Office: office(s.Office)}
 			for _, it := range s.Items {
 				sr.Items = append(sr.Items, forms.Document{Name: it.Name, Kind: string(it.Kind), Copies: it.Copies})
 			}
 			d.Supplement = sr
-		case dossier.ActRefuse:
+		case dossier.FormRefusal:
 			d.Refusal = &forms.Refusal{At: s.At, Reason: s.Reason, Officer: s.Actor, Office: office(s.Office)}
-		case dossier.ActExtend:
+		case dossier.FormApology:
 			if s.OldDueAt != nil && s.NewDueAt != nil {
 				d.Apology = &forms.Apology{At: s.At, Reason: s.Reason, Officer: s.Actor, Office: office(s.Office),
 					OriginalDueAt: *s.OldDueAt, NewDueAt: *s.NewDueAt}

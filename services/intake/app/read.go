@@ -40,6 +40,19 @@ type Whole struct {
 	SupplementCount  int                    `json:"supplement_requests"`
 	Extended         bool                   `json:"extended"`
 	Steps            []StepView             `json:"steps"`
+	// Left is the working time until the appointment while within the deadline, the
+	// working time past it when overdue (see Timing); for a paused clock, as of when it
+	// stopped; 0 once finished.
+	Left time.Duration `json:"-"`
+}
+
+// magnitude is d without its sign: the time left or the time overdue, which the timing
+// tells apart.
+func magnitude(d time.Duration) time.Duration {
+	if d < 0 {
+		return -d
+	}
+	return d
 }
 
 // Opened is a dossier read for a purpose, with its personal data opened.
@@ -100,16 +113,19 @@ func (r *Reader) Dossier(ctx context.Context, who *auth.Principal, code string) 
 		return nil, err
 	}
 	name := r.Catalog.officeNamer(ctx)
-	loc := r.Calendar.Calendar().Location()
+	cal := r.Calendar.Calendar()
+	loc := cal.Location()
+	now := r.Now()
 	st := o.State
 	w := &Whole{
-		State:           stateView(o.ID.String(), o.Code, st, actorOf(who), r.Now(), loc, name),
+		State:           stateView(o.ID.String(), o.Code, st, actorOf(who), now, loc, name),
 		Procedure:       OfficeRef{Code: o.ProcedureCode, Name: r.procedureName(ctx, o.ProcedureCode)},
 		ReceivingOffice: officeRef(st.ReceivingOffice, name), HandlingOffice: officeRef(st.HandlingOffice, name),
 		Channel: o.Channel, TimeLimitHours: o.TimeLimitHours, Applicant: o.Applicant, Documents: o.Documents,
 		ResultDelivery:   dossier.ResultDelivery{Method: st.ResultDelivery, Address: o.ResultAddress},
 		FeeReceiptNumber: o.FeeReceiptNumber, RegisteredBy: o.RegisteredBy,
 		SupplementCount: st.SupplementRequests, Extended: st.Extended, Steps: []StepView{},
+		Left: magnitude(st.WorkingTimeLeft(now, cal)),
 	}
 	for _, s := range o.Steps {
 		w.Steps = append(w.Steps, stepView(s, loc, name))

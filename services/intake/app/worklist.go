@@ -125,17 +125,7 @@ func (r *Reader) WorkList(ctx context.Context, who *auth.Principal, in WorkListI
 			CurrentOffice: officeRef(st.CurrentOffice, name), PendingOffice: optionalOffice(st.PendingOffice, name),
 			DueAt: st.DueAt.In(loc), Timing: string(st.TimingAt(now)), ClockPaused: st.PausedAt != nil,
 			AllowedActions: []string{}}
-		if st.FinishedAt == nil {
-			at := now
-			if st.PausedAt != nil {
-				at = *st.PausedAt
-			}
-			if row.Overdue() {
-				row.Left = cal.WorkingDuration(st.DueAt, at)
-			} else {
-				row.Left = cal.WorkingDuration(at, st.DueAt)
-			}
-		}
+		row.Left = magnitude(st.WorkingTimeLeft(now, cal))
 		for _, a := range st.AllowedFor(actor) {
 			row.AllowedActions = append(row.AllowedActions, string(a))
 		}

@@ -1,26 +1,21 @@
 package forms
 
-// Kind names one printable form.
-type Kind string
+import "github.com/motcua/motcua/services/intake/domain/dossier"
+
+// Kind names one printable form: the domain's dossier.Form.
+type Kind = dossier.Form
 
 // The printable forms, numbered as in the annex of Circular 01/2018/TT-VPCP.
 const (
-	// KindReceipt is form 01, the receipt and appointment slip.
-	KindReceipt Kind = "receipt"
-	// KindSupplementRequest is form 02, the request to supplement the dossier.
-	KindSupplementRequest Kind = "supplement-request"
-	// KindRefusal is form 03, the refusal to accept or handle the dossier.
-	KindRefusal Kind = "refusal"
-	// KindApology is form 04, the apology with a new appointment.
-	KindApology Kind = "apology"
-	// KindControlSlip is form 05, the processing control slip (the hand-over log).
-	KindControlSlip Kind = "control-slip"
+	KindReceipt           = dossier.FormReceipt
+	KindSupplementRequest = dossier.FormSupplementRequest
+	KindRefusal           = dossier.FormRefusal
+	KindApology           = dossier.FormApology
+	KindControlSlip       = dossier.FormControlSlip
 )
 
 // Kinds lists every form, in the order of the annex.
-func Kinds() []Kind {
-	return []Kind{KindReceipt, KindSupplementRequest, KindRefusal, KindApology, KindControlSlip}
-}
+func Kinds() []Kind { return dossier.Forms() }
 
 // ParseKind reads a form name as used in URLs ("receipt", "supplement-request",
 // "refusal", "apology", "control-slip"); ok is false for any other string.
@@ -34,7 +29,7 @@ func ParseKind(s string) (k Kind, ok bool) {
 }
 
 // number is the form's number in the annex, as printed in its corner.
-func (k Kind) number() string {
+func number(k Kind) string {
 	switch k {
 	case KindReceipt:
 		return "Mẫu số 01"

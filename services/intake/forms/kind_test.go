@@ -34,8 +34,8 @@ func TestKindsAreNumberedInOrder(t *testing.T) {
 		t.Fatalf("Kinds() has %d forms, want %d", len(kinds), len(want))
 	}
 	for i, k := range kinds {
-		if got := k.number(); got != want[i] {
-			t.Errorf("%s.number() = %q, want %q", k, got, want[i])
+		if got := number(k); got != want[i] {
+			t.Errorf("number(%s) = %q, want %q", k, got, want[i])
 		}
 		if back, ok := ParseKind(string(k)); !ok || back != k {
 			t.Errorf("ParseKind(%q) = %q, %v", k, back, ok)

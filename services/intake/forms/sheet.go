@@ -120,7 +120,7 @@ func build(k Kind, d Dossier, loc *time.Location) (*sheet, error) {
 	default:
 		return nil, fmt.Errorf("forms: unknown form %q", string(k))
 	}
-	s.Number, s.Nation, s.Motto = k.number(), nationName, nationMotto
+	s.Number, s.Nation, s.Motto = number(k), nationName, nationMotto
 	return s, nil
 }
 

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/motcua/motcua/services/worktime"
 )
 
 // State is what the rules need to know of a dossier to decide an action and to judge
@@ -160,7 +162,7 @@ func Apply(s State, a Action, c Command, actor Actor, now time.Time, clock Clock
 	}
 	loc := clock.Location()
 	step := Step{Action: a, At: now, Actor: actor.Username, Office: office, FromOffice: s.CurrentOffice,
-		Note: c.Note, Reason: c.Reason, Timing: judge(now, s.DueAt, loc)}
+		Note: c.Note, Reason: c.Reason, Timing: worktime.Judge(now, s.DueAt, loc)}
 	switch a {
 	case ActTransfer:
 		if c.ToOffice == s.CurrentOffice {
@@ -189,7 +191,7 @@ func Apply(s State, a Action, c Command, actor Actor, now time.Time, clock Clock
 	case ActSupplement:
 		s.resume(now, clock)
 		s.Status = StatusProcessing
-		step.Timing = judge(now, s.DueAt, loc)
+		step.Timing = worktime.Judge(now, s.DueAt, loc)
 	case ActExtend:
 		switch {
 		case !c.NewDueAt.After(s.DueAt):

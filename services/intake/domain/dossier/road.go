@@ -3,6 +3,8 @@ package dossier
 import (
 	"slices"
 	"time"
+
+	"github.com/motcua/motcua/services/worktime"
 )
 
 // The steps the post takes, not staff: intake applies them when the postal service
@@ -57,7 +59,7 @@ func BringBack(s State, office, tracking string, at time.Time, clock Clock) (Sta
 // road is the step the post took at office.
 func (s State) road(a Action, office, tracking string, at time.Time, clock Clock) (State, Step, error) {
 	step := Step{Action: a, At: at, Actor: PostalActor, Office: office, FromOffice: s.CurrentOffice,
-		TrackingNumber: tracking, Timing: judge(at, s.DueAt, clock.Location())}
+		TrackingNumber: tracking, Timing: worktime.Judge(at, s.DueAt, clock.Location())}
 	s.Version++
 	return s, step, nil
 }

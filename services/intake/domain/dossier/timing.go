@@ -1,18 +1,23 @@
 package dossier
 
-import "time"
+import (
+	"time"
 
-// Timing says how a dossier, or one of its steps, stands against the appointment.
-type Timing string
+	"github.com/motcua/motcua/services/worktime"
+)
 
-// The timings of the national scoring rule: finished dossiers are early, on time or
-// late; open ones are within deadline or overdue. A withdrawn dossier has none.
+// Timing says how a dossier, or one of its steps, stands against the appointment: the
+// national scoring rule, which lives with the working-time clock. A withdrawn dossier
+// has none.
+type Timing = worktime.Timing
+
+// The timings of the national scoring rule.
 const (
-	Early          Timing = "early"
-	OnTime         Timing = "on_time"
-	Late           Timing = "late"
-	WithinDeadline Timing = "within_deadline"
-	Overdue        Timing = "overdue"
+	Early          = worktime.Early
+	OnTime         = worktime.OnTime
+	Late           = worktime.Late
+	WithinDeadline = worktime.WithinDeadline
+	Overdue        = worktime.Overdue
 )
 
 // Clock is the working-time calendar the rules count with (worktime.Calendar).
@@ -25,24 +30,6 @@ type Clock interface {
 	Location() *time.Location
 }
 
-// judge compares an instant with an appointment: after it is late; on a day before the
-// appointment's day (in the offices' time zone) is early; otherwise on time.
-func judge(at, due time.Time, loc *time.Location) Timing {
-	switch {
-	case at.After(due):
-		return Late
-	case dayOf(at, loc).Before(dayOf(due, loc)):
-		return Early
-	default:
-		return OnTime
-	}
-}
-
-func dayOf(t time.Time, loc *time.Location) time.Time {
-	y, m, d := t.In(loc).Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
-}
-
 // finishTiming is the national rule for a finished dossier: more than one supplement
 // request, or an apology with a new appointment, makes it late whatever the dates;
 // otherwise the finish is judged against the appointment, which already carries the
@@ -51,7 +38,7 @@ func finishTiming(s *State, finished time.Time, loc *time.Location) Timing {
 	if s.SupplementRequests > 1 || s.Extended {
 		return Late
 	}
-	return judge(finished, s.DueAt, loc)
+	return worktime.Judge(finished, s.DueAt, loc)
 }
 
 // TimingAt is how the dossier stands at now: its final timing once finished (none when
@@ -61,14 +48,17 @@ func (s *State) TimingAt(now time.Time) Timing {
 	if s.FinishedAt != nil {
 		return s.Timing
 	}
-	at := now
-	if s.PausedAt != nil {
-		at = *s.PausedAt
+	return worktime.Standing(s.DueAt, s.PausedAt, now)
+}
+
+// WorkingTimeLeft is the working time until the appointment of an open dossier:
+// negative, the working time already past it, once overdue; counted from the moment the
+// clock stopped while it waits for a supplement; 0 once finished.
+func (s *State) WorkingTimeLeft(now time.Time, cal *worktime.Calendar) time.Duration {
+	if s.FinishedAt != nil {
+		return 0
 	}
-	if at.After(s.DueAt) {
-		return Overdue
-	}
-	return WithinDeadline
+	return cal.TimeLeft(s.DueAt, s.PausedAt, now)
 }
 
 // ProcessingTime is the working time the dossier took from receipt to finish, without

@@ -34,7 +34,7 @@ func (p *Pages) dossier(w http.ResponseWriter, r *http.Request) {
 	case done != "":
 		if a, ok := dossier.ParseAction(done); ok {
 			pg.Notice = pg.T("done", pg.Step(string(a)))
-			if k, ok := printAfter[a]; ok {
+			if k, ok := a.Printed(); ok {
 				pg.Notice += " " + pg.T("done.print", pg.T("form."+string(k)))
 			}
 		}
@@ -58,17 +58,7 @@ func (p *Pages) load(w http.ResponseWriter, r *http.Request, pg *page, code stri
 	}
 	cal := p.Calendar.Calendar()
 	pg.Day = cal.WorkingDayLength()
-	if d.FinishedAt == nil {
-		at := p.Reader.Now()
-		if d.ClockPaused {
-			at = pausedSince(d, at)
-		}
-		if d.Timing == string(dossier.Overdue) {
-			pg.Left = cal.WorkingDuration(d.DueAt, at)
-		} else {
-			pg.Left = cal.WorkingDuration(at, d.DueAt)
-		}
-	}
+	pg.Left = d.Left
 	for _, a := range d.AllowedActions {
 		pg.Actions = append(pg.Actions, newActionForm(a, d))
 		if a == string(dossier.ActTransfer) {
@@ -81,16 +71,6 @@ func (p *Pages) load(w http.ResponseWriter, r *http.Request, pg *page, code stri
 		}
 	}
 	return true
-}
-
-// pausedSince is when the dossier's clock stopped: its last supplement request.
-func pausedSince(d *app.Whole, now time.Time) time.Time {
-	for i := len(d.Steps) - 1; i >= 0; i-- {
-		if d.Steps[i].Action == string(dossier.ActRequestSupplement) {
-			return d.Steps[i].At
-		}
-	}
-	return now
 }
 
 // destinations are the offices a dossier at office may be transferred to: any other
@@ -106,15 +86,13 @@ func destinations(offices []catalog.Office, office string) []option {
 }
 
 // available reports whether the dossier has form k: the receipt and the control slip
-// always, the others once what they record has happened.
+// always, the others once a step that prints them has happened.
 func available(d *app.Whole, k forms.Kind) bool {
-	want := map[forms.Kind]string{forms.KindSupplementRequest: string(dossier.ActRequestSupplement),
-		forms.KindRefusal: string(dossier.ActRefuse), forms.KindApology: string(dossier.ActExtend)}[k]
-	if want == "" {
+	if k.Always() {
 		return true
 	}
 	for _, s := range d.Steps {
-		if s.Action == want {
+		if printed, ok := dossier.Action(s.Action).Printed(); ok && printed == k {
 			return true
 		}
 	}
@@ -253,13 +231,6 @@ func (p *Pages) act(w http.ResponseWriter, r *http.Request) {
 
 // errCSRF is a form posted without its CSRF token.
 var errCSRF = errors.New("csrf token missing or wrong")
-
-// printAfter is the form an action makes printable, to hand or send to the citizen.
-var printAfter = map[dossier.Action]forms.Kind{
-	dossier.ActRequestSupplement: forms.KindSupplementRequest,
-	dossier.ActRefuse:            forms.KindRefusal,
-	dossier.ActExtend:            forms.KindApology,
-}
 
 // readCommand reads an action's form.
 func readCommand(r *http.Request) (dossier.Command, *dossier.FieldError) {
