@@ -1,28 +1,19 @@
 package app
 
 import (
-	"errors"
-
 	"github.com/motcua/motcua/services/platform/auth"
-	"github.com/motcua/motcua/services/postal/adapters/store"
 )
-
-// ErrForbidden is returned when the member of staff may not see or touch a shipment.
-var ErrForbidden = errors.New("not a shipment of your offices")
-
-// ErrNotFound is returned for a tracking number or dossier the post does not know.
-var ErrNotFound = errors.New("no such shipment or dossier")
 
 // mayWork reports whether who may record steps of s: a postal worker of the post office
 // that picks it up or of the one that delivers it.
-func mayWork(who *auth.Principal, s store.Shipment) bool {
+func mayWork(who *auth.Principal, s ShipmentRecord) bool {
 	return who.Role == auth.RolePostal && (who.InOffice(s.OriginPostOffice) || who.InOffice(s.DestinationPostOffice))
 }
 
 // maySee reports whether who may see s: its postal workers, supervisors and
 // administrators, and the staff of the offices it leaves from or goes to, or of the desk
 // that received its dossier.
-func maySee(who *auth.Principal, s store.Shipment, receiving string) bool {
+func maySee(who *auth.Principal, s ShipmentRecord, receiving string) bool {
 	switch who.Role {
 	case auth.RoleSupervisor, auth.RoleAdmin:
 		return true

@@ -1,27 +1,21 @@
-// Package app holds postal's use cases: opening shipments (from dossier events or at a
-// desk's request), recording the steps postal workers report, and the run sheets. It
-// orchestrates the domain rules, the store and the outbox; it knows nothing of HTTP.
 package app
 
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"time"
 
 	"github.com/google/uuid"
-	"github.com/jackc/pgx/v5"
 
-	"github.com/motcua/motcua/services/platform/outbox"
-	"github.com/motcua/motcua/services/postal/adapters/store"
 	"github.com/motcua/motcua/services/postal/domain/s10"
+	"github.com/motcua/motcua/services/postal/domain/shipment"
 	"github.com/motcua/motcua/services/postal/events"
 )
 
 // Opening is a shipment to open for a dossier.
 type Opening struct {
-	Kind      string
+	Kind      shipment.Kind
 	DossierID uuid.UUID
 	// From and To are office codes; From is empty for a pickup at the citizen's address,
 	// To for a delivery there.
@@ -34,7 +28,7 @@ type Opening struct {
 	// Origin, when set, is the post office the item already is at (a return starts
 	// where the delivery failed).
 	Origin     string
-	PaidBy     string
+	PaidBy     shipment.Payer
 	PostageVND int64
 	By         string
 	At         time.Time
@@ -43,115 +37,101 @@ type Opening struct {
 	RequestHash []byte
 }
 
-// ErrUnknownOffice is an opening that names an office the post does not know (yet).
-var ErrUnknownOffice = errors.New("the post does not know this office")
+// SystemActor names the product itself in a shipment's log, for the steps no person took.
+const SystemActor = "motcua"
 
-// ErrNotServed is an opening between offices no post office serves.
-var ErrNotServed = errors.New("no post office serves this office")
-
-// Open opens the shipment o describes in tx, with a new S10 tracking number, and queues
-// its event; created is false when the source had opened it already.
-func Open(ctx context.Context, tx pgx.Tx, o Opening) (store.Shipment, bool, error) {
-	if prior, ok, err := store.ShipmentBySource(ctx, tx, o.Source); err != nil || ok {
-		return reopened(prior, o, err)
-	}
-	d, ok, err := store.DossierByID(ctx, tx, o.DossierID)
+// Open opens the shipment o describes through shipments, with a new S10 tracking
+// number, and queues its event; created is false when the source had opened it already.
+func Open(ctx context.Context, shipments ShipmentWriter, o Opening) (ShipmentRecord, bool, error) {
+	s, created, err := shipments.Create(ctx, o.Source, func(tx ShipmentTx) (NewShipment, error) {
+		return newShipment(ctx, tx, o)
+	})
 	if err != nil {
-		return store.Shipment{}, false, err
+		return s, false, err
+	}
+	if !created && o.RequestHash != nil && !bytes.Equal(s.RequestHash, o.RequestHash) {
+		return s, false, ErrKeyReused // a desk's request with the same key asked for something else
+	}
+	return s, created, nil
+}
+
+// newShipment is the shipment o describes, read and numbered through tx, with the event
+// and message of its creation.
+func newShipment(ctx context.Context, tx ShipmentTx, o Opening) (NewShipment, error) {
+	d, ok, err := tx.Dossier(ctx, o.DossierID)
+	if err != nil {
+		return NewShipment{}, err
 	}
 	if !ok {
-		return store.Shipment{}, false, fmt.Errorf("open shipment: dossier %s: %w", o.DossierID, ErrUnknownDossier)
+		return NewShipment{}, fmt.Errorf("open shipment: dossier %s: %w", o.DossierID, ErrUnknownDossier)
 	}
-	if o.Kind == "return" && o.To == "" {
+	if o.Kind == shipment.KindReturn && o.To == "" {
 		o.To = d.ReceivingOffice // a result comes back to the desk that received the dossier
 	}
 	origin := o.Origin
 	if origin == "" {
 		if origin, err = servingPostOffice(ctx, tx, o.From, d.ReceivingOffice); err != nil {
-			return store.Shipment{}, false, err
+			return NewShipment{}, err
 		}
 	}
 	destination, err := servingPostOffice(ctx, tx, o.To, d.ReceivingOffice)
 	if err != nil {
-		return store.Shipment{}, false, err
+		return NewShipment{}, err
 	}
-	serial, err := store.NextSerial(ctx, tx)
+	trackingNumber, err := nextTrackingNumber(ctx, tx, o.Kind)
 	if err != nil {
-		return store.Shipment{}, false, err
+		return NewShipment{}, err
+	}
+	s := ShipmentRecord{
+		Shipment: shipment.Shipment{
+			ID: uuid.New(), TrackingNumber: trackingNumber, Kind: o.Kind, Status: shipment.Created,
+			DossierID: d.ID, DossierCode: d.Code, FromOffice: o.From, ToOffice: o.To,
+			OriginPostOffice: origin, DestinationPostOffice: destination, PostageVND: o.PostageVND, PaidBy: o.PaidBy,
+			LastEventAt: o.At, Version: 1, ReturnsTrackingNumber: o.Returns, CreatedAt: o.At,
+		},
+		AddressSealed: o.AddressSealed, Source: o.Source, RequestHash: o.RequestHash,
+	}
+	msg, err := events.Created(s.Shipment, o.At)
+	if err != nil {
+		return NewShipment{}, err
+	}
+	created := EventRecord{EventID: msg.EventID, ShipmentID: s.ID, Version: 1, Type: shipment.Created,
+		OccurredAt: o.At, Username: o.By, PostOffice: origin, Automatic: o.By == SystemActor}
+	return NewShipment{Shipment: s, Event: created, Message: msg}, nil
+}
+
+// nextTrackingNumber takes the S10 number of a new shipment of kind: a delivery or a
+// return goes to a citizen's result, the others to an authority.
+func nextTrackingNumber(ctx context.Context, tx ShipmentTx, kind shipment.Kind) (string, error) {
+	serial, err := tx.NextSerial(ctx)
+	if err != nil {
+		return "", err
 	}
 	service := s10.ServiceToAuthority
-	if o.Kind == "delivery" || o.Kind == "return" {
+	if kind == shipment.KindDelivery || kind == shipment.KindReturn {
 		service = s10.ServiceToCitizen
 	}
-	tn, err := s10.New(service, serial)
+	n, err := s10.New(service, serial)
 	if err != nil {
-		return store.Shipment{}, false, fmt.Errorf("open shipment: %w", err)
+		return "", fmt.Errorf("open shipment: %w", err)
 	}
-	s := store.Shipment{
-		ID: uuid.New(), TrackingNumber: tn.String(), Kind: o.Kind, Status: "created", DossierID: d.ID, DossierCode: d.Code,
-		FromOffice: o.From, ToOffice: o.To, AddressSealed: o.AddressSealed, OriginPostOffice: origin,
-		DestinationPostOffice: destination, PostageVND: o.PostageVND, PaidBy: o.PaidBy, LastEventAt: o.At, Version: 1,
-		Source: o.Source, ReturnsTrackingNumber: o.Returns, RequestHash: o.RequestHash, CreatedAt: o.At,
-	}
-	created, err := store.InsertShipment(ctx, tx, s)
-	if err != nil {
-		return s, false, err
-	}
-	if !created {
-		// Another transaction opened it from the same source meanwhile: answer with theirs.
-		prior, _, err := store.ShipmentBySource(ctx, tx, o.Source)
-		return reopened(prior, o, err)
-	}
-	msg, err := events.Created(s, o.At)
-	if err != nil {
-		return s, false, err
-	}
-	err = store.InsertEvent(ctx, tx, store.Event{EventID: msg.EventID, ShipmentID: s.ID, Version: 1, Type: "created",
-		OccurredAt: o.At, Username: o.By, PostOffice: origin, Automatic: o.By == SystemActor})
-	if err != nil {
-		return s, false, err
-	}
-	if err := outbox.Add(ctx, tx, msg); err != nil {
-		return s, false, err
-	}
-	return s, true, nil
+	return n.String(), nil
 }
-
-// reopened answers an opening whose source had opened a shipment already: that one,
-// unless a desk's request with the same key asked for something else.
-func reopened(prior store.Shipment, o Opening, err error) (store.Shipment, bool, error) {
-	if err != nil {
-		return prior, false, err
-	}
-	if o.RequestHash != nil && !bytes.Equal(prior.RequestHash, o.RequestHash) {
-		return prior, false, ErrKeyReused
-	}
-	return prior, false, nil
-}
-
-// ErrKeyReused is an Idempotency-Key sent again with another request.
-var ErrKeyReused = errors.New("idempotency key reused for another request")
-
-// SystemActor names the product itself in a shipment's log, for the steps no person took.
-const SystemActor = "motcua"
-
-// ErrUnknownDossier is a shipment for a dossier the post does not know (yet).
-var ErrUnknownDossier = errors.New("the post does not know this dossier")
 
 // servingPostOffice is the post office that serves office, or, for an address (office
 // empty), the one that serves the desk that received the dossier.
-func servingPostOffice(ctx context.Context, q store.Querier, office, receiving string) (string, error) {
+func servingPostOffice(ctx context.Context, offices Offices, office, receiving string) (string, error) {
 	if office == "" {
 		office = receiving
 	}
-	o, ok, err := store.OfficeOf(ctx, q, office)
+	o, ok, err := offices.Office(ctx, office)
 	if err != nil {
 		return "", err
 	}
 	if !ok {
 		return "", fmt.Errorf("office %s: %w", office, ErrUnknownOffice)
 	}
-	if o.Kind == "post_office" {
+	if o.Kind == kindPostOffice {
 		return o.Code, nil
 	}
 	if o.PostOffice == "" {

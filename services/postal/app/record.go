@@ -3,125 +3,54 @@ package app
 import (
 	"bytes"
 	"context"
-	"encoding/json"
-	"errors"
 	"fmt"
+	"time"
 
 	"github.com/google/uuid"
-	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/motcua/motcua/services/platform/auth"
-	"github.com/motcua/motcua/services/platform/outbox"
-	"github.com/motcua/motcua/services/postal/adapters/store"
 	"github.com/motcua/motcua/services/postal/domain/shipment"
 	"github.com/motcua/motcua/services/postal/events"
 )
 
-// ErrEventReused is an event id sent before for another shipment or with other content.
-var ErrEventReused = errors.New("event id reused")
-
-// Record applies a postal worker's step to the shipment with tracking number tn. The
-// same event id again (a phone resending after losing its connection) returns the first
+// Record applies a postal worker's step to the shipment with trackingNumber. The same
+// event id again (a phone resending after losing its connection) returns the first
 // answer and changes nothing (replayed true). When the failed-delivery rule sends the
 // result back, the return shipment to the desk is opened in the same transaction.
-func (a *Shipments) Record(ctx context.Context, who *auth.Principal, tn string, in shipment.Input, requestHash []byte) ([]byte, bool, error) {
+func (a *Shipments) Record(ctx context.Context, who *auth.Principal, trackingNumber string, in shipment.Input, requestHash []byte) (View, bool, error) {
 	in.Normalize()
 	if fe := in.Validate(); fe != nil {
-		return nil, false, fe
+		return View{}, false, fe
 	}
 	eventID, err := uuid.Parse(in.EventID)
 	if err != nil {
-		return nil, false, &shipment.FieldError{Field: "event_id", Code: "invalid_event_id", Message: "The event_id must be a UUID."}
+		return View{}, false, &shipment.FieldError{Field: "event_id", Code: "invalid_event_id", Message: "The event_id must be a UUID."}
 	}
-	now := a.Now()
-	var answer []byte
+	step := workerStep{who: who, input: in, eventID: eventID, requestHash: requestHash, now: a.Now()}
+	var answer View
 	var replayed bool
-	err = pgx.BeginFunc(ctx, a.Store.Pool(), func(tx pgx.Tx) error {
-		s, ok, err := store.LockShipment(ctx, tx, tn)
-		if err != nil {
-			return err
-		}
-		if !ok {
-			return ErrNotFound
-		}
+	err = a.Store.Update(ctx, trackingNumber, func(tx ShipmentTx, s ShipmentRecord) (Change, error) {
 		if !mayWork(who, s) {
-			return ErrForbidden
+			return Change{}, ErrForbidden
 		}
 		// Checked under the shipment's lock, so two copies of one event take turns.
-		if prior, ok, err := store.PriorEvent(ctx, tx, eventID); err != nil {
-			return err
-		} else if ok {
-			if prior.TrackingNumber != tn || !bytes.Equal(prior.RequestHash, requestHash) {
-				return ErrEventReused
+		prior, ok, err := tx.PriorEvent(ctx, eventID)
+		if err != nil {
+			return Change{}, err
+		}
+		if ok {
+			if prior.TrackingNumber != s.TrackingNumber || !bytes.Equal(prior.RequestHash, requestHash) {
+				return Change{}, ErrEventReused
 			}
 			answer, replayed = prior.Answer, true
-			return nil
+			return Change{}, nil
 		}
-		next, recorded, err := shipment.Record(toDomain(s), in, now, a.Calendar.Calendar())
-		if err != nil {
-			return err
-		}
-		s = fromDomain(s, next)
-		if err := store.UpdateShipment(ctx, tx, s); err != nil {
-			return err
-		}
-		postOffice := s.DestinationPostOffice
-		if who.InOffice(s.OriginPostOffice) && !who.InOffice(s.DestinationPostOffice) {
-			postOffice = s.OriginPostOffice
-		}
-		version := s.Version - len(recorded)
-		for i, rec := range recorded {
-			version++
-			e := store.Event{EventID: uuid.New(), ShipmentID: s.ID, Version: version, Type: string(rec.Type),
-				OccurredAt: rec.At, Username: SystemActor, PostOffice: postOffice, Automatic: rec.Automatic,
-				SealNumber: rec.SealNumber, ReasonCode: rec.ReasonCode, ActionCode: rec.ActionCode, Relation: rec.Relation}
-			if i == 0 {
-				e.EventID, e.Username, e.RequestHash = eventID, who.Username, requestHash
-				if p := in.Proof; p != nil && rec.Type == shipment.Delivered {
-					e.RecipientNameSealed = a.Sealer.Seal(recipientField, p.RecipientName)
-					e.IDLast4Sealed = a.Sealer.Seal(idLast4Field, p.IDLast4)
-					e.SignaturePNG = []byte(a.Sealer.Seal(signatureField, string(p.SignaturePNG)))
-				}
-			}
-			if err := store.InsertEvent(ctx, tx, e); err != nil {
-				return err
-			}
-			at := s
-			at.Version = version
-			msg, err := events.Recorded(at, events.Step{EventID: e.EventID, Type: e.Type, At: rec.At, PostOffice: postOffice,
-				SealNumber: rec.SealNumber, ReasonCode: rec.ReasonCode, ActionCode: rec.ActionCode,
-				FailedAttempts: rec.FailedAttempts, Relation: rec.Relation}, now)
-			if err != nil {
-				return err
-			}
-			if err := outbox.Add(ctx, tx, msg); err != nil {
-				return err
-			}
-		}
-		if shipment.NeedsReturnShipment(shipment.Kind(s.Kind), recorded) {
-			_, _, err := Open(ctx, tx, Opening{Kind: "return", DossierID: s.DossierID, Origin: s.DestinationPostOffice,
-				Source: "return-of:" + s.TrackingNumber, Returns: s.TrackingNumber, PaidBy: "authority",
-				By: SystemActor, At: now})
-			if err != nil {
-				return fmt.Errorf("open the return shipment: %w", err)
-			}
-		}
-		v, err := a.view(ctx, tx, s, false)
-		if err != nil {
-			return err
-		}
-		if answer, err = json.Marshal(v); err != nil {
-			return err
-		}
-		return store.SetAnswer(ctx, tx, eventID, answer)
+		change, err := a.apply(ctx, tx, s, step)
+		answer = change.Answer
+		return change, err
 	})
-	var pgErr *pgconn.PgError
-	if errors.As(err, &pgErr) && pgErr.Code == "23505" && pgErr.ConstraintName == "shipment_events_pkey" {
-		return nil, false, ErrEventReused // the id is another shipment's event, sent at the same moment
-	}
 	if err != nil {
-		return nil, false, err
+		return View{}, false, err
 	}
 	if !replayed {
 		a.Relay.Notify()
@@ -129,21 +58,74 @@ func (a *Shipments) Record(ctx context.Context, who *auth.Principal, tn string, 
 	return answer, replayed, nil
 }
 
-// signatureField is the sealed field of a delivery's signature image.
-const signatureField = "recipient_signature"
-
-// toDomain is the domain's view of a stored shipment.
-func toDomain(s store.Shipment) shipment.Shipment {
-	return shipment.Shipment{TrackingNumber: s.TrackingNumber, Kind: shipment.Kind(s.Kind), Status: shipment.Status(s.Status),
-		OriginPostOffice: s.OriginPostOffice, DestinationPostOffice: s.DestinationPostOffice,
-		FailedAttempts: s.FailedAttempts, FirstFailedAt: s.FirstFailedAt, SealNumber: s.SealNumber,
-		PostageVND: s.PostageVND, PaidBy: shipment.Payer(s.PaidBy), LastEventAt: s.LastEventAt, Version: s.Version}
+// workerStep is a postal worker's step as Record received it.
+type workerStep struct {
+	who         *auth.Principal
+	input       shipment.Input
+	eventID     uuid.UUID
+	requestHash []byte
+	now         time.Time
 }
 
-// fromDomain is s with the domain's new state.
-func fromDomain(s store.Shipment, n shipment.Shipment) store.Shipment {
-	s.Status, s.FailedAttempts, s.FirstFailedAt = string(n.Status), n.FailedAttempts, n.FirstFailedAt
-	s.SealNumber, s.PostageVND, s.PaidBy = n.SealNumber, n.PostageVND, string(n.PaidBy)
-	s.LastEventAt, s.Version = n.LastEventAt, n.Version
-	return s
+// apply decides what step does to s: the domain's rule gives the new state and the
+// events; each becomes a kept event and a message, a returned delivery opens its return
+// to the desk, and the answer is the shipment after it.
+func (a *Shipments) apply(ctx context.Context, tx ShipmentTx, s ShipmentRecord, step workerStep) (Change, error) {
+	next, recorded, err := shipment.Record(s.Shipment, step.input, step.now, a.Calendar.Calendar())
+	if err != nil {
+		return Change{}, err
+	}
+	s.Shipment = next
+	change := Change{Shipment: s}
+	postOffice := workingPostOffice(step.who, s)
+	version := s.Version - len(recorded)
+	for i, rec := range recorded {
+		version++
+		e := EventRecord{EventID: uuid.New(), ShipmentID: s.ID, Version: version, Type: rec.Type,
+			OccurredAt: rec.At, Username: SystemActor, PostOffice: postOffice, Automatic: rec.Automatic,
+			SealNumber: rec.SealNumber, ReasonCode: rec.ReasonCode, ActionCode: rec.ActionCode, Relation: rec.Relation}
+		if i == 0 {
+			e.EventID, e.Username, e.RequestHash = step.eventID, step.who.Username, step.requestHash
+			if p := step.input.Proof; p != nil && rec.Type == shipment.Delivered {
+				a.sealProof(&e, p)
+			}
+		}
+		at := s.Shipment
+		at.Version = version
+		msg, err := events.Recorded(at, events.Step{EventID: e.EventID, Type: e.Type, At: rec.At, PostOffice: postOffice,
+			SealNumber: rec.SealNumber, ReasonCode: rec.ReasonCode, ActionCode: rec.ActionCode,
+			FailedAttempts: rec.FailedAttempts, Relation: rec.Relation}, step.now)
+		if err != nil {
+			return Change{}, err
+		}
+		change.Events = append(change.Events, e)
+		change.Messages = append(change.Messages, msg)
+	}
+	if shipment.NeedsReturnShipment(s.Kind, recorded) {
+		ret, err := newShipment(ctx, tx, Opening{Kind: shipment.KindReturn, DossierID: s.DossierID,
+			Origin: s.DestinationPostOffice, Source: "return-of:" + s.TrackingNumber, Returns: s.TrackingNumber,
+			PaidBy: shipment.PaidByAuthority, By: SystemActor, At: step.now})
+		if err != nil {
+			return Change{}, fmt.Errorf("open the return shipment: %w", err)
+		}
+		change.Opens = append(change.Opens, ret)
+	}
+	change.Answer, err = a.view(ctx, tx, s, false)
+	return change, err
+}
+
+// workingPostOffice is the post office a step of s by who is recorded at: the one that
+// delivers it, unless who works only at the one that picks it up.
+func workingPostOffice(who *auth.Principal, s ShipmentRecord) string {
+	if who.InOffice(s.OriginPostOffice) && !who.InOffice(s.DestinationPostOffice) {
+		return s.OriginPostOffice
+	}
+	return s.DestinationPostOffice
+}
+
+// sealProof puts the sealed proof of a delivery on its event.
+func (a *Shipments) sealProof(e *EventRecord, p *shipment.Proof) {
+	e.RecipientNameSealed = a.Sealer.Seal(recipientField, p.RecipientName)
+	e.IDLast4Sealed = a.Sealer.Seal(idLast4Field, p.IDLast4)
+	e.SignatureSealed = a.Sealer.Seal(signatureField, string(p.SignaturePNG))
 }

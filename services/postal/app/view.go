@@ -4,7 +4,6 @@ import (
 	"context"
 	"time"
 
-	"github.com/motcua/motcua/services/postal/adapters/store"
 	"github.com/motcua/motcua/services/postal/domain/shipment"
 )
 
@@ -65,79 +64,94 @@ type View struct {
 }
 
 // officeRef names the office with code from the post's copy ("" gives nil), read
-// through q (a transaction must read through itself: its connection is already taken).
-func officeRef(ctx context.Context, q store.Querier, code string) *OfficeRef {
+// through offices (inside a transaction, the transaction itself). An office the post
+// cannot read is named by its code: an answer is not refused for want of a name.
+func officeRef(ctx context.Context, offices Offices, code string) *OfficeRef {
 	if code == "" {
 		return nil
 	}
-	o, ok, err := store.OfficeOf(ctx, q, code)
+	o, ok, err := offices.Office(ctx, code)
 	if err != nil || !ok {
 		return &OfficeRef{Code: code, Name: code}
 	}
 	return &OfficeRef{Code: o.Code, Name: o.Name, Address: o.Address}
 }
 
-// view builds the answer for s, reading through q; withAddress opens the citizen's
-// address.
-func (a *Shipments) view(ctx context.Context, q store.Querier, s store.Shipment, withAddress bool) (View, error) {
-	vi, _ := shipment.Status(s.Status).Labels()
+// view builds the answer for s, naming its offices through offices; withAddress opens
+// the citizen's address.
+func (a *Shipments) view(ctx context.Context, offices Offices, s ShipmentRecord, withAddress bool) (View, error) {
+	statusLabel, _ := s.Status.Labels()
 	loc := a.Calendar.Calendar().Location()
-	v := View{TrackingNumber: s.TrackingNumber, Kind: s.Kind, Status: s.Status, StatusLabel: vi, DossierCode: s.DossierCode,
-		From: officeRef(ctx, q, s.FromOffice), To: officeRef(ctx, q, s.ToOffice),
-		OriginPostOffice: *officeRef(ctx, q, s.OriginPostOffice), DestinationPostOffice: *officeRef(ctx, q, s.DestinationPostOffice),
-		FailedAttempts: s.FailedAttempts, SealNumber: s.SealNumber, PostageVND: s.PostageVND, PaidBy: s.PaidBy,
+	v := View{
+		TrackingNumber: s.TrackingNumber, Kind: string(s.Kind), Status: string(s.Status), StatusLabel: statusLabel,
+		DossierCode: s.DossierCode, From: officeRef(ctx, offices, s.FromOffice), To: officeRef(ctx, offices, s.ToOffice),
+		OriginPostOffice:      *officeRef(ctx, offices, s.OriginPostOffice),
+		DestinationPostOffice: *officeRef(ctx, offices, s.DestinationPostOffice),
+		FailedAttempts:        s.FailedAttempts, SealNumber: s.SealNumber, PostageVND: s.PostageVND, PaidBy: string(s.PaidBy),
 		ReturnsTrackingNumber: s.ReturnsTrackingNumber, CreatedAt: s.CreatedAt.In(loc), UpdatedAt: s.LastEventAt.In(loc),
-		Version: s.Version}
+		Version: s.Version,
+	}
 	if withAddress && len(s.AddressSealed) > 0 {
-		addr, err := a.Sealer.Open(addressField(s.Kind), s.AddressSealed)
+		address, err := a.Sealer.Open(AddressField(s.Kind), s.AddressSealed)
 		if err != nil {
 			return v, err
 		}
-		v.Address = addr
+		v.Address = address
 	}
 	return v, nil
 }
 
-// addressField is the sealed field a shipment's address was sealed as.
-func addressField(kind string) string {
-	if kind == "pickup" {
+// AddressField is the sealed field a citizen's address on a shipment of kind is sealed
+// as: where a pickup starts, or where a result is delivered. The dossier's copy keeps
+// them under the same names.
+func AddressField(kind shipment.Kind) string {
+	if kind == shipment.KindPickup {
 		return "pickup_address"
 	}
 	return "delivery_address"
 }
 
 // withEvents adds the steps of s to v, opening the proofs of deliveries.
-func (a *Shipments) withEvents(ctx context.Context, v *View, s store.Shipment) error {
-	evs, err := a.Store.EventsOf(ctx, s.ID)
+func (a *Shipments) withEvents(ctx context.Context, v *View, s ShipmentRecord) error {
+	steps, err := a.Store.Events(ctx, s.ID)
 	if err != nil {
 		return err
 	}
 	loc := a.Calendar.Calendar().Location()
-	for _, e := range evs {
-		vi, _ := shipment.Status(e.Type).Labels()
-		if e.Type == "created" {
-			vi = "Mở bưu gửi"
+	for _, e := range steps {
+		label, _ := e.Type.Labels()
+		if e.Type == shipment.Created {
+			label = "Mở bưu gửi"
 		}
-		ev := EventView{EventID: e.EventID.String(), Type: e.Type, Label: vi, OccurredAt: e.OccurredAt.In(loc),
-			RecordedAt: e.RecordedAt.In(loc), By: e.Username, PostOffice: officeRef(ctx, a.Store.Pool(), e.PostOffice),
+		ev := EventView{EventID: e.EventID.String(), Type: string(e.Type), Label: label, OccurredAt: e.OccurredAt.In(loc),
+			RecordedAt: e.RecordedAt.In(loc), By: e.Username, PostOffice: officeRef(ctx, a.Store, e.PostOffice),
 			Automatic: e.Automatic, SealNumber: e.SealNumber, ReasonCode: e.ReasonCode, ActionCode: e.ActionCode}
 		if len(e.RecipientNameSealed) > 0 {
-			p := &ProofView{Relation: e.Relation}
-			if p.RecipientName, err = a.Sealer.Open(recipientField, e.RecipientNameSealed); err != nil {
+			if ev.Proof, err = a.openProof(e); err != nil {
 				return err
 			}
-			if p.IDLast4, err = a.Sealer.Open(idLast4Field, e.IDLast4Sealed); err != nil {
-				return err
-			}
-			ev.Proof = p
 		}
 		v.Events = append(v.Events, ev)
 	}
 	return nil
 }
 
+// openProof opens the proof of the delivery e.
+func (a *Shipments) openProof(e EventRecord) (*ProofView, error) {
+	name, err := a.Sealer.Open(recipientField, e.RecipientNameSealed)
+	if err != nil {
+		return nil, err
+	}
+	idLast4, err := a.Sealer.Open(idLast4Field, e.IDLast4Sealed)
+	if err != nil {
+		return nil, err
+	}
+	return &ProofView{RecipientName: name, Relation: e.Relation, IDLast4: idLast4}, nil
+}
+
 // Sealed fields of a delivery's proof.
 const (
 	recipientField = "recipient_name"
 	idLast4Field   = "recipient_id_last4"
+	signatureField = "recipient_signature"
 )

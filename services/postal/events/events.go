@@ -12,7 +12,7 @@ import (
 
 	postalv1 "github.com/motcua/motcua/proto/motcua/postal/v1"
 	"github.com/motcua/motcua/services/platform/outbox"
-	"github.com/motcua/motcua/services/postal/adapters/store"
+	"github.com/motcua/motcua/services/postal/domain/shipment"
 )
 
 // Subject is where an event of kind about shipment id is published; the shipment id in
@@ -22,7 +22,7 @@ func Subject(shipmentID uuid.UUID, kind string) string {
 }
 
 // Created builds the event of a newly opened shipment (its version 1).
-func Created(s store.Shipment, at time.Time) (outbox.Message, error) {
+func Created(s shipment.Shipment, at time.Time) (outbox.Message, error) {
 	id := uuid.New()
 	ev := &postalv1.Event{EventId: id.String(), OccurredAt: timestamppb.New(at), ShipmentId: s.ID.String(), Version: int64(s.Version),
 		Kind: &postalv1.Event_Created{Created: &postalv1.ShipmentCreated{
@@ -37,7 +37,7 @@ func Created(s store.Shipment, at time.Time) (outbox.Message, error) {
 // Step is a step of a shipment, for its event.
 type Step struct {
 	EventID        uuid.UUID
-	Type           string
+	Type           shipment.Status
 	At             time.Time
 	PostOffice     string
 	SealNumber     string
@@ -48,12 +48,12 @@ type Step struct {
 }
 
 // Recorded builds the event of a step; s is the shipment after it.
-func Recorded(s store.Shipment, st Step, at time.Time) (outbox.Message, error) {
+func Recorded(s shipment.Shipment, st Step, at time.Time) (outbox.Message, error) {
 	ev := &postalv1.Event{EventId: st.EventID.String(), OccurredAt: timestamppb.New(at), ShipmentId: s.ID.String(),
 		Version: int64(s.Version),
 		Kind: &postalv1.Event_Recorded{Recorded: &postalv1.ShipmentEventRecorded{
 			TrackingNumber: s.TrackingNumber, DossierId: s.DossierID.String(), DossierCode: s.DossierCode,
-			Kind: kind(s.Kind), Type: st.Type, FromOfficeCode: s.FromOffice, ToOfficeCode: s.ToOffice,
+			Kind: kind(s.Kind), Type: string(st.Type), FromOfficeCode: s.FromOffice, ToOfficeCode: s.ToOffice,
 			At: timestamppb.New(st.At), PostOfficeCode: st.PostOffice, SealNumber: st.SealNumber,
 			ReasonCode: st.ReasonCode, ActionCode: st.ActionCode, FailedAttempts: int32(st.FailedAttempts),
 			RecipientRelation: st.Relation, PostageVnd: s.PostageVND, PaidBy: payer(s.PaidBy),
@@ -69,26 +69,22 @@ func encode(id uuid.UUID, ev *postalv1.Event, shipmentID uuid.UUID, k string) (o
 	return outbox.Message{EventID: id, Subject: Subject(shipmentID, k), Payload: payload}, nil
 }
 
-func kind(k string) postalv1.ShipmentKind {
-	switch k {
-	case "pickup":
-		return postalv1.ShipmentKind_SHIPMENT_KIND_PICKUP
-	case "transfer":
-		return postalv1.ShipmentKind_SHIPMENT_KIND_TRANSFER
-	case "delivery":
-		return postalv1.ShipmentKind_SHIPMENT_KIND_DELIVERY
-	case "return":
-		return postalv1.ShipmentKind_SHIPMENT_KIND_RETURN
-	}
-	return postalv1.ShipmentKind_SHIPMENT_KIND_UNSPECIFIED
+// kinds are the protobuf names of the kinds of shipment.
+var kinds = map[shipment.Kind]postalv1.ShipmentKind{
+	shipment.KindPickup:   postalv1.ShipmentKind_SHIPMENT_KIND_PICKUP,
+	shipment.KindTransfer: postalv1.ShipmentKind_SHIPMENT_KIND_TRANSFER,
+	shipment.KindDelivery: postalv1.ShipmentKind_SHIPMENT_KIND_DELIVERY,
+	shipment.KindReturn:   postalv1.ShipmentKind_SHIPMENT_KIND_RETURN,
 }
 
-func payer(p string) postalv1.Payer {
-	switch p {
-	case "citizen":
-		return postalv1.Payer_PAYER_CITIZEN
-	case "authority":
-		return postalv1.Payer_PAYER_AUTHORITY
-	}
-	return postalv1.Payer_PAYER_UNSPECIFIED
+// kind is k's protobuf name; an unknown kind is unspecified.
+func kind(k shipment.Kind) postalv1.ShipmentKind { return kinds[k] }
+
+// payers are the protobuf names of who pays the postage.
+var payers = map[shipment.Payer]postalv1.Payer{
+	shipment.PaidByCitizen:   postalv1.Payer_PAYER_CITIZEN,
+	shipment.PaidByAuthority: postalv1.Payer_PAYER_AUTHORITY,
 }
+
+// payer is p's protobuf name; an unknown payer is unspecified.
+func payer(p shipment.Payer) postalv1.Payer { return payers[p] }

@@ -15,6 +15,7 @@ import (
 	"github.com/motcua/motcua/services/platform/sealing"
 	"github.com/motcua/motcua/services/postal/adapters/store"
 	"github.com/motcua/motcua/services/postal/app"
+	"github.com/motcua/motcua/services/postal/domain/shipment"
 )
 
 // DossierConsumer names postal's durable consumer of dossier events.
@@ -31,12 +32,6 @@ type Dossiers struct {
 	Sealer *sealing.Sealer
 }
 
-// Address fields as the post seals them.
-const (
-	pickupField   = "pickup_address"
-	deliveryField = "delivery_address"
-)
-
 // Handle applies one dossier event in the consumer's transaction.
 func (h *Dossiers) Handle(ctx context.Context, tx pgx.Tx, msg jetstream.Msg) error {
 	var ev dossierv1.Event
@@ -48,45 +43,48 @@ func (h *Dossiers) Handle(ctx context.Context, tx pgx.Tx, msg jetstream.Msg) err
 		return messaging.Poison(errors.New(msg.Subject() + ": dossier event without a dossier id or a time"))
 	}
 	at := ev.GetOccurredAt().AsTime()
-	open := app.Opening{DossierID: id, Source: "dossier-event:" + ev.GetEventId(), PaidBy: "citizen", By: app.SystemActor, At: at}
+	open := app.Opening{DossierID: id, Source: "dossier-event:" + ev.GetEventId(), PaidBy: shipment.PaidByCitizen,
+		By: app.SystemActor, At: at}
+	kept := store.InTx(tx)
 	switch k := ev.Kind.(type) {
 	case *dossierv1.Event_Received:
 		r := k.Received
-		d := store.Dossier{ID: id, Code: r.GetCode(), ReceivingOffice: r.GetReceivingOffice().GetCode(),
+		d := app.DossierCopy{ID: id, Code: r.GetCode(), ReceivingOffice: r.GetReceivingOffice().GetCode(),
 			ProcedureName: r.GetProcedure().GetName()}
 		if r.GetPickupAddress() != "" {
-			d.PickupAddressSealed = h.Sealer.Seal(pickupField, r.GetPickupAddress())
+			d.PickupAddressSealed = h.Sealer.Seal(app.AddressField(shipment.KindPickup), r.GetPickupAddress())
 		}
 		if d.Code == "" || d.ReceivingOffice == "" {
 			return messaging.Poison(errors.New(msg.Subject() + ": received event without code or receiving office"))
 		}
-		if err := store.FoldReceived(ctx, tx, d); err != nil {
+		if err := kept.KeepReceived(ctx, d); err != nil {
 			return err
 		}
 		if r.GetChannel() != dossierv1.Channel_CHANNEL_POST {
 			return nil
 		}
-		open.Kind, open.To, open.AddressSealed = "pickup", d.ReceivingOffice, d.PickupAddressSealed
+		open.Kind, open.To, open.AddressSealed = shipment.KindPickup, d.ReceivingOffice, d.PickupAddressSealed
 	case *dossierv1.Event_Transferred:
 		t := k.Transferred
 		if t.GetVia() != dossierv1.Via_VIA_POST {
 			return nil
 		}
-		open.Kind, open.From, open.To, open.PaidBy = "transfer", t.GetFromOffice().GetCode(), t.GetToOffice().GetCode(), "authority"
+		open.Kind, open.From, open.To = shipment.KindTransfer, t.GetFromOffice().GetCode(), t.GetToOffice().GetCode()
+		open.PaidBy = shipment.PaidByAuthority
 	case *dossierv1.Event_Completed:
 		c := k.Completed
 		if c.GetResultDelivery() != dossierv1.DeliveryMethod_DELIVERY_METHOD_POST {
 			return nil
 		}
-		sealed := h.Sealer.Seal(deliveryField, c.GetDeliveryAddress())
-		if err := store.SetDeliveryAddress(ctx, tx, id, sealed); err != nil {
+		sealed := h.Sealer.Seal(app.AddressField(shipment.KindDelivery), c.GetDeliveryAddress())
+		if err := kept.KeepDeliveryAddress(ctx, id, sealed); err != nil {
 			return err
 		}
-		open.Kind, open.From, open.AddressSealed = "delivery", ev.GetState().GetCurrentOffice().GetCode(), sealed
+		open.Kind, open.From, open.AddressSealed = shipment.KindDelivery, ev.GetState().GetCurrentOffice().GetCode(), sealed
 	default:
 		return nil
 	}
-	_, _, err = app.Open(ctx, tx, open)
+	_, _, err = app.Open(ctx, kept, open)
 	switch {
 	case errors.Is(err, app.ErrUnknownDossier), errors.Is(err, app.ErrUnknownOffice):
 		// The dossier's first event, or the office's, is still on its way.

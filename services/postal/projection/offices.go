@@ -15,6 +15,7 @@ import (
 	referencev1 "github.com/motcua/motcua/proto/motcua/reference/v1"
 	"github.com/motcua/motcua/services/platform/messaging"
 	"github.com/motcua/motcua/services/postal/adapters/store"
+	"github.com/motcua/motcua/services/postal/app"
 )
 
 // OfficeConsumer names postal's durable consumer of office changes.
@@ -34,6 +35,6 @@ func Office(ctx context.Context, tx pgx.Tx, msg jetstream.Msg) error {
 	if o == nil || o.GetCode() == "" || o.GetRevision() < 1 {
 		return messaging.Poison(errors.New(msg.Subject() + ": not an office change, or one without code or revision"))
 	}
-	return store.FoldOffice(ctx, tx, store.Office{Code: o.GetCode(), Name: o.GetName(), Kind: o.GetKind(),
+	return store.InTx(tx).KeepOffice(ctx, app.Office{Code: o.GetCode(), Name: o.GetName(), Kind: o.GetKind(),
 		ParentCode: o.GetParentCode(), Address: o.GetAddress(), PostOffice: o.GetPostOfficeCode(), Revision: o.GetRevision()})
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/go-chi/chi/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/motcua/motcua/services/platform/auth"
 	"github.com/motcua/motcua/services/platform/calendarsync"
@@ -52,7 +53,6 @@ func ReadConfig(r *config.Reader) (Config, error) {
 
 // Service is a running postal service: its connections, consumers, relay and API.
 type Service struct {
-	Store     *store.Store
 	infra     *infra.Infra
 	relay     *outbox.Relay
 	consumers []*messaging.Consumer
@@ -97,7 +97,6 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 		inf.Close()
 		return nil, fmt.Errorf("postal: %w", err)
 	}
-	st := store.New(inf.Pool)
 	relay := outbox.NewRelay(inf.Pool, inf.JS, log, outbox.RelayOptions{Schema: store.Schema})
 	dossiers := &projection.Dossiers{Sealer: sealer}
 	now := cfg.Now
@@ -111,9 +110,9 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 		inf.Close()
 		return nil, fmt.Errorf("postal: %w", err)
 	}
-	shipments := &app.Shipments{Store: st, Sealer: sealer, Calendar: cal, Relay: relay, Now: now}
+	shipments := &app.Shipments{Store: store.New(inf.Pool), Sealer: sealer, Calendar: cal, Relay: relay, Now: now}
 	return &Service{
-		Store: st, infra: inf, relay: relay, reloadCalendar: reloadCalendar, sessions: sessions,
+		infra: inf, relay: relay, reloadCalendar: reloadCalendar, sessions: sessions,
 		consumers: []*messaging.Consumer{
 			messaging.NewConsumer(inf.Pool, inf.JS, log, projection.OfficeConsumer, projection.Office),
 			messaging.NewConsumer(inf.Pool, inf.JS, log, projection.DossierConsumer, dossiers.Handle),
@@ -129,6 +128,10 @@ func (s *Service) Mount(r chi.Router) {
 	s.api.Mount(r)
 	s.pages.Mount(r)
 }
+
+// Pool is the service's database (search_path postal), for the tests that look behind
+// the API.
+func (s *Service) Pool() *pgxpool.Pool { return s.infra.Pool }
 
 // Checks are postal's readiness probes.
 func (s *Service) Checks() map[string]httpapi.Check { return s.infra.Checks() }

@@ -1,10 +1,19 @@
 // Package store keeps postal's data in PostgreSQL, in the postal schema: its copies of
-// offices and dossiers, shipments and their events.
+// offices and dossiers, shipments and their events. It implements the app's ports
+// (app.ShipmentStore, app.ShipmentWriter, app.ShipmentTx) and turns the driver's errors
+// into the app's.
+//
+// Two values implement the writes the same way: Store begins a transaction of its own
+// for each; Tx works inside a transaction a consumer began, beside its inbox row. Store
+// hands its transactions to a Tx, so both run the same statements.
 package store
 
 import (
+	"context"
 	"embed"
 
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/motcua/motcua/services/platform/calendarsync"
@@ -12,6 +21,7 @@ import (
 	"github.com/motcua/motcua/services/platform/messaging"
 	"github.com/motcua/motcua/services/platform/outbox"
 	"github.com/motcua/motcua/services/platform/sessionsync"
+	"github.com/motcua/motcua/services/postal/app"
 )
 
 // Schema is postal's own schema; no other service reads it.
@@ -33,13 +43,44 @@ func Migrations() ([]database.Migration, error) {
 	return append(steps, append(calendarsync.Migrations(), sessionsync.Migrations()...)...), nil
 }
 
-// Store is postal's data access.
+// Store is postal's data, each write in a transaction of its own.
 type Store struct {
+	queries
 	pool *pgxpool.Pool
 }
 
-// New wraps a pool whose search_path is the postal schema.
-func New(pool *pgxpool.Pool) *Store { return &Store{pool: pool} }
+var _ app.ShipmentStore = (*Store)(nil)
 
-// Pool exposes the pool for transactions that span the store and the outbox.
-func (s *Store) Pool() *pgxpool.Pool { return s.pool }
+// New wraps a pool whose search_path is the postal schema.
+func New(pool *pgxpool.Pool) *Store { return &Store{queries: queries{db: pool}, pool: pool} }
+
+// Create opens a shipment in a transaction of its own (see app.ShipmentWriter).
+func (s *Store) Create(ctx context.Context, source string, build func(app.ShipmentTx) (app.NewShipment, error)) (app.ShipmentRecord, bool, error) {
+	var opened app.ShipmentRecord
+	var created bool
+	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) (err error) {
+		opened, created, err = InTx(tx).Create(ctx, source, build)
+		return err
+	})
+	return opened, created, err
+}
+
+// Update changes a shipment in a transaction of its own (see app.ShipmentWriter).
+func (s *Store) Update(ctx context.Context, trackingNumber string, decide func(app.ShipmentTx, app.ShipmentRecord) (app.Change, error)) error {
+	return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		return InTx(tx).Update(ctx, trackingNumber, decide)
+	})
+}
+
+// db is a pool or a transaction: what the queries run on.
+type db interface {
+	Exec(ctx context.Context, sql string, args ...any) (pgconn.CommandTag, error)
+	Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error)
+	QueryRow(ctx context.Context, sql string, args ...any) pgx.Row
+}
+
+// queries are the statements Store and Tx share (the reads, and the audit of reads of
+// personal data), run on the pool or in the transaction.
+type queries struct {
+	db db
+}

@@ -6,15 +6,30 @@ import (
 	"strings"
 	"time"
 
+	"github.com/google/uuid"
+
 	"github.com/motcua/motcua/services/worktime"
 )
 
-// Shipment is what the rules need to know of a shipment to record its next event.
+// Shipment is a shipment as the rules and its events see it: what it carries between
+// which places, and where it stands. Record reads and changes only where it stands; the
+// rest says which shipment it is, for the events that tell the other services.
 type Shipment struct {
+	ID uuid.UUID
 	// TrackingNumber is the item's UPU S10 number, e.g. EE123456785VN.
 	TrackingNumber string
 	Kind           Kind
 	Status         Status
+	// DossierID and DossierCode name the dossier whose papers or result it carries.
+	DossierID   uuid.UUID
+	DossierCode string
+	// FromOffice and ToOffice are the offices of its ends; FromOffice is empty for a
+	// pickup at the citizen's address, ToOffice for a delivery there.
+	FromOffice string
+	ToOffice   string
+	// ReturnsTrackingNumber is, on a return, the delivery that could not be made.
+	ReturnsTrackingNumber string
+	CreatedAt             time.Time
 	// OriginPostOffice and DestinationPostOffice are the codes of the post offices that
 	// pick the item up and deliver it.
 	OriginPostOffice      string

@@ -2,6 +2,7 @@ package rest
 
 import (
 	"crypto/sha256"
+	"encoding/json"
 	"net/http"
 	"strings"
 	"unicode"
@@ -30,7 +31,7 @@ func (a *API) create(w http.ResponseWriter, r *http.Request) {
 		a.fail(w, r, err)
 		return
 	}
-	v, created, err := a.Shipments.Create(r.Context(), auth.FromContext(r.Context()), in, key)
+	v, created, err := a.Shipments.Create(r.Context(), auth.FromContext(r.Context()), in, idempotencyKey(key, in))
 	if err != nil {
 		a.fail(w, r, err)
 		return
@@ -43,6 +44,19 @@ func (a *API) create(w http.ResponseWriter, r *http.Request) {
 		status = http.StatusOK
 	}
 	httpapi.WriteJSON(w, status, v)
+}
+
+// idempotencyKey names a desk's request by its Idempotency-Key and the hash of what it
+// asks, taken after the app's normalization so that spacing alone does not make it
+// another request; no key, no hash.
+func idempotencyKey(key string, in app.CreateInput) app.IdempotencyKey {
+	if key == "" {
+		return app.IdempotencyKey{}
+	}
+	in.Normalize()
+	request, _ := json.Marshal(in) // plain strings and numbers: it cannot fail
+	sum := sha256.Sum256(request)
+	return app.IdempotencyKey{Key: key, RequestHash: sum[:]}
 }
 
 // trackingNumber reads and checks the {tracking_number} of the path.
@@ -135,7 +149,7 @@ func (a *API) record(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	sum := sha256.Sum256(body)
-	answer, replayed, err := a.Shipments.Record(r.Context(), auth.FromContext(r.Context()), tn, in, sum[:])
+	v, replayed, err := a.Shipments.Record(r.Context(), auth.FromContext(r.Context()), tn, in, sum[:])
 	if err != nil {
 		a.fail(w, r, err)
 		return
@@ -144,5 +158,5 @@ func (a *API) record(w http.ResponseWriter, r *http.Request) {
 	if replayed {
 		w.Header().Set("Idempotent-Replayed", "true")
 	}
-	httpapi.WriteRaw(w, http.StatusOK, answer)
+	httpapi.WriteJSON(w, http.StatusOK, v)
 }

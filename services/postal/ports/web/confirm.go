@@ -12,6 +12,7 @@ import (
 	"github.com/go-chi/chi/v5"
 
 	"github.com/motcua/motcua/services/platform/web/csrf"
+	"github.com/motcua/motcua/services/postal/app"
 	"github.com/motcua/motcua/services/postal/domain/s10"
 	"github.com/motcua/motcua/services/postal/domain/shipment"
 )
@@ -71,14 +72,10 @@ func (p *Pages) confirm(w http.ResponseWriter, r *http.Request) {
 		if in.OccurredAt.IsZero() {
 			in.OccurredAt = p.Shipments.Now()
 		}
-		var out []byte
+		var v app.View
 		var replayed bool
-		out, replayed, err = p.Shipments.Record(r.Context(), pg.Who, tn.String(), in, sum)
+		v, replayed, err = p.Shipments.Record(r.Context(), pg.Who, tn.String(), in, sum)
 		if err == nil {
-			var v struct {
-				Status string `json:"status"`
-			}
-			_ = json.Unmarshal(out, &v)
 			to := ShipmentPath + tn.String() + "?done=" + string(in.Type)
 			if wantsJSON {
 				writeJSON(w, http.StatusOK, answer{OK: true, Replayed: replayed, Status: v.Status,

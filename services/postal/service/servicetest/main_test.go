@@ -161,7 +161,7 @@ func startBare(t *testing.T) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &env{URL: url, DB: svc.Store.Pool(), JS: js, Clock: clk, Logs: logs, issuer: auth.NewIssuer(priv, time.Hour)}
+	return &env{URL: url, DB: svc.Pool(), JS: js, Clock: clk, Logs: logs, issuer: auth.NewIssuer(priv, time.Hour)}
 }
 
 func randomKey() []byte {
