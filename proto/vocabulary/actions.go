@@ -1,0 +1,27 @@
+package vocabulary
+
+// actions name what staff do to a dossier (the API's action names) and the steps the
+// post takes for them: on the action buttons, in the dossier's log and on the printed
+// control slip (form 05).
+var actions = table{
+	"register":           {"Tiếp nhận hồ sơ", "Registered"},
+	"receive":            {"Tiếp nhận hồ sơ", "Registered"},
+	"transfer":           {"Chuyển hồ sơ", "Transfer"},
+	"accept":             {"Nhận hồ sơ để giải quyết", "Accept for processing"},
+	"request-supplement": {"Yêu cầu bổ sung", "Request a supplement"},
+	"supplement":         {"Nhận hồ sơ bổ sung", "Record the supplement"},
+	"extend":             {"Gia hạn, xin lỗi", "Extend with an apology"},
+	"complete":           {"Hoàn thành giải quyết", "Complete"},
+	"return":             {"Trả kết quả", "Return the result"},
+	"refuse":             {"Từ chối", "Refuse"},
+	"stop":               {"Dừng xử lý", "Stop"},
+	"withdraw":           {"Công dân rút hồ sơ", "Withdrawn by the citizen"},
+	"request-payment":    {"Yêu cầu nộp phí", "Request payment"},
+	"record-payment":     {"Ghi nhận nộp phí", "Record a payment"},
+	"arrive":             {"Hồ sơ đến nơi", "Arrived"},
+	"deliver":            {"Đã phát kết quả", "Delivered"},
+	"bring-back":         {"Bưu điện hoàn trả", "Brought back"},
+}
+
+// Action names an action on a dossier, or a step the post took for it.
+func Action(action string) Words { return actions.lookup(action) }
