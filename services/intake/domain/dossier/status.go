@@ -3,6 +3,8 @@
 // status, and how its timing is judged. No I/O.
 package dossier
 
+import "github.com/motcua/motcua/proto/vocabulary"
+
 // Status is the dossier's own, richer state; each maps to a national status code.
 type Status string
 
@@ -37,41 +39,35 @@ var Statuses = []Status{StatusReceived, StatusInTransit, StatusProcessing, Statu
 	StatusPaymentRequested, StatusProcessed, StatusResultInTransit, StatusReturned, StatusRefused,
 	StatusStopped, StatusWithdrawn}
 
-type statusInfo struct {
-	national int
-	vi, en   string
-}
-
-var statusInfos = map[Status]statusInfo{
-	StatusReceived:            {2, "Đã tiếp nhận", "Received"},
-	StatusInTransit:           {4, "Đang chuyển hồ sơ", "Being transferred"},
-	StatusProcessing:          {4, "Đang xử lý", "Processing"},
-	StatusSupplementRequested: {5, "Chờ bổ sung hồ sơ", "Supplement requested"},
-	StatusPaymentRequested:    {6, "Chờ nộp phí, lệ phí", "Payment requested"},
-	StatusProcessed:           {9, "Đã có kết quả", "Result ready"},
-	StatusResultInTransit:     {9, "Đang chuyển kết quả", "Result being transferred"},
-	StatusReturned:            {10, "Đã trả kết quả", "Result returned"},
-	StatusRefused:             {3, "Không tiếp nhận, từ chối giải quyết", "Refused"},
-	StatusStopped:             {8, "Dừng xử lý", "Processing stopped"},
-	StatusWithdrawn:           {7, "Công dân đã rút hồ sơ", "Withdrawn"},
+// nationalCodes map each status to the National Public Service Portal's code.
+var nationalCodes = map[Status]int{
+	StatusReceived:            2,
+	StatusInTransit:           4,
+	StatusProcessing:          4,
+	StatusSupplementRequested: 5,
+	StatusPaymentRequested:    6,
+	StatusProcessed:           9,
+	StatusResultInTransit:     9,
+	StatusReturned:            10,
+	StatusRefused:             3,
+	StatusStopped:             8,
+	StatusWithdrawn:           7,
 }
 
 // Valid reports whether s is one of Statuses.
-func (s Status) Valid() bool { _, ok := statusInfos[s]; return ok }
+func (s Status) Valid() bool { _, ok := nationalCodes[s]; return ok }
 
 // NationalCode is the status code of the National Public Service Portal (1-10):
 // 1 newly registered, 2 accepted, 3 not accepted, 4 processing, 5 supplement requested,
 // 6 payment requested, 7 withdrawn, 8 processing stopped, 9 processed, 10 result returned.
 // It is 0 for an unknown status.
-func (s Status) NationalCode() int { return statusInfos[s].national }
+func (s Status) NationalCode() int { return nationalCodes[s] }
 
-// Labels returns the status in Vietnamese and in English.
+// Labels returns the status in Vietnamese and in English, from the one catalogue of
+// words every service reads.
 func (s Status) Labels() (vi, en string) {
-	i, ok := statusInfos[s]
-	if !ok {
-		return string(s), string(s)
-	}
-	return i.vi, i.en
+	w := vocabulary.Status(string(s))
+	return w.VI, w.EN
 }
 
 // Terminal reports whether no action can follow s.

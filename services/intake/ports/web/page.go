@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/motcua/motcua/proto/vocabulary"
 	"github.com/motcua/motcua/services/intake/app"
 	"github.com/motcua/motcua/services/platform/auth"
 	"github.com/motcua/motcua/services/platform/web/csrf"
@@ -93,7 +94,12 @@ func (pg *page) Status() string {
 }
 
 // Step names a step's action.
-func (pg *page) Step(action string) string { return pg.T("act." + action) }
+func (pg *page) Step(action string) string { return vocabulary.Action(action).In(pg.Lang) }
+
+// DocumentKind names a kind of copy in the page's language.
+func (pg *page) DocumentKind(kind string) string {
+	return vocabulary.DocumentKind(kind).In(pg.Lang)
+}
 
 // Money shows a sum of đồng.
 func (pg *page) Money(vnd int64) string { return htmlpage.Money(vnd) }

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/motcua/motcua/proto/vocabulary"
 	"github.com/motcua/motcua/services/intake/app"
 	"github.com/motcua/motcua/services/intake/domain/dossier"
 )
@@ -181,7 +182,7 @@ func (pg *page) RowTime(row app.WorkRow) string {
 	case "":
 		return ""
 	default:
-		return pg.T("timing." + row.Timing)
+		return vocabulary.Timing(row.Timing).In(pg.Lang)
 	}
 	if row.ClockPaused {
 		s += " " + pg.T("paused")

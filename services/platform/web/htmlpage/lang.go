@@ -4,15 +4,17 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+
+	"github.com/motcua/motcua/proto/vocabulary"
 )
 
-// Lang is a page's language.
-type Lang string
+// Lang is a page's language: the catalogue of words' own, so a page asks it directly.
+type Lang = vocabulary.Lang
 
 // The languages of the pages.
 const (
-	Vietnamese Lang = "vi"
-	English    Lang = "en"
+	Vietnamese = vocabulary.Vietnamese
+	English    = vocabulary.English
 )
 
 // LangCookie keeps the language a member of staff switched to.
@@ -34,14 +36,6 @@ func Language(w http.ResponseWriter, r *http.Request) Lang {
 		return English
 	}
 	return Vietnamese
-}
-
-// Other is the language the switch leads to.
-func (l Lang) Other() Lang {
-	if l == English {
-		return Vietnamese
-	}
-	return English
 }
 
 // SwitchURL is r's page in the other language than lang: a GET keeps its query, a
