@@ -23,12 +23,12 @@ func (p *Pages) find(w http.ResponseWriter, r *http.Request) {
 	if len(raw) > maxQuery {
 		raw = raw[:maxQuery]
 	}
-	pg.Q = textnorm.Clean(raw)
-	kind, value := parseQuery(pg.Q)
+	pg.Query = textnorm.Clean(raw)
+	kind, value := parseQuery(pg.Query)
 	switch kind {
 	case queryNone:
 		pg.Errors["q"] = pg.T("find.bad")
-		if pg.Q == "" {
+		if pg.Query == "" {
 			pg.Errors["q"] = pg.T("find.empty")
 		}
 		p.render(w, http.StatusUnprocessableEntity, pg)
@@ -42,7 +42,7 @@ func (p *Pages) find(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if kind == queryLink {
-		pg.Q = value // the link's PIN is not the post's business: never shown back
+		pg.Query = value // the link's PIN is not the post's business: never shown back
 	}
 	list, err := p.Shipments.OfDossier(r.Context(), pg.Who, value)
 	switch {

@@ -39,7 +39,7 @@ func (p *Pages) manifest(w http.ResponseWriter, r *http.Request) {
 		p.fail(w, r, pg, err)
 		return
 	}
-	pg.M = &m
+	pg.RunSheet = &m
 	for _, v := range append(slices.Clone(m.Pickups), m.Deliveries...) {
 		if v.AddressUnreadable {
 			p.Log.Error("postal page: a shipment's sealed address does not open", "tracking_number", v.TrackingNumber)

@@ -37,22 +37,22 @@ type page struct {
 	Notice string
 
 	// The run sheet: the post office shown, the others the worker may pick, the day.
-	Office  string
-	Offices []option
-	Date    string
-	M       *app.ManifestView
+	Office   string
+	Offices  []option
+	Date     string
+	RunSheet *app.ManifestView
 
 	// The search: what was typed and the shipments it found.
-	Q     string
+	Query string
 	Found []app.View
 
 	// The shipment and the forms of the steps that may come next. Failed is the form
 	// whose fields Errors and Values are about.
-	S      *app.View
-	Forms  []confirmForm
-	Failed string
-	Errors map[string]string
-	Values map[string]string
+	Shipment *app.View
+	Forms    []confirmForm
+	Failed   string
+	Errors   map[string]string
+	Values   map[string]string
 }
 
 // option is a choice of a <select>.
@@ -170,7 +170,9 @@ func (pg *page) hasForm(typ string) bool {
 }
 
 // Open reports whether the shipment has steps left to record.
-func (pg *page) Open() bool { return pg.S != nil && !shipment.Status(pg.S.Status).Terminal() }
+func (pg *page) Open() bool {
+	return pg.Shipment != nil && !shipment.Status(pg.Shipment.Status).Terminal()
+}
 
 // pick is vi or en, by lang.
 func pick(lang Lang, vi, en string) string {

@@ -37,7 +37,7 @@ func (p *Pages) load(w http.ResponseWriter, r *http.Request, pg *page) bool {
 		p.fail(w, r, pg, err)
 		return false
 	}
-	pg.S = &v
+	pg.Shipment = &v
 	pg.Forms = nil
 	for _, t := range shipment.Next(shipment.Kind(v.Kind), shipment.Status(v.Status)) {
 		pg.Forms = append(pg.Forms, confirmForm{Type: string(t), EventID: uuid.NewString()})

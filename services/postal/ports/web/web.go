@@ -53,33 +53,33 @@ var (
 )
 
 var pageTemplate = template.Must(template.New("").Funcs(template.FuncMap{
-	"args": func(p *page, list []app.View, id string) listArgs { return listArgs{P: p, List: list, ID: id} },
-	"form": func(p *page, f confirmForm) formArgs { return formArgs{P: p, F: f} },
+	"args": func(p *page, list []app.View, id string) listArgs { return listArgs{Page: p, List: list, ID: id} },
+	"form": func(p *page, f confirmForm) formArgs { return formArgs{Page: p, Form: f} },
 	"field": func(p *page, typ, name, kind string, required bool) fieldArgs {
-		return fieldArgs{P: p, Type: typ, Name: name, Kind: kind, Required: required}
+		return fieldArgs{Page: p, Type: typ, Name: name, Kind: kind, Required: required}
 	},
 	"choice": func(p *page, typ, name string, codes []string, labels string) choiceArgs {
-		return choiceArgs{P: p, Type: typ, Name: name, Codes: codes, Labels: labels}
+		return choiceArgs{Page: p, Type: typ, Name: name, Codes: codes, Labels: labels}
 	},
 }).ParseFS(templateFS, "templates/*.html"))
 
 // listArgs are a list of shipments' (element id ID).
 type listArgs struct {
-	P    *page
+	Page *page
 	List []app.View
 	ID   string
 }
 
 // formArgs are a confirmation form's.
 type formArgs struct {
-	P *page
-	F confirmForm
+	Page *page
+	Form confirmForm
 }
 
 // fieldArgs are a text input's: the form's type, the field's name, its kind (text or
 // id) and whether it is required.
 type fieldArgs struct {
-	P                *page
+	Page             *page
 	Type, Name, Kind string
 	Required         bool
 }
@@ -87,7 +87,7 @@ type fieldArgs struct {
 // choiceArgs are a select's: its codes, and which labels they take (reason, action or
 // relation).
 type choiceArgs struct {
-	P                  *page
+	Page               *page
 	Type, Name, Labels string
 	Codes              []string
 }
