@@ -22,6 +22,8 @@ import (
 	"github.com/motcua/motcua/services/status/adapters/store"
 	"github.com/motcua/motcua/services/status/adapters/trackcache"
 	"github.com/motcua/motcua/services/status/app/citizen"
+	"github.com/motcua/motcua/services/status/app/indicators"
+	"github.com/motcua/motcua/services/status/app/stafflist"
 	"github.com/motcua/motcua/services/status/ports/dashboard"
 	"github.com/motcua/motcua/services/status/ports/rest"
 	"github.com/motcua/motcua/services/status/ports/web"
@@ -128,9 +130,10 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 		inf.Close()
 		return nil, fmt.Errorf("status: %w", err)
 	}
-	byClient, byCode := citizen.NewLimiters()
-	desk := &citizen.Desk{Store: st, PINKey: cfg.PINKey, Location: loc, Now: now, Calendar: calendar, Cache: cache,
-		ByClient: byClient, ByCode: byCode}
+	citizens := citizen.NewService(citizen.Options{Dossiers: st, Ratings: st, Views: cache, PINKey: cfg.PINKey,
+		Location: loc, Now: now, Calendar: calendar, Limits: citizen.DefaultLimits()})
+	figures := indicators.NewService(indicators.Options{Counts: st, Overdue: st, Names: st, Location: loc,
+		Calendar: calendar})
 	return &Service{
 		Store:          st,
 		infra:          inf,
@@ -139,11 +142,10 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 		calendar:       messaging.NewConsumer(inf.Pool, inf.JS, log, calendarsync.Consumer("status-calendar"), calendarsync.Handler(live)),
 		reloadCalendar: reloadCalendar,
 		sessions:       sessions,
-		api: &rest.API{Log: log, Store: st, Verifier: verifier, Location: loc, Now: now,
-			Calendar: calendar, Citizen: desk},
-		pages: &web.Pages{Log: log, Citizen: desk},
-		dashboard: &dashboard.Pages{Log: log, Store: st, Verifier: verifier, Location: loc, Now: now,
-			Calendar: calendar},
+		api: &rest.API{Log: log, Verifier: verifier, Location: loc, Now: now, Citizen: citizens,
+			Lists: stafflist.NewService(st), Indicators: figures},
+		pages:     &web.Pages{Log: log, Citizen: citizens},
+		dashboard: &dashboard.Pages{Log: log, Verifier: verifier, Location: loc, Now: now, Indicators: figures},
 	}, nil
 }
 

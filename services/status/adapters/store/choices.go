@@ -5,18 +5,16 @@ import (
 	"fmt"
 
 	"github.com/jackc/pgx/v5"
+
+	"github.com/motcua/motcua/services/status/app/indicators"
 )
 
-// Named is a code and the name status last saw it under.
-type Named struct {
-	Code string
-	Name string
-}
+var _ indicators.Names = (*Store)(nil)
 
 // Procedures lists the procedures of the dossiers status knows, by code, each named as
 // its newest dossier names it: a loose scan down the index on (procedure code, received
 // at), one probe per procedure however many dossiers there are.
-func (s *Store) Procedures(ctx context.Context) ([]Named, error) {
+func (s *Store) Procedures(ctx context.Context) ([]indicators.Named, error) {
 	rows, err := s.pool.Query(ctx, `WITH RECURSIVE p AS (
 		(SELECT procedure_code AS code, procedure_name AS name FROM dossiers
 			ORDER BY procedure_code DESC, received_at DESC LIMIT 1)
@@ -29,7 +27,7 @@ func (s *Store) Procedures(ctx context.Context) ([]Named, error) {
 	if err != nil {
 		return nil, fmt.Errorf("procedures: %w", err)
 	}
-	out, err := pgx.CollectRows(rows, pgx.RowToStructByPos[Named])
+	out, err := pgx.CollectRows(rows, pgx.RowToStructByPos[indicators.Named])
 	if err != nil {
 		return nil, fmt.Errorf("procedures: %w", err)
 	}
@@ -40,7 +38,7 @@ func (s *Store) Procedures(ctx context.Context) ([]Named, error) {
 // handled names them; an office that handled none (a desk that only receives) as the
 // newest dossier it received or held names it; one that no dossier names keeps its code
 // as its name.
-func (s *Store) OfficeNames(ctx context.Context, codes []string) ([]Named, error) {
+func (s *Store) OfficeNames(ctx context.Context, codes []string) ([]indicators.Named, error) {
 	rows, err := s.pool.Query(ctx, `SELECT c.code, COALESCE(
 		(SELECT handling_office_name FROM dossiers
 			WHERE handling_office_code = c.code ORDER BY received_at DESC LIMIT 1),
@@ -52,7 +50,7 @@ func (s *Store) OfficeNames(ctx context.Context, codes []string) ([]Named, error
 	if err != nil {
 		return nil, fmt.Errorf("office names: %w", err)
 	}
-	out, err := pgx.CollectRows(rows, pgx.RowToStructByPos[Named])
+	out, err := pgx.CollectRows(rows, pgx.RowToStructByPos[indicators.Named])
 	if err != nil {
 		return nil, fmt.Errorf("office names: %w", err)
 	}

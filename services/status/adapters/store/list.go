@@ -7,56 +7,16 @@ import (
 
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
+
+	"github.com/motcua/motcua/services/status/app/stafflist"
 )
 
-// ListFilter selects a page of dossiers for staff.
-type ListFilter struct {
-	// Offices: dossiers that belonged to any of them (never empty in practice).
-	Offices []string
-	// Status, when set, keeps only dossiers in that status.
-	Status string
-	// DueBefore, when set, keeps dossiers due strictly before it.
-	DueBefore *time.Time
-	// Late keeps dossiers finished late, or open and overdue at Now (paused ones judged
-	// when their clock stopped).
-	Late bool
-	Now  time.Time
-	// After, when set, starts the page after this position of the order (due_at, id).
-	After *Position
-	Limit int
-}
-
-// Position is a place in the staff lists' order: by appointment, then id.
-type Position struct {
-	DueAt time.Time
-	ID    uuid.UUID
-}
-
-// Listed is one dossier of a staff list.
-type Listed struct {
-	ID                uuid.UUID
-	Code              string
-	ProcedureCode     string
-	ProcedureName     string
-	Status            string
-	StatusCode        int
-	Channel           string
-	ReceivedAt        time.Time
-	DueAt             time.Time
-	FinishedAt        *time.Time
-	PausedAt          *time.Time
-	Timing            string
-	CurrentOfficeCode string
-	CurrentOfficeName string
-	PendingOfficeCode string
-	PendingOfficeName string
-	ApplicantMasked   string
-}
+var _ stafflist.Dossiers = (*Store)(nil)
 
 // List returns up to f.Limit dossiers matching f, by appointment then id. The offices
 // filter is served by the GIN index on offices, the order and the paging by
 // (due_at, id).
-func (s *Store) List(ctx context.Context, f ListFilter) ([]Listed, error) {
+func (s *Store) List(ctx context.Context, f stafflist.Filter) ([]stafflist.Dossier, error) {
 	var afterDue *time.Time
 	var afterID uuid.UUID
 	if f.After != nil {
@@ -78,12 +38,12 @@ func (s *Store) List(ctx context.Context, f ListFilter) ([]Listed, error) {
 	if err != nil {
 		return nil, fmt.Errorf("list dossiers: %w", err)
 	}
-	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (Listed, error) {
-		var l Listed
-		err := row.Scan(&l.ID, &l.Code, &l.ProcedureCode, &l.ProcedureName, &l.Status, &l.StatusCode, &l.Channel,
-			&l.ReceivedAt, &l.DueAt, &l.FinishedAt, &l.PausedAt, &l.Timing, &l.CurrentOfficeCode, &l.CurrentOfficeName,
-			&l.PendingOfficeCode, &l.PendingOfficeName, &l.ApplicantMasked)
-		return l, err
+	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (stafflist.Dossier, error) {
+		var d stafflist.Dossier
+		err := row.Scan(&d.ID, &d.Code, &d.ProcedureCode, &d.ProcedureName, &d.Status, &d.StatusCode, &d.Channel,
+			&d.ReceivedAt, &d.DueAt, &d.FinishedAt, &d.PausedAt, &d.Final, &d.CurrentOfficeCode, &d.CurrentOfficeName,
+			&d.PendingOfficeCode, &d.PendingOfficeName, &d.ApplicantMasked)
+		return d, err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("list dossiers: %w", err)

@@ -3,46 +3,19 @@ package store
 import (
 	"context"
 	"fmt"
-	"time"
 
 	"github.com/jackc/pgx/v5"
+
+	"github.com/motcua/motcua/services/status/app/indicators"
 )
 
-// OverdueFilter selects the open dossiers past their appointment at Now.
-type OverdueFilter struct {
-	// Within keeps the dossiers that belonged to any of these offices (none when empty).
-	Within []string
-	// Office, when set, keeps the dossiers that belonged to it.
-	Office string
-	// Procedure, when set, keeps the dossiers of that procedure.
-	Procedure string
-	Now       time.Time
-	Limit     int
-}
-
-// OverdueDossier is an open dossier past its appointment.
-type OverdueDossier struct {
-	Code               string
-	ProcedureCode      string
-	ProcedureName      string
-	HandlingOfficeCode string
-	HandlingOfficeName string
-	CurrentOfficeCode  string
-	CurrentOfficeName  string
-	Status             string
-	Channel            string
-	ReceivedAt         time.Time
-	DueAt              time.Time
-	// PausedAt is set while the clock waits for the citizen: the dossier is judged at
-	// that moment, not at Now.
-	PausedAt *time.Time
-}
+var _ indicators.OverdueDossiers = (*Store)(nil)
 
 // Overdue returns up to f.Limit open dossiers overdue at f.Now, the latest first (by
 // the time between their appointment and Now, or the moment their clock stopped), and
 // how many there are in all. Only open dossiers are read, through the partial index on
 // their appointments.
-func (s *Store) Overdue(ctx context.Context, f OverdueFilter) ([]OverdueDossier, int64, error) {
+func (s *Store) Overdue(ctx context.Context, f indicators.OverdueFilter) ([]indicators.OverdueDossier, int64, error) {
 	if len(f.Within) == 0 {
 		return nil, 0, nil
 	}
@@ -61,8 +34,8 @@ func (s *Store) Overdue(ctx context.Context, f OverdueFilter) ([]OverdueDossier,
 		return nil, 0, fmt.Errorf("overdue dossiers: %w", err)
 	}
 	var total int64
-	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (OverdueDossier, error) {
-		var d OverdueDossier
+	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (indicators.OverdueDossier, error) {
+		var d indicators.OverdueDossier
 		err := row.Scan(&d.Code, &d.ProcedureCode, &d.ProcedureName, &d.HandlingOfficeCode, &d.HandlingOfficeName,
 			&d.CurrentOfficeCode, &d.CurrentOfficeName, &d.Status, &d.Channel, &d.ReceivedAt, &d.DueAt, &d.PausedAt, &total)
 		return d, err

@@ -5,32 +5,19 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"time"
 
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
+
+	"github.com/motcua/motcua/services/status/app/citizen"
 )
 
-// Rating is a citizen's judgement of the service on one dossier.
-type Rating struct {
-	Score     int
-	Criteria  map[string]int
-	Comment   string
-	CreatedAt time.Time
-}
-
-// The reasons a rating is refused.
-var (
-	// ErrNotReturnedYet: the result has not been handed back; there is nothing to rate.
-	ErrNotReturnedYet = errors.New("the dossier's result has not been returned yet")
-	// ErrAlreadyRated: the dossier has its one rating already.
-	ErrAlreadyRated = errors.New("the dossier has been rated already")
-)
+var _ citizen.Ratings = (*Store)(nil)
 
 // Rate stores the rating of dossier id, if its result has been returned and it has none
 // yet. Both conditions are checked by the insert itself, so two submissions at once
-// give one rating and one ErrAlreadyRated.
-func (s *Store) Rate(ctx context.Context, id uuid.UUID, r Rating) (Rating, error) {
+// give one rating and one citizen.ErrAlreadyRated.
+func (s *Store) Rate(ctx context.Context, id uuid.UUID, r citizen.Rating) (citizen.Rating, error) {
 	if r.Criteria == nil {
 		r.Criteria = map[string]int{}
 	}
@@ -53,9 +40,9 @@ func (s *Store) Rate(ctx context.Context, id uuid.UUID, r Rating) (Rating, error
 		return r, fmt.Errorf("rate: %w", err)
 	}
 	if rated {
-		return r, ErrAlreadyRated
+		return r, citizen.ErrAlreadyRated
 	}
-	return r, ErrNotReturnedYet
+	return r, citizen.ErrNotReturnedYet
 }
 
 // Rated reports whether dossier id has its rating already.

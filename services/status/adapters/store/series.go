@@ -6,14 +6,16 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+
+	"github.com/motcua/motcua/services/status/app/indicators"
 )
 
 // Series counts the dossiers of f received in each part of its period, the parts
 // beginning at starts (in order; the first at f.From, the last ending at f.To): one
-// Counters per part, as Stats counts the whole. One scan, grouped by width_bucket over
+// Counters per part, as Breakdown counts the whole. One scan, grouped by width_bucket over
 // the starts.
-func (s *Store) Series(ctx context.Context, f StatsFilter, starts []time.Time) ([]Counters, error) {
-	out := make([]Counters, len(starts))
+func (s *Store) Series(ctx context.Context, f indicators.Filter, starts []time.Time) ([]indicators.Counters, error) {
+	out := make([]indicators.Counters, len(starts))
 	if len(starts) == 0 {
 		return out, nil
 	}
@@ -29,12 +31,12 @@ func (s *Store) Series(ctx context.Context, f StatsFilter, starts []time.Time) (
 		return nil, fmt.Errorf("series: %w", err)
 	}
 	var part int
-	var c Counters
-	_, err = pgx.ForEachRow(rows, append([]any{&part}, c.targets()...), func() error {
+	var c indicators.Counters
+	_, err = pgx.ForEachRow(rows, append([]any{&part}, counterTargets(&c)...), func() error {
 		if part >= 1 && part <= len(out) {
 			out[part-1] = c
 		}
-		c = Counters{}
+		c = indicators.Counters{}
 		return nil
 	})
 	if err != nil {

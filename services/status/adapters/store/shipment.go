@@ -33,34 +33,6 @@ type ShipmentEvent struct {
 	ReasonCode string
 }
 
-// Shipment is a postal leg of a dossier as its newest event leaves it.
-type Shipment struct {
-	ID             uuid.UUID `json:"id"`
-	TrackingNumber string    `json:"tracking_number"`
-	Kind           string    `json:"kind"`
-	Status         string    `json:"status"`
-	ReasonCode     string    `json:"reason_code"`
-	FromOfficeCode string    `json:"from_office_code"`
-	ToOfficeCode   string    `json:"to_office_code"`
-	CreatedAt      time.Time `json:"created_at"`
-	UpdatedAt      time.Time `json:"updated_at"`
-	Version        int64     `json:"version"`
-}
-
-// PostalStep is one shipment event on a dossier's timeline.
-type PostalStep struct {
-	EventID        uuid.UUID `json:"event_id"`
-	ShipmentID     uuid.UUID `json:"shipment_id"`
-	Version        int64     `json:"version"`
-	At             time.Time `json:"at"`
-	Type           string    `json:"type"`
-	Kind           string    `json:"kind"`
-	TrackingNumber string    `json:"tracking_number"`
-	FromOfficeCode string    `json:"from_office_code"`
-	ToOfficeCode   string    `json:"to_office_code"`
-	ReasonCode     string    `json:"reason_code"`
-}
-
 // ErrTrackingNumberTaken is a shipment event naming a tracking number another shipment
 // holds: numbers are unique, so no retry can apply it.
 var ErrTrackingNumberTaken = errors.New("the tracking number belongs to another shipment")

@@ -1,5 +1,7 @@
 package store
 
+import "github.com/motcua/motcua/services/status/app/indicators"
+
 // standingSQL is how a dossier row d counts in statistics: withdrawn (not scored), its
 // final timing once finished (early, on_time, late; judged from its finish when the row
 // was folded before status knew it), or, while open, overdue or within_deadline at $3
@@ -12,14 +14,14 @@ const standingSQL = `CASE
 	ELSE 'within_deadline'
 END`
 
-// statsWhereSQL selects the dossiers d of a StatsFilter: received in [$1, $2), that
+// statsWhereSQL selects the dossiers d of an indicators.Filter: received in [$1, $2), that
 // belonged to office $4 and to any of the offices $6, of procedure $5 (each when set).
 const statsWhereSQL = `d.received_at >= $1 AND d.received_at < $2
 	AND ($4::text = '' OR d.offices @> ARRAY[$4::text])
 	AND ($5::text = '' OR d.procedure_code = $5)
 	AND (COALESCE(cardinality($6::text[]), 0) = 0 OR d.offices && $6::text[])`
 
-// countersSQL are the aggregates of Counters, in the order of Counters.targets, over rows
+// countersSQL are the aggregates of Counters, in the order of counterTargets, over rows
 // with a standing (standingSQL), a channel, processing_seconds and a rating score.
 const countersSQL = `count(*),
 		count(*) FILTER (WHERE standing = 'early'),
@@ -36,8 +38,8 @@ const countersSQL = `count(*),
 		avg(score)::float8,
 		count(*) FILTER (WHERE score <= 2)`
 
-// targets are c's fields to scan the columns of countersSQL into.
-func (c *Counters) targets() []any {
+// counterTargets are c's fields to scan the columns of countersSQL into.
+func counterTargets(c *indicators.Counters) []any {
 	return []any{&c.Received, &c.Early, &c.OnTime, &c.Late, &c.WithinDeadline, &c.Overdue, &c.Withdrawn,
 		&c.Desk, &c.Post, &c.Online, &c.AvgProcessingSeconds, &c.Ratings, &c.AvgScore, &c.Dislikes}
 }

@@ -23,10 +23,11 @@ import (
 
 	"github.com/google/uuid"
 
-	"github.com/motcua/motcua/services/status/adapters/store"
+	"github.com/motcua/motcua/services/status/app/citizen"
 )
 
-// Cache is a bounded, least-recently-used map from dossier code to view.
+// Cache is a bounded, least-recently-used map from dossier code to view: the
+// citizen.Views of a status process.
 type Cache struct {
 	max     int
 	ttl     time.Duration
@@ -42,8 +43,10 @@ type Cache struct {
 	postalEvents int
 }
 
+var _ citizen.Views = (*Cache)(nil)
+
 type entry struct {
-	view    store.Tracked
+	view    citizen.Tracked
 	expires time.Time
 }
 
@@ -70,17 +73,17 @@ func New(max int, ttl time.Duration, now func() time.Time) *Cache {
 }
 
 // Get returns the cached view of the dossier with code.
-func (c *Cache) Get(code string) (store.Tracked, bool) {
+func (c *Cache) Get(code string) (citizen.Tracked, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	el, ok := c.byCode[code]
 	if !ok {
-		return store.Tracked{}, false
+		return citizen.Tracked{}, false
 	}
 	e := el.Value.(*entry)
 	if c.now().After(e.expires) {
 		c.remove(el)
-		return store.Tracked{}, false
+		return citizen.Tracked{}, false
 	}
 	c.order.MoveToFront(el)
 	return e.view, true
@@ -88,7 +91,7 @@ func (c *Cache) Get(code string) (store.Tracked, bool) {
 
 // Put caches a view read from the database, unless an event newer than it was heard: a
 // dossier event of a newer version, or a shipment event whose step the view lacks.
-func (c *Cache) Put(v store.Tracked) {
+func (c *Cache) Put(v citizen.Tracked) {
 	if c.max <= 0 {
 		return
 	}
@@ -179,7 +182,7 @@ func (c *Cache) InvalidatePostal(id, eventID uuid.UUID) {
 }
 
 // holdsAll reports whether the view has the step of every shipment event in ids.
-func holdsAll(v store.Tracked, ids map[uuid.UUID]struct{}) bool {
+func holdsAll(v citizen.Tracked, ids map[uuid.UUID]struct{}) bool {
 	found := 0
 	for _, s := range v.Postal {
 		if _, ok := ids[s.EventID]; ok {

@@ -7,15 +7,16 @@ import (
 
 	"github.com/google/uuid"
 
-	"github.com/motcua/motcua/services/status/adapters/store"
+	"github.com/motcua/motcua/services/status/app/citizen"
+	"github.com/motcua/motcua/services/status/domain/tracking"
 )
 
 type clock struct{ t time.Time }
 
 func (c *clock) now() time.Time { return c.t }
 
-func view(id uuid.UUID, code string, version int) store.Tracked {
-	return store.Tracked{ID: id, Code: code, Version: version, Status: fmt.Sprint("v", version)}
+func view(id uuid.UUID, code string, version int) citizen.Tracked {
+	return citizen.Tracked{ID: id, Code: code, Version: version, Standing: tracking.Standing{Status: fmt.Sprint("v", version)}}
 }
 
 func TestGetPutAndExpiry(t *testing.T) {
@@ -92,10 +93,10 @@ func TestBoundedAndLeastRecentlyUsed(t *testing.T) {
 }
 
 // withPostal is a view of version v holding the steps of the shipment events ids.
-func withPostal(id uuid.UUID, code string, version int, ids ...uuid.UUID) store.Tracked {
+func withPostal(id uuid.UUID, code string, version int, ids ...uuid.UUID) citizen.Tracked {
 	v := view(id, code, version)
 	for _, e := range ids {
-		v.Postal = append(v.Postal, store.PostalStep{EventID: e})
+		v.Postal = append(v.Postal, citizen.PostalStep{EventID: e})
 	}
 	return v
 }

@@ -12,7 +12,7 @@ import (
 	postalv1 "github.com/motcua/motcua/proto/motcua/postal/v1"
 	"github.com/motcua/motcua/services/platform/embeddednats"
 	"github.com/motcua/motcua/services/platform/waitfor"
-	"github.com/motcua/motcua/services/status/adapters/store"
+	"github.com/motcua/motcua/services/status/app/citizen"
 )
 
 func TestListenInvalidatesOnEvents(t *testing.T) {
@@ -124,7 +124,7 @@ func TestListenInvalidatesOnShipmentEvents(t *testing.T) {
 			t.Fatalf("%s: a view without the event's step was cached again", name)
 		}
 		v := view(d, "A"+name, 5)
-		v.Postal = []store.PostalStep{{EventID: uuid.MustParse(ev.EventId)}}
+		v.Postal = []citizen.PostalStep{{EventID: uuid.MustParse(ev.EventId)}}
 		c.Put(v)
 		if _, ok := c.Get("A" + name); !ok {
 			t.Fatalf("%s: the view with the event's step was not cached", name)

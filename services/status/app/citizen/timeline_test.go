@@ -7,7 +7,6 @@ import (
 
 	"github.com/google/uuid"
 
-	"github.com/motcua/motcua/services/status/adapters/store"
 	"github.com/motcua/motcua/services/status/domain/tracking"
 )
 
@@ -15,27 +14,27 @@ func TestTimelineMergesShipmentEventsByTime(t *testing.T) {
 	t0 := time.Date(2026, 3, 10, 2, 0, 0, 0, time.UTC)
 	h := func(n int) time.Time { return t0.Add(time.Duration(n) * time.Hour) }
 	desk, dept := "000.00.16.H19", "000.00.16.H19.07"
-	tr := store.Tracked{
+	tr := Tracked{
 		ReceivingOfficeCode: desk, ReceivingOfficeName: "Bộ phận Một cửa",
 		HandlingOfficeCode: dept, HandlingOfficeName: "Phòng Quản lý đô thị",
-		Timeline: []store.Step{
+		Timeline: []DossierStep{
 			{Version: 1, At: h(1), Type: "received", OfficeCode: desk, OfficeName: "Bộ phận Một cửa"},
 			{Version: 2, At: h(3), Type: "transferred", OfficeCode: dept, OfficeName: "Phòng Quản lý đô thị"},
 			// Versions decide the dossier's own order, even against their times.
 			{Version: 3, At: h(3), Type: "accepted", OfficeCode: dept, OfficeName: "Phòng Quản lý đô thị"},
 			{Version: 4, At: h(2), Type: "completed", OfficeCode: dept, OfficeName: "Phòng Quản lý đô thị"},
 		},
-		Postal: []store.PostalStep{
-			{EventID: uuid.New(), Version: 1, At: h(0), Type: "created", Kind: "pickup", TrackingNumber: "EE000000001VN", ToOfficeCode: desk},
-			{EventID: uuid.New(), Version: 2, At: h(2), Type: "accepted", Kind: "pickup", TrackingNumber: "EE000000001VN", ToOfficeCode: desk},
-			{EventID: uuid.New(), Version: 1, At: h(3), Type: "created", Kind: "transfer", TrackingNumber: "EE000000002VN",
+		Postal: []PostalStep{
+			{EventID: uuid.New(), At: h(0), Type: "created", Kind: "pickup", TrackingNumber: "EE000000001VN", ToOfficeCode: desk},
+			{EventID: uuid.New(), At: h(2), Type: "accepted", Kind: "pickup", TrackingNumber: "EE000000001VN", ToOfficeCode: desk},
+			{EventID: uuid.New(), At: h(3), Type: "created", Kind: "transfer", TrackingNumber: "EE000000002VN",
 				FromOfficeCode: desk, ToOfficeCode: "elsewhere"},
-			{EventID: uuid.New(), Version: 2, At: h(5), Type: "delivery_failed", Kind: "delivery", TrackingNumber: "EE000000003VN",
+			{EventID: uuid.New(), At: h(5), Type: "delivery_failed", Kind: "delivery", TrackingNumber: "EE000000003VN",
 				FromOfficeCode: desk, ReasonCode: "refused"},
 		},
 	}
-	d := &Desk{Location: time.UTC}
-	got := d.timeline(tr, tracking.Vietnamese)
+	svc := NewService(Options{Location: time.UTC})
+	got := svc.timeline(tr, tracking.Vietnamese)
 	type row struct{ typ, number, office, name string }
 	var rows []row
 	for _, s := range got {
@@ -66,7 +65,7 @@ func TestTimelineMergesShipmentEventsByTime(t *testing.T) {
 	}
 	// Without shipments, the dossier's steps alone.
 	tr.Postal = nil
-	if got := d.timeline(tr, tracking.English); len(got) != 4 || got[3].Type != "completed" || got[0].Label != "Dossier received" {
+	if got := svc.timeline(tr, tracking.English); len(got) != 4 || got[3].Type != "completed" || got[0].Label != "Dossier received" {
 		t.Fatalf("timeline without shipments: %+v", got)
 	}
 }

@@ -3,7 +3,6 @@ package citizen
 import (
 	"time"
 
-	"github.com/motcua/motcua/services/status/adapters/store"
 	"github.com/motcua/motcua/services/status/domain/tracking"
 )
 
@@ -72,31 +71,29 @@ type Shipment struct {
 func (v View) Returned() bool { return v.Status == "returned" }
 
 // View puts t in words in lang, as it stands at now.
-func (d *Desk) View(t store.Tracked, now time.Time, lang tracking.Lang) View {
-	standing := tracking.Standing{Status: t.Status, Final: t.Timing, DueAt: t.DueAt, FinishedAt: t.FinishedAt,
-		PausedAt: t.PausedAt}
+func (s *Service) View(t Tracked, now time.Time, lang tracking.Lang) View {
 	v := View{
 		Code:           t.Code,
 		Procedure:      Ref{Code: t.ProcedureCode, Name: t.ProcedureName},
 		Status:         t.Status,
 		StatusCode:     t.StatusCode,
 		StatusLabel:    tracking.StatusLabel(t.Status, lang),
-		ReceivedAt:     d.local(t.ReceivedAt),
-		DueAt:          d.local(t.DueAt),
-		Timing:         standing.At(now, d.Location),
-		RemainingHours: standing.RemainingHours(now, d.Calendar()),
+		ReceivedAt:     s.local(t.ReceivedAt),
+		DueAt:          s.local(t.DueAt),
+		Timing:         t.Standing.At(now, s.location),
+		RemainingHours: t.Standing.RemainingHours(now, s.calendar()),
 		CurrentOffice:  Ref{Code: t.CurrentOfficeCode, Name: t.CurrentOfficeName},
 		Applicant:      t.ApplicantMasked,
-		Timeline:       d.timeline(t, lang),
+		Timeline:       s.timeline(t, lang),
 		Shipments:      make([]Shipment, 0, len(t.Shipments)),
 	}
 	if t.PendingOfficeCode != "" {
 		v.PendingOffice = &Ref{Code: t.PendingOfficeCode, Name: t.PendingOfficeName}
 	}
-	for _, s := range t.Shipments {
-		v.Shipments = append(v.Shipments, Shipment{TrackingNumber: s.TrackingNumber, Kind: s.Kind,
-			Status: s.Status, StatusLabel: tracking.ShipmentStatusLabel(s.Status, s.ReasonCode, lang),
-			UpdatedAt: d.local(s.UpdatedAt)})
+	for _, leg := range t.Shipments {
+		v.Shipments = append(v.Shipments, Shipment{TrackingNumber: leg.TrackingNumber, Kind: leg.Kind,
+			Status: leg.Status, StatusLabel: tracking.ShipmentStatusLabel(leg.Status, leg.ReasonCode, lang),
+			UpdatedAt: s.local(leg.UpdatedAt)})
 	}
 	return v
 }
@@ -105,11 +102,11 @@ func (d *Desk) View(t store.Tracked, now time.Time, lang tracking.Lang) View {
 // merged by time: a shipment event goes before the first dossier step that happened
 // after it, and after dossier steps of the same instant. The dossier's steps keep their
 // order whatever their times.
-func (d *Desk) timeline(t store.Tracked, lang tracking.Lang) []Step {
+func (s *Service) timeline(t Tracked, lang tracking.Lang) []Step {
 	out := make([]Step, 0, len(t.Timeline)+len(t.Postal))
 	names := officeNames(t)
-	postal := func(p store.PostalStep) Step {
-		step := Step{At: d.local(p.At), Type: tracking.PostalStepType(p.Type), TrackingNumber: p.TrackingNumber,
+	postal := func(p PostalStep) Step {
+		step := Step{At: s.local(p.At), Type: tracking.PostalStepType(p.Type), TrackingNumber: p.TrackingNumber,
 			Label: tracking.PostalStepLabel(tracking.PostalStep{Kind: p.Kind, Type: p.Type,
 				AtAddress: p.FromOfficeCode == "", Reason: p.ReasonCode}, lang)}
 		office := p.ToOfficeCode
@@ -122,16 +119,16 @@ func (d *Desk) timeline(t store.Tracked, lang tracking.Lang) []Step {
 		return step
 	}
 	i := 0
-	for _, s := range t.Timeline {
-		for ; i < len(t.Postal) && t.Postal[i].At.Before(s.At); i++ {
+	for _, own := range t.Timeline {
+		for ; i < len(t.Postal) && t.Postal[i].At.Before(own.At); i++ {
 			out = append(out, postal(t.Postal[i]))
 		}
-		step := Step{At: d.local(s.At), Type: s.Type,
-			Label: tracking.StepLabel(s.Type, lang), Office: &Ref{Code: s.OfficeCode, Name: s.OfficeName}}
-		if s.Detail != nil {
-			step.Detail = &Detail{Items: s.Detail.Items}
-			if s.Detail.NewDueAt != nil {
-				due := d.local(*s.Detail.NewDueAt)
+		step := Step{At: s.local(own.At), Type: own.Type,
+			Label: tracking.StepLabel(own.Type, lang), Office: &Ref{Code: own.OfficeCode, Name: own.OfficeName}}
+		if own.Detail != nil {
+			step.Detail = &Detail{Items: own.Detail.Items}
+			if own.Detail.NewDueAt != nil {
+				due := s.local(*own.Detail.NewDueAt)
 				step.Detail.NewDueAt = &due
 			}
 		}
@@ -145,7 +142,7 @@ func (d *Desk) timeline(t store.Tracked, lang tracking.Lang) []Step {
 
 // officeNames are the names of the offices the dossier knows, by code: shipment events
 // carry codes only.
-func officeNames(t store.Tracked) map[string]string {
+func officeNames(t Tracked) map[string]string {
 	names := map[string]string{}
 	add := func(code, name string) {
 		if code != "" && name != "" {
@@ -154,8 +151,8 @@ func officeNames(t store.Tracked) map[string]string {
 	}
 	add(t.ReceivingOfficeCode, t.ReceivingOfficeName)
 	add(t.HandlingOfficeCode, t.HandlingOfficeName)
-	for _, s := range t.Timeline {
-		add(s.OfficeCode, s.OfficeName)
+	for _, step := range t.Timeline {
+		add(step.OfficeCode, step.OfficeName)
 	}
 	add(t.CurrentOfficeCode, t.CurrentOfficeName)
 	add(t.PendingOfficeCode, t.PendingOfficeName)
@@ -163,4 +160,4 @@ func officeNames(t store.Tracked) map[string]string {
 }
 
 // local shows a time as the offices keep it: their time zone, whole seconds.
-func (d *Desk) local(t time.Time) time.Time { return t.In(d.Location).Truncate(time.Second) }
+func (s *Service) local(t time.Time) time.Time { return t.In(s.location).Truncate(time.Second) }

@@ -1,10 +1,6 @@
 package indicators
 
-import (
-	"math"
-
-	"github.com/motcua/motcua/services/status/adapters/store"
-)
+import "math"
 
 // Targets of domain.md §6, in percent.
 const (
@@ -17,7 +13,7 @@ const (
 // Figures are the counters of a set of dossiers and the rates derived from them, in
 // percent with one decimal; a rate is nil when its denominator is 0.
 type Figures struct {
-	store.Counters
+	Counters
 	// Scored are the dossiers the rates count: all but the withdrawn.
 	Scored int64
 	// OnTimeRate is (finished early or on time + open within deadline) / scored.
@@ -34,7 +30,7 @@ type Figures struct {
 }
 
 // Of derives the figures of counters c.
-func Of(c store.Counters) Figures {
+func Of(c Counters) Figures {
 	scored := c.Received - c.Withdrawn
 	f := Figures{
 		Counters:           c,

@@ -5,7 +5,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/motcua/motcua/services/status/adapters/store"
 	"github.com/motcua/motcua/services/worktime"
 )
 
@@ -18,12 +17,12 @@ func day(s string) worktime.Date {
 }
 
 func TestFigures(t *testing.T) {
-	none := Of(store.Counters{})
+	none := Of(Counters{})
 	if none.OnTimeRate != nil || none.SatisfactionRate != nil || none.OnlineShare != nil || none.AvgProcessingHours != nil {
 		t.Errorf("no dossier gives rates: %+v", none)
 	}
 	secs := 61200.0
-	f := Of(store.Counters{Received: 9, Early: 1, OnTime: 2, Late: 1, WithinDeadline: 3, Overdue: 1, Withdrawn: 1,
+	f := Of(Counters{Received: 9, Early: 1, OnTime: 2, Late: 1, WithinDeadline: 3, Overdue: 1, Withdrawn: 1,
 		Online: 4, Dislikes: 2, AvgProcessingSeconds: &secs})
 	for name, c := range map[string]struct {
 		got  *float64
@@ -39,7 +38,7 @@ func TestFigures(t *testing.T) {
 	if f.Scored != 8 || f.LateOrOverdue() != 2 {
 		t.Errorf("scored %d, late %d", f.Scored, f.LateOrOverdue())
 	}
-	if s := Of(store.Counters{Received: 2, Late: 2, Dislikes: 2}).SatisfactionRate; s == nil || *s != 0 {
+	if s := Of(Counters{Received: 2, Late: 2, Dislikes: 2}).SatisfactionRate; s == nil || *s != 0 {
 		t.Errorf("satisfaction below 0: %v", s)
 	}
 }

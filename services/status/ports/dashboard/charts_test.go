@@ -1,7 +1,6 @@
 package dashboard
 
 import (
-	"net/http/httptest"
 	"strings"
 	"testing"
 )
@@ -89,20 +88,6 @@ func TestMixChart(t *testing.T) {
 	}
 	if e := newMixChart(nil); e.Total != 0 || e.Parts[0].Share != nil || e.Parts[0].W != 0 {
 		t.Errorf("no dossier: %+v", e)
-	}
-}
-
-func TestCSV(t *testing.T) {
-	w := httptest.NewRecorder()
-	writeCSV(w, "chi-so-2026-03-01\"\r\n.csv", [][]string{{"Mã", "Tên"}, {"=1+1", "Ủy ban, \"xã\""}, {"-2", "@x"}})
-	if got := w.Header().Get("Content-Disposition"); got != `attachment; filename="chi-so-2026-03-01___.csv"` {
-		t.Errorf("file name %q", got)
-	}
-	if got, want := w.Body.String(), "\ufeffMã,Tên\n'=1+1,\"Ủy ban, \"\"xã\"\"\"\n'-2,'@x\n"; got != want {
-		t.Errorf("body %q, want %q", got, want)
-	}
-	if w.Header().Get("Content-Type") != "text/csv; charset=utf-8" || w.Header().Get("Cache-Control") != "no-store" {
-		t.Errorf("headers %v", w.Header())
 	}
 }
 

@@ -26,9 +26,7 @@ import (
 	"github.com/motcua/motcua/services/platform/auth"
 	"github.com/motcua/motcua/services/platform/web/htmlpage"
 	"github.com/motcua/motcua/services/platform/web/session"
-	"github.com/motcua/motcua/services/status/adapters/store"
 	"github.com/motcua/motcua/services/status/app/indicators"
-	"github.com/motcua/motcua/services/worktime"
 )
 
 // The dashboard's addresses.
@@ -70,13 +68,12 @@ var pageTemplate = template.Must(template.New("").Funcs(template.FuncMap{
 // Pages serves the dashboard.
 type Pages struct {
 	Log      *slog.Logger
-	Store    *store.Store
 	Verifier *auth.Verifier
 	// Location is the offices' time zone: periods are whole days in it.
 	Location *time.Location
 	Now      func() time.Time
-	// Calendar counts the working hours a dossier is overdue.
-	Calendar func() *worktime.Calendar
+	// Indicators computes the figures, as for the statistics API.
+	Indicators *indicators.Service
 }
 
 // Mount adds the dashboard to r, each path spelled out whole so that the all-in-one

@@ -8,7 +8,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/motcua/motcua/services/platform/web/htmlpage"
-	"github.com/motcua/motcua/services/status/adapters/store"
 	"github.com/motcua/motcua/services/status/app/indicators"
 	"github.com/motcua/motcua/services/worktime"
 )
@@ -85,14 +84,14 @@ func readPeriod(q url.Values, today worktime.Date, lang htmlpage.Lang, f *filter
 
 // readScope reads the office and the procedure into f: an office must be one of
 // offices (the supervisor's), a procedure one of procedures (those status has seen).
-func readScope(q url.Values, offices, procedures []store.Named, lang htmlpage.Lang, f *filter, errs map[string]string) {
+func readScope(q url.Values, offices, procedures []indicators.Named, lang htmlpage.Lang, f *filter, errs map[string]string) {
 	f.Office, f.Procedure = strings.TrimSpace(q.Get("office")), strings.TrimSpace(q.Get("procedure"))
-	known := func(list []store.Named, code string) bool {
-		return slices.ContainsFunc(list, func(n store.Named) bool { return n.Code == code })
+	known := func(list []indicators.Named, code string) bool {
+		return slices.ContainsFunc(list, func(n indicators.Named) bool { return n.Code == code })
 	}
 	for _, c := range []struct {
 		field, value, unknown string
-		list                  []store.Named
+		list                  []indicators.Named
 	}{{"office", f.Office, "office.unk", offices}, {"procedure", f.Procedure, "proc.unk", procedures}} {
 		switch {
 		case c.value == "":

@@ -6,6 +6,7 @@ import (
 	"net/http"
 
 	"github.com/motcua/motcua/services/platform/web/htmlpage"
+	"github.com/motcua/motcua/services/status/app/indicators"
 	"github.com/motcua/motcua/services/worktime"
 )
 
@@ -16,16 +17,18 @@ func (p *Pages) dashboard(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	b, err := p.load(r.Context(), pg.Who, pg.Form, pg.Now)
+	var b board
+	var err error
+	b.Board, err = p.Indicators.Board(r.Context(), scope(pg.Who, pg.Form), pg.Now)
 	if err == nil {
-		b.Overdue, b.OverdueTotal, err = p.overdue(r.Context(), pg.Who, pg.Form, pg.Now, overduePageLimit)
+		b.Overdue, b.OverdueTotal, err = p.Indicators.Overdue(r.Context(), scope(pg.Who, pg.Form), pg.Now, overduePageLimit)
 	}
 	if err != nil {
 		p.unavailable(w, r.Context(), pg, err)
 		return
 	}
 	pg.Board = &b
-	pg.Trend = newTrendChart(trendInputs(pg, b))
+	pg.Trend = newTrendChart(trendInputs(pg, b.Board))
 	pg.Mix = newMixChart(map[string]int64{"desk": b.Total.Desk, "post": b.Total.Post, "online": b.Total.Online})
 	pg.Late = newBarChart(lateByOffice(b.ByOffice))
 	p.render(w, http.StatusOK, pg)
@@ -44,12 +47,7 @@ func (p *Pages) prepare(w http.ResponseWriter, r *http.Request) (pg *page, ok bo
 		p.render(w, http.StatusOK, pg)
 		return pg, false
 	}
-	offices, err := p.Store.OfficeNames(r.Context(), pg.Who.Offices)
-	if err != nil {
-		p.unavailable(w, r.Context(), pg, err)
-		return pg, false
-	}
-	procedures, err := p.Store.Procedures(r.Context())
+	offices, procedures, err := p.Indicators.Choices(r.Context(), pg.Who.Offices)
 	if err != nil {
 		p.unavailable(w, r.Context(), pg, err)
 		return pg, false
@@ -84,7 +82,7 @@ func (p *Pages) unavailable(w http.ResponseWriter, ctx context.Context, pg *page
 }
 
 // trendInputs are the board's buckets for the trend chart.
-func trendInputs(pg *page, b board) []trendInput {
+func trendInputs(pg *page, b indicators.Board) []trendInput {
 	out := make([]trendInput, len(b.Buckets))
 	for i, bk := range b.Buckets {
 		f := b.Series[i]

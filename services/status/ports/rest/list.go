@@ -13,7 +13,7 @@ import (
 
 	"github.com/motcua/motcua/services/platform/auth"
 	"github.com/motcua/motcua/services/platform/httpapi"
-	"github.com/motcua/motcua/services/status/adapters/store"
+	"github.com/motcua/motcua/services/status/app/stafflist"
 	"github.com/motcua/motcua/services/status/domain/tracking"
 	"github.com/motcua/motcua/services/worktime"
 )
@@ -51,37 +51,26 @@ func (a *API) list(w http.ResponseWriter, r *http.Request) {
 	now := a.Now()
 	f, err := a.listFilter(r, p, now)
 	if err != nil {
-		httpapi.WriteError(w, r, a.Log, err)
+		a.fail(w, r, err)
 		return
 	}
-	out := listJSON{Items: []listItemJSON{}}
-	if len(f.Offices) == 0 {
-		// An account that belongs to no office sees no dossier.
-		httpapi.WriteJSON(w, http.StatusOK, out)
-		return
-	}
-	want := f.Limit
-	f.Limit++ // one more tells whether there is a next page
-	rows, err := a.Store.List(r.Context(), f)
+	page, err := a.Lists.Page(r.Context(), f)
 	if err != nil {
-		httpapi.WriteError(w, r, a.Log, err)
+		a.fail(w, r, err)
 		return
 	}
-	if len(rows) > want {
-		rows = rows[:want]
-		last := rows[len(rows)-1]
-		c := encodeCursor(store.Position{DueAt: last.DueAt, ID: last.ID})
+	out := listJSON{Items: make([]listItemJSON, 0, len(page.Dossiers))}
+	if page.Next != nil {
+		c := encodeCursor(*page.Next)
 		out.NextCursor = &c
 	}
 	lang := language(r)
-	for _, d := range rows {
-		standing := tracking.Standing{Status: d.Status, Final: d.Timing, DueAt: d.DueAt, FinishedAt: d.FinishedAt,
-			PausedAt: d.PausedAt}
+	for _, d := range page.Dossiers {
 		item := listItemJSON{
 			Code: d.Code, Procedure: ref{Code: d.ProcedureCode, Name: d.ProcedureName},
 			Status: d.Status, StatusCode: d.StatusCode, StatusLabel: tracking.StatusLabel(d.Status, lang),
 			Channel: d.Channel, ReceivedAt: a.local(d.ReceivedAt), DueAt: a.local(d.DueAt),
-			Timing:        timingJSON(standing.At(now, a.Location)),
+			Timing:        timingJSON(d.Standing.At(now, a.Location)),
 			CurrentOffice: ref{Code: d.CurrentOfficeCode, Name: d.CurrentOfficeName},
 			Applicant:     d.ApplicantMasked,
 		}
@@ -96,9 +85,9 @@ func (a *API) list(w http.ResponseWriter, r *http.Request) {
 }
 
 // listFilter reads the query of a staff list, or says what is wrong with it.
-func (a *API) listFilter(r *http.Request, p *auth.Principal, now time.Time) (store.ListFilter, error) {
+func (a *API) listFilter(r *http.Request, p *auth.Principal, now time.Time) (stafflist.Filter, error) {
 	q := r.URL.Query()
-	f := store.ListFilter{Now: now, Limit: defaultListLimit, Offices: slices.Clone(p.Offices)}
+	f := stafflist.Filter{Now: now, Limit: defaultListLimit, Offices: slices.Clone(p.Offices)}
 	if office := strings.TrimSpace(q.Get("office")); office != "" {
 		if !p.InOffice(office) {
 			return f, httpapi.Forbidden("You can list only the dossiers of your own offices; leave out office to see all of them.")
@@ -159,29 +148,29 @@ func (a *API) instantOrDay(s string) (time.Time, error) {
 }
 
 // encodeCursor writes a position as an opaque token: base64url of "<due_at>|<id>".
-func encodeCursor(p store.Position) string {
+func encodeCursor(p stafflist.Position) string {
 	return base64.RawURLEncoding.EncodeToString([]byte(p.DueAt.UTC().Format(time.RFC3339Nano) + "|" + p.ID.String()))
 }
 
-func decodeCursor(s string) (store.Position, bool) {
+func decodeCursor(s string) (stafflist.Position, bool) {
 	if len(s) > 200 {
-		return store.Position{}, false
+		return stafflist.Position{}, false
 	}
 	b, err := base64.RawURLEncoding.DecodeString(s)
 	if err != nil {
-		return store.Position{}, false
+		return stafflist.Position{}, false
 	}
 	due, id, ok := strings.Cut(string(b), "|")
 	if !ok {
-		return store.Position{}, false
+		return stafflist.Position{}, false
 	}
 	t, err := time.Parse(time.RFC3339Nano, due)
 	if err != nil || t.Year() < 1 || t.Year() > 9999 {
-		return store.Position{}, false
+		return stafflist.Position{}, false
 	}
 	u, err := uuid.Parse(id)
 	if err != nil {
-		return store.Position{}, false
+		return stafflist.Position{}, false
 	}
-	return store.Position{DueAt: t, ID: u}, true
+	return stafflist.Position{DueAt: t, ID: u}, true
 }

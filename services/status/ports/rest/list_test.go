@@ -7,11 +7,11 @@ import (
 
 	"github.com/google/uuid"
 
-	"github.com/motcua/motcua/services/status/adapters/store"
+	"github.com/motcua/motcua/services/status/app/stafflist"
 )
 
 func TestCursorRoundTrip(t *testing.T) {
-	p := store.Position{DueAt: time.Date(2026, 3, 10, 17, 0, 0, 123456000, time.FixedZone("ICT", 7*3600)), ID: uuid.New()}
+	p := stafflist.Position{DueAt: time.Date(2026, 3, 10, 17, 0, 0, 123456000, time.FixedZone("ICT", 7*3600)), ID: uuid.New()}
 	got, ok := decodeCursor(encodeCursor(p))
 	if !ok || !got.DueAt.Equal(p.DueAt) || got.ID != p.ID {
 		t.Fatalf("round trip: %+v %v, want %+v", got, ok, p)
@@ -26,7 +26,7 @@ func TestCursorRoundTrip(t *testing.T) {
 }
 
 func FuzzDecodeCursor(f *testing.F) {
-	f.Add(encodeCursor(store.Position{DueAt: time.Unix(1773000000, 0), ID: uuid.New()}))
+	f.Add(encodeCursor(stafflist.Position{DueAt: time.Unix(1773000000, 0), ID: uuid.New()}))
 	f.Add("")
 	f.Add("MjAyNi0wMy0xMFQxMDowMDowMFp8")
 	f.Fuzz(func(t *testing.T, s string) {

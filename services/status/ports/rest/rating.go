@@ -2,7 +2,6 @@ package rest
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"net/http"
 	"slices"
@@ -12,7 +11,6 @@ import (
 
 	"github.com/motcua/motcua/services/platform/httpapi"
 	"github.com/motcua/motcua/services/platform/textnorm"
-	"github.com/motcua/motcua/services/status/adapters/store"
 	"github.com/motcua/motcua/services/status/app/citizen"
 )
 
@@ -49,26 +47,17 @@ func (a *API) rate(w http.ResponseWriter, r *http.Request) {
 	}
 	var req ratingRequest
 	if err := httpapi.DecodeJSON(w, r, &req, 8<<10); err != nil {
-		httpapi.WriteError(w, r, a.Log, err)
+		a.fail(w, r, err)
 		return
 	}
 	rating, err := req.validate()
 	if err != nil {
-		httpapi.WriteError(w, r, a.Log, err)
+		a.fail(w, r, err)
 		return
 	}
 	stored, err := a.Citizen.Rate(r.Context(), t, rating)
-	switch {
-	case errors.Is(err, store.ErrNotReturnedYet):
-		httpapi.WriteError(w, r, a.Log, httpapi.Conflict("not_returned_yet",
-			"The service can be rated once the result has been returned to you; try again after you receive it."))
-		return
-	case errors.Is(err, store.ErrAlreadyRated):
-		httpapi.WriteError(w, r, a.Log, httpapi.Conflict("already_rated",
-			"This dossier has already been rated; each dossier can be rated once."))
-		return
-	case err != nil:
-		httpapi.WriteError(w, r, a.Log, err)
+	if err != nil {
+		a.fail(w, r, err)
 		return
 	}
 	w.Header().Set("Cache-Control", "no-store")
@@ -77,15 +66,15 @@ func (a *API) rate(w http.ResponseWriter, r *http.Request) {
 }
 
 // validate checks the rating and returns it normalised, or a 422 naming the field.
-func (req ratingRequest) validate() (store.Rating, error) {
+func (req ratingRequest) validate() (citizen.Rating, error) {
 	score, ok := wholeNumber(req.Score)
 	if len(req.Score) == 0 || string(req.Score) == "null" {
-		return store.Rating{}, httpapi.Invalid("score", "required", "Give an overall score from 1 (very dissatisfied) to 5 (very satisfied).")
+		return citizen.Rating{}, httpapi.Invalid("score", "required", "Give an overall score from 1 (very dissatisfied) to 5 (very satisfied).")
 	}
 	if !ok || score < 1 || score > 5 {
-		return store.Rating{}, httpapi.Invalid("score", "out_of_range", "The overall score must be a whole number from 1 to 5.")
+		return citizen.Rating{}, httpapi.Invalid("score", "out_of_range", "The overall score must be a whole number from 1 to 5.")
 	}
-	out := store.Rating{Score: int(score), Criteria: map[string]int{}}
+	out := citizen.Rating{Score: int(score), Criteria: map[string]int{}}
 	keys := make([]string, 0, len(req.Criteria))
 	for k := range req.Criteria {
 		keys = append(keys, k)
@@ -97,17 +86,17 @@ func (req ratingRequest) validate() (store.Rating, error) {
 		switch {
 		case slices.Contains(scoredCriteria, k):
 			if !ok || v < 1 || v > 5 {
-				return store.Rating{}, httpapi.Invalid(field, "out_of_range", fmt.Sprintf("The criterion %q must be a whole number from 1 to 5.", k))
+				return citizen.Rating{}, httpapi.Invalid(field, "out_of_range", fmt.Sprintf("The criterion %q must be a whole number from 1 to 5.", k))
 			}
 		case k == criterionTrips:
 			if !ok || v < 1 || v > maxTrips {
-				return store.Rating{}, httpapi.Invalid(field, "out_of_range", fmt.Sprintf("The number of trips must be a whole number from 1 to %d.", maxTrips))
+				return citizen.Rating{}, httpapi.Invalid(field, "out_of_range", fmt.Sprintf("The number of trips must be a whole number from 1 to %d.", maxTrips))
 			}
 		default:
 			if !utf8.ValidString(k) || len(k) > 40 {
 				field = "criteria"
 			}
-			return store.Rating{}, httpapi.Invalid(field, "unknown_criterion", fmt.Sprintf(
+			return citizen.Rating{}, httpapi.Invalid(field, "unknown_criterion", fmt.Sprintf(
 				"Unknown criterion; the criteria are %s and %s.", strings.Join(scoredCriteria, ", "), criterionTrips))
 		}
 		out.Criteria[k] = int(v)
@@ -115,7 +104,7 @@ func (req ratingRequest) validate() (store.Rating, error) {
 	if req.Comment != nil {
 		out.Comment = textnorm.Clean(*req.Comment)
 		if n := utf8.RuneCountInString(out.Comment); n > maxCommentLength {
-			return store.Rating{}, httpapi.Invalid("comment", "too_long", fmt.Sprintf(
+			return citizen.Rating{}, httpapi.Invalid("comment", "too_long", fmt.Sprintf(
 				"The comment is %d characters long; shorten it to at most %d.", n, maxCommentLength))
 		}
 	}

@@ -1,5 +1,7 @@
 // Package rest is status's HTTP API (chi): the citizen's lookup by dossier code and PIN
-// and rating, the staff's lists of dossiers and the supervisors' statistics.
+// and rating, the staff's lists of dossiers and the supervisors' statistics. It reads
+// requests, asks the app (app/citizen, app/stafflist, app/indicators) and maps its
+// answers and errors to the contract's bodies and status codes (fail, in errors.go).
 package rest
 
 import (
@@ -9,23 +11,25 @@ import (
 	"github.com/go-chi/chi/v5"
 
 	"github.com/motcua/motcua/services/platform/auth"
-	"github.com/motcua/motcua/services/status/adapters/store"
 	"github.com/motcua/motcua/services/status/app/citizen"
-	"github.com/motcua/motcua/services/worktime"
+	"github.com/motcua/motcua/services/status/app/indicators"
+	"github.com/motcua/motcua/services/status/app/stafflist"
 )
 
 // API holds what status's handlers need.
 type API struct {
 	Log      *slog.Logger
-	Store    *store.Store
 	Verifier *auth.Verifier
+	// Location is the offices' time zone: answers show times in it, and a date in a
+	// filter is a day in it.
 	Location *time.Location
 	Now      func() time.Time
-	// Calendar is the working-time clock the answers count with; a function, so that an
-	// administrator's edits of the calendar can be taken up without a restart.
-	Calendar func() *worktime.Calendar
 	// Citizen looks dossiers up and rates them for citizens, as the pages do.
-	Citizen *citizen.Desk
+	Citizen *citizen.Service
+	// Lists are the staff's lists of dossiers.
+	Lists *stafflist.Service
+	// Indicators are the supervisors' statistics, as the dashboard shows them.
+	Indicators *indicators.Service
 }
 
 // Mount adds status's routes to r. Paths are spelled out whole (no sub-router) so the

@@ -1,21 +1,17 @@
 package rest
 
 import (
-	"bytes"
-	"encoding/csv"
 	"fmt"
 	"mime"
 	"net/http"
-	"slices"
-	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
 
 	"github.com/motcua/motcua/services/platform/auth"
 	"github.com/motcua/motcua/services/platform/httpapi"
-	"github.com/motcua/motcua/services/status/adapters/store"
 	"github.com/motcua/motcua/services/status/app/indicators"
+	"github.com/motcua/motcua/services/status/ports/spreadsheet"
 	"github.com/motcua/motcua/services/worktime"
 )
 
@@ -81,51 +77,46 @@ func (a *API) stats(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	asCSV, err := wantsCSV(r)
 	if err != nil {
-		httpapi.WriteError(w, r, a.Log, err)
+		a.fail(w, r, err)
 		return
 	}
 	from, to, err := a.period(q.Get("from"), q.Get("to"), now)
 	if err != nil {
-		httpapi.WriteError(w, r, a.Log, err)
+		a.fail(w, r, err)
 		return
 	}
+	period := indicators.Period{From: from, To: to}
 	who := auth.FromContext(r.Context())
 	if len(who.Offices) == 0 {
-		httpapi.WriteError(w, r, a.Log, httpapi.Forbidden("Your account belongs to no office, so it has no figures to see; ask an administrator to add your offices."))
+		a.fail(w, r, httpapi.Forbidden("Your account belongs to no office, so it has no figures to see; ask an administrator to add your offices."))
 		return
 	}
 	// A supervisor sees the dossiers that passed through their own offices, as on the
 	// dashboard.
-	f := store.StatsFilter{
-		From:   time.Date(from.Year, from.Month, from.Day, 0, 0, 0, 0, a.Location),
-		To:     time.Date(to.Year, to.Month, to.Day+1, 0, 0, 0, 0, a.Location),
-		Now:    now,
-		Within: slices.Clone(who.Offices),
-	}
+	scope := indicators.Scope{Period: period, Within: who.Offices}
 	for _, p := range []struct {
 		name string
 		dst  *string
-	}{{"office", &f.Office}, {"procedure", &f.Procedure}} {
+	}{{"office", &scope.Office}, {"procedure", &scope.Procedure}} {
 		v := strings.TrimSpace(q.Get(p.name))
 		if !utf8.ValidString(v) || len(v) > 64 || strings.ContainsRune(v, 0) {
-			httpapi.WriteError(w, r, a.Log, httpapi.Invalid(p.name, "invalid_code", p.name+" must be a code of at most 64 characters."))
+			a.fail(w, r, httpapi.Invalid(p.name, "invalid_code", p.name+" must be a code of at most 64 characters."))
 			return
 		}
 		*p.dst = v
 	}
-	st, err := a.Store.Stats(r.Context(), f)
+	table, err := a.Indicators.Table(r.Context(), scope, now)
 	if err != nil {
-		httpapi.WriteError(w, r, a.Log, err)
+		a.fail(w, r, err)
 		return
 	}
-	out := statsJSON{From: from.String(), To: to.String(), figuresJSON: figures(st.Total),
-		ByProcedure: groups(st.ByProcedure), ByOffice: groups(st.ByOffice)}
 	w.Header().Set("Cache-Control", "no-store")
 	if asCSV {
-		writeStatsCSV(w, out)
+		writeStatsCSV(w, period, table)
 		return
 	}
-	httpapi.WriteJSON(w, http.StatusOK, out)
+	httpapi.WriteJSON(w, http.StatusOK, statsJSON{From: period.From.String(), To: period.To.String(),
+		figuresJSON: figures(table.Total), ByProcedure: groups(table.ByProcedure), ByOffice: groups(table.ByOffice)})
 }
 
 // wantsCSV reads the format asked for: ?format=csv or json, else Accept: text/csv.
@@ -173,41 +164,33 @@ func (a *API) period(fromS, toS string, now time.Time) (from, to worktime.Date, 
 	if from.After(to) {
 		return from, to, httpapi.Invalid("from", "from_after_to", "from must be on or before to.")
 	}
-	days := daysBetween(from, to) + 1
-	if days > maxStatsDays {
+	if days := (indicators.Period{From: from, To: to}).Days(); days > maxStatsDays {
 		return from, to, httpapi.Invalid("to", "period_too_long", fmt.Sprintf(
 			"The period covers %d days; ask for at most %d at a time.", days, maxStatsDays))
 	}
 	return from, to, nil
 }
 
-func daysBetween(a, b worktime.Date) int {
-	ta := time.Date(a.Year, a.Month, a.Day, 0, 0, 0, 0, time.UTC)
-	tb := time.Date(b.Year, b.Month, b.Day, 0, 0, 0, 0, time.UTC)
-	return int(tb.Sub(ta).Hours() / 24)
-}
-
-// figures shows the indicators of counters c (app/indicators) as the API answers them.
-func figures(c store.Counters) figuresJSON {
-	f := indicators.Of(c)
+// figures shows the indicators f (app/indicators) as the API answers them.
+func figures(f indicators.Figures) figuresJSON {
 	return figuresJSON{
-		Received:           c.Received,
-		Finished:           finishedJSON{Early: c.Early, OnTime: c.OnTime, Late: c.Late},
-		Open:               openJSON{WithinDeadline: c.WithinDeadline, Overdue: c.Overdue},
-		Withdrawn:          c.Withdrawn,
+		Received:           f.Received,
+		Finished:           finishedJSON{Early: f.Early, OnTime: f.OnTime, Late: f.Late},
+		Open:               openJSON{WithinDeadline: f.WithinDeadline, Overdue: f.Overdue},
+		Withdrawn:          f.Withdrawn,
 		OnTimeRate:         f.OnTimeRate,
 		AvgProcessingHours: f.AvgProcessingHours,
-		Channels:           channelsJSON{Desk: c.Desk, Post: c.Post, Online: c.Online},
+		Channels:           channelsJSON{Desk: f.Desk, Post: f.Post, Online: f.Online},
 		OnlineShare:        f.OnlineShare,
 		SatisfactionRate:   f.SatisfactionRate,
-		Ratings:            ratingsJSON{Count: c.Ratings, Dislikes: c.Dislikes, Average: f.AvgScore},
+		Ratings:            ratingsJSON{Count: f.Ratings, Dislikes: f.Dislikes, Average: f.AvgScore},
 	}
 }
 
-func groups(gs []store.Group) []groupJSON {
+func groups(gs []indicators.GroupFigures) []groupJSON {
 	out := make([]groupJSON, 0, len(gs))
 	for _, g := range gs {
-		out = append(out, groupJSON{Code: g.Code, Name: g.Name, figuresJSON: figures(g.Counters)})
+		out = append(out, groupJSON{Code: g.Code, Name: g.Name, figuresJSON: figures(g.Figures)})
 	}
 	return out
 }
@@ -219,53 +202,18 @@ var statsColumns = []string{"scope", "code", "name", "from", "to", "received",
 
 // writeStatsCSV answers with the statistics as a spreadsheet: a header, the total, then a
 // row per procedure and per office.
-func writeStatsCSV(w http.ResponseWriter, s statsJSON) {
-	var buf bytes.Buffer
-	cw := csv.NewWriter(&buf)
-	_ = cw.Write(statsColumns)
-	row := func(scope, code, name string, f figuresJSON) {
-		cells := []string{scope, code, name, s.From, s.To, count(f.Received),
-			count(f.Finished.Early), count(f.Finished.OnTime), count(f.Finished.Late),
-			count(f.Open.WithinDeadline), count(f.Open.Overdue), count(f.Withdrawn),
-			decimal(f.OnTimeRate), decimal(f.AvgProcessingHours),
-			count(f.Channels.Desk), count(f.Channels.Post), count(f.Channels.Online), decimal(f.OnlineShare),
-			decimal(f.SatisfactionRate), count(f.Ratings.Count), decimal(f.Ratings.Average), count(f.Ratings.Dislikes)}
-		for i, c := range cells {
-			cells[i] = defuse(c)
-		}
-		_ = cw.Write(cells)
+func writeStatsCSV(w http.ResponseWriter, p indicators.Period, t indicators.Table) {
+	from, to := p.From.String(), p.To.String()
+	var rows [][]string
+	row := func(scope, code, name string, f indicators.Figures) {
+		rows = append(rows, append([]string{scope, code, name, from, to}, spreadsheet.FigureCells(f)...))
 	}
-	row("total", "", "", s.figuresJSON)
-	for _, g := range s.ByProcedure {
-		row("procedure", g.Code, g.Name, g.figuresJSON)
+	row("total", "", "", t.Total)
+	for _, g := range t.ByProcedure {
+		row("procedure", g.Code, g.Name, g.Figures)
 	}
-	for _, g := range s.ByOffice {
-		row("office", g.Code, g.Name, g.figuresJSON)
+	for _, g := range t.ByOffice {
+		row("office", g.Code, g.Name, g.Figures)
 	}
-	cw.Flush()
-	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
-	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="thong-ke-%s-%s.csv"`, s.From, s.To))
-	w.Header().Set("X-Content-Type-Options", "nosniff")
-	w.WriteHeader(http.StatusOK)
-	_, _ = w.Write(buf.Bytes())
-}
-
-func count(n int64) string { return strconv.FormatInt(n, 10) }
-
-// decimal writes a rate with one decimal, or nothing when there is none.
-func decimal(v *float64) string {
-	if v == nil {
-		return ""
-	}
-	return strconv.FormatFloat(*v, 'f', 1, 64)
-}
-
-// defuse keeps a spreadsheet from reading a cell as a formula (CSV injection): a cell
-// that starts with = + - @ (or a tab or carriage return, which some spreadsheets skip)
-// is prefixed with a single quote.
-func defuse(cell string) string {
-	if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
-		return "'" + cell
-	}
-	return cell
+	spreadsheet.Write(w, spreadsheet.File{Name: "thong-ke-" + from + "-" + to + ".csv", Header: statsColumns, Rows: rows})
 }

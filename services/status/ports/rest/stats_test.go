@@ -5,27 +5,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/motcua/motcua/services/status/adapters/store"
+	"github.com/motcua/motcua/services/status/app/indicators"
 )
-
-func TestDefuse(t *testing.T) {
-	for in, want := range map[string]string{
-		"=1+1":            "'=1+1",
-		"+84 912":         "'+84 912",
-		"-2":              "'-2",
-		"@SUM(A1)":        "'@SUM(A1)",
-		"\tx":             "'\tx",
-		"Phòng Tư pháp":   "Phòng Tư pháp",
-		"":                "",
-		"12.5":            "12.5",
-		"a=b":             "a=b",
-		"'already quoted": "'already quoted",
-	} {
-		if got := defuse(in); got != want {
-			t.Errorf("defuse(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
 
 func TestWholeNumber(t *testing.T) {
 	for in, want := range map[string]bool{"5": true, "5.0": true, "1e0": true, "4.5": false, `"5"`: false,
@@ -37,17 +18,17 @@ func TestWholeNumber(t *testing.T) {
 }
 
 func TestFiguresNeverDivideByZeroNorGoNegative(t *testing.T) {
-	empty := figures(store.Counters{})
+	empty := figures(indicators.Of(indicators.Counters{}))
 	if empty.OnTimeRate != nil || empty.OnlineShare != nil || empty.SatisfactionRate != nil || empty.AvgProcessingHours != nil {
 		t.Errorf("rates of nothing: %+v", empty)
 	}
 	// Only withdrawn: received but nothing scored.
-	w := figures(store.Counters{Received: 2, Withdrawn: 2, Online: 1})
+	w := figures(indicators.Of(indicators.Counters{Received: 2, Withdrawn: 2, Online: 1}))
 	if w.OnTimeRate != nil || w.SatisfactionRate != nil || w.OnlineShare == nil || *w.OnlineShare != 50 {
 		t.Errorf("all withdrawn: %+v", w)
 	}
 	// Everything late and disliked: satisfaction stops at 0.
-	bad := figures(store.Counters{Received: 3, Late: 2, Overdue: 1, Ratings: 3, Dislikes: 3})
+	bad := figures(indicators.Of(indicators.Counters{Received: 3, Late: 2, Overdue: 1, Ratings: 3, Dislikes: 3}))
 	if bad.SatisfactionRate == nil || *bad.SatisfactionRate != 0 {
 		t.Errorf("satisfaction of the worst: %v", bad.SatisfactionRate)
 	}

@@ -1,8 +1,6 @@
 package rest
 
 import (
-	"errors"
-	"math"
 	"net/http"
 	"strings"
 	"time"
@@ -10,9 +8,9 @@ import (
 	"github.com/go-chi/chi/v5"
 
 	"github.com/motcua/motcua/services/platform/httpapi"
-	"github.com/motcua/motcua/services/status/adapters/store"
 	"github.com/motcua/motcua/services/status/app/citizen"
 	"github.com/motcua/motcua/services/status/domain/tracking"
+	"github.com/motcua/motcua/services/status/ports/client"
 )
 
 type ref struct {
@@ -62,9 +60,6 @@ type trackJSON struct {
 	Timeline           []stepJSON     `json:"timeline"`
 	Shipments          []shipmentJSON `json:"shipments"`
 }
-
-var errNotFound = httpapi.NotFound("dossier_not_found",
-	"No dossier matches this code and PIN; check both against your receipt.")
 
 // track answers GET /track/{code}?pin=: a citizen's lookup. An unknown code and a wrong
 // PIN give the same 404; repeated failures from one client, or against one code, give 429.
@@ -121,23 +116,14 @@ func timingJSON(t tracking.Timing) *string {
 }
 
 // lookup finds the dossier of {code} whose PIN is ?pin=, as a citizen may: it answers
-// the request itself (404, 422, 429) and reports false when it may not go on.
-func (a *API) lookup(w http.ResponseWriter, r *http.Request) (store.Tracked, time.Time, bool) {
-	t, now, err := a.Citizen.Find(r.Context(), citizen.ClientKey(r), chi.URLParam(r, "code"), r.URL.Query().Get("pin"))
-	var limited *citizen.LimitedError
-	switch {
-	case err == nil:
-		return t, now, true
-	case errors.As(err, &limited):
-		secs := int(math.Ceil(limited.Wait.Seconds()))
-		err = httpapi.TooMany("Too many failed lookups; wait a little and try again.", max(secs, 1))
-	case errors.Is(err, citizen.ErrPINRequired):
-		err = httpapi.Invalid("pin", "required", "Enter the PIN printed on your receipt.")
-	case errors.Is(err, citizen.ErrNotFound):
-		err = errNotFound
+// the request itself when there is none (404, 422, 429) and reports false then.
+func (a *API) lookup(w http.ResponseWriter, r *http.Request) (citizen.Tracked, time.Time, bool) {
+	t, now, err := a.Citizen.Find(r.Context(), client.Key(r), chi.URLParam(r, "code"), r.URL.Query().Get("pin"))
+	if err != nil {
+		a.fail(w, r, err)
+		return t, now, false
 	}
-	httpapi.WriteError(w, r, a.Log, err)
-	return store.Tracked{}, now, false
+	return t, now, true
 }
 
 // language picks English when asked (?lang=en or Accept-Language starting with en),

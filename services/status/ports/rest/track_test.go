@@ -59,7 +59,8 @@ func (c *clock) Now() time.Time { return c.now }
 func newTestAPI(byClient, byCode *ratelimit.Limiter) (http.Handler, *clock) {
 	c := &clock{now: time.Date(2026, 3, 10, 2, 0, 0, 0, time.UTC)}
 	a := &API{Log: slog.New(slog.DiscardHandler), Location: time.UTC, Now: c.Now,
-		Citizen: &citizen.Desk{PINKey: make([]byte, 32), Location: time.UTC, Now: c.Now, ByClient: byClient, ByCode: byCode}}
+		Citizen: citizen.NewService(citizen.Options{PINKey: make([]byte, 32), Location: time.UTC, Now: c.Now,
+			Limits: citizen.Limits{ByClient: byClient, ByCode: byCode}})}
 	r := chi.NewRouter()
 	a.Mount(r)
 	return r, c

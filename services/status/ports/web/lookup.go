@@ -1,19 +1,15 @@
 package web
 
 import (
-	"errors"
-	"math"
 	"net/http"
 	"net/url"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
-	"github.com/motcua/motcua/services/platform/database"
 	"github.com/motcua/motcua/services/platform/textnorm"
 	"github.com/motcua/motcua/services/platform/web/csrf"
-	"github.com/motcua/motcua/services/status/adapters/store"
 	"github.com/motcua/motcua/services/status/app/citizen"
+	"github.com/motcua/motcua/services/status/ports/client"
 )
 
 // maxPINInput is the longest PIN kept from a form; a real one has 10 characters.
@@ -48,63 +44,34 @@ func (p *Pages) lookup(w http.ResponseWriter, r *http.Request) {
 	if pg.View.Returned() {
 		rated, err := p.Citizen.Rated(r.Context(), t)
 		if err != nil {
-			p.unavailable(w, r, pg, err)
+			p.fail(w, r, pg, err)
 			return
 		}
 		if rated {
 			pg.Rating.Done, pg.Rating.Message = true, pg.T("rate.given")
 		}
 	}
-	p.show(w, r, http.StatusOK, pg, pin)
+	p.show(w, r, http.StatusOK, pg)
 }
 
 // find looks the dossier up as the API does; when there is none it renders the page
 // with the reason and reports false.
-func (p *Pages) find(w http.ResponseWriter, r *http.Request, pg *page, code, pin string) (store.Tracked, bool) {
-	t, now, err := p.Citizen.Find(r.Context(), citizen.ClientKey(r), code, pin)
-	if err == nil {
-		v := p.Citizen.View(t, now, pg.Lang)
-		pg.View = &v
-		return t, true
-	}
-	var limited *citizen.LimitedError
-	status := http.StatusNotFound
-	switch {
-	case errors.As(err, &limited):
-		status = http.StatusTooManyRequests
-		w.Header().Set("Retry-After", strconv.Itoa(max(1, int(math.Ceil(limited.Wait.Seconds())))))
-		pg.Error = pg.T("too.many", wait(pg.Lang, limited.Wait))
-	case errors.Is(err, citizen.ErrPINRequired):
-		status = http.StatusUnprocessableEntity
-		pg.Error, pg.ErrorField = pg.T("need.pin"), "pin"
-	case errors.Is(err, citizen.ErrNotFound):
-		pg.Error = pg.T("not.found")
-	default:
-		p.unavailable(w, r, pg, err)
+func (p *Pages) find(w http.ResponseWriter, r *http.Request, pg *page, code, pin string) (citizen.Tracked, bool) {
+	t, now, err := p.Citizen.Find(r.Context(), client.Key(r), code, pin)
+	if err != nil {
+		p.fail(w, r, pg, err)
 		return t, false
 	}
-	p.render(w, status, pg)
-	return t, false
+	v := p.Citizen.View(t, now, pg.Lang)
+	pg.View, pg.PIN = &v, pin
+	return t, true
 }
 
-// show renders the dossier found with pin, with the rating form when it may be rated.
-func (p *Pages) show(w http.ResponseWriter, r *http.Request, status int, pg *page, pin string) {
-	pg.PIN = pin
+// show renders the dossier found, with the rating form when it may be rated.
+func (p *Pages) show(w http.ResponseWriter, r *http.Request, status int, pg *page) {
 	if pg.View.Returned() {
 		pg.CSRF = csrf.Token(w, r)
 	}
-	p.render(w, status, pg)
-}
-
-// unavailable renders the page for a failure of ours (the database, most likely).
-func (p *Pages) unavailable(w http.ResponseWriter, r *http.Request, pg *page, err error) {
-	status := http.StatusInternalServerError
-	if database.Unavailable(err) {
-		status = http.StatusServiceUnavailable
-		w.Header().Set("Retry-After", "5")
-	}
-	p.Log.Error("citizen page", "path", r.URL.Path, "err", err)
-	pg.Error = pg.T("unavailable")
 	p.render(w, status, pg)
 }
 

@@ -10,7 +10,6 @@ import (
 
 	"github.com/motcua/motcua/services/platform/textnorm"
 	"github.com/motcua/motcua/services/platform/web/csrf"
-	"github.com/motcua/motcua/services/status/adapters/store"
 	"github.com/motcua/motcua/services/status/app/citizen"
 )
 
@@ -54,32 +53,24 @@ func (p *Pages) rate(w http.ResponseWriter, r *http.Request) {
 		if problem == "rate.long" {
 			pg.Rating.Error = pg.T(problem, utf8.RuneCountInString(form.Comment))
 		}
-		p.show(w, r, http.StatusUnprocessableEntity, pg, pin)
+		p.show(w, r, http.StatusUnprocessableEntity, pg)
 		return
 	}
-	_, err := p.Citizen.Rate(r.Context(), t, rt)
-	status := http.StatusOK
-	switch {
-	case err == nil:
-		pg.Rating.Done, pg.Rating.Message = true, pg.T("rate.thanks")
-	case errors.Is(err, store.ErrAlreadyRated):
-		status, pg.Rating.Done, pg.Rating.Message = http.StatusConflict, true, pg.T("rate.already")
-	case errors.Is(err, store.ErrNotReturnedYet):
-		status, pg.Rating.Done, pg.Rating.Message = http.StatusConflict, true, pg.T("rate.not.yet")
-	default:
-		p.unavailable(w, r, pg, err)
+	if _, err := p.Citizen.Rate(r.Context(), t, rt); err != nil {
+		p.fail(w, r, pg, err)
 		return
 	}
-	p.show(w, r, status, pg, pin)
+	pg.Rating.Done, pg.Rating.Message = true, pg.T("rate.thanks")
+	p.show(w, r, http.StatusOK, pg)
 }
 
 // readRating reads the rating form: the overall score (required), each criterion and
 // the number of trips (optional) and a comment. problem names the words of what is
 // wrong, "" when nothing is.
-func readRating(r *http.Request) (form ratingForm, rt store.Rating, problem string) {
+func readRating(r *http.Request) (form ratingForm, rt citizen.Rating, problem string) {
 	form = ratingForm{Criteria: map[string]int{}, Trips: truncate(strings.TrimSpace(r.PostFormValue("trips")), 8),
 		Comment: textnorm.Clean(strings.ToValidUTF8(r.PostFormValue("comment"), ""))}
-	rt = store.Rating{Criteria: map[string]int{}, Comment: form.Comment}
+	rt = citizen.Rating{Criteria: map[string]int{}, Comment: form.Comment}
 	score, ok := oneToFive(r.PostFormValue("score"))
 	switch {
 	case r.PostFormValue("score") == "":

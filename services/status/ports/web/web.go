@@ -6,7 +6,8 @@
 // templates and the one style sheet are embedded in the binary.
 //
 // The pages go through app/citizen as the JSON API does: the same PIN check, the same
-// answer for an unknown code and a wrong PIN (404), the same failure limits (429).
+// answer for an unknown code and a wrong PIN (404), the same failure limits (429); its
+// errors become pages in one place (fail, in errors.go).
 package web
 
 import (
@@ -46,8 +47,9 @@ var pageTemplate = template.Must(template.New("").ParseFS(templateFS, "templates
 
 // Pages serves the citizen's pages.
 type Pages struct {
-	Log     *slog.Logger
-	Citizen *citizen.Desk
+	Log *slog.Logger
+	// Citizen looks dossiers up and rates them, as the JSON API does.
+	Citizen *citizen.Service
 }
 
 // Mount adds the pages to r, each path spelled out whole (as the API does) so that the

@@ -21,7 +21,7 @@ type clock struct{ now time.Time }
 
 func (c *clock) Now() time.Time { return c.now }
 
-// newTestPages returns the pages over a desk without a store: enough for every answer
+// newTestPages returns the pages over a citizen service without a store: enough for every answer
 // given before the database is asked (the answers that need it are tested in
 // service/pages_test.go).
 func newTestPages(byClient *ratelimit.Limiter) (http.Handler, *clock) {
@@ -29,8 +29,8 @@ func newTestPages(byClient *ratelimit.Limiter) (http.Handler, *clock) {
 	if byClient == nil {
 		byClient = ratelimit.New(100, time.Second, 1000)
 	}
-	p := &Pages{Log: slog.New(slog.DiscardHandler), Citizen: &citizen.Desk{PINKey: make([]byte, 32), Location: time.UTC,
-		Now: c.Now, ByClient: byClient, ByCode: ratelimit.New(100, time.Second, 1000)}}
+	p := &Pages{Log: slog.New(slog.DiscardHandler), Citizen: citizen.NewService(citizen.Options{PINKey: make([]byte, 32),
+		Location: time.UTC, Now: c.Now, Limits: citizen.Limits{ByClient: byClient, ByCode: ratelimit.New(100, time.Second, 1000)}})}
 	r := chi.NewRouter()
 	p.Mount(r)
 	return r, c

@@ -1,4 +1,4 @@
-package citizen
+package client
 
 import (
 	"net/http"
@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-func TestClientKey(t *testing.T) {
+func TestKey(t *testing.T) {
 	for _, tc := range []struct{ remote, want string }{
 		{"192.0.2.7:5000", "192.0.2.7"},
 		{"[2001:db8:1:2:aaaa::1]:443", "2001:db8:1:2::/64"},
@@ -15,8 +15,8 @@ func TestClientKey(t *testing.T) {
 	} {
 		r := httptest.NewRequest(http.MethodGet, "/", nil)
 		r.RemoteAddr = tc.remote
-		if got := ClientKey(r); got != tc.want {
-			t.Errorf("ClientKey(%q) = %q, want %q", tc.remote, got, tc.want)
+		if got := Key(r); got != tc.want {
+			t.Errorf("Key(%q) = %q, want %q", tc.remote, got, tc.want)
 		}
 	}
 }

@@ -1,0 +1,90 @@
+package citizen
+
+import (
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/motcua/motcua/services/status/domain/tracking"
+)
+
+// Tracked is what a citizen may see of a dossier, as status's read model holds it, plus
+// the PIN hash to check first. The lookup caches it whole, so that a repeated lookup
+// costs no database round trip.
+type Tracked struct {
+	ID uuid.UUID
+	// Version is the newest dossier event folded into it: the cache refuses a view older
+	// than an event it heard.
+	Version       int
+	Code          string
+	ProcedureCode string
+	ProcedureName string
+	// Standing is the status and what its timing and time left are judged from.
+	tracking.Standing
+	StatusCode        int
+	ReceivedAt        time.Time
+	CurrentOfficeCode string
+	CurrentOfficeName string
+	PendingOfficeCode string
+	PendingOfficeName string
+	ApplicantMasked   string
+	PINHash           []byte
+	// The offices the dossier was received at and is handled by, to name the offices
+	// of postal steps.
+	ReceivingOfficeCode string
+	ReceivingOfficeName string
+	HandlingOfficeCode  string
+	HandlingOfficeName  string
+	// Timeline is the dossier's own steps, in version order.
+	Timeline []DossierStep
+	// Shipments are the dossier's postal legs, in the order they were created.
+	Shipments []ShipmentLeg
+	// Postal is one step per shipment event, by time (then tracking number and
+	// version); the view merges it into Timeline by time.
+	Postal []PostalStep
+}
+
+// DossierStep is one step of a dossier's own timeline.
+type DossierStep struct {
+	Version int64
+	EventID uuid.UUID
+	At      time.Time
+	// Type names the step: the event's kind, or result_transferred / result_accepted
+	// for the legs of the result on its way back.
+	Type string
+	// The office concerned: where a transfer goes, otherwise the office that acted.
+	OfficeCode string
+	OfficeName string
+	Detail     *StepDetail
+}
+
+// StepDetail is what a citizen may learn of a step beyond its name: the documents a
+// supplement request asks for, the new appointment of an apology.
+type StepDetail struct {
+	Items    []string
+	NewDueAt *time.Time
+}
+
+// ShipmentLeg is a postal leg of a dossier as its newest event leaves it.
+type ShipmentLeg struct {
+	TrackingNumber string
+	// Kind is the leg: pickup, transfer, delivery or return.
+	Kind string
+	// Status is the newest event's type; ReasonCode why a delivery failed.
+	Status     string
+	ReasonCode string
+	UpdatedAt  time.Time
+}
+
+// PostalStep is one shipment event on a dossier's timeline. Its EventID tells the cache
+// whether a view already holds an event it heard of.
+type PostalStep struct {
+	EventID        uuid.UUID
+	At             time.Time
+	Type           string
+	Kind           string
+	TrackingNumber string
+	FromOfficeCode string
+	ToOfficeCode   string
+	ReasonCode     string
+}
