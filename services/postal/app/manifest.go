@@ -50,6 +50,21 @@ func (a *Shipments) Manifest(ctx context.Context, who *auth.Principal, postOffic
 	return out, a.Store.RecordReads(ctx, read, who.Username, "manifest")
 }
 
+// Day reads the day of a run sheet, written YYYY-MM-DD; nothing written is today in the
+// calendar's zone. A date it cannot read, or one outside the calendar's years, is not
+// ok, and comes back as today (for the form to show again).
+func (a *Shipments) Day(written string) (day worktime.Date, ok bool) {
+	today := worktime.DateOf(a.Now().In(a.Calendar.Calendar().Location()))
+	if written == "" {
+		return today, true
+	}
+	d, err := worktime.ParseDate(written)
+	if err != nil || d.Year < worktime.FirstYear || d.Year > worktime.LastYear {
+		return today, false
+	}
+	return d, true
+}
+
 // runSheetViews are the answers for the shipments of a run sheet, with their addresses;
 // it adds to read the shipments whose address it opened.
 func (a *Shipments) runSheetViews(ctx context.Context, list []ShipmentRecord, read *[]uuid.UUID) ([]View, error) {

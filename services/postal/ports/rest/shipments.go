@@ -15,7 +15,6 @@ import (
 	"github.com/motcua/motcua/services/postal/app"
 	"github.com/motcua/motcua/services/postal/domain/s10"
 	"github.com/motcua/motcua/services/postal/domain/shipment"
-	"github.com/motcua/motcua/services/worktime"
 )
 
 // create answers POST /shipments: a desk opens a shipment for a dossier.
@@ -36,14 +35,13 @@ func (a *API) create(w http.ResponseWriter, r *http.Request) {
 		a.fail(w, r, err)
 		return
 	}
-	w.Header().Set("Cache-Control", "no-store")
 	w.Header().Set("Location", "/api/v1/shipments/"+v.TrackingNumber)
 	status := http.StatusCreated
 	if !created {
 		w.Header().Set("Idempotent-Replayed", "true")
 		status = http.StatusOK
 	}
-	httpapi.WriteJSON(w, status, v)
+	a.answer(w, r, status, v, nil)
 }
 
 // idempotencyKey names a desk's request by its Idempotency-Key and the hash of what it
@@ -76,12 +74,7 @@ func (a *API) get(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v, err := a.Shipments.Get(r.Context(), auth.FromContext(r.Context()), tn)
-	if err != nil {
-		a.fail(w, r, err)
-		return
-	}
-	w.Header().Set("Cache-Control", "no-store")
-	httpapi.WriteJSON(w, http.StatusOK, v)
+	a.answer(w, r, http.StatusOK, v, err)
 }
 
 // list answers GET /shipments?dossier=CODE: the shipments of a dossier.
@@ -92,12 +85,7 @@ func (a *API) list(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	list, err := a.Shipments.OfDossier(r.Context(), auth.FromContext(r.Context()), code)
-	if err != nil {
-		a.fail(w, r, err)
-		return
-	}
-	w.Header().Set("Cache-Control", "no-store")
-	httpapi.WriteJSON(w, http.StatusOK, map[string]any{"items": list})
+	a.answer(w, r, http.StatusOK, map[string]any{"items": list}, err)
 }
 
 // manifest answers GET /manifests?office=&date=: a post office's run sheet for a day
@@ -109,22 +97,13 @@ func (a *API) manifest(w http.ResponseWriter, r *http.Request) {
 		a.fail(w, r, httpapi.Invalid("office", "required", "Give the code of the post office: ?office=000.30.16.H19."))
 		return
 	}
-	day := worktime.DateOf(a.Shipments.Now().In(a.Shipments.Calendar.Calendar().Location()))
-	if s := q.Get("date"); s != "" {
-		d, err := worktime.ParseDate(s)
-		if err != nil || d.Year < worktime.FirstYear || d.Year > worktime.LastYear {
-			a.fail(w, r, httpapi.Invalid("date", "invalid_date", "The date is written YYYY-MM-DD, e.g. 2026-12-01."))
-			return
-		}
-		day = d
-	}
-	m, err := a.Shipments.Manifest(r.Context(), auth.FromContext(r.Context()), office, day)
-	if err != nil {
-		a.fail(w, r, err)
+	day, ok := a.Shipments.Day(q.Get("date"))
+	if !ok {
+		a.fail(w, r, httpapi.Invalid("date", "invalid_date", "The date is written YYYY-MM-DD, e.g. 2026-12-01."))
 		return
 	}
-	w.Header().Set("Cache-Control", "no-store")
-	httpapi.WriteJSON(w, http.StatusOK, m)
+	m, err := a.Shipments.Manifest(r.Context(), auth.FromContext(r.Context()), office, day)
+	a.answer(w, r, http.StatusOK, m, err)
 }
 
 // maxEventBody bounds a step's body: a signature of up to 256 KiB, in base64, and the rest.
@@ -150,13 +129,19 @@ func (a *API) record(w http.ResponseWriter, r *http.Request) {
 	}
 	sum := sha256.Sum256(body)
 	v, replayed, err := a.Shipments.Record(r.Context(), auth.FromContext(r.Context()), tn, in, sum[:])
+	if replayed {
+		w.Header().Set("Idempotent-Replayed", "true")
+	}
+	a.answer(w, r, http.StatusOK, v, err)
+}
+
+// answer writes v with status, or the answer to err. Answers speak of one member of
+// staff's work: no cache keeps them.
+func (a *API) answer(w http.ResponseWriter, r *http.Request, status int, v any, err error) {
 	if err != nil {
 		a.fail(w, r, err)
 		return
 	}
 	w.Header().Set("Cache-Control", "no-store")
-	if replayed {
-		w.Header().Set("Idempotent-Replayed", "true")
-	}
-	httpapi.WriteJSON(w, http.StatusOK, v)
+	httpapi.WriteJSON(w, status, v)
 }

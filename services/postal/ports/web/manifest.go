@@ -4,8 +4,6 @@ import (
 	"net/http"
 	"slices"
 	"strings"
-
-	"github.com/motcua/motcua/services/worktime"
 )
 
 // manifest answers GET /buu-chinh[?office=&date=]: the run sheet of the worker's post
@@ -22,18 +20,13 @@ func (p *Pages) manifest(w http.ResponseWriter, r *http.Request) {
 	if !slices.Contains(pg.Who.Offices, pg.Office) {
 		pg.Office = pg.Who.Offices[0]
 	}
-	day := worktime.DateOf(p.Shipments.Now().In(p.Shipments.Calendar.Calendar().Location()))
-	if s := strings.TrimSpace(q.Get("date")); s != "" {
-		d, err := worktime.ParseDate(s)
-		if err != nil || d.Year < worktime.FirstYear || d.Year > worktime.LastYear {
-			pg.Date = day.String()
-			pg.Errors["date"] = pg.T("bad.date")
-			p.render(w, http.StatusUnprocessableEntity, pg)
-			return
-		}
-		day = d
-	}
+	day, ok := p.Shipments.Day(strings.TrimSpace(q.Get("date")))
 	pg.Date = day.String()
+	if !ok {
+		pg.Errors["date"] = pg.T("bad.date")
+		p.render(w, http.StatusUnprocessableEntity, pg)
+		return
+	}
 	m, err := p.Shipments.Manifest(r.Context(), pg.Who, pg.Office, day)
 	if err != nil {
 		p.fail(w, r, pg, err)

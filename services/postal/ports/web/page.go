@@ -128,26 +128,18 @@ func (pg *page) Kind(k string) string {
 }
 
 // Reason is a failure reason in the page's language.
-func (pg *page) Reason(code string) string {
-	vi, en, ok := shipment.ReasonLabels(code)
-	if !ok {
-		return code
-	}
-	return pick(pg.Lang, vi, en)
-}
+func (pg *page) Reason(code string) string { return pg.label(shipment.ReasonLabels, code) }
 
 // Action is a failure action in the page's language.
-func (pg *page) Action(code string) string {
-	vi, en, ok := shipment.ActionLabels(code)
-	if !ok {
-		return code
-	}
-	return pick(pg.Lang, vi, en)
-}
+func (pg *page) Action(code string) string { return pg.label(shipment.ActionLabels, code) }
 
 // Relation is a recipient's relation in the page's language.
-func (pg *page) Relation(code string) string {
-	vi, en, ok := shipment.RelationLabels(code)
+func (pg *page) Relation(code string) string { return pg.label(shipment.RelationLabels, code) }
+
+// label is code in the page's language, from the domain's labels; an unknown code is
+// shown as it is.
+func (pg *page) label(labels func(code string) (vi, en string, ok bool), code string) string {
+	vi, en, ok := labels(code)
 	if !ok {
 		return code
 	}
