@@ -3,7 +3,6 @@ package service_test
 import (
 	"bytes"
 	"context"
-	"io"
 	"net/http"
 	"testing"
 	"time"
@@ -167,16 +166,7 @@ func (e *env) post(c *http.Client, path, body string) answer {
 		e.t.Fatal(err)
 	}
 	req.Header.Set("Content-Type", "application/json")
-	resp, err := c.Do(req)
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, err := io.ReadAll(resp.Body)
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	return answer{status: resp.StatusCode, header: resp.Header, body: b}
+	return e.do(c, req)
 }
 
 // errorOf returns the code and field of an error answer.

@@ -288,6 +288,12 @@ func (e *env) get(c *http.Client, path string, header ...string) answer {
 	for i := 0; i+1 < len(header); i += 2 {
 		req.Header.Set(header[i], header[i+1])
 	}
+	return e.do(c, req)
+}
+
+// do sends req with c and reads the whole answer.
+func (e *env) do(c *http.Client, req *http.Request) answer {
+	e.t.Helper()
 	resp, err := c.Do(req)
 	if err != nil {
 		e.t.Fatal(err)
