@@ -26,6 +26,7 @@ var (
 // again.
 type LimitedError struct{ Wait time.Duration }
 
+// Error says how long to wait, for the logs; the ports tell the citizen in their words.
 func (e *LimitedError) Error() string { return "too many failed lookups; retry in " + e.Wait.String() }
 
 // MaxCodeLength is the longest text taken as a dossier code, in characters.

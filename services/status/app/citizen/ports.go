@@ -28,6 +28,8 @@ type Ratings interface {
 // round trip. It decides itself whether a dossier read may be kept (not when an event
 // newer than the read was heard).
 type Views interface {
+	// Get returns the kept dossier with code, if any.
 	Get(code string) (Tracked, bool)
+	// Put offers t, just read from Dossiers, to be kept.
 	Put(t Tracked)
 }

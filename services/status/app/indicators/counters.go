@@ -27,6 +27,15 @@ type Counters struct {
 	Dislikes int64
 }
 
+// InTime is how many of the dossiers count as on time: finished early or on time, or
+// open and within their deadline. It is the on-time rate's numerator, and what a chart
+// of that rate shows beside it.
+func (c Counters) InTime() int64 { return c.Early + c.OnTime + c.WithinDeadline }
+
+// LateOrOverdue is how many of the dossiers count as late: finished late, or open and
+// past their appointment.
+func (c Counters) LateOrOverdue() int64 { return c.Late + c.Overdue }
+
 // Group is the counters of one procedure or one office.
 type Group struct {
 	Code string

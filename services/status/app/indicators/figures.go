@@ -35,23 +35,19 @@ func Of(c Counters) Figures {
 	f := Figures{
 		Counters:           c,
 		Scored:             scored,
-		OnTimeRate:         Percent(c.Early+c.OnTime+c.WithinDeadline, scored),
+		OnTimeRate:         Percent(c.InTime(), scored),
 		AvgProcessingHours: scaled(c.AvgProcessingSeconds, 3600),
 		OnlineShare:        Percent(c.Online, c.Received),
 		AvgScore:           scaled(c.AvgScore, 1),
 	}
 	if scored > 0 {
-		late := float64(c.Late+c.Overdue) / float64(scored) * 100
+		late := float64(c.LateOrOverdue()) / float64(scored) * 100
 		dislike := float64(c.Dislikes) / float64(scored) * 100
 		s := round1(max(0, 100-late-dislike))
 		f.SatisfactionRate = &s
 	}
 	return f
 }
-
-// LateOrOverdue is how many of the dossiers count as late: finished late, or open and
-// past their appointment.
-func (f Figures) LateOrOverdue() int64 { return f.Late + f.Overdue }
 
 // Percent is n/of in percent with one decimal, nil when of is 0.
 func Percent(n, of int64) *float64 {

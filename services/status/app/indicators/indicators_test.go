@@ -35,8 +35,8 @@ func TestFigures(t *testing.T) {
 			t.Errorf("%s: %v, want %v", name, c.got, c.want)
 		}
 	}
-	if f.Scored != 8 || f.LateOrOverdue() != 2 {
-		t.Errorf("scored %d, late %d", f.Scored, f.LateOrOverdue())
+	if f.Scored != 8 || f.LateOrOverdue() != 2 || f.InTime() != 6 {
+		t.Errorf("scored %d, late %d, in time %d", f.Scored, f.LateOrOverdue(), f.InTime())
 	}
 	if s := Of(Counters{Received: 2, Late: 2, Dislikes: 2}).SatisfactionRate; s == nil || *s != 0 {
 		t.Errorf("satisfaction below 0: %v", s)

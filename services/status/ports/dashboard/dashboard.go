@@ -60,9 +60,8 @@ var style []byte
 var styleAsset = htmlpage.NewAsset(StylePath, "text/css; charset=utf-8", style)
 
 var pageTemplate = template.Must(template.New("").Funcs(template.FuncMap{
-	"deref":  func(x *float64) float64 { return *x },
-	"sum":    func(a, b int64) int64 { return a + b },
-	"onTime": func(f indicators.Figures) int64 { return f.Early + f.OnTime + f.WithinDeadline },
+	"deref": func(x *float64) float64 { return *x },
+	"sum":   func(a, b int64) int64 { return a + b },
 }).ParseFS(templateFS, "templates/*.html"))
 
 // Pages serves the dashboard.

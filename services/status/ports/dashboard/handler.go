@@ -95,7 +95,7 @@ func trendInputs(pg *page, b indicators.Board) []trendInput {
 		} else if pg.Lang == htmlpage.English {
 			label = fmt.Sprintf("%d %s", bk.From.Day, bk.From.Month.String()[:3])
 		}
-		out[i] = trendInput{Label: label, Title: pg.BucketDates(bk), OnTime: f.Early + f.OnTime + f.WithinDeadline,
+		out[i] = trendInput{Label: label, Title: pg.BucketDates(bk), OnTime: f.InTime(),
 			Scored: f.Scored}
 	}
 	return out
