@@ -22,10 +22,8 @@ func (s *Store) List(ctx context.Context, f stafflist.Filter) ([]stafflist.Dossi
 	if f.After != nil {
 		afterDue, afterID = &f.After.DueAt, f.After.ID
 	}
-	rows, err := s.pool.Query(ctx, `SELECT id, code, procedure_code, procedure_name, status, status_code, channel,
-		received_at, due_at, finished_at, paused_at, timing, current_office_code, current_office_name,
-		COALESCE(pending_office_code, ''), COALESCE(pending_office_name, ''), applicant_masked
-		FROM dossiers
+	rows, err := s.pool.Query(ctx, `SELECT `+summaryColumns+`, d.channel
+		FROM dossiers d
 		WHERE offices && $1::text[]
 			AND ($2::text = '' OR status = $2)
 			AND ($3::timestamptz IS NULL OR due_at < $3)
@@ -40,9 +38,7 @@ func (s *Store) List(ctx context.Context, f stafflist.Filter) ([]stafflist.Dossi
 	}
 	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (stafflist.Dossier, error) {
 		var d stafflist.Dossier
-		err := row.Scan(&d.ID, &d.Code, &d.ProcedureCode, &d.ProcedureName, &d.Status, &d.StatusCode, &d.Channel,
-			&d.ReceivedAt, &d.DueAt, &d.FinishedAt, &d.PausedAt, &d.Final, &d.CurrentOfficeCode, &d.CurrentOfficeName,
-			&d.PendingOfficeCode, &d.PendingOfficeName, &d.ApplicantMasked)
+		err := row.Scan(append(summaryTargets(&d.Summary), &d.Channel)...)
 		return d, err
 	})
 	if err != nil {

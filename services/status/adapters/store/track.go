@@ -43,21 +43,17 @@ func (s *Store) ByCode(ctx context.Context, code string) (citizen.Tracked, error
 	var steps []Step
 	var shipments []shipmentRow
 	var postal []postalStepRow
-	err := s.pool.QueryRow(ctx, `SELECT d.id, d.version, d.code, d.procedure_code, d.procedure_name, d.status, d.status_code,
-		d.received_at, d.due_at, d.finished_at, d.paused_at, d.timing, d.current_office_code, d.current_office_name,
-		COALESCE(d.pending_office_code, ''), COALESCE(d.pending_office_name, ''), d.applicant_masked,
-		d.pin_hash, d.receiving_office_code, d.receiving_office_name, d.handling_office_code, d.handling_office_name,
+	err := s.pool.QueryRow(ctx, `SELECT `+summaryColumns+`, d.version, d.pin_hash,
+		d.receiving_office_code, d.receiving_office_name, d.handling_office_code, d.handling_office_name,
 		d.timeline,
 		COALESCE((SELECT jsonb_agg(to_jsonb(s) ORDER BY s.created_at, s.tracking_number)
 			FROM shipments s WHERE s.dossier_id = d.id), '[]'),
 		COALESCE((SELECT jsonb_agg(to_jsonb(p) ORDER BY p.at, p.tracking_number, p.version)
 			FROM shipment_steps p WHERE p.dossier_id = d.id), '[]')
 		FROM dossiers d WHERE d.code = $1`, code).
-		Scan(&t.ID, &t.Version, &t.Code, &t.ProcedureCode, &t.ProcedureName, &t.Status, &t.StatusCode, &t.ReceivedAt,
-			&t.DueAt, &t.FinishedAt, &t.PausedAt, &t.Final, &t.CurrentOfficeCode, &t.CurrentOfficeName,
-			&t.PendingOfficeCode, &t.PendingOfficeName, &t.ApplicantMasked, &t.PINHash,
+		Scan(append(summaryTargets(&t.Summary), &t.Version, &t.PINHash,
 			&t.ReceivingOfficeCode, &t.ReceivingOfficeName, &t.HandlingOfficeCode, &t.HandlingOfficeName,
-			&steps, &shipments, &postal)
+			&steps, &shipments, &postal)...)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return t, citizen.ErrNotFound
 	}

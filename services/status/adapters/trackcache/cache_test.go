@@ -16,7 +16,8 @@ type clock struct{ t time.Time }
 func (c *clock) now() time.Time { return c.t }
 
 func view(id uuid.UUID, code string, version int) citizen.Tracked {
-	return citizen.Tracked{ID: id, Code: code, Version: version, Standing: tracking.Standing{Status: fmt.Sprint("v", version)}}
+	return citizen.Tracked{Version: version,
+		Summary: tracking.Summary{ID: id, Code: code, Standing: tracking.Standing{Status: fmt.Sprint("v", version)}}}
 }
 
 func TestGetPutAndExpiry(t *testing.T) {

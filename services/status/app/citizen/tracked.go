@@ -12,23 +12,11 @@ import (
 // the PIN hash to check first. The lookup caches it whole, so that a repeated lookup
 // costs no database round trip.
 type Tracked struct {
-	ID uuid.UUID
+	tracking.Summary
 	// Version is the newest dossier event folded into it: the cache refuses a view older
 	// than an event it heard.
-	Version       int
-	Code          string
-	ProcedureCode string
-	ProcedureName string
-	// Standing is the status and what its timing and time left are judged from.
-	tracking.Standing
-	StatusCode        int
-	ReceivedAt        time.Time
-	CurrentOfficeCode string
-	CurrentOfficeName string
-	PendingOfficeCode string
-	PendingOfficeName string
-	ApplicantMasked   string
-	PINHash           []byte
+	Version int
+	PINHash []byte
 	// The offices the dossier was received at and is handled by, to name the offices
 	// of postal steps.
 	ReceivingOfficeCode string

@@ -38,20 +38,9 @@ type Position struct {
 
 // Dossier is one dossier of a staff list.
 type Dossier struct {
-	ID            uuid.UUID
-	Code          string
-	ProcedureCode string
-	ProcedureName string
-	// Standing is the status and what its timing is judged from.
-	tracking.Standing
-	StatusCode        int
-	Channel           string
-	ReceivedAt        time.Time
-	CurrentOfficeCode string
-	CurrentOfficeName string
-	PendingOfficeCode string
-	PendingOfficeName string
-	ApplicantMasked   string
+	tracking.Summary
+	// Channel is how the dossier was handed in: desk, post or online.
+	Channel string
 }
 
 // Dossiers reads the lists from the read model.
