@@ -18,13 +18,13 @@ func Authenticate(v *Verifier, log *slog.Logger) func(http.Handler) http.Handler
 			token, ok := strings.CutPrefix(h, "Bearer ")
 			if !ok || token == "" {
 				w.Header().Set("WWW-Authenticate", `Bearer realm="motcua"`)
-				httpapi.WriteError(w, r, log, httpapi.Unauthorized("Sign in: this needs an Authorization: Bearer token."))
+				httpapi.WriteError(w, r, log, httpapi.Unauthorized("no_token"))
 				return
 			}
 			p, err := v.Verify(strings.TrimSpace(token))
 			if err != nil {
 				w.Header().Set("WWW-Authenticate", `Bearer realm="motcua", error="invalid_token"`)
-				httpapi.WriteError(w, r, log, httpapi.Unauthorized("Your token is invalid or has expired; sign in again."))
+				httpapi.WriteError(w, r, log, httpapi.Unauthorized("bad_token"))
 				return
 			}
 			next.ServeHTTP(w, r.WithContext(WithPrincipal(r.Context(), p)))
@@ -38,11 +38,11 @@ func RequireRole(log *slog.Logger, roles ...string) func(http.Handler) http.Hand
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			p := FromContext(r.Context())
 			if p == nil {
-				httpapi.WriteError(w, r, log, httpapi.Unauthorized("Sign in first."))
+				httpapi.WriteError(w, r, log, httpapi.Unauthorized("not_signed_in"))
 				return
 			}
 			if !slices.Contains(roles, p.Role) {
-				httpapi.WriteError(w, r, log, httpapi.Forbidden("Your role ("+p.Role+") may not do this; it needs: "+strings.Join(roles, ", ")+"."))
+				httpapi.WriteError(w, r, log, httpapi.Forbidden("role_refused", p.Role, strings.Join(roles, ", ")))
 				return
 			}
 			next.ServeHTTP(w, r)

@@ -3,7 +3,6 @@ package httpapi
 import (
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"net/http"
 	"unicode/utf8"
@@ -32,16 +31,15 @@ func ReadBody(w http.ResponseWriter, r *http.Request, limit int64) ([]byte, erro
 	if err != nil {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
-			return nil, &Error{Status: http.StatusRequestEntityTooLarge, Code: "body_too_large",
-				Message: fmt.Sprintf("The request body is larger than %d KiB; send less.", limit>>10)}
+			return nil, Problem(http.StatusRequestEntityTooLarge, "", "body_too_large", limit>>10)
 		}
-		return nil, BadRequest("unreadable_body", "The request body could not be read; send it again.")
+		return nil, Problem(http.StatusBadRequest, "", "unreadable_body")
 	}
 	if len(data) == 0 {
-		return nil, BadRequest("empty_body", "The request needs a JSON body.")
+		return nil, Problem(http.StatusBadRequest, "", "empty_body")
 	}
 	if !utf8.Valid(data) {
-		return nil, BadRequest("invalid_utf8", "The request body must be UTF-8 text.")
+		return nil, Problem(http.StatusBadRequest, "", "invalid_utf8")
 	}
 	return data, nil
 }
@@ -54,11 +52,11 @@ func UnmarshalJSON(data []byte, dst any) error {
 		if errors.As(err, &typeErr) {
 			field := typeErr.Field
 			if field == "" {
-				return Invalid("", "wrong_type", "The request body must be a JSON object.")
+				return Problem(http.StatusUnprocessableEntity, "", "wrong_type")
 			}
-			return Invalid(field, "wrong_type", fmt.Sprintf("The field %q must be a %s.", field, jsonKind(typeErr.Type.Kind().String())))
+			return Problem(http.StatusUnprocessableEntity, field, "wrong_type", field, jsonKind(typeErr.Type.Kind().String()))
 		}
-		return BadRequest("malformed_json", "The request body is not valid JSON: "+err.Error())
+		return Problem(http.StatusBadRequest, "", "malformed_json", err.Error())
 	}
 	return nil
 }

@@ -6,24 +6,45 @@ package httpapi
 import (
 	"encoding/json"
 	"errors"
-	"github.com/motcua/motcua/services/platform/database"
 	"log/slog"
 	"net/http"
 	"strconv"
+
+	"github.com/motcua/motcua/proto/vocabulary"
+	"github.com/motcua/motcua/services/platform/database"
 )
 
 // Error is an answer for the client: an HTTP status, a snake_case code, a sentence a
 // person can act on and, when one field is at fault, its name.
 type Error struct {
-	Status  int
-	Code    string
+	Status int
+	Code   string
+	// Words say the problem in each language, from the catalogue of words; the answer
+	// is in the request's language (see Language).
+	Words vocabulary.Words
+	// Message is a sentence in one language only, for errors not yet worded in the
+	// catalogue; Words, when set, comes first.
 	Message string
 	Field   string
 	// RetryAfter, when set on a 429, is sent as the Retry-After header (seconds).
 	RetryAfter int
 }
 
-func (e *Error) Error() string { return e.Code + ": " + e.Message }
+func (e *Error) Error() string { return e.Code + ": " + e.In(vocabulary.English) }
+
+// In is the error's sentence in lang.
+func (e *Error) In(lang vocabulary.Lang) string {
+	if e.Words != (vocabulary.Words{}) {
+		return e.Words.In(lang)
+	}
+	return e.Message
+}
+
+// Problem is an answer with status and code, worded by the catalogue of words for field
+// and code (see vocabulary.Problem), args filling its verbs.
+func Problem(status int, field, code string, args ...any) *Error {
+	return &Error{Status: status, Code: code, Field: field, Words: vocabulary.Problem(field, code, args...)}
+}
 
 // BadRequest is a 400: the request could not be read.
 func BadRequest(code, msg string) *Error {
@@ -45,19 +66,22 @@ func Conflict(code, msg string) *Error {
 	return &Error{Status: http.StatusConflict, Code: code, Message: msg}
 }
 
-// Unauthorized is a 401.
-func Unauthorized(msg string) *Error {
-	return &Error{Status: http.StatusUnauthorized, Code: "unauthorized", Message: msg}
+// Unauthorized is a 401, worded by the catalogue for reason (no_token, bad_token,
+// bad_credentials, …).
+func Unauthorized(reason string, args ...any) *Error {
+	return &Error{Status: http.StatusUnauthorized, Code: "unauthorized", Words: vocabulary.Problem("", reason, args...)}
 }
 
-// Forbidden is a 403.
-func Forbidden(msg string) *Error {
-	return &Error{Status: http.StatusForbidden, Code: "forbidden", Message: msg}
+// Forbidden is a 403, worded by the catalogue for reason (role_refused, …).
+func Forbidden(reason string, args ...any) *Error {
+	return &Error{Status: http.StatusForbidden, Code: "forbidden", Words: vocabulary.Problem("", reason, args...)}
 }
 
-// TooMany is a 429 asking the client to wait retryAfter seconds.
-func TooMany(msg string, retryAfter int) *Error {
-	return &Error{Status: http.StatusTooManyRequests, Code: "too_many_requests", Message: msg, RetryAfter: retryAfter}
+// TooMany is a 429 asking the client to wait retryAfter seconds, worded by the
+// catalogue for reason.
+func TooMany(reason string, retryAfter int) *Error {
+	return &Error{Status: http.StatusTooManyRequests, Code: "too_many_requests", Words: vocabulary.Problem("", reason),
+		RetryAfter: retryAfter}
 }
 
 type envelope struct {
@@ -78,17 +102,20 @@ func WriteError(w http.ResponseWriter, r *http.Request, log *slog.Logger, err er
 	case errors.As(err, &e):
 	case database.Unavailable(err):
 		log.WarnContext(r.Context(), "dependency unavailable", "method", r.Method, "path", r.URL.Path, "err", err.Error())
-		e = &Error{Status: http.StatusServiceUnavailable, Code: "temporarily_unavailable", RetryAfter: 2,
-			Message: "The service cannot reach its database right now; send the same request again in a few seconds."}
+		e = Problem(http.StatusServiceUnavailable, "", "temporarily_unavailable")
+		e.RetryAfter = 2
 	default:
 		log.ErrorContext(r.Context(), "request failed", "method", r.Method, "path", r.URL.Path, "err", err.Error())
-		e = &Error{Status: http.StatusInternalServerError, Code: "internal",
-			Message: "Something went wrong on our side; please try again in a moment."}
+		e = Problem(http.StatusInternalServerError, "", "internal")
 	}
 	if e.RetryAfter > 0 {
 		w.Header().Set("Retry-After", strconv.Itoa(e.RetryAfter))
 	}
-	WriteJSON(w, e.Status, envelope{Error: body{Code: e.Code, Message: e.Message, Field: e.Field}})
+	lang := Language(r)
+	if e.Words != (vocabulary.Words{}) {
+		w.Header().Set("Content-Language", string(lang))
+	}
+	WriteJSON(w, e.Status, envelope{Error: body{Code: e.Code, Message: e.In(lang), Field: e.Field}})
 }
 
 // WriteJSON answers with v encoded as JSON.
