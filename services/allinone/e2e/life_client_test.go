@@ -323,14 +323,15 @@ func (l *life) registerBody(t *testing.T, procedure, handling, channel string, b
 	return d, a
 }
 
-// act posts an action on d as user and returns the answer as it came.
+// act posts an action on d as user and returns the answer as it came, its refusals in
+// English (?lang=en), the language these tests read them in.
 func (l *life) act(t *testing.T, user string, d *made, action string, body any, key string) cluster.Answer {
 	t.Helper()
 	if body == nil {
 		body = map[string]any{}
 	}
 	return l.call(t, l.e.cl.Intake.Addr, http.MethodPost,
-		"/api/v1/dossiers/"+url.PathEscape(d.code())+"/actions/"+action, user, key, body)
+		"/api/v1/dossiers/"+url.PathEscape(d.code())+"/actions/"+action+"?lang=en", user, key, body)
 }
 
 // actOK posts an action that must succeed, checks the answer's last step and records

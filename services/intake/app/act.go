@@ -88,12 +88,10 @@ func (p *Processor) checkDestination(ctx context.Context, code string) error {
 		return err
 	}
 	if !ok {
-		return &dossier.FieldError{Field: "to_office", Code: "unknown_office",
-			Message: "There is no office with this code; pick one from GET /api/v1/offices."}
+		return dossier.Invalid("to_office", "unknown_office")
 	}
 	if o.Kind == catalog.PostOffice {
-		return &dossier.FieldError{Field: "to_office", Code: "not_a_deciding_office",
-			Message: "Name the office the dossier goes to; with \"via\": \"post\" the post carries it there."}
+		return dossier.Invalid("to_office", "not_a_deciding_office")
 	}
 	return nil
 }

@@ -71,8 +71,7 @@ func pickupAddress(reg dossier.Registration) string {
 }
 
 // ErrKeyReused is returned when an Idempotency-Key comes back with a different body.
-var ErrKeyReused = &dossier.FieldError{Field: "Idempotency-Key", Code: "idempotency_key_reused",
-	Message: "This Idempotency-Key was used for a different request; use a new key for a new dossier."}
+var ErrKeyReused = dossier.Invalid("Idempotency-Key", "idempotency_key_reused")
 
 // Register validates reg, registers the dossier and commits its Received event with it.
 // With an idempotency key seen before it returns the first receipt again (replayed) and
@@ -137,32 +136,27 @@ func (a *Registrar) reference(ctx context.Context, reg dossier.Registration) (ca
 		return proc, none, none, err
 	}
 	if !ok {
-		return proc, none, none, &dossier.FieldError{Field: "procedure_code", Code: "unknown_procedure",
-			Message: "There is no procedure with this code; pick one from GET /api/v1/procedures."}
+		return proc, none, none, dossier.Invalid("procedure_code", "unknown_procedure")
 	}
 	recv, ok, err := a.Catalog.Office(ctx, reg.ReceivingOffice)
 	if err != nil {
 		return proc, none, none, err
 	}
 	if !ok {
-		return proc, none, none, &dossier.FieldError{Field: "receiving_office", Code: "unknown_office",
-			Message: "There is no office with this code; pick one from GET /api/v1/offices."}
+		return proc, none, none, dossier.Invalid("receiving_office", "unknown_office")
 	}
 	if !recv.Kind.ReceivesDossiers() {
-		return proc, none, none, &dossier.FieldError{Field: "receiving_office", Code: "not_a_desk",
-			Message: "This office has no one-stop desk; dossiers are received at a provincial, district or commune centre."}
+		return proc, none, none, dossier.Invalid("receiving_office", "not_a_desk")
 	}
 	handling, ok, err := a.Catalog.Office(ctx, reg.HandlingOffice)
 	if err != nil {
 		return proc, none, none, err
 	}
 	if !ok {
-		return proc, none, none, &dossier.FieldError{Field: "handling_office", Code: "unknown_office",
-			Message: "There is no office with this code; pick one from GET /api/v1/offices."}
+		return proc, none, none, dossier.Invalid("handling_office", "unknown_office")
 	}
 	if handling.Kind == catalog.PostOffice {
-		return proc, none, none, &dossier.FieldError{Field: "handling_office", Code: "not_a_deciding_office",
-			Message: "A post office carries dossiers but does not decide them; name the office that decides."}
+		return proc, none, none, dossier.Invalid("handling_office", "not_a_deciding_office")
 	}
 	return proc, recv, handling, nil
 }

@@ -64,27 +64,24 @@ func (r *Reader) Search(ctx context.Context, who *auth.Principal, in SearchInput
 	q := SearchQuery{Offices: who.Offices, NameFolded: textnorm.Fold(in.Name), Limit: maxHits}
 	if in.IDNumber != "" {
 		if !dossier.ValidIDNumber(in.IDNumber) {
-			return nil, &dossier.FieldError{Field: "id_number", Code: "invalid_id_number",
-				Message: "The citizen ID number must have 12 digits (or 9 for an old ID card)."}
+			return nil, dossier.Invalid("id_number", "invalid_id_number")
 		}
 		q.IDIndex = r.Sealer.Index("applicant_id", in.IDNumber)
 	}
 	if in.Phone != "" {
 		phone := dossier.NormalizePhone(in.Phone)
 		if !dossier.ValidPhone(phone) {
-			return nil, &dossier.FieldError{Field: "phone", Code: "invalid_phone",
-				Message: "The phone number must have 10 digits starting with 0, such as 0912345678."}
+			return nil, dossier.Invalid("phone", "invalid_phone")
 		}
 		q.PhoneIndex = r.Sealer.Index("applicant_phone", phone)
 	}
 	switch n := utf8.RuneCountInString(q.NameFolded); {
 	case n == 0 && q.IDIndex == nil && q.PhoneIndex == nil:
-		return nil, &dossier.FieldError{Field: "name", Code: "required",
-			Message: "Give a name (at least 2 letters), an ID number or a phone number to search by."}
+		return nil, dossier.Invalid("name", "required")
 	case n == 1:
-		return nil, &dossier.FieldError{Field: "name", Code: "too_short", Message: "Give at least 2 letters of the name."}
+		return nil, dossier.Invalid("name", "too_short")
 	case n > dossier.MaxNameRunes:
-		return nil, &dossier.FieldError{Field: "name", Code: "too_long", Message: "The name is too long."}
+		return nil, dossier.Invalid("name", "too_long")
 	}
 	found, err := r.Dossiers.Search(ctx, q)
 	if err != nil {

@@ -158,11 +158,11 @@ func workQuery(who *auth.Principal, in WorkListInput) (WorkListQuery, error) {
 	case TabIncoming:
 		q.Which = TabIncoming
 	default:
-		return q, &dossier.FieldError{Field: "tab", Code: "invalid_tab", Message: "The tab is all, here, incoming or overdue."}
+		return q, dossier.Invalid("tab", "invalid_tab")
 	}
 	if in.Status != "" {
 		if !dossier.Status(in.Status).Valid() {
-			return q, &dossier.FieldError{Field: "status", Code: "invalid_status", Message: "There is no such status."}
+			return q, dossier.Invalid("status", "invalid_status")
 		}
 		q.Status = in.Status
 	}
@@ -174,8 +174,7 @@ func workQuery(who *auth.Principal, in WorkListInput) (WorkListQuery, error) {
 	}
 	text := textnorm.Clean(in.Text)
 	if utf8.RuneCountInString(text) > maxWorkText {
-		return q, &dossier.FieldError{Field: "q", Code: "too_long",
-			Message: fmt.Sprintf("Search with at most %d characters.", maxWorkText)}
+		return q, dossier.Invalid("q", "too_long", maxWorkText)
 	}
 	if text != "" {
 		q.Code = strings.ToUpper(text)
@@ -184,8 +183,7 @@ func workQuery(who *auth.Principal, in WorkListInput) (WorkListQuery, error) {
 	if in.Cursor != "" {
 		c, ok := decodeCursor(in.Cursor)
 		if !ok {
-			return q, &dossier.FieldError{Field: "cursor", Code: "invalid_cursor",
-				Message: "The page asked for cannot be read; start again from the first page."}
+			return q, dossier.Invalid("cursor", "invalid_cursor")
 		}
 		q.After = &c
 	}

@@ -111,64 +111,64 @@ func (c *Command) Normalize(a Action) {
 // the action is allowed now is the state's business).
 func (c *Command) Validate(a Action) *FieldError {
 	if utf8.RuneCountInString(c.Note) > MaxNoteRunes {
-		return invalid("note", "too_long", fmt.Sprintf("A note may have at most %d characters.", MaxNoteRunes))
+		return invalid("note", "too_long", MaxNoteRunes)
 	}
 	if utf8.RuneCountInString(c.Reason) > MaxNoteRunes {
-		return invalid("reason", "too_long", fmt.Sprintf("A reason may have at most %d characters.", MaxNoteRunes))
+		return invalid("reason", "too_long", MaxNoteRunes)
 	}
 	switch a {
 	case ActTransfer:
 		switch {
 		case c.ToOffice == "":
-			return missing("to_office", "Give the code of the office the dossier goes to.")
+			return missing("to_office")
 		case utf8.RuneCountInString(c.ToOffice) > maxCodeRunes:
-			return invalid("to_office", "too_long", "The office code is too long.")
+			return invalid("to_office", "too_long")
 		case c.Via != ByHand && c.Via != ByPost:
-			return invalid("via", "invalid_via", "A transfer goes by hand or by post.")
+			return invalid("via", "invalid_via")
 		}
 	case ActRequestSupplement:
 		if len(c.Items) == 0 {
-			return missing("items", "List what the citizen must add or complete.")
+			return missing("items")
 		}
 		if len(c.Items) > MaxItems {
-			return invalid("items", "too_many", fmt.Sprintf("List at most %d items.", MaxItems))
+			return invalid("items", "too_many", MaxItems)
 		}
 		for i, d := range c.Items {
-			if fe := d.validate(fmt.Sprintf("items[%d]", i), "Name the missing document."); fe != nil {
+			if fe := d.validate(fmt.Sprintf("items[%d]", i)); fe != nil {
 				return fe
 			}
 		}
 		if c.Reason == "" {
-			return missing("reason", "Say why the supplement is needed; the citizen reads it on form 02.")
+			return missing("reason")
 		}
 	case ActExtend:
 		if c.NewDueAt == nil {
-			return missing("new_due_at", "Give the new appointment (RFC 3339, e.g. 2026-12-10T16:00:00+07:00).")
+			return missing("new_due_at")
 		}
 		if c.Reason == "" {
-			return missing("reason", "Say why the dossier is late; the citizen reads it on the apology (form 04).")
+			return missing("reason")
 		}
 	case ActComplete:
 		if c.Outcome != Approved && c.Outcome != Rejected {
-			return invalid("outcome", "invalid_outcome", "The outcome must be approved or rejected.")
+			return invalid("outcome", "invalid_outcome")
 		}
 	case ActRefuse, ActStop, ActWithdraw:
 		if c.Reason == "" {
-			return missing("reason", "Give the reason; it is recorded in the dossier's log.")
+			return missing("reason")
 		}
 	case ActRequestPayment:
 		if c.AmountVND <= 0 || c.AmountVND > MaxFeeVND {
-			return invalid("amount_vnd", "out_of_range", "The amount due must be a whole number of đồng above zero.")
+			return invalid("amount_vnd", "out_of_range")
 		}
 	case ActRecordPayment:
 		if c.AmountVND <= 0 || c.AmountVND > MaxFeeVND {
-			return invalid("amount_vnd", "out_of_range", "The amount paid must be a whole number of đồng above zero.")
+			return invalid("amount_vnd", "out_of_range")
 		}
 		if c.ReceiptNumber == "" {
-			return missing("receipt_number", "Give the number of the fee receipt.")
+			return missing("receipt_number")
 		}
 		if utf8.RuneCountInString(c.ReceiptNumber) > maxReceiptRunes {
-			return invalid("receipt_number", "too_long", fmt.Sprintf("A receipt number may have at most %d characters.", maxReceiptRunes))
+			return invalid("receipt_number", "too_long", maxReceiptRunes)
 		}
 	}
 	return nil

@@ -128,10 +128,10 @@ func TestCommandValidate(t *testing.T) {
 				t.Fatalf("Validate = nil, want %s %s", tc.field, tc.code)
 			}
 			if fe.Field != tc.field || fe.Code != tc.code {
-				t.Errorf("Validate = %s %s (%q), want %s %s", fe.Field, fe.Code, fe.Message, tc.field, tc.code)
+				t.Errorf("Validate = %s %s (%q), want %s %s", fe.Field, fe.Code, message(fe), tc.field, tc.code)
 			}
-			if strings.TrimSpace(fe.Message) == "" || !strings.HasPrefix(fe.Error(), fe.Field+": ") {
-				t.Errorf("message %q, error %q", fe.Message, fe.Error())
+			if strings.TrimSpace(message(fe)) == "" || !strings.HasPrefix(fe.Error(), fe.Field+": ") {
+				t.Errorf("message %q, error %q", message(fe), fe.Error())
 			}
 		})
 	}
@@ -278,7 +278,7 @@ func FuzzCommandValidate(f *testing.F) {
 		a := Actions[int(which)%len(Actions)]
 		c.Normalize(a)
 		fe := c.Validate(a)
-		if fe != nil && (fe.Field == "" || fe.Code == "" || fe.Message == "") {
+		if fe != nil && (fe.Field == "" || fe.Code == "" || message(fe) == "") {
 			t.Fatalf("%s: incomplete error %#v", a, fe)
 		}
 		again := c

@@ -2,12 +2,12 @@ package dossier
 
 import (
 	"errors"
-	"fmt"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/motcua/motcua/services/worktime"
+
+	"github.com/motcua/motcua/proto/vocabulary"
 )
 
 // State is what the rules need to know of a dossier to decide an action and to judge
@@ -118,32 +118,59 @@ type NotAllowedError struct {
 	Allowed []Action
 }
 
-func (e *NotAllowedError) Error() string {
-	_, label := e.Status.Labels()
-	msg := fmt.Sprintf("%s is not possible while the dossier is %q (%s).", e.Action, strings.ToLower(label), e.Status)
-	if e.Status.Terminal() {
-		return msg + " No action can follow this status."
+func (e *NotAllowedError) Error() string { return e.Words(ByCode).EN }
+
+// Words say why the action cannot be taken now and what can, naming actions and
+// statuses as naming does.
+func (e *NotAllowedError) Words(naming Naming) vocabulary.Words {
+	head := vocabulary.Problem("", "action_not_allowed", naming.Action(e.Action), naming.Status(e.Status))
+	var tail vocabulary.Words
+	switch {
+	case e.Status.Terminal():
+		tail = vocabulary.Problem("", "action_not_allowed.final")
+	case len(e.Allowed) == 0:
+		tail = vocabulary.Problem("", "action_not_allowed.none")
+	default:
+		names := make([]vocabulary.Words, len(e.Allowed))
+		for i, a := range e.Allowed {
+			names[i] = naming.Action(a)
+		}
+		tail = vocabulary.Problem("", "action_not_allowed.can", vocabulary.Join(names, ", "))
 	}
-	if len(e.Allowed) == 0 {
-		return msg + " Nothing is possible for your offices now; the office holding the dossier can act on it."
-	}
-	names := make([]string, len(e.Allowed))
-	for i, a := range e.Allowed {
-		names[i] = string(a)
-	}
-	return msg + " Possible now: " + strings.Join(names, ", ") + "."
+	return vocabulary.Join([]vocabulary.Words{head, tail}, " ")
+}
+
+// Naming is how a message names actions and statuses.
+type Naming struct {
+	Action func(Action) vocabulary.Words
+	Status func(Status) vocabulary.Words
+}
+
+// ByCode names actions and statuses as a client of the API sends and reads them.
+var ByCode = Naming{
+	Action: func(a Action) vocabulary.Words { return vocabulary.Words{VI: string(a), EN: string(a)} },
+	Status: func(s Status) vocabulary.Words { return vocabulary.Words{VI: string(s), EN: string(s)} },
+}
+
+// InWords names actions and statuses as the pages and prints say them.
+var InWords = Naming{
+	Action: func(a Action) vocabulary.Words { return vocabulary.Action(string(a)) },
+	Status: func(s Status) vocabulary.Words { return vocabulary.Status(string(s)) },
 }
 
 // OfficeError is an action by someone who does not belong to the office that must take it.
 type OfficeError struct{ Office string }
 
-func (e *OfficeError) Error() string {
-	return fmt.Sprintf("Only staff of office %s can take this action now.", e.Office)
+func (e *OfficeError) Error() string { return e.Words(e.Office).EN }
+
+// Words say who may take the action, naming the office with office (its code for the
+// API, its name on the pages).
+func (e *OfficeError) Words(office string) vocabulary.Words {
+	return vocabulary.Problem("", "office_forbidden", office)
 }
 
 // ErrSameOffice is a transfer to the office that already holds the dossier.
-var ErrSameOffice = &FieldError{Field: "to_office", Code: "same_office",
-	Message: "The dossier is already at this office; name the office it should go to."}
+var ErrSameOffice = Invalid("to_office", "same_office")
 
 // Apply takes action a with command c (normalized and validated) on the dossier in state
 // s, by actor at now. It returns the new state and the step to log, or an error: an
@@ -195,14 +222,11 @@ func Apply(s State, a Action, c Command, actor Actor, now time.Time, clock Clock
 	case ActExtend:
 		switch {
 		case !c.NewDueAt.After(s.DueAt):
-			return s, Step{}, &FieldError{Field: "new_due_at", Code: "not_later",
-				Message: fmt.Sprintf("The new appointment must be later than the current one (%s).", s.DueAt.In(loc).Format(time.RFC3339))}
+			return s, Step{}, Invalid("new_due_at", "not_later", s.DueAt.In(loc))
 		case !c.NewDueAt.After(now):
-			return s, Step{}, &FieldError{Field: "new_due_at", Code: "in_the_past",
-				Message: "The new appointment must be in the future."}
+			return s, Step{}, Invalid("new_due_at", "in_the_past")
 		case c.NewDueAt.After(now.AddDate(2, 0, 0)):
-			return s, Step{}, &FieldError{Field: "new_due_at", Code: "too_far",
-				Message: "The new appointment must be within two years."}
+			return s, Step{}, Invalid("new_due_at", "too_far")
 		}
 		old, next := s.DueAt, c.NewDueAt.In(loc)
 		s.DueAt, s.Extended = next, true

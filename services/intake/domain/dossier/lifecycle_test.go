@@ -524,7 +524,7 @@ func TestTransferToTheSameOffice(t *testing.T) {
 			t.Errorf("%s: transfer to %s: err = %v, want ErrSameOffice", st, s.CurrentOffice, err)
 		}
 		var fe *FieldError
-		if !errors.As(err, &fe) || fe.Field != "to_office" || fe.Code != "same_office" || fe.Message == "" {
+		if !errors.As(err, &fe) || fe.Field != "to_office" || fe.Code != "same_office" || message(fe) == "" {
 			t.Errorf("%s: err = %#v", st, err)
 		}
 		if !reflect.DeepEqual(got, s) || !reflect.DeepEqual(step, Step{}) {

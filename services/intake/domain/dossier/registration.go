@@ -8,6 +8,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/motcua/motcua/services/platform/textnorm"
+
+	"github.com/motcua/motcua/proto/vocabulary"
 )
 
 // Channel is how a dossier reached the desk.
@@ -76,14 +78,25 @@ type Registration struct {
 	FeeReceiptNumber string `json:"fee_receipt_number"`
 }
 
-// FieldError says which field is wrong and how to put it right.
+// FieldError says which field is wrong and why (Code); its words, which say how to put it
+// right, are the catalogue's (vocabulary.Problem).
 type FieldError struct {
-	Field   string
-	Code    string
-	Message string
+	Field string
+	Code  string
+	// Args fill the verbs of the words: a limit, the current appointment.
+	Args []any
 }
 
-func (e *FieldError) Error() string { return e.Field + ": " + e.Message }
+func (e *FieldError) Error() string { return e.Field + ": " + e.Words().EN }
+
+// Words say what is wrong with the field and how to put it right, in Vietnamese and
+// English.
+func (e *FieldError) Words() vocabulary.Words { return vocabulary.Problem(e.Field, e.Code, e.Args...) }
+
+// Invalid is a field error: field is wrong as code says, with args for its words.
+func Invalid(field, code string, args ...any) *FieldError {
+	return &FieldError{Field: field, Code: code, Args: args}
+}
 
 // Limits on a registration's fields.
 const (
@@ -137,34 +150,34 @@ func (r *Registration) Normalize() {
 func (r *Registration) Validate() *FieldError {
 	switch {
 	case r.ProcedureCode == "":
-		return missing("procedure_code", "Choose the procedure the citizen is asking for.")
+		return missing("procedure_code")
 	case utf8.RuneCountInString(r.ProcedureCode) > maxCodeRunes:
-		return invalid("procedure_code", "too_long", "The procedure code is too long.")
+		return invalid("procedure_code", "too_long")
 	case r.ReceivingOffice == "":
-		return missing("receiving_office", "Give the code of the office receiving the dossier.")
+		return missing("receiving_office")
 	case utf8.RuneCountInString(r.ReceivingOffice) > maxCodeRunes:
-		return invalid("receiving_office", "too_long", "The office code is too long.")
+		return invalid("receiving_office", "too_long")
 	case utf8.RuneCountInString(r.HandlingOffice) > maxCodeRunes:
-		return invalid("handling_office", "too_long", "The office code is too long.")
+		return invalid("handling_office", "too_long")
 	}
 	switch r.Channel {
 	case ChannelDesk, ChannelOnline, ChannelPost:
 	case "":
-		return missing("channel", "Say how the dossier arrived: desk, post or online.")
+		return missing("channel")
 	default:
-		return invalid("channel", "invalid_channel", "The channel must be desk, post or online.")
+		return invalid("channel", "invalid_channel")
 	}
 	if fe := r.Applicant.validate(); fe != nil {
 		return fe
 	}
 	if r.Channel == ChannelPost && r.Applicant.Address == "" {
-		return missing("applicant.address", "A dossier sent by post needs the applicant's address for the pickup.")
+		return missing("applicant.address")
 	}
 	if len(r.Documents) > MaxDocuments {
-		return invalid("documents", "too_many", fmt.Sprintf("List at most %d documents.", MaxDocuments))
+		return invalid("documents", "too_many", MaxDocuments)
 	}
 	for i, d := range r.Documents {
-		if fe := d.validate(fmt.Sprintf("documents[%d]", i), "Name the document handed in."); fe != nil {
+		if fe := d.validate(fmt.Sprintf("documents[%d]", i)); fe != nil {
 			return fe
 		}
 	}
@@ -172,35 +185,34 @@ func (r *Registration) Validate() *FieldError {
 	case DeliverAtDesk:
 	case DeliverByPost:
 		if r.ResultDelivery.Address == "" {
-			return missing("result_delivery.address", "Give the address the post should deliver the result to.")
+			return missing("result_delivery.address")
 		}
 		if utf8.RuneCountInString(r.ResultDelivery.Address) > MaxAddressRunes {
-			return invalid("result_delivery.address", "too_long", fmt.Sprintf("An address may have at most %d characters.", MaxAddressRunes))
+			return invalid("result_delivery.address", "too_long", MaxAddressRunes)
 		}
 	default:
-		return invalid("result_delivery.method", "invalid_method", "The result delivery method must be desk or post.")
+		return invalid("result_delivery.method", "invalid_method")
 	}
 	if r.FeePaidVND < 0 || r.FeePaidVND > MaxFeeVND {
-		return invalid("fee_paid_vnd", "out_of_range", "The fee paid must be a whole number of đồng, zero or more.")
+		return invalid("fee_paid_vnd", "out_of_range")
 	}
 	if utf8.RuneCountInString(r.FeeReceiptNumber) > maxReceiptRunes {
-		return invalid("fee_receipt_number", "too_long", fmt.Sprintf("A receipt number may have at most %d characters.", maxReceiptRunes))
+		return invalid("fee_receipt_number", "too_long", maxReceiptRunes)
 	}
 	return nil
 }
 
-// validate checks a normalized document listed at field; unnamed says what to do when
-// it has no name.
-func (d Document) validate(field, unnamed string) *FieldError {
+// validate checks a normalized document listed at field.
+func (d Document) validate(field string) *FieldError {
 	switch {
 	case d.Name == "":
-		return missing(field+".name", unnamed)
+		return missing(field + ".name")
 	case utf8.RuneCountInString(d.Name) > MaxDocNameRunes:
-		return invalid(field+".name", "too_long", fmt.Sprintf("A document name may have at most %d characters.", MaxDocNameRunes))
+		return invalid(field+".name", "too_long", MaxDocNameRunes)
 	case d.Kind != Original && d.Kind != CertifiedCopy && d.Kind != Copy:
-		return invalid(field+".kind", "invalid_kind", "The kind must be original, certified_copy or copy.")
+		return invalid(field+".kind", "invalid_kind")
 	case d.Copies < 1 || d.Copies > MaxCopies:
-		return invalid(field+".copies", "out_of_range", fmt.Sprintf("The number of sets must be between 1 and %d.", MaxCopies))
+		return invalid(field+".copies", "out_of_range", MaxCopies)
 	}
 	return nil
 }
@@ -209,26 +221,26 @@ func (a *Applicant) validate() *FieldError {
 	n := utf8.RuneCountInString(a.FullName)
 	switch {
 	case n == 0:
-		return missing("applicant.full_name", "Enter the applicant's full name.")
+		return missing("applicant.full_name")
 	case n > MaxNameRunes:
-		return invalid("applicant.full_name", "too_long", fmt.Sprintf("A name may have at most %d characters.", MaxNameRunes))
+		return invalid("applicant.full_name", "too_long", MaxNameRunes)
 	case !plausibleName(a.FullName):
-		return invalid("applicant.full_name", "invalid_name", "A name may contain letters, spaces, dots, hyphens and apostrophes only.")
+		return invalid("applicant.full_name", "invalid_name")
 	}
 	if a.IDNumber != "" && !allDigits(a.IDNumber, 12) && !allDigits(a.IDNumber, 9) {
-		return invalid("applicant.id_number", "invalid_id_number", "The citizen ID number must have 12 digits (or 9 for an old ID card).")
+		return invalid("applicant.id_number", "invalid_id_number")
 	}
 	if a.Phone != "" && !validPhone(a.Phone) {
-		return invalid("applicant.phone", "invalid_phone", "The phone number must have 10 digits starting with 0, such as 0912345678.")
+		return invalid("applicant.phone", "invalid_phone")
 	}
 	if a.Email != "" {
 		addr, err := mail.ParseAddress(a.Email)
 		if err != nil || addr.Address != a.Email || len(a.Email) > maxEmailBytes {
-			return invalid("applicant.email", "invalid_email", "The email address is not valid, e.g. ten@example.vn.")
+			return invalid("applicant.email", "invalid_email")
 		}
 	}
 	if utf8.RuneCountInString(a.Address) > MaxAddressRunes {
-		return invalid("applicant.address", "too_long", fmt.Sprintf("An address may have at most %d characters.", MaxAddressRunes))
+		return invalid("applicant.address", "too_long", MaxAddressRunes)
 	}
 	return nil
 }
@@ -270,13 +282,9 @@ func NormalizePhone(s string) string {
 
 func validPhone(s string) bool { return allDigits(s, 10) && s[0] == '0' }
 
-func missing(field, msg string) *FieldError {
-	return &FieldError{Field: field, Code: "required", Message: msg}
-}
+func missing(field string) *FieldError { return Invalid(field, "required") }
 
-func invalid(field, code, msg string) *FieldError {
-	return &FieldError{Field: field, Code: code, Message: msg}
-}
+func invalid(field, code string, args ...any) *FieldError { return Invalid(field, code, args...) }
 
 // ValidIDNumber reports whether s is a citizen ID number: 12 digits, or 9 for an old
 // identity card.

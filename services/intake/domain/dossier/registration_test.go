@@ -119,8 +119,8 @@ func TestValidateFields(t *testing.T) {
 			case fe == nil:
 				t.Fatalf("Validate = nil, want %s/%s", tc.field, tc.code)
 			case fe.Field != tc.field || fe.Code != tc.code:
-				t.Fatalf("Validate = %s/%s (%s), want %s/%s", fe.Field, fe.Code, fe.Message, tc.field, tc.code)
-			case fe.Message == "" || fe.Error() == "":
+				t.Fatalf("Validate = %s/%s (%s), want %s/%s", fe.Field, fe.Code, message(fe), tc.field, tc.code)
+			case message(fe) == "" || fe.Error() == "":
 				t.Fatalf("error without a message: %#v", fe)
 			}
 		})

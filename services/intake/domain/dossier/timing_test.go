@@ -444,12 +444,12 @@ func TestExtend(t *testing.T) {
 			} {
 				got, step, err := ext(tc.when, tc.now)
 				var fe *FieldError
-				if !errors.As(err, &fe) || fe.Field != "new_due_at" || fe.Code != tc.code || fe.Message == "" {
+				if !errors.As(err, &fe) || fe.Field != "new_due_at" || fe.Code != tc.code || message(fe) == "" {
 					t.Errorf("%s: err = %#v, want new_due_at %s", tc.name, err, tc.code)
 					continue
 				}
-				if !strings.Contains(fe.Message, tc.inMsg) {
-					t.Errorf("%s: message %q lacks %q", tc.name, fe.Message, tc.inMsg)
+				if !strings.Contains(message(fe), tc.inMsg) {
+					t.Errorf("%s: message %q lacks %q", tc.name, message(fe), tc.inMsg)
 				}
 				if got.Version != s.Version || got.Extended || !got.DueAt.Equal(due) || step.Action != "" {
 					t.Errorf("%s: a refused extension changed the state", tc.name)

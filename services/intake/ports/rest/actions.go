@@ -22,7 +22,7 @@ func (a *API) act(w http.ResponseWriter, r *http.Request) {
 		for i, x := range dossier.Actions {
 			names[i] = string(x)
 		}
-		a.fail(w, r, httpapi.NotFound("unknown_action", "There is no such action; the actions are: "+strings.Join(names, ", ")+"."))
+		a.fail(w, r, httpapi.Problem(http.StatusNotFound, "", "unknown_action", strings.Join(names, ", ")))
 		return
 	}
 	key, err := idempotencyKey(r)
@@ -80,7 +80,7 @@ func (a *API) search(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	for _, k := range []string{"name", "id_number", "phone"} {
 		if len(q.Get(k)) > 1000 {
-			a.fail(w, r, httpapi.Invalid(k, "too_long", "This search term is too long."))
+			a.fail(w, r, httpapi.Problem(http.StatusUnprocessableEntity, k, "too_long"))
 			return
 		}
 	}

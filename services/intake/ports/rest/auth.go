@@ -28,13 +28,13 @@ func (a *API) token(w http.ResponseWriter, r *http.Request) {
 	}
 	switch {
 	case req.Username == "":
-		a.fail(w, r, httpapi.Invalid("username", "required", "Enter your username."))
+		a.fail(w, r, httpapi.Problem(http.StatusUnprocessableEntity, "username", "required"))
 		return
 	case req.Password == "":
-		a.fail(w, r, httpapi.Invalid("password", "required", "Enter your password."))
+		a.fail(w, r, httpapi.Problem(http.StatusUnprocessableEntity, "password", "required"))
 		return
 	case len(req.Username) > 64 || len(req.Password) > 1024:
-		a.fail(w, r, httpapi.Unauthorized("Wrong username or password."))
+		a.fail(w, r, httpapi.Unauthorized("bad_credentials"))
 		return
 	}
 	now := time.Now()
@@ -44,7 +44,7 @@ func (a *API) token(w http.ResponseWriter, r *http.Request) {
 		key string
 	}{{a.SignInByClient, client}, {a.SignInByUser, user}} {
 		if blocked, wait := l.lim.Blocked(l.key, now); blocked {
-			a.fail(w, r, httpapi.TooMany("Too many failed sign-ins; wait a little and try again.", max(int(math.Ceil(wait.Seconds())), 1)))
+			a.fail(w, r, httpapi.TooMany("too_many_sign_ins", max(int(math.Ceil(wait.Seconds())), 1)))
 			return
 		}
 	}

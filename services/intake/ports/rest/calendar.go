@@ -44,7 +44,7 @@ func (a *API) calendarYear(w http.ResponseWriter, r *http.Request) {
 func (a *API) pathYear(w http.ResponseWriter, r *http.Request) (int, bool) {
 	year, err := strconv.Atoi(chi.URLParam(r, "year"))
 	if err != nil || year < FirstYear || year > LastYear {
-		a.fail(w, r, httpapi.Invalid("year", "invalid_year", "The year must be a number such as 2026, between 1990 and 2200."))
+		a.fail(w, r, httpapi.Problem(http.StatusUnprocessableEntity, "year", "invalid_year"))
 		return 0, false
 	}
 	return year, true
@@ -74,18 +74,18 @@ func (a *API) due(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	from, err := time.Parse(time.RFC3339, q.Get("from"))
 	if err != nil {
-		a.fail(w, r, httpapi.Invalid("from", "invalid_time", "from must be a time in RFC 3339 with offset, e.g. 2026-03-02T08:00:00+07:00."))
+		a.fail(w, r, httpapi.Problem(http.StatusUnprocessableEntity, "from", "invalid_time"))
 		return
 	}
 	// The years a calendar may be asked for; beyond them the appointment could fall past
 	// the year 9999, which JSON times cannot carry.
 	if from.Year() < FirstYear || from.Year() > LastYear {
-		a.fail(w, r, httpapi.Invalid("from", "out_of_range", "from must be a time between the years 1990 and 2200."))
+		a.fail(w, r, httpapi.Problem(http.StatusUnprocessableEntity, "from", "out_of_range"))
 		return
 	}
 	hours, err := strconv.Atoi(q.Get("hours"))
 	if err != nil || hours < 0 || hours > 8*366 {
-		a.fail(w, r, httpapi.Invalid("hours", "invalid_hours", "hours must be a whole number of working hours between 0 and 2928."))
+		a.fail(w, r, httpapi.Problem(http.StatusUnprocessableEntity, "hours", "invalid_hours"))
 		return
 	}
 	cal := a.Calendar.Calendar()

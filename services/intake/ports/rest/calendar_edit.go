@@ -29,8 +29,7 @@ func (a *API) setCalendarYear(w http.ResponseWriter, r *http.Request) {
 			now = append(now, s.String())
 		}
 		if !slices.Equal(now, in.OfficeHours) {
-			a.fail(w, r, httpapi.Invalid("office_hours", "not_editable",
-				"Office hours are set in the configuration, not per year; leave office_hours out or send them unchanged."))
+			a.fail(w, r, httpapi.Problem(http.StatusUnprocessableEntity, "office_hours", "not_editable"))
 			return
 		}
 	}
@@ -41,7 +40,7 @@ func (a *API) setCalendarYear(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		var ce *app.CalendarError
 		if errors.As(err, &ce) {
-			err = httpapi.Invalid(ce.Field, "invalid_calendar", "This calendar cannot be used: "+ce.Reason+".")
+			err = httpapi.Problem(http.StatusUnprocessableEntity, ce.Field, "invalid_calendar", ce.Reason)
 		}
 		a.fail(w, r, err)
 		return

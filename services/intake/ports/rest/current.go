@@ -17,7 +17,7 @@ func (a *API) currentAccount(next http.Handler) http.Handler {
 			return
 		}
 		if !ok {
-			httpapi.WriteError(w, r, a.Log, httpapi.Unauthorized("Your account has been disabled or changed since you signed in; sign in again."))
+			httpapi.WriteError(w, r, a.Log, httpapi.Unauthorized("account_changed"))
 			return
 		}
 		next.ServeHTTP(w, r)

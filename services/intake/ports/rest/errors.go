@@ -19,17 +19,17 @@ func (a *API) fail(w http.ResponseWriter, r *http.Request, err error) {
 	switch {
 	case errors.As(err, &he):
 	case errors.As(err, &na):
-		he = httpapi.Conflict("action_not_allowed", na.Error())
+		he = &httpapi.Error{Status: http.StatusConflict, Code: "action_not_allowed", Words: na.Words(dossier.ByCode)}
 	case errors.As(err, &oe):
-		he = httpapi.Forbidden(oe.Error() + " Ask an administrator if you should belong to it.")
+		he = &httpapi.Error{Status: http.StatusForbidden, Code: "forbidden", Words: oe.Words(oe.Office)}
 	case errors.Is(err, app.ErrNotFound):
-		he = httpapi.NotFound("dossier_not_found", "There is no dossier with this code; check the code on the receipt.")
+		he = httpapi.Problem(http.StatusNotFound, "", "dossier_not_found")
 	case errors.As(err, &fe):
-		he = httpapi.Invalid(fe.Field, fe.Code, fe.Message)
+		he = &httpapi.Error{Status: http.StatusUnprocessableEntity, Code: fe.Code, Field: fe.Field, Words: fe.Words()}
 	case errors.Is(err, app.ErrForbidden):
-		he = httpapi.Forbidden("You do not belong to this office; ask an administrator to add you to it.")
+		he = httpapi.Forbidden("not_your_office")
 	case errors.Is(err, app.ErrBadCredentials):
-		he = httpapi.Unauthorized("Wrong username or password.")
+		he = httpapi.Unauthorized("bad_credentials")
 	case errors.Is(err, context.Canceled) && r.Context().Err() != nil:
 		return // the client went away
 	default:

@@ -22,12 +22,12 @@ func (a *API) form(w http.ResponseWriter, r *http.Request) {
 		for _, k := range forms.Kinds() {
 			names = append(names, string(k))
 		}
-		a.fail(w, r, httpapi.NotFound("unknown_form", "There is no such form; the forms are: "+strings.Join(names, ", ")+"."))
+		a.fail(w, r, httpapi.Problem(http.StatusNotFound, "", "unknown_form", strings.Join(names, ", ")))
 		return
 	}
 	format := r.URL.Query().Get("format")
 	if format != "" && format != "html" && format != "pdf" {
-		a.fail(w, r, httpapi.Invalid("format", "invalid_format", "The format is html (the default) or pdf."))
+		a.fail(w, r, httpapi.Problem(http.StatusUnprocessableEntity, "format", "invalid_format"))
 		return
 	}
 	d, err := a.Reader.Form(r.Context(), auth.FromContext(r.Context()), chi.URLParam(r, "code"), kind, a.publicURL(r))
@@ -42,7 +42,7 @@ func (a *API) form(w http.ResponseWriter, r *http.Request) {
 	}
 	if err := render(&buf, kind, d, a.Calendar.Calendar().Location()); err != nil {
 		if errors.Is(err, forms.ErrNotAvailable) {
-			err = httpapi.NotFound("form_not_available", "This dossier has no "+string(kind)+" form: nothing it records has happened to it.")
+			err = httpapi.Problem(http.StatusNotFound, "", "form_not_available", string(kind))
 		}
 		a.fail(w, r, err)
 		return

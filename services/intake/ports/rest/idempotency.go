@@ -15,12 +15,11 @@ const maxIdempotencyKey = 200
 func idempotencyKey(r *http.Request) (string, error) {
 	key := strings.TrimSpace(r.Header.Get("Idempotency-Key"))
 	if utf8.RuneCountInString(key) > maxIdempotencyKey {
-		return "", httpapi.Invalid("Idempotency-Key", "too_long", "An Idempotency-Key may have at most 200 characters.")
+		return "", httpapi.Problem(http.StatusUnprocessableEntity, "Idempotency-Key", "too_long")
 	}
 	// A header may carry any byte above 0x7f; the key is stored as text.
 	if !utf8.ValidString(key) || strings.IndexFunc(key, unicode.IsControl) >= 0 {
-		return "", httpapi.Invalid("Idempotency-Key", "invalid_idempotency_key",
-			"An Idempotency-Key must be UTF-8 text without control characters, such as a UUID.")
+		return "", httpapi.Problem(http.StatusUnprocessableEntity, "Idempotency-Key", "invalid_idempotency_key")
 	}
 	return key, nil
 }

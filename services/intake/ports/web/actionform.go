@@ -103,76 +103,9 @@ func errorField(field string) string {
 	return field
 }
 
-// actionFieldMessage says in the page's language what is wrong with a field of an
-// action's form on dossier d.
-func actionFieldMessage(pg *page, fe *dossier.FieldError, d *app.Whole) string {
-	if pg.English() {
-		return fe.Message
-	}
-	switch fe.Code {
-	case "not_later":
-		if d != nil {
-			return "Ngày hẹn mới phải sau ngày hẹn hiện tại (" + pg.When(d.DueAt) + ")."
-		}
-		return "Ngày hẹn mới phải sau ngày hẹn hiện tại."
-	case "too_long":
-		return "Nội dung quá dài; hãy rút gọn."
-	case "too_many":
-		return "Danh sách quá dài: tối đa 50 giấy tờ."
-	}
-	if vi, ok := actionMessagesVI[fe.Code]; ok {
-		return vi
-	}
-	if fe.Code == "required" {
-		if vi, ok := requiredVI[errorField(fe.Field)]; ok {
-			return vi
-		}
-	}
-	return fieldMessage(pg, fe)
-}
-
-// actionMessagesVI say in Vietnamese what each error code of an action's field means.
-var actionMessagesVI = map[string]string{
-	"same_office":           "Hồ sơ đang ở cơ quan này; hãy chọn cơ quan cần chuyển đến.",
-	"unknown_office":        "Không có cơ quan này; hãy chọn trong danh sách.",
-	"not_a_deciding_office": "Hãy chọn cơ quan nhận hồ sơ; muốn gửi qua bưu điện thì chọn cách chuyển “Qua bưu chính”.",
-	"invalid_via":           "Hãy chọn chuyển trực tiếp hoặc qua bưu chính.",
-	"invalid_outcome":       "Hãy chọn kết quả: đồng ý hoặc không đồng ý.",
-	"invalid_time":          "Hãy nhập ngày và giờ hẹn mới.",
-	"in_the_past":           "Ngày hẹn mới phải ở tương lai.",
-	"too_far":               "Ngày hẹn mới phải trong vòng hai năm.",
-	"not_a_number":          "Hãy nhập số tiền là một số nguyên (đồng).",
-	"out_of_range":          "Số tiền phải lớn hơn 0 đồng.",
-}
-
-// requiredVI say in Vietnamese what a missing field of an action's form must hold.
-var requiredVI = map[string]string{
-	"to_office":      "Hãy chọn cơ quan nhận hồ sơ.",
-	"items":          "Hãy ghi các giấy tờ công dân cần bổ sung, mỗi dòng một giấy tờ.",
-	"reason":         "Hãy ghi lý do; nội dung này được in trên phiếu gửi công dân và lưu vào quá trình xử lý.",
-	"new_due_at":     "Hãy nhập ngày và giờ hẹn mới.",
-	"receipt_number": "Hãy nhập số biên lai thu phí.",
-}
-
 // notAllowedMessage says why the action cannot be taken now, and what can.
 func notAllowedMessage(pg *page, na *dossier.NotAllowedError) string {
-	vi, en := na.Status.Labels()
-	status := vi
-	if pg.English() {
-		status = en
-	}
-	msg := pg.T("not.allowed.now", pg.Step(string(na.Action)), status)
-	switch {
-	case na.Status.Terminal():
-		return msg + " " + pg.T("not.allowed.final")
-	case len(na.Allowed) == 0:
-		return msg + " " + pg.T("not.allowed.none")
-	}
-	names := make([]string, len(na.Allowed))
-	for i, a := range na.Allowed {
-		names[i] = pg.Step(string(a))
-	}
-	return msg + " " + pg.T("not.allowed.can", strings.Join(names, ", "))
+	return na.Words(dossier.InWords).In(pg.Lang)
 }
 
 // MinDue is the earliest new appointment the extend form offers: now, to the minute.
@@ -189,7 +122,7 @@ func itoa64(n int64) string { return strconv.FormatInt(n, 10) }
 func readAmount(s string) (int64, *dossier.FieldError) {
 	n, err := htmlpage.ParseDong(s)
 	if err != nil {
-		return 0, &dossier.FieldError{Field: "amount_vnd", Code: "not_a_number", Message: "Enter a whole number of đồng."}
+		return 0, dossier.Invalid("amount_vnd", "not_a_number")
 	}
 	return n, nil
 }

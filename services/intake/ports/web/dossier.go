@@ -161,11 +161,11 @@ func (p *Pages) act(w http.ResponseWriter, r *http.Request) {
 		var oe *dossier.OfficeError
 		switch {
 		case errors.As(err, &fe):
-			field, msg = errorField(fe.Field), actionFieldMessage(pg, fe, pg.D)
+			field, msg = errorField(fe.Field), fieldMessage(pg, fe)
 		case errors.As(err, &na):
 			msg = notAllowedMessage(pg, na)
 		case errors.As(err, &oe):
-			msg = pg.T("office.only", p.Registrar.Catalog.OfficeName(r.Context(), oe.Office))
+			msg = oe.Words(p.Registrar.Catalog.OfficeName(r.Context(), oe.Office)).In(pg.Lang)
 		case errors.Is(err, app.ErrKeyReused):
 			msg = pg.T("form.reused")
 		case errors.Is(err, errCSRF):
@@ -252,7 +252,7 @@ func readCommand(r *http.Request) (dossier.Command, *dossier.FieldError) {
 	if s := v("new_due_at"); s != "" {
 		t, err := time.ParseInLocation("2006-01-02T15:04", s, htmlpage.Zone)
 		if err != nil {
-			return c, &dossier.FieldError{Field: "new_due_at", Code: "invalid_time", Message: "Give the new appointment's date and time."}
+			return c, dossier.Invalid("new_due_at", "invalid_time")
 		}
 		c.NewDueAt = &t
 	}

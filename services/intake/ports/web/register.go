@@ -201,7 +201,7 @@ func (f regForm) registration() (dossier.Registration, *dossier.FieldError) {
 	if f.Fee != "" {
 		fee, err := htmlpage.ParseDong(f.Fee)
 		if err != nil || fee < 0 {
-			return reg, &dossier.FieldError{Field: "fee_paid_vnd", Code: "not_a_number", Message: "Enter a whole number of đồng."}
+			return reg, dossier.Invalid("fee_paid_vnd", "not_a_number")
 		}
 		reg.FeePaidVND = fee
 	}
@@ -213,7 +213,7 @@ func (f regForm) registration() (dossier.Registration, *dossier.FieldError) {
 		if d.Copies != "" {
 			c, err := strconv.Atoi(d.Copies)
 			if err != nil || c < 1 {
-				return reg, &dossier.FieldError{Field: fmt.Sprintf("documents[%d].copies", i), Code: "not_a_number", Message: "Enter a number of copies."}
+				return reg, dossier.Invalid(fmt.Sprintf("documents[%d].copies", i), "not_a_number")
 			}
 			n = c
 		}
@@ -222,33 +222,6 @@ func (f regForm) registration() (dossier.Registration, *dossier.FieldError) {
 	return reg, nil
 }
 
-// fieldMessage is a field error in the page's language: the domain's own message in
-// English, a Vietnamese one for the usual cases.
-func fieldMessage(pg *page, fe *dossier.FieldError) string {
-	if pg.English() {
-		return fe.Message
-	}
-	switch fe.Code {
-	case "required":
-		return pg.T("err.required")
-	case "not_a_number", "out_of_range":
-		return pg.T("err.number")
-	}
-	if vi, ok := fieldMessagesVI[fe.Field]; ok {
-		return vi
-	}
-	return "Giá trị không hợp lệ (" + fe.Message + ")"
-}
-
-// fieldMessagesVI say what is wrong with a field in Vietnamese.
-var fieldMessagesVI = map[string]string{
-	"procedure_code":      "Thủ tục không có trong danh mục; hãy chọn lại.",
-	"receiving_office":    "Nơi tiếp nhận không hợp lệ cho tài khoản này.",
-	"channel":             "Hình thức nộp là trực tiếp, bưu chính hoặc trực tuyến.",
-	"applicant.full_name": "Họ và tên không hợp lệ.",
-	"applicant.id_number": "Số định danh cá nhân gồm 12 chữ số (hoặc CMND 9 chữ số).",
-	"applicant.phone":     "Số điện thoại gồm 10 chữ số, bắt đầu bằng 0.",
-	"applicant.email":     "Địa chỉ thư điện tử không hợp lệ.",
-	"applicant.address":   "Địa chỉ quá dài hoặc không hợp lệ.",
-	"fee_receipt_number":  "Số biên lai quá dài.",
-}
+// fieldMessage says in the page's language what is wrong with a field and how to put it
+// right.
+func fieldMessage(pg *page, fe *dossier.FieldError) string { return fe.Words().In(pg.Lang) }

@@ -78,10 +78,10 @@ func TestActionFormSuggestsAndKeeps(t *testing.T) {
 		t.Error("an item's error is not beside the items")
 	}
 	vi := &page{Lang: Vietnamese}
-	if got := actionFieldMessage(vi, &dossier.FieldError{Field: "reason", Code: "required"}, d); !strings.HasPrefix(got, "Hãy ghi lý do") {
+	if got := fieldMessage(vi, &dossier.FieldError{Field: "reason", Code: "required"}); !strings.HasPrefix(got, "Hãy ghi lý do") {
 		t.Errorf("a missing reason: %q", got)
 	}
-	if got := actionFieldMessage(vi, &dossier.FieldError{Field: "to_office", Code: "same_office"}, d); !strings.Contains(got, "Hồ sơ đang ở cơ quan này") {
+	if got := fieldMessage(vi, &dossier.FieldError{Field: "to_office", Code: "same_office"}); !strings.Contains(got, "Hồ sơ đang ở cơ quan này") {
 		t.Errorf("the same office: %q", got)
 	}
 }

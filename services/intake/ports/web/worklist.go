@@ -63,7 +63,7 @@ func (p *Pages) home(w http.ResponseWriter, r *http.Request) {
 	var fe *dossier.FieldError
 	switch {
 	case errors.As(err, &fe):
-		pg.Errors[fe.Field] = listFieldMessage(pg, fe)
+		pg.Errors[fe.Field] = fieldMessage(pg, fe)
 		if fe.Field == "tab" || fe.Field == "cursor" {
 			pg.Error = pg.Errors[fe.Field]
 		}
@@ -140,22 +140,6 @@ func listURL(office, tab, status, text, after string) string {
 		v.Set("after", after)
 	}
 	return HomePath + "?" + v.Encode()
-}
-
-// listFieldMessage says in the page's language what is wrong with a filter.
-func listFieldMessage(pg *page, fe *dossier.FieldError) string {
-	if pg.English() {
-		return fe.Message
-	}
-	switch fe.Field {
-	case "q":
-		return "Hãy tìm với tối đa 100 ký tự."
-	case "status":
-		return "Không có trạng thái này; hãy chọn trong danh sách."
-	case "cursor":
-		return "Không đọc được trang đã yêu cầu; danh sách được hiển thị lại từ trang đầu."
-	}
-	return "Bộ lọc không hợp lệ; danh sách được hiển thị lại từ đầu."
 }
 
 // RowStatus is a row's status in the page's language, with where it is going.

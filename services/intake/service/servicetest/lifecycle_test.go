@@ -88,10 +88,16 @@ func TestWholeLife(t *testing.T) {
 	// The commune cannot act on a dossier still at the district desk.
 	e.act(t, "officer.baohoa", code, "accept", map[string]any{}).ExpectError(t, http.StatusForbidden, "forbidden", "")
 	// A supplement with no request pending is not allowed now.
-	r := e.act(t, "desk.xuanloc", code, "supplement", map[string]any{})
+	// The answer speaks Vietnamese unless the client asks for English.
+	r := e.act(t, "desk.xuanloc", code, "supplement", map[string]any{}, "Accept-Language", "en-GB,en;q=0.8")
 	r.ExpectError(t, http.StatusConflict, "action_not_allowed", "")
 	if msg := r.APIError(t).Error.Message; !strings.Contains(msg, "Possible now: transfer, accept, refuse, withdraw") {
 		t.Errorf("409 message does not say what is possible: %q", msg)
+	}
+	r = e.act(t, "desk.xuanloc", code, "supplement", map[string]any{})
+	if msg := r.APIError(t).Error.Message; !strings.Contains(msg, "Bạn có thể: transfer, accept, refuse, withdraw") ||
+		r.Header.Get("Content-Language") != "vi" {
+		t.Errorf("409 message in Vietnamese: %q (%s)", msg, r.Header.Get("Content-Language"))
 	}
 
 	s := e.actOK(t, "desk.xuanloc", code, "transfer", map[string]any{"to_office": baoHoa, "via": "hand", "note": "Chuyển xã"})
@@ -147,7 +153,7 @@ func TestWholeLife(t *testing.T) {
 	if s.Status != "returned" || s.StatusCode != 10 || len(s.AllowedActions) != 0 || s.Version != 10 {
 		t.Fatalf("after return: %+v", s)
 	}
-	r = e.act(t, "desk.xuanloc", code, "withdraw", map[string]any{"reason": "x"})
+	r = e.act(t, "desk.xuanloc", code, "withdraw", map[string]any{"reason": "x"}, "Accept-Language", "en")
 	r.ExpectError(t, http.StatusConflict, "action_not_allowed", "")
 	if !strings.Contains(r.APIError(t).Error.Message, "No action can follow") {
 		t.Errorf("409 after the end: %q", r.APIError(t).Error.Message)
