@@ -25,7 +25,8 @@ type Shipments struct {
 	// the run sheets.
 	Calendar *worktime.Live
 	Relay    Notifier
-	Now      func() time.Time
+	// Now is the service's clock; the tests fix it.
+	Now func() time.Time
 }
 
 // Get returns the shipment with trackingNumber and its steps, for who.

@@ -45,7 +45,7 @@ func (h *Dossiers) Handle(ctx context.Context, tx pgx.Tx, msg jetstream.Msg) err
 	at := ev.GetOccurredAt().AsTime()
 	open := app.Opening{DossierID: id, Source: "dossier-event:" + ev.GetEventId(), PaidBy: shipment.PaidByCitizen,
 		By: app.SystemActor, At: at}
-	kept := store.InTx(tx)
+	postal := store.InTx(tx)
 	switch k := ev.Kind.(type) {
 	case *dossierv1.Event_Received:
 		r := k.Received
@@ -57,7 +57,7 @@ func (h *Dossiers) Handle(ctx context.Context, tx pgx.Tx, msg jetstream.Msg) err
 		if d.Code == "" || d.ReceivingOffice == "" {
 			return messaging.Poison(errors.New(msg.Subject() + ": received event without code or receiving office"))
 		}
-		if err := kept.KeepReceived(ctx, d); err != nil {
+		if err := postal.KeepReceived(ctx, d); err != nil {
 			return err
 		}
 		if r.GetChannel() != dossierv1.Channel_CHANNEL_POST {
@@ -77,14 +77,14 @@ func (h *Dossiers) Handle(ctx context.Context, tx pgx.Tx, msg jetstream.Msg) err
 			return nil
 		}
 		sealed := h.Sealer.Seal(app.AddressField(shipment.KindDelivery), c.GetDeliveryAddress())
-		if err := kept.KeepDeliveryAddress(ctx, id, sealed); err != nil {
+		if err := postal.KeepDeliveryAddress(ctx, id, sealed); err != nil {
 			return err
 		}
 		open.Kind, open.From, open.AddressSealed = shipment.KindDelivery, ev.GetState().GetCurrentOffice().GetCode(), sealed
 	default:
 		return nil
 	}
-	_, _, err = app.Open(ctx, kept, open)
+	_, _, err = app.Open(ctx, postal, open)
 	switch {
 	case errors.Is(err, app.ErrUnknownDossier), errors.Is(err, app.ErrUnknownOffice):
 		// The dossier's first event, or the office's, is still on its way.

@@ -146,9 +146,13 @@ func (pg *page) label(labels func(code string) (vi, en string, ok bool), code st
 	return pick(pg.Lang, vi, en)
 }
 
-// Reasons, Actions and Relations are the choices of the failure and delivery forms.
-func (pg *page) Reasons() []string   { return shipment.FailureReasons }
-func (pg *page) Actions() []string   { return shipment.FailureActions }
+// Reasons are the choices of a failed delivery's reason.
+func (pg *page) Reasons() []string { return shipment.FailureReasons }
+
+// Actions are the choices of what was done after a failed delivery.
+func (pg *page) Actions() []string { return shipment.FailureActions }
+
+// Relations are the choices of the recipient's relation to the applicant.
 func (pg *page) Relations() []string { return shipment.Relations }
 
 // hasForm reports whether the page offers the form of step typ.
