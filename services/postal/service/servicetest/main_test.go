@@ -19,8 +19,10 @@ import (
 	"github.com/motcua/motcua/services/platform/auth"
 	"github.com/motcua/motcua/services/platform/config"
 	"github.com/motcua/motcua/services/platform/embeddednats"
+	"github.com/motcua/motcua/services/platform/messaging"
 	"github.com/motcua/motcua/services/platform/pgtest"
 	"github.com/motcua/motcua/services/platform/waitfor"
+	"github.com/motcua/motcua/services/postal/projection"
 	"github.com/motcua/motcua/services/postal/service"
 )
 
@@ -160,6 +162,14 @@ func startBare(t *testing.T) *env {
 	js, err := jetstream.New(nc)
 	if err != nil {
 		t.Fatal(err)
+	}
+	// The workers make the durable consumers as they start: a test that reads a
+	// consumer's state must not ask before it exists.
+	for _, c := range []messaging.ConsumerOptions{projection.OfficeConsumer, projection.DossierConsumer} {
+		waitfor.Until(t, "the consumer "+c.Durable, func() bool {
+			_, err := js.Consumer(ctx, c.Stream, c.Durable)
+			return err == nil
+		})
 	}
 	return &env{URL: url, DB: svc.Pool(), JS: js, Clock: clk, Logs: logs, issuer: auth.NewIssuer(priv, time.Hour)}
 }
