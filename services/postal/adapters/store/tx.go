@@ -82,7 +82,7 @@ func (t *Tx) save(ctx context.Context, c app.Change) error {
 			return err
 		}
 	}
-	if err := t.publish(ctx, c.Messages...); err != nil {
+	if err := outbox.Add(ctx, t.tx, c.Messages...); err != nil {
 		return err
 	}
 	for _, n := range c.Opens {
@@ -102,15 +102,5 @@ func (t *Tx) insertShipment(ctx context.Context, n app.NewShipment) (created boo
 	if err := t.insertEvent(ctx, n.Event, nil); err != nil {
 		return false, err
 	}
-	return true, t.publish(ctx, n.Message)
-}
-
-// publish queues messages in the outbox, to leave when the transaction commits.
-func (t *Tx) publish(ctx context.Context, messages ...outbox.Message) error {
-	for _, m := range messages {
-		if err := outbox.Add(ctx, t.tx, m); err != nil {
-			return err
-		}
-	}
-	return nil
+	return true, outbox.Add(ctx, t.tx, n.Message)
 }
