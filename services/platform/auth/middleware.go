@@ -1,6 +1,7 @@
 package auth
 
 import (
+	"errors"
 	"log/slog"
 	"net/http"
 	"slices"
@@ -24,7 +25,11 @@ func Authenticate(v *Verifier, log *slog.Logger) func(http.Handler) http.Handler
 			p, err := v.Verify(strings.TrimSpace(token))
 			if err != nil {
 				w.Header().Set("WWW-Authenticate", `Bearer realm="motcua", error="invalid_token"`)
-				httpapi.WriteError(w, r, log, httpapi.Unauthorized("bad_token"))
+				reason := "bad_token"
+				if errors.Is(err, ErrSessionEnded) {
+					reason = "account_changed"
+				}
+				httpapi.WriteError(w, r, log, httpapi.Unauthorized(reason))
 				return
 			}
 			next.ServeHTTP(w, r.WithContext(WithPrincipal(r.Context(), p)))

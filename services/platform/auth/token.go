@@ -91,6 +91,10 @@ func NewVerifier(key ed25519.PublicKey) *Verifier {
 // ErrBadToken is returned for a token that is malformed, forged or expired.
 var ErrBadToken = errors.New("invalid or expired token")
 
+// ErrSessionEnded is returned for a token signed before its account was disabled,
+// changed or had its password reset: its holder must sign in again.
+var ErrSessionEnded = errors.New("the account changed since this token was signed")
+
 // Verify returns the principal of a valid token.
 func (v *Verifier) Verify(token string) (*Principal, error) {
 	now := time.Now()
@@ -110,7 +114,7 @@ func (v *Verifier) Verify(token string) (*Principal, error) {
 		v.mu.Unlock()
 	}
 	if v.ended != nil && v.ended.Ended(known.p.Username, known.issued) {
-		return nil, ErrBadToken
+		return nil, ErrSessionEnded
 	}
 	return known.p, nil
 }

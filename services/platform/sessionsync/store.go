@@ -45,16 +45,25 @@ func Handler(ends *Ends) messaging.Handler {
 		if err != nil {
 			return messaging.Poison(fmt.Errorf("%s: %w", msg.Subject(), err))
 		}
-		if _, err := tx.Exec(ctx, `INSERT INTO session_ends (username, not_before) VALUES ($1, $2)
-			ON CONFLICT (username) DO UPDATE SET not_before = EXCLUDED.not_before
-			WHERE session_ends.not_before < EXCLUDED.not_before`, user, at); err != nil {
-			return fmt.Errorf("follow session ends: %w", err)
+		if err := Record(ctx, tx, user, at); err != nil {
+			return err
 		}
 		// In force at once: if the transaction fails the event comes again, and an end
 		// in force early is the same end.
 		ends.Set(user, at)
 		return nil
 	}
+}
+
+// Record keeps in tx that the sessions of username signed before notBefore ended; an
+// older end than the one kept changes nothing.
+func Record(ctx context.Context, tx pgx.Tx, username string, notBefore time.Time) error {
+	if _, err := tx.Exec(ctx, `INSERT INTO session_ends (username, not_before) VALUES ($1, $2)
+		ON CONFLICT (username) DO UPDATE SET not_before = EXCLUDED.not_before
+		WHERE session_ends.not_before < EXCLUDED.not_before`, username, notBefore); err != nil {
+		return fmt.Errorf("record session end: %w", err)
+	}
+	return nil
 }
 
 // Follow puts every end in force in this replica as soon as it is published (replicas

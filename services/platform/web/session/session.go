@@ -6,6 +6,7 @@
 package session
 
 import (
+	"errors"
 	"net/http"
 	"net/url"
 	"strings"
@@ -45,16 +46,23 @@ func Clear(w http.ResponseWriter, r *http.Request) {
 
 // Principal is the member of staff whose valid session r carries, or nil.
 func Principal(v *auth.Verifier, r *http.Request) *auth.Principal {
-	c, err := r.Cookie(CookieName)
-	if err != nil || c.Value == "" || len(c.Value) > 8<<10 {
-		return nil
-	}
-	p, err := v.Verify(c.Value)
-	if err != nil {
-		return nil
-	}
+	p, _ := verify(v, r)
 	return p
 }
+
+// verify is the principal of r's session, or why there is none (auth.ErrSessionEnded
+// for a session its account's change ended).
+func verify(v *auth.Verifier, r *http.Request) (*auth.Principal, error) {
+	c, err := r.Cookie(CookieName)
+	if err != nil || c.Value == "" || len(c.Value) > 8<<10 {
+		return nil, auth.ErrBadToken
+	}
+	return v.Verify(c.Value)
+}
+
+// EndedParam marks the sign-in page's address when a session ended because its account
+// was disabled or changed, so the page can say why.
+const EndedParam = "ended"
 
 // Require lets through requests with a valid session, their principal in the context
 // (auth.FromContext); others are sent to the sign-in page (303), which comes back to
@@ -62,18 +70,30 @@ func Principal(v *auth.Verifier, r *http.Request) *auth.Principal {
 func Require(v *auth.Verifier) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			p := Principal(v, r)
+			p, err := verify(v, r)
 			if p == nil {
 				if _, err := r.Cookie(CookieName); err == nil {
 					Clear(w, r)
 				}
+				to := SignInURL(r)
+				if errors.Is(err, auth.ErrSessionEnded) {
+					to = withEnded(to)
+				}
 				w.Header().Set("Cache-Control", "no-store")
-				http.Redirect(w, r, SignInURL(r), http.StatusSeeOther)
+				http.Redirect(w, r, to, http.StatusSeeOther)
 				return
 			}
 			next.ServeHTTP(w, r.WithContext(auth.WithPrincipal(r.Context(), p)))
 		})
 	}
+}
+
+// withEnded is the sign-in address to, saying that the session ended.
+func withEnded(to string) string {
+	if strings.Contains(to, "?") {
+		return to + "&" + EndedParam + "=1"
+	}
+	return to + "?" + EndedParam + "=1"
 }
 
 // SignInURL is the sign-in page's address that comes back to r's page (a GET's
