@@ -155,8 +155,8 @@ func TestNATSPermissions(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	// status's and postal's replicas hear the ends of staff sessions (sessionsync.Follow).
-	for _, svc := range []string{"status", "postal"} {
+	// Every service's replicas hear the ends of staff sessions (sessionsync.Follow).
+	for _, svc := range []string{"intake", "status", "postal"} {
 		if _, err := conns[svc].Subscribe(sessionsync.Subjects, func(*nats.Msg) {}); err != nil {
 			t.Fatal(err)
 		}

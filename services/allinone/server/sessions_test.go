@@ -16,14 +16,17 @@ import (
 	"github.com/motcua/motcua/services/allinone/secrets"
 	"github.com/motcua/motcua/services/intake/demo"
 	intake "github.com/motcua/motcua/services/intake/service"
+	"github.com/motcua/motcua/services/platform/auth"
 	"github.com/motcua/motcua/services/platform/embeddednats"
 	"github.com/motcua/motcua/services/platform/pgtest"
 	"github.com/motcua/motcua/services/platform/waitfor"
+	"github.com/motcua/motcua/services/platform/web/session"
 )
 
 // TestEndedSessionsAreRefusedEverywhere: an administrator disables a supervisor and a
 // postal worker; the tokens they hold stop opening status's statistics and postal's run
-// sheet (not only intake's pages), and a new sign-in once re-enabled works again.
+// sheet (not only intake's pages), and a new sign-in once re-enabled works again. A desk
+// officer's password is reset: the old token stops opening intake's API and pages too.
 func TestEndedSessionsAreRefusedEverywhere(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
@@ -106,6 +109,46 @@ func TestEndedSessionsAreRefusedEverywhere(t *testing.T) {
 	for user, path := range paths {
 		waitfor.Until(t, user+"'s token refused", func() bool { return ask(user, tokens[user], path) == http.StatusUnauthorized })
 	}
+	// A password reset ends the desk's token in intake itself, on the API (saying why)
+	// and on the pages (sent to sign in again, told why).
+	desk := signIn("desk.xuanloc")
+	const search = "/api/v1/dossiers/search?name=an"
+	if got := ask("desk.xuanloc", desk, search); got != http.StatusOK {
+		t.Fatalf("the desk before the reset: %d", got)
+	}
+	hash, err := auth.HashPassword("another-password-2026")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := intakeStore.SetPassword(ctx, "desk.xuanloc", hash); err != nil {
+		t.Fatal(err)
+	}
+	waitfor.Until(t, "the desk's token refused after a password reset", func() bool {
+		return ask("desk.xuanloc", desk, search) == http.StatusUnauthorized
+	})
+	refused, err := c.Do(ctx, http.MethodGet, srv.URL+search, desk, "", nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(refused.Body), `"code":"unauthorized"`) || !strings.Contains(string(refused.Body), "đăng nhập lại") {
+		t.Errorf("the refusal does not say to sign in again: %s", refused.Body)
+	}
+	page, err := http.NewRequest(http.MethodGet, srv.URL+"/mot-cua", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page.AddCookie(&http.Cookie{Name: session.CookieName, Value: desk})
+	noFollow := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, err := noFollow.Do(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if to := resp.Header.Get("Location"); resp.StatusCode != http.StatusSeeOther || !strings.Contains(to, session.SignInPath) ||
+		!strings.Contains(to, session.EndedParam+"=1") {
+		t.Errorf("the desk's page with the old session: %d to %q", resp.StatusCode, to)
+	}
+
 	// Enabled again, the account signs in anew (in a later second than its end: tokens
 	// carry whole seconds) and is let through; the old token stays refused.
 	time.Sleep(time.Second)

@@ -23,6 +23,7 @@ import (
 	"github.com/motcua/motcua/services/platform/messaging"
 	"github.com/motcua/motcua/services/platform/outbox"
 	"github.com/motcua/motcua/services/platform/sealing"
+	"github.com/motcua/motcua/services/platform/sessionsync"
 	"github.com/motcua/motcua/services/worktime"
 )
 
@@ -35,6 +36,8 @@ type Service struct {
 	// any this replica missed.
 	calendar       *messaging.Consumer
 	reloadCalendar lifecycle.Worker
+	// reloadSessions catches up on ends of staff sessions this replica missed.
+	reloadSessions lifecycle.Worker
 	// shipments follows the post's deliveries of dossiers and results.
 	shipments *messaging.Consumer
 	api       *rest.API
@@ -86,6 +89,14 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 		inf.Close()
 		return nil, fmt.Errorf("intake: %w", err)
 	}
+	// intake refuses the tokens of accounts changed since sign-in as status and postal
+	// do, from the ends it records with each change (and hears from its other replicas).
+	verifier := auth.NewVerifier(signing.Public().(ed25519.PublicKey))
+	_, reloadSessions, err := sessionsync.Keep(ctx, inf.Pool, inf.NC, verifier, log)
+	if err != nil {
+		inf.Close()
+		return nil, fmt.Errorf("intake: %w", err)
+	}
 	byClient, byUser := rest.NewSignInLimiters()
 	cat := app.NewCatalog(st, 30*time.Second)
 	api := &rest.API{
@@ -100,8 +111,7 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 		Calendars: &app.Calendars{Years: calendarsync.NewYears(inf.Pool), Live: cal, Relay: relay, Now: now},
 		PublicURL: cfg.PublicURL,
 		SignIn:    signIn,
-		Verifier:  auth.NewVerifier(signing.Public().(ed25519.PublicKey)),
-		Current:   &app.Current{Store: st, Now: now},
+		Verifier:  verifier,
 		Calendar:  cal,
 	}
 	// Other instances of intake put an administrator's calendar edit in force from the
@@ -110,13 +120,14 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 	road := &app.Road{Calendar: cal, Log: log, OfficeName: cat.OfficeName}
 	// The desk's pages use the API's use cases and its limits on failed sign-ins.
 	pages := &web.Pages{Log: log, Catalog: st, Registrar: api.Registrar, Processor: api.Processor, Reader: api.Reader,
-		SignIn: signIn, Verifier: api.Verifier, Current: api.Current, Calendar: cal, PublicURL: cfg.PublicURL,
+		SignIn: signIn, Verifier: api.Verifier, Calendar: cal, PublicURL: cfg.PublicURL,
 		SignInByClient: byClient, SignInByUser: byUser}
 	// The administrator's pages edit the calendar through the API's use case.
 	adminPages := &admin.Pages{Log: log, Verifier: api.Verifier, Calendar: cal, Calendars: api.Calendars,
 		Offices: &app.Offices{Store: st, Relay: relay, Now: now}, Procedures: &app.Procedures{Store: st},
 		Accounts: &app.Accounts{Store: st}}
-	return &Service{Store: st, infra: inf, relay: relay, calendar: follower, reloadCalendar: reloadCalendar, api: api, pages: pages,
+	return &Service{Store: st, infra: inf, relay: relay, calendar: follower, reloadCalendar: reloadCalendar,
+		reloadSessions: reloadSessions, api: api, pages: pages,
 		admin: adminPages, log: log,
 		shipments: messaging.NewConsumer(inf.Pool, inf.JS, log, shipments.Consumer, shipments.Handler(road))}, nil
 }
@@ -132,9 +143,10 @@ func (s *Service) Mount(r chi.Router) {
 func (s *Service) Checks() map[string]httpapi.Check { return s.infra.Checks() }
 
 // Workers are intake's background loops: the outbox relay, the followers of calendar
-// edits and of shipments, and housekeeping.
+// edits and of shipments, the reload of ended sessions, and housekeeping.
 func (s *Service) Workers() []lifecycle.Worker {
-	return []lifecycle.Worker{s.relay.Run, s.calendar.Run, s.reloadCalendar, s.shipments.Run, housekeeping(s.Store, s.log)}
+	return []lifecycle.Worker{s.relay.Run, s.calendar.Run, s.reloadCalendar, s.shipments.Run, s.reloadSessions,
+		housekeeping(s.Store, s.log)}
 }
 
 // Close releases the broker connection and the pool; call it after the workers stopped.

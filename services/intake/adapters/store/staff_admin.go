@@ -94,11 +94,16 @@ func (s *Store) updateOne(ctx context.Context, sql, username string, value any, 
 	})
 }
 
-// endSessions publishes, in tx, that the tokens username was given before now no longer
-// speak for it (status and postal refuse them; intake checks the account itself).
+// endSessions records and publishes, in tx, that the tokens username was given before
+// now no longer speak for it: every service's verifier refuses them (intake's from its
+// own table and from the published end, status's and postal's from the published end).
 func endSessions(ctx context.Context, tx pgx.Tx, username string) error {
-	msg, err := sessionsync.Message(username, "", time.Now())
+	now := time.Now()
+	msg, err := sessionsync.Message(username, "", now)
 	if err != nil {
+		return err
+	}
+	if err := sessionsync.Record(ctx, tx, username, now); err != nil {
 		return err
 	}
 	return outbox.Add(ctx, tx, msg)

@@ -13,6 +13,7 @@ import (
 	"github.com/motcua/motcua/services/platform/database"
 	"github.com/motcua/motcua/services/platform/messaging"
 	"github.com/motcua/motcua/services/platform/outbox"
+	"github.com/motcua/motcua/services/platform/sessionsync"
 )
 
 // Schema is intake's own schema; no other service reads it.
@@ -30,7 +31,8 @@ func Migrations() ([]database.Migration, error) {
 	}
 	steps := append(outbox.Migrations(), messaging.InboxMigrations()...)
 	steps = append(steps, own...)
-	return append(steps, calendarsync.Migrations()...), nil
+	steps = append(steps, calendarsync.Migrations()...)
+	return append(steps, sessionsync.Migrations()...), nil
 }
 
 // Store is intake's data access.

@@ -24,8 +24,11 @@ func (p *Pages) signInForm(w http.ResponseWriter, r *http.Request) {
 	}
 	pg := p.newPage(w, r, "signin")
 	pg.Next = next
-	if r.URL.Query().Get("out") == "1" {
+	switch {
+	case r.URL.Query().Get("out") == "1":
 		pg.Notice = pg.T("signed.out")
+	case r.URL.Query().Get(session.EndedParam) == "1":
+		pg.Notice = pg.T("account.changed")
 	}
 	p.render(w, http.StatusOK, pg)
 }

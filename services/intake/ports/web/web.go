@@ -90,9 +90,7 @@ type Pages struct {
 	Reader    *app.Reader
 	SignIn    *app.SignIn
 	Verifier  *auth.Verifier
-	// Current refuses sessions whose account was disabled or changed since sign-in.
-	Current  *app.Current
-	Calendar *worktime.Live
+	Calendar  *worktime.Live
 	// PublicURL is the address citizens reach the product at, for the receipt's QR
 	// code; empty means the address each request came to.
 	PublicURL string
@@ -135,22 +133,6 @@ func (p *Pages) requireStaff(next http.Handler) http.Handler {
 			pg.Error = pg.T("role.refused", who.Role)
 			p.render(w, http.StatusForbidden, pg)
 			return
-		}
-		if p.Current != nil {
-			ok, err := p.Current.Holds(r.Context(), who)
-			if err != nil {
-				p.fail(w, r, p.newPage(w, r, "message"), err)
-				return
-			}
-			if !ok {
-				// The session no longer speaks for its account: it ends here.
-				session.Clear(w, r)
-				pg := p.newPage(w, r, "message")
-				pg.Who = nil
-				pg.Error = pg.T("account.changed")
-				p.render(w, http.StatusForbidden, pg)
-				return
-			}
 		}
 		next.ServeHTTP(w, r)
 	})

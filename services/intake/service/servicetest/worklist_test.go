@@ -21,8 +21,9 @@ import (
 
 // page is one of the desk's pages as the signed-in user sees it.
 type page struct {
-	status int
-	body   string
+	status   int
+	body     string
+	location string
 }
 
 // page asks for the desk's page at path as user; with form it posts it, CSRF token
@@ -54,7 +55,7 @@ func (e *env) page(t *testing.T, user, path string, form url.Values) page {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return page{status: res.StatusCode, body: string(b)}
+	return page{status: res.StatusCode, body: string(b), location: res.Header.Get("Location")}
 }
 
 var rowCode = regexp.MustCompile(`<tr id="row-([^"]+)"`)
