@@ -7,7 +7,7 @@ import (
 
 	"github.com/google/uuid"
 
-	"github.com/motcua/motcua/services/status/domain/tracking"
+	"github.com/motcua/motcua/proto/vocabulary"
 )
 
 func TestTimelineMergesShipmentEventsByTime(t *testing.T) {
@@ -34,7 +34,7 @@ func TestTimelineMergesShipmentEventsByTime(t *testing.T) {
 		},
 	}
 	svc := NewService(Options{Location: time.UTC})
-	got := svc.timeline(tr, tracking.Vietnamese)
+	got := svc.timeline(tr, vocabulary.Vietnamese)
 	type row struct{ typ, number, office, name string }
 	var rows []row
 	for _, s := range got {
@@ -65,7 +65,7 @@ func TestTimelineMergesShipmentEventsByTime(t *testing.T) {
 	}
 	// Without shipments, the dossier's steps alone.
 	tr.Postal = nil
-	if got := svc.timeline(tr, tracking.English); len(got) != 4 || got[3].Type != "completed" || got[0].Label != "Dossier received" {
+	if got := svc.timeline(tr, vocabulary.English); len(got) != 4 || got[3].Type != "completed" || got[0].Label != "Dossier received" {
 		t.Fatalf("timeline without shipments: %+v", got)
 	}
 }

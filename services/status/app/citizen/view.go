@@ -3,6 +3,7 @@ package citizen
 import (
 	"time"
 
+	"github.com/motcua/motcua/proto/vocabulary"
 	"github.com/motcua/motcua/services/status/domain/tracking"
 )
 
@@ -71,13 +72,13 @@ type Shipment struct {
 func (v View) Returned() bool { return v.Status == "returned" }
 
 // View puts t in words in lang, as it stands at now.
-func (s *Service) View(t Tracked, now time.Time, lang tracking.Lang) View {
+func (s *Service) View(t Tracked, now time.Time, lang vocabulary.Lang) View {
 	v := View{
 		Code:           t.Code,
 		Procedure:      Ref{Code: t.ProcedureCode, Name: t.ProcedureName},
 		Status:         t.Status,
 		StatusCode:     t.StatusCode,
-		StatusLabel:    tracking.StatusLabel(t.Status, lang),
+		StatusLabel:    vocabulary.Status(t.Status).In(lang),
 		ReceivedAt:     s.local(t.ReceivedAt),
 		DueAt:          s.local(t.DueAt),
 		Timing:         t.Standing.At(now, s.location),
@@ -92,7 +93,7 @@ func (s *Service) View(t Tracked, now time.Time, lang tracking.Lang) View {
 	}
 	for _, leg := range t.Shipments {
 		v.Shipments = append(v.Shipments, Shipment{TrackingNumber: leg.TrackingNumber, Kind: leg.Kind,
-			Status: leg.Status, StatusLabel: tracking.ShipmentStatusLabel(leg.Status, leg.ReasonCode, lang),
+			Status: leg.Status, StatusLabel: tracking.ShipmentStatus(leg.Status, leg.ReasonCode).In(lang),
 			UpdatedAt: s.local(leg.UpdatedAt)})
 	}
 	return v
@@ -102,13 +103,13 @@ func (s *Service) View(t Tracked, now time.Time, lang tracking.Lang) View {
 // merged by time: a shipment event goes before the first dossier step that happened
 // after it, and after dossier steps of the same instant. The dossier's steps keep their
 // order whatever their times.
-func (s *Service) timeline(t Tracked, lang tracking.Lang) []Step {
+func (s *Service) timeline(t Tracked, lang vocabulary.Lang) []Step {
 	out := make([]Step, 0, len(t.Timeline)+len(t.Postal))
 	names := officeNames(t)
 	postal := func(p PostalStep) Step {
 		step := Step{At: s.local(p.At), Type: tracking.PostalStepType(p.Type), TrackingNumber: p.TrackingNumber,
-			Label: tracking.PostalStepLabel(tracking.PostalStep{Kind: p.Kind, Type: p.Type,
-				AtAddress: p.FromOfficeCode == "", Reason: p.ReasonCode}, lang)}
+			Label: tracking.PostalStep{Kind: p.Kind, Type: p.Type, AtAddress: p.FromOfficeCode == "",
+				Reason: p.ReasonCode}.Words().In(lang)}
 		office := p.ToOfficeCode
 		if office == "" {
 			office = p.FromOfficeCode
@@ -124,7 +125,7 @@ func (s *Service) timeline(t Tracked, lang tracking.Lang) []Step {
 			out = append(out, postal(t.Postal[i]))
 		}
 		step := Step{At: s.local(own.At), Type: own.Type,
-			Label: tracking.StepLabel(own.Type, lang), Office: &Ref{Code: own.OfficeCode, Name: own.OfficeName}}
+			Label: vocabulary.TimelineStep(own.Type).In(lang), Office: &Ref{Code: own.OfficeCode, Name: own.OfficeName}}
 		if own.Detail != nil {
 			step.Detail = &Detail{Items: own.Detail.Items}
 			if own.Detail.NewDueAt != nil {

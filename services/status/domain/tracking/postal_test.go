@@ -3,6 +3,8 @@ package tracking
 import (
 	"strings"
 	"testing"
+
+	"github.com/motcua/motcua/proto/vocabulary"
 )
 
 var postalTypes = []string{"created", "accepted", "picked_up", "in_transit", "arrived", "out_for_delivery",
@@ -20,8 +22,8 @@ func TestEveryLegAndStepHasWords(t *testing.T) {
 	for _, kind := range []string{"pickup", "transfer", "delivery", "return", "teleport"} {
 		seen := map[string]string{}
 		for _, typ := range postalTypes {
-			for _, lang := range []Lang{Vietnamese, English} {
-				l := PostalStepLabel(PostalStep{Kind: kind, Type: typ}, lang)
+			for _, lang := range []vocabulary.Lang{vocabulary.Vietnamese, vocabulary.English} {
+				l := PostalStep{Kind: kind, Type: typ}.Words().In(lang)
 				if l == "" || strings.HasPrefix(l, "shipment_") {
 					t.Errorf("%s %s (%s): no label (%q)", kind, typ, lang, l)
 				}
@@ -36,7 +38,7 @@ func TestEveryLegAndStepHasWords(t *testing.T) {
 	for _, typ := range postalTypes {
 		labels := map[string]string{}
 		for _, kind := range []string{"pickup", "transfer", "delivery", "return"} {
-			l := PostalStepLabel(PostalStep{Kind: kind, Type: typ, AtAddress: true}, Vietnamese)
+			l := PostalStep{Kind: kind, Type: typ, AtAddress: true}.Words().In(vocabulary.Vietnamese)
 			if other, dup := labels[l]; dup {
 				t.Errorf("%s: %s and %s share %q", typ, kind, other, l)
 			}
@@ -68,41 +70,28 @@ func TestPostalStepLabels(t *testing.T) {
 			"Bưu điện đã chuyển hoàn kết quả về bộ phận một cửa", "Result brought back to the one-stop desk by the post"},
 		{PostalStep{Kind: "delivery", Type: "teleported"}, "shipment_teleported", "shipment_teleported"},
 	} {
-		if got := PostalStepLabel(tc.step, Vietnamese); got != tc.vi {
+		if got := tc.step.Words().In(vocabulary.Vietnamese); got != tc.vi {
 			t.Errorf("%+v vi: %q, want %q", tc.step, got, tc.vi)
 		}
-		if got := PostalStepLabel(tc.step, English); got != tc.en {
+		if got := tc.step.Words().In(vocabulary.English); got != tc.en {
 			t.Errorf("%+v en: %q, want %q", tc.step, got, tc.en)
 		}
 	}
 }
 
-func TestFailureReasons(t *testing.T) {
-	for _, r := range []string{"recipient_absent", "address_not_found", "address_incomplete", "refused", "moved",
-		"unknown_recipient", "not_collected", "office_closed"} {
-		vi, en := ReasonLabel(r, Vietnamese), ReasonLabel(r, English)
-		if vi == "" || en == "" || vi == en {
-			t.Errorf("%s: %q / %q", r, vi, en)
-		}
-	}
-	if got := ReasonLabel("", Vietnamese); got != "" {
-		t.Errorf("no reason: %q", got)
-	}
-}
-
 func TestShipmentStatusLabels(t *testing.T) {
 	for _, s := range postalTypes {
-		if ShipmentStatusLabel(s, "", Vietnamese) == s || ShipmentStatusLabel(s, "", English) == s {
+		if ShipmentStatus(s, "").In(vocabulary.Vietnamese) == s || ShipmentStatus(s, "").In(vocabulary.English) == s {
 			t.Errorf("%s has no label", s)
 		}
 	}
-	if got := ShipmentStatusLabel("delivery_failed", "moved", Vietnamese); got != "Phát không thành công: người nhận đã chuyển đi nơi khác" {
+	if got := ShipmentStatus("delivery_failed", "moved").In(vocabulary.Vietnamese); got != "Phát không thành công: người nhận đã chuyển đi nơi khác" {
 		t.Errorf("failed: %q", got)
 	}
-	if got := ShipmentStatusLabel("delivery_failed", "moved", English); got != "Delivery failed: the recipient has moved" {
+	if got := ShipmentStatus("delivery_failed", "moved").In(vocabulary.English); got != "Delivery failed: the recipient has moved" {
 		t.Errorf("failed: %q", got)
 	}
-	if got := ShipmentStatusLabel("lost_at_sea", "", English); got != "lost_at_sea" {
+	if got := ShipmentStatus("lost_at_sea", "").In(vocabulary.English); got != "lost_at_sea" {
 		t.Errorf("unknown status: %q", got)
 	}
 }

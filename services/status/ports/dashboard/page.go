@@ -5,11 +5,11 @@ import (
 	"net/url"
 	"time"
 
+	"github.com/motcua/motcua/proto/vocabulary"
 	"github.com/motcua/motcua/services/platform/auth"
 	"github.com/motcua/motcua/services/platform/web/csrf"
 	"github.com/motcua/motcua/services/platform/web/htmlpage"
 	"github.com/motcua/motcua/services/status/app/indicators"
-	"github.com/motcua/motcua/services/status/domain/tracking"
 	"github.com/motcua/motcua/services/worktime"
 )
 
@@ -160,11 +160,11 @@ func (pg *page) OnlineShareTarget() float64 { return indicators.OnlineShareTarge
 
 // Timing names a timing.
 func (pg *page) Timing(t string) string {
-	return tracking.TimingLabel(tracking.Timing(t), tracking.Lang(pg.Lang))
+	return vocabulary.Timing(t).In(pg.Lang)
 }
 
 // Status names a dossier's status.
-func (pg *page) Status(s string) string { return tracking.StatusLabel(s, tracking.Lang(pg.Lang)) }
+func (pg *page) Status(s string) string { return vocabulary.Status(s).In(pg.Lang) }
 
 // Channel names a channel.
 func (pg *page) Channel(c string) string { return pg.T("ch." + c) }

@@ -11,10 +11,10 @@ import (
 
 	"github.com/google/uuid"
 
+	"github.com/motcua/motcua/proto/vocabulary"
 	"github.com/motcua/motcua/services/platform/auth"
 	"github.com/motcua/motcua/services/platform/httpapi"
 	"github.com/motcua/motcua/services/status/app/stafflist"
-	"github.com/motcua/motcua/services/status/domain/tracking"
 	"github.com/motcua/motcua/services/worktime"
 )
 
@@ -64,11 +64,11 @@ func (a *API) list(w http.ResponseWriter, r *http.Request) {
 		c := encodeCursor(*page.Next)
 		out.NextCursor = &c
 	}
-	lang := language(r)
+	lang := httpapi.Language(r)
 	for _, d := range page.Dossiers {
 		item := listItemJSON{
 			Code: d.Code, Procedure: ref{Code: d.ProcedureCode, Name: d.ProcedureName},
-			Status: d.Status, StatusCode: d.StatusCode, StatusLabel: tracking.StatusLabel(d.Status, lang),
+			Status: d.Status, StatusCode: d.StatusCode, StatusLabel: vocabulary.Status(d.Status).In(lang),
 			Channel: d.Channel, ReceivedAt: a.local(d.ReceivedAt), DueAt: a.local(d.DueAt),
 			Timing:        timingJSON(d.Standing.At(now, a.Location)),
 			CurrentOffice: ref{Code: d.CurrentOfficeCode, Name: d.CurrentOfficeName},
@@ -95,9 +95,9 @@ func (a *API) listFilter(r *http.Request, p *auth.Principal, now time.Time) (sta
 		f.Offices = []string{office}
 	}
 	if s := strings.TrimSpace(q.Get("status")); s != "" {
-		if !tracking.KnownStatus(s) {
+		if !vocabulary.KnownStatus(s) {
 			return f, httpapi.Invalid("status", "unknown_status",
-				"Unknown status; use one of: "+strings.Join(tracking.Statuses(), ", ")+".")
+				"Unknown status; use one of: "+strings.Join(vocabulary.Statuses(), ", ")+".")
 		}
 		f.Status = s
 	}

@@ -2,7 +2,6 @@ package rest
 
 import (
 	"net/http"
-	"strings"
 	"time"
 
 	"github.com/go-chi/chi/v5"
@@ -68,7 +67,7 @@ func (a *API) track(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	lang := language(r)
+	lang := httpapi.Language(r)
 	v := a.Citizen.View(t, now, lang)
 	out := trackJSON{
 		Code:               v.Code,
@@ -124,21 +123,6 @@ func (a *API) lookup(w http.ResponseWriter, r *http.Request) (citizen.Tracked, t
 		return t, now, false
 	}
 	return t, now, true
-}
-
-// language picks English when asked (?lang=en or Accept-Language starting with en),
-// Vietnamese otherwise.
-func language(r *http.Request) tracking.Lang {
-	if l := r.URL.Query().Get("lang"); l != "" {
-		if strings.HasPrefix(strings.ToLower(l), "en") {
-			return tracking.English
-		}
-		return tracking.Vietnamese
-	}
-	if strings.HasPrefix(strings.ToLower(r.Header.Get("Accept-Language")), "en") {
-		return tracking.English
-	}
-	return tracking.Vietnamese
 }
 
 // local shows a time as the offices keep it: their time zone, whole seconds.

@@ -11,38 +11,39 @@ import (
 
 	"github.com/go-chi/chi/v5"
 
+	"github.com/motcua/motcua/proto/vocabulary"
+	"github.com/motcua/motcua/services/platform/httpapi"
 	"github.com/motcua/motcua/services/platform/ratelimit"
 	"github.com/motcua/motcua/services/status/app/citizen"
-	"github.com/motcua/motcua/services/status/domain/tracking"
 )
 
 func TestLanguage(t *testing.T) {
 	for _, tc := range []struct {
 		name, query, accept string
-		want                tracking.Lang
+		want                vocabulary.Lang
 	}{
-		{"nothing asked", "", "", tracking.Vietnamese},
-		{"lang=en", "lang=en", "", tracking.English},
-		{"lang=EN", "lang=EN", "", tracking.English},
-		{"lang=en-US", "lang=en-US", "", tracking.English},
-		{"lang=vi", "lang=vi", "", tracking.Vietnamese},
-		{"lang of another language", "lang=fr", "", tracking.Vietnamese},
-		{"lang=vi beats the header", "lang=vi", "en", tracking.Vietnamese},
-		{"lang=en beats the header", "lang=en", "vi-VN,vi;q=0.9", tracking.English},
-		{"an empty lang leaves it to the header", "lang=", "en", tracking.English},
-		{"header en", "", "en", tracking.English},
-		{"header en-GB with others", "", "en-GB,en;q=0.9,vi;q=0.8", tracking.English},
-		{"header in capitals", "", "EN-US", tracking.English},
-		{"header vi first", "", "vi-VN,vi;q=0.9,en;q=0.8", tracking.Vietnamese},
-		{"header of another language", "", "fr-FR,fr;q=0.9", tracking.Vietnamese},
-		{"header wildcard", "", "*", tracking.Vietnamese},
+		{"nothing asked", "", "", vocabulary.Vietnamese},
+		{"lang=en", "lang=en", "", vocabulary.English},
+		{"lang=EN", "lang=EN", "", vocabulary.English},
+		{"lang=en-US", "lang=en-US", "", vocabulary.English},
+		{"lang=vi", "lang=vi", "", vocabulary.Vietnamese},
+		{"lang of another language", "lang=fr", "", vocabulary.Vietnamese},
+		{"lang=vi beats the header", "lang=vi", "en", vocabulary.Vietnamese},
+		{"lang=en beats the header", "lang=en", "vi-VN,vi;q=0.9", vocabulary.English},
+		{"an empty lang leaves it to the header", "lang=", "en", vocabulary.English},
+		{"header en", "", "en", vocabulary.English},
+		{"header en-GB with others", "", "en-GB,en;q=0.9,vi;q=0.8", vocabulary.English},
+		{"header in capitals", "", "EN-US", vocabulary.English},
+		{"header vi first", "", "vi-VN,vi;q=0.9,en;q=0.8", vocabulary.Vietnamese},
+		{"header of another language", "", "fr-FR,fr;q=0.9", vocabulary.Vietnamese},
+		{"header wildcard", "", "*", vocabulary.Vietnamese},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := httptest.NewRequest(http.MethodGet, "/api/v1/track/X?"+tc.query, nil)
 			if tc.accept != "" {
 				r.Header.Set("Accept-Language", tc.accept)
 			}
-			if got := language(r); got != tc.want {
+			if got := httpapi.Language(r); got != tc.want {
 				t.Fatalf("language = %q, want %q", got, tc.want)
 			}
 		})

@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"time"
 
+	"github.com/motcua/motcua/proto/vocabulary"
 	"github.com/motcua/motcua/services/status/app/citizen"
 	"github.com/motcua/motcua/services/status/domain/tracking"
 )
@@ -11,7 +12,7 @@ import (
 // page is what the template shows: the lookup form, and the dossier or the reason there
 // is none, and the rating form or its outcome.
 type page struct {
-	Lang tracking.Lang
+	Lang vocabulary.Lang
 	// Code is the code as typed, to fill the form again.
 	Code string
 	// Error is the page's error in words; ErrorField the input it is about (code or
@@ -48,14 +49,14 @@ type ratingForm struct {
 }
 
 // newPage starts a page in lang whose other-language link keeps query.
-func newPage(lang tracking.Lang, path string, query url.Values) *page {
+func newPage(lang vocabulary.Lang, path string, query url.Values) *page {
 	q := url.Values{}
 	for _, k := range []string{"code", "pin"} {
 		if v := query.Get(k); v != "" {
 			q.Set(k, v)
 		}
 	}
-	if lang == tracking.Vietnamese {
+	if lang == vocabulary.Vietnamese {
 		q.Set("lang", "en")
 	}
 	sw := path
@@ -72,10 +73,10 @@ func (p *page) T(key string, args ...any) string { return text(p.Lang, key, args
 func (p *page) When(t time.Time) string { return when(p.Lang, t) }
 
 // English reports whether the page is in English.
-func (p *page) English() bool { return p.Lang == tracking.English }
+func (p *page) English() bool { return p.Lang == vocabulary.English }
 
 // Timing says how the dossier stands against its appointment.
-func (p *page) Timing() string { return tracking.TimingLabel(p.View.Timing, p.Lang) }
+func (p *page) Timing() string { return vocabulary.CitizenTiming(string(p.View.Timing)).In(p.Lang) }
 
 // Open reports whether the dossier is still being handled (it has time left, or is
 // overdue): not finished, not withdrawn.
@@ -93,7 +94,7 @@ func (p *page) Remaining() string {
 }
 
 // Leg names a postal leg.
-func (p *page) Leg(kind string) string { return tracking.LegLabel(kind, p.Lang) }
+func (p *page) Leg(kind string) string { return vocabulary.Leg(kind).In(p.Lang) }
 
 // Scores are the choices of a score, 1 to 5.
 func (p *page) Scores() []int { return []int{1, 2, 3, 4, 5} }

@@ -5,12 +5,12 @@ import (
 	"strings"
 	"time"
 
+	"github.com/motcua/motcua/proto/vocabulary"
 	"github.com/motcua/motcua/services/platform/web/htmlpage"
-	"github.com/motcua/motcua/services/status/domain/tracking"
 )
 
-// texts are the pages' words, Vietnamese first. The words for statuses, steps, legs and
-// timings are the domain's (tracking), the same as the API's.
+// texts are the pages' words, Vietnamese first. The words for statuses, steps, legs,
+// timings and problems are the catalogue's (proto/vocabulary), the same as the API's.
 var texts = htmlpage.Dictionary{
 	"site":            {"Tra cứu hồ sơ thủ tục hành chính", "Track an administrative dossier"},
 	"site.short":      {"Một cửa", "One-stop desk"},
@@ -79,29 +79,29 @@ var texts = htmlpage.Dictionary{
 }
 
 // text is the pages' words for key in lang.
-func text(lang tracking.Lang, key string, args ...any) string {
-	return texts.T(htmlpage.Lang(lang), key, args...)
+func text(lang vocabulary.Lang, key string, args ...any) string {
+	return texts.T(lang, key, args...)
 }
 
 // when shows a time as a citizen reads it: 09:05, 10/03/2026 in Vietnamese.
-func when(lang tracking.Lang, t time.Time) string {
-	if lang == tracking.English {
+func when(lang vocabulary.Lang, t time.Time) string {
+	if lang == vocabulary.English {
 		return t.Format("2 Jan 2006, 15:04")
 	}
 	return t.Format("15:04, 02/01/2006")
 }
 
 // hours shows a number of working hours: a decimal comma in Vietnamese.
-func hours(lang tracking.Lang, h float64) string {
+func hours(lang vocabulary.Lang, h float64) string {
 	s := strconv.FormatFloat(h, 'f', -1, 64)
-	if lang == tracking.Vietnamese {
+	if lang == vocabulary.Vietnamese {
 		s = strings.Replace(s, ".", ",", 1)
 	}
 	return s
 }
 
 // wait says how long to wait, rounded up to whole seconds or minutes.
-func wait(lang tracking.Lang, d time.Duration) string {
+func wait(lang vocabulary.Lang, d time.Duration) string {
 	secs := int((d + time.Second - 1) / time.Second)
 	if secs < 1 {
 		secs = 1

@@ -19,9 +19,9 @@ import (
 
 	"github.com/go-chi/chi/v5"
 
+	"github.com/motcua/motcua/proto/vocabulary"
 	"github.com/motcua/motcua/services/platform/web/htmlpage"
 	"github.com/motcua/motcua/services/status/app/citizen"
-	"github.com/motcua/motcua/services/status/domain/tracking"
 )
 
 // The pages' addresses.
@@ -66,15 +66,15 @@ func (p *Pages) Mount(r chi.Router) {
 
 // language is English when ?lang=en (or the form's lang) asks for it, Vietnamese
 // otherwise: the page a QR code opens is Vietnamese whatever the phone's settings.
-func language(r *http.Request) tracking.Lang {
+func language(r *http.Request) vocabulary.Lang {
 	if strings.HasPrefix(strings.ToLower(r.FormValue("lang")), "en") {
-		return tracking.English
+		return vocabulary.English
 	}
-	return tracking.Vietnamese
+	return vocabulary.Vietnamese
 }
 
 // render writes the page with status. Every page may hold the PIN (in its address or a
 // hidden field), so none is stored by the browser or a proxy.
 func (p *Pages) render(w http.ResponseWriter, status int, pg *page) {
-	htmlpage.Render(w, p.Log, pageTemplate, "page", pg, htmlpage.Lang(pg.Lang), status)
+	htmlpage.Render(w, p.Log, pageTemplate, "page", pg, pg.Lang, status)
 }
