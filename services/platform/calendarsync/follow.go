@@ -9,6 +9,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/nats-io/nats.go"
 
+	"github.com/motcua/motcua/services/platform/lifecycle"
 	"github.com/motcua/motcua/services/worktime"
 )
 
@@ -18,7 +19,7 @@ import (
 // in its own memory, and reloads the table now and then for any it missed while
 // disconnected. It returns the subscription and the reload loop, a worker that runs
 // until ctx ends.
-func Follow(nc *nats.Conn, pool *pgxpool.Pool, live *worktime.Live, every time.Duration, log *slog.Logger) (*nats.Subscription, func(context.Context), error) {
+func Follow(nc *nats.Conn, pool *pgxpool.Pool, live *worktime.Live, every time.Duration, log *slog.Logger) (*nats.Subscription, lifecycle.Worker, error) {
 	sub, err := nc.Subscribe("reference.v1.calendar.>", func(m *nats.Msg) {
 		y, revision, err := Decode(m.Data)
 		if err != nil {
@@ -31,19 +32,6 @@ func Follow(nc *nats.Conn, pool *pgxpool.Pool, live *worktime.Live, every time.D
 	if err != nil {
 		return nil, nil, fmt.Errorf("follow calendar edits: %w", err)
 	}
-	reload := func(ctx context.Context) {
-		t := time.NewTicker(every)
-		defer t.Stop()
-		for {
-			select {
-			case <-ctx.Done():
-				return
-			case <-t.C:
-				if err := Load(ctx, pool, live); err != nil && ctx.Err() == nil {
-					log.Warn("calendar reload failed", "err", err.Error())
-				}
-			}
-		}
-	}
+	reload := lifecycle.Every(every, "calendar reload", log, func(ctx context.Context) error { return Load(ctx, pool, live) })
 	return sub, reload, nil
 }

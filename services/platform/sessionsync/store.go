@@ -11,6 +11,7 @@ import (
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 
+	"github.com/motcua/motcua/services/platform/lifecycle"
 	"github.com/motcua/motcua/services/platform/messaging"
 )
 
@@ -70,7 +71,7 @@ func Record(ctx context.Context, tx pgx.Tx, username string, notBefore time.Time
 // share the durable consumer, so only one of them is handed each event), and reloads
 // the table every so often for any missed while disconnected. It returns the
 // subscription and the reload loop, a worker that runs until ctx ends.
-func Follow(nc *nats.Conn, pool *pgxpool.Pool, ends *Ends, every time.Duration, log *slog.Logger) (*nats.Subscription, func(context.Context), error) {
+func Follow(nc *nats.Conn, pool *pgxpool.Pool, ends *Ends, every time.Duration, log *slog.Logger) (*nats.Subscription, lifecycle.Worker, error) {
 	sub, err := nc.Subscribe(Subjects, func(m *nats.Msg) {
 		if user, at, err := Decode(m.Data); err == nil {
 			ends.Set(user, at)
@@ -79,19 +80,6 @@ func Follow(nc *nats.Conn, pool *pgxpool.Pool, ends *Ends, every time.Duration, 
 	if err != nil {
 		return nil, nil, fmt.Errorf("follow session ends: %w", err)
 	}
-	reload := func(ctx context.Context) {
-		t := time.NewTicker(every)
-		defer t.Stop()
-		for {
-			select {
-			case <-ctx.Done():
-				return
-			case <-t.C:
-				if err := Load(ctx, pool, ends); err != nil && ctx.Err() == nil {
-					log.Warn("session ends reload failed", "err", err.Error())
-				}
-			}
-		}
-	}
+	reload := lifecycle.Every(every, "session ends reload", log, func(ctx context.Context) error { return Load(ctx, pool, ends) })
 	return sub, reload, nil
 }
