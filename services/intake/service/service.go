@@ -24,7 +24,6 @@ import (
 	"github.com/motcua/motcua/services/platform/outbox"
 	"github.com/motcua/motcua/services/platform/sealing"
 	"github.com/motcua/motcua/services/platform/sessionsync"
-	"github.com/motcua/motcua/services/worktime"
 )
 
 // Service is a running intake: its connections, relay and API.
@@ -32,10 +31,8 @@ type Service struct {
 	Store *store.Store
 	infra *infra.Infra
 	relay *outbox.Relay
-	// calendar follows the administrators' calendar edits; reloadCalendar catches up on
-	// any this replica missed.
-	calendar       *messaging.Consumer
-	reloadCalendar lifecycle.Worker
+	// calendar follows the administrators' calendar edits (calendarsync.Start).
+	calendar []lifecycle.Worker
 	// reloadSessions catches up on ends of staff sessions this replica missed.
 	reloadSessions lifecycle.Worker
 	// shipments follows the post's deliveries of dossiers and results.
@@ -57,7 +54,6 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 	if err != nil {
 		return nil, fmt.Errorf("intake: %w", err)
 	}
-	cal := worktime.NewLive()
 	steps, err := store.Migrations()
 	if err != nil {
 		return nil, fmt.Errorf("intake: %w", err)
@@ -67,13 +63,9 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := calendarsync.Load(ctx, inf.Pool, cal); err != nil {
-		inf.Close()
-		return nil, fmt.Errorf("intake: %w", err)
-	}
-	// Every replica puts calendar edits in force in its own memory, not only the one
-	// its durable consumer hands the edit to.
-	_, reloadCalendar, err := calendarsync.Follow(inf.NC, inf.Pool, cal, time.Minute, log)
+	// Other instances of intake put an administrator's calendar edit in force from the
+	// stream, as status and postal do.
+	cal, calendar, err := calendarsync.Start(ctx, inf.Pool, inf.NC, inf.JS, "intake-calendar", log)
 	if err != nil {
 		inf.Close()
 		return nil, fmt.Errorf("intake: %w", err)
@@ -114,9 +106,6 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 		Verifier:  verifier,
 		Calendar:  cal,
 	}
-	// Other instances of intake put an administrator's calendar edit in force from the
-	// stream, as status and postal do.
-	follower := messaging.NewConsumer(inf.Pool, inf.JS, log, calendarsync.Consumer("intake-calendar"), calendarsync.Handler(cal))
 	road := &app.Road{Calendar: cal, Log: log, OfficeName: cat.OfficeName}
 	// The desk's pages use the API's use cases and its limits on failed sign-ins.
 	pages := &web.Pages{Log: log, Catalog: st, Registrar: api.Registrar, Processor: api.Processor, Reader: api.Reader,
@@ -126,7 +115,7 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 	adminPages := &admin.Pages{Log: log, Verifier: api.Verifier, Calendar: cal, Calendars: api.Calendars,
 		Offices: &app.Offices{Store: st, Relay: relay, Now: now}, Procedures: &app.Procedures{Store: st},
 		Accounts: &app.Accounts{Store: st}}
-	return &Service{Store: st, infra: inf, relay: relay, calendar: follower, reloadCalendar: reloadCalendar,
+	return &Service{Store: st, infra: inf, relay: relay, calendar: calendar,
 		reloadSessions: reloadSessions, api: api, pages: pages,
 		admin: adminPages, log: log,
 		shipments: messaging.NewConsumer(inf.Pool, inf.JS, log, shipments.Consumer, shipments.Handler(road))}, nil
@@ -145,8 +134,8 @@ func (s *Service) Checks() map[string]httpapi.Check { return s.infra.Checks() }
 // Workers are intake's background loops: the outbox relay, the followers of calendar
 // edits and of shipments, the reload of ended sessions, and housekeeping.
 func (s *Service) Workers() []lifecycle.Worker {
-	return []lifecycle.Worker{s.relay.Run, s.calendar.Run, s.reloadCalendar, s.shipments.Run, s.reloadSessions,
-		housekeeping(s.Store, s.log)}
+	return append([]lifecycle.Worker{s.relay.Run, s.shipments.Run, s.reloadSessions, housekeeping(s.Store, s.log)},
+		s.calendar...)
 }
 
 // Close releases the broker connection and the pool; call it after the workers stopped.

@@ -27,7 +27,6 @@ import (
 	"github.com/motcua/motcua/services/postal/ports/rest"
 	"github.com/motcua/motcua/services/postal/ports/web"
 	"github.com/motcua/motcua/services/postal/projection"
-	"github.com/motcua/motcua/services/worktime"
 )
 
 // Config is postal's configuration, read from the environment.
@@ -56,8 +55,8 @@ type Service struct {
 	infra     *infra.Infra
 	relay     *outbox.Relay
 	consumers []*messaging.Consumer
-	// reloadCalendar catches up on calendar edits this replica missed.
-	reloadCalendar lifecycle.Worker
+	// calendar follows the administrators' calendar edits (calendarsync.Start).
+	calendar []lifecycle.Worker
 	// sessions keep the ends of staff sessions (sessionsync).
 	sessions []lifecycle.Worker
 	api      *rest.API
@@ -85,14 +84,7 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 		return nil, err
 	}
 	// The calendar in force, for the rule on failed deliveries.
-	cal := worktime.NewLive()
-	if err := calendarsync.Load(ctx, inf.Pool, cal); err != nil {
-		inf.Close()
-		return nil, fmt.Errorf("postal: %w", err)
-	}
-	// Every replica puts calendar edits in force in its own memory, not only the one
-	// its durable consumer hands the edit to.
-	_, reloadCalendar, err := calendarsync.Follow(inf.NC, inf.Pool, cal, time.Minute, log)
+	cal, calendar, err := calendarsync.Start(ctx, inf.Pool, inf.NC, inf.JS, "postal-calendar", log)
 	if err != nil {
 		inf.Close()
 		return nil, fmt.Errorf("postal: %w", err)
@@ -112,11 +104,10 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 	}
 	shipments := &app.Shipments{Store: store.New(inf.Pool), Sealer: sealer, Calendar: cal, Relay: relay, Now: now}
 	return &Service{
-		infra: inf, relay: relay, reloadCalendar: reloadCalendar, sessions: sessions,
+		infra: inf, relay: relay, calendar: calendar, sessions: sessions,
 		consumers: []*messaging.Consumer{
 			messaging.NewConsumer(inf.Pool, inf.JS, log, projection.OfficeConsumer, projection.Office),
 			messaging.NewConsumer(inf.Pool, inf.JS, log, projection.DossierConsumer, dossiers.Handle),
-			messaging.NewConsumer(inf.Pool, inf.JS, log, calendarsync.Consumer("postal-calendar"), calendarsync.Handler(cal)),
 		},
 		api:   &rest.API{Log: log, Verifier: verifier, Shipments: shipments},
 		pages: &web.Pages{Log: log, Verifier: verifier, Shipments: shipments},
@@ -136,10 +127,11 @@ func (s *Service) Pool() *pgxpool.Pool { return s.infra.Pool }
 // Checks are postal's readiness probes.
 func (s *Service) Checks() map[string]httpapi.Check { return s.infra.Checks() }
 
-// Workers are postal's background loops: the outbox relay, the consumers and the
-// follower of the ends of staff sessions.
+// Workers are postal's background loops: the outbox relay, the consumers, and the
+// followers of calendar edits and of the ends of staff sessions.
 func (s *Service) Workers() []lifecycle.Worker {
-	w := append([]lifecycle.Worker{s.relay.Run, s.reloadCalendar}, s.sessions...)
+	w := append([]lifecycle.Worker{s.relay.Run}, s.calendar...)
+	w = append(w, s.sessions...)
 	for _, c := range s.consumers {
 		w = append(w, c.Run)
 	}

@@ -66,10 +66,8 @@ type Service struct {
 	consumer *messaging.Consumer
 	// shipments folds the postal service's shipment events.
 	shipments *messaging.Consumer
-	// calendar follows the administrators' calendar edits; reloadCalendar catches up on
-	// any this replica missed.
-	calendar       *messaging.Consumer
-	reloadCalendar lifecycle.Worker
+	// calendar follows the administrators' calendar edits (calendarsync.Start).
+	calendar []lifecycle.Worker
 	// sessions keep the ends of staff sessions (sessionsync).
 	sessions  []lifecycle.Worker
 	api       *rest.API
@@ -89,13 +87,6 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 	if now == nil {
 		now = time.Now
 	}
-	// The calendar in force: the shipped one with the administrators' edits, loaded at
-	// start and followed from the REFERENCE stream.
-	live := worktime.NewLive()
-	calendar := cfg.Calendar
-	if calendar == nil {
-		calendar = live.Calendar
-	}
 	steps, err := store.Migrations()
 	if err != nil {
 		return nil, fmt.Errorf("status: %w", err)
@@ -111,16 +102,16 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 		inf.Close()
 		return nil, fmt.Errorf("status: %w", err)
 	}
-	if err := calendarsync.Load(ctx, inf.Pool, live); err != nil {
-		inf.Close()
-		return nil, fmt.Errorf("status: %w", err)
-	}
-	// Every replica puts calendar edits in force in its own memory, not only the one
-	// its durable consumer hands the edit to.
-	_, reloadCalendar, err := calendarsync.Follow(inf.NC, inf.Pool, live, time.Minute, log)
+	// The calendar in force: the shipped one with the administrators' edits, loaded at
+	// start and followed from the REFERENCE stream.
+	live, calendarWorkers, err := calendarsync.Start(ctx, inf.Pool, inf.NC, inf.JS, "status-calendar", log)
 	if err != nil {
 		inf.Close()
 		return nil, fmt.Errorf("status: %w", err)
+	}
+	calendar := cfg.Calendar
+	if calendar == nil {
+		calendar = live.Calendar
 	}
 	st := store.New(inf.Pool)
 	verifier := auth.NewVerifier(pub)
@@ -135,13 +126,12 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 	figures := indicators.NewService(indicators.Options{Counts: st, Overdue: st, Names: st, Location: loc,
 		Calendar: calendar})
 	return &Service{
-		Store:          st,
-		infra:          inf,
-		consumer:       messaging.NewConsumer(inf.Pool, inf.JS, log, projection.DossierConsumer, projection.Dossier),
-		shipments:      messaging.NewConsumer(inf.Pool, inf.JS, log, projection.ShipmentConsumer, projection.Shipment),
-		calendar:       messaging.NewConsumer(inf.Pool, inf.JS, log, calendarsync.Consumer("status-calendar"), calendarsync.Handler(live)),
-		reloadCalendar: reloadCalendar,
-		sessions:       sessions,
+		Store:     st,
+		infra:     inf,
+		consumer:  messaging.NewConsumer(inf.Pool, inf.JS, log, projection.DossierConsumer, projection.Dossier),
+		shipments: messaging.NewConsumer(inf.Pool, inf.JS, log, projection.ShipmentConsumer, projection.Shipment),
+		calendar:  calendarWorkers,
+		sessions:  sessions,
 		api: &rest.API{Log: log, Verifier: verifier, Location: loc, Now: now, Citizen: citizens,
 			Lists: stafflist.NewService(st), Indicators: figures},
 		pages:     &web.Pages{Log: log, Citizen: citizens},
@@ -162,7 +152,8 @@ func (s *Service) Checks() map[string]httpapi.Check { return s.infra.Checks() }
 // Workers are status's background loops: the consumers of dossier events, of shipment
 // events, of calendar edits and of the ends of staff sessions.
 func (s *Service) Workers() []lifecycle.Worker {
-	return append([]lifecycle.Worker{s.consumer.Run, s.shipments.Run, s.calendar.Run, s.reloadCalendar}, s.sessions...)
+	workers := append([]lifecycle.Worker{s.consumer.Run, s.shipments.Run}, s.calendar...)
+	return append(workers, s.sessions...)
 }
 
 // Close releases the broker connection and the pool; call it after the workers stopped.
