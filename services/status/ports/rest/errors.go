@@ -5,6 +5,7 @@ import (
 	"math"
 	"net/http"
 
+	"github.com/motcua/motcua/proto/vocabulary"
 	"github.com/motcua/motcua/services/platform/httpapi"
 	"github.com/motcua/motcua/services/status/app/citizen"
 )
@@ -17,16 +18,24 @@ func (a *API) fail(w http.ResponseWriter, r *http.Request, err error) {
 	switch {
 	case errors.As(err, &limited):
 		secs := int(math.Ceil(limited.Wait.Seconds()))
-		err = httpapi.TooMany("Too many failed lookups; wait a little and try again.", max(secs, 1))
+		err = httpapi.TooMany("too_many_lookups", max(secs, 1))
 	case errors.Is(err, citizen.ErrPINRequired):
-		err = httpapi.Invalid("pin", "required", "Enter the PIN printed on your receipt.")
+		err = invalid("pin", "required")
 	case errors.Is(err, citizen.ErrNotFound):
-		err = httpapi.NotFound("dossier_not_found", "No dossier matches this code and PIN; check both against your receipt.")
+		// An unknown code and a wrong PIN are one answer, which names no field. It is
+		// said in the request's language but, as the lookup's tests hold it, without a
+		// Content-Language header (which words of the catalogue would add).
+		err = &httpapi.Error{Status: http.StatusNotFound, Code: "dossier_not_found",
+			Message: vocabulary.Problem("", "wrong_code_or_pin").In(httpapi.Language(r))}
 	case errors.Is(err, citizen.ErrNotReturnedYet):
-		err = httpapi.Conflict("not_returned_yet",
-			"The service can be rated once the result has been returned to you; try again after you receive it.")
+		err = httpapi.Problem(http.StatusConflict, "", "not_returned_yet")
 	case errors.Is(err, citizen.ErrAlreadyRated):
-		err = httpapi.Conflict("already_rated", "This dossier has already been rated; each dossier can be rated once.")
+		err = httpapi.Problem(http.StatusConflict, "", "already_rated")
 	}
 	httpapi.WriteError(w, r, a.Log, err)
+}
+
+// invalid is a 422 naming field, worded by the catalogue for field and code.
+func invalid(field, code string, args ...any) error {
+	return httpapi.Problem(http.StatusUnprocessableEntity, field, code, args...)
 }

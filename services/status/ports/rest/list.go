@@ -2,7 +2,6 @@ package rest
 
 import (
 	"encoding/base64"
-	"fmt"
 	"net/http"
 	"slices"
 	"strconv"
@@ -90,22 +89,21 @@ func (a *API) listFilter(r *http.Request, p *auth.Principal, now time.Time) (sta
 	f := stafflist.Filter{Now: now, Limit: defaultListLimit, Offices: slices.Clone(p.Offices)}
 	if office := strings.TrimSpace(q.Get("office")); office != "" {
 		if !p.InOffice(office) {
-			return f, httpapi.Forbidden("You can list only the dossiers of your own offices; leave out office to see all of them.")
+			return f, httpapi.Forbidden("list_not_your_office")
 		}
 		f.Offices = []string{office}
 	}
 	if s := strings.TrimSpace(q.Get("status")); s != "" {
 		if !vocabulary.KnownStatus(s) {
-			return f, httpapi.Invalid("status", "unknown_status",
-				"Unknown status; use one of: "+strings.Join(vocabulary.Statuses(), ", ")+".")
+			return f, invalid("status", "unknown_status",
+				strings.Join(vocabulary.Statuses(), ", "))
 		}
 		f.Status = s
 	}
 	if s := strings.TrimSpace(q.Get("due_before")); s != "" {
 		t, err := a.instantOrDay(s)
 		if err != nil {
-			return f, httpapi.Invalid("due_before", "invalid_time",
-				"due_before must be a time in RFC 3339 (2026-03-10T17:00:00+07:00) or a date (2026-03-10).")
+			return f, invalid("due_before", "invalid_time")
 		}
 		f.DueBefore = &t
 	}
@@ -114,20 +112,19 @@ func (a *API) listFilter(r *http.Request, p *auth.Principal, now time.Time) (sta
 	case "true", "1":
 		f.Late = true
 	default:
-		return f, httpapi.Invalid("late", "invalid_boolean", "late must be true or false.")
+		return f, invalid("late", "invalid_boolean")
 	}
 	if s := strings.TrimSpace(q.Get("limit")); s != "" {
 		n, err := strconv.Atoi(s)
 		if err != nil || n < 1 || n > maxListLimit {
-			return f, httpapi.Invalid("limit", "out_of_range", fmt.Sprintf("limit must be a whole number from 1 to %d.", maxListLimit))
+			return f, invalid("limit", "out_of_range", maxListLimit)
 		}
 		f.Limit = n
 	}
 	if s := q.Get("cursor"); s != "" {
 		pos, ok := decodeCursor(s)
 		if !ok {
-			return f, &httpapi.Error{Status: http.StatusBadRequest, Code: "invalid_cursor", Field: "cursor",
-				Message: "The cursor is not one this API gave; pass next_cursor from the previous page unchanged, or leave it out to start again."}
+			return f, httpapi.Problem(http.StatusBadRequest, "cursor", "invalid_cursor")
 		}
 		f.After = &pos
 	}

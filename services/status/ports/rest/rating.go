@@ -2,7 +2,6 @@ package rest
 
 import (
 	"encoding/json"
-	"fmt"
 	"net/http"
 	"slices"
 	"strings"
@@ -69,10 +68,10 @@ func (a *API) rate(w http.ResponseWriter, r *http.Request) {
 func (req ratingRequest) validate() (citizen.Rating, error) {
 	score, ok := wholeNumber(req.Score)
 	if len(req.Score) == 0 || string(req.Score) == "null" {
-		return citizen.Rating{}, httpapi.Invalid("score", "required", "Give an overall score from 1 (very dissatisfied) to 5 (very satisfied).")
+		return citizen.Rating{}, invalid("score", "required")
 	}
 	if !ok || score < 1 || score > 5 {
-		return citizen.Rating{}, httpapi.Invalid("score", "out_of_range", "The overall score must be a whole number from 1 to 5.")
+		return citizen.Rating{}, invalid("score", "out_of_range")
 	}
 	out := citizen.Rating{Score: int(score), Criteria: map[string]int{}}
 	keys := make([]string, 0, len(req.Criteria))
@@ -86,26 +85,24 @@ func (req ratingRequest) validate() (citizen.Rating, error) {
 		switch {
 		case slices.Contains(scoredCriteria, k):
 			if !ok || v < 1 || v > 5 {
-				return citizen.Rating{}, httpapi.Invalid(field, "out_of_range", fmt.Sprintf("The criterion %q must be a whole number from 1 to 5.", k))
+				return citizen.Rating{}, invalid(field, "out_of_range")
 			}
 		case k == criterionTrips:
 			if !ok || v < 1 || v > maxTrips {
-				return citizen.Rating{}, httpapi.Invalid(field, "out_of_range", fmt.Sprintf("The number of trips must be a whole number from 1 to %d.", maxTrips))
+				return citizen.Rating{}, invalid(field, "out_of_range", maxTrips)
 			}
 		default:
 			if !utf8.ValidString(k) || len(k) > 40 {
 				field = "criteria"
 			}
-			return citizen.Rating{}, httpapi.Invalid(field, "unknown_criterion", fmt.Sprintf(
-				"Unknown criterion; the criteria are %s and %s.", strings.Join(scoredCriteria, ", "), criterionTrips))
+			return citizen.Rating{}, invalid(field, "unknown_criterion", strings.Join(scoredCriteria, ", "), criterionTrips)
 		}
 		out.Criteria[k] = int(v)
 	}
 	if req.Comment != nil {
 		out.Comment = textnorm.Clean(*req.Comment)
 		if n := utf8.RuneCountInString(out.Comment); n > maxCommentLength {
-			return citizen.Rating{}, httpapi.Invalid("comment", "too_long", fmt.Sprintf(
-				"The comment is %d characters long; shorten it to at most %d.", n, maxCommentLength))
+			return citizen.Rating{}, invalid("comment", "too_long", n, maxCommentLength)
 		}
 	}
 	return out, nil

@@ -1,7 +1,6 @@
 package rest
 
 import (
-	"fmt"
 	"mime"
 	"net/http"
 	"strings"
@@ -88,7 +87,7 @@ func (a *API) stats(w http.ResponseWriter, r *http.Request) {
 	period := indicators.Period{From: from, To: to}
 	who := auth.FromContext(r.Context())
 	if len(who.Offices) == 0 {
-		a.fail(w, r, httpapi.Forbidden("Your account belongs to no office, so it has no figures to see; ask an administrator to add your offices."))
+		a.fail(w, r, httpapi.Forbidden("no_offices"))
 		return
 	}
 	// A supervisor sees the dossiers that passed through their own offices, as on the
@@ -100,7 +99,7 @@ func (a *API) stats(w http.ResponseWriter, r *http.Request) {
 	}{{"office", &scope.Office}, {"procedure", &scope.Procedure}} {
 		v := strings.TrimSpace(q.Get(p.name))
 		if !utf8.ValidString(v) || len(v) > 64 || strings.ContainsRune(v, 0) {
-			a.fail(w, r, httpapi.Invalid(p.name, "invalid_code", p.name+" must be a code of at most 64 characters."))
+			a.fail(w, r, invalid(p.name, "invalid_code"))
 			return
 		}
 		*p.dst = v
@@ -128,7 +127,7 @@ func wantsCSV(r *http.Request) (bool, error) {
 		return false, nil
 	case "":
 	default:
-		return false, httpapi.Invalid("format", "unknown_format", "format must be json or csv.")
+		return false, invalid("format", "unknown_format")
 	}
 	for _, part := range strings.Split(r.Header.Get("Accept"), ",") {
 		if mt, _, err := mime.ParseMediaType(strings.TrimSpace(part)); err == nil && mt == "text/csv" {
@@ -153,20 +152,19 @@ func (a *API) period(fromS, toS string, now time.Time) (from, to worktime.Date, 
 		if fromS != "" {
 			field = "to"
 		}
-		return from, to, httpapi.Invalid(field, "required", "Give both from and to (YYYY-MM-DD), or neither for the current month.")
+		return from, to, invalid(field, "required")
 	}
 	if from, err = worktime.ParseDate(fromS); err != nil {
-		return from, to, httpapi.Invalid("from", "invalid_date", "from must be an existing date written YYYY-MM-DD.")
+		return from, to, invalid("from", "invalid_date")
 	}
 	if to, err = worktime.ParseDate(toS); err != nil {
-		return from, to, httpapi.Invalid("to", "invalid_date", "to must be an existing date written YYYY-MM-DD.")
+		return from, to, invalid("to", "invalid_date")
 	}
 	if from.After(to) {
-		return from, to, httpapi.Invalid("from", "from_after_to", "from must be on or before to.")
+		return from, to, invalid("from", "from_after_to")
 	}
 	if days := (indicators.Period{From: from, To: to}).Days(); days > maxStatsDays {
-		return from, to, httpapi.Invalid("to", "period_too_long", fmt.Sprintf(
-			"The period covers %d days; ask for at most %d at a time.", days, maxStatsDays))
+		return from, to, invalid("to", "period_too_long", days, maxStatsDays)
 	}
 	return from, to, nil
 }
