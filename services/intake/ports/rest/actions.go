@@ -1,7 +1,6 @@
 package rest
 
 import (
-	"crypto/sha256"
 	"errors"
 	"net/http"
 	"strings"
@@ -25,7 +24,7 @@ func (a *API) act(w http.ResponseWriter, r *http.Request) {
 		a.fail(w, r, httpapi.Problem(http.StatusNotFound, "", "unknown_action", strings.Join(names, ", ")))
 		return
 	}
-	key, err := idempotencyKey(r)
+	key, err := httpapi.IdempotencyKey(r)
 	if err != nil {
 		a.fail(w, r, err)
 		return
@@ -51,16 +50,13 @@ func (a *API) act(w http.ResponseWriter, r *http.Request) {
 	}
 	// The key answers for this request only: the same key on another dossier or action
 	// is a different request.
-	h := sha256.New()
-	h.Write([]byte(r.URL.Path + "\n"))
-	h.Write(body)
 	state, replayed, err := a.Processor.Act(r.Context(), auth.FromContext(r.Context()), chi.URLParam(r, "code"),
-		action, c, app.Idempotency{Key: key, RequestHash: h.Sum(nil)})
+		action, c, app.Idempotency{Key: key, RequestHash: httpapi.RequestHash([]byte(r.URL.Path), body)})
 	if err != nil {
 		a.fail(w, r, err)
 		return
 	}
-	writeAnswer(w, http.StatusOK, state, replayed)
+	httpapi.WriteAnswer(w, http.StatusOK, state, replayed)
 }
 
 // dossier answers GET /dossiers/{code}: the whole dossier, for the staff of its offices.

@@ -1,7 +1,6 @@
 package rest
 
 import (
-	"crypto/sha256"
 	"net/http"
 
 	"github.com/motcua/motcua/services/intake/app"
@@ -12,7 +11,7 @@ import (
 
 // register answers POST /dossiers: the desk registers a dossier and gets its receipt.
 func (a *API) register(w http.ResponseWriter, r *http.Request) {
-	key, err := idempotencyKey(r)
+	key, err := httpapi.IdempotencyKey(r)
 	if err != nil {
 		a.fail(w, r, err)
 		return
@@ -27,13 +26,12 @@ func (a *API) register(w http.ResponseWriter, r *http.Request) {
 		a.fail(w, r, err)
 		return
 	}
-	sum := sha256.Sum256(body)
 	receipt, replayed, err := a.Registrar.Register(r.Context(), auth.FromContext(r.Context()), reg,
-		app.Idempotency{Key: key, RequestHash: sum[:]})
+		app.Idempotency{Key: key, RequestHash: httpapi.RequestHash(body)})
 	if err != nil {
 		a.fail(w, r, err)
 		return
 	}
 	w.Header().Set("Location", "/api/v1/dossiers/"+receipt.Code)
-	writeAnswer(w, http.StatusCreated, receipt, replayed)
+	httpapi.WriteAnswer(w, http.StatusCreated, receipt, replayed)
 }

@@ -3,7 +3,6 @@ package web
 import (
 	"bytes"
 	"context"
-	"crypto/sha256"
 	"errors"
 	"net/http"
 	"net/url"
@@ -18,6 +17,7 @@ import (
 	"github.com/motcua/motcua/services/intake/domain/dossier"
 	"github.com/motcua/motcua/services/intake/forms"
 	"github.com/motcua/motcua/services/platform/database"
+	"github.com/motcua/motcua/services/platform/httpapi"
 	"github.com/motcua/motcua/services/platform/web/csrf"
 	"github.com/motcua/motcua/services/platform/web/htmlpage"
 )
@@ -207,10 +207,7 @@ func (p *Pages) act(w http.ResponseWriter, r *http.Request) {
 	}
 	idem := app.Idempotency{}
 	if k := r.PostFormValue("idem"); len(k) >= 16 && len(k) <= 64 {
-		h := sha256.New()
-		h.Write([]byte(r.URL.Path + "\n"))
-		h.Write([]byte(r.PostForm.Encode()))
-		idem = app.Idempotency{Key: "web:" + k, RequestHash: h.Sum(nil)}
+		idem = app.Idempotency{Key: "web:" + k, RequestHash: httpapi.RequestHash([]byte(r.URL.Path), []byte(r.PostForm.Encode()))}
 	}
 	_, _, err := p.Processor.Act(r.Context(), pg.Who, code, action, c, idem)
 	var na *dossier.NotAllowedError

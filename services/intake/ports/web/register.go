@@ -3,7 +3,6 @@ package web
 import (
 	"context"
 	"crypto/rand"
-	"crypto/sha256"
 	"encoding/base64"
 	"encoding/json"
 	"errors"
@@ -17,6 +16,7 @@ import (
 	"github.com/motcua/motcua/services/intake/domain/catalog"
 	"github.com/motcua/motcua/services/intake/domain/dossier"
 	"github.com/motcua/motcua/services/platform/auth"
+	"github.com/motcua/motcua/services/platform/httpapi"
 	"github.com/motcua/motcua/services/platform/web/csrf"
 	"github.com/motcua/motcua/services/platform/web/htmlpage"
 )
@@ -131,10 +131,9 @@ func (p *Pages) register(w http.ResponseWriter, r *http.Request) {
 			reg.ReceivingOffice = pg.Who.Offices[0]
 		}
 		body, _ := json.Marshal(reg)
-		sum := sha256.Sum256(body)
 		idem := app.Idempotency{}
 		if len(pg.Idem) >= 16 && len(pg.Idem) <= 64 {
-			idem = app.Idempotency{Key: "web:" + pg.Idem, RequestHash: sum[:]}
+			idem = app.Idempotency{Key: "web:" + pg.Idem, RequestHash: httpapi.RequestHash(body)}
 		}
 		receipt, _, err := p.Registrar.Register(r.Context(), pg.Who, reg, idem)
 		code := ""
