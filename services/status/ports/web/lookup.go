@@ -29,11 +29,11 @@ func (p *Pages) lookup(w http.ResponseWriter, r *http.Request) {
 	}
 	switch {
 	case code == "":
-		pg.Error, pg.ErrorField = pg.T("need.code"), "code"
+		pg.Error, pg.ErrorField = pg.Problem("code", "required"), "code"
 		p.render(w, http.StatusUnprocessableEntity, pg)
 		return
 	case pin == "":
-		pg.Error, pg.ErrorField = pg.T("need.pin"), "pin"
+		pg.Error, pg.ErrorField = pg.Problem("pin", "required"), "pin"
 		p.render(w, http.StatusUnprocessableEntity, pg)
 		return
 	}

@@ -69,6 +69,12 @@ func newPage(lang vocabulary.Lang, path string, query url.Values) *page {
 // T is the page's words for key.
 func (p *page) T(key string, args ...any) string { return text(p.Lang, key, args...) }
 
+// Problem is the catalogue's words for the problem of field and code, in the page's
+// language.
+func (p *page) Problem(field, code string, args ...any) string {
+	return vocabulary.Problem(field, code, args...).In(p.Lang)
+}
+
 // When shows a time.
 func (p *page) When(t time.Time) string { return when(p.Lang, t) }
 

@@ -24,7 +24,7 @@ func (p *Pages) rate(w http.ResponseWriter, r *http.Request) {
 	r.Body = http.MaxBytesReader(w, r.Body, maxRatingForm)
 	if err := r.ParseForm(); err != nil {
 		pg := newPage(language(r), LookupPath, nil)
-		pg.Error = pg.T("bad.form")
+		pg.Error = pg.Problem("", "unreadable_form")
 		status := http.StatusBadRequest
 		if _, ok := errors.AsType[*http.MaxBytesError](err); ok {
 			status = http.StatusRequestEntityTooLarge
@@ -37,7 +37,7 @@ func (p *Pages) rate(w http.ResponseWriter, r *http.Request) {
 	pg.Code = shown(code)
 	if !csrf.Valid(r) {
 		// Refused before the dossier is looked at: a forged request learns nothing.
-		pg.Error = pg.T("csrf")
+		pg.Error = pg.Problem("", "rating_form_expired")
 		csrf.Token(w, r) // a fresh token for the reloaded page
 		p.render(w, http.StatusForbidden, pg)
 		return
@@ -49,10 +49,7 @@ func (p *Pages) rate(w http.ResponseWriter, r *http.Request) {
 	form, rt, problem := readRating(r)
 	pg.Rating.Form = form
 	if problem != "" {
-		pg.Rating.Error = pg.T(problem)
-		if problem == "rate.long" {
-			pg.Rating.Error = pg.T(problem, utf8.RuneCountInString(form.Comment))
-		}
+		pg.Rating.Error = pg.ratingProblem(problem, form)
 		p.show(w, r, http.StatusUnprocessableEntity, pg)
 		return
 	}
@@ -103,6 +100,21 @@ func readRating(r *http.Request) (form ratingForm, rt citizen.Rating, problem st
 		problem = "rate.long"
 	}
 	return form, rt, problem
+}
+
+// ratingProblem says what readRating found wrong with form in the catalogue's words,
+// those the API answers the same rating with.
+func (p *page) ratingProblem(problem string, form ratingForm) string {
+	switch problem {
+	case "rate.need.score":
+		return p.Problem("score", "required")
+	case "rate.bad.trips":
+		return p.Problem("criteria."+citizen.CriterionTrips, "out_of_range", citizen.MaxTrips)
+	case "rate.long":
+		return p.Problem("comment", "too_long", utf8.RuneCountInString(form.Comment), citizen.MaxCommentLength)
+	default:
+		return p.Problem("", "invalid_rating")
+	}
 }
 
 // oneToFive reads a score from 1 to 5.
