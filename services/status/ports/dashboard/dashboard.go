@@ -97,7 +97,7 @@ func (p *Pages) requireViewer(next http.Handler) http.Handler {
 		who := auth.FromContext(r.Context())
 		if !slices.Contains(viewerRoles, who.Role) {
 			pg := p.newPage(w, r)
-			pg.Error = pg.T("forbidden", who.Role)
+			pg.Error = problem(pg.Lang, "", "not_a_supervisor", who.Role)
 			pg.Home = session.Home(who.Role)
 			p.render(w, http.StatusForbidden, pg)
 			return

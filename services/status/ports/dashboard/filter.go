@@ -7,6 +7,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/motcua/motcua/proto/vocabulary"
 	"github.com/motcua/motcua/services/platform/web/htmlpage"
 	"github.com/motcua/motcua/services/status/app/indicators"
 	"github.com/motcua/motcua/services/worktime"
@@ -50,22 +51,22 @@ func readPeriod(q url.Values, today worktime.Date, lang htmlpage.Lang, f *filter
 	var err error
 	switch {
 	case f.From == "":
-		errs["from"] = text(lang, "need.from")
+		errs["from"] = problem(lang, "from", "required")
 	case !utf8.ValidString(f.From):
-		errs["from"] = text(lang, "bad.date", "")
+		errs["from"] = problem(lang, "from", "not_a_date", "")
 	default:
 		if from, err = worktime.ParseDate(f.From); err != nil {
-			errs["from"] = text(lang, "bad.date", shorten(f.From, 20))
+			errs["from"] = problem(lang, "from", "not_a_date", shorten(f.From, 20))
 		}
 	}
 	switch {
 	case f.To == "":
-		errs["to"] = text(lang, "need.to")
+		errs["to"] = problem(lang, "to", "required")
 	case !utf8.ValidString(f.To):
-		errs["to"] = text(lang, "bad.date", "")
+		errs["to"] = problem(lang, "to", "not_a_date", "")
 	default:
 		if to, err = worktime.ParseDate(f.To); err != nil {
-			errs["to"] = text(lang, "bad.date", shorten(f.To, 20))
+			errs["to"] = problem(lang, "to", "not_a_date", shorten(f.To, 20))
 		}
 	}
 	if errs["from"] != "" || errs["to"] != "" {
@@ -74,9 +75,9 @@ func readPeriod(q url.Values, today worktime.Date, lang htmlpage.Lang, f *filter
 	p := indicators.Period{From: from, To: to}
 	switch {
 	case from.After(to):
-		errs["to"] = text(lang, "to.before", day(lang, to), day(lang, from))
+		errs["to"] = problem(lang, "to", "before_from", day(lang, to), day(lang, from))
 	case p.Days() > indicators.MaxDays:
-		errs["to"] = text(lang, "too.long", p.Days(), indicators.MaxDays)
+		errs["to"] = problem(lang, "to", "period_too_long", p.Days(), indicators.MaxDays)
 	default:
 		f.Period, f.periodOK = p, true
 	}
@@ -92,13 +93,13 @@ func readScope(q url.Values, offices, procedures []indicators.Named, lang htmlpa
 	for _, c := range []struct {
 		field, value, unknown string
 		list                  []indicators.Named
-	}{{"office", f.Office, "office.unk", offices}, {"procedure", f.Procedure, "proc.unk", procedures}} {
+	}{{"office", f.Office, "not_supervised", offices}, {"procedure", f.Procedure, "no_dossiers", procedures}} {
 		switch {
 		case c.value == "":
 		case !utf8.ValidString(c.value) || len(c.value) > maxCodeLength || strings.ContainsFunc(c.value, isControl):
-			errs[c.field] = text(lang, "bad.code")
+			errs[c.field] = problem(lang, c.field, "invalid_code")
 		case !known(c.list, c.value):
-			errs[c.field] = text(lang, c.unknown, c.value)
+			errs[c.field] = problem(lang, c.field, c.unknown, c.value)
 		}
 	}
 	f.selectedOK = errs["office"] == "" && errs["procedure"] == ""
@@ -108,6 +109,11 @@ func readScope(q url.Values, offices, procedures []indicators.Named, lang htmlpa
 	if errs["procedure"] != "" || !utf8.ValidString(f.Procedure) {
 		f.Procedure = ""
 	}
+}
+
+// problem is the catalogue's words for the problem of field and code, in lang.
+func problem(lang htmlpage.Lang, field, code string, args ...any) string {
+	return vocabulary.Problem(field, code, args...).In(lang)
 }
 
 func isControl(r rune) bool { return r < 0x20 || r == 0x7f }

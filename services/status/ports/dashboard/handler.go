@@ -43,7 +43,7 @@ func (p *Pages) prepare(w http.ResponseWriter, r *http.Request) (pg *page, ok bo
 	q := r.URL.Query()
 	readPeriod(q, today, pg.Lang, &pg.Form, pg.Errors)
 	if len(pg.Who.Offices) == 0 {
-		pg.Error = pg.T("no.offices")
+		pg.Error = problem(pg.Lang, "", "no_offices")
 		p.render(w, http.StatusOK, pg)
 		return pg, false
 	}
@@ -75,7 +75,7 @@ func (p *Pages) unavailable(w http.ResponseWriter, ctx context.Context, pg *page
 	if ctx.Err() == nil {
 		p.Log.Error("supervisor dashboard", "err", err)
 	}
-	pg.Error = pg.T("unavailable")
+	pg.Error = problem(pg.Lang, "", "figures_unavailable")
 	pg.Board = nil
 	w.Header().Set("Retry-After", "30")
 	p.render(w, http.StatusServiceUnavailable, pg)
