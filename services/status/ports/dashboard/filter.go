@@ -48,25 +48,20 @@ func readPeriod(q url.Values, today worktime.Date, lang htmlpage.Lang, f *filter
 		return
 	}
 	var from, to worktime.Date
-	var err error
-	switch {
-	case f.From == "":
-		errs["from"] = problem(lang, "from", "required")
-	case !utf8.ValidString(f.From):
-		errs["from"] = problem(lang, "from", "not_a_date", "")
-	default:
-		if from, err = worktime.ParseDate(f.From); err != nil {
-			errs["from"] = problem(lang, "from", "not_a_date", shorten(f.From, 20))
-		}
-	}
-	switch {
-	case f.To == "":
-		errs["to"] = problem(lang, "to", "required")
-	case !utf8.ValidString(f.To):
-		errs["to"] = problem(lang, "to", "not_a_date", "")
-	default:
-		if to, err = worktime.ParseDate(f.To); err != nil {
-			errs["to"] = problem(lang, "to", "not_a_date", shorten(f.To, 20))
+	for _, d := range []struct {
+		field, typed string
+		day          *worktime.Date
+	}{{"from", f.From, &from}, {"to", f.To, &to}} {
+		var err error
+		switch {
+		case d.typed == "":
+			errs[d.field] = problem(lang, d.field, "required")
+		case !utf8.ValidString(d.typed):
+			errs[d.field] = problem(lang, d.field, "not_a_date", "")
+		default:
+			if *d.day, err = worktime.ParseDate(d.typed); err != nil {
+				errs[d.field] = problem(lang, d.field, "not_a_date", shorten(d.typed, 20))
+			}
 		}
 	}
 	if errs["from"] != "" || errs["to"] != "" {
