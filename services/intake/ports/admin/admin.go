@@ -49,13 +49,15 @@ var pageTemplate = template.Must(template.New("").Funcs(template.FuncMap{
 	// in is an input's arguments: the page, the input's name (its id and the field
 	// its error is reported for), its label's key, its value and its type.
 	"in": func(p *page, name, label, value, typ string) input {
-		return input{P: p, N: name, L: label, V: value, Type: typ}
+		return input{Page: p, Name: name, Label: label, Value: value, Type: typ}
 	},
 }).ParseFS(templateFS, "templates/*.html"))
 
 type input struct {
-	P             *page
-	N, L, V, Type string
+	Page *page
+	// Name is the input's name; Label the key of its label's words; Value what it holds;
+	// Type its HTML type.
+	Name, Label, Value, Type string
 }
 
 // Pages serves the administrator's pages.

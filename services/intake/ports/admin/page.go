@@ -32,10 +32,11 @@ type page struct {
 	Office        officeForm
 	ProcedureList []catalog.Procedure
 	Procedure     procedureForm
-	Q             string
-	Calendar      calendarView
-	AccountList   []app.Account
-	Account       accountForm
+	// Query is what was typed to find a procedure.
+	Query       string
+	Calendar    calendarView
+	AccountList []app.Account
+	Account     accountForm
 	// Choices of the forms' selects and checkboxes.
 	Kinds       []option
 	Parents     []option

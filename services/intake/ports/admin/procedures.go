@@ -53,7 +53,7 @@ func (pg *page) Limit(hours int) string {
 // aside, and the form to add one.
 func (p *Pages) procedures(w http.ResponseWriter, r *http.Request) {
 	pg := p.newPage(w, r, "procedures")
-	pg.Q = clip(strings.TrimSpace(r.URL.Query().Get("q")), 200)
+	pg.Query = clip(strings.TrimSpace(r.URL.Query().Get("q")), 200)
 	pg.Procedure = procedureForm{Kind: string(catalog.CommuneCentre), Unit: "day", Limit: "0", Fee: "0"}
 	p.showProcedures(w, r.Context(), pg, http.StatusOK)
 }
@@ -79,7 +79,7 @@ func (p *Pages) procedure(w http.ResponseWriter, r *http.Request) {
 	p.showProcedures(w, r.Context(), pg, http.StatusOK)
 }
 
-// showProcedures fills the procedures matching pg.Q and the form's choices into pg
+// showProcedures fills the procedures matching pg.Query and the form's choices into pg
 // and renders it.
 func (p *Pages) showProcedures(w http.ResponseWriter, ctx context.Context, pg *page, status int) {
 	list, err := p.Procedures.List(ctx)
@@ -87,7 +87,7 @@ func (p *Pages) showProcedures(w http.ResponseWriter, ctx context.Context, pg *p
 		p.fail(w, pg, err)
 		return
 	}
-	pg.ProcedureList = app.MatchProcedures(list, pg.Q)
+	pg.ProcedureList = app.MatchProcedures(list, pg.Query)
 	pg.Kinds = choices(decidingKinds, func(k string) string { return pg.Kind(catalog.OfficeKind(k)) }, pg.Procedure.Kind)
 	p.render(w, status, pg)
 }

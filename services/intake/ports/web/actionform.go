@@ -130,7 +130,7 @@ func readAmount(s string) (int64, *dossier.FieldError) {
 // DossierTime says how the dossier stands against its appointment, in words, as a row of
 // the work list does.
 func (pg *page) DossierTime() string {
-	d := pg.D
+	d := pg.Dossier
 	row := app.WorkRow{Timing: d.Timing, ClockPaused: d.ClockPaused}
 	if d.FinishedAt == nil {
 		row.Left = pg.Left

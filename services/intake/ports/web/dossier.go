@@ -50,7 +50,7 @@ func (p *Pages) load(w http.ResponseWriter, r *http.Request, pg *page, code stri
 		p.fail(w, r, pg, err)
 		return false
 	}
-	pg.D = d
+	pg.Dossier = d
 	for _, k := range forms.Kinds() {
 		if available(d, k) {
 			pg.Prints = append(pg.Prints, option{Value: DossierPath + url.PathEscape(d.Code) + "/in/" + string(k), Label: pg.T("form." + string(k))})

@@ -38,7 +38,8 @@ type page struct {
 	Next     string
 
 	// The registration form.
-	Q          string
+	// Query is what was typed to find the procedure.
+	Query      string
 	Procedures []option
 	Offices    []option
 	Form       regForm
@@ -46,8 +47,8 @@ type page struct {
 	Idem       string
 
 	// The dossier.
-	D      *app.Whole
-	Prints []option
+	Dossier *app.Whole
+	Prints  []option
 	// Destinations are the offices a transfer may go to.
 	Destinations []option
 	Actions      []actionForm
@@ -88,9 +89,9 @@ func (pg *page) When(t time.Time) string { return htmlpage.When(pg.Lang, t) }
 // Status is the dossier's status in the page's language.
 func (pg *page) Status() string {
 	if pg.Lang == English {
-		return pg.D.StatusLabelEN
+		return pg.Dossier.StatusLabelEN
 	}
-	return pg.D.StatusLabel
+	return pg.Dossier.StatusLabel
 }
 
 // Step names a step's action.

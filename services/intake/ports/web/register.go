@@ -38,9 +38,9 @@ type docRow struct{ Name, Kind, Copies string }
 // filtered by q.
 func (p *Pages) registerForm(w http.ResponseWriter, r *http.Request) {
 	pg := p.newPage(w, r, "register")
-	pg.Q = strings.TrimSpace(r.URL.Query().Get("q"))
-	if len(pg.Q) > 200 {
-		pg.Q = pg.Q[:200]
+	pg.Query = strings.TrimSpace(r.URL.Query().Get("q"))
+	if len(pg.Query) > 200 {
+		pg.Query = pg.Query[:200]
 	}
 	pg.Form = regForm{Channel: string(dossier.ChannelDesk), Delivery: string(dossier.DeliverAtDesk), Docs: make([]docRow, docRows)}
 	for i := range pg.Form.Docs {
@@ -57,16 +57,16 @@ func (p *Pages) registerForm(w http.ResponseWriter, r *http.Request) {
 	p.render(w, http.StatusOK, pg)
 }
 
-// fillChoices lists the procedures matching pg.Q (all when it is empty; the chosen one
+// fillChoices lists the procedures matching pg.Query (all when it is empty; the chosen one
 // always) and the offices the desk receives for.
 func (p *Pages) fillChoices(ctx context.Context, pg *page) error {
 	procs, err := p.Catalog.Procedures(ctx)
 	if err != nil {
 		return err
 	}
-	list := app.MatchProcedures(procs, pg.Q)
-	if pg.Q != "" && len(list) == 0 {
-		pg.Notice = pg.T("find.none", pg.Q)
+	list := app.MatchProcedures(procs, pg.Query)
+	if pg.Query != "" && len(list) == 0 {
+		pg.Notice = pg.T("find.none", pg.Query)
 		list = procs
 	}
 	if len(list) == 1 && pg.Form.Procedure == "" {

@@ -53,31 +53,33 @@ var pageTemplate = template.Must(template.New("").Funcs(template.FuncMap{
 	// args are an input's: the page, the input's name, its label's key, the field its
 	// errors are reported for, its value and its type.
 	"args": func(p *page, name, label, errField, value, typ string) inputArgs {
-		return inputArgs{P: p, N: name, L: label, E: errField, V: value, Type: typ}
+		return inputArgs{Page: p, Name: name, Label: label, ErrorField: errField, Value: value, Type: typ}
 	},
-	"actionArgs": func(p *page, a actionForm) actionArgs { return actionArgs{P: p, A: a} },
+	"actionArgs": func(p *page, a actionForm) actionArgs { return actionArgs{Page: p, Form: a} },
 	// fieldArgs are an action form's input: the form, the input's name, and whether a
 	// hint describes it.
 	"fieldArgs": func(a actionForm, f string, hint ...bool) fieldArgs {
-		return fieldArgs{A: a, F: f, Hint: len(hint) > 0 && hint[0]}
+		return fieldArgs{Form: a, Field: f, Hint: len(hint) > 0 && hint[0]}
 	},
 }).ParseFS(templateFS, "templates/*.html"))
 
 type inputArgs struct {
-	P                *page
-	N, L, E, V, Type string
+	Page *page
+	// Name is the input's name; Label the key of its label's words; ErrorField the field
+	// its error is reported for; Value what it holds; Type its HTML type.
+	Name, Label, ErrorField, Value, Type string
 }
 
 // fieldArgs are an action form's input: the form and the input's name.
 type fieldArgs struct {
-	A    actionForm
-	F    string
-	Hint bool
+	Form  actionForm
+	Field string
+	Hint  bool
 }
 
 type actionArgs struct {
-	P *page
-	A actionForm
+	Page *page
+	Form actionForm
 }
 
 // Pages serves the desk's pages.
