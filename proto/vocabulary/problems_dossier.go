@@ -78,7 +78,7 @@ var dossierProblems = table{
 	"invalid_tab":        {"Không có nhóm hồ sơ này; các nhóm là: tất cả, đang ở cơ quan, đang chuyển đến, quá hạn.", "The tab is all, here, incoming or overdue."},
 	"invalid_status":     {"Không có trạng thái này; hãy chọn trong danh sách.", "There is no such status."},
 	"q too_long":         {"Hãy tìm với tối đa %d ký tự.", "Search with at most %d characters."},
-	"invalid_cursor":     {"Không đọc được trang đã yêu cầu; danh sách được hiển thị lại từ trang đầu.", "The page asked for cannot be read; start again from the first page."},
+	"invalid_cursor":     {"Không đọc được trang đã yêu cầu; hãy xem lại từ trang đầu.", "The page asked for cannot be read; start again from the first page."},
 	"invalid_filter":     {"Bộ lọc không hợp lệ; danh sách được hiển thị lại từ đầu.", "The filter cannot be read; the list starts again from the top."},
 
 	// Forms and the calendar.
