@@ -6,8 +6,8 @@ import (
 )
 
 // Invalid is an administrator's entry that cannot be saved: for each field, a code
-// saying why ("code.format", "fee.negative", …), which the pages put in words beside
-// the field.
+// saying why ("code.taken", "fee.negative", …), worded by the catalogue of words
+// (vocabulary.Problem) beside the field.
 type Invalid map[string]string
 
 func (e Invalid) Error() string {

@@ -41,7 +41,7 @@ func (p *Pages) calendar(w http.ResponseWriter, r *http.Request) {
 	if s := r.URL.Query().Get("nam"); s != "" {
 		y, err := strconv.Atoi(s)
 		if err != nil || y < worktime.FirstYear || y > worktime.LastYear {
-			pg.Error = pg.T("err.year")
+			pg.Error = pg.Problem("year", "invalid_year")
 		} else {
 			year = y
 		}
@@ -85,7 +85,7 @@ func (p *Pages) changeDay(w http.ResponseWriter, r *http.Request) {
 	pg := p.newPage(w, r, "calendar")
 	year, err := strconv.Atoi(r.PostFormValue("year"))
 	if err != nil || year < worktime.FirstYear || year > worktime.LastYear {
-		pg.Error = pg.T("err.year")
+		pg.Error = pg.Problem("year", "invalid_year")
 		p.showCalendar(w, pg, time.Now().In(htmlpage.Zone).Year(), http.StatusUnprocessableEntity)
 		return
 	}
@@ -97,7 +97,7 @@ func (p *Pages) changeDay(w http.ResponseWriter, r *http.Request) {
 		pg.invalid(bad)
 		switch {
 		case ch.Remove && bad["date"] != "":
-			pg.Error = pg.T("err." + bad["date"]) // a remove button has no field to show it beside
+			pg.Error = pg.Problem("date", bad["date"]) // a remove button has no field to show it beside
 		case !ch.Remove:
 			pg.Calendar.Date, pg.Calendar.Reason = ch.Date, ch.Reason
 			pg.Calendar.Form = "off"

@@ -3,6 +3,7 @@ package admin
 import (
 	"net/http"
 
+	"github.com/motcua/motcua/proto/vocabulary"
 	"github.com/motcua/motcua/services/intake/app"
 	"github.com/motcua/motcua/services/intake/domain/catalog"
 	"github.com/motcua/motcua/services/platform/auth"
@@ -84,16 +85,21 @@ func (pg *page) Kind(kind catalog.OfficeKind) string { return pg.T("kind." + str
 // Money shows a sum of đồng.
 func (pg *page) Money(vnd int64) string { return htmlpage.Money(vnd) }
 
+// Problem is what is wrong with field, as code says, in the page's language.
+func (pg *page) Problem(field, code string) string {
+	return vocabulary.Problem(field, code).In(pg.Lang)
+}
+
 // invalid puts the codes of an app.Invalid in words beside their fields; a refusal
 // that is about no field (a stale calendar, one's own account) is the page's error.
 func (pg *page) invalid(bad map[string]string) {
 	pg.Error = pg.T("fix.fields")
 	for field, code := range bad {
 		if field == "revision" || field == "disabled" {
-			pg.Error = pg.T("err." + code)
+			pg.Error = pg.Problem(field, code)
 			continue
 		}
-		pg.Errors[field] = pg.T("err." + code)
+		pg.Errors[field] = pg.Problem(field, code)
 	}
 }
 
