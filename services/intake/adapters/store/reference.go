@@ -35,19 +35,30 @@ func scanOffice(r pgx.CollectableRow) (catalog.Office, error) {
 // SaveOffice creates or updates an office and, when anything changed, publishes it
 // through the outbox (every service keeps a copy of the offices) with its next revision.
 func (s *Store) SaveOffice(ctx context.Context, o catalog.Office, now time.Time) error {
+	err := s.writeOffice(ctx, o, now, `ON CONFLICT (code) DO UPDATE SET name = excluded.name, kind = excluded.kind,
+		parent_code = excluded.parent_code, address = excluded.address, post_office_code = excluded.post_office_code,
+		revision = offices.revision + 1
+		WHERE (offices.name, offices.kind, offices.parent_code, offices.address, offices.post_office_code)
+			IS DISTINCT FROM (excluded.name, excluded.kind, excluded.parent_code, excluded.address, excluded.post_office_code)`,
+		nil) // unchanged: nothing to tell
+	if err != nil {
+		return fmt.Errorf("save office %s: %w", o.Code, err)
+	}
+	return nil
+}
+
+// writeOffice inserts o, doing onConflict when its code is in use, and publishes the row
+// it wrote through the outbox in the same transaction. When nothing was written it
+// returns unwritten.
+func (s *Store) writeOffice(ctx context.Context, o catalog.Office, now time.Time, onConflict string, unwritten error) error {
 	o.Name, o.Address = textnorm.Clean(o.Name), textnorm.Clean(o.Address)
-	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+	return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
 		var revision int64
 		err := tx.QueryRow(ctx, `INSERT INTO offices (code, name, kind, parent_code, address, post_office_code, revision)
-			VALUES ($1, $2, $3, nullif($4, ''), $5, nullif($6, ''), 1)
-			ON CONFLICT (code) DO UPDATE SET name = excluded.name, kind = excluded.kind, parent_code = excluded.parent_code,
-				address = excluded.address, post_office_code = excluded.post_office_code, revision = offices.revision + 1
-			WHERE (offices.name, offices.kind, offices.parent_code, offices.address, offices.post_office_code)
-				IS DISTINCT FROM (excluded.name, excluded.kind, excluded.parent_code, excluded.address, excluded.post_office_code)
-			RETURNING revision`,
+			VALUES ($1, $2, $3, nullif($4, ''), $5, nullif($6, ''), 1) `+onConflict+` RETURNING revision`,
 			o.Code, o.Name, string(o.Kind), o.ParentCode, o.Address, o.PostOffice).Scan(&revision)
 		if errors.Is(err, pgx.ErrNoRows) {
-			return nil // unchanged: nothing to tell
+			return unwritten
 		}
 		if err != nil {
 			return err
@@ -58,10 +69,6 @@ func (s *Store) SaveOffice(ctx context.Context, o catalog.Office, now time.Time)
 		}
 		return outbox.Add(ctx, tx, msg)
 	})
-	if err != nil {
-		return fmt.Errorf("save office %s: %w", o.Code, err)
-	}
-	return nil
 }
 
 const procedureColumns = "code, name, decided_by_kind, time_limit_hours, fee_vnd, fee_varies"
