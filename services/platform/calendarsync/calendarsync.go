@@ -18,11 +18,7 @@ var migrationFS embed.FS
 
 // Migrations returns the steps that create the calendar table in a service's schema.
 func Migrations() []database.Migration {
-	m, err := database.FromFS(migrationFS, "migrations", "platform_calendar_")
-	if err != nil {
-		panic(err) // embedded at build time: cannot fail at run time
-	}
-	return m
+	return database.Embedded(migrationFS, "migrations", "platform_calendar_")
 }
 
 // Subject is where the edit of year is published.

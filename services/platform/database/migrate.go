@@ -17,6 +17,16 @@ type Migration struct {
 	SQL  string
 }
 
+// Embedded is FromFS for migrations embedded in the binary (go:embed), which cannot be
+// missing or unreadable at run time: a failure is a build's mistake, and panics.
+func Embedded(fsys fs.FS, dir, prefix string) []Migration {
+	m, err := FromFS(fsys, dir, prefix)
+	if err != nil {
+		panic(err)
+	}
+	return m
+}
+
 // FromFS lists the *.sql files of dir in fsys, in name order, as migrations whose names
 // carry prefix (so steps from different sources never collide).
 func FromFS(fsys fs.FS, dir, prefix string) ([]Migration, error) {

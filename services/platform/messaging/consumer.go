@@ -14,6 +14,7 @@ import (
 	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/motcua/motcua/services/platform/database"
+	"github.com/motcua/motcua/services/platform/lifecycle"
 )
 
 // Handler applies one event inside tx. Returning an error rolls the effect back; wrap it
@@ -96,7 +97,7 @@ func (c *Consumer) Run(ctx context.Context) {
 			return
 		}
 		c.log.Warn("consumer interrupted", "err", err.Error(), "retry_in", wait.String())
-		if !pause(ctx, wait) {
+		if !lifecycle.Wait(ctx, wait) {
 			return
 		}
 		wait = min(2*wait, 5*time.Second)
@@ -273,16 +274,5 @@ func (c *Consumer) deadLetter(ctx context.Context, m jetstream.Msg, cause error)
 func (c *Consumer) pruneInbox(ctx context.Context) {
 	if _, err := c.pool.Exec(ctx, "DELETE FROM inbox WHERE consumer = $1 AND processed_at < now() - interval '30 days'", c.opt.Durable); err != nil && ctx.Err() == nil {
 		c.log.Warn("inbox prune failed", "err", err.Error())
-	}
-}
-
-func pause(ctx context.Context, d time.Duration) bool {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return false
-	case <-t.C:
-		return true
 	}
 }

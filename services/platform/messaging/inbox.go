@@ -16,11 +16,7 @@ var migrationFS embed.FS
 
 // InboxMigrations returns the steps that create the inbox table in a service's schema.
 func InboxMigrations() []database.Migration {
-	m, err := database.FromFS(migrationFS, "migrations", "platform_inbox_")
-	if err != nil {
-		panic(err) // embedded at build time: cannot fail at run time
-	}
-	return m
+	return database.Embedded(migrationFS, "migrations", "platform_inbox_")
 }
 
 // recordInbox notes in tx that consumer applies the events ids (one statement for the

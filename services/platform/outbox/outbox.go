@@ -19,11 +19,7 @@ var migrationFS embed.FS
 
 // Migrations returns the steps that create the outbox table in a service's schema.
 func Migrations() []database.Migration {
-	m, err := database.FromFS(migrationFS, "migrations", "platform_outbox_")
-	if err != nil {
-		panic(err) // embedded at build time: cannot fail at run time
-	}
-	return m
+	return database.Embedded(migrationFS, "migrations", "platform_outbox_")
 }
 
 // Message is one event waiting to be published.

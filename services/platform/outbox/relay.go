@@ -10,6 +10,7 @@ import (
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/motcua/motcua/services/platform/lifecycle"
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 )
@@ -93,7 +94,7 @@ func (r *Relay) Run(ctx context.Context) {
 		case err != nil:
 			publishErrors.WithLabelValues(r.opt.Schema).Inc()
 			r.log.Warn("outbox relay pass failed", "err", err.Error(), "retry_in", backoff.String())
-			sleep(ctx, backoff)
+			lifecycle.Wait(ctx, backoff)
 			backoff = min(2*backoff, 5*time.Second)
 		case res.published == r.opt.Batch:
 			backoff = 50 * time.Millisecond // more rows wait: go on at once
@@ -109,7 +110,7 @@ func (r *Relay) Run(ctx context.Context) {
 					"waiting_for", time.Since(waitingSince).Round(time.Second).String())
 				waitingSince = time.Now()
 			}
-			sleep(ctx, wait)
+			lifecycle.Wait(ctx, wait)
 			wait = min(2*wait, r.opt.PollInterval)
 		default:
 			backoff = 50 * time.Millisecond
@@ -156,7 +157,7 @@ func (r *Relay) Flush(ctx context.Context) error {
 		if res.published == 0 && !res.waiting && !res.busy {
 			return nil
 		}
-		if res.published == 0 && !sleep(ctx, 2*time.Millisecond) {
+		if res.published == 0 && !lifecycle.Wait(ctx, 2*time.Millisecond) {
 			return ctx.Err()
 		}
 	}
@@ -316,16 +317,5 @@ func (r *Relay) prune(ctx context.Context) {
 		r.opt.Retention.Seconds())
 	if err != nil && ctx.Err() == nil {
 		r.log.Warn("outbox prune failed", "err", err.Error())
-	}
-}
-
-func sleep(ctx context.Context, d time.Duration) bool {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return false
-	case <-t.C:
-		return true
 	}
 }

@@ -21,11 +21,7 @@ var migrationFS embed.FS
 
 // Migrations are the steps of the session_ends table, for a service's own schema.
 func Migrations() []database.Migration {
-	m, err := database.FromFS(migrationFS, "migrations", "platform_sessions_")
-	if err != nil {
-		panic(err) // embedded at build time: cannot fail at run time
-	}
-	return m
+	return database.Embedded(migrationFS, "migrations", "platform_sessions_")
 }
 
 // Subjects are the subjects of every account's ends.
