@@ -59,7 +59,7 @@ func Action(a Acted) (outbox.Message, error) {
 	case dossier.ActTransfer:
 		kind = "transferred"
 		ev.Kind = &dossierv1.Event_Transferred{Transferred: &dossierv1.Transferred{
-			FromOffice: ref(step.FromOffice), ToOffice: ref(step.ToOffice), Via: via(step.Via),
+			FromOffice: ref(step.FromOffice), ToOffice: ref(step.ToOffice), Via: ways[step.Via],
 			CarriesResult: st.Status == dossier.StatusResultInTransit}}
 	case dossier.ActAccept:
 		kind = "accepted"
@@ -85,7 +85,7 @@ func Action(a Acted) (outbox.Message, error) {
 			OldDueAt: stamp(step.OldDueAt), NewDueAt: stamp(step.NewDueAt), Reason: step.Reason}}
 	case dossier.ActComplete:
 		kind = "completed"
-		c := &dossierv1.Completed{Outcome: outcome(step.Outcome), ResultDelivery: delivery(st.ResultDelivery)}
+		c := &dossierv1.Completed{Outcome: outcomes[step.Outcome], ResultDelivery: deliveries[st.ResultDelivery]}
 		if st.ResultDelivery == dossier.DeliverByPost {
 			c.DeliveryAddress = a.DeliveryAddress
 		}
@@ -125,24 +125,4 @@ func stamp(t *time.Time) *timestamppb.Timestamp {
 		return nil
 	}
 	return timestamppb.New(*t)
-}
-
-func via(v dossier.Via) dossierv1.Via {
-	switch v {
-	case dossier.ByHand:
-		return dossierv1.Via_VIA_HAND
-	case dossier.ByPost:
-		return dossierv1.Via_VIA_POST
-	}
-	return dossierv1.Via_VIA_UNSPECIFIED
-}
-
-func outcome(o dossier.Outcome) dossierv1.Outcome {
-	switch o {
-	case dossier.Approved:
-		return dossierv1.Outcome_OUTCOME_APPROVED
-	case dossier.Rejected:
-		return dossierv1.Outcome_OUTCOME_REJECTED
-	}
-	return dossierv1.Outcome_OUTCOME_UNSPECIFIED
 }

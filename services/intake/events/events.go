@@ -56,7 +56,7 @@ func Received(r Registered, at time.Time) (outbox.Message, error) {
 			Procedure:           &dossierv1.Ref{Code: r.Procedure.Code, Name: r.Procedure.Name},
 			ReceivingOffice:     &dossierv1.Ref{Code: r.ReceivingOffice.Code, Name: r.ReceivingOffice.Name},
 			HandlingOffice:      &dossierv1.Ref{Code: r.HandlingOffice.Code, Name: r.HandlingOffice.Name},
-			Channel:             channel(r.Channel),
+			Channel:             channels[r.Channel],
 			ApplicantMaskedName: r.MaskedName,
 			PinHash:             r.PINHash,
 			ReceivedAt:          timestamppb.New(r.ReceivedAt),
@@ -64,7 +64,7 @@ func Received(r Registered, at time.Time) (outbox.Message, error) {
 			TimeLimitHours:      int32(r.Procedure.TimeLimitHours),
 			Status:              string(dossier.StatusReceived),
 			StatusCode:          int32(dossier.StatusReceived.NationalCode()),
-			ResultDelivery:      delivery(r.ResultDelivery),
+			ResultDelivery:      deliveries[r.ResultDelivery],
 			FeeDueVnd:           r.FeeDueVND,
 			FeePaidVnd:          r.FeePaidVND,
 			PickupAddress:       r.PickupAddress,
@@ -79,26 +79,4 @@ func encode(eventID uuid.UUID, ev *dossierv1.Event, dossierID uuid.UUID, kind st
 		return outbox.Message{}, fmt.Errorf("encode %s event: %w", kind, err)
 	}
 	return outbox.Message{EventID: eventID, Subject: Subject(dossierID, kind), Payload: payload}, nil
-}
-
-func channel(c dossier.Channel) dossierv1.Channel {
-	switch c {
-	case dossier.ChannelDesk:
-		return dossierv1.Channel_CHANNEL_DESK
-	case dossier.ChannelOnline:
-		return dossierv1.Channel_CHANNEL_ONLINE
-	case dossier.ChannelPost:
-		return dossierv1.Channel_CHANNEL_POST
-	}
-	return dossierv1.Channel_CHANNEL_UNSPECIFIED
-}
-
-func delivery(m dossier.DeliveryMethod) dossierv1.DeliveryMethod {
-	switch m {
-	case dossier.DeliverAtDesk:
-		return dossierv1.DeliveryMethod_DELIVERY_METHOD_DESK
-	case dossier.DeliverByPost:
-		return dossierv1.DeliveryMethod_DELIVERY_METHOD_POST
-	}
-	return dossierv1.DeliveryMethod_DELIVERY_METHOD_UNSPECIFIED
 }
