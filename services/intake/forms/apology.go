@@ -7,12 +7,7 @@ func apologySheet(d Dossier, loc *time.Location) *sheet {
 	a := d.Apology
 	office := firstOffice(a.Office, d.HandlingOffice, d.ReceivingOffice)
 	name := orBlank(officeName(office))
-	s := &sheet{
-		Agency:   agency(office),
-		Dated:    capitalize(datePhrase(a.At, loc)),
-		Title:    "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ",
-		Subtitle: "Mã hồ sơ: " + orBlank(d.Code),
-	}
+	s := letterhead("PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ", office, a.At, d, loc)
 	s.field("Kính gửi", "Ông/Bà "+orBlank(d.Applicant.FullName))
 	s.para(capitalize(orBlank(datePhrase(d.ReceivedAt, loc))) + ", " + orBlank(officeName(d.ReceivingOffice)) +
 		" đã tiếp nhận hồ sơ của Ông/Bà.")

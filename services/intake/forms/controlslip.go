@@ -8,15 +8,9 @@ import (
 // controlSlipSheet is form 05, "Phiếu kiểm soát quá trình giải quyết hồ sơ": one
 // row per hand-over, printed on a landscape page.
 func controlSlipSheet(d Dossier, loc *time.Location) *sheet {
-	s := &sheet{
-		Landscape: true,
-		Agency:    agency(d.ReceivingOffice),
-		Dated:     capitalize(datePhrase(d.ReceivedAt, loc)),
-		Title:     "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ",
-		Subtitle:  "Mã hồ sơ: " + orBlank(d.Code),
-	}
-	s.field("Kèm theo hồ sơ của", d.Applicant.FullName)
-	s.field("Nội dung yêu cầu giải quyết", procedure(d))
+	s := letterhead("PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", d.ReceivingOffice, d.ReceivedAt, d, loc)
+	s.Landscape = true
+	s.about("Kèm theo hồ sơ của", d)
 	s.field("Thời gian nhận hồ sơ", timePhrase(d.ReceivedAt, loc))
 	s.field("Thời gian hẹn trả kết quả", timePhrase(d.DueAt, loc))
 	s.field("Cơ quan tiếp nhận hồ sơ", officeName(d.ReceivingOffice))

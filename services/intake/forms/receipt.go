@@ -2,19 +2,13 @@ package forms
 
 import (
 	"net/url"
-	"strings"
 	"time"
 )
 
 // receiptSheet is form 01, "Giấy tiếp nhận hồ sơ và hẹn trả kết quả".
 func receiptSheet(d Dossier, loc *time.Location) *sheet {
-	s := &sheet{
-		Agency:   agency(d.ReceivingOffice),
-		Dated:    capitalize(datePhrase(d.ReceivedAt, loc)),
-		Title:    "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ",
-		Subtitle: "Mã hồ sơ: " + orBlank(d.Code),
-		Lookup:   lookupOf(d),
-	}
+	s := letterhead("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", d.ReceivingOffice, d.ReceivedAt, d, loc)
+	s.Lookup = lookupOf(d)
 	s.field("Bộ phận tiếp nhận và trả kết quả", officeName(d.ReceivingOffice))
 	s.field("Tiếp nhận hồ sơ của", d.Applicant.FullName)
 	s.field("Địa chỉ", d.Applicant.Address)
@@ -40,9 +34,6 @@ func receiptSheet(d Dossier, loc *time.Location) *sheet {
 	}
 	return s
 }
-
-// agency is the issuing office as the heading prints it, in capitals.
-func agency(o Office) string { return strings.ToUpper(orBlank(officeName(o))) }
 
 // delivery says where the result will be received.
 func delivery(d Dossier) string {

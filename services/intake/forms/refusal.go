@@ -6,14 +6,8 @@ import "time"
 func refusalSheet(d Dossier, loc *time.Location) *sheet {
 	r := d.Refusal
 	office := firstOffice(r.Office, d.HandlingOffice, d.ReceivingOffice)
-	s := &sheet{
-		Agency:   agency(office),
-		Dated:    capitalize(datePhrase(r.At, loc)),
-		Title:    "PHIẾU TỪ CHỐI TIẾP NHẬN, GIẢI QUYẾT HỒ SƠ",
-		Subtitle: "Mã hồ sơ: " + orBlank(d.Code),
-	}
-	s.field("Hồ sơ của", d.Applicant.FullName)
-	s.field("Nội dung yêu cầu giải quyết", procedure(d))
+	s := letterhead("PHIẾU TỪ CHỐI TIẾP NHẬN, GIẢI QUYẾT HỒ SƠ", office, r.At, d, loc)
+	s.about("Hồ sơ của", d)
 	s.field("Thời gian nhận hồ sơ", timePhrase(d.ReceivedAt, loc))
 	s.para("Qua xem xét, " + orBlank(officeName(office)) +
 		" thông báo không tiếp nhận, giải quyết hồ sơ này với lý do cụ thể như sau:")

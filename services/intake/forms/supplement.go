@@ -6,14 +6,8 @@ import "time"
 func supplementSheet(d Dossier, loc *time.Location) *sheet {
 	r := d.Supplement
 	office := firstOffice(r.Office, d.HandlingOffice, d.ReceivingOffice)
-	s := &sheet{
-		Agency:   agency(office),
-		Dated:    capitalize(datePhrase(r.At, loc)),
-		Title:    "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ",
-		Subtitle: "Mã hồ sơ: " + orBlank(d.Code),
-	}
-	s.field("Hồ sơ của", d.Applicant.FullName)
-	s.field("Nội dung yêu cầu giải quyết", procedure(d))
+	s := letterhead("PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", office, r.At, d, loc)
+	s.about("Hồ sơ của", d)
 	s.para(capitalize(orBlank(datePhrase(d.ReceivedAt, loc))) + ", " + orBlank(officeName(d.ReceivingOffice)) +
 		" đã tiếp nhận hồ sơ của Ông/Bà. Sau khi xem xét, " + orBlank(officeName(office)) +
 		" đề nghị Ông/Bà bổ sung, hoàn thiện hồ sơ gồm những nội dung sau:")
