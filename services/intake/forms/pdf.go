@@ -45,8 +45,8 @@ const (
 
 // pdfPage lays one sheet out on an fpdf document.
 type pdfPage struct {
-	f     *fpdf.Fpdf
-	s     *sheet
+	doc   *fpdf.Fpdf
+	sheet *sheet
 	width float64 // between the margins
 	// narrowUntil is the bottom of the lookup column; above it the body is narrowed.
 	narrowUntil float64
@@ -71,7 +71,7 @@ func layout(s *sheet, opt pdfOptions) *fpdf.Fpdf {
 	f.SetLang("vi")
 	f.SetLineWidth(0.2)
 	pageW, _ := f.GetPageSize()
-	p := &pdfPage{f: f, s: s, width: pageW - 2*pageMargin}
+	p := &pdfPage{doc: f, sheet: s, width: pageW - 2*pageMargin}
 	f.SetFooterFuncLpi(p.footer)
 	f.AddPage()
 	p.heading()
@@ -92,7 +92,7 @@ func capitalizeTitle(t string) string {
 
 // heading draws the form number, the issuing office and the national heading.
 func (p *pdfPage) heading() {
-	f, s := p.f, p.s
+	f, s := p.doc, p.sheet
 	f.SetFont(fontFamily, "B", 8)
 	f.SetXY(pageMargin, 6)
 	f.CellFormat(p.width, 4, s.Number, "", 0, "R", false, 0, "")
@@ -126,7 +126,7 @@ const pageCountAlias = "{nb}"
 // footer numbers the pages of a form that runs over one page, with its code, so
 // that loose pages can be put back together; a one-page form has no footer.
 func (p *pdfPage) footer(lastPage bool) {
-	f := p.f
+	f := p.doc
 	if lastPage && f.PageNo() == 1 {
 		return
 	}
@@ -134,23 +134,23 @@ func (p *pdfPage) footer(lastPage bool) {
 	f.SetFont(fontFamily, "", 7)
 	f.SetXY(pageMargin, pageH-pageMargin+3)
 	text := fmt.Sprintf("Trang %d/%s", f.PageNo(), pageCountAlias)
-	if p.s.Subtitle != "" {
-		text = p.s.Subtitle + " – " + text
+	if p.sheet.Subtitle != "" {
+		text = p.sheet.Subtitle + " – " + text
 	}
 	f.CellFormat(p.width, 4, text, "", 0, "C", false, 0, "")
 }
 
 // rule draws a short horizontal line centred on x.
-func (p *pdfPage) rule(x, y, w float64) { p.f.Line(x-w/2, y, x+w/2, y) }
+func (p *pdfPage) rule(x, y, w float64) { p.doc.Line(x-w/2, y, x+w/2, y) }
 
 // title draws the form's title and subtitle.
 func (p *pdfPage) title() {
-	f := p.f
+	f := p.doc
 	f.SetFont(fontFamily, "B", 11)
-	f.MultiCell(0, 5.5, p.s.Title, "", "C", false)
-	if p.s.Subtitle != "" {
+	f.MultiCell(0, 5.5, p.sheet.Title, "", "C", false)
+	if p.sheet.Subtitle != "" {
 		f.SetFont(fontFamily, "B", 9.5)
-		f.MultiCell(0, 5, p.s.Subtitle, "", "C", false)
+		f.MultiCell(0, 5, p.sheet.Subtitle, "", "C", false)
 	}
 	f.Ln(2)
 }
@@ -158,11 +158,11 @@ func (p *pdfPage) title() {
 // lookup draws the QR code, the PIN and the link in a column on the right, and
 // narrows the body beside it.
 func (p *pdfPage) lookup() {
-	l := p.s.Lookup
+	l := p.sheet.Lookup
 	if l == nil {
 		return
 	}
-	f := p.f
+	f := p.doc
 	x := pageMargin + p.width - lookupW
 	top := f.GetY()
 	y := top
@@ -193,15 +193,15 @@ func (p *pdfPage) widen() {
 		return
 	}
 	p.narrow = false
-	p.f.SetRightMargin(pageMargin)
-	if p.f.GetY() < p.narrowUntil {
-		p.f.SetY(p.narrowUntil)
+	p.doc.SetRightMargin(pageMargin)
+	if p.doc.GetY() < p.narrowUntil {
+		p.doc.SetY(p.narrowUntil)
 	}
 }
 
 // block draws one piece of the body.
 func (p *pdfPage) block(b block) {
-	f := p.f
+	f := p.doc
 	if p.narrow && (b.Table != nil || b.Heading != "" || f.GetY() >= p.narrowUntil) {
 		p.widen()
 	}

@@ -3,6 +3,7 @@ package forms
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"regexp"
 	"strconv"
 	"strings"
@@ -180,23 +181,17 @@ func TestPDFLongTextWraps(t *testing.T) {
 	}
 }
 
-func BenchmarkPDFReceipt(b *testing.B) {
-	d := fullDossier()
-	loc := time.FixedZone("ICT", 7*3600)
-	for b.Loop() {
-		var buf bytes.Buffer
-		if err := PDF(&buf, KindReceipt, d, loc); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
+func BenchmarkPDFReceipt(b *testing.B) { benchmarkReceipt(b, PDF) }
 
-func BenchmarkHTMLReceipt(b *testing.B) {
+func BenchmarkHTMLReceipt(b *testing.B) { benchmarkReceipt(b, HTML) }
+
+// benchmarkReceipt measures render, PDF or HTML, on the receipt of a full dossier.
+func benchmarkReceipt(b *testing.B, render func(io.Writer, Kind, Dossier, *time.Location) error) {
 	d := fullDossier()
 	loc := time.FixedZone("ICT", 7*3600)
 	for b.Loop() {
 		var buf bytes.Buffer
-		if err := HTML(&buf, KindReceipt, d, loc); err != nil {
+		if err := render(&buf, KindReceipt, d, loc); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -5,11 +5,11 @@ const signatureSpace = 17.0
 
 // signatures draws the signature blocks side by side (a lone one on the right).
 func (p *pdfPage) signatures() {
-	signs := p.s.Signs
+	signs := p.sheet.Signs
 	if len(signs) == 0 {
 		return
 	}
-	f := p.f
+	f := p.doc
 	if p.room() < signatureSpace+16 {
 		f.AddPage()
 	}

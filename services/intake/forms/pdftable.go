@@ -9,7 +9,7 @@ const (
 
 // table draws a ruled table, repeating its header row on each new page.
 func (p *pdfPage) table(t *table) {
-	f := p.f
+	f := p.doc
 	widths := make([]float64, len(t.Cols))
 	heads := make([]string, len(t.Cols))
 	centred := make([]bool, len(t.Cols))
@@ -42,8 +42,8 @@ func (p *pdfPage) table(t *table) {
 
 // room is the height left on the page above the bottom margin.
 func (p *pdfPage) room() float64 {
-	_, h := p.f.GetPageSize()
-	return h - pageMargin - p.f.GetY()
+	_, h := p.doc.GetPageSize()
+	return h - pageMargin - p.doc.GetY()
 }
 
 // rowHeight is the height of a row of cells wrapped to their widths.
@@ -51,7 +51,7 @@ func (p *pdfPage) rowHeight(widths []float64, cells []string) float64 {
 	lines := 1
 	for i, c := range cells {
 		if i < len(widths) {
-			lines = max(lines, len(p.f.SplitText(c, widths[i])))
+			lines = max(lines, len(p.doc.SplitText(c, widths[i])))
 		}
 	}
 	return float64(lines)*cellLine + 2*cellPad
@@ -60,7 +60,7 @@ func (p *pdfPage) rowHeight(widths []float64, cells []string) float64 {
 // row draws one table row in the current font; a row taller than the page room is
 // drawn all the same (it cannot be split).
 func (p *pdfPage) row(widths []float64, cells []string, centred []bool, shaded bool) {
-	f := p.f
+	f := p.doc
 	h := p.rowHeight(widths, cells)
 	x, y := pageMargin, f.GetY()
 	style := "D"
