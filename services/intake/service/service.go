@@ -24,6 +24,7 @@ import (
 	"github.com/motcua/motcua/services/platform/outbox"
 	"github.com/motcua/motcua/services/platform/sealing"
 	"github.com/motcua/motcua/services/platform/sessionsync"
+	"github.com/motcua/motcua/services/platform/web/layout"
 )
 
 // Service is a running intake: its connections, relay and API.
@@ -121,11 +122,13 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 		shipments: messaging.NewConsumer(inf.Pool, inf.JS, log, shipments.Consumer, shipments.Handler(road))}, nil
 }
 
-// Mount adds intake's API, the desk's pages and the administrator's pages to r.
+// Mount adds intake's API, the desk's pages and the administrator's pages to r, with
+// the base style sheet both kinds of pages share.
 func (s *Service) Mount(r chi.Router) {
 	s.api.Mount(r)
 	s.pages.Mount(r)
 	s.admin.Mount(r)
+	layout.MountBaseStyle(r, "intake")
 }
 
 // Checks are intake's readiness probes.

@@ -1,7 +1,8 @@
 // Package admin is intake's pages for administrators, under /quan-tri: offices,
 // procedures, the holiday calendar and staff accounts. Server-rendered with
 // html/template, Vietnamese first with an English switch, no JavaScript; every POST
-// carries a CSRF token; templates and the style sheet are embedded in the binary.
+// carries a CSRF token; the templates fill the platform's one layout, and their own
+// style sheet, embedded in the binary, comes after the base sheet intake serves.
 //
 // Only the admin role uses them; the pages call intake's use cases (app.Offices,
 // app.Procedures, app.Calendars, app.Accounts), so an office saved here is published
@@ -20,6 +21,7 @@ import (
 	"github.com/motcua/motcua/services/intake/app"
 	"github.com/motcua/motcua/services/platform/auth"
 	"github.com/motcua/motcua/services/platform/web/htmlpage"
+	"github.com/motcua/motcua/services/platform/web/layout"
 	"github.com/motcua/motcua/services/platform/web/session"
 	"github.com/motcua/motcua/services/worktime"
 )
@@ -45,13 +47,16 @@ var style []byte
 
 var styleAsset = htmlpage.NewAsset(StylePath, "text/css; charset=utf-8", style)
 
-var pageTemplate = template.Must(template.New("").Funcs(template.FuncMap{
+// styles are the pages' style sheets: the base one, then the administrator's own.
+var styles = []string{layout.BaseStyle("intake").URL(), styleAsset.URL()}
+
+var pageTemplate = layout.New(template.FuncMap{
 	// in is an input's arguments: the page, the input's name (its id and the field
 	// its error is reported for), its label's key, its value and its type.
 	"in": func(p *page, name, label, value, typ string) input {
 		return input{Page: p, Name: name, Label: label, Value: value, Type: typ}
 	},
-}).ParseFS(templateFS, "templates/*.html"))
+}, templateFS, "templates/*.html")
 
 type input struct {
 	Page *page
@@ -135,5 +140,5 @@ func (p *Pages) requireAdmin(next http.Handler) http.Handler {
 
 // render writes the page with status.
 func (p *Pages) render(w http.ResponseWriter, status int, pg *page) {
-	htmlpage.Render(w, p.Log, pageTemplate, "page", pg, pg.Lang, status)
+	htmlpage.Render(w, p.Log, pageTemplate, layout.Name, pg, pg.Lang, status)
 }

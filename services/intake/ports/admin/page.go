@@ -9,6 +9,7 @@ import (
 	"github.com/motcua/motcua/services/platform/auth"
 	"github.com/motcua/motcua/services/platform/web/csrf"
 	"github.com/motcua/motcua/services/platform/web/htmlpage"
+	"github.com/motcua/motcua/services/platform/web/layout"
 )
 
 // page is what the template shows. Name picks the body: home, offices, office,
@@ -19,7 +20,6 @@ type page struct {
 	Who    *auth.Principal
 	CSRF   string
 	Switch string
-	Style  string
 	// Error is the page's error in words; Notice a success to tell; Errors the
 	// message beside each field.
 	Error  string
@@ -56,11 +56,21 @@ type option struct {
 func (p *Pages) newPage(w http.ResponseWriter, r *http.Request, name string) *page {
 	lang := htmlpage.Language(w, r)
 	pg := &page{Lang: lang, Name: name, Who: auth.FromContext(r.Context()), CSRF: csrf.Token(w, r),
-		Switch: htmlpage.SwitchURL(r, lang), Style: styleAsset.URL(), Errors: map[string]string{}}
+		Switch: htmlpage.SwitchURL(r, lang), Errors: map[string]string{}}
 	if key := r.URL.Query().Get("ok"); notices[key] {
 		pg.Notice = pg.T("ok." + key)
 	}
 	return pg
+}
+
+// Chrome is the page's frame: who is signed in, their role in words.
+func (pg *page) Chrome() layout.Chrome {
+	c := layout.NewChrome(pg.Lang, pg.T, HomePath, pg.Switch, styles...)
+	if pg.Who != nil {
+		c.SignedIn(pg.Who.Username, pg.T("signed.in.as", pg.Who.Username, pg.Role(pg.Who.Role)), pg.CSRF)
+	}
+	c.Error, c.Notice = pg.Error, pg.Notice
+	return c
 }
 
 // notices are the successes a redirect may announce with ?ok=.

@@ -9,6 +9,7 @@ import (
 	"github.com/motcua/motcua/services/platform/auth"
 	"github.com/motcua/motcua/services/platform/web/csrf"
 	"github.com/motcua/motcua/services/platform/web/htmlpage"
+	"github.com/motcua/motcua/services/platform/web/layout"
 )
 
 // Lang is a page's language.
@@ -28,7 +29,6 @@ type page struct {
 	Who    *auth.Principal
 	CSRF   string
 	Switch string
-	Style  string
 	// Error is the page's error in words; Notice a success to tell.
 	Error  string
 	Notice string
@@ -71,7 +71,21 @@ type option struct {
 func (p *Pages) newPage(w http.ResponseWriter, r *http.Request, name string) *page {
 	lang := htmlpage.Language(w, r)
 	return &page{Lang: lang, Name: name, Who: auth.FromContext(r.Context()), CSRF: csrf.Token(w, r),
-		Switch: htmlpage.SwitchURL(r, lang), Style: styleAsset.URL(), Errors: map[string]string{}}
+		Switch: htmlpage.SwitchURL(r, lang), Errors: map[string]string{}}
+}
+
+// Chrome is the page's frame: a dossier's code in the title, who is signed in.
+func (pg *page) Chrome() layout.Chrome {
+	c := layout.NewChrome(pg.Lang, pg.T, HomePath, pg.Switch, styles...)
+	c.Menu = vocabulary.Words{VI: "Trình đơn", EN: "Menu"}.In(pg.Lang)
+	if pg.Dossier != nil {
+		c.Title = pg.T("dossier") + " " + pg.Dossier.Code + " · " + c.Title
+	}
+	if pg.Who != nil {
+		c.SignedIn(pg.Who.Username, pg.T("signed.in.as", pg.Who.Username, pg.Who.Role), pg.CSRF)
+	}
+	c.Error, c.Notice = pg.Error, pg.Notice
+	return c
 }
 
 // T is the page's words for key.

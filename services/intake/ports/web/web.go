@@ -3,7 +3,8 @@
 // dossier with its printable forms and the actions the rules allow now. Vietnamese
 // first, English with ?lang=en (kept in a cookie while the officer works). No
 // JavaScript: plain HTML forms, each POST protected by a double-submit CSRF token; the
-// templates and the one style sheet are embedded in the binary.
+// templates fill the platform's one layout, and the desk's own style sheet, embedded in
+// the binary, comes after the base sheet that intake serves for all its pages.
 //
 // The session is the staff access token in an HttpOnly cookie (platform/web/session);
 // the pages call the same use cases as the JSON API, so the rules, office checks and
@@ -24,6 +25,7 @@ import (
 	"github.com/motcua/motcua/services/platform/auth"
 	"github.com/motcua/motcua/services/platform/ratelimit"
 	"github.com/motcua/motcua/services/platform/web/htmlpage"
+	"github.com/motcua/motcua/services/platform/web/layout"
 	"github.com/motcua/motcua/services/platform/web/session"
 	"github.com/motcua/motcua/services/worktime"
 )
@@ -46,7 +48,10 @@ var style []byte
 
 var styleAsset = htmlpage.NewAsset(StylePath, "text/css; charset=utf-8", style)
 
-var pageTemplate = template.Must(template.New("").Funcs(template.FuncMap{
+// styles are the pages' style sheets: the base one, then the desk's own.
+var styles = []string{layout.BaseStyle("intake").URL(), styleAsset.URL()}
+
+var pageTemplate = layout.New(template.FuncMap{
 	"list":     func(s ...string) []string { return s },
 	"inc":      func(i int) int { return i + 1 },
 	"docField": func(i int, f string) string { return "documents[" + strconv.Itoa(i) + "]." + f },
@@ -61,7 +66,7 @@ var pageTemplate = template.Must(template.New("").Funcs(template.FuncMap{
 	"fieldArgs": func(a actionForm, f string, hint ...bool) fieldArgs {
 		return fieldArgs{Form: a, Field: f, Hint: len(hint) > 0 && hint[0]}
 	},
-}).ParseFS(templateFS, "templates/*.html"))
+}, templateFS, "templates/*.html")
 
 type inputArgs struct {
 	Page *page
@@ -142,7 +147,7 @@ func (p *Pages) requireStaff(next http.Handler) http.Handler {
 
 // render writes the page with status.
 func (p *Pages) render(w http.ResponseWriter, status int, pg *page) {
-	htmlpage.Render(w, p.Log, pageTemplate, "page", pg, pg.Lang, status)
+	htmlpage.Render(w, p.Log, pageTemplate, layout.Name, pg, pg.Lang, status)
 }
 
 // publicURL is the address citizens reach the product at.
