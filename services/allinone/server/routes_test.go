@@ -1,9 +1,6 @@
 package server
 
 import (
-	"context"
-	"io"
-	"log/slog"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -13,9 +10,6 @@ import (
 
 	"github.com/go-chi/chi/v5"
 	"go.yaml.in/yaml/v3"
-
-	"github.com/motcua/motcua/services/allinone/secrets"
-	"github.com/motcua/motcua/services/platform/embeddednats"
 )
 
 // httpRoute is the part of deploy/k8s/routes.yaml's HTTPRoute this test reads.
@@ -99,26 +93,7 @@ func TestKubernetesRoutesReachEveryPage(t *testing.T) {
 		}
 	}
 
-	ns, err := embeddednats.Start(embeddednats.Options{StoreDir: t.TempDir(), Port: -1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer func() { ns.Shutdown(); ns.WaitForShutdown() }()
-	env := map[string]string{"DATABASE_URL": dbURL, "NATS_URL": ns.ClientURL(), "MOTCUA_HTTP_ADDR": "127.0.0.1:0"}
-	for k, v := range secrets.Generate().Env() {
-		env[k] = v
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	services, _, err := start(ctx, env, slog.New(slog.NewTextHandler(io.Discard, nil)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer func() {
-		for _, s := range services {
-			s.Close()
-		}
-	}()
+	services := startServices(t)
 	param := regexp.MustCompile(`\{[^}]*\}`)
 	names := []string{"intake", "status", "postal"}
 	checked := 0

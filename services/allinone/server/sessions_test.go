@@ -2,8 +2,6 @@ package server
 
 import (
 	"context"
-	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -13,12 +11,9 @@ import (
 	"github.com/go-chi/chi/v5"
 
 	"github.com/motcua/motcua/services/allinone/cluster"
-	"github.com/motcua/motcua/services/allinone/secrets"
 	"github.com/motcua/motcua/services/intake/demo"
 	intake "github.com/motcua/motcua/services/intake/service"
 	"github.com/motcua/motcua/services/platform/auth"
-	"github.com/motcua/motcua/services/platform/embeddednats"
-	"github.com/motcua/motcua/services/platform/pgtest"
 	"github.com/motcua/motcua/services/platform/waitfor"
 	"github.com/motcua/motcua/services/platform/web/session"
 )
@@ -30,24 +25,7 @@ import (
 func TestEndedSessionsAreRefusedEverywhere(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	u, drop, err := pgtest.CreateDatabase(ctx, dbURL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer drop()
-	ns, err := embeddednats.Start(embeddednats.Options{StoreDir: t.TempDir(), Port: -1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer func() { ns.Shutdown(); ns.WaitForShutdown() }()
-	env := map[string]string{"DATABASE_URL": u, "NATS_URL": ns.ClientURL(), "MOTCUA_HTTP_ADDR": "127.0.0.1:0"}
-	for k, v := range secrets.Generate().Env() {
-		env[k] = v
-	}
-	services, _, err := start(ctx, env, slog.New(slog.NewTextHandler(io.Discard, nil)))
-	if err != nil {
-		t.Fatal(err)
-	}
+	services := startServices(t)
 	intakeStore := services[0].(*intake.Service).Store
 	if err := demo.Load(ctx, intakeStore); err != nil {
 		t.Fatal(err)
@@ -68,9 +46,6 @@ func TestEndedSessionsAreRefusedEverywhere(t *testing.T) {
 		cancel()
 		for range running {
 			<-workers
-		}
-		for _, s := range services {
-			s.Close()
 		}
 	}()
 	addr := strings.TrimPrefix(srv.URL, "http://")
