@@ -127,16 +127,22 @@ func subjectOf(ev *dossierv1.Event) string {
 	return "dossier.v1." + ev.DossierId + "." + kindOf(ev)
 }
 
+// marshal is an event (of intake or of postal) as its relay publishes it.
+func marshal(t *testing.T, ev proto.Message) []byte {
+	t.Helper()
+	b, err := proto.Marshal(ev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
 // emit publishes events as intake's relay does: each on its subject, its event id as the
 // Nats-Msg-Id.
 func (e *env) emit(evs ...*dossierv1.Event) {
 	e.t.Helper()
 	for _, ev := range evs {
-		data, err := proto.Marshal(ev)
-		if err != nil {
-			e.t.Fatal(err)
-		}
-		e.publishNew(subjectOf(ev), ev.EventId, data)
+		e.publishNew(subjectOf(ev), ev.EventId, marshal(e.t, ev))
 	}
 }
 
@@ -183,17 +189,4 @@ func errorOf(t *testing.T, a answer) (code, field string) {
 		t.Errorf("error without a message: %s", a.body)
 	}
 	return code, field
-}
-
-// settle waits until every published event is acknowledged and checks none was
-// dead-lettered.
-func (e *env) settle() {
-	e.t.Helper()
-	e.waitSettled()
-	if dls := e.deadLetters(); len(dls) != 0 {
-		for _, dl := range dls {
-			e.t.Errorf("dead letter from %s: %s", dl.Header.Get("Motcua-Original-Subject"), dl.Header.Get("Motcua-Error"))
-		}
-		e.t.FailNow()
-	}
 }

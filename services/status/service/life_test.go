@@ -9,10 +9,8 @@ import (
 	"time"
 
 	"github.com/google/uuid"
-	"google.golang.org/protobuf/proto"
 
 	dossierv1 "github.com/motcua/motcua/proto/motcua/dossier/v1"
-	"github.com/motcua/motcua/services/platform/messaging"
 	"github.com/motcua/motcua/services/platform/waitfor"
 )
 
@@ -180,7 +178,7 @@ func TestFoldsAWholeLife(t *testing.T) {
 	var replayed []string
 	for _, ev := range []*dossierv1.Event{life[2], wholeLife(inOrder)[0]} {
 		ev.DossierId = inOrder.id.String()
-		data := mustMarshal(t, ev)
+		data := marshal(t, ev)
 		id := uuid.NewString()
 		replayed = append(replayed, id)
 		e.publishNew(subjectOf(ev), id, data)
@@ -203,21 +201,11 @@ func TestAnEventBeforeItsReceivedIsRetriedUntilReceivedArrives(t *testing.T) {
 	d := e.newDossier(due0)
 	life := wholeLife(d)
 	e.emit(life[0])
-	last := e.lastSeq(messaging.DossierStream)
-	waitfor.Until(t, "the transfer to be tried", func() bool {
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		c, err := e.js.Consumer(ctx, messaging.DossierStream, durable)
-		if err != nil {
-			return false
-		}
-		info, err := c.Info(ctx)
-		return err == nil && info.Delivered.Stream >= last && info.NumRedelivered > 0
-	})
+	e.waitRetried(dossierEvents, "the transfer to be tried")
 	if n := e.count("SELECT count(*) FROM status.dossiers WHERE id = $1", d.id); n != 0 {
 		t.Fatalf("a dossier row exists before its received event")
 	}
-	if dls := e.deadLetters(); len(dls) != 0 {
+	if dls := e.deadLetters(dossierEvents); len(dls) != 0 {
 		t.Fatalf("the early transfer was dead-lettered: %s", dls[0].Header.Get("Motcua-Error"))
 	}
 	e.received(d)
@@ -254,15 +242,6 @@ func TestPausedDossierIsJudgedWhenItsClockStopped(t *testing.T) {
 	if a["status_code"] != float64(5) || a["status_label"] != "Chờ bổ sung hồ sơ" {
 		t.Errorf("paused: %v %v", a["status_code"], a["status_label"])
 	}
-}
-
-func mustMarshal(t *testing.T, ev *dossierv1.Event) []byte {
-	t.Helper()
-	b, err := proto.Marshal(ev)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
 }
 
 // TestTrackSeesEveryNewStepThroughTheCache looks a dossier up (so its view is cached)

@@ -25,7 +25,6 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
-	"google.golang.org/protobuf/proto"
 	"google.golang.org/protobuf/types/known/timestamppb"
 
 	dossierv1 "github.com/motcua/motcua/proto/motcua/dossier/v1"
@@ -45,8 +44,6 @@ var dbURL string
 func TestMain(m *testing.M) { pgtest.Main(m, &dbURL) }
 
 var quiet = slog.New(slog.DiscardHandler)
-
-const durable = "status-dossiers"
 
 // ict is the offices' time zone as the API must show it.
 var ict = time.FixedZone("ICT", 7*3600)
@@ -218,11 +215,7 @@ func (d *dossier) subject() string { return "dossier.v1." + d.id.String() + ".re
 
 func (d *dossier) payload(t *testing.T) []byte {
 	t.Helper()
-	b, err := proto.Marshal(d.ev)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
+	return marshal(t, d.ev)
 }
 
 // publish stores data on subject with msgID as its Nats-Msg-Id and reports whether
@@ -333,41 +326,6 @@ func (e *env) waitVisible(d *dossier) {
 	}
 }
 
-func (e *env) lastSeq(stream string) uint64 {
-	e.t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-	defer cancel()
-	s, err := e.js.Stream(ctx, stream)
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	info, err := s.Info(ctx)
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	return info.State.LastSeq
-}
-
-// waitSettled waits until status's consumer has acknowledged (or dead-lettered)
-// everything in the DOSSIER stream up to its current end.
-func (e *env) waitSettled() {
-	e.t.Helper()
-	last := e.lastSeq(messaging.DossierStream)
-	waitfor.Until(e.t, fmt.Sprintf("the consumer to settle up to sequence %d", last), func() bool {
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		c, err := e.js.Consumer(ctx, messaging.DossierStream, durable)
-		if err != nil {
-			return false
-		}
-		info, err := c.Info(ctx)
-		if err != nil {
-			return false
-		}
-		return info.AckFloor.Stream >= last && info.NumAckPending == 0 && info.NumPending == 0
-	})
-}
-
 func (e *env) count(query string, args ...any) int {
 	e.t.Helper()
 	var n int
@@ -402,18 +360,6 @@ func (e *env) assertInbox(ids ...string) {
 	if n := e.count("SELECT count(*) FROM status.inbox"); n != len(ids) {
 		e.t.Errorf("inbox holds %d rows, want %d", n, len(ids))
 	}
-}
-
-// deadLetters returns the messages on deadletter.status-dossiers.
-func (e *env) deadLetters() []*jetstream.RawStreamMsg {
-	e.t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-	defer cancel()
-	out, err := messaging.ReadStream(ctx, e.js, messaging.DeadLetterStream, messaging.DeadLetterPrefix+durable)
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	return out
 }
 
 func TestTrackShowsAReceivedDossier(t *testing.T) {
@@ -723,9 +669,9 @@ func TestPoisonEventsAreDeadLettered(t *testing.T) {
 	e.publishNew(clash.subject(), clash.eventID.String(), clashData)
 
 	var dls []*jetstream.RawStreamMsg
-	waitfor.Until(t, "three dead letters", func() bool { dls = e.deadLetters(); return len(dls) >= 3 })
+	waitfor.Until(t, "three dead letters", func() bool { dls = e.deadLetters(dossierEvents); return len(dls) >= 3 })
 	e.waitSettled()
-	if dls = e.deadLetters(); len(dls) != 3 {
+	if dls = e.deadLetters(dossierEvents); len(dls) != 3 {
 		t.Fatalf("%d dead letters, want 3", len(dls))
 	}
 	want := map[string]struct {

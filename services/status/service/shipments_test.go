@@ -12,16 +12,11 @@ import (
 	"time"
 
 	"github.com/google/uuid"
-	"github.com/nats-io/nats.go/jetstream"
-	"google.golang.org/protobuf/proto"
 
 	dossierv1 "github.com/motcua/motcua/proto/motcua/dossier/v1"
 	postalv1 "github.com/motcua/motcua/proto/motcua/postal/v1"
-	"github.com/motcua/motcua/services/platform/messaging"
 	"github.com/motcua/motcua/services/platform/waitfor"
 )
-
-const shipmentsDurable = "status-shipments"
 
 var numbers struct {
 	sync.Mutex
@@ -96,62 +91,13 @@ func postalSubject(ev *postalv1.Event) string {
 	return "postal.v1." + ev.ShipmentId + "." + kind
 }
 
-func marshalPostal(t *testing.T, ev *postalv1.Event) []byte {
-	t.Helper()
-	b, err := proto.Marshal(ev)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
-
 // emitPostal publishes shipment events as postal's relay does: each on its subject, its
 // event id as the Nats-Msg-Id.
 func (e *env) emitPostal(evs ...*postalv1.Event) {
 	e.t.Helper()
 	for _, ev := range evs {
-		e.publishNew(postalSubject(ev), ev.EventId, marshalPostal(e.t, ev))
+		e.publishNew(postalSubject(ev), ev.EventId, marshal(e.t, ev))
 	}
-}
-
-// shipmentsConsumer is the info of status's consumer of shipment events.
-func (e *env) shipmentsConsumer() (*jetstream.ConsumerInfo, error) {
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
-	c, err := e.js.Consumer(ctx, messaging.PostalStream, shipmentsDurable)
-	if err != nil {
-		return nil, err
-	}
-	return c.Info(ctx)
-}
-
-// settlePostal waits until status has acknowledged everything in both streams and checks
-// nothing was dead-lettered.
-func (e *env) settlePostal() {
-	e.t.Helper()
-	e.settle()
-	last := e.lastSeq(messaging.PostalStream)
-	waitfor.Until(e.t, fmt.Sprintf("the shipment consumer to settle up to sequence %d", last), func() bool {
-		info, err := e.shipmentsConsumer()
-		return err == nil && info.AckFloor.Stream >= last && info.NumAckPending == 0 && info.NumPending == 0
-	})
-	if dls := e.postalDeadLetters(); len(dls) != 0 {
-		for _, dl := range dls {
-			e.t.Errorf("dead letter from %s: %s", dl.Header.Get("Motcua-Original-Subject"), dl.Header.Get("Motcua-Error"))
-		}
-		e.t.FailNow()
-	}
-}
-
-func (e *env) postalDeadLetters() []*jetstream.RawStreamMsg {
-	e.t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-	defer cancel()
-	out, err := messaging.ReadStream(ctx, e.js, messaging.DeadLetterStream, messaging.DeadLetterPrefix+shipmentsDurable)
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	return out
 }
 
 // byPost makes d a dossier sent by post whose result goes back by post.
@@ -259,12 +205,12 @@ func TestTrackShowsEveryPostalLeg(t *testing.T) {
 	p := l2.postal
 	e.emit(l2.dossier...)
 	e.emitPostal(p[3][2], p[2][6], p[2][3], p[1][4], p[0][3], p[0][0], p[2][1], p[3][0], p[1][1], p[2][5])
-	if !e.publish(postalSubject(p[2][3]), p[2][3].EventId, marshalPostal(t, p[2][3])) {
+	if !e.publish(postalSubject(p[2][3]), p[2][3].EventId, marshal(t, p[2][3])) {
 		t.Fatal("the same message id was stored twice")
 	}
 	e.emitPostal(p[0][2], p[2][0], p[1][0], p[2][4], p[1][3], p[0][1], p[2][2], p[1][2], p[3][1])
-	e.publishNew(postalSubject(p[2][1]), uuid.NewString(), marshalPostal(t, p[2][1]))
-	e.publishNew(postalSubject(p[0][0]), uuid.NewString(), marshalPostal(t, p[0][0]))
+	e.publishNew(postalSubject(p[2][1]), uuid.NewString(), marshal(t, p[2][1]))
+	e.publishNew(postalSubject(p[0][0]), uuid.NewString(), marshal(t, p[0][0]))
 	e.settlePostal()
 
 	// The rows: the newest state of each shipment, created when postal created it.
@@ -417,15 +363,11 @@ func TestAShipmentEventWaitsForItsDossier(t *testing.T) {
 	d := byPost(e.newDossier(due0))
 	l := newPostalLife(d)
 	e.emitPostal(l.postal[0][0], l.postal[0][1])
-	last := e.lastSeq(messaging.PostalStream)
-	waitfor.Until(t, "the shipment events to be tried", func() bool {
-		info, err := e.shipmentsConsumer()
-		return err == nil && info.Delivered.Stream >= last && info.NumRedelivered > 0
-	})
+	e.waitRetried(shipmentEvents, "the shipment events to be tried")
 	if n := e.count("SELECT count(*) FROM status.shipments"); n != 0 {
 		t.Fatalf("a shipment was folded before its dossier")
 	}
-	if dls := e.postalDeadLetters(); len(dls) != 0 {
+	if dls := e.deadLetters(shipmentEvents); len(dls) != 0 {
 		t.Fatalf("the early shipment event was dead-lettered: %s", dls[0].Header.Get("Motcua-Error"))
 	}
 	e.received(d)
@@ -490,7 +432,7 @@ func TestMalformedShipmentEventsAreDeadLettered(t *testing.T) {
 	noDossier.GetCreated().DossierId = ""
 	e.emitPostal(noDossier)
 	e.publishNew("postal.v1."+uuid.NewString()+".created", uuid.NewString(), []byte("not protobuf"))
-	waitfor.Until(t, "three dead letters", func() bool { return len(e.postalDeadLetters()) == 3 })
+	waitfor.Until(t, "three dead letters", func() bool { return len(e.deadLetters(shipmentEvents)) == 3 })
 	e.emitPostal(l.postal[0][1])
 	waitfor.Until(t, "the good events to be folded", func() bool {
 		return e.count("SELECT count(*) FROM status.shipment_steps WHERE dossier_id = $1", d.id) == 2
