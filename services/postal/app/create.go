@@ -39,9 +39,6 @@ type IdempotencyKey struct {
 // maxAddressRunes bounds an address.
 const maxAddressRunes = 500
 
-// maxPostageVND bounds the postage a desk may charge.
-const maxPostageVND = 10_000_000
-
 // Create opens the shipment a desk asks for. With an idempotency key seen before from
 // the same member of staff it returns that shipment and created false.
 func (a *Shipments) Create(ctx context.Context, who *auth.Principal, in CreateInput, key IdempotencyKey) (View, bool, error) {
@@ -55,8 +52,7 @@ func (a *Shipments) Create(ctx context.Context, who *auth.Principal, in CreateIn
 		return View{}, false, err
 	}
 	if !ok {
-		return View{}, false, &shipment.FieldError{Field: "dossier_code", Code: "unknown_dossier",
-			Message: "The post knows no dossier with this code; check the code on the receipt (a new dossier takes a moment to reach the post)."}
+		return View{}, false, shipment.Invalid("dossier_code", "unknown_dossier")
 	}
 	o, err := a.opening(kind, in, d)
 	if err != nil {
@@ -94,18 +90,17 @@ func (a *Shipments) Create(ctx context.Context, who *auth.Principal, in CreateIn
 func (in CreateInput) check() (shipment.Kind, error) {
 	kind, ok := shipment.ParseKind(textnorm.Clean(in.Kind))
 	if !ok {
-		return "", &shipment.FieldError{Field: "kind", Code: "invalid_kind",
-			Message: "The kind must be pickup, transfer, delivery or return."}
+		return "", shipment.Invalid("kind", "invalid_kind")
 	}
 	switch {
 	case in.DossierCode == "":
-		return "", &shipment.FieldError{Field: "dossier_code", Code: "required", Message: "Give the code of the dossier the shipment carries."}
+		return "", shipment.Invalid("dossier_code", "required")
 	case utf8.RuneCountInString(in.Address) > maxAddressRunes:
-		return "", &shipment.FieldError{Field: "address", Code: "too_long", Message: "An address may have at most 500 characters."}
-	case in.PostageVND < 0 || in.PostageVND > maxPostageVND:
-		return "", &shipment.FieldError{Field: "postage_vnd", Code: "out_of_range", Message: "The postage must be between 0 and 10,000,000 đồng."}
+		return "", shipment.Invalid("address", "too_long", maxAddressRunes)
+	case in.PostageVND < 0 || in.PostageVND > shipment.MaxPostageVND:
+		return "", shipment.Invalid("postage_vnd", "out_of_range", shipment.MaxPostageVND)
 	case in.PaidBy != "" && !shipment.Payer(in.PaidBy).Valid():
-		return "", &shipment.FieldError{Field: "paid_by", Code: "invalid_payer", Message: "The postage is paid by the citizen or the authority."}
+		return "", shipment.Invalid("paid_by", "invalid_payer")
 	}
 	return kind, nil
 }
@@ -119,8 +114,7 @@ func (a *Shipments) checkOffices(ctx context.Context, o Opening) error {
 		if _, ok, err := a.Store.Office(ctx, end.code); err != nil {
 			return err
 		} else if !ok {
-			return &shipment.FieldError{Field: end.field, Code: "unknown_office",
-				Message: "The post knows no office with this code; pick one from GET /api/v1/offices."}
+			return shipment.Invalid(end.field, "unknown_office")
 		}
 	}
 	return nil
@@ -130,14 +124,11 @@ func (a *Shipments) checkOffices(ctx context.Context, o Opening) error {
 func openingError(err error) error {
 	switch {
 	case errors.Is(err, ErrUnknownOffice):
-		return &shipment.FieldError{Field: "to", Code: "unknown_office",
-			Message: "The post knows no office the shipment's post offices can be found from; check the offices."}
+		return &shipment.FieldError{Field: "to", Code: "unknown_office", Case: "post_office"}
 	case errors.Is(err, ErrKeyReused):
-		return &shipment.FieldError{Field: "Idempotency-Key", Code: "idempotency_key_reused",
-			Message: "This Idempotency-Key was used for another request; use a new key for a new shipment."}
+		return shipment.Invalid("Idempotency-Key", "idempotency_key_reused")
 	case errors.Is(err, ErrNotServed):
-		return &shipment.FieldError{Field: "to", Code: "not_served",
-			Message: "No post office serves this office; ask an administrator to name the one that does."}
+		return shipment.Invalid("to", "not_served")
 	}
 	return fmt.Errorf("create shipment: %w", err)
 }
@@ -155,7 +146,7 @@ func (a *Shipments) opening(kind shipment.Kind, in CreateInput, d DossierCopy) (
 			return a.Sealer.Seal(field, in.Address), nil
 		}
 		if len(sealed) == 0 {
-			return nil, &shipment.FieldError{Field: "address", Code: "required", Message: "Give the address the post goes to."}
+			return nil, shipment.Invalid("address", "required")
 		}
 		return sealed, nil
 	}
@@ -170,17 +161,17 @@ func (a *Shipments) opening(kind shipment.Kind, in CreateInput, d DossierCopy) (
 		}
 	case shipment.KindTransfer, shipment.KindReturn:
 		if o.From == "" && kind == shipment.KindTransfer {
-			return o, &shipment.FieldError{Field: "from", Code: "required", Message: "Give the office the leg starts from."}
+			return o, &shipment.FieldError{Field: "from", Code: "required", Case: "leg"}
 		}
 		if o.To == "" {
 			o.To = d.ReceivingOffice
 		}
 		if o.From == o.To {
-			return o, &shipment.FieldError{Field: "to", Code: "same_office", Message: "A leg goes between two different offices."}
+			return o, shipment.Invalid("to", "same_office")
 		}
 	case shipment.KindDelivery:
 		if o.From == "" {
-			return o, &shipment.FieldError{Field: "from", Code: "required", Message: "Give the office the result leaves from."}
+			return o, &shipment.FieldError{Field: "from", Code: "required", Case: "result"}
 		}
 		o.To = ""
 		o.AddressSealed, err = address(d.DeliveryAddressSealed, AddressField(kind))

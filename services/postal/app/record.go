@@ -24,7 +24,7 @@ func (a *Shipments) Record(ctx context.Context, who *auth.Principal, trackingNum
 	}
 	eventID, err := uuid.Parse(in.EventID)
 	if err != nil {
-		return View{}, false, &shipment.FieldError{Field: "event_id", Code: "invalid_event_id", Message: "The event_id must be a UUID."}
+		return View{}, false, shipment.Invalid("event_id", "invalid_event_id")
 	}
 	step := workerStep{who: who, input: in, eventID: eventID, requestHash: requestHash, now: a.Now()}
 	var answer View

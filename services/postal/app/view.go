@@ -80,7 +80,7 @@ func officeRef(ctx context.Context, offices Offices, code string) *OfficeRef {
 // view builds the answer for s, naming its offices through offices; withAddress opens
 // the citizen's address.
 func (a *Shipments) view(ctx context.Context, offices Offices, s ShipmentRecord, withAddress bool) (View, error) {
-	statusLabel, _ := s.Status.Labels()
+	statusLabel := s.Status.Words().VI
 	loc := a.Calendar.Calendar().Location()
 	v := View{
 		TrackingNumber: s.TrackingNumber, Kind: string(s.Kind), Status: string(s.Status), StatusLabel: statusLabel,
@@ -119,10 +119,7 @@ func (a *Shipments) withEvents(ctx context.Context, v *View, s ShipmentRecord) e
 	}
 	loc := a.Calendar.Calendar().Location()
 	for _, e := range steps {
-		label, _ := e.Type.Labels()
-		if e.Type == shipment.Created {
-			label = "Mở bưu gửi"
-		}
+		label := e.Type.StepWords().VI
 		ev := EventView{EventID: e.EventID.String(), Type: string(e.Type), Label: label, OccurredAt: e.OccurredAt.In(loc),
 			RecordedAt: e.RecordedAt.In(loc), By: e.Username, PostOffice: officeRef(ctx, a.Store, e.PostOffice),
 			Automatic: e.Automatic, SealNumber: e.SealNumber, ReasonCode: e.ReasonCode, ActionCode: e.ActionCode}

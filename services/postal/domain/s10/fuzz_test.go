@@ -3,6 +3,8 @@ package s10
 import (
 	"errors"
 	"testing"
+
+	"github.com/motcua/motcua/proto/vocabulary"
 )
 
 // FuzzParse feeds arbitrary text to Parse: it never panics, every error is an *Error of
@@ -20,7 +22,7 @@ func FuzzParse(f *testing.F) {
 		n, err := Parse(s)
 		if err != nil {
 			var e *Error
-			if !errors.As(err, &e) || e.Detail == "" || e.Input != s {
+			if !errors.As(err, &e) || !vocabulary.ProblemKnown("s10", e.Code) || e.Input != s {
 				t.Fatalf("Parse(%q): unexpected error value %#v", s, err)
 			}
 			kinds := 0

@@ -16,6 +16,8 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/motcua/motcua/proto/vocabulary"
 )
 
 // Country is the ISO 3166-1 alpha-2 code every item number handled here ends with.
@@ -61,18 +63,23 @@ type Error struct {
 	Kind error
 	// Input is the text given to Parse, or for New the service and serial as written.
 	Input string
-	// Detail says, for a person, what is wrong and what to do about it, e.g.
-	// "the check digit should be 5, not 4".
-	Detail string
+	// Code says what is wrong (the catalogue's "s10 code" words say it to a person, e.g.
+	// "the check digit should be 5, not 4"), and Args fill its words.
+	Code string
+	Args []any
 	// Want and Got are the expected and the given check digit when Kind is
 	// ErrCheckDigit, and -1 otherwise.
 	Want, Got int
 }
 
-// Error returns the kind, the input (shortened if long) and the detail.
+// Error returns the kind, the input (shortened if long) and what is wrong, in English.
 func (e *Error) Error() string {
-	return fmt.Sprintf("%v: %q: %s", e.Kind, shorten(e.Input), e.Detail)
+	return fmt.Sprintf("%v: %q: %s", e.Kind, shorten(e.Input), e.Words().EN)
 }
+
+// Words say what is wrong with the number and what to do about it, in Vietnamese and
+// English, to follow "this is not a valid tracking number: ".
+func (e *Error) Words() vocabulary.Words { return vocabulary.Problem("s10", e.Code, e.Args...) }
 
 // Unwrap returns the Kind, so errors.Is matches the sentinel errors.
 func (e *Error) Unwrap() error { return e.Kind }
@@ -139,12 +146,11 @@ func CheckDigit(serial int) int {
 // A bad argument gives an *Error of kind ErrFormat.
 func New(service string, serial int) (Number, error) {
 	if len(service) != 2 || !isUpper(service[0]) || !isUpper(service[1]) {
-		return "", &Error{Kind: ErrFormat, Input: service, Want: -1, Got: -1,
-			Detail: "the service indicator must be two capital letters A–Z"}
+		return "", &Error{Kind: ErrFormat, Input: service, Want: -1, Got: -1, Code: "service"}
 	}
 	if serial < 0 || serial > MaxSerial {
-		return "", &Error{Kind: ErrFormat, Input: fmt.Sprint(serial), Want: -1, Got: -1,
-			Detail: fmt.Sprintf("the serial must be between 0 and %d (eight digits)", MaxSerial)}
+		return "", &Error{Kind: ErrFormat, Input: fmt.Sprint(serial), Want: -1, Got: -1, Code: "serial",
+			Args: []any{MaxSerial}}
 	}
 	return Number(fmt.Sprintf("%s%08d%d%s", service, serial, CheckDigit(serial), Country)), nil
 }
@@ -161,11 +167,11 @@ func New(service string, serial int) (Number, error) {
 // the check digit does not match the serial.
 func Parse(s string) (Number, error) {
 	in := strings.TrimSpace(s)
-	fail := func(kind error, format string, args ...any) (Number, error) {
-		return "", &Error{Kind: kind, Input: s, Detail: fmt.Sprintf(format, args...), Want: -1, Got: -1}
+	fail := func(kind error, code string, args ...any) (Number, error) {
+		return "", &Error{Kind: kind, Input: s, Code: code, Args: args, Want: -1, Got: -1}
 	}
 	if in == "" {
-		return fail(ErrFormat, "the item number is empty; it has 2 letters, 9 digits and 2 letters, e.g. EE123456785VN")
+		return fail(ErrFormat, "empty")
 	}
 
 	// The significant characters, upper-cased, with their positions (1-based, in
@@ -191,39 +197,38 @@ func Parse(s string) (Number, error) {
 			sig = append(sig, byte(r-'a'+'A'))
 			pos = append(pos, runeIdx)
 		case r == utf8.RuneError:
-			return fail(ErrFormat, "character %d is not valid text; type the number again", runeIdx)
+			return fail(ErrFormat, "not_text", runeIdx)
 		case r >= utf8.RuneSelf:
-			return fail(ErrFormat, "character %d is %q (U+%04X), not one of the plain letters A–Z or digits 0–9; retype it (a look-alike such as a fullwidth digit or a Cyrillic letter is not accepted)",
-				runeIdx, r, r)
+			return fail(ErrFormat, "look_alike", runeIdx, r, r)
 		default:
-			return fail(ErrFormat, "character %d is %q; only letters, digits, spaces and hyphens may be used", runeIdx, r)
+			return fail(ErrFormat, "bad_character", runeIdx, r)
 		}
 	}
 
 	// With the right number of characters, a letter for a digit (or the other way
 	// round) is the likely slip; otherwise say how many of each there are.
 	if len(sig) != length {
-		if d := describe(sig); d != "" {
-			return fail(ErrFormat, "%s", d)
+		if counts := describe(sig); counts != nil {
+			return fail(ErrFormat, "counts", counts...)
 		}
 	}
-	if d := mismatch(sig, pos); d != "" {
-		return fail(ErrFormat, "%s", d)
+	if code, args := mismatch(sig, pos); code != "" {
+		return fail(ErrFormat, code, args...)
 	}
 	if len(sig) > length {
-		return fail(ErrFormat, "character %d (%q) is one too many: the number has 2 letters, 9 digits and 2 letters", pos[length], sig[length])
+		return fail(ErrFormat, "one_too_many", pos[length], sig[length])
 	}
 	if len(sig) < length {
-		return fail(ErrFormat, "the number is too short: it has 2 letters, 9 digits and 2 letters, e.g. EE123456785VN")
+		return fail(ErrFormat, "too_short")
 	}
 	for i, k := range sepAt {
 		if k < 2 || k > 11 {
-			return fail(ErrFormat, "the space or hyphen at character %d is misplaced; spaces and hyphens may stand only between the letters and the digits or between digits", sepPos[i])
+			return fail(ErrFormat, "misplaced_separator", sepPos[i])
 		}
 	}
 
 	if country := string(sig[11:]); country != Country {
-		return fail(ErrCountry, "the country code is %s; only items of Vietnam Post, ending in %s, are handled here", country, Country)
+		return fail(ErrCountry, "country", country, Country)
 	}
 	serial := 0
 	for _, c := range sig[2:10] {
@@ -231,16 +236,16 @@ func Parse(s string) (Number, error) {
 	}
 	want, got := CheckDigit(serial), int(sig[10]-'0')
 	if want != got {
-		return "", &Error{Kind: ErrCheckDigit, Input: s, Want: want, Got: got,
-			Detail: fmt.Sprintf("the check digit should be %d, not %d; if the last digit is right, one of the eight before it was mistyped", want, got)}
+		return "", &Error{Kind: ErrCheckDigit, Input: s, Want: want, Got: got, Code: "check_digit", Args: []any{want, got}}
 	}
 	return Number(sig), nil
 }
 
-// describe explains a wrong shape when the text is letters, then digits, then letters
-// in the wrong numbers, e.g. "found 2 letters, 10 digits and 2 letters"; it returns ""
-// when the counts are right or the text is not of that shape.
-func describe(sig []byte) string {
+// describe counts the letters, digits and letters of a wrong shape when the text is
+// letters, then digits, then letters in the wrong numbers (e.g. 2 letters, 10 digits and
+// 2 letters), as the words of "counts" take them; nil when the counts are right or the
+// text is not of that shape.
+func describe(sig []byte) []any {
 	var runs [3]int
 	part := 0
 	for i, c := range sig {
@@ -249,45 +254,45 @@ func describe(sig []byte) string {
 			part++
 		}
 		if part > 2 || part == 0 && digit || part == 1 && !digit {
-			return ""
+			return nil
 		}
 		runs[part]++
 	}
 	if part != 2 || runs == [3]int{2, 9, 2} {
-		return ""
+		return nil
 	}
-	return fmt.Sprintf("the number has 2 letters, 9 digits and 2 letters; this has %s, %s and %s",
-		count(runs[0], "letter"), count(runs[1], "digit"), count(runs[2], "letter"))
+	return []any{count(runs[0], "letter"), count(runs[1], "digit"), count(runs[2], "letter")}
 }
 
 // mismatch finds the first character that is a letter where a digit belongs or the
-// other way round, and says so; "" if there is none.
-func mismatch(sig []byte, pos []int) string {
+// other way round, and returns the code and arguments that say so; "" if there is none.
+func mismatch(sig []byte, pos []int) (string, []any) {
 	for i, c := range sig[:min(len(sig), length)] {
 		wantDigit := i >= 2 && i < 11
 		if isDigit(c) == wantDigit {
 			continue
 		}
-		what, hint := "a letter", ""
+		code := "want_letter"
 		if wantDigit {
-			what = "a digit"
+			code = "want_digit"
 			switch c {
 			case 'O':
-				hint = " (the letter O where 0 was meant?)"
+				code = "want_digit.zero"
 			case 'I', 'L':
-				hint = " (a letter where 1 was meant?)"
+				code = "want_digit.one"
 			}
 		}
-		return fmt.Sprintf("character %d should be %s, not %q%s", pos[i], what, c, hint)
+		return code, []any{pos[i], c}
 	}
-	return ""
+	return "", nil
 }
 
-func count(n int, noun string) string {
+// count is n of noun (letter or digit), in the catalogue's words.
+func count(n int, noun string) vocabulary.Words {
 	if n == 1 {
-		return "1 " + noun
+		return vocabulary.Problem("s10", "one_"+noun)
 	}
-	return fmt.Sprintf("%d %ss", n, noun)
+	return vocabulary.Problem("s10", noun+"s", n)
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }

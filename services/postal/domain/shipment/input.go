@@ -2,7 +2,6 @@ package shipment
 
 import (
 	"bytes"
-	"fmt"
 	"image/png"
 	"slices"
 	"strings"
@@ -11,19 +10,40 @@ import (
 
 	"github.com/google/uuid"
 
+	"github.com/motcua/motcua/proto/vocabulary"
 	"github.com/motcua/motcua/services/platform/textnorm"
 )
 
-// FieldError says which field of an event is wrong and how to put it right (a 422,
-// except ErrSignatureTooLarge, a 413).
+// FieldError says which field is wrong and why (Code), a 422 except
+// ErrSignatureTooLarge, a 413; its words, which say how to put it right, are the
+// catalogue's (vocabulary.Problem).
 type FieldError struct {
-	Field   string
-	Code    string
-	Message string
+	Field string
+	Code  string
+	// Case, when set, picks the words of one case of the code (the catalogue's
+	// "code.case"); a program reads the code alone.
+	Case string
+	// Args fill the verbs of the words: a limit, a time, the codes to choose from.
+	Args []any
 }
 
-// Error returns the field and the message.
-func (e *FieldError) Error() string { return e.Field + ": " + e.Message }
+// Error returns the field and its words in English.
+func (e *FieldError) Error() string { return e.Field + ": " + e.Words().EN }
+
+// Words say what is wrong with the field and how to put it right, in Vietnamese and
+// English.
+func (e *FieldError) Words() vocabulary.Words {
+	code := e.Code
+	if e.Case != "" {
+		code += "." + e.Case
+	}
+	return vocabulary.Problem(e.Field, code, e.Args...)
+}
+
+// Invalid is a field error: field is wrong as code says, with args for its words.
+func Invalid(field, code string, args ...any) *FieldError {
+	return &FieldError{Field: field, Code: code, Args: args}
+}
 
 // Limits on an event's fields.
 const (
@@ -44,8 +64,7 @@ const (
 
 // ErrSignatureTooLarge is the problem of a signature image over MaxSignatureBytes. It is
 // a distinct value (compare with == or errors.Is) because it is a 413, not a 422.
-var ErrSignatureTooLarge = &FieldError{Field: "proof.signature_png", Code: "too_large",
-	Message: fmt.Sprintf("The signature image is larger than %d KiB; capture it again at a lower resolution.", MaxSignatureBytes>>10)}
+var ErrSignatureTooLarge = Invalid("proof.signature_png", "too_large", MaxSignatureBytes>>10)
 
 // Failure reason codes: why a delivery attempt failed (modelled on the UPU's EMH reasons).
 const (
@@ -63,17 +82,6 @@ const (
 var FailureReasons = []string{ReasonRecipientAbsent, ReasonAddressNotFound, ReasonAddressIncomplete,
 	ReasonRefused, ReasonMoved, ReasonUnknownRecipient, ReasonNotCollected, ReasonOfficeClosed}
 
-var reasonLabels = map[string][2]string{
-	ReasonRecipientAbsent:   {"Người nhận vắng nhà", "The recipient was not in"},
-	ReasonAddressNotFound:   {"Không tìm thấy địa chỉ", "The address could not be found"},
-	ReasonAddressIncomplete: {"Địa chỉ không đầy đủ", "The address is incomplete"},
-	ReasonRefused:           {"Người nhận từ chối nhận", "The recipient refused the item"},
-	ReasonMoved:             {"Người nhận đã chuyển đi nơi khác", "The recipient has moved away"},
-	ReasonUnknownRecipient:  {"Không có người nhận tại địa chỉ", "Nobody of that name lives at the address"},
-	ReasonNotCollected:      {"Người nhận không đến bưu cục nhận", "The item was not collected from the post office"},
-	ReasonOfficeClosed:      {"Cơ quan, đơn vị nhận đóng cửa", "The receiving office was closed"},
-}
-
 // finalReasons are the reasons another attempt cannot cure: the item goes back at once,
 // whatever action the postal worker wrote. The others (the recipient was out, the address
 // needs completing, the item was not collected, the office was closed) count towards the
@@ -83,13 +91,6 @@ var finalReasons = map[string]bool{
 	ReasonRefused:          true,
 	ReasonMoved:            true,
 	ReasonUnknownRecipient: true,
-}
-
-// ReasonLabels returns a failure reason in plain Vietnamese and English; ok is false
-// for an unknown code.
-func ReasonLabels(code string) (vi, en string, ok bool) {
-	l, ok := reasonLabels[code]
-	return l[0], l[1], ok
 }
 
 // FinalReason reports whether a failed attempt with this reason sends the item back at
@@ -107,20 +108,6 @@ const (
 // FailureActions lists the action codes of a failed delivery.
 var FailureActions = []string{ActionLeaveNotice, ActionRetry, ActionHoldAtPostOffice, ActionReturnToSender}
 
-var actionLabels = map[string][2]string{
-	ActionLeaveNotice:      {"Đã để lại giấy báo", "A notice was left"},
-	ActionRetry:            {"Sẽ phát lại", "Delivery will be tried again"},
-	ActionHoldAtPostOffice: {"Lưu tại bưu cục chờ người nhận đến nhận", "Held at the post office for collection"},
-	ActionReturnToSender:   {"Chuyển hoàn về nơi gửi", "Sent back to the sender"},
-}
-
-// ActionLabels returns a failure action in plain Vietnamese and English; ok is false for
-// an unknown code.
-func ActionLabels(code string) (vi, en string, ok bool) {
-	l, ok := actionLabels[code]
-	return l[0], l[1], ok
-}
-
 // Relations of the person who signs for a delivery to the applicant.
 const (
 	RelationSelf        = "self"
@@ -132,18 +119,26 @@ const (
 // Relations lists the relations a recipient may have to the applicant.
 var Relations = []string{RelationSelf, RelationFamily, RelationAuthorised, RelationOfficeClerk}
 
-var relationLabels = map[string][2]string{
-	RelationSelf:        {"Người nộp hồ sơ", "The applicant"},
-	RelationFamily:      {"Người thân trong gia đình", "A family member"},
-	RelationAuthorised:  {"Người được ủy quyền", "An authorised person"},
-	RelationOfficeClerk: {"Văn thư cơ quan", "The office's clerk"},
+// ReasonLabels returns a failure reason in plain Vietnamese and English, from the one
+// catalogue of words, to stand on its own (a choice in a list); ok is false for an
+// unknown code.
+func ReasonLabels(code string) (vi, en string, ok bool) {
+	return labels(vocabulary.FailureReason(code).Capitalized())
 }
 
-// RelationLabels returns a recipient's relation in plain Vietnamese and English; ok is
-// false for an unknown code.
+// ActionLabels returns what was done after a failed delivery, likewise.
+func ActionLabels(code string) (vi, en string, ok bool) {
+	return labels(vocabulary.FailureAction(code))
+}
+
+// RelationLabels returns a recipient's relation to the applicant, likewise.
 func RelationLabels(code string) (vi, en string, ok bool) {
-	l, ok := relationLabels[code]
-	return l[0], l[1], ok
+	return labels(vocabulary.RecipientRelation(code))
+}
+
+// labels are w in each language, and whether there are any.
+func labels(w vocabulary.Words) (vi, en string, ok bool) {
+	return w.VI, w.EN, w != (vocabulary.Words{})
 }
 
 // Proof is the proof of a delivery: who signed, how they relate to the applicant, the
@@ -207,16 +202,16 @@ func (in *Input) Validate() *FieldError {
 	}
 	switch {
 	case in.Type == "":
-		return missing("type", "Say what happened: "+joinStatuses(EventTypes)+".")
+		return missing("type", joinStatuses(EventTypes))
 	case !in.Type.Recordable():
-		return invalid("type", "invalid_type", "The type must be one of "+joinStatuses(EventTypes)+".")
+		return Invalid("type", "invalid_type", joinStatuses(EventTypes))
 	case in.OccurredAt.IsZero():
-		return missing("occurred_at", "Give the time the event happened (RFC 3339 with an offset).")
+		return missing("occurred_at")
 	}
 	switch in.Type {
 	case Accepted:
 		if in.SealNumber == "" {
-			return missing("seal_number", "Give the number of the seal put on the envelope in front of the applicant.")
+			return missing("seal_number")
 		}
 		if fe := validSeal(in.SealNumber); fe != nil {
 			return fe
@@ -228,64 +223,64 @@ func (in *Input) Validate() *FieldError {
 			}
 		}
 	case DeliveryFailed:
-		if fe := oneOf("reason_code", "invalid_reason_code", in.ReasonCode, FailureReasons, "Say why the delivery failed"); fe != nil {
+		if fe := oneOf("reason_code", "invalid_reason_code", in.ReasonCode, FailureReasons); fe != nil {
 			return fe
 		}
-		if fe := oneOf("action_code", "invalid_action_code", in.ActionCode, FailureActions, "Say what was done after the failed attempt"); fe != nil {
+		if fe := oneOf("action_code", "invalid_action_code", in.ActionCode, FailureActions); fe != nil {
 			return fe
 		}
 	case Delivered:
 		if in.Proof == nil {
-			return missing("proof", "A delivery needs the proof: the recipient's name, relation, the last 4 digits of their ID and their signature.")
+			return missing("proof")
 		}
 		if fe := in.Proof.validate(); fe != nil {
 			return fe
 		}
 	}
 	if in.PostageVND != nil && (*in.PostageVND < 0 || *in.PostageVND > MaxPostageVND) {
-		return invalid("postage_vnd", "out_of_range", fmt.Sprintf("The postage must be a whole number of đồng from 0 to %d.", MaxPostageVND))
+		return Invalid("postage_vnd", "out_of_range", MaxPostageVND)
 	}
 	if in.PaidBy != "" && !in.PaidBy.Valid() {
-		return invalid("paid_by", "invalid_payer", "The postage is paid by the citizen or the authority.")
+		return Invalid("paid_by", "invalid_payer")
 	}
 	return nil
 }
 
 func validEventID(id string) *FieldError {
 	if id == "" {
-		return missing("event_id", "Give the event a UUID made on the device, and send the same one when retrying.")
+		return missing("event_id")
 	}
 	u, err := uuid.Parse(id)
 	switch {
 	case err != nil || len(id) != 36:
-		return invalid("event_id", "invalid_uuid", "The event id must be a UUID such as 7f1c2b9e-3d4a-4c5b-9e6f-0a1b2c3d4e5f.")
+		return Invalid("event_id", "invalid_uuid")
 	case u == uuid.Nil:
-		return invalid("event_id", "invalid_uuid", "The event id must be a freshly made UUID, not the all-zero one.")
+		return &FieldError{Field: "event_id", Code: "invalid_uuid", Case: "nil"}
 	}
 	return nil
 }
 
 func validSeal(s string) *FieldError {
 	if utf8.RuneCountInString(s) > MaxSealRunes {
-		return invalid("seal_number", "too_long", fmt.Sprintf("A seal number may have at most %d characters.", MaxSealRunes))
+		return Invalid("seal_number", "too_long")
 	}
 	for _, r := range s {
 		if !(r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') {
-			return invalid("seal_number", "invalid_seal", "A seal number may contain only letters A-Z, digits and hyphens, as printed on the seal.")
+			return Invalid("seal_number", "invalid_seal")
 		}
 	}
 	return nil
 }
 
 // oneOf checks a required code against its list; bad is the problem's code when it is
-// not in the list, what says what to give.
-func oneOf(field, bad, value string, list []string, what string) *FieldError {
-	msg := fmt.Sprintf("%s: one of %s.", what, strings.Join(list, ", "))
+// not in the list. The words name the codes to choose from.
+func oneOf(field, bad, value string, list []string) *FieldError {
+	choices := strings.Join(list, ", ")
 	switch {
 	case value == "":
-		return missing(field, msg)
+		return missing(field, choices)
 	case !slices.Contains(list, value):
-		return invalid(field, bad, msg)
+		return Invalid(field, bad, choices)
 	}
 	return nil
 }
@@ -294,18 +289,18 @@ func (p *Proof) validate() *FieldError {
 	n := utf8.RuneCountInString(p.RecipientName)
 	switch {
 	case n == 0:
-		return missing("proof.recipient_name", "Enter the name of the person who received the item.")
+		return missing("proof.recipient_name")
 	case n > MaxRecipientNameRunes:
-		return invalid("proof.recipient_name", "too_long", fmt.Sprintf("A name may have at most %d characters.", MaxRecipientNameRunes))
+		return Invalid("proof.recipient_name", "too_long", MaxRecipientNameRunes)
 	}
-	if fe := oneOf("proof.relation", "invalid_relation", p.Relation, Relations, "Say who received the item"); fe != nil {
+	if fe := oneOf("proof.relation", "invalid_relation", p.Relation, Relations); fe != nil {
 		return fe
 	}
 	if !fourDigits(p.IDLast4) {
 		if p.IDLast4 == "" {
-			return missing("proof.id_last4", "Enter the last 4 digits of the identity document you checked.")
+			return missing("proof.id_last4")
 		}
-		return invalid("proof.id_last4", "invalid_id_last4", "Enter exactly the last 4 digits of the identity document, such as 0427.")
+		return Invalid("proof.id_last4", "invalid_id_last4")
 	}
 	return validSignature(p.SignaturePNG)
 }
@@ -332,18 +327,18 @@ func validSignature(b []byte) *FieldError {
 	const field = "proof.signature_png"
 	switch {
 	case len(b) == 0:
-		return missing(field, "Capture the recipient's signature (a PNG image).")
+		return missing(field)
 	case len(b) > MaxSignatureBytes:
 		return ErrSignatureTooLarge
 	case !bytes.HasPrefix(b, pngSignature):
-		return invalid(field, "not_png", "The signature must be a PNG image.")
+		return Invalid(field, "not_png")
 	}
 	cfg, err := png.DecodeConfig(bytes.NewReader(b))
 	switch {
 	case err != nil:
-		return invalid(field, "not_png", "The signature is not a readable PNG image; capture it again.")
+		return &FieldError{Field: field, Code: "not_png", Case: "unread"}
 	case cfg.Width < 1 || cfg.Height < 1 || cfg.Width > MaxSignatureSide || cfg.Height > MaxSignatureSide:
-		return invalid(field, "not_png", fmt.Sprintf("The signature image must be at most %d by %d pixels.", MaxSignatureSide, MaxSignatureSide))
+		return &FieldError{Field: field, Code: "not_png", Case: "too_wide", Args: []any{MaxSignatureSide, MaxSignatureSide}}
 	}
 	return nil
 }
@@ -356,10 +351,5 @@ func joinStatuses(list []Status) string {
 	return strings.Join(names, ", ")
 }
 
-func missing(field, msg string) *FieldError {
-	return &FieldError{Field: field, Code: "required", Message: msg}
-}
-
-func invalid(field, code, msg string) *FieldError {
-	return &FieldError{Field: field, Code: code, Message: msg}
-}
+// missing is the problem of a required field left out, with args for its words.
+func missing(field string, args ...any) *FieldError { return Invalid(field, "required", args...) }

@@ -206,9 +206,9 @@ func TestValidate(t *testing.T) {
 			case fe == nil:
 				t.Fatalf("Validate = nil, want %s %s", tt.field, tt.code)
 			case fe.Field != tt.field || fe.Code != tt.code:
-				t.Fatalf("Validate = %s %s (%s), want %s %s", fe.Field, fe.Code, fe.Message, tt.field, tt.code)
-			case fe.Message == "" || !strings.HasSuffix(fe.Message, "."):
-				t.Fatalf("message %q is not a sentence", fe.Message)
+				t.Fatalf("Validate = %s %s (%s), want %s %s", fe.Field, fe.Code, fe.Words().EN, tt.field, tt.code)
+			case !sentence(fe.Words().EN) || !sentence(fe.Words().VI) || strings.Contains(fe.Words().VI, "%!"):
+				t.Fatalf("words %+v are not sentences", fe.Words())
 			}
 			if tt.code == "too_large" {
 				if fe != ErrSignatureTooLarge || !errors.Is(fe, ErrSignatureTooLarge) {
@@ -251,3 +251,6 @@ func TestInputJSON(t *testing.T) {
 		t.Fatalf("Marshal = %s, %v", out, err)
 	}
 }
+
+// sentence reports whether s is a sentence: words (not a code) that end with a full stop.
+func sentence(s string) bool { return strings.Contains(s, " ") && strings.HasSuffix(s, ".") }

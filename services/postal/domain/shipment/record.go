@@ -1,13 +1,14 @@
 package shipment
 
 import (
-	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/google/uuid"
 
+	"github.com/motcua/motcua/proto/vocabulary"
 	"github.com/motcua/motcua/services/worktime"
 )
 
@@ -118,23 +119,58 @@ type OrderError struct {
 	Allowed []Status
 }
 
-// Error says why, and what may come next.
-func (e *OrderError) Error() string {
-	_, label := e.Status.Labels()
-	msg := fmt.Sprintf("%s cannot be recorded now: the shipment is %q (%s).", e.Type, strings.ToLower(label), e.Status)
+// Error says in English why, and what may come next, naming steps by code.
+func (e *OrderError) Error() string { return e.Words(ByCode).EN }
+
+// Words say why the event cannot be recorded now and what may come next, naming steps
+// and statuses as naming does.
+func (e *OrderError) Words(naming Naming) vocabulary.Words {
 	if e.Status.Terminal() {
-		return msg + " It has ended; nothing can be recorded after it."
+		return vocabulary.Problem("", "event_out_of_order.ended", naming.Step(e.Type), naming.Status(e.Status))
 	}
+	said := []vocabulary.Words{vocabulary.Problem("", "event_out_of_order", naming.Step(e.Type), naming.Status(e.Status))}
 	if e.Type == DeliveryFailed && e.Kind != KindDelivery {
-		msg += " Only a delivery to the citizen can fail; an office signs for its items."
+		said = append(said, vocabulary.Problem("", "event_out_of_order.not_a_delivery"))
 	}
 	if e.Type == Returned && e.Status != DeliveryFailed {
-		msg += " An item goes back only after a failed delivery."
+		said = append(said, vocabulary.Problem("", "event_out_of_order.not_failed"))
 	}
 	if len(e.Allowed) == 0 {
-		return msg + " Nothing can be recorded now."
+		said = append(said, vocabulary.Problem("", "event_out_of_order.none"))
+	} else {
+		next := make([]vocabulary.Words, len(e.Allowed))
+		for i, t := range e.Allowed {
+			next[i] = naming.Step(t)
+		}
+		said = append(said, vocabulary.Problem("", "event_out_of_order.next", vocabulary.Join(next, ", ")))
 	}
-	return msg + " What may come next: " + joinStatuses(e.Allowed) + "."
+	return vocabulary.Join(said, " ")
+}
+
+// Naming is how a message names the steps (event types) and the status of a shipment.
+type Naming struct {
+	Step   func(Status) vocabulary.Words
+	Status func(Status) vocabulary.Words
+}
+
+// ByCode names steps by the codes a client of the API sends, and a status by its words
+// and its code.
+var ByCode = Naming{
+	Step: func(t Status) vocabulary.Words { return vocabulary.Words{VI: string(t), EN: string(t)} },
+	Status: func(s Status) vocabulary.Words {
+		w := s.Words()
+		return vocabulary.Words{VI: "“" + w.VI + "” (" + string(s) + ")",
+			EN: strconv.Quote(strings.ToLower(w.EN)) + " (" + string(s) + ")"}
+	},
+}
+
+// InWords names steps and statuses in words, as the pages say them.
+var InWords = Naming{Step: quoted, Status: quoted}
+
+// quoted is a status's words between quotation marks.
+func quoted(s Status) vocabulary.Words {
+	w := s.Words()
+	return vocabulary.Words{VI: "“" + w.VI + "”", EN: "“" + w.EN + "”"}
 }
 
 // ReturnAfterWorkingDays is how many working days after the first failed attempt a later
@@ -177,12 +213,10 @@ func Record(s Shipment, in Input, now time.Time, clock Clock) (Shipment, []Recor
 	loc := clock.Location()
 	at := in.OccurredAt
 	if at.After(now.Add(MaxClockSkew)) {
-		return s, nil, &FieldError{Field: "occurred_at", Code: "in_the_future",
-			Message: fmt.Sprintf("The event is dated %s, later than now (%s); check the phone's clock.", stamp(at, loc), stamp(now, loc))}
+		return s, nil, Invalid("occurred_at", "in_the_future", at.In(loc), now.In(loc))
 	}
 	if at.Before(s.LastEventAt) {
-		return s, nil, &FieldError{Field: "occurred_at", Code: "before_last_event",
-			Message: fmt.Sprintf("The event is dated %s, before the shipment's last event (%s); send events in the order they happened.", stamp(at, loc), stamp(s.LastEventAt, loc))}
+		return s, nil, Invalid("occurred_at", "before_last_event", at.In(loc), s.LastEventAt.In(loc))
 	}
 
 	rec := Recorded{Type: in.Type, At: at}
@@ -263,5 +297,3 @@ func NeedsReturnShipment(kind Kind, recorded []Recorded) bool {
 	}
 	return slices.ContainsFunc(recorded, func(r Recorded) bool { return r.Type == Returned })
 }
-
-func stamp(t time.Time, loc *time.Location) string { return t.In(loc).Format(time.RFC3339) }

@@ -214,8 +214,8 @@ func TestOccurredAt(t *testing.T) {
 			if !reflect.DeepEqual(got, s) || recs != nil {
 				t.Fatal("a refused event changed the shipment")
 			}
-			if !strings.Contains(fe.Message, "+07:00") {
-				t.Errorf("message %q does not give Hanoi times", fe.Message)
+			if !strings.Contains(fe.Words().EN, "+07:00") {
+				t.Errorf("message %q does not give Hanoi times", fe.Words().EN)
 			}
 		})
 	}

@@ -10,6 +10,12 @@
 // follow the shipment's last one.
 package shipment
 
+import (
+	"slices"
+
+	"github.com/motcua/motcua/proto/vocabulary"
+)
+
 // Kind is the leg a shipment covers.
 type Kind string
 
@@ -39,21 +45,11 @@ func ParseKind(s string) (Kind, bool) {
 	return "", false
 }
 
-var kindLabels = map[Kind][2]string{
-	KindPickup:   {"Thu gom hồ sơ", "Dossier collection"},
-	KindTransfer: {"Chuyển hồ sơ giữa các cơ quan", "Transfer between offices"},
-	KindDelivery: {"Phát kết quả đến người dân", "Result delivery"},
-	KindReturn:   {"Chuyển hoàn về bộ phận một cửa", "Return to the desk"},
-}
-
-// Labels returns the kind in Vietnamese and in English; an unknown kind is returned as
-// it is.
+// Labels returns the kind (the leg of the post it covers) in Vietnamese and in English,
+// from the one catalogue of words; an unknown kind is returned as it is.
 func (k Kind) Labels() (vi, en string) {
-	l, ok := kindLabels[k]
-	if !ok {
-		return string(k), string(k)
-	}
-	return l[0], l[1]
+	w := vocabulary.Leg(string(k))
+	return w.VI, w.EN
 }
 
 // Status is where a shipment stands: the type of the last event recorded, or Created
@@ -93,33 +89,32 @@ var Statuses = []Status{Created, Accepted, PickedUp, InTransit, Arrived, OutForD
 var EventTypes = []Status{Accepted, PickedUp, InTransit, Arrived, OutForDelivery, Delivered,
 	DeliveryFailed, Returned}
 
-var statusLabels = map[Status][2]string{
-	Created:        {"Chờ bưu điện nhận", "Waiting for the post"},
-	Accepted:       {"Bưu điện đã nhận", "Accepted by the post"},
-	PickedUp:       {"Bưu điện đã đến lấy", "Collected by the post"},
-	InTransit:      {"Đang vận chuyển", "On its way"},
-	Arrived:        {"Đã đến bưu cục phát", "At the delivering post office"},
-	OutForDelivery: {"Đang đi phát", "Out for delivery"},
-	Delivered:      {"Đã phát thành công", "Delivered"},
-	DeliveryFailed: {"Phát không thành công", "Delivery attempt failed"},
-	Returned:       {"Đã chuyển hoàn", "Returned to sender"},
-}
-
 // Valid reports whether s is one of Statuses.
-func (s Status) Valid() bool { _, ok := statusLabels[s]; return ok }
+func (s Status) Valid() bool { return slices.Contains(Statuses, s) }
 
 // Recordable reports whether a postal worker may record an event of type s (one of
 // EventTypes), whatever the shipment's state.
 func (s Status) Recordable() bool { return s != Created && s.Valid() }
 
-// Labels returns the status in plain Vietnamese and English, as a citizen reads it; an
-// unknown status is returned as it is.
+// Labels returns the status in plain Vietnamese and English, as the post's pages and
+// answers say it, from the one catalogue of words; an unknown status is returned as it
+// is.
 func (s Status) Labels() (vi, en string) {
-	l, ok := statusLabels[s]
-	if !ok {
-		return string(s), string(s)
+	w := s.Words()
+	return w.VI, w.EN
+}
+
+// Words name the status as the post's pages and answers say it, from the one catalogue
+// of words.
+func (s Status) Words() vocabulary.Words { return vocabulary.PostStatus(string(s)) }
+
+// StepWords name a step of type s in a shipment's list of steps: the status it brought
+// the shipment to, but for the first, which opened it.
+func (s Status) StepWords() vocabulary.Words {
+	if s == Created {
+		return vocabulary.ShipmentOpened
 	}
-	return l[0], l[1]
+	return s.Words()
 }
 
 // Terminal reports whether the shipment has ended: nothing can be recorded after

@@ -21,8 +21,7 @@ import (
 func (a *API) create(w http.ResponseWriter, r *http.Request) {
 	key := strings.TrimSpace(r.Header.Get("Idempotency-Key"))
 	if utf8.RuneCountInString(key) > 200 || !utf8.ValidString(key) || strings.IndexFunc(key, unicode.IsControl) >= 0 {
-		a.fail(w, r, httpapi.Invalid("Idempotency-Key", "invalid_idempotency_key",
-			"An Idempotency-Key must be at most 200 characters of UTF-8 text without control characters, such as a UUID."))
+		a.fail(w, r, httpapi.Problem(http.StatusUnprocessableEntity, "Idempotency-Key", "invalid_idempotency_key"))
 		return
 	}
 	var in app.CreateInput
@@ -81,7 +80,7 @@ func (a *API) get(w http.ResponseWriter, r *http.Request) {
 func (a *API) list(w http.ResponseWriter, r *http.Request) {
 	code := strings.TrimSpace(r.URL.Query().Get("dossier"))
 	if code == "" || len(code) > 40 {
-		a.fail(w, r, httpapi.Invalid("dossier", "required", "Give the dossier's code: ?dossier=000.00.16.H19-261201-0001."))
+		a.fail(w, r, httpapi.Problem(http.StatusUnprocessableEntity, "dossier", "required"))
 		return
 	}
 	list, err := a.Shipments.OfDossier(r.Context(), auth.FromContext(r.Context()), code)
@@ -94,12 +93,12 @@ func (a *API) manifest(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	office := strings.TrimSpace(q.Get("office"))
 	if office == "" || len(office) > 40 {
-		a.fail(w, r, httpapi.Invalid("office", "required", "Give the code of the post office: ?office=000.30.16.H19."))
+		a.fail(w, r, httpapi.Problem(http.StatusUnprocessableEntity, "office", "required"))
 		return
 	}
 	day, ok := a.Shipments.Day(q.Get("date"))
 	if !ok {
-		a.fail(w, r, httpapi.Invalid("date", "invalid_date", "The date is written YYYY-MM-DD, e.g. 2026-12-01."))
+		a.fail(w, r, httpapi.Problem(http.StatusUnprocessableEntity, "date", "invalid_date"))
 		return
 	}
 	m, err := a.Shipments.Manifest(r.Context(), auth.FromContext(r.Context()), office, day)

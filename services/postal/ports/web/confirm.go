@@ -51,7 +51,7 @@ func (p *Pages) confirm(w http.ResponseWriter, r *http.Request) {
 	if err := r.ParseForm(); err != nil {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
-			pe = &problem{status: http.StatusRequestEntityTooLarge, field: "signature", key: "f.signature.too_large"}
+			pe = fieldProblem(http.StatusRequestEntityTooLarge, shipment.ErrSignatureTooLarge)
 		} else {
 			pe = &problem{status: http.StatusBadRequest, key: "bad.form"}
 		}
@@ -60,8 +60,9 @@ func (p *Pages) confirm(w http.ResponseWriter, r *http.Request) {
 	}
 	typ := r.PostFormValue("type")
 	tn, err := s10.Parse(chi.URLParam(r, "tracking"))
-	if pe == nil && err != nil {
-		pe = &problem{status: http.StatusNotFound, key: "bad.tracking"}
+	var se *s10.Error
+	if pe == nil && errors.As(err, &se) {
+		pe = trackingProblem(se)
 	}
 	var in shipment.Input
 	if pe == nil {
@@ -134,7 +135,7 @@ func readInput(r *http.Request) (shipment.Input, *problem) {
 	if s := strings.TrimSpace(v("occurred_at")); s != "" {
 		t, err := time.Parse(time.RFC3339Nano, s)
 		if err != nil {
-			return in, &problem{status: http.StatusUnprocessableEntity, key: "f.occurred_at"}
+			return in, fieldProblem(http.StatusUnprocessableEntity, shipment.Invalid("occurred_at", "invalid_time"))
 		}
 		in.OccurredAt = t
 	}
@@ -142,17 +143,20 @@ func readInput(r *http.Request) (shipment.Input, *problem) {
 		in.Proof = &shipment.Proof{RecipientName: v("recipient_name"), Relation: v("relation"), IDLast4: v("id_last4")}
 		if s := v("signature_png"); s != "" {
 			if !strings.HasPrefix(s, signaturePrefix) {
-				return in, &problem{status: http.StatusUnprocessableEntity, field: "signature", key: "f.signature.not_png"}
+				return in, notPNG
 			}
 			b, err := base64.StdEncoding.DecodeString(s[len(signaturePrefix):])
 			if err != nil {
-				return in, &problem{status: http.StatusUnprocessableEntity, field: "signature", key: "f.signature.not_png"}
+				return in, notPNG
 			}
 			in.Proof.SignaturePNG = b
 		}
 	}
 	return in, nil
 }
+
+// notPNG is the problem of a signature the pad did not give as a PNG.
+var notPNG = fieldProblem(http.StatusUnprocessableEntity, shipment.Invalid("proof.signature_png", "not_png"))
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")

@@ -4,8 +4,8 @@ import (
 	"context"
 	"errors"
 	"net/http"
-	"strings"
 
+	"github.com/motcua/motcua/proto/vocabulary"
 	"github.com/motcua/motcua/services/platform/database"
 	"github.com/motcua/motcua/services/platform/sealing"
 	"github.com/motcua/motcua/services/postal/app"
@@ -14,30 +14,23 @@ import (
 )
 
 // problem is an error as the worker reads it: the HTTP status, the form's field it is
-// about (none for the whole form), the words' key (or the words themselves), and
-// whether sending again later may succeed.
+// about (none for the whole form), its words (the catalogue's, for a problem of the use
+// cases) or the key of the page's own words, and whether sending again later may
+// succeed.
 type problem struct {
 	status int
 	field  string
+	words  vocabulary.Words
 	key    string
-	words  string
 	retry  bool
 }
 
-// message is the problem in the page's language. A key with a code falls back to the
-// field's general words ("f.seal_number.too_long" to "f.seal_number").
+// message is the problem in the page's language.
 func (pe *problem) message(pg *page) string {
-	if pe.words != "" {
-		return pe.words
+	if pe.key != "" {
+		return pg.T(pe.key)
 	}
-	if _, ok := texts[pe.key]; !ok {
-		if i := strings.LastIndexByte(pe.key, '.'); i > 0 {
-			if _, ok := texts[pe.key[:i]]; ok {
-				return pg.T(pe.key[:i])
-			}
-		}
-	}
-	return pg.T(pe.key)
+	return pe.words.In(pg.Lang)
 }
 
 // formFields names the form's input for each field of the API's event; the others
@@ -52,6 +45,16 @@ var formFields = map[string]string{
 	"proof.signature_png":  "signature",
 }
 
+// fieldProblem is the problem of a field of the event, beside the form's input for it.
+func fieldProblem(status int, fe *shipment.FieldError) *problem {
+	return &problem{status: status, field: formFields[fe.Field], words: fe.Words()}
+}
+
+// trackingProblem is the problem of a tracking number that is not one.
+func trackingProblem(se *s10.Error) *problem {
+	return &problem{status: http.StatusNotFound, words: vocabulary.Problem("", "invalid_tracking_number", se.Words())}
+}
+
 // problemOf is the problem of an error of the use cases; nil when the client went away.
 // An unexpected error is logged (never with the form's personal data).
 func (p *Pages) problemOf(w http.ResponseWriter, r *http.Request, pg *page, err error) *problem {
@@ -60,24 +63,19 @@ func (p *Pages) problemOf(w http.ResponseWriter, r *http.Request, pg *page, err 
 	var se *s10.Error
 	switch {
 	case errors.Is(err, shipment.ErrSignatureTooLarge):
-		return &problem{status: http.StatusRequestEntityTooLarge, field: "signature", key: "f.signature.too_large"}
+		return fieldProblem(http.StatusRequestEntityTooLarge, shipment.ErrSignatureTooLarge)
 	case errors.As(err, &fe):
-		field := formFields[fe.Field]
-		name := field
-		if name == "" {
-			name = fe.Field
-		}
-		return &problem{status: http.StatusUnprocessableEntity, field: field, key: "f." + name + "." + fe.Code}
+		return fieldProblem(http.StatusUnprocessableEntity, fe)
 	case errors.As(err, &oe):
-		return &problem{status: http.StatusConflict, words: orderWords(pg, oe)}
+		return &problem{status: http.StatusConflict, words: oe.Words(shipment.InWords)}
 	case errors.As(err, &se):
-		return &problem{status: http.StatusNotFound, key: "bad.tracking"}
+		return trackingProblem(se)
 	case errors.Is(err, app.ErrForbidden):
-		return &problem{status: http.StatusForbidden, key: "forbidden"}
+		return &problem{status: http.StatusForbidden, words: vocabulary.Problem("", "shipment_forbidden")}
 	case errors.Is(err, app.ErrNotFound):
-		return &problem{status: http.StatusNotFound, key: "not.found"}
+		return &problem{status: http.StatusNotFound, words: vocabulary.Problem("", "shipment_not_found")}
 	case errors.Is(err, app.ErrEventReused):
-		return &problem{status: http.StatusUnprocessableEntity, key: "f.event_id.event_id_reused"}
+		return &problem{status: http.StatusUnprocessableEntity, words: vocabulary.Problem("event_id", "event_id_reused")}
 	case errors.Is(err, context.Canceled) && r.Context().Err() != nil:
 		return nil
 	case errors.Is(err, sealing.ErrTampered):
@@ -91,22 +89,6 @@ func (p *Pages) problemOf(w http.ResponseWriter, r *http.Request, pg *page, err 
 		return &problem{status: http.StatusServiceUnavailable, key: "unavailable", retry: true}
 	}
 	return &problem{status: http.StatusInternalServerError, key: "unavailable", retry: true}
-}
-
-// orderWords says why a step cannot be recorded now and which may come next.
-func orderWords(pg *page, oe *shipment.OrderError) string {
-	now := pg.StatusNow(string(oe.Status))
-	if oe.Status.Terminal() {
-		return pg.T("order.ended", pg.Status(string(oe.Type)), now)
-	}
-	if len(oe.Allowed) == 0 {
-		return pg.T("order.none", pg.Status(string(oe.Type)), now)
-	}
-	next := make([]string, len(oe.Allowed))
-	for i, t := range oe.Allowed {
-		next[i] = "“" + pg.Status(string(t)) + "”"
-	}
-	return pg.T("order", pg.Status(string(oe.Type)), now, strings.Join(next, ", "))
 }
 
 // fail renders the page of an error reading a run sheet or a shipment.

@@ -34,7 +34,10 @@ func (p *Pages) find(w http.ResponseWriter, r *http.Request) {
 		p.render(w, http.StatusUnprocessableEntity, pg)
 		return
 	case queryBadTracking:
-		pg.Errors["q"] = pg.T("bad.tracking")
+		var se *s10.Error
+		if _, err := s10.Parse(pg.Query); errors.As(err, &se) {
+			pg.Errors["q"] = trackingProblem(se).message(pg)
+		}
 		p.render(w, http.StatusUnprocessableEntity, pg)
 		return
 	case queryTracking:

@@ -4,6 +4,8 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+
+	"github.com/motcua/motcua/proto/vocabulary"
 )
 
 // manifest answers GET /buu-chinh[?office=&date=]: the run sheet of the worker's post
@@ -23,7 +25,7 @@ func (p *Pages) manifest(w http.ResponseWriter, r *http.Request) {
 	day, ok := p.Shipments.Day(strings.TrimSpace(q.Get("date")))
 	pg.Date = day.String()
 	if !ok {
-		pg.Errors["date"] = pg.T("bad.date")
+		pg.Errors["date"] = vocabulary.Problem("date", "invalid_date").In(pg.Lang)
 		p.render(w, http.StatusUnprocessableEntity, pg)
 		return
 	}

@@ -106,20 +106,11 @@ func (pg *page) When(t time.Time) string { return htmlpage.When(pg.Lang, t) }
 // Money shows a sum of đồng.
 func (pg *page) Money(vnd int64) string { return htmlpage.Money(vnd) }
 
-// Status is a shipment's status (or a step's type) in the page's language.
-func (pg *page) Status(s string) string {
-	vi, en := shipment.Status(s).Labels()
-	if s == string(shipment.Created) {
-		vi, en = "Mở bưu gửi", "Shipment opened"
-	}
-	return pick(pg.Lang, vi, en)
-}
+// Status is a step of a shipment (its type) in the page's language.
+func (pg *page) Status(s string) string { return shipment.Status(s).StepWords().In(pg.Lang) }
 
 // StatusNow is a shipment's current status in the page's language.
-func (pg *page) StatusNow(s string) string {
-	vi, en := shipment.Status(s).Labels()
-	return pick(pg.Lang, vi, en)
-}
+func (pg *page) StatusNow(s string) string { return shipment.Status(s).Words().In(pg.Lang) }
 
 // Kind is a shipment's kind in the page's language.
 func (pg *page) Kind(k string) string {

@@ -28,8 +28,7 @@ func (p *Pages) shipment(w http.ResponseWriter, r *http.Request) {
 func (p *Pages) load(w http.ResponseWriter, r *http.Request, pg *page) bool {
 	tn, err := s10.Parse(chi.URLParam(r, "tracking"))
 	if err != nil {
-		pg.Name, pg.Error = "message", pg.T("bad.tracking")
-		p.render(w, http.StatusNotFound, pg)
+		p.fail(w, r, pg, err)
 		return false
 	}
 	v, err := p.Shipments.Get(r.Context(), pg.Who, tn.String())
