@@ -19,6 +19,7 @@ import (
 	"github.com/motcua/motcua/services/platform/lifecycle"
 	"github.com/motcua/motcua/services/platform/messaging"
 	"github.com/motcua/motcua/services/platform/sessionsync"
+	"github.com/motcua/motcua/services/platform/web/layout"
 	"github.com/motcua/motcua/services/status/adapters/store"
 	"github.com/motcua/motcua/services/status/adapters/trackcache"
 	"github.com/motcua/motcua/services/status/app/citizen"
@@ -139,11 +140,13 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 	}, nil
 }
 
-// Mount adds status's API, its citizen pages and the supervisors' dashboard to r.
+// Mount adds status's API, its citizen pages and the supervisors' dashboard to r, with
+// the base style sheet both kinds of pages share.
 func (s *Service) Mount(r chi.Router) {
 	s.api.Mount(r)
 	s.pages.Mount(r)
 	s.dashboard.Mount(r)
+	layout.MountBaseStyle(r, "status")
 }
 
 // Checks are status's readiness probes.

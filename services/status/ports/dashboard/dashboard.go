@@ -6,7 +6,9 @@
 // each with a table saying the same; the dossiers overdue now, the latest first; and
 // both as CSV files for a spreadsheet.
 //
-// The pages need no JavaScript (the content security policy allows none). The session
+// The pages need no JavaScript (the content security policy allows none); they fill the
+// platform's one layout, and their own style sheet (the figures, the charts, the
+// tables) comes after the base sheet status serves for all its pages. The session
 // is the staff token in its HttpOnly cookie (platform/web/session), signed in at
 // intake's sign-in page; only supervisors and administrators may see the dashboard,
 // each over the dossiers of their own offices only. Vietnamese first, English on
@@ -25,6 +27,7 @@ import (
 
 	"github.com/motcua/motcua/services/platform/auth"
 	"github.com/motcua/motcua/services/platform/web/htmlpage"
+	"github.com/motcua/motcua/services/platform/web/layout"
 	"github.com/motcua/motcua/services/platform/web/session"
 	"github.com/motcua/motcua/services/status/app/indicators"
 )
@@ -59,10 +62,13 @@ var style []byte
 
 var styleAsset = htmlpage.NewAsset(StylePath, "text/css; charset=utf-8", style)
 
-var pageTemplate = template.Must(template.New("").Funcs(template.FuncMap{
+// styles are the dashboard's style sheets: the base one, then its own.
+var styles = []string{layout.BaseStyle("status").URL(), styleAsset.URL()}
+
+var pageTemplate = layout.New(template.FuncMap{
 	"deref": func(x *float64) float64 { return *x },
 	"sum":   func(a, b int64) int64 { return a + b },
-}).ParseFS(templateFS, "templates/*.html"))
+}, templateFS, "templates/*.html")
 
 // Pages serves the dashboard.
 type Pages struct {
@@ -108,5 +114,5 @@ func (p *Pages) requireViewer(next http.Handler) http.Handler {
 
 // render writes the page with status.
 func (p *Pages) render(w http.ResponseWriter, status int, pg *page) {
-	htmlpage.Render(w, p.Log, pageTemplate, "page", pg, pg.Lang, status)
+	htmlpage.Render(w, p.Log, pageTemplate, layout.Name, pg, pg.Lang, status)
 }

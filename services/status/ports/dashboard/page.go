@@ -9,6 +9,7 @@ import (
 	"github.com/motcua/motcua/services/platform/auth"
 	"github.com/motcua/motcua/services/platform/web/csrf"
 	"github.com/motcua/motcua/services/platform/web/htmlpage"
+	"github.com/motcua/motcua/services/platform/web/layout"
 	"github.com/motcua/motcua/services/status/app/indicators"
 	"github.com/motcua/motcua/services/worktime"
 )
@@ -20,7 +21,6 @@ type page struct {
 	Who    *auth.Principal
 	CSRF   string
 	Switch string
-	Style  string
 	// Error is the page's error in words; Home, on a refusal, the pages of the
 	// visitor's role.
 	Error string
@@ -60,7 +60,21 @@ type link struct {
 func (p *Pages) newPage(w http.ResponseWriter, r *http.Request) *page {
 	lang := htmlpage.Language(w, r)
 	return &page{Lang: lang, Who: auth.FromContext(r.Context()), CSRF: csrf.Token(w, r),
-		Switch: htmlpage.SwitchURL(r, lang), Style: styleAsset.URL(), Errors: map[string]string{}}
+		Switch: htmlpage.SwitchURL(r, lang), Errors: map[string]string{}}
+}
+
+// Chrome is the page's frame: who is signed in, and on a refusal a way to the pages of
+// the visitor's role.
+func (pg *page) Chrome() layout.Chrome {
+	c := layout.NewChrome(pg.Lang, pg.T, HomePath, pg.Switch, styles...)
+	if pg.Who != nil {
+		c.SignedIn(pg.Who.Username, pg.T("signed.in.as", pg.Who.Username, pg.Who.Role), pg.CSRF)
+	}
+	c.Error = pg.Error
+	if pg.Home != "" {
+		c.ErrorLink = layout.Link{Href: pg.Home, Text: pg.T("go.home")}
+	}
+	return c
 }
 
 // quickLinks are the usual periods, each keeping the office and procedure of f.

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/motcua/motcua/proto/vocabulary"
+	"github.com/motcua/motcua/services/platform/web/layout"
 	"github.com/motcua/motcua/services/status/app/citizen"
 	"github.com/motcua/motcua/services/status/domain/tracking"
 )
@@ -27,7 +28,6 @@ type page struct {
 	Rating rating
 	// Switch is the same page in the other language.
 	Switch string
-	Style  string
 }
 
 // rating is the state of the rating form.
@@ -63,7 +63,23 @@ func newPage(lang vocabulary.Lang, path string, query url.Values) *page {
 	if len(q) > 0 {
 		sw += "?" + q.Encode()
 	}
-	return &page{Lang: lang, Switch: sw, Style: styleAsset.URL()}
+	return &page{Lang: lang, Switch: sw}
+}
+
+// Chrome is the page's frame: the dossier's code in the title, a brand that keeps the
+// language, and no one signed in, so the top bar holds only the language switch.
+func (p *page) Chrome() layout.Chrome {
+	home := "/"
+	if p.English() {
+		home += "?lang=en"
+	}
+	c := layout.NewChrome(p.Lang, p.T, home, p.Switch, styles...)
+	c.Menu = vocabulary.Words{VI: "Ngôn ngữ", EN: "Language"}.In(p.Lang)
+	if p.View != nil {
+		c.Title = p.T("dossier") + " " + p.View.Code + " · " + c.Title
+	}
+	c.Error = p.Error
+	return c
 }
 
 // T is the page's words for key.

@@ -3,7 +3,8 @@
 // /tra-cuu, which the receipt's QR code opens with ?code=&pin=), and the rating of the
 // service once the result is returned (POST /tra-cuu/danh-gia). Vietnamese first,
 // English with ?lang=en. No JavaScript: every page works as plain HTML forms; the
-// templates and the one style sheet are embedded in the binary.
+// templates fill the platform's one layout, and the citizen's own style sheet, embedded
+// in the binary, comes after the base sheet status serves for all its pages.
 //
 // The pages go through app/citizen as the JSON API does: the same PIN check, the same
 // answer for an unknown code and a wrong PIN (404), the same failure limits (429); its
@@ -12,7 +13,6 @@ package web
 
 import (
 	"embed"
-	"html/template"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -21,6 +21,7 @@ import (
 
 	"github.com/motcua/motcua/proto/vocabulary"
 	"github.com/motcua/motcua/services/platform/web/htmlpage"
+	"github.com/motcua/motcua/services/platform/web/layout"
 	"github.com/motcua/motcua/services/status/app/citizen"
 )
 
@@ -43,7 +44,10 @@ var style []byte
 // styleAsset is the style sheet, its address versioned by its content.
 var styleAsset = htmlpage.NewAsset(StylePath, "text/css; charset=utf-8", style)
 
-var pageTemplate = template.Must(template.New("").ParseFS(templateFS, "templates/*.html"))
+// styles are the pages' style sheets: the base one, then the citizen's own.
+var styles = []string{layout.BaseStyle("status").URL(), styleAsset.URL()}
+
+var pageTemplate = layout.New(nil, templateFS, "templates/*.html")
 
 // Pages serves the citizen's pages.
 type Pages struct {
@@ -76,5 +80,5 @@ func language(r *http.Request) vocabulary.Lang {
 // render writes the page with status. Every page may hold the PIN (in its address or a
 // hidden field), so none is stored by the browser or a proxy.
 func (p *Pages) render(w http.ResponseWriter, status int, pg *page) {
-	htmlpage.Render(w, p.Log, pageTemplate, "page", pg, pg.Lang, status)
+	htmlpage.Render(w, p.Log, pageTemplate, layout.Name, pg, pg.Lang, status)
 }
