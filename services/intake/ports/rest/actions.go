@@ -17,11 +17,7 @@ import (
 func (a *API) act(w http.ResponseWriter, r *http.Request) {
 	action, ok := dossier.ParseAction(chi.URLParam(r, "action"))
 	if !ok {
-		names := make([]string, len(dossier.Actions))
-		for i, x := range dossier.Actions {
-			names[i] = string(x)
-		}
-		a.fail(w, r, httpapi.Problem(http.StatusNotFound, "", "unknown_action", strings.Join(names, ", ")))
+		a.fail(w, r, noneOf("unknown_action", dossier.Actions))
 		return
 	}
 	key, err := httpapi.IdempotencyKey(r)

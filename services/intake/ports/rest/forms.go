@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"net/http"
-	"strings"
 
 	"github.com/go-chi/chi/v5"
 
@@ -18,11 +17,7 @@ import (
 func (a *API) form(w http.ResponseWriter, r *http.Request) {
 	kind, ok := forms.ParseKind(chi.URLParam(r, "form"))
 	if !ok {
-		names := make([]string, 0, 5)
-		for _, k := range forms.Kinds() {
-			names = append(names, string(k))
-		}
-		a.fail(w, r, httpapi.Problem(http.StatusNotFound, "", "unknown_form", strings.Join(names, ", ")))
+		a.fail(w, r, noneOf("unknown_form", forms.Kinds()))
 		return
 	}
 	format := r.URL.Query().Get("format")

@@ -24,18 +24,18 @@ func (a *API) offices(w http.ResponseWriter, r *http.Request) {
 	}
 	out := make([]officeJSON, 0, len(list))
 	for _, o := range list {
-		j := officeJSON{Code: o.Code, Name: o.Name, Kind: string(o.Kind), Address: o.Address}
-		if o.ParentCode != "" {
-			p := o.ParentCode
-			j.ParentCode = &p
-		}
-		if o.PostOffice != "" {
-			p := o.PostOffice
-			j.PostOffice = &p
-		}
-		out = append(out, j)
+		out = append(out, officeJSON{Code: o.Code, Name: o.Name, Kind: string(o.Kind), Address: o.Address,
+			ParentCode: orNull(o.ParentCode), PostOffice: orNull(o.PostOffice)})
 	}
 	httpapi.WriteJSON(w, http.StatusOK, out)
+}
+
+// orNull is code, or nil (JSON null) when there is none.
+func orNull(code string) *string {
+	if code == "" {
+		return nil
+	}
+	return &code
 }
 
 type procedureJSON struct {
