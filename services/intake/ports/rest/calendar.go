@@ -8,6 +8,7 @@ import (
 
 	"github.com/go-chi/chi/v5"
 
+	"github.com/motcua/motcua/services/intake/app"
 	"github.com/motcua/motcua/services/platform/httpapi"
 	"github.com/motcua/motcua/services/worktime"
 )
@@ -16,16 +17,10 @@ import (
 // working-time clock knows the holidays of each of them.
 const FirstYear, LastYear = worktime.FirstYear, worktime.LastYear
 
-type dayOffJSON struct {
-	Date   string `json:"date"`
-	Reason string `json:"reason"`
-}
-
+// calendarJSON is a year's calendar as the API shows it: the shape an administrator
+// sends back to edit it, and the revision it is at.
 type calendarJSON struct {
-	Year             int          `json:"year"`
-	OfficeHours      []string     `json:"office_hours"`
-	DaysOff          []dayOffJSON `json:"days_off"`
-	WorkingSaturdays []string     `json:"working_saturdays"`
+	app.CalendarInput
 	// Revision counts the administrator's edits of the year; 0 is the shipped calendar.
 	Revision int64 `json:"revision"`
 }
@@ -54,13 +49,14 @@ func (a *API) pathYear(w http.ResponseWriter, r *http.Request) (int, bool) {
 func (a *API) calendarOf(year int) calendarJSON {
 	cal := a.Calendar.Calendar()
 	_, rev := a.Calendar.Year(year)
-	out := calendarJSON{Year: year, OfficeHours: []string{}, DaysOff: []dayOffJSON{}, WorkingSaturdays: []string{}, Revision: rev}
+	out := calendarJSON{Revision: rev, CalendarInput: app.CalendarInput{
+		Year: year, OfficeHours: []string{}, DaysOff: []app.DayOffInput{}, WorkingSaturdays: []string{}}}
 	for _, s := range cal.OfficeHours() {
 		out.OfficeHours = append(out.OfficeHours, s.String())
 	}
 	for d := (worktime.Date{Year: year, Month: time.January, Day: 1}); d.Year == year; d = d.AddDays(1) {
 		if reason, off := cal.DayOff(d); off {
-			out.DaysOff = append(out.DaysOff, dayOffJSON{Date: d.String(), Reason: reason})
+			out.DaysOff = append(out.DaysOff, app.DayOffInput{Date: d.String(), Reason: reason})
 		} else if d.IsWeekend() && cal.IsWorkingDay(d) {
 			out.WorkingSaturdays = append(out.WorkingSaturdays, d.String())
 		}
