@@ -8,17 +8,11 @@ import (
 	"github.com/motcua/motcua/services/intake/domain/catalog"
 )
 
-// catalogSource is where reference data comes from.
-type catalogSource interface {
-	Offices(ctx context.Context) ([]catalog.Office, error)
-	Procedures(ctx context.Context) ([]catalog.Procedure, error)
-}
-
 // Catalog keeps offices and procedures in memory: every registration needs them and they
 // change rarely. It reloads when older than maxAge, or on a miss (at most once a second),
 // so an office added by an administrator is found at once.
 type Catalog struct {
-	src    catalogSource
+	src    CatalogReader
 	maxAge time.Duration
 
 	mu         sync.Mutex
@@ -28,7 +22,7 @@ type Catalog struct {
 }
 
 // NewCatalog returns a cache over src.
-func NewCatalog(src catalogSource, maxAge time.Duration) *Catalog {
+func NewCatalog(src CatalogReader, maxAge time.Duration) *Catalog {
 	return &Catalog{src: src, maxAge: maxAge}
 }
 

@@ -8,13 +8,19 @@ import (
 	"github.com/motcua/motcua/services/intake/domain/catalog"
 )
 
-// CatalogStore keeps the reference data: offices and procedures. A saved office is
-// published to the other services in the same transaction.
-type CatalogStore interface {
+// CatalogReader reads the reference data: what the catalogue's cache loads and the
+// API lists.
+type CatalogReader interface {
 	// Offices returns every office.
 	Offices(ctx context.Context) ([]catalog.Office, error)
 	// Procedures returns every procedure.
 	Procedures(ctx context.Context) ([]catalog.Procedure, error)
+}
+
+// CatalogStore keeps the reference data: offices and procedures. A saved office is
+// published to the other services in the same transaction.
+type CatalogStore interface {
+	CatalogReader
 	// CreateOffice adds a new office: ErrCodeTaken when its code is in use.
 	CreateOffice(ctx context.Context, office catalog.Office, now time.Time) error
 	// SaveOffice creates or replaces an office.

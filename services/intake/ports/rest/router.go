@@ -18,7 +18,7 @@ import (
 type API struct {
 	Log *slog.Logger
 	// Catalog lists the offices and procedures.
-	Catalog   app.CatalogStore
+	Catalog   app.CatalogReader
 	Registrar *app.Registrar
 	Processor *app.Processor
 	Reader    *app.Reader
