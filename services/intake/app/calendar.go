@@ -49,29 +49,29 @@ func (e *CalendarError) Error() string { return e.Field + ": " + e.Reason }
 // ForYear checks in as the calendar of year and returns it.
 func (in CalendarInput) ForYear(year int) (worktime.Year, error) {
 	if in.Year != 0 && in.Year != year {
-		return worktime.Year{}, &CalendarError{"year", fmt.Sprintf("the calendar is of %d but the year asked for is %d", in.Year, year)}
+		return worktime.Year{}, &CalendarError{Field: "year", Reason: fmt.Sprintf("the calendar is of %d but the year asked for is %d", in.Year, year)}
 	}
 	y := worktime.Year{Year: year, DaysOff: map[worktime.Date]string{}, WorkingWeekendDays: map[worktime.Date]bool{}}
 	for i, d := range in.DaysOff {
 		f := fmt.Sprintf("days_off[%d].date", i)
 		date, err := worktime.ParseDate(d.Date)
 		if err != nil {
-			return y, &CalendarError{f, "a date is written YYYY-MM-DD, e.g. 2026-09-02"}
+			return y, &CalendarError{Field: f, Reason: "a date is written YYYY-MM-DD, e.g. 2026-09-02"}
 		}
 		if _, dup := y.DaysOff[date]; dup {
-			return y, &CalendarError{f, "this day is listed twice"}
+			return y, &CalendarError{Field: f, Reason: "this day is listed twice"}
 		}
 		y.DaysOff[date] = textnorm.Clean(d.Reason)
 	}
 	for i, s := range in.WorkingSaturdays {
 		date, err := worktime.ParseDate(s)
 		if err != nil {
-			return y, &CalendarError{fmt.Sprintf("working_saturdays[%d]", i), "a date is written YYYY-MM-DD, e.g. 2026-04-25"}
+			return y, &CalendarError{Field: fmt.Sprintf("working_saturdays[%d]", i), Reason: "a date is written YYYY-MM-DD, e.g. 2026-04-25"}
 		}
 		y.WorkingWeekendDays[date] = true
 	}
 	if err := y.Validate(); err != nil {
-		return y, &CalendarError{"days_off", err.Error()}
+		return y, &CalendarError{Field: "days_off", Reason: err.Error()}
 	}
 	return y, nil
 }

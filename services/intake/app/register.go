@@ -138,27 +138,31 @@ func (a *Registrar) reference(ctx context.Context, reg dossier.Registration) (ca
 	if !ok {
 		return proc, none, none, dossier.Invalid("procedure_code", "unknown_procedure")
 	}
-	recv, ok, err := a.Catalog.Office(ctx, reg.ReceivingOffice)
+	recv, err := a.office(ctx, "receiving_office", reg.ReceivingOffice)
 	if err != nil {
 		return proc, none, none, err
-	}
-	if !ok {
-		return proc, none, none, dossier.Invalid("receiving_office", "unknown_office")
 	}
 	if !recv.Kind.ReceivesDossiers() {
 		return proc, none, none, dossier.Invalid("receiving_office", "not_a_desk")
 	}
-	handling, ok, err := a.Catalog.Office(ctx, reg.HandlingOffice)
+	handling, err := a.office(ctx, "handling_office", reg.HandlingOffice)
 	if err != nil {
 		return proc, none, none, err
-	}
-	if !ok {
-		return proc, none, none, dossier.Invalid("handling_office", "unknown_office")
 	}
 	if handling.Kind == catalog.PostOffice {
 		return proc, none, none, dossier.Invalid("handling_office", "not_a_deciding_office")
 	}
 	return proc, recv, handling, nil
+}
+
+// office is the office with code, which the registration names in field; a code the
+// catalogue does not know is a problem of that field.
+func (a *Registrar) office(ctx context.Context, field, code string) (catalog.Office, error) {
+	o, ok, err := a.Catalog.Office(ctx, code)
+	if err == nil && !ok {
+		err = dossier.Invalid(field, "unknown_office")
+	}
+	return o, err
 }
 
 // newDossier is reg as it is kept: personal data sealed, with keyed hashes for searches.
