@@ -30,7 +30,7 @@ func (s *Dossiers) Dossier(ctx context.Context, code string) (r app.DossierRecor
 	defer br.Close()
 	var docs []byte
 	row := br.QueryRow()
-	err = scanStored(rowWithExtra{row, []any{&r.TimeLimitHours, &r.ApplicantName, &r.IDSealed, &r.PhoneSealed,
+	err = scanStored(rowWithExtra{row: row, extra: []any{&r.TimeLimitHours, &r.ApplicantName, &r.IDSealed, &r.PhoneSealed,
 		&r.EmailSealed, &r.AddressSealed, &docs, &r.FeeReceiptNumber, &r.PINSealed, &r.RegisteredBy}}, &r.StoredDossier)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return r, false, nil

@@ -92,14 +92,21 @@ func scanProcedure(r pgx.CollectableRow) (catalog.Procedure, error) {
 
 // SaveProcedure creates or updates a procedure.
 func (s *Store) SaveProcedure(ctx context.Context, p catalog.Procedure) error {
-	name := textnorm.Clean(p.Name)
-	_, err := s.pool.Exec(ctx, `INSERT INTO procedures (`+procedureColumns+`, name_folded) VALUES ($1, $2, $3, $4, $5, $6, $7)
-		ON CONFLICT (code) DO UPDATE SET name = excluded.name, decided_by_kind = excluded.decided_by_kind,
-		time_limit_hours = excluded.time_limit_hours, fee_vnd = excluded.fee_vnd, fee_varies = excluded.fee_varies,
-		name_folded = excluded.name_folded`,
-		p.Code, name, string(p.DecidedByKind), p.TimeLimitHours, p.FeeVND, p.FeeVaries, textnorm.Fold(name))
+	_, err := s.writeProcedure(ctx, p, `ON CONFLICT (code) DO UPDATE SET name = excluded.name,
+		decided_by_kind = excluded.decided_by_kind, time_limit_hours = excluded.time_limit_hours,
+		fee_vnd = excluded.fee_vnd, fee_varies = excluded.fee_varies, name_folded = excluded.name_folded`)
 	if err != nil {
 		return fmt.Errorf("save procedure %s: %w", p.Code, err)
 	}
 	return nil
+}
+
+// writeProcedure inserts p, doing onConflict when its code is in use, and says whether
+// a row was written.
+func (s *Store) writeProcedure(ctx context.Context, p catalog.Procedure, onConflict string) (written bool, err error) {
+	name := textnorm.Clean(p.Name)
+	tag, err := s.pool.Exec(ctx, `INSERT INTO procedures (`+procedureColumns+`, name_folded)
+		VALUES ($1, $2, $3, $4, $5, $6, $7) `+onConflict,
+		p.Code, name, string(p.DecidedByKind), p.TimeLimitHours, p.FeeVND, p.FeeVaries, textnorm.Fold(name))
+	return tag.RowsAffected() > 0, err
 }

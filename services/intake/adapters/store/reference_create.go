@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/motcua/motcua/services/intake/domain/catalog"
-	"github.com/motcua/motcua/services/platform/textnorm"
 
 	"github.com/motcua/motcua/services/intake/app"
 )
@@ -23,15 +22,12 @@ func (s *Store) CreateOffice(ctx context.Context, o catalog.Office, now time.Tim
 
 // CreateProcedure adds a new procedure; app.ErrCodeTaken when the code is in use.
 func (s *Store) CreateProcedure(ctx context.Context, p catalog.Procedure) error {
-	name := textnorm.Clean(p.Name)
-	tag, err := s.pool.Exec(ctx, `INSERT INTO procedures (`+procedureColumns+`, name_folded) VALUES ($1, $2, $3, $4, $5, $6, $7)
-		ON CONFLICT (code) DO NOTHING`,
-		p.Code, name, string(p.DecidedByKind), p.TimeLimitHours, p.FeeVND, p.FeeVaries, textnorm.Fold(name))
+	written, err := s.writeProcedure(ctx, p, "ON CONFLICT (code) DO NOTHING")
+	if err == nil && !written {
+		err = app.ErrCodeTaken
+	}
 	if err != nil {
 		return fmt.Errorf("create procedure %s: %w", p.Code, err)
-	}
-	if tag.RowsAffected() == 0 {
-		return fmt.Errorf("create procedure %s: %w", p.Code, app.ErrCodeTaken)
 	}
 	return nil
 }
