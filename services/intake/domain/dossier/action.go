@@ -96,13 +96,9 @@ func (c *Command) Normalize(a Action) {
 	c.ReceiptNumber = textnorm.Clean(c.ReceiptNumber)
 	for i := range c.Items {
 		d := &c.Items[i]
-		d.Name = textnorm.Clean(d.Name)
-		d.Kind = DocumentKind(strings.ToLower(strings.TrimSpace(string(d.Kind))))
+		d.normalize()
 		if d.Kind == "" {
 			d.Kind = Copy
-		}
-		if d.Copies == 0 {
-			d.Copies = 1
 		}
 	}
 }

@@ -127,12 +127,7 @@ func (r *Registration) Normalize() {
 	a.Email = strings.TrimSpace(a.Email)
 	a.Address = textnorm.Clean(a.Address)
 	for i := range r.Documents {
-		d := &r.Documents[i]
-		d.Name = textnorm.Clean(d.Name)
-		d.Kind = DocumentKind(strings.ToLower(strings.TrimSpace(string(d.Kind))))
-		if d.Copies == 0 {
-			d.Copies = 1
-		}
+		r.Documents[i].normalize()
 	}
 	r.ResultDelivery.Method = DeliveryMethod(strings.ToLower(strings.TrimSpace(string(r.ResultDelivery.Method))))
 	if r.ResultDelivery.Method == "" {
@@ -200,6 +195,17 @@ func (r *Registration) Validate() *FieldError {
 		return invalid("fee_receipt_number", "too_long", maxReceiptRunes)
 	}
 	return nil
+}
+
+// normalize cleans the document's name and kind; a document without a number of sets
+// is one set. A missing kind stays missing: whether it has a default is the caller's
+// business.
+func (d *Document) normalize() {
+	d.Name = textnorm.Clean(d.Name)
+	d.Kind = DocumentKind(strings.ToLower(strings.TrimSpace(string(d.Kind))))
+	if d.Copies == 0 {
+		d.Copies = 1
+	}
 }
 
 // validate checks a normalized document listed at field.
