@@ -1,12 +1,9 @@
 package rest
 
 import (
-	"crypto/sha256"
 	"encoding/json"
 	"net/http"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/go-chi/chi/v5"
 
@@ -19,9 +16,9 @@ import (
 
 // create answers POST /shipments: a desk opens a shipment for a dossier.
 func (a *API) create(w http.ResponseWriter, r *http.Request) {
-	key := strings.TrimSpace(r.Header.Get("Idempotency-Key"))
-	if utf8.RuneCountInString(key) > 200 || !utf8.ValidString(key) || strings.IndexFunc(key, unicode.IsControl) >= 0 {
-		a.fail(w, r, httpapi.Problem(http.StatusUnprocessableEntity, "Idempotency-Key", "invalid_idempotency_key"))
+	key, err := httpapi.IdempotencyKey(r)
+	if err != nil {
+		a.fail(w, r, err)
 		return
 	}
 	var in app.CreateInput
@@ -37,10 +34,9 @@ func (a *API) create(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Location", "/api/v1/shipments/"+v.TrackingNumber)
 	status := http.StatusCreated
 	if !created {
-		w.Header().Set("Idempotent-Replayed", "true")
 		status = http.StatusOK
 	}
-	a.answer(w, r, status, v, nil)
+	httpapi.WriteAnswer(w, status, v, !created)
 }
 
 // idempotencyKey names a desk's request by its Idempotency-Key and the hash of what it
@@ -52,8 +48,7 @@ func idempotencyKey(key string, in app.CreateInput) app.IdempotencyKey {
 	}
 	in.Normalize()
 	request, _ := json.Marshal(in) // plain strings and numbers: it cannot fail
-	sum := sha256.Sum256(request)
-	return app.IdempotencyKey{Key: key, RequestHash: sum[:]}
+	return app.IdempotencyKey{Key: key, RequestHash: httpapi.RequestHash(request)}
 }
 
 // trackingNumber reads and checks the {tracking_number} of the path.
@@ -126,12 +121,12 @@ func (a *API) record(w http.ResponseWriter, r *http.Request) {
 		a.fail(w, r, err)
 		return
 	}
-	sum := sha256.Sum256(body)
-	v, replayed, err := a.Shipments.Record(r.Context(), auth.FromContext(r.Context()), tn, in, sum[:])
-	if replayed {
-		w.Header().Set("Idempotent-Replayed", "true")
+	v, replayed, err := a.Shipments.Record(r.Context(), auth.FromContext(r.Context()), tn, in, httpapi.RequestHash(body))
+	if err != nil {
+		a.fail(w, r, err)
+		return
 	}
-	a.answer(w, r, http.StatusOK, v, err)
+	httpapi.WriteAnswer(w, http.StatusOK, v, replayed)
 }
 
 // answer writes v with status, or the answer to err. Answers speak of one member of

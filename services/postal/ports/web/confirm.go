@@ -1,7 +1,6 @@
 package web
 
 import (
-	"crypto/sha256"
 	"encoding/base64"
 	"encoding/json"
 	"errors"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/go-chi/chi/v5"
 
+	"github.com/motcua/motcua/services/platform/httpapi"
 	"github.com/motcua/motcua/services/platform/web/csrf"
 	"github.com/motcua/motcua/services/postal/app"
 	"github.com/motcua/motcua/services/postal/domain/s10"
@@ -121,8 +121,7 @@ func (p *Pages) confirm(w http.ResponseWriter, r *http.Request) {
 // is not part of it: the same form sent again later is the same confirmation.
 func requestHash(tn string, in shipment.Input) []byte {
 	body, _ := json.Marshal(in)
-	sum := sha256.Sum256(append([]byte("web\n"+tn+"\n"), body...))
-	return sum[:]
+	return httpapi.RequestHash([]byte("web"), []byte(tn), body)
 }
 
 // readInput reads a confirmation's form into the API's event. A missing time stays
