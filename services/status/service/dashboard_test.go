@@ -24,9 +24,7 @@ import (
 //	d5 P1 B desk   20 Feb  open, due 25 Feb: overdue, outside March
 //	d6 P1 X desk   10 Mar  open and overdue, but of an office the supervisor does not watch
 func boardSet(t *testing.T) (e *env, codes map[string]string) {
-	e = newEnv(t)
-	e.now = func() time.Time { return at(3, 20, 12, 0) }
-	e.start()
+	e = startEnvAt(t, at(3, 20, 12, 0))
 	desk, post, online := dossierv1.Channel_CHANNEL_DESK, dossierv1.Channel_CHANNEL_POST, dossierv1.Channel_CHANNEL_ONLINE
 	codes = map[string]string{}
 	for _, c := range []struct {

@@ -70,12 +70,9 @@ func (e *env) row(d *dossier) map[string]any {
 
 func TestFoldsAWholeLife(t *testing.T) {
 	t.Parallel()
-	e := newEnv(t)
-	e.now = func() time.Time { return at(3, 18, 9, 0) }
-	e.start()
+	e := startEnvAt(t, at(3, 18, 9, 0))
 
-	inOrder := e.newDossier(due0)
-	e.received(inOrder)
+	inOrder := e.receivedDossier(due0)
 	e.emit(wholeLife(inOrder)...)
 
 	// The same life delivered out of order: version 3 before 2, 8 before 7.
@@ -196,8 +193,7 @@ func TestFoldsAWholeLife(t *testing.T) {
 
 func TestAnEventBeforeItsReceivedIsRetriedUntilReceivedArrives(t *testing.T) {
 	t.Parallel()
-	e := newEnv(t)
-	e.start()
+	e := startEnv(t)
 	d := e.newDossier(due0)
 	life := wholeLife(d)
 	e.emit(life[0])
@@ -225,12 +221,9 @@ func TestAnEventBeforeItsReceivedIsRetriedUntilReceivedArrives(t *testing.T) {
 
 func TestPausedDossierIsJudgedWhenItsClockStopped(t *testing.T) {
 	t.Parallel()
-	e := newEnv(t)
 	// Thursday 19 March at 10:00: past the first appointment (Tuesday 17:00).
-	e.now = func() time.Time { return at(3, 19, 10, 0) }
-	e.start()
-	d := e.newDossier(due0)
-	e.received(d)
+	e := startEnvAt(t, at(3, 19, 10, 0))
+	d := e.receivedDossier(due0)
 	life := wholeLife(d)
 	e.emit(life[0], life[1], life[2]) // paused on Wednesday 11 March at 09:00
 	e.settle()
@@ -248,10 +241,8 @@ func TestPausedDossierIsJudgedWhenItsClockStopped(t *testing.T) {
 // before each event of its life and checks the next lookup shows the new step.
 func TestTrackSeesEveryNewStepThroughTheCache(t *testing.T) {
 	t.Parallel()
-	e := newEnv(t)
-	e.start()
-	d := e.newDossier(due0)
-	e.received(d)
+	e := startEnv(t)
+	d := e.receivedDossier(due0)
 	e.waitVisible(d)
 	for i, ev := range wholeLife(d) {
 		if a := e.track(d); a.status != http.StatusOK {

@@ -39,10 +39,8 @@ func listCodes(t *testing.T, a answer) (codes []string, next any) {
 
 func TestStaffLists(t *testing.T) {
 	t.Parallel()
-	e := newEnv(t)
 	// Wednesday 18 March 2026, 09:00.
-	e.now = func() time.Time { return at(3, 18, 9, 0) }
-	e.start()
+	e := startEnvAt(t, at(3, 18, 9, 0))
 
 	// processing: handed to B and accepted there, due on Friday 13 March at 17:00.
 	processing := func(d *dossier) []*dossierv1.Event {
@@ -173,8 +171,7 @@ func TestStaffLists(t *testing.T) {
 
 func TestStaffListRefusals(t *testing.T) {
 	t.Parallel()
-	e := newEnv(t)
-	e.start()
+	e := startEnv(t)
 	officerB := e.token("officer", deptB.Code)
 	const path = "/api/v1/dossiers"
 	if a := e.get(defaultClient, path); a.status != http.StatusUnauthorized {

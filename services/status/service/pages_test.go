@@ -79,21 +79,15 @@ var csrfField = regexp.MustCompile(`name="` + csrf.FieldName + `" value="([^"]+)
 
 func TestCitizenPages(t *testing.T) {
 	t.Parallel()
-	e := newEnv(t)
-	e.now = func() time.Time { return at(3, 12, 9, 0) }
-	e.start()
-	open := e.newDossier(due0)
-	e.received(open)
+	e := startEnvAt(t, at(3, 12, 9, 0))
+	open := e.receivedDossier(due0)
 	pickup := newShipment(open, postalv1.ShipmentKind_SHIPMENT_KIND_PICKUP, nil, deskA)
 	e.emitPostal(pickup.created(at(3, 10, 8, 0)))
 	done := e.returnedDossier()
 	e.settle()
 	e.settlePostal()
 
-	wrong := "2345678923"
-	if wrong == open.pin {
-		wrong = "3456789234"
-	}
+	wrong := open.wrongPIN()
 	notFound := "Không tìm thấy hồ sơ với mã hồ sơ và mã tra cứu này"
 	for _, tc := range []struct {
 		name      string

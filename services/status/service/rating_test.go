@@ -15,18 +15,15 @@ func ratingPath(d *dossier, pin string) string {
 
 // returnedDossier publishes a dossier's whole life up to its return.
 func (e *env) returnedDossier() *dossier {
-	d := e.newDossier(due0)
-	e.received(d)
+	d := e.receivedDossier(due0)
 	e.emit(wholeLife(d)...)
 	return d
 }
 
 func TestRating(t *testing.T) {
 	t.Parallel()
-	e := newEnv(t)
-	e.start()
-	open := e.newDossier(due0)
-	e.received(open)
+	e := startEnv(t)
+	open := e.receivedDossier(due0)
 	done := e.returnedDossier()
 	race := e.returnedDossier()
 	e.settle()
@@ -38,10 +35,7 @@ func TestRating(t *testing.T) {
 	} else if code, _ := errorOf(t, a); code != "not_returned_yet" {
 		t.Errorf("before the result is returned: %s", code)
 	}
-	wrong := "2345678923"
-	if wrong == done.pin {
-		wrong = "3456789234"
-	}
+	wrong := done.wrongPIN()
 	if a := e.post(defaultClient, ratingPath(done, wrong), good); a.status != http.StatusNotFound {
 		t.Fatalf("wrong PIN: %d %s, want 404", a.status, a.body)
 	}
@@ -117,8 +111,7 @@ func TestRating(t *testing.T) {
 
 func TestRatingCommentIsNFC(t *testing.T) {
 	t.Parallel()
-	e := newEnv(t)
-	e.start()
+	e := startEnv(t)
 	d := e.returnedDossier()
 	e.settle()
 	// "Thái độ" typed with combining marks.
@@ -137,8 +130,7 @@ func TestRatingCommentIsNFC(t *testing.T) {
 
 func TestRatingFailuresAreLimitedLikeLookups(t *testing.T) {
 	t.Parallel()
-	e := newEnv(t)
-	e.start()
+	e := startEnv(t)
 	d := e.returnedDossier()
 	e.settle()
 	c := client("127.0.0.9")

@@ -108,6 +108,23 @@ func newEnv(t *testing.T) *env {
 	return e
 }
 
+// startEnv is a test's world with status running on it, on the real clock.
+func startEnv(t *testing.T) *env {
+	t.Helper()
+	e := newEnv(t)
+	e.start()
+	return e
+}
+
+// startEnvAt is a test's world with status running on it, its clock stopped at now.
+func startEnvAt(t *testing.T, now time.Time) *env {
+	t.Helper()
+	e := newEnv(t)
+	e.now = func() time.Time { return now }
+	e.start()
+	return e
+}
+
 // start builds status as the binaries do and serves its routes; the workers run until
 // stop.
 func (e *env) start() {
@@ -211,6 +228,14 @@ func (e *env) newDossier(due time.Time) *dossier {
 	return d
 }
 
+// wrongPIN is a PIN as a citizen may type one, but not d's.
+func (d *dossier) wrongPIN() string {
+	if d.pin == "2345678923" {
+		return "3456789234"
+	}
+	return "2345678923"
+}
+
 func (d *dossier) subject() string { return "dossier.v1." + d.id.String() + ".received" }
 
 func (d *dossier) payload(t *testing.T) []byte {
@@ -247,6 +272,14 @@ func (e *env) received(d *dossier) {
 	e.publishNew(d.subject(), d.eventID.String(), d.payload(e.t))
 }
 
+// receivedDossier publishes a new dossier due at due, as newDossier describes it.
+func (e *env) receivedDossier(due time.Time) *dossier {
+	e.t.Helper()
+	d := e.newDossier(due)
+	e.received(d)
+	return d
+}
+
 type answer struct {
 	status int
 	header http.Header
@@ -260,6 +293,19 @@ func (a answer) json(t *testing.T) map[string]any {
 		t.Fatalf("answer is not JSON: %v: %s", err, a.body)
 	}
 	return m
+}
+
+// assertJSON checks that a is a 200 whose JSON body is want, showing both when not.
+func assertJSON(t *testing.T, name string, a answer, want map[string]any) {
+	t.Helper()
+	if a.status != http.StatusOK {
+		t.Fatalf("%s: %d %s", name, a.status, a.body)
+	}
+	if got := a.json(t); !reflect.DeepEqual(got, want) {
+		g, _ := json.MarshalIndent(got, "", "  ")
+		w, _ := json.MarshalIndent(want, "", "  ")
+		t.Errorf("%s: got\n%s\nwant\n%s", name, g, w)
+	}
 }
 
 // client returns an HTTP client whose connections come from the loopback address from,
@@ -364,10 +410,8 @@ func (e *env) assertInbox(ids ...string) {
 
 func TestTrackShowsAReceivedDossier(t *testing.T) {
 	t.Parallel()
-	e := newEnv(t)
 	// Wednesday 18 March 2026, 09:00 in Hà Nội.
-	e.now = func() time.Time { return time.Date(2026, 3, 18, 9, 0, 0, 0, ict) }
-	e.start()
+	e := startEnvAt(t, time.Date(2026, 3, 18, 9, 0, 0, 0, ict))
 	if a := e.get(defaultClient, "/readyz"); a.status != http.StatusOK {
 		t.Fatalf("/readyz = %d %s", a.status, a.body)
 	}
@@ -414,14 +458,7 @@ func TestTrackShowsAReceivedDossier(t *testing.T) {
 	}
 	assertAnswer := func(name string, a answer, want map[string]any, lang string) {
 		t.Helper()
-		if a.status != http.StatusOK {
-			t.Fatalf("%s: %d %s", name, a.status, a.body)
-		}
-		if got := a.json(t); !reflect.DeepEqual(got, want) {
-			g, _ := json.MarshalIndent(got, "", "  ")
-			w, _ := json.MarshalIndent(want, "", "  ")
-			t.Errorf("%s: got\n%s\nwant\n%s", name, g, w)
-		}
+		assertJSON(t, name, a, want)
 		if got := a.header.Get("Content-Language"); got != lang {
 			t.Errorf("%s: Content-Language %q, want %q", name, got, lang)
 		}
@@ -453,18 +490,12 @@ func TestTrackShowsAReceivedDossier(t *testing.T) {
 
 func TestTrackUnknownCodeAndWrongPINLookAlike(t *testing.T) {
 	t.Parallel()
-	e := newEnv(t)
-	e.start()
-	d := e.newDossier(time.Now().Add(24 * time.Hour))
-	e.received(d)
+	e := startEnv(t)
+	d := e.receivedDossier(time.Now().Add(24 * time.Hour))
 	e.waitVisible(d)
 
-	wrongPIN := "2345678923"
-	if wrongPIN == d.pin {
-		wrongPIN = "3456789234"
-	}
 	unknown := e.get(defaultClient, trackPath("000.00.16.H19-260310-9999", d.pin))
-	wrong := e.get(defaultClient, trackPath(d.code, wrongPIN))
+	wrong := e.get(defaultClient, trackPath(d.code, d.wrongPIN()))
 	tooLong := e.get(defaultClient, trackPath(strings.Repeat("9", 41), d.pin))
 	// Codes PostgreSQL cannot take as text: bad input, never a 500.
 	notUTF8 := e.get(defaultClient, "/api/v1/track/%FF%FE?pin="+d.pin)
@@ -517,8 +548,7 @@ func assertTooMany(t *testing.T, name string, a answer, maxWait int) {
 
 func TestTrackLimitsRepeatedFailures(t *testing.T) {
 	t.Parallel()
-	e := newEnv(t)
-	e.start()
+	e := startEnv(t)
 	target := e.newDossier(time.Now().Add(24 * time.Hour))
 	other := e.newDossier(time.Now().Add(24 * time.Hour))
 	e.received(target)
@@ -598,12 +628,10 @@ func (e *env) shortDedupe() {
 
 func TestEachEventIsFoldedOnce(t *testing.T) {
 	t.Parallel()
-	e := newEnv(t)
-	e.start()
+	e := startEnv(t)
 	e.shortDedupe()
 
-	d := e.newDossier(time.Now().Add(24 * time.Hour))
-	e.received(d)
+	d := e.receivedDossier(time.Now().Add(24 * time.Hour))
 	e.waitVisible(d)
 
 	// A replay: the same event under another message id. The inbox lets it through;
@@ -619,8 +647,7 @@ func TestEachEventIsFoldedOnce(t *testing.T) {
 		return !e.publish(decoy.subject(), d.eventID.String(), decoyData)
 	})
 
-	after := e.newDossier(time.Now().Add(24 * time.Hour))
-	e.received(after)
+	after := e.receivedDossier(time.Now().Add(24 * time.Hour))
 	e.waitVisible(after)
 	e.waitSettled()
 
@@ -642,8 +669,7 @@ func TestEachEventIsFoldedOnce(t *testing.T) {
 
 func TestPoisonEventsAreDeadLettered(t *testing.T) {
 	t.Parallel()
-	e := newEnv(t)
-	e.start()
+	e := startEnv(t)
 
 	// Not protobuf at all: 0x6e opens field 13 with wire type 6, which does not exist.
 	garbage := []byte("not protobuf at all")
@@ -657,8 +683,7 @@ func TestPoisonEventsAreDeadLettered(t *testing.T) {
 	anonData := anon.payload(t)
 	e.publishNew(anon.subject(), anon.eventID.String(), anonData)
 
-	good := e.newDossier(time.Now().Add(24 * time.Hour))
-	e.received(good)
+	good := e.receivedDossier(time.Now().Add(24 * time.Hour))
 	e.waitVisible(good)
 
 	// Another dossier claiming a code that is already taken: no retry can apply it.
@@ -716,10 +741,8 @@ func TestPoisonEventsAreDeadLettered(t *testing.T) {
 
 func TestRestartCatchesUpOnMissedEvents(t *testing.T) {
 	t.Parallel()
-	e := newEnv(t)
-	e.start()
-	first := e.newDossier(time.Now().Add(24 * time.Hour))
-	e.received(first)
+	e := startEnv(t)
+	first := e.receivedDossier(time.Now().Add(24 * time.Hour))
 	e.waitVisible(first)
 	e.waitSettled()
 	e.stop()

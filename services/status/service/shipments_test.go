@@ -186,9 +186,7 @@ func (e *env) inOrder(l *postalLife) {
 
 func TestTrackShowsEveryPostalLeg(t *testing.T) {
 	t.Parallel()
-	e := newEnv(t)
-	e.now = func() time.Time { return at(3, 20, 10, 0) }
-	e.start()
+	e := startEnvAt(t, at(3, 20, 10, 0))
 
 	d := byPost(e.newDossier(due0))
 	e.received(d)
@@ -358,8 +356,7 @@ func TestTrackShowsEveryPostalLeg(t *testing.T) {
 
 func TestAShipmentEventWaitsForItsDossier(t *testing.T) {
 	t.Parallel()
-	e := newEnv(t)
-	e.start()
+	e := startEnv(t)
 	d := byPost(e.newDossier(due0))
 	l := newPostalLife(d)
 	e.emitPostal(l.postal[0][0], l.postal[0][1])
@@ -392,8 +389,7 @@ func TestAShipmentEventWaitsForItsDossier(t *testing.T) {
 // dossier's version does not move, so only the event's step tells the views apart.
 func TestTrackSeesEveryShipmentEventThroughTheCache(t *testing.T) {
 	t.Parallel()
-	e := newEnv(t)
-	e.start()
+	e := startEnv(t)
 	d := byPost(e.newDossier(due0))
 	e.received(d)
 	e.waitVisible(d)
@@ -418,8 +414,7 @@ func TestTrackSeesEveryShipmentEventThroughTheCache(t *testing.T) {
 
 func TestMalformedShipmentEventsAreDeadLettered(t *testing.T) {
 	t.Parallel()
-	e := newEnv(t)
-	e.start()
+	e := startEnv(t)
 	d := byPost(e.newDossier(due0))
 	e.received(d)
 	l := newPostalLife(d)

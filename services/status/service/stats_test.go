@@ -2,7 +2,6 @@ package service_test
 
 import (
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -49,10 +48,8 @@ func finishedAs(timing string, processing time.Duration, kind func(*dossierv1.Ev
 
 func TestStatistics(t *testing.T) {
 	t.Parallel()
-	e := newEnv(t)
 	// Friday 20 March 2026 at noon.
-	e.now = func() time.Time { return at(3, 20, 12, 0) }
-	e.start()
+	e := startEnvAt(t, at(3, 20, 12, 0))
 	desk, post, online := dossierv1.Channel_CHANNEL_DESK, dossierv1.Channel_CHANNEL_POST, dossierv1.Channel_CHANNEL_ONLINE
 	received := at(3, 10, 9, 0)
 	viaC := func(d *dossier, due time.Time) []*dossierv1.Event {
@@ -158,20 +155,9 @@ func TestStatistics(t *testing.T) {
 			with(fig(4, 0, 0, 1, 2, 1, 0, 50.0, 40.0, 1, 2, 1, 25.0, 25.0, 1, 1.0, 1), "code", deptC.Code, "name", deptCcsv.Name),
 		})
 	supervisor := e.token("supervisor", deskA.Code)
-	check := func(name string, a answer, want map[string]any) {
-		t.Helper()
-		if a.status != http.StatusOK {
-			t.Fatalf("%s: %d %s", name, a.status, a.body)
-		}
-		if got := a.json(t); !reflect.DeepEqual(got, want) {
-			g, _ := json.MarshalIndent(got, "", " ")
-			w, _ := json.MarshalIndent(want, "", " ")
-			t.Errorf("%s: got\n%s\nwant\n%s", name, g, w)
-		}
-	}
-	check("March", e.staff(supervisor, "/api/v1/stats?from=2026-03-01&to=2026-03-31"), want)
-	check("the current month by default", e.staff(supervisor, "/api/v1/stats"), want)
-	check("an admin", e.staff(e.token("admin", deskA.Code), "/api/v1/stats?from=2026-03-01&to=2026-03-31"), want)
+	assertJSON(t, "March", e.staff(supervisor, "/api/v1/stats?from=2026-03-01&to=2026-03-31"), want)
+	assertJSON(t, "the current month by default", e.staff(supervisor, "/api/v1/stats"), want)
+	assertJSON(t, "an admin", e.staff(e.token("admin", deskA.Code), "/api/v1/stats?from=2026-03-01&to=2026-03-31"), want)
 	// A supervisor of C sees the dossiers that passed through C: d2, d3, d5, d6, d11.
 	ofC := e.staff(e.token("supervisor", deptC.Code), "/api/v1/stats?from=2026-03-01&to=2026-03-31")
 	if got := ofC.json(t)["received"]; ofC.status != http.StatusOK || got != 5.0 {
@@ -236,9 +222,7 @@ func TestStatistics(t *testing.T) {
 
 func TestStatisticsRefusals(t *testing.T) {
 	t.Parallel()
-	e := newEnv(t)
-	e.now = func() time.Time { return at(3, 20, 12, 0) }
-	e.start()
+	e := startEnvAt(t, at(3, 20, 12, 0))
 	supervisor := e.token("supervisor", deskA.Code)
 	for _, role := range []string{"desk", "officer", "postal"} {
 		if a := e.staff(e.token(role, deskA.Code), "/api/v1/stats"); a.status != http.StatusForbidden {
