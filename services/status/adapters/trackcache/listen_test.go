@@ -15,7 +15,9 @@ import (
 	"github.com/motcua/motcua/services/status/app/citizen"
 )
 
-func TestListenInvalidatesOnEvents(t *testing.T) {
+// connectNATS connects to a NATS server of the test's own; both end with the test.
+func connectNATS(t *testing.T) *nats.Conn {
+	t.Helper()
 	srv, err := embeddednats.Start(embeddednats.Options{StoreDir: t.TempDir(), Port: -1})
 	if err != nil {
 		t.Fatal(err)
@@ -25,7 +27,30 @@ func TestListenInvalidatesOnEvents(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer nc.Close()
+	t.Cleanup(nc.Close)
+	return nc
+}
+
+// publish sends data on subject, stopping the test when it cannot.
+func publish(t *testing.T, nc *nats.Conn, subject string, data []byte) {
+	t.Helper()
+	if err := nc.Publish(subject, data); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// waitEvicted waits until c no longer serves the view of code; what names the wait in a
+// failure.
+func waitEvicted(t *testing.T, c *Cache, code, what string) {
+	t.Helper()
+	waitfor.Within(t, 10*time.Second, what, func() bool {
+		_, ok := c.Get(code)
+		return !ok
+	})
+}
+
+func TestListenInvalidatesOnEvents(t *testing.T) {
+	nc := connectNATS(t)
 	c := New(100, time.Hour, time.Now)
 	if _, err := Listen(nc, c); err != nil {
 		t.Fatal(err)
@@ -33,17 +58,10 @@ func TestListenInvalidatesOnEvents(t *testing.T) {
 	id, other := uuid.New(), uuid.New()
 	c.Put(view(id, "A", 1))
 	c.Put(view(other, "B", 1))
-	if err := nc.Publish("dossier.v1."+id.String()+".received", []byte("not protobuf")); err != nil {
-		t.Fatal(err)
-	}
+	publish(t, nc, "dossier.v1."+id.String()+".received", []byte("not protobuf"))
 	payload, _ := proto.Marshal(&dossierv1.Event{EventId: uuid.NewString(), DossierId: id.String(), Version: 2})
-	if err := nc.Publish("dossier.v1."+id.String()+".transferred", payload); err != nil {
-		t.Fatal(err)
-	}
-	waitfor.Within(t, 10*time.Second, "the event to evict the cached view", func() bool {
-		_, ok := c.Get("A")
-		return !ok
-	})
+	publish(t, nc, "dossier.v1."+id.String()+".transferred", payload)
+	waitEvicted(t, c, "A", "the event to evict the cached view")
 	if _, ok := c.Get("B"); !ok {
 		t.Fatal("an event of one dossier evicted another")
 	}
@@ -62,27 +80,13 @@ func TestListenInvalidatesOnEvents(t *testing.T) {
 			t.Fatalf("%s: view not cached", kind)
 		}
 		payload, _ := proto.Marshal(&dossierv1.Event{EventId: uuid.NewString(), DossierId: d.String(), Version: version})
-		if err := nc.Publish("dossier.v1."+d.String()+"."+kind, payload); err != nil {
-			t.Fatal(err)
-		}
-		waitfor.Within(t, 10*time.Second, "a "+kind+" event to evict the view", func() bool {
-			_, ok := c.Get(kind)
-			return !ok
-		})
+		publish(t, nc, "dossier.v1."+d.String()+"."+kind, payload)
+		waitEvicted(t, c, kind, "a "+kind+" event to evict the view")
 	}
 }
 
 func TestListenInvalidatesOnShipmentEvents(t *testing.T) {
-	srv, err := embeddednats.Start(embeddednats.Options{StoreDir: t.TempDir(), Port: -1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { srv.Shutdown(); srv.WaitForShutdown() })
-	nc, err := nats.Connect(srv.ClientURL())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer nc.Close()
+	nc := connectNATS(t)
 	c := New(100, time.Hour, time.Now)
 	subs, err := Listen(nc, c)
 	if err != nil || len(subs) != 2 {
@@ -105,17 +109,10 @@ func TestListenInvalidatesOnShipmentEvents(t *testing.T) {
 		}
 		c.Put(view(d, "A"+name, 5))
 		c.Put(view(other, "B"+name, 5))
-		if err := nc.Publish("postal.v1."+shipment.String()+"."+name, []byte("not protobuf")); err != nil {
-			t.Fatal(err)
-		}
+		publish(t, nc, "postal.v1."+shipment.String()+"."+name, []byte("not protobuf"))
 		payload, _ := proto.Marshal(ev)
-		if err := nc.Publish("postal.v1."+shipment.String()+"."+name, payload); err != nil {
-			t.Fatal(err)
-		}
-		waitfor.Within(t, 10*time.Second, "a "+name+" shipment event to evict the dossier's view", func() bool {
-			_, ok := c.Get("A" + name)
-			return !ok
-		})
+		publish(t, nc, "postal.v1."+shipment.String()+"."+name, payload)
+		waitEvicted(t, c, "A"+name, "a "+name+" shipment event to evict the dossier's view")
 		if _, ok := c.Get("B" + name); !ok {
 			t.Fatalf("%s: a shipment event of one dossier evicted another", name)
 		}
