@@ -11,6 +11,8 @@ var requestProblems = table{
 	"wrong_type":               {"Trường %q phải là %s.", "The field %q must be a %s."},
 	"malformed_json":           {"Nội dung gửi lên không phải JSON hợp lệ: %s", "The request body is not valid JSON: %s"},
 	"temporarily_unavailable":  {"Hệ thống tạm thời không kết nối được cơ sở dữ liệu; hãy gửi lại yêu cầu sau vài giây.", "The service cannot reach its database right now; send the same request again in a few seconds."},
+	"not_found":                {"Không có gì ở địa chỉ này.", "There is nothing at this address."},
+	"method_not_allowed":       {"Địa chỉ này không nhận yêu cầu %s.", "This address does not accept %s."},
 	"internal":                 {"Hệ thống gặp lỗi; vui lòng thử lại sau ít phút.", "Something went wrong on our side; please try again in a moment."},
 	"no_token":                 {"Hãy đăng nhập: yêu cầu này cần mã truy cập (Authorization: Bearer).", "Sign in: this needs an Authorization: Bearer token."},
 	"bad_token":                {"Mã truy cập không hợp lệ hoặc đã hết hạn; hãy đăng nhập lại.", "Your token is invalid or has expired; sign in again."},

@@ -22,8 +22,9 @@ type Error struct {
 	// Words say the problem in each language, from the catalogue of words; the answer
 	// is in the request's language (see Language).
 	Words vocabulary.Words
-	// Message is a sentence in one language only, for errors not yet worded in the
-	// catalogue; Words, when set, comes first.
+	// Message is a sentence already said in the request's language, for an answer that
+	// must not tell which language it speaks (it sends no Content-Language); Words, when
+	// set, comes first.
 	Message string
 	Field   string
 	// RetryAfter, when set on a 429, is sent as the Retry-After header (seconds).
@@ -44,26 +45,6 @@ func (e *Error) In(lang vocabulary.Lang) string {
 // and code (see vocabulary.Problem), args filling its verbs.
 func Problem(status int, field, code string, args ...any) *Error {
 	return &Error{Status: status, Code: code, Field: field, Words: vocabulary.Problem(field, code, args...)}
-}
-
-// BadRequest is a 400: the request could not be read.
-func BadRequest(code, msg string) *Error {
-	return &Error{Status: http.StatusBadRequest, Code: code, Message: msg}
-}
-
-// Invalid is a 422 naming the field at fault.
-func Invalid(field, code, msg string) *Error {
-	return &Error{Status: http.StatusUnprocessableEntity, Code: code, Message: msg, Field: field}
-}
-
-// NotFound is a 404.
-func NotFound(code, msg string) *Error {
-	return &Error{Status: http.StatusNotFound, Code: code, Message: msg}
-}
-
-// Conflict is a 409: not allowed in the current state.
-func Conflict(code, msg string) *Error {
-	return &Error{Status: http.StatusConflict, Code: code, Message: msg}
 }
 
 // Unauthorized is a 401, worded by the catalogue for reason (no_token, bad_token,

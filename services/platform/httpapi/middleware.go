@@ -56,8 +56,7 @@ func Recover(log *slog.Logger) func(http.Handler) http.Handler {
 						panic(v)
 					}
 					log.Error("panic in handler", "method", r.Method, "path", r.URL.Path, "panic", v, "stack", string(debug.Stack()))
-					WriteError(w, r, log, &Error{Status: http.StatusInternalServerError, Code: "internal",
-						Message: "Something went wrong on our side; please try again in a moment."})
+					WriteError(w, r, log, Problem(http.StatusInternalServerError, "", "internal"))
 				}
 			}()
 			next.ServeHTTP(w, r)
@@ -67,12 +66,12 @@ func Recover(log *slog.Logger) func(http.Handler) http.Handler {
 
 // NotFoundHandler and MethodNotAllowedHandler answer with the JSON error envelope.
 func NotFoundHandler(w http.ResponseWriter, r *http.Request) {
-	WriteJSON(w, http.StatusNotFound, envelope{Error: body{Code: "not_found", Message: "There is nothing at this address."}})
+	WriteError(w, r, nil, Problem(http.StatusNotFound, "", "not_found"))
 }
 
 // MethodNotAllowedHandler answers a known path asked with the wrong method.
 func MethodNotAllowedHandler(w http.ResponseWriter, r *http.Request) {
-	WriteJSON(w, http.StatusMethodNotAllowed, envelope{Error: body{Code: "method_not_allowed", Message: "This address does not accept " + r.Method + "."}})
+	WriteError(w, r, nil, Problem(http.StatusMethodNotAllowed, "", "method_not_allowed", r.Method))
 }
 
 // NewRouter returns a chi router with the product's base middleware and JSON 404/405s.
