@@ -22,6 +22,7 @@ import (
 	"github.com/motcua/motcua/services/platform/outbox"
 	"github.com/motcua/motcua/services/platform/sealing"
 	"github.com/motcua/motcua/services/platform/sessionsync"
+	"github.com/motcua/motcua/services/platform/web/layout"
 	"github.com/motcua/motcua/services/postal/adapters/store"
 	"github.com/motcua/motcua/services/postal/app"
 	"github.com/motcua/motcua/services/postal/ports/rest"
@@ -114,10 +115,12 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 	}, nil
 }
 
-// Mount adds postal's API and the postal worker's pages to r.
+// Mount adds postal's API and the postal worker's pages to r, with the base style
+// sheet of the pages.
 func (s *Service) Mount(r chi.Router) {
 	s.api.Mount(r)
 	s.pages.Mount(r)
+	layout.MountBaseStyle(r, "postal")
 }
 
 // Pool is the service's database (search_path postal), for the tests that look behind

@@ -7,6 +7,7 @@ import (
 	"github.com/motcua/motcua/services/platform/auth"
 	"github.com/motcua/motcua/services/platform/web/csrf"
 	"github.com/motcua/motcua/services/platform/web/htmlpage"
+	"github.com/motcua/motcua/services/platform/web/layout"
 	"github.com/motcua/motcua/services/postal/app"
 	"github.com/motcua/motcua/services/postal/domain/shipment"
 )
@@ -28,8 +29,6 @@ type page struct {
 	Who    *auth.Principal
 	CSRF   string
 	Switch string
-	Style  string
-	Script string
 	// Home is where a member of staff refused here works.
 	Home string
 	// Error is the page's error in words; Notice a success to tell.
@@ -73,8 +72,22 @@ type confirmForm struct {
 func (p *Pages) newPage(w http.ResponseWriter, r *http.Request, name string) *page {
 	lang := htmlpage.Language(w, r)
 	return &page{Lang: lang, Name: name, Who: auth.FromContext(r.Context()), CSRF: csrf.Token(w, r),
-		Switch: htmlpage.SwitchURL(r, lang), Style: styleAsset.URL(), Script: scriptAsset.URL(),
-		Errors: map[string]string{}, Values: map[string]string{}}
+		Switch: htmlpage.SwitchURL(r, lang), Errors: map[string]string{}, Values: map[string]string{}}
+}
+
+// Chrome is the page's frame: the script, a shipment's number in the title, who is
+// signed in (whose offline queue the script keeps).
+func (pg *page) Chrome() layout.Chrome {
+	c := layout.NewChrome(pg.Lang, pg.T, HomePath, pg.Switch, styles...)
+	c.Scripts = []string{scriptAsset.URL()}
+	if pg.Shipment != nil {
+		c.Title = pg.Shipment.TrackingNumber + " · " + c.Title
+	}
+	if pg.Who != nil {
+		c.SignedIn(pg.Who.Username, pg.T("signed.in.as", pg.Who.Username), pg.CSRF)
+	}
+	c.Error, c.Notice = pg.Error, pg.Notice
+	return c
 }
 
 // T is the page's words for key.

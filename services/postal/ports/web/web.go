@@ -6,7 +6,8 @@
 // or a failed attempt with its reason and action. Vietnamese first, English with
 // ?lang=en.
 //
-// The pages are server-rendered with html/template and work as plain forms; a small
+// The pages are server-rendered with html/template in the platform's one layout (their
+// own style sheet after the base one postal serves) and work as plain forms; a small
 // embedded script adds the signature pad, the camera scan and the offline queue: a
 // confirmation that cannot reach the server is kept on the phone with the event id it
 // was made with, and sent when the connection returns; the same id sent again is the
@@ -25,6 +26,7 @@ import (
 
 	"github.com/motcua/motcua/services/platform/auth"
 	"github.com/motcua/motcua/services/platform/web/htmlpage"
+	"github.com/motcua/motcua/services/platform/web/layout"
 	"github.com/motcua/motcua/services/platform/web/session"
 	"github.com/motcua/motcua/services/postal/app"
 )
@@ -52,7 +54,11 @@ var (
 	scriptAsset = htmlpage.NewAsset(ScriptPath, "text/javascript; charset=utf-8", script)
 )
 
-var pageTemplate = template.Must(template.New("").Funcs(template.FuncMap{
+// styles are the pages' style sheets: the base one postal serves, then the postal
+// worker's own.
+var styles = []string{layout.BaseStyle("postal").URL(), styleAsset.URL()}
+
+var pageTemplate = layout.New(template.FuncMap{
 	"args": func(p *page, list []app.View, id string) listArgs { return listArgs{Page: p, List: list, ID: id} },
 	"form": func(p *page, f confirmForm) formArgs { return formArgs{Page: p, Form: f} },
 	"field": func(p *page, typ, name, kind string, required bool) fieldArgs {
@@ -61,7 +67,7 @@ var pageTemplate = template.Must(template.New("").Funcs(template.FuncMap{
 	"choice": func(p *page, typ, name string, codes []string, labels string) choiceArgs {
 		return choiceArgs{Page: p, Type: typ, Name: name, Codes: codes, Labels: labels}
 	},
-}).ParseFS(templateFS, "templates/*.html"))
+}, templateFS, "templates/*.html")
 
 // listArgs are a list of shipments' (element id ID).
 type listArgs struct {
@@ -133,5 +139,5 @@ func (p *Pages) requirePostal(next http.Handler) http.Handler {
 
 // render writes the page with status.
 func (p *Pages) render(w http.ResponseWriter, status int, pg *page) {
-	htmlpage.Render(w, p.Log, pageTemplate, "page", pg, pg.Lang, status)
+	htmlpage.Render(w, p.Log, pageTemplate, layout.Name, pg, pg.Lang, status)
 }
