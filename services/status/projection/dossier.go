@@ -36,20 +36,12 @@ var DossierConsumer = messaging.ConsumerOptions{
 func Dossier(ctx context.Context, tx pgx.Tx, msg jetstream.Msg) error {
 	d, err := Decode(msg.Data())
 	if err != nil {
-		return messaging.Poison(fmt.Errorf("%s: %w", msg.Subject(), err))
+		return unreadable(msg, err)
 	}
 	if d.Change != nil {
-		err := store.FoldChange(ctx, tx, *d.Change)
-		if errors.Is(err, store.ErrNotReceivedYet) {
-			return messaging.Later(err)
-		}
-		return err
+		return verdict(store.FoldChange(ctx, tx, *d.Change))
 	}
-	err = store.FoldReceived(ctx, tx, *d.Received)
-	if errors.Is(err, store.ErrCodeTaken) {
-		return messaging.Poison(err)
-	}
-	return err
+	return verdict(store.FoldReceived(ctx, tx, *d.Received))
 }
 
 // Decoded is a dossier event read into the change it makes to the read model: exactly

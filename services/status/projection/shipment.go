@@ -32,16 +32,9 @@ var ShipmentConsumer = messaging.ConsumerOptions{
 func Shipment(ctx context.Context, tx pgx.Tx, msg jetstream.Msg) error {
 	ev, err := DecodeShipment(msg.Data())
 	if err != nil {
-		return messaging.Poison(fmt.Errorf("%s: %w", msg.Subject(), err))
+		return unreadable(msg, err)
 	}
-	err = store.FoldShipment(ctx, tx, ev)
-	switch {
-	case errors.Is(err, store.ErrNotReceivedYet):
-		return messaging.Later(err)
-	case errors.Is(err, store.ErrTrackingNumberTaken):
-		return messaging.Poison(err)
-	}
-	return err
+	return verdict(store.FoldShipment(ctx, tx, ev))
 }
 
 // trackingNumber is what a UPU S10 identifier looks like (the check digit is postal's
