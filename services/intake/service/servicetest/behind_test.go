@@ -5,12 +5,6 @@ import (
 	"fmt"
 	"testing"
 	"time"
-
-	"github.com/nats-io/nats.go/jetstream"
-	"google.golang.org/protobuf/proto"
-
-	dossierv1 "github.com/motcua/motcua/proto/motcua/dossier/v1"
-	"github.com/motcua/motcua/services/platform/messaging"
 )
 
 // vietnam is the time zone of dossier codes and appointments.
@@ -21,35 +15,6 @@ var vietnam = func() *time.Location {
 	}
 	return loc
 }()
-
-// receivedEvent waits for the Received event of a dossier on the DOSSIER stream.
-func (e *env) receivedEvent(t testing.TB, dossierID string) *dossierv1.Event {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
-	defer cancel()
-	cons, err := e.JS.OrderedConsumer(ctx, messaging.DossierStream, jetstream.OrderedConsumerConfig{
-		FilterSubjects: []string{"dossier.v1." + dossierID + ".received"},
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for ctx.Err() == nil {
-		msg, err := cons.Next(jetstream.FetchMaxWait(time.Second))
-		if err != nil {
-			continue // not published yet: the relay runs in the background
-		}
-		var ev dossierv1.Event
-		if err := proto.Unmarshal(msg.Data(), &ev); err != nil {
-			t.Fatalf("decode event: %v", err)
-		}
-		if ev.GetReceived() == nil {
-			t.Fatalf("event on the received subject is a %T", ev.GetKind())
-		}
-		return &ev
-	}
-	t.Fatalf("no received event for dossier %s on stream %s", dossierID, messaging.DossierStream)
-	return nil
-}
 
 // schemaText returns every row of every table of the intake schema as text (bytea
 // columns appear in hex).

@@ -1,12 +1,9 @@
 package servicetest
 
 import (
-	"context"
 	"net/http"
 	"testing"
 	"time"
-
-	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/motcua/motcua/services/platform/apitest"
 	"github.com/motcua/motcua/services/platform/calendarsync"
@@ -14,6 +11,8 @@ import (
 	"github.com/motcua/motcua/services/worktime"
 )
 
+// calendarYear is a year's calendar as the API answers it, written out so that a change
+// of the contract is caught.
 type calendarYear struct {
 	Year    int `json:"year"`
 	DaysOff []struct {
@@ -65,24 +64,13 @@ func TestAdministratorEditsTheCalendar(t *testing.T) {
 	}
 
 	// The edit leaves for the other services on the REFERENCE stream.
-	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
-	defer cancel()
-	cons, err := e.JS.OrderedConsumer(ctx, messaging.ReferenceStream, jetstream.OrderedConsumerConfig{
-		FilterSubjects: []string{calendarsync.Subject(2028)}})
-	if err != nil {
-		t.Fatal(err)
-	}
 	var got worktime.Year
 	var rev int64
-	for ctx.Err() == nil {
-		msg, err := cons.Next(jetstream.FetchMaxWait(time.Second))
-		if err != nil {
-			continue
-		}
-		if got, rev, err = calendarsync.Decode(msg.Data()); err != nil {
+	for _, data := range e.streamMessages(t, messaging.ReferenceStream, calendarsync.Subject(2028), 1, 15*time.Second) {
+		var err error
+		if got, rev, err = calendarsync.Decode(data); err != nil {
 			t.Fatal(err)
 		}
-		break
 	}
 	if rev != 1 || got.DaysOff[worktime.Date{Year: 2028, Month: time.March, Day: 3}] == "" {
 		t.Fatalf("published edit: rev %d, %v", rev, got.DaysOff)

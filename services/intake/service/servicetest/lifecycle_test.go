@@ -1,20 +1,16 @@
 package servicetest
 
 import (
-	"context"
 	"net/http"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
-	"github.com/nats-io/nats.go/jetstream"
 	"google.golang.org/protobuf/proto"
 
-	dossierv1 "github.com/motcua/motcua/proto/motcua/dossier/v1"
 	"github.com/motcua/motcua/services/intake/demo"
 	"github.com/motcua/motcua/services/platform/apitest"
-	"github.com/motcua/motcua/services/platform/messaging"
 )
 
 const baoHoa = "000.02.16.H19"
@@ -71,13 +67,7 @@ func (e *env) registerAtDistrict(t testing.TB) receipt {
 	body := registration(demo.DistrictDesk)
 	body["procedure_code"] = "1.004873" // marital status confirmation: 3 working days, the commune decides
 	body["handling_office"] = baoHoa
-	r := e.register(t, e.token(t, "desk.xuanloc"), apitest.JSON(t, body))
-	if r.Status != http.StatusCreated {
-		t.Fatalf("register: %d %s", r.Status, r.Body)
-	}
-	var rc receipt
-	r.Decode(t, &rc)
-	return rc
+	return e.registered(t, e.token(t, "desk.xuanloc"), body)
 }
 
 func TestWholeLife(t *testing.T) {
@@ -219,35 +209,6 @@ func TestWholeLife(t *testing.T) {
 			t.Errorf("event %d carries personal data", ev.GetVersion())
 		}
 	}
-}
-
-// dossierEvents waits for n events of a dossier on the DOSSIER stream.
-func (e *env) dossierEvents(t testing.TB, dossierID string, n int) []*dossierv1.Event {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-	defer cancel()
-	cons, err := e.JS.OrderedConsumer(ctx, messaging.DossierStream, jetstream.OrderedConsumerConfig{
-		FilterSubjects: []string{"dossier.v1." + dossierID + ".>"},
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []*dossierv1.Event
-	for len(out) < n && ctx.Err() == nil {
-		msg, err := cons.Next(jetstream.FetchMaxWait(time.Second))
-		if err != nil {
-			continue
-		}
-		var ev dossierv1.Event
-		if err := proto.Unmarshal(msg.Data(), &ev); err != nil {
-			t.Fatalf("decode event: %v", err)
-		}
-		out = append(out, &ev)
-	}
-	if len(out) < n {
-		t.Fatalf("%d events of dossier %s, want %d", len(out), dossierID, n)
-	}
-	return out
 }
 
 func TestActionIdempotencyAndRaces(t *testing.T) {
