@@ -82,3 +82,26 @@ func (e *env) register(t testing.TB, token string, body []byte, headers ...strin
 	t.Helper()
 	return e.call(t, "POST", "/api/v1/dossiers", token, body, headers...)
 }
+
+// registered posts a registration that must succeed and returns its receipt.
+func (e *env) registered(t testing.TB, token string, body map[string]any) receipt {
+	t.Helper()
+	r := e.register(t, token, apitest.JSON(t, body))
+	if r.Status != http.StatusCreated {
+		t.Fatalf("register: %d %s", r.Status, r.Body)
+	}
+	var rc receipt
+	r.Decode(t, &rc)
+	return rc
+}
+
+// getOK asks for path without a token; it must answer 200, and its body is decoded
+// into v.
+func (e *env) getOK(t testing.TB, path string, v any) {
+	t.Helper()
+	r := e.call(t, "GET", path, "", nil)
+	if r.Status != http.StatusOK {
+		t.Fatalf("%d %s", r.Status, r.Body)
+	}
+	r.Decode(t, v)
+}

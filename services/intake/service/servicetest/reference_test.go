@@ -8,12 +8,8 @@ import (
 )
 
 func testOffices(t *testing.T, e *env) {
-	r := e.call(t, "GET", "/api/v1/offices", "", nil)
-	if r.Status != http.StatusOK {
-		t.Fatalf("%d %s", r.Status, r.Body)
-	}
 	var offices []map[string]any
-	r.Decode(t, &offices)
+	e.getOK(t, "/api/v1/offices", &offices)
 	if len(offices) != 33 {
 		t.Fatalf("%d offices, want 16 desks, the land office and 16 post offices", len(offices))
 	}
@@ -58,10 +54,6 @@ func testOffices(t *testing.T, e *env) {
 }
 
 func testProcedures(t *testing.T, e *env) {
-	r := e.call(t, "GET", "/api/v1/procedures", "", nil)
-	if r.Status != http.StatusOK {
-		t.Fatalf("%d %s", r.Status, r.Body)
-	}
 	var procs []struct {
 		Code           string `json:"code"`
 		Name           string `json:"name"`
@@ -69,7 +61,7 @@ func testProcedures(t *testing.T, e *env) {
 		TimeLimitHours *int   `json:"time_limit_hours"`
 		FeeVND         *int64 `json:"fee_vnd"`
 	}
-	r.Decode(t, &procs)
+	e.getOK(t, "/api/v1/procedures", &procs)
 	if len(procs) != len(demo.Procedures()) {
 		t.Fatalf("%d procedures, want %d", len(procs), len(demo.Procedures()))
 	}
@@ -95,34 +87,18 @@ func testProcedures(t *testing.T, e *env) {
 
 func testCalendar(t *testing.T, e *env) {
 	t.Run("due across the 30 April and 1 May holidays", func(t *testing.T) {
-		r := e.call(t, "GET", "/api/v1/calendar/due?from=2026-04-29T08:00:00%2B07:00&hours=16", "", nil)
-		if r.Status != http.StatusOK {
-			t.Fatalf("%d %s", r.Status, r.Body)
-		}
 		var due struct {
 			DueAt string `json:"due_at"`
 		}
-		r.Decode(t, &due)
+		e.getOK(t, "/api/v1/calendar/due?from=2026-04-29T08:00:00%2B07:00&hours=16", &due)
 		if due.DueAt != "2026-05-05T08:00:00+07:00" {
 			t.Fatalf("due_at %s, want 2026-05-05T08:00:00+07:00", due.DueAt)
 		}
 	})
 
 	t.Run("year", func(t *testing.T) {
-		r := e.call(t, "GET", "/api/v1/calendar/2026", "", nil)
-		if r.Status != http.StatusOK {
-			t.Fatalf("%d %s", r.Status, r.Body)
-		}
-		var cal struct {
-			Year        int      `json:"year"`
-			OfficeHours []string `json:"office_hours"`
-			DaysOff     []struct {
-				Date   string `json:"date"`
-				Reason string `json:"reason"`
-			} `json:"days_off"`
-			WorkingSaturdays []string `json:"working_saturdays"`
-		}
-		r.Decode(t, &cal)
+		var cal calendarYear
+		e.getOK(t, "/api/v1/calendar/2026", &cal)
 		if cal.Year != 2026 || len(cal.OfficeHours) == 0 || cal.WorkingSaturdays == nil {
 			t.Fatalf("calendar %+v", cal)
 		}

@@ -86,13 +86,7 @@ func TestWorkList(t *testing.T) {
 	sent := e.registerAtDistrict(t).Code
 	body := registration(demo.DistrictDesk)
 	body["applicant"].(map[string]any)["full_name"] = "Lê Thị Ánh"
-	r := e.register(t, e.token(t, "desk.xuanloc"), apitest.JSON(t, body))
-	if r.Status != http.StatusCreated {
-		t.Fatalf("register: %d %s", r.Status, r.Body)
-	}
-	var rc receipt
-	r.Decode(t, &rc)
-	anh := rc.Code
+	anh := e.registered(t, e.token(t, "desk.xuanloc"), body).Code
 	other := registration("000.01.16.H19")
 	other["applicant"].(map[string]any)["full_name"] = "Trần Thị Bình"
 	if r := e.register(t, e.token(t, "desk.giaray"), apitest.JSON(t, other)); r.Status != http.StatusCreated {
@@ -186,22 +180,7 @@ func TestWorkList(t *testing.T) {
 
 	// Pages follow one another without a repeat or a gap.
 	st := store.NewDossiers(e.DB, nil)
-	var seen []string
-	q := app.WorkListQuery{Office: demo.DistrictDesk, Which: app.TabAll, Limit: 1}
-	for range 5 {
-		items, more, err := st.WorkList(ctx, q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, it := range items {
-			seen = append(seen, it.Code)
-		}
-		if !more {
-			break
-		}
-		last := items[len(items)-1]
-		q.After = &app.WorkCursor{DueAt: last.State.DueAt, ID: last.ID}
-	}
+	seen := onePerPage(t, st, demo.DistrictDesk)
 	if !slices.Equal(seen, all.rows()) {
 		t.Errorf("page by page: %v, the whole list: %v", seen, all.rows())
 	}
@@ -214,22 +193,7 @@ func TestWorkList(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var tied []string
-	q = app.WorkListQuery{Office: demo.DistrictDesk, Which: app.TabAll, Limit: 1}
-	for range 5 {
-		items, more, err := st.WorkList(ctx, q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, it := range items {
-			tied = append(tied, it.Code)
-		}
-		if !more {
-			break
-		}
-		last := items[len(items)-1]
-		q.After = &app.WorkCursor{DueAt: last.State.DueAt, ID: last.ID}
-	}
+	tied := onePerPage(t, st, demo.DistrictDesk)
 	var wholeCodes []string
 	for _, it := range whole {
 		wholeCodes = append(wholeCodes, it.Code)
@@ -295,4 +259,27 @@ func TestDossierPageErrors(t *testing.T) {
 		!strings.Contains(p.body, "Không có hồ sơ với mã này") {
 		t.Errorf("no such dossier: %d", p.status)
 	}
+}
+
+// onePerPage reads office's whole work list a dossier a page (five pages at the most),
+// each page from the cursor the one before ended at, and returns the codes in order.
+func onePerPage(t *testing.T, st *store.Dossiers, office string) []string {
+	t.Helper()
+	var codes []string
+	q := app.WorkListQuery{Office: office, Which: app.TabAll, Limit: 1}
+	for range 5 {
+		items, more, err := st.WorkList(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, it := range items {
+			codes = append(codes, it.Code)
+		}
+		if !more {
+			break
+		}
+		last := items[len(items)-1]
+		q.After = &app.WorkCursor{DueAt: last.State.DueAt, ID: last.ID}
+	}
+	return codes
 }
