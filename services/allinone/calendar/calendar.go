@@ -13,7 +13,9 @@ import (
 	"os"
 	"time"
 
-	"github.com/motcua/motcua/services/intake/adapters/store"
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/motcua/motcua/services/allinone/intakedb"
 	"github.com/motcua/motcua/services/intake/app"
 	"github.com/motcua/motcua/services/platform/calendarsync"
 )
@@ -64,12 +66,12 @@ func Set(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer, 
 	if err != nil {
 		return err
 	}
-	pool, err := store.Open(ctx, databaseURL, log)
-	if err != nil {
+	var rev int64
+	err = intakedb.With(ctx, databaseURL, log, func(pool *pgxpool.Pool) error {
+		var err error
+		rev, err = (&app.Calendars{Years: calendarsync.NewYears(pool), Now: time.Now}).Set(ctx, *by, y)
 		return err
-	}
-	defer pool.Close()
-	rev, err := (&app.Calendars{Years: calendarsync.NewYears(pool), Now: time.Now}).Set(ctx, *by, y)
+	})
 	if err != nil {
 		return err
 	}

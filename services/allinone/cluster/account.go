@@ -2,13 +2,14 @@ package cluster
 
 import (
 	"context"
-	"io"
 	"log/slog"
 
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/motcua/motcua/services/allinone/intakedb"
 	"github.com/motcua/motcua/services/intake/adapters/store"
 	"github.com/motcua/motcua/services/intake/app"
 	"github.com/motcua/motcua/services/platform/auth"
-	"github.com/motcua/motcua/services/platform/database"
 )
 
 // AddAccount creates or replaces a staff account directly in intake's schema, as
@@ -18,11 +19,7 @@ func AddAccount(ctx context.Context, databaseURL, username, password, role strin
 	if err != nil {
 		return err
 	}
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	pool, err := database.Connect(ctx, databaseURL, database.Options{Schema: store.Schema, MaxConns: 2}, log)
-	if err != nil {
-		return err
-	}
-	defer pool.Close()
-	return store.New(pool).SaveAccount(ctx, app.Account{Username: username, PasswordHash: hash, Role: role, Offices: offices})
+	return intakedb.With(ctx, databaseURL, slog.New(slog.DiscardHandler), func(pool *pgxpool.Pool) error {
+		return store.New(pool).SaveAccount(ctx, app.Account{Username: username, PasswordHash: hash, Role: role, Offices: offices})
+	})
 }

@@ -11,6 +11,9 @@ import (
 	"log/slog"
 	"strings"
 
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/motcua/motcua/services/allinone/intakedb"
 	"github.com/motcua/motcua/services/intake/adapters/store"
 	"github.com/motcua/motcua/services/intake/app"
 	"github.com/motcua/motcua/services/platform/auth"
@@ -49,12 +52,9 @@ func Add(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer, 
 	if err != nil {
 		return err
 	}
-	pool, err := store.Open(ctx, databaseURL, log)
-	if err != nil {
-		return err
-	}
-	defer pool.Close()
-	err = store.New(pool).SaveAccount(ctx, app.Account{Username: *username, PasswordHash: hash, Role: *role, Offices: offices})
+	err = intakedb.With(ctx, databaseURL, log, func(pool *pgxpool.Pool) error {
+		return store.New(pool).SaveAccount(ctx, app.Account{Username: *username, PasswordHash: hash, Role: *role, Offices: offices})
+	})
 	if errors.Is(err, app.ErrUnknownOffice) {
 		return fmt.Errorf("%w (see GET /api/v1/offices)", err)
 	}
