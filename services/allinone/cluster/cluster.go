@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"net"
-	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -223,25 +222,6 @@ func (c *Cluster) Close() {
 			_ = p.Stop(20 * time.Second)
 		}
 		p.log.Close()
-	}
-}
-
-// WaitReady polls http://addr/readyz until it answers 200 or ctx ends.
-func WaitReady(ctx context.Context, addr string) error {
-	for {
-		req, _ := http.NewRequestWithContext(ctx, http.MethodGet, "http://"+addr+"/readyz", nil)
-		resp, err := http.DefaultClient.Do(req)
-		if err == nil {
-			resp.Body.Close()
-			if resp.StatusCode == http.StatusOK {
-				return nil
-			}
-		}
-		select {
-		case <-ctx.Done():
-			return fmt.Errorf("not ready at %s: %w", addr, ctx.Err())
-		case <-time.After(50 * time.Millisecond):
-		}
 	}
 }
 

@@ -46,16 +46,11 @@ func (b *bench) constantBaseline(ctx context.Context, dir string) (rate, error) 
 	}
 	defer func() { _ = cmd.Process.Kill(); _ = cmd.Wait() }()
 	url := "http://" + addr + "/constant"
-	for i := 0; ; i++ {
-		resp, err := http.Get(url)
-		if err == nil {
-			resp.Body.Close()
-			break
-		}
-		if i > 200 {
-			return rate{}, fmt.Errorf("constant server did not start: %w", err)
-		}
-		time.Sleep(25 * time.Millisecond)
+	wait, cancel := context.WithTimeout(ctx, 5*time.Second)
+	err = cluster.WaitOK(wait, url)
+	cancel()
+	if err != nil {
+		return rate{}, fmt.Errorf("constant server did not start: %w", err)
 	}
 	start := time.Now()
 	err = parallel(ctx, b.s.lookups, b.s.concurrency, func(ctx context.Context, _ int) error {

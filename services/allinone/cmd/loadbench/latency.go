@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5"
 )
 
 // latency is figure (c): registrations paced at a fixed rate; for each, the time from
@@ -44,21 +45,8 @@ func (b *bench) latency(ctx context.Context) (latencyResult, error) {
 	if err := b.waitFolded(ctx, before+n); err != nil {
 		return latencyResult{}, err
 	}
-	rows, err := b.db.Query(ctx, `SELECT extract(epoch FROM pg_xact_commit_timestamp(s.xmin) - pg_xact_commit_timestamp(i.xmin)) * 1000
-		FROM status.dossiers s JOIN intake.dossiers i ON i.id = s.id WHERE s.id = ANY($1)`, ids)
+	ms, err := b.commitToVisible(ctx, ids)
 	if err != nil {
-		return latencyResult{}, fmt.Errorf("read commit timestamps (is track_commit_timestamp on?): %w", err)
-	}
-	defer rows.Close()
-	var ms []float64
-	for rows.Next() {
-		var v float64
-		if err := rows.Scan(&v); err != nil {
-			return latencyResult{}, fmt.Errorf("read commit timestamps (is track_commit_timestamp on?): %w", err)
-		}
-		ms = append(ms, v)
-	}
-	if err := rows.Err(); err != nil {
 		return latencyResult{}, fmt.Errorf("read commit timestamps (is track_commit_timestamp on?): %w", err)
 	}
 	if len(ms) != n {
@@ -66,6 +54,17 @@ func (b *bench) latency(ctx context.Context) (latencyResult, error) {
 	}
 	sort.Float64s(ms)
 	return latencyResult{Rate: b.s.latencyRate, Count: n, P50ms: pct(ms, 0.50), P99ms: pct(ms, 0.99), MaxMs: ms[len(ms)-1]}, nil
+}
+
+// commitToVisible reads, for each dossier of ids that both schemas hold, the
+// milliseconds from intake's commit of it to status's.
+func (b *bench) commitToVisible(ctx context.Context, ids []uuid.UUID) ([]float64, error) {
+	rows, err := b.db.Query(ctx, `SELECT extract(epoch FROM pg_xact_commit_timestamp(s.xmin) - pg_xact_commit_timestamp(i.xmin)) * 1000
+		FROM status.dossiers s JOIN intake.dossiers i ON i.id = s.id WHERE s.id = ANY($1)`, ids)
+	if err != nil {
+		return nil, err
+	}
+	return pgx.CollectRows(rows, pgx.RowTo[float64])
 }
 
 func pct(sorted []float64, p float64) float64 {
