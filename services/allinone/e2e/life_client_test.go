@@ -162,6 +162,29 @@ type stateJSON struct {
 	} `json:"last_step"`
 }
 
+// wholeJSON is the whole dossier as intake shows it to staff, with its hand-over log.
+type wholeJSON struct {
+	stateJSON
+	Steps []struct {
+		Action         string    `json:"action"`
+		At             time.Time `json:"at"`
+		By             string    `json:"by"`
+		Office         ref       `json:"office"`
+		FromOffice     *ref      `json:"from_office"`
+		ToOffice       *ref      `json:"to_office"`
+		Via            string    `json:"via"`
+		TrackingNumber string    `json:"tracking_number"`
+	} `json:"steps"`
+}
+
+func (w wholeJSON) actions() []string {
+	out := make([]string, len(w.Steps))
+	for i, s := range w.Steps {
+		out[i] = s.Action
+	}
+	return out
+}
+
 // trackJSON is status's answer to a citizen's lookup.
 type trackJSON struct {
 	Code               string    `json:"code"`
@@ -235,6 +258,12 @@ func (l *life) call(t *testing.T, addr, method, path, user, key string, body any
 			t.Fatal(err)
 		}
 	}
+	return l.send(t, addr, method, path, user, key, data)
+}
+
+// send is call with a body already in JSON, sent as it is (nil for none).
+func (l *life) send(t *testing.T, addr, method, path, user, key string, data []byte) cluster.Answer {
+	t.Helper()
 	tok := ""
 	if user != "" {
 		tok = l.token(t, user)
@@ -352,18 +381,23 @@ func (l *life) actOK(t *testing.T, user string, d *made, action string, body any
 	return s
 }
 
-// whole reads the whole dossier from intake as user.
-func (l *life) whole(t *testing.T, user string, d *made) (stateJSON, int) {
+// wholeOf reads the whole dossier from intake as user.
+func (l *life) wholeOf(t *testing.T, user string, d *made) wholeJSON {
 	t.Helper()
 	a := l.call(t, l.e.cl.Intake.Addr, http.MethodGet, "/api/v1/dossiers/"+url.PathEscape(d.code()), user, "", nil)
 	if a.Status != http.StatusOK {
 		t.Fatalf("GET dossier %s as %s: %d %s", d.code(), user, a.Status, a.Body)
 	}
-	var w struct {
-		stateJSON
-		Steps []json.RawMessage `json:"steps"`
-	}
+	var w wholeJSON
 	decode(t, a, &w)
+	return w
+}
+
+// whole reads the whole dossier from intake as user: its head and the number of its
+// steps.
+func (l *life) whole(t *testing.T, user string, d *made) (stateJSON, int) {
+	t.Helper()
+	w := l.wholeOf(t, user, d)
 	return w.stateJSON, len(w.Steps)
 }
 
@@ -432,22 +466,6 @@ func (l *life) list(t *testing.T, user string, query url.Values) ([]listed, clus
 	}
 }
 
-// poll calls cond until it holds or pollFor passes, then fails t with its last word.
-func poll(t *testing.T, what string, cond func() (bool, string)) {
-	t.Helper()
-	start := time.Now()
-	for {
-		ok, last := cond()
-		if ok {
-			return
-		}
-		if time.Since(start) > pollFor {
-			t.Fatalf("timed out after %s waiting for %s; last: %s", pollFor, what, last)
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
-}
-
 // awaitFolded waits until status has folded d's registration, watching a staff list:
 // a lookup before that would be a failed one, and failures are rate-limited.
 func (l *life) awaitFolded(t *testing.T, d *made) {
@@ -470,6 +488,21 @@ func (l *life) awaitFolded(t *testing.T, d *made) {
 	d.seen = true
 }
 
+// awaitLookup waits until status has folded d's registration and then until the
+// citizen's lookup of d in lang ("" Vietnamese) answers 200 with what done, which decodes
+// the answer, wants to read; it names the wait "the lookup of <code> to show <what>".
+func (l *life) awaitLookup(t *testing.T, d *made, lang, what string, done func(cluster.Answer) bool) {
+	t.Helper()
+	l.awaitFolded(t, d)
+	poll(t, "the lookup of "+d.code()+" to show "+what, func() (bool, string) {
+		a := l.lookup(t, d.code(), d.receipt.LookupPIN, lang)
+		if a.Status != http.StatusOK {
+			t.Fatalf("lookup %s: %d %s", d.code(), a.Status, a.Body)
+		}
+		return done(a), string(a.Body)
+	})
+}
+
 // want is what a citizen should read about a dossier after a step.
 type want struct {
 	status  string
@@ -482,16 +515,11 @@ type want struct {
 // step of d's timeline, then checks the lookup in Vietnamese and in English.
 func (l *life) expectTrack(t *testing.T, d *made, w want) trackJSON {
 	t.Helper()
-	l.awaitFolded(t, d)
 	var tr trackJSON
-	poll(t, fmt.Sprintf("the lookup of %s to show %s after %d steps", d.code(), w.status, len(d.steps)), func() (bool, string) {
-		a := l.lookup(t, d.code(), d.receipt.LookupPIN, "")
-		if a.Status != http.StatusOK {
-			t.Fatalf("lookup %s: %d %s", d.code(), a.Status, a.Body)
-		}
+	l.awaitLookup(t, d, "", fmt.Sprintf("%s after %d steps", w.status, len(d.steps)), func(a cluster.Answer) bool {
 		tr = trackJSON{}
 		decode(t, a, &tr)
-		return tr.Status == w.status && len(tr.Timeline) == len(d.steps), string(a.Body)
+		return tr.Status == w.status && len(tr.Timeline) == len(d.steps)
 	})
 	l.checkTrack(t, d, w, tr, 0)
 	a := l.lookup(t, d.code(), d.receipt.LookupPIN, "en")

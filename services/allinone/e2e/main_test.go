@@ -89,16 +89,13 @@ func startOn(t *testing.T, adminURL string) *env {
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	e := &env{t: t, dir: t.TempDir(), client: cluster.NewClient(16)}
-	dbURL, drop, err := pgtest.CreateDatabase(ctx, adminURL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(drop)
+	dbURL := pgtest.NewDatabase(t, adminURL)
 	t.Cleanup(func() {
 		if t.Failed() {
 			e.dumpLogs()
 		}
 	})
+	var err error
 	e.cl, err = cluster.Start(ctx, cluster.Options{Bin: bin, DatabaseURL: dbURL, Dir: e.dir,
 		Env: []string{"MOTCUA_LOG_LEVEL=info"}})
 	if err != nil {
@@ -245,13 +242,30 @@ func (e *env) register(first, n, workers int, stopOnError bool, hooks ...hook) l
 // count runs a query that returns one integer.
 func (e *env) count(sql string, args ...any) int {
 	e.t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	var n int
-	if err := e.db.QueryRow(ctx, sql, args...).Scan(&n); err != nil {
+	n, err := e.queryInt(sql, args...)
+	if err != nil {
 		e.t.Fatalf("%s: %v", sql, err)
 	}
 	return n
+}
+
+// tryCount is count for hooks, which run in worker goroutines: it reports -1 on error.
+func (e *env) tryCount(sql string) int {
+	n, err := e.queryInt(sql)
+	if err != nil {
+		e.t.Errorf("%s: %v", sql, err)
+		return -1
+	}
+	return n
+}
+
+// queryInt runs a query that returns one integer.
+func (e *env) queryInt(sql string, args ...any) (int, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	var n int
+	err := e.db.QueryRow(ctx, sql, args...).Scan(&n)
+	return n, err
 }
 
 // blocker is a transaction the test holds open to stall a service, e.g. with a lock.
@@ -284,18 +298,6 @@ func (b *blocker) release() {
 	if err := b.tx.Rollback(context.Background()); err != nil {
 		b.t.Errorf("release blocker: %v", err)
 	}
-}
-
-// tryCount is count for hooks, which run in worker goroutines: it reports -1 on error.
-func (e *env) tryCount(sql string) int {
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	var n int
-	if err := e.db.QueryRow(ctx, sql).Scan(&n); err != nil {
-		e.t.Errorf("%s: %v", sql, err)
-		return -1
-	}
-	return n
 }
 
 // logHas reports whether the log of process name holds a line containing text.
@@ -370,22 +372,11 @@ func sameSet(t *testing.T, what string, got, want map[string]string) {
 
 func head(s []string) []string { return s[:min(len(s), 10)] }
 
-// waitFor polls cond every 100ms until it holds, failing the test with the last state
-// cond described when the deadline passes.
+// waitFor is waitUntil that logs how long the wait took.
 func (e *env) waitFor(what string, deadline time.Duration, cond func() (bool, string)) {
 	e.t.Helper()
-	start := time.Now()
-	for {
-		ok, state := cond()
-		if ok {
-			e.t.Logf("%s after %s", what, time.Since(start).Round(time.Millisecond))
-			return
-		}
-		if time.Since(start) > deadline {
-			e.t.Fatalf("timed out after %s waiting for %s; last: %s", deadline, what, state)
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
+	took := waitUntil(e.t, what, deadline, cond)
+	e.t.Logf("%s after %s", what, took.Round(time.Millisecond))
 }
 
 // expectStatusHolds waits until status has folded exactly the dossiers of want (code to
@@ -475,21 +466,17 @@ func (e *env) expectStreamEachOnce() {
 	e.t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	want := map[string]bool{}
 	rows, err := e.db.Query(ctx, "SELECT event_id::text FROM intake.outbox WHERE subject LIKE 'dossier.%'")
 	if err != nil {
 		e.t.Fatal(err)
 	}
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			e.t.Fatal(err)
-		}
-		want[id] = true
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+	ids, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
 		e.t.Fatal(err)
+	}
+	want := map[string]bool{}
+	for _, id := range ids {
+		want[id] = true
 	}
 
 	nc, err := nats.Connect(e.cl.NATSURL, nats.Name("e2e"))

@@ -105,29 +105,6 @@ func find(list []shipView, tn string) (shipView, bool) {
 	return shipView{}, false
 }
 
-// wholeJSON is the whole dossier as intake shows it to staff, with its hand-over log.
-type wholeJSON struct {
-	stateJSON
-	Steps []struct {
-		Action         string    `json:"action"`
-		At             time.Time `json:"at"`
-		By             string    `json:"by"`
-		Office         ref       `json:"office"`
-		FromOffice     *ref      `json:"from_office"`
-		ToOffice       *ref      `json:"to_office"`
-		Via            string    `json:"via"`
-		TrackingNumber string    `json:"tracking_number"`
-	} `json:"steps"`
-}
-
-func (w wholeJSON) actions() []string {
-	out := make([]string, len(w.Steps))
-	for i, s := range w.Steps {
-		out[i] = s.Action
-	}
-	return out
-}
-
 // postTrack is the citizen's lookup with the post's side: shipment steps carry their
 // tracking number, and the shipments are listed.
 type postTrack struct {
@@ -290,12 +267,7 @@ func eventBody(typ string, fields map[string]any) (map[string]any, time.Time) {
 // recordRaw posts body (already JSON) as an event of tn, as user.
 func (l *life) recordRaw(t *testing.T, user, tn string, body []byte) cluster.Answer {
 	t.Helper()
-	a, err := l.e.client.Do(l.ctx(t), http.MethodPost, "http://"+l.e.cl.Postal.Addr+"/api/v1/shipments/"+tn+"/events",
-		l.token(t, user), "", body, nil)
-	if err != nil {
-		t.Fatalf("POST event of %s: %v", tn, err)
-	}
-	return a
+	return l.send(t, l.e.cl.Postal.Addr, http.MethodPost, "/api/v1/shipments/"+tn+"/events", user, "", body)
 }
 
 // record posts an event of type typ with fields on tn as user and returns the answer as
@@ -352,18 +324,6 @@ func (l *life) manifestOK(t *testing.T, user, office string) manifestView {
 	return m
 }
 
-// wholeOf reads the whole dossier from intake as user.
-func (l *life) wholeOf(t *testing.T, user string, d *made) wholeJSON {
-	t.Helper()
-	a := l.call(t, l.e.cl.Intake.Addr, http.MethodGet, "/api/v1/dossiers/"+url.PathEscape(d.code()), user, "", nil)
-	if a.Status != http.StatusOK {
-		t.Fatalf("GET dossier %s as %s: %d %s", d.code(), user, a.Status, a.Body)
-	}
-	var w wholeJSON
-	decode(t, a, &w)
-	return w
-}
-
 // awaitIntake waits until intake's dossier, read as user, has a last step action.
 func (l *life) awaitIntake(t *testing.T, user string, d *made, action string) wholeJSON {
 	t.Helper()
@@ -380,16 +340,11 @@ func (l *life) awaitIntake(t *testing.T, user string, d *made, action string) wh
 // done, and returns it.
 func (l *life) awaitPostTrack(t *testing.T, d *made, lang, what string, done func(postTrack) bool) postTrack {
 	t.Helper()
-	l.awaitFolded(t, d)
 	var tr postTrack
-	poll(t, "the lookup of "+d.code()+" to show "+what, func() (bool, string) {
-		a := l.lookup(t, d.code(), d.receipt.LookupPIN, lang)
-		if a.Status != http.StatusOK {
-			t.Fatalf("lookup %s: %d %s", d.code(), a.Status, a.Body)
-		}
+	l.awaitLookup(t, d, lang, what, func(a cluster.Answer) bool {
 		tr = postTrack{}
 		decode(t, a, &tr)
-		return done(tr), string(a.Body)
+		return done(tr)
 	})
 	return tr
 }
