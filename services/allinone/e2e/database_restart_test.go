@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"os"
 	"os/exec"
@@ -296,38 +295,21 @@ type regAnswer struct {
 // postRegistration posts a registration with an Idempotency-Key and reads the answer,
 // the receipt of a 201 or the error envelope of anything else.
 func (e *env) postRegistration(ctx context.Context, key string, body []byte) (regAnswer, error) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, "http://"+e.cl.Intake.Addr+"/api/v1/dossiers", bytes.NewReader(body))
+	resp, err := e.client.Do(ctx, http.MethodPost, "http://"+e.cl.Intake.Addr+"/api/v1/dossiers", e.token, key, body, nil)
 	if err != nil {
 		return regAnswer{}, err
 	}
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("Authorization", "Bearer "+e.token)
-	req.Header.Set("Idempotency-Key", key)
-	resp, err := e.client.HTTP.Do(req)
-	if err != nil {
-		return regAnswer{}, err
-	}
-	defer resp.Body.Close()
-	data, err := io.ReadAll(resp.Body)
-	if err != nil {
-		return regAnswer{}, err
-	}
-	a := regAnswer{status: resp.StatusCode, replayed: resp.Header.Get("Idempotent-Replayed") == "true"}
+	a := regAnswer{status: resp.Status, replayed: resp.Header.Get("Idempotent-Replayed") == "true"}
 	if a.status == http.StatusCreated {
-		if err := json.Unmarshal(data, &a.receipt); err != nil || a.receipt.Code == "" {
-			return a, fmt.Errorf("201 answer without a receipt: %q (%v)", data, err)
+		if err := json.Unmarshal(resp.Body, &a.receipt); err != nil || a.receipt.Code == "" {
+			return a, fmt.Errorf("201 answer without a receipt: %q (%v)", resp.Body, err)
 		}
 		return a, nil
 	}
-	a.raw = string(data)
+	a.raw = string(resp.Body)
 	a.retryAfter = resp.Header.Get("Retry-After")
-	var env struct {
-		Error struct {
-			Code    string `json:"code"`
-			Message string `json:"message"`
-		} `json:"error"`
-	}
-	if json.Unmarshal(data, &env) == nil {
+	var env apiError
+	if json.Unmarshal(resp.Body, &env) == nil {
 		a.errCode, a.errMessage = env.Error.Code, env.Error.Message
 	}
 	return a, nil

@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"log/slog"
 	"maps"
-	"net/http"
 	"net/url"
 	"os"
 	"os/exec"
@@ -146,19 +145,13 @@ func TestNATSPermissions(t *testing.T) {
 	if err := conns["status"].Flush(); err != nil {
 		t.Fatal(err)
 	}
-	// Every service's replicas hear calendar edits on core NATS (calendarsync.Follow).
-	for _, svc := range []string{"intake", "status", "postal"} {
-		if _, err := conns[svc].Subscribe("reference.v1.calendar.>", func(*nats.Msg) {}); err != nil {
-			t.Fatal(err)
-		}
-		if err := conns[svc].Flush(); err != nil {
-			t.Fatal(err)
-		}
-	}
-	// Every service's replicas hear the ends of staff sessions (sessionsync.Follow).
-	for _, svc := range []string{"intake", "status", "postal"} {
-		if _, err := conns[svc].Subscribe(sessionsync.Subjects, func(*nats.Msg) {}); err != nil {
-			t.Fatal(err)
+	// Every service's replicas hear calendar edits (calendarsync.Follow) and the ends of
+	// staff sessions (sessionsync.Follow) on core NATS.
+	for _, svc := range natsUsers {
+		for _, subject := range []string{"reference.v1.calendar.>", sessionsync.Subjects} {
+			if _, err := conns[svc].Subscribe(subject, func(*nats.Msg) {}); err != nil {
+				t.Fatal(err)
+			}
 		}
 		if err := conns[svc].Flush(); err != nil {
 			t.Fatal(err)
@@ -167,11 +160,7 @@ func TestNATSPermissions(t *testing.T) {
 
 	// Each service's schema: the outbox and the inbox, as the service's own migrations
 	// make them.
-	dbURL, drop, err := pgtest.CreateDatabase(ctx, os.Getenv("DATABASE_URL"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(drop)
+	dbURL := pgtest.NewDatabase(t, os.Getenv("DATABASE_URL"))
 	pools := map[string]*pgxpool.Pool{}
 	schemas := map[string]string{}
 	for _, user := range natsUsers {
@@ -251,12 +240,7 @@ func TestNATSPermissions(t *testing.T) {
 		for _, opt := range natsConsumers[user] {
 			c := messaging.NewConsumer(pools[user], streams[user], log.With("service", user), opt, handler(opt.Durable))
 			running.Go(func() { c.Run(runCtx) })
-			for _, s := range published["intake"] {
-				if filtered(opt.FilterSubjects, s) {
-					want[opt.Durable] = append(want[opt.Durable], s)
-				}
-			}
-			for _, s := range published["postal"] {
+			for _, s := range slices.Concat(published["intake"], published["postal"]) {
 				if filtered(opt.FilterSubjects, s) {
 					want[opt.Durable] = append(want[opt.Durable], s)
 				}
@@ -562,27 +546,26 @@ func startAccountsServer(t *testing.T, root string) *accountsServer {
 			}
 		}
 	})
-	// Ready when /healthz answers 200 (JetStream up).
-	deadline := time.Now().Add(15 * time.Second)
-	for {
-		resp, err := http.Get(fmt.Sprintf("http://127.0.0.1:%d/healthz", monitor))
-		if err == nil {
-			resp.Body.Close()
-			if resp.StatusCode == http.StatusOK {
-				return s
-			}
-		}
+	// Ready when /healthz answers 200 (JetStream up); the wait ends early if it exits.
+	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	go func() {
 		select {
 		case <-exited:
-			b, _ := os.ReadFile(s.log)
-			t.Fatalf("nats-server exited:\n%s", b)
-		case <-time.After(50 * time.Millisecond):
+			cancel()
+		case <-ctx.Done():
 		}
-		if time.Now().After(deadline) {
-			b, _ := os.ReadFile(s.log)
+	}()
+	if err := cluster.WaitOK(ctx, fmt.Sprintf("http://127.0.0.1:%d/healthz", monitor)); err != nil {
+		b, _ := os.ReadFile(s.log)
+		select {
+		case <-exited:
+			t.Fatalf("nats-server exited:\n%s", b)
+		default:
 			t.Fatalf("nats-server not healthy after 15s:\n%s", b)
 		}
 	}
+	return s
 }
 
 // TestNATSPermissionsConfigsLoad checks that nats-server accepts each configuration of
