@@ -8,7 +8,6 @@ import (
 
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/pgconn"
 )
 
 // Received is a new dossier as the Received event describes it.
@@ -53,8 +52,7 @@ func FoldReceived(ctx context.Context, tx pgx.Tx, r Received) error {
 		r.HandlingOfficeCode, r.HandlingOfficeName, r.Channel, r.Status, r.StatusCode, r.ApplicantMasked,
 		r.PINHash, r.ReceivedAt, r.DueAt, r.TimeLimitHours, r.ResultDelivery, r.FeeDueVND, r.FeePaidVND, r.Version,
 		r.EventID, r.OccurredAt)
-	var pgErr *pgconn.PgError
-	if errors.As(err, &pgErr) && pgErr.Code == "23505" && pgErr.ConstraintName == "dossiers_code_key" {
+	if uniqueViolation(err, "dossiers_code_key") {
 		return fmt.Errorf("fold received: %w", ErrCodeTaken)
 	}
 	if err != nil {

@@ -8,7 +8,6 @@ import (
 
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/pgconn"
 )
 
 // ShipmentEvent is one event of a shipment as status keeps it: the shipment's state
@@ -76,8 +75,7 @@ func FoldShipment(ctx context.Context, tx pgx.Tx, ev ShipmentEvent) error {
 			version     = GREATEST(s.version, EXCLUDED.version)`,
 		ev.ShipmentID, ev.TrackingNumber, ev.DossierID, ev.Kind, ev.Type, ev.ReasonCode, ev.FromOfficeCode,
 		ev.ToOfficeCode, ev.OccurredAt, ev.At, ev.Version)
-	var pgErr *pgconn.PgError
-	if errors.As(err, &pgErr) && pgErr.Code == "23505" && pgErr.ConstraintName == "shipments_tracking_number_key" {
+	if uniqueViolation(err, "shipments_tracking_number_key") {
 		return fmt.Errorf("fold shipment %s: %w", ev.TrackingNumber, ErrTrackingNumberTaken)
 	}
 	if err != nil {
