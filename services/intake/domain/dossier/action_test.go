@@ -30,11 +30,11 @@ func TestCommandValidate(t *testing.T) {
 		return out
 	}
 	type tc struct {
-		name  string
-		a     Action
-		edit  func(c *Command)
-		field string // "" when the command must be valid
-		code  string
+		name   string
+		action Action
+		edit   func(c *Command)
+		field  string // "" when the command must be valid
+		code   string
 	}
 	cases := []tc{
 		{"transfer valid", ActTransfer, func(c *Command) {}, "", ""},
@@ -114,10 +114,10 @@ func TestCommandValidate(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			c := validCommand(tc.a)
+			c := validCommand(tc.action)
 			tc.edit(&c)
-			c.Normalize(tc.a)
-			fe := c.Validate(tc.a)
+			c.Normalize(tc.action)
+			fe := c.Validate(tc.action)
 			if tc.field == "" {
 				if fe != nil {
 					t.Fatalf("Validate = %v, want valid", fe)
@@ -229,8 +229,8 @@ func TestCommandJSON(t *testing.T) {
 
 // fuzzState is a dossier and a moment to act on it.
 type fuzzState struct {
-	s   State
-	now time.Time
+	state State
+	at    time.Time
 }
 
 // fuzzStates holds, for each action, a dossier from whose status the action is
@@ -241,7 +241,7 @@ func fuzzStates(tb testing.TB) map[Action]fuzzState {
 		s, last := lcStateIn(tb, st)
 		for _, a := range Allowed(st) {
 			if _, ok := out[a]; !ok {
-				out[a] = fuzzState{s, last.Add(time.Hour)}
+				out[a] = fuzzState{state: s, at: last.Add(time.Hour)}
 			}
 		}
 	}
@@ -294,7 +294,7 @@ func FuzzCommandValidate(f *testing.F) {
 			return
 		}
 		st := states[a]
-		next, step, err := Apply(st.s, a, c, lcEveryone, st.now, clock)
+		next, step, err := Apply(st.state, a, c, lcEveryone, st.at, clock)
 		if err != nil {
 			var fe *FieldError
 			if !errors.As(err, &fe) {
@@ -302,7 +302,7 @@ func FuzzCommandValidate(f *testing.F) {
 			}
 			return
 		}
-		if next.Version != st.s.Version+1 || step.Action != a {
+		if next.Version != st.state.Version+1 || step.Action != a {
 			t.Fatalf("%s: version %d, step %s", a, next.Version, step.Action)
 		}
 	})

@@ -303,10 +303,16 @@ func TestTimingAtOpen(t *testing.T) {
 		t.Error("in transit: wrong open timing")
 	}
 
+	// pausedAt is a dossier like s, in processing, whose office asked for a supplement at
+	// request.
+	pausedAt := func(request time.Time) State {
+		p := lcProcessing(t, vn(2026, time.March, 2, 8, 0), 40)
+		p, _ = lcApply(t, p, ActRequestSupplement, lcCommand(ActRequestSupplement, p), lcDeptActor, request)
+		return p
+	}
 	// Paused before the appointment: judged at the pause, however long the wait.
-	p := lcProcessing(t, vn(2026, time.March, 2, 8, 0), 40)
 	request := vn(2026, time.March, 6, 10, 0)
-	p, _ = lcApply(t, p, ActRequestSupplement, lcCommand(ActRequestSupplement, p), lcDeptActor, request)
+	p := pausedAt(request)
 	for _, at := range []time.Time{request, due.Add(time.Hour), vn(2026, time.June, 1, 9, 0)} {
 		if got := p.TimingAt(at); got != WithinDeadline {
 			t.Errorf("paused before the appointment, TimingAt(%s) = %q", at, got)
@@ -323,9 +329,8 @@ func TestTimingAtOpen(t *testing.T) {
 	}
 
 	// Paused after the appointment: overdue, and it stays so.
-	q := lcProcessing(t, vn(2026, time.March, 2, 8, 0), 40)
 	late := vn(2026, time.March, 10, 10, 0)
-	q, _ = lcApply(t, q, ActRequestSupplement, lcCommand(ActRequestSupplement, q), lcDeptActor, late)
+	q := pausedAt(late)
 	for _, at := range []time.Time{late, late.Add(time.Hour), vn(2026, time.June, 1, 9, 0)} {
 		if got := q.TimingAt(at); got != Overdue {
 			t.Errorf("paused after the appointment, TimingAt(%s) = %q", at, got)
@@ -383,12 +388,12 @@ func TestStepTimings(t *testing.T) {
 	s := lcNew(t, vn(2026, time.March, 2, 8, 0), 24) // due Thursday 5 March 08:00
 	newDue := vn(2026, time.March, 6, 17, 0)
 	steps := []struct {
-		a      Action
-		c      Command
-		actor  Actor
-		at     time.Time
-		want   Timing
-		wantDu time.Time // the appointment after the step
+		action  Action
+		command Command
+		actor   Actor
+		at      time.Time
+		want    Timing
+		wantDu  time.Time // the appointment after the step
 	}{
 		{ActTransfer, Command{ToOffice: lcDept, Via: ByPost}, lcDeskActor, vn(2026, time.March, 2, 9, 0), Early, vn(2026, time.March, 5, 8, 0)},
 		{ActAccept, Command{}, lcDeptActor, vn(2026, time.March, 5, 7, 30), OnTime, vn(2026, time.March, 5, 8, 0)},
@@ -403,12 +408,12 @@ func TestStepTimings(t *testing.T) {
 	}
 	for i, st := range steps {
 		var step Step
-		s, step = lcApply(t, s, st.a, st.c, st.actor, st.at)
+		s, step = lcApply(t, s, st.action, st.command, st.actor, st.at)
 		if step.Timing != st.want {
-			t.Errorf("step %d (%s at %s): timing %q, want %q", i+1, st.a, st.at.Format("Mon 02 15:04"), step.Timing, st.want)
+			t.Errorf("step %d (%s at %s): timing %q, want %q", i+1, st.action, st.at.Format("Mon 02 15:04"), step.Timing, st.want)
 		}
 		if !s.DueAt.Equal(st.wantDu) {
-			t.Errorf("step %d (%s): due %s, want %s", i+1, st.a, s.DueAt, st.wantDu)
+			t.Errorf("step %d (%s): due %s, want %s", i+1, st.action, s.DueAt, st.wantDu)
 		}
 	}
 	if s.Status != StatusReturned || s.Version != 1+len(steps) {
