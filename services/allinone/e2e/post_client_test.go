@@ -299,6 +299,25 @@ func (l *life) stepOK(t *testing.T, user, tn, typ string, fields map[string]any,
 	return s, at
 }
 
+// legStep is a postal worker's event on a leg, for walk: who records it, its type and
+// its fields (nil for none).
+type legStep struct {
+	worker, typ string
+	fields      map[string]any
+}
+
+// walk records each step on leg s in turn, each of which must be taken (stepOK), and
+// returns the entries the citizen's timeline should then hold for them, at office.
+func (l *life) walk(t *testing.T, s shipView, office string, steps ...legStep) []roadStep {
+	t.Helper()
+	var out []roadStep
+	for _, step := range steps {
+		_, at := l.stepOK(t, step.worker, s.TrackingNumber, step.typ, step.fields)
+		out = append(out, shipStep(s, step.typ, office, at))
+	}
+	return out
+}
+
 // manifest reads a post office's run sheet for today as user.
 func (l *life) manifest(t *testing.T, user, office string) (manifestView, cluster.Answer) {
 	t.Helper()

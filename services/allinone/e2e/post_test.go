@@ -106,18 +106,12 @@ func (l *life) postRoad(t *testing.T) (*made, []shipView) {
 		t.Fatalf("the transfer leg: %+v", tr)
 	}
 	road = append(road, shipStep(tr, "created", baoHoa, time.Time{}))
-	for _, step := range []struct {
-		worker, typ string
-		fields      map[string]any
-	}{
-		{workerXL, "accepted", map[string]any{"seal_number": "XL-2026-000118"}},
-		{workerXL, "picked_up", nil},
-		{workerXL, "in_transit", nil},
-		{workerBH, "arrived", nil},
-	} {
-		_, at = l.stepOK(t, step.worker, tr.TrackingNumber, step.typ, step.fields)
-		road = append(road, shipStep(tr, step.typ, baoHoa, at))
-	}
+	road = append(road, l.walk(t, tr, baoHoa,
+		legStep{workerXL, "accepted", map[string]any{"seal_number": "XL-2026-000118"}},
+		legStep{workerXL, "picked_up", nil},
+		legStep{workerXL, "in_transit", nil},
+		legStep{workerBH, "arrived", nil},
+	)...)
 	// Not yet delivered: the dossier is still on its way, nobody at Bảo Hòa has it.
 	if w := l.wholeOf(t, officer, d); w.Status != "in_transit" || slices.Contains(w.actions(), "arrive") {
 		t.Errorf("before the leg is delivered intake has %s, steps %v", w.Status, w.actions())
@@ -150,26 +144,17 @@ func (l *life) postRoad(t *testing.T) (*made, []shipView) {
 	if s, ok := find(m.Pickups, dl.TrackingNumber); !ok || s.Address != resultAddress {
 		t.Errorf("Bảo Hòa's run sheet does not send anyone to collect %s: %+v", dl.TrackingNumber, m.Pickups)
 	}
-	for _, step := range []struct {
-		worker, typ string
-		fields      map[string]any
-	}{
-		{workerBH, "accepted", map[string]any{"seal_number": "BH-2026-000031"}},
-		{workerBH, "picked_up", nil},
-		{workerBH, "in_transit", nil},
-	} {
-		_, at = l.stepOK(t, step.worker, dl.TrackingNumber, step.typ, step.fields)
-		road = append(road, shipStep(dl, step.typ, baoHoa, at))
-	}
+	road = append(road, l.walk(t, dl, baoHoa,
+		legStep{workerBH, "accepted", map[string]any{"seal_number": "BH-2026-000031"}},
+		legStep{workerBH, "picked_up", nil},
+		legStep{workerBH, "in_transit", nil},
+	)...)
 	// The delivering post office's run sheet sends its postman to the result's address.
 	m = l.manifestOK(t, workerXL, postXuanLoc)
 	if s, ok := find(m.Deliveries, dl.TrackingNumber); !ok || s.Address != resultAddress || s.Kind != "delivery" {
 		t.Errorf("the district post office's run sheet does not deliver %s to %q: %+v", dl.TrackingNumber, resultAddress, m.Deliveries)
 	}
-	for _, typ := range []string{"arrived", "out_for_delivery"} {
-		_, at = l.stepOK(t, workerXL, dl.TrackingNumber, typ, nil)
-		road = append(road, shipStep(dl, typ, baoHoa, at))
-	}
+	road = append(road, l.walk(t, dl, baoHoa, legStep{workerXL, "arrived", nil}, legStep{workerXL, "out_for_delivery", nil})...)
 	if w := l.wholeOf(t, officer, d); w.Status != "processed" {
 		t.Errorf("out for delivery, intake has %s, want processed", w.Status)
 	}
@@ -295,13 +280,8 @@ func (l *life) postReturn(t *testing.T) {
 	}
 	tn := dl.TrackingNumber
 	road = append(road, shipStep(dl, "created", desk, time.Time{}))
-	for _, step := range []struct {
-		typ    string
-		fields map[string]any
-	}{{"accepted", map[string]any{"seal_number": "XL-2026-000200"}}, {"picked_up", nil}, {"out_for_delivery", nil}} {
-		_, at := l.stepOK(t, workerXL, tn, step.typ, step.fields)
-		road = append(road, shipStep(dl, step.typ, desk, at))
-	}
+	road = append(road, l.walk(t, dl, desk, legStep{workerXL, "accepted", map[string]any{"seal_number": "XL-2026-000200"}},
+		legStep{workerXL, "picked_up", nil}, legStep{workerXL, "out_for_delivery", nil})...)
 
 	// The first attempt: nobody in, a notice left. The item stays with the post.
 	s, at := l.stepOK(t, workerXL, tn, "delivery_failed", map[string]any{"reason_code": "recipient_absent", "action_code": "leave_notice"})
@@ -367,13 +347,8 @@ func (l *life) postReturn(t *testing.T) {
 	}
 	checkRoad(t, "lookup while the result comes back", trk, road, 0)
 
-	for _, step := range []struct {
-		typ    string
-		fields map[string]any
-	}{{"accepted", map[string]any{"seal_number": "XL-2026-000201"}}, {"in_transit", nil}} {
-		_, at = l.stepOK(t, workerXL, ret.TrackingNumber, step.typ, step.fields)
-		road = append(road, shipStep(ret, step.typ, desk, at))
-	}
+	road = append(road, l.walk(t, ret, desk, legStep{workerXL, "accepted", map[string]any{"seal_number": "XL-2026-000201"}},
+		legStep{workerXL, "in_transit", nil})...)
 	_, at = l.stepOK(t, workerXL, ret.TrackingNumber, "delivered",
 		map[string]any{"proof": proof(t, "Phạm Thị Dung", "office_clerk", "5531")})
 
