@@ -8,9 +8,7 @@ import (
 )
 
 func TestStandingAt(t *testing.T) {
-	loc := time.FixedZone("ICT", 7*3600)
-	due := time.Date(2026, 3, 10, 17, 0, 0, 0, loc)
-	at := func(d time.Duration) *time.Time { x := due.Add(d); return &x }
+	loc, due, at := appointment()
 	for _, tc := range []struct {
 		name string
 		s    Standing

@@ -11,10 +11,17 @@ func classify(due time.Time, finished *time.Time, now time.Time, loc *time.Locat
 	return Standing{Status: "processing", DueAt: due, FinishedAt: finished}.At(now, loc)
 }
 
+// appointment is the due time most tests judge against, Tuesday 10 March 2026 at 17:00
+// in the offices' time zone loc, and at, which gives the moment d after it as a
+// Standing holds its times.
+func appointment() (loc *time.Location, due time.Time, at func(d time.Duration) *time.Time) {
+	loc = time.FixedZone("ICT", 7*3600)
+	due = time.Date(2026, 3, 10, 17, 0, 0, 0, loc)
+	return loc, due, func(d time.Duration) *time.Time { x := due.Add(d); return &x }
+}
+
 func TestClassify(t *testing.T) {
-	loc := time.FixedZone("ICT", 7*3600)
-	due := time.Date(2026, 3, 10, 17, 0, 0, 0, loc)
-	at := func(d time.Duration) *time.Time { x := due.Add(d); return &x }
+	loc, due, at := appointment()
 	for _, tc := range []struct {
 		name     string
 		finished *time.Time
