@@ -1,6 +1,8 @@
 package app
 
 import (
+	"errors"
+	"fmt"
 	"sort"
 	"strings"
 )
@@ -25,4 +27,16 @@ func (e Invalid) orNil() error {
 		return nil
 	}
 	return e
+}
+
+// saved is the administrator's answer to the store's err on saving an entry (what: an
+// office, a procedure): a code taken since it was checked is the code's problem.
+func saved(what string, err error) error {
+	switch {
+	case errors.Is(err, ErrCodeTaken):
+		return Invalid{"code": "code.taken"}
+	case err != nil:
+		return fmt.Errorf("save %s: %w", what, err)
+	}
+	return nil
 }

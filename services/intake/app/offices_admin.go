@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"errors"
-	"fmt"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -70,10 +69,8 @@ func (a *Offices) Save(ctx context.Context, o catalog.Office, create bool) error
 	if create {
 		save = a.Store.CreateOffice // refuses a code taken since the check above
 	}
-	if err := save(ctx, o, a.Now()); errors.Is(err, ErrCodeTaken) {
-		return Invalid{"code": "code.taken"}
-	} else if err != nil {
-		return fmt.Errorf("save office: %w", err)
+	if err := saved("office", save(ctx, o, a.Now())); err != nil {
+		return err
 	}
 	if a.Relay != nil {
 		a.Relay.Notify()

@@ -2,8 +2,6 @@ package app
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"regexp"
 	"strings"
 
@@ -62,12 +60,7 @@ func (a *Procedures) Save(ctx context.Context, p catalog.Procedure, create bool)
 	if create {
 		save = a.Store.CreateProcedure // refuses a code taken since the check above
 	}
-	if err := save(ctx, p); errors.Is(err, ErrCodeTaken) {
-		return Invalid{"code": "code.taken"}
-	} else if err != nil {
-		return fmt.Errorf("save procedure: %w", err)
-	}
-	return nil
+	return saved("procedure", save(ctx, p))
 }
 
 // checkProcedure says what is wrong with p.
