@@ -119,7 +119,7 @@ func (r *Reader) Dossier(ctx context.Context, who *auth.Principal, code string) 
 	st := o.State
 	w := &Whole{
 		State:           stateView(o.ID.String(), o.Code, st, actorOf(who), now, loc, name),
-		Procedure:       OfficeRef{Code: o.ProcedureCode, Name: r.procedureName(ctx, o.ProcedureCode)},
+		Procedure:       r.procedure(ctx, o.ProcedureCode),
 		ReceivingOffice: officeRef(st.ReceivingOffice, name), HandlingOffice: officeRef(st.HandlingOffice, name),
 		Channel: o.Channel, TimeLimitHours: o.TimeLimitHours, Applicant: o.Applicant, Documents: o.Documents,
 		ResultDelivery:   dossier.ResultDelivery{Method: st.ResultDelivery, Address: o.ResultAddress},
@@ -136,6 +136,13 @@ func (r *Reader) Dossier(ctx context.Context, who *auth.Principal, code string) 
 	return w, nil
 }
 
+// procedure is the procedure with code, by its code and name, as the views show it.
+func (r *Reader) procedure(ctx context.Context, code string) OfficeRef {
+	return OfficeRef{Code: code, Name: r.procedureName(ctx, code)}
+}
+
+// procedureName is the name of the procedure with code, or the code when the catalogue
+// does not know it.
 func (r *Reader) procedureName(ctx context.Context, code string) string {
 	if p, ok, err := r.Catalog.Procedure(ctx, code); err == nil && ok {
 		return p.Name

@@ -93,7 +93,7 @@ func (r *Reader) Search(ctx context.Context, who *auth.Principal, in SearchInput
 	ids := make([]uuid.UUID, 0, len(found))
 	for _, f := range found {
 		vi, _ := dossier.Status(f.Status).Labels()
-		hits = append(hits, Hit{Code: f.Code, Procedure: OfficeRef{Code: f.ProcedureCode, Name: r.procedureName(ctx, f.ProcedureCode)},
+		hits = append(hits, Hit{Code: f.Code, Procedure: r.procedure(ctx, f.ProcedureCode),
 			Status: f.Status, StatusLabel: vi, ReceivedAt: f.ReceivedAt.In(loc), DueAt: f.DueAt.In(loc),
 			ApplicantName: f.ApplicantName, CurrentOffice: officeRef(f.CurrentOffice, name)})
 		ids = append(ids, f.ID)

@@ -120,7 +120,7 @@ func (r *Reader) WorkList(ctx context.Context, who *auth.Principal, in WorkListI
 	for _, it := range items {
 		st := it.State
 		vi, en := st.Status.Labels()
-		row := WorkRow{Code: it.Code, Procedure: OfficeRef{Code: it.ProcedureCode, Name: r.procedureName(ctx, it.ProcedureCode)},
+		row := WorkRow{Code: it.Code, Procedure: r.procedure(ctx, it.ProcedureCode),
 			ApplicantName: it.ApplicantName, Status: string(st.Status), StatusLabel: vi, StatusLabelEN: en,
 			CurrentOffice: officeRef(st.CurrentOffice, name), PendingOffice: optionalOffice(st.PendingOffice, name),
 			DueAt: st.DueAt.In(loc), Timing: string(st.TimingAt(now)), ClockPaused: st.PausedAt != nil,
