@@ -404,11 +404,5 @@ func (p *postgres) run(args ...string) (string, error) {
 
 // dumpLog prints the last lines of the server's log.
 func (p *postgres) dumpLog() {
-	b, err := os.ReadFile(filepath.Join(p.dir, "server.log"))
-	if err != nil {
-		return
-	}
-	lines := strings.Split(strings.TrimRight(string(b), "\n"), "\n")
-	lines = lines[max(0, len(lines)-40):]
-	p.t.Logf("--- last %d lines of PostgreSQL's server.log ---\n%s", len(lines), strings.Join(lines, "\n"))
+	logTail(p.t, filepath.Join(p.dir, "server.log"), "PostgreSQL's server.log", 40)
 }

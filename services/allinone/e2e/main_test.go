@@ -1,7 +1,6 @@
 package e2e
 
 import (
-	"bufio"
 	"context"
 	"flag"
 	"fmt"
@@ -121,22 +120,7 @@ func startOn(t *testing.T, adminURL string) *env {
 func (e *env) dumpLogs() {
 	logs, _ := filepath.Glob(filepath.Join(e.dir, "*.log"))
 	for _, name := range logs {
-		f, err := os.Open(name)
-		if err != nil {
-			continue
-		}
-		var lines []string
-		sc := bufio.NewScanner(f)
-		sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
-		for sc.Scan() {
-			lines = append(lines, sc.Text())
-			if len(lines) > 400 {
-				lines = lines[200:]
-			}
-		}
-		f.Close()
-		lines = lines[max(0, len(lines)-60):]
-		e.t.Logf("--- last %d lines of %s ---\n%s", len(lines), filepath.Base(name), strings.Join(lines, "\n"))
+		logTail(e.t, name, "", 60)
 	}
 }
 

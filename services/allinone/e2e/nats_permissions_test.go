@@ -540,10 +540,7 @@ func startAccountsServer(t *testing.T, root string) *accountsServer {
 			if b, err := os.ReadFile(s.log); err == nil {
 				t.Logf("--- nats-server.log ---\n%s", b)
 			}
-			if b, err := os.ReadFile(filepath.Join(s.dir, "services.log")); err == nil {
-				lines := strings.Split(strings.TrimSpace(string(b)), "\n")
-				t.Logf("--- services.log (last lines) ---\n%s", strings.Join(lines[max(0, len(lines)-60):], "\n"))
-			}
+			logTail(t, filepath.Join(s.dir, "services.log"), "", 60)
 		}
 	})
 	// Ready when /healthz answers 200 (JetStream up); the wait ends early if it exits.
