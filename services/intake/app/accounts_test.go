@@ -9,6 +9,7 @@ import (
 
 	"github.com/motcua/motcua/services/intake/app"
 	"github.com/motcua/motcua/services/intake/demo"
+	"github.com/motcua/motcua/services/intake/demo/demodb"
 	"github.com/motcua/motcua/services/platform/auth"
 )
 
@@ -22,7 +23,7 @@ func invalid(err error) map[string]string {
 }
 
 func TestAccounts(t *testing.T) {
-	st, _ := adminDB(t)
+	st, _ := demodb.Open(t)
 	ctx := context.Background()
 	accounts := &app.Accounts{Store: st}
 	signIn, err := app.NewSignIn(st, auth.NewIssuer(signingKey(t), time.Hour), fixedNow)

@@ -5,12 +5,13 @@ import (
 	"testing"
 
 	"github.com/motcua/motcua/services/intake/app"
+	"github.com/motcua/motcua/services/intake/demo/demodb"
 	"github.com/motcua/motcua/services/platform/calendarsync"
 	"github.com/motcua/motcua/services/worktime"
 )
 
 func TestCalendarDays(t *testing.T) {
-	_, pool := adminDB(t)
+	_, pool := demodb.Open(t)
 	ctx := context.Background()
 	live := worktime.NewLive()
 	cals := &app.Calendars{Years: calendarsync.NewYears(pool), Live: live, Now: fixedNow}
@@ -71,7 +72,7 @@ func TestCalendarDays(t *testing.T) {
 // revision at the same moment never lose one another's day: each edit that succeeds
 // is in force, the others are told the year has just changed.
 func TestCalendarDaysUnderRace(t *testing.T) {
-	_, pool := adminDB(t)
+	_, pool := demodb.Open(t)
 	live := worktime.NewLive()
 	cals := &app.Calendars{Years: calendarsync.NewYears(pool), Live: live, Now: fixedNow}
 	days := []string{"2026-06-01", "2026-06-02", "2026-06-03", "2026-06-04", "2026-06-05", "2026-06-08", "2026-06-09", "2026-06-10"}

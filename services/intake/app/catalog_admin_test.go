@@ -10,12 +10,13 @@ import (
 
 	"github.com/motcua/motcua/services/intake/app"
 	"github.com/motcua/motcua/services/intake/demo"
+	"github.com/motcua/motcua/services/intake/demo/demodb"
 	"github.com/motcua/motcua/services/intake/domain/catalog"
 	"github.com/motcua/motcua/services/intake/events"
 )
 
 func TestOffices(t *testing.T) {
-	st, pool := adminDB(t)
+	st, pool := demodb.Open(t)
 	ctx := context.Background()
 	offices := &app.Offices{Store: st, Now: fixedNow}
 	published := func(code string) int {
@@ -82,7 +83,7 @@ func TestOffices(t *testing.T) {
 }
 
 func TestProcedures(t *testing.T) {
-	st, _ := adminDB(t)
+	st, _ := demodb.Open(t)
 	ctx := context.Background()
 	procs := &app.Procedures{Store: st}
 	good := catalog.Procedure{Code: "1.999001", Name: "Cấp bản sao trích lục hộ tịch", DecidedByKind: catalog.CommuneCentre,
@@ -138,7 +139,7 @@ func demoOffice(t *testing.T, code string) catalog.Office {
 // moment get one office, published once; the others are told the code is taken, and
 // nobody's office overwrites another's.
 func TestOfficeCreatedOnceUnderRace(t *testing.T) {
-	st, pool := adminDB(t)
+	st, pool := demodb.Open(t)
 	offices := &app.Offices{Store: st, Now: fixedNow}
 	const n = 8
 	errs := race(n, func(i int) error {
@@ -156,7 +157,7 @@ func TestOfficeCreatedOnceUnderRace(t *testing.T) {
 
 // TestProcedureCreatedOnceUnderRace: the same for procedures.
 func TestProcedureCreatedOnceUnderRace(t *testing.T) {
-	st, _ := adminDB(t)
+	st, _ := demodb.Open(t)
 	procs := &app.Procedures{Store: st}
 	errs := race(8, func(i int) error {
 		return procs.Save(context.Background(), catalog.Procedure{Code: "1.999002", Name: fmt.Sprintf("Thủ tục %d", i),
