@@ -79,7 +79,7 @@ type env struct {
 // ends; if t failed, the tail of every process's log is printed first.
 func start(t *testing.T) *env {
 	t.Helper()
-	return startOn(t, os.Getenv("DATABASE_URL"))
+	return startOn(t, pgtest.Server(t))
 }
 
 // startOn is start on the PostgreSQL server of adminURL.

@@ -160,7 +160,7 @@ func TestNATSPermissions(t *testing.T) {
 
 	// Each service's schema: the outbox and the inbox, as the service's own migrations
 	// make them.
-	dbURL := pgtest.NewDatabase(t, os.Getenv("DATABASE_URL"))
+	dbURL := pgtest.NewDatabase(t, pgtest.Server(t))
 	pools := map[string]*pgxpool.Pool{}
 	schemas := map[string]string{}
 	for _, user := range natsUsers {

@@ -25,7 +25,7 @@ func Main(m *testing.M, dbURL *string) {
 func run(m *testing.M, dbURL *string) int {
 	admin := os.Getenv("DATABASE_URL")
 	if admin == "" {
-		fmt.Fprintln(os.Stderr, "pgtest: DATABASE_URL is not set; run the tests with 'make test', which starts PostgreSQL")
+		fmt.Fprintln(os.Stderr, "pgtest:", errNoServer)
 		return 1
 	}
 	u, drop, err := CreateDatabase(context.Background(), admin)
