@@ -13,8 +13,8 @@ import (
 	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/motcua/motcua/services/platform/calendarsync"
-	"github.com/motcua/motcua/services/platform/embeddednats"
 	"github.com/motcua/motcua/services/platform/messaging"
+	"github.com/motcua/motcua/services/platform/natstest"
 	"github.com/motcua/motcua/services/platform/outbox"
 	"github.com/motcua/motcua/services/platform/pgtest"
 	"github.com/motcua/motcua/services/platform/waitfor"
@@ -45,11 +45,7 @@ func startBroker(t *testing.T) jetstream.JetStream {
 // startBrokerURL is startBroker, also giving the server's URL for more clients.
 func startBrokerURL(t *testing.T) (string, jetstream.JetStream) {
 	t.Helper()
-	ns, err := embeddednats.Start(embeddednats.Options{StoreDir: t.TempDir(), Port: -1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(ns.Shutdown)
+	ns := natstest.Start(t)
 	nc, js, err := messaging.Connect(ns.ClientURL(), t.Name(), quiet, nil)
 	if err != nil {
 		t.Fatal(err)

@@ -30,10 +30,10 @@ import (
 	dossierv1 "github.com/motcua/motcua/proto/motcua/dossier/v1"
 	"github.com/motcua/motcua/services/platform/auth"
 	"github.com/motcua/motcua/services/platform/config"
-	"github.com/motcua/motcua/services/platform/embeddednats"
 	"github.com/motcua/motcua/services/platform/httpapi"
 	"github.com/motcua/motcua/services/platform/lookuppin"
 	"github.com/motcua/motcua/services/platform/messaging"
+	"github.com/motcua/motcua/services/platform/natstest"
 	"github.com/motcua/motcua/services/platform/pgtest"
 	"github.com/motcua/motcua/services/platform/waitfor"
 	"github.com/motcua/motcua/services/status/service"
@@ -77,12 +77,7 @@ func newEnv(t *testing.T) *env {
 		t.Fatal(err)
 	}
 	t.Cleanup(drop)
-	dir := t.TempDir()
-	ns, err := embeddednats.Start(embeddednats.Options{StoreDir: dir, Port: -1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ns.Shutdown(); ns.WaitForShutdown() })
+	ns := natstest.Start(t)
 	pool, err := pgxpool.New(ctx, u)
 	if err != nil {
 		t.Fatal(err)

@@ -18,8 +18,8 @@ import (
 	"github.com/motcua/motcua/services/platform/apitest"
 	"github.com/motcua/motcua/services/platform/auth"
 	"github.com/motcua/motcua/services/platform/config"
-	"github.com/motcua/motcua/services/platform/embeddednats"
 	"github.com/motcua/motcua/services/platform/messaging"
+	"github.com/motcua/motcua/services/platform/natstest"
 	"github.com/motcua/motcua/services/platform/pgtest"
 	"github.com/motcua/motcua/services/platform/waitfor"
 	"github.com/motcua/motcua/services/postal/projection"
@@ -115,11 +115,7 @@ func startBare(t *testing.T) *env {
 		t.Fatal(err)
 	}
 	t.Cleanup(drop)
-	ns, err := embeddednats.Start(embeddednats.Options{StoreDir: t.TempDir(), Port: -1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(ns.Shutdown)
+	ns := natstest.Start(t)
 
 	pub, priv, err := ed25519.GenerateKey(rand.Reader)
 	if err != nil {

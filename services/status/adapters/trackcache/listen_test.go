@@ -10,7 +10,7 @@ import (
 
 	dossierv1 "github.com/motcua/motcua/proto/motcua/dossier/v1"
 	postalv1 "github.com/motcua/motcua/proto/motcua/postal/v1"
-	"github.com/motcua/motcua/services/platform/embeddednats"
+	"github.com/motcua/motcua/services/platform/natstest"
 	"github.com/motcua/motcua/services/platform/waitfor"
 	"github.com/motcua/motcua/services/status/app/citizen"
 )
@@ -18,12 +18,7 @@ import (
 // connectNATS connects to a NATS server of the test's own; both end with the test.
 func connectNATS(t *testing.T) *nats.Conn {
 	t.Helper()
-	srv, err := embeddednats.Start(embeddednats.Options{StoreDir: t.TempDir(), Port: -1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { srv.Shutdown(); srv.WaitForShutdown() })
-	nc, err := nats.Connect(srv.ClientURL())
+	nc, err := nats.Connect(natstest.Start(t).ClientURL())
 	if err != nil {
 		t.Fatal(err)
 	}
