@@ -84,7 +84,7 @@ var dossierProblems = table{
 	// Forms and the calendar.
 	"unknown_form":       {"Không có mẫu này; các mẫu là: %s.", "There is no such form; the forms are: %s."},
 	"invalid_format":     {"Định dạng là html (mặc định) hoặc pdf.", "The format is html (the default) or pdf."},
-	"form_not_available": {"Hồ sơ này chưa có mẫu %s: việc mẫu ghi lại chưa xảy ra.", "This dossier has no %s form: nothing it records has happened to it."},
+	"form_not_available": {"Hồ sơ này chưa có %s: việc mẫu này ghi lại chưa xảy ra.", "This dossier has no %s yet: nothing it records has happened to it."},
 	"invalid_year":       {"Năm phải là một số như 2026, từ 1990 đến 2200.", "The year must be a number such as 2026, between 1990 and 2200."},
 	"from invalid_time":  {"from phải là thời điểm theo RFC 3339 có múi giờ, ví dụ 2026-03-02T08:00:00+07:00.", "from must be a time in RFC 3339 with offset, e.g. 2026-03-02T08:00:00+07:00."},
 	"from out_of_range":  {"from phải là thời điểm trong khoảng năm 1990 đến 2200.", "from must be a time between the years 1990 and 2200."},

@@ -23,14 +23,14 @@ var postProblems = table{
 	"date invalid_date":                 {"Ngày không hợp lệ; hãy chọn lại ngày (viết theo dạng năm-tháng-ngày, ví dụ 2026-12-01).", "The date is written YYYY-MM-DD, e.g. 2026-12-01."},
 	"shipment_forbidden":                {"Bưu gửi này không thuộc bưu cục của bạn hay cơ quan của bạn: chỉ bưu cục nhận gửi, bưu cục phát và các cơ quan ở hai đầu mới xem và xác nhận được.", "This shipment is not one of your offices' or post offices'."},
 	"shipment_not_found":                {"Không có bưu gửi với số hiệu này (hay hồ sơ, bưu cục với mã này); hãy kiểm tra lại số hiệu in trên bưu gửi.", "The post knows no shipment (or post office, or dossier) with this code."},
-	"event_id event_id_reused":          {"Xác nhận này đã được gửi trước đó với nội dung khác hoặc cho một bưu gửi khác; mỗi xác nhận mới cần một mã mới: hãy tải lại trang và xác nhận lại.", "This event_id was sent for another shipment or with other content; make a new id for a new event."},
+	"event_id event_id_reused":          {"Mã xác nhận (event_id) này đã được gửi trước đó với nội dung khác hoặc cho một bưu gửi khác; mỗi xác nhận mới cần một mã mới.", "This event_id was sent for another shipment or with other content; make a new id for a new event."},
 	"event_out_of_order":                {"Chưa ghi nhận được %s: bưu gửi đang ở bước %s.", "%s cannot be recorded now: the shipment is %s."},
 	"event_out_of_order.ended":          {"Không ghi nhận được %s: bưu gửi đã kết thúc (%s), không còn bước nào sau đó.", "%s cannot be recorded now: the shipment is %s. It has ended; nothing can be recorded after it."},
 	"event_out_of_order.not_a_delivery": {"Chỉ việc phát kết quả đến công dân mới có thể không thành công; cơ quan nhận luôn ký nhận bưu gửi.", "Only a delivery to the citizen can fail; an office signs for its items."},
 	"event_out_of_order.not_failed":     {"Bưu gửi chỉ được chuyển hoàn sau một lần phát không thành công.", "An item goes back only after a failed delivery."},
 	"event_out_of_order.none":           {"Chưa có bước nào ghi nhận được lúc này.", "Nothing can be recorded now."},
 	"event_out_of_order.next":           {"Bước tiếp theo có thể là: %s.", "What may come next: %s."},
-	"proof.signature_png too_large":     {"Ảnh chữ ký quá lớn (hơn %d KiB); hãy bấm “Ký lại” và ký lại.", "The signature image is larger than %d KiB; capture it again at a lower resolution."},
+	"proof.signature_png too_large":     {"Ảnh chữ ký quá lớn (hơn %d KiB); hãy ký lại.", "The signature image is larger than %d KiB; capture it again at a lower resolution."},
 
 	// A step a postal worker records.
 	"event_id required":                    {"Xác nhận cần một mã (UUID) tạo trên thiết bị, gửi lại đúng mã đó khi thử lại; hãy tải lại trang và xác nhận lại.", "Give the event a UUID made on the device, and send the same one when retrying."},

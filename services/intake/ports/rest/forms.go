@@ -7,6 +7,7 @@ import (
 
 	"github.com/go-chi/chi/v5"
 
+	"github.com/motcua/motcua/proto/vocabulary"
 	"github.com/motcua/motcua/services/intake/forms"
 	"github.com/motcua/motcua/services/platform/auth"
 	"github.com/motcua/motcua/services/platform/httpapi"
@@ -37,7 +38,7 @@ func (a *API) form(w http.ResponseWriter, r *http.Request) {
 	}
 	if err := render(&buf, kind, d, a.Calendar.Calendar().Location()); err != nil {
 		if errors.Is(err, forms.ErrNotAvailable) {
-			err = httpapi.Problem(http.StatusNotFound, "", "form_not_available", string(kind))
+			err = httpapi.Problem(http.StatusNotFound, "", "form_not_available", vocabulary.Form(string(kind)))
 		}
 		a.fail(w, r, err)
 		return
