@@ -5,6 +5,7 @@ import (
 
 	"github.com/motcua/motcua/proto/vocabulary"
 	"github.com/motcua/motcua/services/status/domain/tracking"
+	"github.com/motcua/motcua/services/worktime"
 )
 
 // Ref names an office or a procedure.
@@ -24,7 +25,7 @@ type View struct {
 	ReceivedAt  time.Time
 	DueAt       time.Time
 	// Timing is "" for a withdrawn dossier, which is not scored.
-	Timing tracking.Timing
+	Timing worktime.Timing
 	// RemainingHours is the working time left before the appointment (negative past
 	// it, 0 once finished).
 	RemainingHours float64

@@ -13,17 +13,17 @@ func TestStandingAt(t *testing.T) {
 		name string
 		s    Standing
 		now  time.Time
-		want Timing
+		want worktime.Timing
 	}{
-		{"open, in time", Standing{Status: "processing", DueAt: due}, due.Add(-time.Hour), WithinDeadline},
-		{"open, past due", Standing{Status: "processing", DueAt: due}, due.Add(time.Hour), Overdue},
+		{"open, in time", Standing{Status: "processing", DueAt: due}, due.Add(-time.Hour), worktime.WithinDeadline},
+		{"open, past due", Standing{Status: "processing", DueAt: due}, due.Add(time.Hour), worktime.Overdue},
 		{"paused before due is judged then", Standing{Status: "supplement_requested", DueAt: due, PausedAt: at(-time.Hour)},
-			due.Add(100 * time.Hour), WithinDeadline},
+			due.Add(100 * time.Hour), worktime.WithinDeadline},
 		{"paused after due stays overdue", Standing{Status: "supplement_requested", DueAt: due, PausedAt: at(time.Hour)},
-			due.Add(100 * time.Hour), Overdue},
+			due.Add(100 * time.Hour), worktime.Overdue},
 		{"final timing wins", Standing{Status: "processed", Final: "late", DueAt: due, FinishedAt: at(-48 * time.Hour)},
-			due, Late},
-		{"finished without final", Standing{Status: "processed", DueAt: due, FinishedAt: at(-48 * time.Hour)}, due, Early},
+			due, worktime.Late},
+		{"finished without final", Standing{Status: "processed", DueAt: due, FinishedAt: at(-48 * time.Hour)}, due, worktime.Early},
 		{"withdrawn has none", Standing{Status: "withdrawn", DueAt: due, FinishedAt: at(time.Hour)}, due, ""},
 	} {
 		if got := tc.s.At(tc.now, loc); got != tc.want {

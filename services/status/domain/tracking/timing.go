@@ -7,20 +7,6 @@ import (
 	"github.com/motcua/motcua/services/worktime"
 )
 
-// Timing says how a dossier stands against its appointment: the national scoring rule,
-// which lives with the working-time clock.
-type Timing = worktime.Timing
-
-// The timings of the national scoring rule: finished dossiers are early, on time or
-// late; open ones are within deadline or overdue.
-const (
-	Early          = worktime.Early
-	OnTime         = worktime.OnTime
-	Late           = worktime.Late
-	WithinDeadline = worktime.WithinDeadline
-	Overdue        = worktime.Overdue
-)
-
 // Standing is what the read model knows of a dossier's timing.
 type Standing struct {
 	Status string
@@ -37,12 +23,12 @@ type Standing struct {
 // within deadline or overdue, judged at the moment the clock stopped while it is paused
 // (waiting for the citizen is not the office's delay). A withdrawn dossier has no timing
 // (""): it is not scored. loc is the offices' time zone, whose days decide early.
-func (s Standing) At(now time.Time, loc *time.Location) Timing {
+func (s Standing) At(now time.Time, loc *time.Location) worktime.Timing {
 	switch {
 	case s.Status == "withdrawn":
 		return ""
 	case s.FinishedAt != nil && s.Final != "":
-		return Timing(s.Final)
+		return worktime.Timing(s.Final)
 	case s.FinishedAt != nil:
 		// A row folded before status knew the final timing: judge the finish itself.
 		return worktime.Judge(*s.FinishedAt, s.DueAt, loc)

@@ -3,11 +3,13 @@ package tracking
 import (
 	"testing"
 	"time"
+
+	"github.com/motcua/motcua/services/worktime"
 )
 
 // classify is how a dossier due at due, finished at finished (nil while open) stands
 // at now: the finish judged, or the open dossier's standing, as the read model tells it.
-func classify(due time.Time, finished *time.Time, now time.Time, loc *time.Location) Timing {
+func classify(due time.Time, finished *time.Time, now time.Time, loc *time.Location) worktime.Timing {
 	return Standing{Status: "processing", DueAt: due, FinishedAt: finished}.At(now, loc)
 }
 
@@ -26,16 +28,16 @@ func TestClassify(t *testing.T) {
 		name     string
 		finished *time.Time
 		now      time.Time
-		want     Timing
+		want     worktime.Timing
 	}{
-		{"open before due", nil, due.Add(-time.Minute), WithinDeadline},
-		{"open exactly at due", nil, due, WithinDeadline},
-		{"open after due", nil, due.Add(time.Second), Overdue},
-		{"finished at due", at(0), due.Add(time.Hour), OnTime},
-		{"finished just before", at(-time.Hour), due, OnTime},
-		{"finished the morning of the due day", at(-9 * time.Hour), due, OnTime},
-		{"finished the evening before", at(-18 * time.Hour), due, Early},
-		{"finished after due", at(time.Second), due, Late},
+		{"open before due", nil, due.Add(-time.Minute), worktime.WithinDeadline},
+		{"open exactly at due", nil, due, worktime.WithinDeadline},
+		{"open after due", nil, due.Add(time.Second), worktime.Overdue},
+		{"finished at due", at(0), due.Add(time.Hour), worktime.OnTime},
+		{"finished just before", at(-time.Hour), due, worktime.OnTime},
+		{"finished the morning of the due day", at(-9 * time.Hour), due, worktime.OnTime},
+		{"finished the evening before", at(-18 * time.Hour), due, worktime.Early},
+		{"finished after due", at(time.Second), due, worktime.Late},
 	} {
 		if got := classify(due, tc.finished, tc.now, loc); got != tc.want {
 			t.Errorf("%s: %s, want %s", tc.name, got, tc.want)
@@ -51,13 +53,13 @@ func TestClassifyUsesTheOfficesDay(t *testing.T) {
 	for _, tc := range []struct {
 		name     string
 		finished time.Time
-		want     Timing
+		want     worktime.Timing
 	}{
 		// 9 March 23:00 in Hà Nội, 16:00 UTC: the same UTC day as the due time, but
 		// the day before in the offices' day.
-		{"the evening before, local", time.Date(2026, 3, 9, 23, 0, 0, 0, ict), Early},
-		{"just after midnight on the due day", time.Date(2026, 3, 10, 0, 10, 0, 0, ict), OnTime},
-		{"a minute late", time.Date(2026, 3, 10, 0, 31, 0, 0, ict), Late},
+		{"the evening before, local", time.Date(2026, 3, 9, 23, 0, 0, 0, ict), worktime.Early},
+		{"just after midnight on the due day", time.Date(2026, 3, 10, 0, 10, 0, 0, ict), worktime.OnTime},
+		{"a minute late", time.Date(2026, 3, 10, 0, 31, 0, 0, ict), worktime.Late},
 	} {
 		if got := classify(due, &tc.finished, due.Add(time.Hour), ict); got != tc.want {
 			t.Errorf("%s: %s, want %s", tc.name, got, tc.want)
@@ -65,7 +67,7 @@ func TestClassifyUsesTheOfficesDay(t *testing.T) {
 	}
 	// The same finish read in UTC would be on the due day: the zone decides.
 	evening := time.Date(2026, 3, 9, 23, 0, 0, 0, ict)
-	if got := classify(due, &evening, due, time.UTC); got != OnTime {
-		t.Errorf("in UTC: %s, want %s", got, OnTime)
+	if got := classify(due, &evening, due, time.UTC); got != worktime.OnTime {
+		t.Errorf("in UTC: %s, want %s", got, worktime.OnTime)
 	}
 }

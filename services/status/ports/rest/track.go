@@ -8,8 +8,8 @@ import (
 
 	"github.com/motcua/motcua/services/platform/httpapi"
 	"github.com/motcua/motcua/services/status/app/citizen"
-	"github.com/motcua/motcua/services/status/domain/tracking"
 	"github.com/motcua/motcua/services/status/ports/client"
+	"github.com/motcua/motcua/services/worktime"
 )
 
 type ref struct {
@@ -106,7 +106,7 @@ func (a *API) track(w http.ResponseWriter, r *http.Request) {
 }
 
 // timingJSON is a timing for an answer: null when there is none (a withdrawn dossier).
-func timingJSON(t tracking.Timing) *string {
+func timingJSON(t worktime.Timing) *string {
 	if t == "" {
 		return nil
 	}

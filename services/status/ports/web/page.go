@@ -7,7 +7,7 @@ import (
 	"github.com/motcua/motcua/proto/vocabulary"
 	"github.com/motcua/motcua/services/platform/web/layout"
 	"github.com/motcua/motcua/services/status/app/citizen"
-	"github.com/motcua/motcua/services/status/domain/tracking"
+	"github.com/motcua/motcua/services/worktime"
 )
 
 // page is what the template shows: the lookup form, and the dossier or the reason there
@@ -103,7 +103,7 @@ func (p *page) Timing() string { return vocabulary.CitizenTiming(string(p.View.T
 // Open reports whether the dossier is still being handled (it has time left, or is
 // overdue): not finished, not withdrawn.
 func (p *page) Open() bool {
-	return p.View.Timing == tracking.WithinDeadline || p.View.Timing == tracking.Overdue
+	return p.View.Timing == worktime.WithinDeadline || p.View.Timing == worktime.Overdue
 }
 
 // Remaining says the working time left, or overdue.
