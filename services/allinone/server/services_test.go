@@ -7,8 +7,8 @@ import (
 	"testing"
 
 	"github.com/motcua/motcua/services/allinone/secrets"
-	"github.com/motcua/motcua/services/platform/apitest"
 	"github.com/motcua/motcua/services/platform/lifecycle"
+	"github.com/motcua/motcua/services/platform/natstest"
 	"github.com/motcua/motcua/services/platform/pgtest"
 )
 
@@ -18,7 +18,7 @@ import (
 // services are closed when it ends.
 func startServices(t *testing.T) []lifecycle.Service {
 	t.Helper()
-	env := map[string]string{"DATABASE_URL": pgtest.NewDatabase(t, dbURL), "NATS_URL": apitest.Broker(t),
+	env := map[string]string{"DATABASE_URL": pgtest.NewDatabase(t, dbURL), "NATS_URL": natstest.Start(t).ClientURL(),
 		"MOTCUA_HTTP_ADDR": "127.0.0.1:0"}
 	maps.Copy(env, secrets.Generate().Env())
 	services, _, err := start(context.Background(), env, slog.New(slog.DiscardHandler))

@@ -1,4 +1,4 @@
-package apitest
+package natstest
 
 import (
 	"context"
@@ -9,12 +9,12 @@ import (
 	"github.com/nats-io/nats.go/jetstream"
 )
 
-// TestBroker: a client reaches the broker at the URL given, with JetStream on, and the
+// TestStart: a client reaches the broker at the URL given, with JetStream on, and the
 // broker is gone once the test that started it has ended.
-func TestBroker(t *testing.T) {
+func TestStart(t *testing.T) {
 	var url string
 	t.Run("running", func(t *testing.T) {
-		url = Broker(t)
+		url = Start(t).ClientURL()
 		nc, err := nats.Connect(url)
 		if err != nil {
 			t.Fatal(err)
