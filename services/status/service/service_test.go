@@ -72,11 +72,7 @@ func newEnv(t *testing.T) *env {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	u, drop, err := pgtest.CreateDatabase(ctx, dbURL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(drop)
+	u := pgtest.NewDatabase(t, dbURL)
 	ns := natstest.Start(t)
 	pool, err := pgxpool.New(ctx, u)
 	if err != nil {

@@ -6,7 +6,6 @@ import (
 	"context"
 	"io"
 	"log/slog"
-	"os"
 	"testing"
 
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -20,16 +19,8 @@ import (
 // server of DATABASE_URL; it is dropped when the test ends.
 func Open(t testing.TB) (*store.Store, *pgxpool.Pool) {
 	t.Helper()
-	server := os.Getenv("DATABASE_URL")
-	if server == "" {
-		t.Fatal("DATABASE_URL is not set; run the tests with 'make test', which starts PostgreSQL")
-	}
 	ctx := context.Background()
-	u, drop, err := pgtest.CreateDatabase(ctx, server)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(drop)
+	u := pgtest.NewDatabase(t, pgtest.Server(t))
 	pool, err := store.Open(ctx, u, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if err != nil {
 		t.Fatal(err)

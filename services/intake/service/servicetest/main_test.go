@@ -16,7 +16,7 @@ import (
 	"github.com/motcua/motcua/services/intake/service"
 	"github.com/motcua/motcua/services/platform/apitest"
 	"github.com/motcua/motcua/services/platform/config"
-	"github.com/motcua/motcua/services/platform/embeddednats"
+	"github.com/motcua/motcua/services/platform/natstest"
 	"github.com/motcua/motcua/services/platform/pgtest"
 )
 
@@ -42,16 +42,8 @@ type env struct {
 func start(t *testing.T) *env {
 	t.Helper()
 	ctx := context.Background()
-	u, drop, err := pgtest.CreateDatabase(ctx, dbURL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(drop)
-	ns, err := embeddednats.Start(embeddednats.Options{StoreDir: t.TempDir(), Port: -1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(ns.Shutdown)
+	u := pgtest.NewDatabase(t, dbURL)
+	ns := natstest.Start(t)
 
 	pinKey := randomKey()
 	cfg, err := service.ReadConfig(config.NewReaderFrom(map[string]string{

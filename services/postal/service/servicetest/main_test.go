@@ -110,11 +110,7 @@ func start(t *testing.T) *env {
 func startBare(t *testing.T) *env {
 	t.Helper()
 	ctx := context.Background()
-	u, drop, err := pgtest.CreateDatabase(ctx, dbURL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(drop)
+	u := pgtest.NewDatabase(t, dbURL)
 	ns := natstest.Start(t)
 
 	pub, priv, err := ed25519.GenerateKey(rand.Reader)
