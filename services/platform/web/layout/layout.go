@@ -12,6 +12,7 @@ import (
 
 	"github.com/go-chi/chi/v5"
 
+	"github.com/motcua/motcua/proto/vocabulary"
 	"github.com/motcua/motcua/services/platform/web/htmlpage"
 )
 
@@ -65,14 +66,16 @@ type Link struct {
 // Words are a page package's words for a key, formatted with args.
 type Words func(key string, args ...any) string
 
-// NewChrome is the frame of a page in lang with words' "site" as its title,
-// "site.short" as the brand leading to home, and the words every package has for the
-// layout ("menu", "skip", "switch", "error.title", "signout"); switchURL is the same
-// page in the other language, styles the page's style sheets.
+// NewChrome is the frame of a page in lang with words' "site" as its title and
+// "site.short" as the brand leading to home; the layout's own words (the skip link,
+// the switch, the sign-out button, the error's heading, the menu's name) are the
+// catalogue's, the same on every page. switchURL is the same page in the other
+// language, styles the page's style sheets.
 func NewChrome(lang htmlpage.Lang, words Words, home, switchURL string, styles ...string) Chrome {
+	frame := func(part string) string { return vocabulary.PageFrame(part).In(lang) }
 	return Chrome{Lang: lang, Title: words("site"), Styles: styles,
-		Brand: Link{Href: home, Text: words("site.short")}, Switch: Link{Href: switchURL, Text: words("switch")},
-		Menu: words("menu"), Skip: words("skip"), SignOut: words("signout"), ErrorTitle: words("error.title")}
+		Brand: Link{Href: home, Text: words("site.short")}, Switch: Link{Href: switchURL, Text: frame("switch")},
+		Menu: frame("menu"), Skip: frame("skip"), SignOut: frame("signout"), ErrorTitle: frame("error.title")}
 }
 
 // SignedIn puts user in the top bar, said by who, with the sign-out form carrying the

@@ -23,9 +23,9 @@ type testPage struct {
 	styles []string
 }
 
+// testWords are a package's words: only its own, the layout's are the catalogue's.
 var testWords = htmlpage.Dictionary{"site": {"Trang thử", "Test page"}, "site.short": {"Thử", "Test"},
-	"menu": {"Trình đơn", "Menu"}, "skip": {"Bỏ qua", "Skip"}, "switch": {"English", "Tiếng Việt"},
-	"error.title": {"Có lỗi", "Something is wrong"}, "signout": {"Đăng xuất", "Sign out"}}
+	"signed.in.as": {"Đăng nhập: %s (%s)", "Signed in: %s (%s)"}}
 
 func (p testPage) Chrome() Chrome {
 	c := NewChrome(p.lang, func(key string, args ...any) string { return testWords.T(p.lang, key, args...) },
@@ -55,7 +55,7 @@ func TestLayoutFramesThePagesContent(t *testing.T) {
 		styles: []string{base, "/assets/thu/own.css"}})
 	for _, want := range []string{`<html lang="vi">`, `<title>Trang thử</title>`,
 		`<link rel="stylesheet" href="` + base + `">` + "\n" + `<link rel="stylesheet" href="/assets/thu/own.css">`,
-		`<body data-user="an">`, `<a class="skip" href="#main">Bỏ qua</a>`, `<a class="brand" href="/thu">Thử</a>`,
+		`<body data-user="an">`, `<a class="skip" href="#main">Bỏ qua, đến nội dung chính</a>`, `<a class="brand" href="/thu">Thử</a>`,
 		`<nav aria-label="Trình đơn">`, `<span class="who" id="who">Đăng nhập: an</span>`,
 		`<a id="lang-switch" href="/thu?lang=en" lang="en" hreflang="en">English</a>`,
 		`<input type="hidden" name="csrf_token" value="tok"><button type="submit">Đăng xuất</button>`,
