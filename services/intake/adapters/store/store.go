@@ -6,6 +6,7 @@ import (
 	"context"
 	"embed"
 	"log/slog"
+	"slices"
 
 	"github.com/jackc/pgx/v5/pgxpool"
 
@@ -24,15 +25,9 @@ var migrationFS embed.FS
 
 // Migrations returns every step of intake's schema: the backbone's outbox and inbox,
 // then intake's own tables.
-func Migrations() ([]database.Migration, error) {
-	own, err := database.FromFS(migrationFS, "migrations", "intake_")
-	if err != nil {
-		return nil, err
-	}
-	steps := append(outbox.Migrations(), messaging.InboxMigrations()...)
-	steps = append(steps, own...)
-	steps = append(steps, calendarsync.Migrations()...)
-	return append(steps, sessionsync.Migrations()...), nil
+func Migrations() []database.Migration {
+	return slices.Concat(outbox.Migrations(), messaging.InboxMigrations(),
+		database.Embedded(migrationFS, "migrations", "intake_"), calendarsync.Migrations(), sessionsync.Migrations())
 }
 
 // Store is intake's data access.
@@ -54,11 +49,7 @@ func Open(ctx context.Context, databaseURL string, log *slog.Logger) (*pgxpool.P
 	if err != nil {
 		return nil, err
 	}
-	steps, err := Migrations()
-	if err == nil {
-		err = database.Migrate(ctx, pool, Schema, steps)
-	}
-	if err != nil {
+	if err := database.Migrate(ctx, pool, Schema, Migrations()); err != nil {
 		pool.Close()
 		return nil, err
 	}

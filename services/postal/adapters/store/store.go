@@ -11,6 +11,7 @@ package store
 import (
 	"context"
 	"embed"
+	"slices"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
@@ -33,14 +34,9 @@ var migrationFS embed.FS
 // Migrations returns every step of the postal schema: the event backbone's outbox
 // (shipment events leave through it) and inbox (dossier and reference events arrive
 // through it), postal's own tables, and the calendar it follows.
-func Migrations() ([]database.Migration, error) {
-	own, err := database.FromFS(migrationFS, "migrations", "postal_")
-	if err != nil {
-		return nil, err
-	}
-	steps := append(outbox.Migrations(), messaging.InboxMigrations()...)
-	steps = append(steps, own...)
-	return append(steps, append(calendarsync.Migrations(), sessionsync.Migrations()...)...), nil
+func Migrations() []database.Migration {
+	return slices.Concat(outbox.Migrations(), messaging.InboxMigrations(),
+		database.Embedded(migrationFS, "migrations", "postal_"), calendarsync.Migrations(), sessionsync.Migrations())
 }
 
 // Store is postal's data, each write in a transaction of its own.

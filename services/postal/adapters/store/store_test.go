@@ -35,11 +35,7 @@ var openedAt = time.Date(2026, 12, 1, 8, 0, 0, 0, time.UTC)
 // newStore is a migrated postal schema that knows a desk, its post office and a dossier.
 func newStore(t *testing.T) (*store.Store, app.DossierCopy) {
 	t.Helper()
-	steps, err := store.Migrations()
-	if err != nil {
-		t.Fatal(err)
-	}
-	pool, _ := pgtest.NewSchema(t, dbURL, steps...)
+	pool, _ := pgtest.NewSchema(t, dbURL, store.Migrations()...)
 	ctx := context.Background()
 	tx, err := pool.Begin(ctx)
 	if err != nil {

@@ -8,6 +8,7 @@ package store
 
 import (
 	"embed"
+	"slices"
 
 	"github.com/jackc/pgx/v5/pgxpool"
 
@@ -24,13 +25,9 @@ const Schema = "status"
 var migrationFS embed.FS
 
 // Migrations returns every step of the status schema: the inbox, then its own tables.
-func Migrations() ([]database.Migration, error) {
-	own, err := database.FromFS(migrationFS, "migrations", "status_")
-	if err != nil {
-		return nil, err
-	}
-	steps := append(messaging.InboxMigrations(), own...)
-	return append(steps, append(calendarsync.Migrations(), sessionsync.Migrations()...)...), nil
+func Migrations() []database.Migration {
+	return slices.Concat(messaging.InboxMigrations(), database.Embedded(migrationFS, "migrations", "status_"),
+		calendarsync.Migrations(), sessionsync.Migrations())
 }
 
 // Store is status's data access.
