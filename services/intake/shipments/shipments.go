@@ -10,7 +10,6 @@ import (
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
 	"github.com/nats-io/nats.go/jetstream"
-	"google.golang.org/protobuf/proto"
 
 	postalv1 "github.com/motcua/motcua/proto/motcua/postal/v1"
 	"github.com/motcua/motcua/services/intake/adapters/store"
@@ -19,11 +18,7 @@ import (
 )
 
 // Consumer names intake's durable consumer of shipment events.
-var Consumer = messaging.ConsumerOptions{
-	Stream:         messaging.PostalStream,
-	Durable:        "intake-shipments",
-	FilterSubjects: []string{"postal.v1.>"},
-}
+var Consumer = messaging.Durable(messaging.PostalStream, "intake-shipments", "postal.v1.>")
 
 // legs are the shipment kinds whose delivery moves a dossier on; a pickup ends at the
 // desk, which registered the dossier already.
@@ -39,8 +34,8 @@ var legs = map[postalv1.ShipmentKind]app.Leg{
 func Handler(road *app.Road) messaging.Handler {
 	return func(ctx context.Context, tx pgx.Tx, msg jetstream.Msg) error {
 		var ev postalv1.Event
-		if err := proto.Unmarshal(msg.Data(), &ev); err != nil {
-			return messaging.Poison(fmt.Errorf("%s: decode shipment event: %w", msg.Subject(), err))
+		if err := messaging.DecodeProto(msg, &ev, "shipment event"); err != nil {
+			return err
 		}
 		rec := ev.GetRecorded()
 		if rec == nil || rec.GetType() != "delivered" {
@@ -52,10 +47,10 @@ func Handler(road *app.Road) messaging.Handler {
 		}
 		id, err := uuid.Parse(rec.GetDossierId())
 		if err != nil {
-			return messaging.Poison(fmt.Errorf("%s: shipment event without a dossier id", msg.Subject()))
+			return messaging.Unreadable(msg, errors.New("shipment event without a dossier id"))
 		}
 		if rec.GetAt() == nil {
-			return messaging.Poison(fmt.Errorf("%s: shipment event without a time", msg.Subject()))
+			return messaging.Unreadable(msg, errors.New("shipment event without a time"))
 		}
 		err = road.Delivered(ctx, store.DossiersIn(tx), app.Carried{DossierID: id, Leg: leg,
 			ToOffice: rec.GetToOfficeCode(), TrackingNumber: rec.GetTrackingNumber(), At: rec.GetAt().AsTime()})

@@ -26,9 +26,5 @@ func Subject(year int) string { return fmt.Sprintf("reference.v1.calendar.%d", y
 
 // Consumer is the durable consumer of calendar edits for the service named durable.
 func Consumer(durable string) messaging.ConsumerOptions {
-	return messaging.ConsumerOptions{
-		Stream:         messaging.ReferenceStream,
-		Durable:        durable,
-		FilterSubjects: []string{"reference.v1.calendar.>"},
-	}
+	return messaging.Durable(messaging.ReferenceStream, durable, "reference.v1.calendar.>")
 }

@@ -94,7 +94,7 @@ func Handler(live *worktime.Live) messaging.Handler {
 	return func(ctx context.Context, tx pgx.Tx, msg jetstream.Msg) error {
 		y, revision, err := Decode(msg.Data())
 		if err != nil {
-			return messaging.Poison(fmt.Errorf("%s: %w", msg.Subject(), err))
+			return messaging.Unreadable(msg, err)
 		}
 		off, ww, err := columns(y)
 		if err != nil {

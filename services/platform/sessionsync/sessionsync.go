@@ -32,11 +32,7 @@ func Subject(username string) string { return "reference.v1.session." + username
 
 // Consumer is the durable consumer of session ends for the service named durable.
 func Consumer(durable string) messaging.ConsumerOptions {
-	return messaging.ConsumerOptions{
-		Stream:         messaging.ReferenceStream,
-		Durable:        durable,
-		FilterSubjects: []string{Subjects},
-	}
+	return messaging.Durable(messaging.ReferenceStream, durable, Subjects)
 }
 
 // Ends holds, for each account, the moment before which its tokens no longer count.

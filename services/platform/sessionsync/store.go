@@ -44,7 +44,7 @@ func Handler(ends *Ends) messaging.Handler {
 	return func(ctx context.Context, tx pgx.Tx, msg jetstream.Msg) error {
 		user, at, err := Decode(msg.Data())
 		if err != nil {
-			return messaging.Poison(fmt.Errorf("%s: %w", msg.Subject(), err))
+			return messaging.Unreadable(msg, err)
 		}
 		if err := Record(ctx, tx, user, at); err != nil {
 			return err

@@ -3,12 +3,10 @@ package projection
 import (
 	"context"
 	"errors"
-	"fmt"
 
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
 	"github.com/nats-io/nats.go/jetstream"
-	"google.golang.org/protobuf/proto"
 
 	dossierv1 "github.com/motcua/motcua/proto/motcua/dossier/v1"
 	"github.com/motcua/motcua/services/platform/messaging"
@@ -19,11 +17,7 @@ import (
 )
 
 // DossierConsumer names postal's durable consumer of dossier events.
-var DossierConsumer = messaging.ConsumerOptions{
-	Stream:         messaging.DossierStream,
-	Durable:        "postal-dossiers",
-	FilterSubjects: []string{"dossier.v1.>"},
-}
+var DossierConsumer = messaging.Durable(messaging.DossierStream, "postal-dossiers", "dossier.v1.>")
 
 // Dossiers opens the shipments dossier events call for: a dossier sent by post is picked
 // up from the citizen, a transfer by post is a leg between offices, a result to be
@@ -35,12 +29,12 @@ type Dossiers struct {
 // Handle applies one dossier event in the consumer's transaction.
 func (h *Dossiers) Handle(ctx context.Context, tx pgx.Tx, msg jetstream.Msg) error {
 	var ev dossierv1.Event
-	if err := proto.Unmarshal(msg.Data(), &ev); err != nil {
-		return messaging.Poison(fmt.Errorf("%s: decode dossier event: %w", msg.Subject(), err))
+	if err := messaging.DecodeProto(msg, &ev, "dossier event"); err != nil {
+		return err
 	}
 	id, err := uuid.Parse(ev.GetDossierId())
 	if err != nil || ev.GetOccurredAt() == nil {
-		return messaging.Poison(errors.New(msg.Subject() + ": dossier event without a dossier id or a time"))
+		return messaging.Unreadable(msg, errors.New("dossier event without a dossier id or a time"))
 	}
 	at := ev.GetOccurredAt().AsTime()
 	open := app.Opening{DossierID: id, Source: "dossier-event:" + ev.GetEventId(), PaidBy: shipment.PaidByCitizen,
@@ -55,7 +49,7 @@ func (h *Dossiers) Handle(ctx context.Context, tx pgx.Tx, msg jetstream.Msg) err
 			d.PickupAddressSealed = h.Sealer.Seal(app.AddressField(shipment.KindPickup), r.GetPickupAddress())
 		}
 		if d.Code == "" || d.ReceivingOffice == "" {
-			return messaging.Poison(errors.New(msg.Subject() + ": received event without code or receiving office"))
+			return messaging.Unreadable(msg, errors.New("received event without code or receiving office"))
 		}
 		if err := postal.KeepReceived(ctx, d); err != nil {
 			return err

@@ -6,11 +6,9 @@ package projection
 import (
 	"context"
 	"errors"
-	"fmt"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/nats-io/nats.go/jetstream"
-	"google.golang.org/protobuf/proto"
 
 	referencev1 "github.com/motcua/motcua/proto/motcua/reference/v1"
 	"github.com/motcua/motcua/services/platform/messaging"
@@ -19,21 +17,17 @@ import (
 )
 
 // OfficeConsumer names postal's durable consumer of office changes.
-var OfficeConsumer = messaging.ConsumerOptions{
-	Stream:         messaging.ReferenceStream,
-	Durable:        "postal-offices",
-	FilterSubjects: []string{"reference.v1.office.>"},
-}
+var OfficeConsumer = messaging.Durable(messaging.ReferenceStream, "postal-offices", "reference.v1.office.>")
 
 // Office keeps an office as intake published it.
 func Office(ctx context.Context, tx pgx.Tx, msg jetstream.Msg) error {
 	var ev referencev1.Event
-	if err := proto.Unmarshal(msg.Data(), &ev); err != nil {
-		return messaging.Poison(fmt.Errorf("%s: decode office event: %w", msg.Subject(), err))
+	if err := messaging.DecodeProto(msg, &ev, "office event"); err != nil {
+		return err
 	}
 	o := ev.GetOfficeSaved()
 	if o == nil || o.GetCode() == "" || o.GetRevision() < 1 {
-		return messaging.Poison(errors.New(msg.Subject() + ": not an office change, or one without code or revision"))
+		return messaging.Unreadable(msg, errors.New("not an office change, or one without code or revision"))
 	}
 	return store.InTx(tx).KeepOffice(ctx, app.Office{Code: o.GetCode(), Name: o.GetName(), Kind: o.GetKind(),
 		ParentCode: o.GetParentCode(), Address: o.GetAddress(), PostOffice: o.GetPostOfficeCode(), Revision: o.GetRevision()})

@@ -23,11 +23,7 @@ import (
 )
 
 // DossierConsumer names status's durable consumer of dossier events.
-var DossierConsumer = messaging.ConsumerOptions{
-	Stream:         messaging.DossierStream,
-	Durable:        "status-dossiers",
-	FilterSubjects: []string{"dossier.v1.>"},
-}
+var DossierConsumer = messaging.Durable(messaging.DossierStream, "status-dossiers", "dossier.v1.>")
 
 // Dossier applies one dossier event. Messages that cannot be decoded, or that lack what
 // every event must carry, are poison: retrying cannot mend them. A later event of a
@@ -36,7 +32,7 @@ var DossierConsumer = messaging.ConsumerOptions{
 func Dossier(ctx context.Context, tx pgx.Tx, msg jetstream.Msg) error {
 	d, err := Decode(msg.Data())
 	if err != nil {
-		return unreadable(msg, err)
+		return messaging.Unreadable(msg, err)
 	}
 	if d.Change != nil {
 		return verdict(store.FoldChange(ctx, tx, *d.Change))

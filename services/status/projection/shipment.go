@@ -19,11 +19,7 @@ import (
 
 // ShipmentConsumer names status's durable consumer of the postal service's shipment
 // events.
-var ShipmentConsumer = messaging.ConsumerOptions{
-	Stream:         messaging.PostalStream,
-	Durable:        "status-shipments",
-	FilterSubjects: []string{"postal.v1.>"},
-}
+var ShipmentConsumer = messaging.Durable(messaging.PostalStream, "status-shipments", "postal.v1.>")
 
 // Shipment applies one shipment event: the shipment's state and a step on its dossier's
 // timeline. An event that cannot be read, or lacks what every event must carry, is
@@ -32,7 +28,7 @@ var ShipmentConsumer = messaging.ConsumerOptions{
 func Shipment(ctx context.Context, tx pgx.Tx, msg jetstream.Msg) error {
 	ev, err := DecodeShipment(msg.Data())
 	if err != nil {
-		return unreadable(msg, err)
+		return messaging.Unreadable(msg, err)
 	}
 	return verdict(store.FoldShipment(ctx, tx, ev))
 }

@@ -2,19 +2,10 @@ package projection
 
 import (
 	"errors"
-	"fmt"
-
-	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/motcua/motcua/services/platform/messaging"
 	"github.com/motcua/motcua/services/status/adapters/store"
 )
-
-// unreadable is the verdict on a message that cannot be decoded, or lacks what every
-// event must carry: poison, since retrying cannot mend it, named by its subject.
-func unreadable(msg jetstream.Msg, err error) error {
-	return messaging.Poison(fmt.Errorf("%s: %w", msg.Subject(), err))
-}
 
 // verdict is what the consumer does with the outcome of a fold: an event whose dossier
 // has not been received yet waits (messaging.Later: its Received will come, on its own
