@@ -23,7 +23,6 @@ import (
 	"github.com/motcua/motcua/services/platform/messaging"
 	"github.com/motcua/motcua/services/platform/outbox"
 	"github.com/motcua/motcua/services/platform/sealing"
-	"github.com/motcua/motcua/services/platform/sessionsync"
 	"github.com/motcua/motcua/services/platform/web/layout"
 )
 
@@ -32,10 +31,6 @@ type Service struct {
 	Store *store.Store
 	infra *infra.Infra
 	relay *outbox.Relay
-	// calendar follows the administrators' calendar edits (calendarsync.Start).
-	calendar []lifecycle.Worker
-	// reloadSessions catches up on ends of staff sessions this replica missed.
-	reloadSessions lifecycle.Worker
 	// shipments follows the post's deliveries of dossiers and results.
 	shipments *messaging.Consumer
 	api       *rest.API
@@ -55,22 +50,17 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 	if err != nil {
 		return nil, fmt.Errorf("intake: %w", err)
 	}
-	steps, err := store.Migrations()
-	if err != nil {
-		return nil, fmt.Errorf("intake: %w", err)
-	}
-	inf, err := infra.Open(ctx, infra.Options{Name: "intake", DatabaseURL: cfg.DatabaseURL, Schema: store.Schema,
-		MaxConns: cfg.DBMaxConns, Migrations: steps, NATSURL: cfg.NATSURL, StreamReplicas: cfg.StreamReplicas}, log)
+	// intake refuses the tokens of accounts changed since sign-in as status and postal
+	// do, from the ends it records with each change (and hears from its other replicas);
+	// its other instances put an administrator's calendar edit in force from the stream,
+	// as status and postal do.
+	verifier := auth.NewVerifier(signing.Public().(ed25519.PublicKey))
+	inf, err := infra.Open(ctx, infra.Options{Name: "intake", Common: cfg.Common, Schema: store.Schema,
+		Migrations: store.Migrations(), Calendar: "intake-calendar", Verifier: verifier}, log)
 	if err != nil {
 		return nil, err
 	}
-	// Other instances of intake put an administrator's calendar edit in force from the
-	// stream, as status and postal do.
-	cal, calendar, err := calendarsync.Start(ctx, inf.Pool, inf.NC, inf.JS, "intake-calendar", log)
-	if err != nil {
-		inf.Close()
-		return nil, fmt.Errorf("intake: %w", err)
-	}
+	cal := inf.Calendar
 	st := store.New(inf.Pool)
 	dossiers := store.NewDossiers(inf.Pool, sealer)
 	relay := outbox.NewRelay(inf.Pool, inf.JS, log, outbox.RelayOptions{Schema: store.Schema})
@@ -78,14 +68,6 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 	// the very time its row holds and the order of steps reads the same everywhere.
 	now := func() time.Time { return time.Now().Truncate(time.Microsecond) }
 	signIn, err := app.NewSignIn(st, auth.NewIssuer(signing, cfg.TokenTTL), now)
-	if err != nil {
-		inf.Close()
-		return nil, fmt.Errorf("intake: %w", err)
-	}
-	// intake refuses the tokens of accounts changed since sign-in as status and postal
-	// do, from the ends it records with each change (and hears from its other replicas).
-	verifier := auth.NewVerifier(signing.Public().(ed25519.PublicKey))
-	_, reloadSessions, err := sessionsync.Keep(ctx, inf.Pool, inf.NC, verifier, log)
 	if err != nil {
 		inf.Close()
 		return nil, fmt.Errorf("intake: %w", err)
@@ -116,9 +98,7 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 	adminPages := &admin.Pages{Log: log, Verifier: api.Verifier, Calendar: cal, Calendars: api.Calendars,
 		Offices: &app.Offices{Store: st, Relay: relay, Now: now}, Procedures: &app.Procedures{Store: st},
 		Accounts: &app.Accounts{Store: st}}
-	return &Service{Store: st, infra: inf, relay: relay, calendar: calendar,
-		reloadSessions: reloadSessions, api: api, pages: pages,
-		admin: adminPages, log: log,
+	return &Service{Store: st, infra: inf, relay: relay, api: api, pages: pages, admin: adminPages, log: log,
 		shipments: messaging.NewConsumer(inf.Pool, inf.JS, log, shipments.Consumer, shipments.Handler(road))}, nil
 }
 
@@ -134,11 +114,10 @@ func (s *Service) Mount(r chi.Router) {
 // Checks are intake's readiness probes.
 func (s *Service) Checks() map[string]httpapi.Check { return s.infra.Checks() }
 
-// Workers are intake's background loops: the outbox relay, the followers of calendar
-// edits and of shipments, the reload of ended sessions, and housekeeping.
+// Workers are intake's background loops: the outbox relay, the follower of shipments,
+// housekeeping, and the followers of calendar edits and of ended sessions.
 func (s *Service) Workers() []lifecycle.Worker {
-	return append([]lifecycle.Worker{s.relay.Run, s.shipments.Run, s.reloadSessions, housekeeping(s.Store, s.log)},
-		s.calendar...)
+	return append(s.infra.Workers(), s.relay.Run, s.shipments.Run, housekeeping(s.Store, s.log))
 }
 
 // Close releases the broker connection and the pool; call it after the workers stopped.

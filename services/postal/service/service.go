@@ -13,7 +13,6 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/motcua/motcua/services/platform/auth"
-	"github.com/motcua/motcua/services/platform/calendarsync"
 	"github.com/motcua/motcua/services/platform/config"
 	"github.com/motcua/motcua/services/platform/httpapi"
 	"github.com/motcua/motcua/services/platform/infra"
@@ -21,7 +20,6 @@ import (
 	"github.com/motcua/motcua/services/platform/messaging"
 	"github.com/motcua/motcua/services/platform/outbox"
 	"github.com/motcua/motcua/services/platform/sealing"
-	"github.com/motcua/motcua/services/platform/sessionsync"
 	"github.com/motcua/motcua/services/platform/web/layout"
 	"github.com/motcua/motcua/services/postal/adapters/store"
 	"github.com/motcua/motcua/services/postal/app"
@@ -56,12 +54,8 @@ type Service struct {
 	infra     *infra.Infra
 	relay     *outbox.Relay
 	consumers []*messaging.Consumer
-	// calendar follows the administrators' calendar edits (calendarsync.Start).
-	calendar []lifecycle.Worker
-	// sessions keep the ends of staff sessions (sessionsync).
-	sessions []lifecycle.Worker
-	api      *rest.API
-	pages    *web.Pages
+	api       *rest.API
+	pages     *web.Pages
 }
 
 // New connects (waiting for the database and the broker), migrates the postal schema
@@ -75,20 +69,13 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 	if err != nil {
 		return nil, fmt.Errorf("postal: %w", err)
 	}
-	steps, err := store.Migrations()
-	if err != nil {
-		return nil, fmt.Errorf("postal: %w", err)
-	}
-	inf, err := infra.Open(ctx, infra.Options{Name: "postal", DatabaseURL: cfg.DatabaseURL, Schema: store.Schema,
-		MaxConns: cfg.DBMaxConns, Migrations: steps, NATSURL: cfg.NATSURL, StreamReplicas: cfg.StreamReplicas}, log)
+	// Staff tokens of accounts disabled or changed since they were signed are refused;
+	// the calendar in force is for the rule on failed deliveries.
+	verifier := auth.NewVerifier(pub)
+	inf, err := infra.Open(ctx, infra.Options{Name: "postal", Common: cfg.Common, Schema: store.Schema,
+		Migrations: store.Migrations(), Calendar: "postal-calendar", Verifier: verifier, Sessions: "postal-sessions"}, log)
 	if err != nil {
 		return nil, err
-	}
-	// The calendar in force, for the rule on failed deliveries.
-	cal, calendar, err := calendarsync.Start(ctx, inf.Pool, inf.NC, inf.JS, "postal-calendar", log)
-	if err != nil {
-		inf.Close()
-		return nil, fmt.Errorf("postal: %w", err)
 	}
 	relay := outbox.NewRelay(inf.Pool, inf.JS, log, outbox.RelayOptions{Schema: store.Schema})
 	dossiers := &projection.Dossiers{Sealer: sealer}
@@ -96,16 +83,9 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 	if now == nil {
 		now = time.Now
 	}
-	verifier := auth.NewVerifier(pub)
-	// Staff tokens of accounts disabled or changed since they were signed are refused.
-	sessions, err := sessionsync.Start(ctx, inf.Pool, inf.NC, inf.JS, "postal-sessions", verifier, log)
-	if err != nil {
-		inf.Close()
-		return nil, fmt.Errorf("postal: %w", err)
-	}
-	shipments := &app.Shipments{Store: store.New(inf.Pool), Sealer: sealer, Calendar: cal, Relay: relay, Now: now}
+	shipments := &app.Shipments{Store: store.New(inf.Pool), Sealer: sealer, Calendar: inf.Calendar, Relay: relay, Now: now}
 	return &Service{
-		infra: inf, relay: relay, calendar: calendar, sessions: sessions,
+		infra: inf, relay: relay,
 		consumers: []*messaging.Consumer{
 			messaging.NewConsumer(inf.Pool, inf.JS, log, projection.OfficeConsumer, projection.Office),
 			messaging.NewConsumer(inf.Pool, inf.JS, log, projection.DossierConsumer, dossiers.Handle),
@@ -133,8 +113,7 @@ func (s *Service) Checks() map[string]httpapi.Check { return s.infra.Checks() }
 // Workers are postal's background loops: the outbox relay, the consumers, and the
 // followers of calendar edits and of the ends of staff sessions.
 func (s *Service) Workers() []lifecycle.Worker {
-	w := append([]lifecycle.Worker{s.relay.Run}, s.calendar...)
-	w = append(w, s.sessions...)
+	w := append(s.infra.Workers(), s.relay.Run)
 	for _, c := range s.consumers {
 		w = append(w, c.Run)
 	}

@@ -12,13 +12,11 @@ import (
 	"github.com/go-chi/chi/v5"
 
 	"github.com/motcua/motcua/services/platform/auth"
-	"github.com/motcua/motcua/services/platform/calendarsync"
 	"github.com/motcua/motcua/services/platform/config"
 	"github.com/motcua/motcua/services/platform/httpapi"
 	"github.com/motcua/motcua/services/platform/infra"
 	"github.com/motcua/motcua/services/platform/lifecycle"
 	"github.com/motcua/motcua/services/platform/messaging"
-	"github.com/motcua/motcua/services/platform/sessionsync"
 	"github.com/motcua/motcua/services/platform/web/layout"
 	"github.com/motcua/motcua/services/status/adapters/store"
 	"github.com/motcua/motcua/services/status/adapters/trackcache"
@@ -67,10 +65,6 @@ type Service struct {
 	consumer *messaging.Consumer
 	// shipments folds the postal service's shipment events.
 	shipments *messaging.Consumer
-	// calendar follows the administrators' calendar edits (calendarsync.Start).
-	calendar []lifecycle.Worker
-	// sessions keep the ends of staff sessions (sessionsync).
-	sessions  []lifecycle.Worker
 	api       *rest.API
 	pages     *web.Pages
 	dashboard *dashboard.Pages
@@ -88,14 +82,12 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 	if now == nil {
 		now = time.Now
 	}
-	steps, err := store.Migrations()
-	if err != nil {
-		return nil, fmt.Errorf("status: %w", err)
-	}
 	cache := trackcache.New(cfg.CacheSize, cfg.CacheTTL, time.Now)
-	inf, err := infra.Open(ctx, infra.Options{Name: "status", DatabaseURL: cfg.DatabaseURL, Schema: store.Schema,
-		MaxConns: cfg.DBMaxConns, Migrations: steps, NATSURL: cfg.NATSURL, StreamReplicas: cfg.StreamReplicas,
-		OnReconnect: cache.Clear}, log)
+	// Staff tokens of accounts disabled or changed since they were signed are refused.
+	verifier := auth.NewVerifier(pub)
+	inf, err := infra.Open(ctx, infra.Options{Name: "status", Common: cfg.Common, Schema: store.Schema,
+		Migrations: store.Migrations(), OnReconnect: cache.Clear, Calendar: "status-calendar",
+		Verifier: verifier, Sessions: "status-sessions"}, log)
 	if err != nil {
 		return nil, err
 	}
@@ -105,23 +97,11 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 	}
 	// The calendar in force: the shipped one with the administrators' edits, loaded at
 	// start and followed from the REFERENCE stream.
-	live, calendarWorkers, err := calendarsync.Start(ctx, inf.Pool, inf.NC, inf.JS, "status-calendar", log)
-	if err != nil {
-		inf.Close()
-		return nil, fmt.Errorf("status: %w", err)
-	}
 	calendar := cfg.Calendar
 	if calendar == nil {
-		calendar = live.Calendar
+		calendar = inf.Calendar.Calendar
 	}
 	st := store.New(inf.Pool)
-	verifier := auth.NewVerifier(pub)
-	// Staff tokens of accounts disabled or changed since they were signed are refused.
-	sessions, err := sessionsync.Start(ctx, inf.Pool, inf.NC, inf.JS, "status-sessions", verifier, log)
-	if err != nil {
-		inf.Close()
-		return nil, fmt.Errorf("status: %w", err)
-	}
 	citizens := citizen.NewService(citizen.Options{Dossiers: st, Ratings: st, Views: cache, PINKey: cfg.PINKey,
 		Location: loc, Now: now, Calendar: calendar, Limits: citizen.DefaultLimits()})
 	figures := indicators.NewService(indicators.Options{Counts: st, Overdue: st, Names: st, Location: loc,
@@ -131,8 +111,6 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 		infra:     inf,
 		consumer:  messaging.NewConsumer(inf.Pool, inf.JS, log, projection.DossierConsumer, projection.Dossier),
 		shipments: messaging.NewConsumer(inf.Pool, inf.JS, log, projection.ShipmentConsumer, projection.Shipment),
-		calendar:  calendarWorkers,
-		sessions:  sessions,
 		api: &rest.API{Log: log, Verifier: verifier, Location: loc, Now: now, Citizen: citizens,
 			Lists: stafflist.NewService(st), Indicators: figures},
 		pages:     &web.Pages{Log: log, Citizen: citizens},
@@ -155,8 +133,7 @@ func (s *Service) Checks() map[string]httpapi.Check { return s.infra.Checks() }
 // Workers are status's background loops: the consumers of dossier events, of shipment
 // events, of calendar edits and of the ends of staff sessions.
 func (s *Service) Workers() []lifecycle.Worker {
-	workers := append([]lifecycle.Worker{s.consumer.Run, s.shipments.Run}, s.calendar...)
-	return append(workers, s.sessions...)
+	return append(s.infra.Workers(), s.consumer.Run, s.shipments.Run)
 }
 
 // Close releases the broker connection and the pool; call it after the workers stopped.
