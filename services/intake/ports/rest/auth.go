@@ -38,20 +38,14 @@ func (a *API) token(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	now := time.Now()
-	client, user := clientKey(r), strings.ToLower(strings.TrimSpace(req.Username))
-	for _, l := range []struct {
-		lim *ratelimit.Limiter
-		key string
-	}{{a.SignInByClient, client}, {a.SignInByUser, user}} {
-		if blocked, wait := l.lim.Blocked(l.key, now); blocked {
-			a.fail(w, r, httpapi.TooMany("too_many_sign_ins", max(int(math.Ceil(wait.Seconds())), 1)))
-			return
-		}
+	limits := SignInLimits{ByClient: a.SignInByClient, ByUser: a.SignInByUser}
+	if wait := limits.Wait(r, req.Username, now); wait > 0 {
+		a.fail(w, r, httpapi.TooMany("too_many_sign_ins", wait))
+		return
 	}
 	tok, err := a.SignIn.Token(r.Context(), req.Username, req.Password)
 	if errors.Is(err, app.ErrBadCredentials) {
-		a.SignInByClient.Fail(client, now)
-		a.SignInByUser.Fail(user, now)
+		limits.Failed(r, req.Username, now)
 	}
 	if err != nil {
 		a.fail(w, r, err)
@@ -67,6 +61,32 @@ func NewSignInLimiters() (byClient, byUser *ratelimit.Limiter) {
 	return ratelimit.New(20, 3*time.Second, 100_000), ratelimit.New(10, 30*time.Second, 100_000)
 }
 
+// SignInLimits are the two limits of failed sign-ins, by client address and by
+// username, which the API and the desk's sign-in page count together, so that neither
+// is a way around the other.
+type SignInLimits struct {
+	ByClient, ByUser *ratelimit.Limiter
+}
+
+// Wait is how many whole seconds the client of r must wait before trying username
+// again; 0 when it may try now.
+func (l SignInLimits) Wait(r *http.Request, username string, now time.Time) int {
+	blocked, wait := l.ByClient.Blocked(clientKey(r), now)
+	if !blocked {
+		blocked, wait = l.ByUser.Blocked(userKey(username), now)
+	}
+	if !blocked {
+		return 0
+	}
+	return max(int(math.Ceil(wait.Seconds())), 1)
+}
+
+// Failed counts a failed sign-in as username from the client of r.
+func (l SignInLimits) Failed(r *http.Request, username string, now time.Time) {
+	l.ByClient.Fail(clientKey(r), now)
+	l.ByUser.Fail(userKey(username), now)
+}
+
 // clientKey is the client's address as the server sees it.
 func clientKey(r *http.Request) string {
 	host, _, err := net.SplitHostPort(r.RemoteAddr)
@@ -75,3 +95,6 @@ func clientKey(r *http.Request) string {
 	}
 	return host
 }
+
+// userKey is the username as the limits count it: "An.Nguyen " is "an.nguyen".
+func userKey(username string) string { return strings.ToLower(strings.TrimSpace(username)) }

@@ -26,7 +26,7 @@ func (a *API) form(w http.ResponseWriter, r *http.Request) {
 		a.fail(w, r, httpapi.Problem(http.StatusUnprocessableEntity, "format", "invalid_format"))
 		return
 	}
-	d, err := a.Reader.Form(r.Context(), auth.FromContext(r.Context()), chi.URLParam(r, "code"), kind, a.publicURL(r))
+	d, err := a.Reader.Form(r.Context(), auth.FromContext(r.Context()), chi.URLParam(r, "code"), kind, PublicURL(a.PublicURL, r))
 	if err != nil {
 		a.fail(w, r, err)
 		return
@@ -53,11 +53,12 @@ func (a *API) form(w http.ResponseWriter, r *http.Request) {
 	_, _ = w.Write(buf.Bytes())
 }
 
-// publicURL is the address citizens reach the product at: the configured one, or the
-// address this request came to.
-func (a *API) publicURL(r *http.Request) string {
-	if a.PublicURL != "" {
-		return a.PublicURL
+// PublicURL is the address citizens reach the product at, for a receipt's QR code:
+// configured when it is set, else the address r came to. The API and the desk's pages
+// print the same receipt.
+func PublicURL(configured string, r *http.Request) string {
+	if configured != "" {
+		return configured
 	}
 	scheme := "http"
 	if r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https" {

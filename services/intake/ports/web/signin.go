@@ -2,14 +2,12 @@ package web
 
 import (
 	"errors"
-	"math"
-	"net"
 	"net/http"
 	"strings"
 	"time"
 
 	"github.com/motcua/motcua/services/intake/app"
-	"github.com/motcua/motcua/services/platform/ratelimit"
+	"github.com/motcua/motcua/services/intake/ports/rest"
 	"github.com/motcua/motcua/services/platform/web/csrf"
 	"github.com/motcua/motcua/services/platform/web/session"
 )
@@ -70,23 +68,16 @@ func (p *Pages) signIn(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	now := time.Now()
-	client, user := clientKey(r), strings.ToLower(username)
-	for _, l := range []struct {
-		lim *ratelimit.Limiter
-		key string
-	}{{p.SignInByClient, client}, {p.SignInByUser, user}} {
-		if blocked, wait := l.lim.Blocked(l.key, now); blocked {
-			secs := max(int(math.Ceil(wait.Seconds())), 1)
-			w.Header().Set("Retry-After", itoa(secs))
-			pg.Error = pg.T("too.many", secs)
-			p.render(w, http.StatusTooManyRequests, pg)
-			return
-		}
+	limits := rest.SignInLimits{ByClient: p.SignInByClient, ByUser: p.SignInByUser}
+	if wait := limits.Wait(r, username, now); wait > 0 {
+		w.Header().Set("Retry-After", itoa(wait))
+		pg.Error = pg.T("too.many", wait)
+		p.render(w, http.StatusTooManyRequests, pg)
+		return
 	}
 	tok, err := p.SignIn.Token(r.Context(), username, password)
 	if errors.Is(err, app.ErrBadCredentials) {
-		p.SignInByClient.Fail(client, now)
-		p.SignInByUser.Fail(user, now)
+		limits.Failed(r, username, now)
 		pg.Error = pg.T("bad.password")
 		p.render(w, http.StatusUnauthorized, pg)
 		return
@@ -118,13 +109,4 @@ func (p *Pages) signOut(w http.ResponseWriter, r *http.Request) {
 	}
 	session.Clear(w, r)
 	http.Redirect(w, r, SignInPath+"?out=1", http.StatusSeeOther)
-}
-
-// clientKey is the client's address as the server sees it, as the API counts it.
-func clientKey(r *http.Request) string {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		return r.RemoteAddr
-	}
-	return host
 }

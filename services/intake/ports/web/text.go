@@ -6,11 +6,7 @@ import "github.com/motcua/motcua/services/platform/web/htmlpage"
 var texts = htmlpage.Dictionary{
 	"site":            {"Một cửa: cán bộ tiếp nhận và xử lý hồ sơ", "One-stop desk: staff"},
 	"site.short":      {"Một cửa · Cán bộ", "One-stop desk · Staff"},
-	"skip":            {"Bỏ qua, đến nội dung chính", "Skip to the main content"},
-	"switch":          {"English", "Tiếng Việt"},
-	"error.title":     {"Có lỗi", "Something is wrong"},
 	"signin":          {"Đăng nhập", "Sign in"},
-	"signout":         {"Đăng xuất", "Sign out"},
 	"username":        {"Tên đăng nhập", "Username"},
 	"password":        {"Mật khẩu", "Password"},
 	"need.username":   {"Hãy nhập tên đăng nhập.", "Enter your username."},

@@ -16,7 +16,6 @@ import (
 	"html/template"
 	"log/slog"
 	"net/http"
-	"slices"
 	"strconv"
 
 	"github.com/go-chi/chi/v5"
@@ -119,7 +118,7 @@ func (p *Pages) Mount(r chi.Router) {
 		r.Post(SignInPath, p.signIn)
 		r.Post(SignOutPath, p.signOut)
 		r.Group(func(r chi.Router) {
-			r.Use(session.Require(p.Verifier), p.requireStaff)
+			r.Use(session.RequireRole(p.Verifier, p.refuse, staffRoles...))
 			r.Get(HomePath, p.home)
 			r.Get(RegisterPath, p.registerForm)
 			r.Post(RegisterPath, p.register)
@@ -130,34 +129,15 @@ func (p *Pages) Mount(r chi.Router) {
 	})
 }
 
-// requireStaff lets through the desk and the offices' officers whose account is still
-// as it was when they signed in; others see why not.
-func (p *Pages) requireStaff(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		who := auth.FromContext(r.Context())
-		if !slices.Contains(staffRoles, who.Role) {
-			pg := p.newPage(w, r, "message")
-			pg.Error = pg.T("role.refused", who.Role)
-			p.render(w, http.StatusForbidden, pg)
-			return
-		}
-		next.ServeHTTP(w, r)
-	})
+// refuse tells a member of staff of another role that these pages are the desk's
+// and the offices'.
+func (p *Pages) refuse(w http.ResponseWriter, r *http.Request, who *auth.Principal) {
+	pg := p.newPage(w, r, "message")
+	pg.Error = pg.T("role.refused", who.Role)
+	p.render(w, http.StatusForbidden, pg)
 }
 
 // render writes the page with status.
 func (p *Pages) render(w http.ResponseWriter, status int, pg *page) {
 	htmlpage.Render(w, p.Log, pageTemplate, layout.Name, pg, pg.Lang, status)
-}
-
-// publicURL is the address citizens reach the product at.
-func (p *Pages) publicURL(r *http.Request) string {
-	if p.PublicURL != "" {
-		return p.PublicURL
-	}
-	scheme := "http"
-	if r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https" {
-		scheme = "https"
-	}
-	return scheme + "://" + r.Host
 }

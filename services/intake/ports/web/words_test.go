@@ -7,10 +7,11 @@ import (
 
 	"github.com/motcua/motcua/services/intake/app"
 	"github.com/motcua/motcua/services/intake/domain/dossier"
+	"github.com/motcua/motcua/services/platform/web/layout"
 )
 
 func TestTimeInWords(t *testing.T) {
-	vi, en := &page{Lang: Vietnamese, Day: 8 * time.Hour}, &page{Lang: English, Day: 8 * time.Hour}
+	vi, en := &page{Page: layout.Page{Lang: Vietnamese}, Day: 8 * time.Hour}, &page{Page: layout.Page{Lang: English}, Day: 8 * time.Hour}
 	for _, c := range []struct {
 		d      time.Duration
 		vi, en string
@@ -45,7 +46,7 @@ func TestTimeInWords(t *testing.T) {
 }
 
 func TestNotAllowedSaysWhatIsPossible(t *testing.T) {
-	vi := &page{Lang: Vietnamese}
+	vi := &page{Page: layout.Page{Lang: Vietnamese}}
 	got := notAllowedMessage(vi, &dossier.NotAllowedError{Action: dossier.ActReturn, Status: dossier.StatusProcessing,
 		Allowed: []dossier.Action{dossier.ActComplete, dossier.ActExtend}})
 	if want := "Không thể “Trả kết quả” khi hồ sơ đang ở trạng thái “Đang xử lý”. Bạn có thể: Hoàn thành giải quyết, Gia hạn, xin lỗi."; got != want {
@@ -77,7 +78,7 @@ func TestActionFormSuggestsAndKeeps(t *testing.T) {
 	if errorField("items[1].name") != "items" || errorField("reason") != "reason" {
 		t.Error("an item's error is not beside the items")
 	}
-	vi := &page{Lang: Vietnamese}
+	vi := &page{Page: layout.Page{Lang: Vietnamese}}
 	if got := fieldMessage(vi, &dossier.FieldError{Field: "reason", Code: "required"}); !strings.HasPrefix(got, "Hãy ghi lý do") {
 		t.Errorf("a missing reason: %q", got)
 	}
