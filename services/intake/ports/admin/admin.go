@@ -83,7 +83,7 @@ func (p *Pages) Mount(r chi.Router) {
 		r.Use(htmlpage.Headers(htmlpage.NoScript))
 		r.Get(StylePath, styleAsset.ServeHTTP)
 		r.Group(func(r chi.Router) {
-			r.Use(session.Require(p.Verifier), p.requireAdmin)
+			r.Use(session.RequireRole(p.Verifier, p.refuse, auth.RoleAdmin), p.requireAdminStill)
 			r.Get(HomePath, p.home)
 			r.Get(OfficesPath, p.offices)
 			r.Post(OfficesPath, p.saveOffice)
@@ -105,21 +105,23 @@ func (p *Pages) Mount(r chi.Router) {
 	})
 }
 
-// requireAdmin lets administrators through; others see why not and where their
-// own pages are. The session is a signed token that outlives a change of its
-// account, so the account is looked up on every request: one disabled or no longer
-// an administrator since signing in is signed out here, rather than keeping the power
-// to change accounts (and lock the others out) until the token expires.
-func (p *Pages) requireAdmin(next http.Handler) http.Handler {
+// refuse tells a member of staff of another role that these pages are for
+// administrators, and where their own pages are.
+func (p *Pages) refuse(w http.ResponseWriter, r *http.Request, who *auth.Principal) {
+	pg := p.newPage(w, r, "refused")
+	pg.Error = pg.T("role.refused", pg.Role(who.Role))
+	pg.Back = session.Home(who.Role)
+	p.render(w, http.StatusForbidden, pg)
+}
+
+// requireAdminStill lets through administrators whose account still is one. The
+// session is a signed token that outlives a change of its account, so the account is
+// looked up on every request: one disabled or no longer an administrator since
+// signing in is signed out here, rather than keeping the power to change accounts (and
+// lock the others out) until the token expires.
+func (p *Pages) requireAdminStill(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		who := auth.FromContext(r.Context())
-		if who.Role != auth.RoleAdmin {
-			pg := p.newPage(w, r, "refused")
-			pg.Error = pg.T("role.refused", pg.Role(who.Role))
-			pg.Back = session.Home(who.Role)
-			p.render(w, http.StatusForbidden, pg)
-			return
-		}
 		acc, ok, err := p.Accounts.Get(r.Context(), who.Username)
 		if err != nil {
 			p.fail(w, p.newPage(w, r, "message"), err)

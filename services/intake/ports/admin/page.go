@@ -6,25 +6,14 @@ import (
 	"github.com/motcua/motcua/proto/vocabulary"
 	"github.com/motcua/motcua/services/intake/app"
 	"github.com/motcua/motcua/services/intake/domain/catalog"
-	"github.com/motcua/motcua/services/platform/auth"
-	"github.com/motcua/motcua/services/platform/web/csrf"
-	"github.com/motcua/motcua/services/platform/web/htmlpage"
 	"github.com/motcua/motcua/services/platform/web/layout"
 )
 
-// page is what the template shows. Name picks the body: home, offices, office,
-// procedures, procedure, calendar, accounts, account or refused.
+// page is what the template shows: what every page has (layout.Page, whose Name picks
+// the body: home, offices, office, procedures, procedure, calendar, accounts, account
+// or refused), and what the administrator's do.
 type page struct {
-	Lang   htmlpage.Lang
-	Name   string
-	Who    *auth.Principal
-	CSRF   string
-	Switch string
-	// Error is the page's error in words; Notice a success to tell; Errors the
-	// message beside each field.
-	Error  string
-	Notice string
-	Errors map[string]string
+	layout.Page
 	// Back is where a refused member of staff works, BackText the link's words when
 	// not the usual ones.
 	Back, BackText string
@@ -54,9 +43,7 @@ type option struct {
 
 // newPage starts the page called name for r, with its CSRF token and language switch.
 func (p *Pages) newPage(w http.ResponseWriter, r *http.Request, name string) *page {
-	lang := htmlpage.Language(w, r)
-	pg := &page{Lang: lang, Name: name, Who: auth.FromContext(r.Context()), CSRF: csrf.Token(w, r),
-		Switch: htmlpage.SwitchURL(r, lang), Errors: map[string]string{}}
+	pg := &page{Page: layout.NewPage(w, r, name)}
 	if key := r.URL.Query().Get("ok"); notices[key] {
 		pg.Notice = pg.T("ok." + key)
 	}
@@ -65,11 +52,10 @@ func (p *Pages) newPage(w http.ResponseWriter, r *http.Request, name string) *pa
 
 // Chrome is the page's frame: who is signed in, their role in words.
 func (pg *page) Chrome() layout.Chrome {
-	c := layout.NewChrome(pg.Lang, pg.T, HomePath, pg.Switch, styles...)
+	c := pg.Frame(pg.T, HomePath, styles...)
 	if pg.Who != nil {
-		c.SignedIn(pg.Who.Username, pg.T("signed.in.as", pg.Who.Username, pg.Role(pg.Who.Role)), pg.CSRF)
+		c.Who = pg.T("signed.in.as", pg.Who.Username, pg.Role(pg.Who.Role))
 	}
-	c.Error, c.Notice = pg.Error, pg.Notice
 	return c
 }
 
@@ -80,20 +66,11 @@ var notices = map[string]bool{"created": true, "saved": true, "day": true, "pass
 // T is the page's words for key.
 func (pg *page) T(key string, args ...any) string { return texts.T(pg.Lang, key, args...) }
 
-// English reports whether the page is in English.
-func (pg *page) English() bool { return pg.Lang == htmlpage.English }
-
-// Err is the error beside the field named name, if any.
-func (pg *page) Err(name string) string { return pg.Errors[name] }
-
 // Role names a role in the page's language.
 func (pg *page) Role(role string) string { return pg.T("role." + role) }
 
 // Kind names a kind of office in the page's language.
 func (pg *page) Kind(kind catalog.OfficeKind) string { return pg.T("kind." + string(kind)) }
-
-// Money shows a sum of đồng.
-func (pg *page) Money(vnd int64) string { return htmlpage.Money(vnd) }
 
 // Problem is what is wrong with field, as code says, in the page's language.
 func (pg *page) Problem(field, code string) string {

@@ -6,12 +6,7 @@ import "github.com/motcua/motcua/services/platform/web/htmlpage"
 var texts = htmlpage.Dictionary{
 	"site":          {"Một cửa: quản trị hệ thống", "One-stop desk: administration"},
 	"site.short":    {"Một cửa · Quản trị", "One-stop desk · Admin"},
-	"skip":          {"Bỏ qua, đến nội dung chính", "Skip to the main content"},
-	"menu":          {"Trình đơn", "Menu"},
-	"switch":        {"English", "Tiếng Việt"},
-	"error.title":   {"Có lỗi", "Something is wrong"},
 	"message.title": {"Không mở được trang này", "This page cannot be shown"},
-	"signout":       {"Đăng xuất", "Sign out"},
 	"signed.in.as":  {"Đăng nhập: %s (%s)", "Signed in: %s (%s)"},
 	"csrf":          {"Phiên biểu mẫu đã hết hạn hoặc không hợp lệ. Hãy tải lại trang rồi gửi lại.", "The form has expired or is not valid. Reload the page and send it again."},
 	"bad.form":      {"Biểu mẫu gửi lên không đọc được hoặc quá lớn. Hãy tải lại trang và gửi lại.", "The form could not be read or is too large. Reload the page and send it again."},
