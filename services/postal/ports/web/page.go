@@ -2,10 +2,7 @@ package web
 
 import (
 	"net/http"
-	"time"
 
-	"github.com/motcua/motcua/services/platform/auth"
-	"github.com/motcua/motcua/services/platform/web/csrf"
 	"github.com/motcua/motcua/services/platform/web/htmlpage"
 	"github.com/motcua/motcua/services/platform/web/layout"
 	"github.com/motcua/motcua/services/postal/app"
@@ -21,19 +18,12 @@ const (
 	English    = htmlpage.English
 )
 
-// page is what the template shows. Name picks the body: manifest, found, shipment or
-// message.
+// page is what the template shows: what every page has (layout.Page, whose Name picks
+// the body: manifest, found, shipment or message), and what the postal worker's do.
 type page struct {
-	Lang   Lang
-	Name   string
-	Who    *auth.Principal
-	CSRF   string
-	Switch string
+	layout.Page
 	// Home is where a member of staff refused here works.
 	Home string
-	// Error is the page's error in words; Notice a success to tell.
-	Error  string
-	Notice string
 
 	// The run sheet: the post office shown, the others the worker may pick, the day.
 	Office   string
@@ -50,7 +40,6 @@ type page struct {
 	Shipment *app.View
 	Forms    []confirmForm
 	Failed   string
-	Errors   map[string]string
 	Values   map[string]string
 }
 
@@ -70,31 +59,22 @@ type confirmForm struct {
 
 // newPage starts the page called name for r, with its CSRF token and language switch.
 func (p *Pages) newPage(w http.ResponseWriter, r *http.Request, name string) *page {
-	lang := htmlpage.Language(w, r)
-	return &page{Lang: lang, Name: name, Who: auth.FromContext(r.Context()), CSRF: csrf.Token(w, r),
-		Switch: htmlpage.SwitchURL(r, lang), Errors: map[string]string{}, Values: map[string]string{}}
+	return &page{Page: layout.NewPage(w, r, name), Values: map[string]string{}}
 }
 
 // Chrome is the page's frame: the script, a shipment's number in the title, who is
 // signed in (whose offline queue the script keeps).
 func (pg *page) Chrome() layout.Chrome {
-	c := layout.NewChrome(pg.Lang, pg.T, HomePath, pg.Switch, styles...)
+	c := pg.Frame(pg.T, HomePath, styles...)
 	c.Scripts = []string{scriptAsset.URL()}
 	if pg.Shipment != nil {
 		c.Title = pg.Shipment.TrackingNumber + " · " + c.Title
 	}
-	if pg.Who != nil {
-		c.SignedIn(pg.Who.Username, pg.T("signed.in.as", pg.Who.Username), pg.CSRF)
-	}
-	c.Error, c.Notice = pg.Error, pg.Notice
 	return c
 }
 
 // T is the page's words for key.
 func (pg *page) T(key string, args ...any) string { return text(pg.Lang, key, args...) }
-
-// English reports whether the page is in English.
-func (pg *page) English() bool { return pg.Lang == English }
 
 // Err is the error beside the field name of the form of type typ, if any.
 func (pg *page) Err(typ, name string) string {
@@ -112,12 +92,6 @@ func (pg *page) Value(typ, name string) string {
 	}
 	return pg.Values[name]
 }
-
-// When shows a time in Vietnam's zone.
-func (pg *page) When(t time.Time) string { return htmlpage.When(pg.Lang, t) }
-
-// Money shows a sum of đồng.
-func (pg *page) Money(vnd int64) string { return htmlpage.Money(vnd) }
 
 // Status is a step of a shipment (its type) in the page's language.
 func (pg *page) Status(s string) string { return shipment.Status(s).StepWords().In(pg.Lang) }

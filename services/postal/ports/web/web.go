@@ -112,7 +112,7 @@ func (p *Pages) Mount(r chi.Router) {
 		r.Get(StylePath, styleAsset.ServeHTTP)
 		r.Get(ScriptPath, scriptAsset.ServeHTTP)
 		r.Group(func(r chi.Router) {
-			r.Use(session.Require(p.Verifier), p.requirePostal)
+			r.Use(session.RequireRole(p.Verifier, p.refuse, auth.RolePostal))
 			r.Get(HomePath, p.manifest)
 			r.Get(FindPath, p.find)
 			r.Get(ShipmentPath+"{tracking}", p.shipment)
@@ -121,20 +121,13 @@ func (p *Pages) Mount(r chi.Router) {
 	})
 }
 
-// requirePostal lets through postal workers; others are told why not and where their
-// own pages are.
-func (p *Pages) requirePostal(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		who := auth.FromContext(r.Context())
-		if who.Role != auth.RolePostal {
-			pg := p.newPage(w, r, "message")
-			pg.Error = pg.T("role.refused", who.Role)
-			pg.Home = session.Home(who.Role)
-			p.render(w, http.StatusForbidden, pg)
-			return
-		}
-		next.ServeHTTP(w, r)
-	})
+// refuse tells a member of staff of another role that these pages are the postal
+// workers', and where their own pages are.
+func (p *Pages) refuse(w http.ResponseWriter, r *http.Request, who *auth.Principal) {
+	pg := p.newPage(w, r, "message")
+	pg.Error = pg.T("role.refused", who.Role)
+	pg.Home = session.Home(who.Role)
+	p.render(w, http.StatusForbidden, pg)
 }
 
 // render writes the page with status.

@@ -23,6 +23,7 @@ import (
 	"github.com/motcua/motcua/services/platform/sealing"
 	"github.com/motcua/motcua/services/platform/web/csrf"
 	"github.com/motcua/motcua/services/platform/web/htmlpage"
+	"github.com/motcua/motcua/services/platform/web/layout"
 	"github.com/motcua/motcua/services/platform/web/session"
 	"github.com/motcua/motcua/services/postal/app"
 	"github.com/motcua/motcua/services/postal/domain/shipment"
@@ -225,7 +226,7 @@ func TestReadInput(t *testing.T) {
 
 func TestProblemsInWords(t *testing.T) {
 	p := &Pages{Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
-	pg := &page{Lang: Vietnamese}
+	pg := &page{Page: layout.Page{Lang: Vietnamese}}
 	for _, c := range []struct {
 		err    error
 		status int
