@@ -10,7 +10,6 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/motcua/motcua/services/allinone/cluster"
 	"github.com/motcua/motcua/services/intake/demo"
 )
 
@@ -19,33 +18,22 @@ import (
 // its QR code, follows the citizen's link the code holds, and back on the dossier takes
 // the action the rules allow (accept) and sees the new status.
 func TestDeskJourney(t *testing.T) {
-	start := time.Now()
-	addr := serve(t)
-	base := "http://" + addr
-	s := &staff{t: t, c: cluster.NewClient(2), addr: addr, tokens: map[string]string{}}
-	ctx := newBrowser(t, 90*time.Second)
+	ctx, base, s := startJourney(t, 90*time.Second)
 
 	// Without a session the desk's pages send to the sign-in, which comes back.
-	step(t, ctx, "open the desk without a session", chromedp.Navigate(base+"/mot-cua/tiep-nhan"),
-		chromedp.WaitVisible(chromedp.CSS("#signin-form")))
-	step(t, ctx, "sign in with a wrong password",
+	open(t, ctx, "open the desk without a session", base+"/mot-cua/tiep-nhan", "#signin-form")
+	submit(t, ctx, "sign in with a wrong password", "#signin-form", "#error",
 		chromedp.SendKeys(chromedp.CSS("#username"), "desk.xuanloc"),
-		chromedp.SendKeys(chromedp.CSS("#password"), "not-the-password"),
-		clickLoad(`#signin-form button[type="submit"]`),
-		chromedp.WaitVisible(chromedp.CSS("#error")))
+		chromedp.SendKeys(chromedp.CSS("#password"), "not-the-password"))
 	if msg := text(t, ctx, "#error"); !strings.Contains(msg, "Sai tên đăng nhập hoặc mật khẩu") {
 		t.Errorf("a wrong password shows %q", msg)
 	}
-	step(t, ctx, "sign in",
-		chromedp.SetValue(chromedp.CSS("#password"), demo.Password),
-		clickLoad(`#signin-form button[type="submit"]`),
-		chromedp.WaitVisible(chromedp.CSS("#register-form")))
+	submit(t, ctx, "sign in", "#signin-form", "#register-form",
+		chromedp.SetValue(chromedp.CSS("#password"), demo.Password))
 
 	// The picker finds "hộ kinh doanh" typed without accents.
-	step(t, ctx, "find the procedure",
-		chromedp.SendKeys(chromedp.CSS("#q"), "ho kinh doanh"),
-		clickLoad(`#find-form button[type="submit"]`),
-		chromedp.WaitVisible(chromedp.CSS(`a[href="/mot-cua/tiep-nhan"]`)))
+	submit(t, ctx, "find the procedure", "#find-form", `a[href="/mot-cua/tiep-nhan"]`,
+		chromedp.SendKeys(chromedp.CSS("#q"), "ho kinh doanh"))
 	found, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](
 		`[...document.querySelectorAll('#procedure_code option')].filter(o => o.value).map(o => o.value + ' ' + o.textContent)`))
 	if err != nil {
@@ -71,8 +59,7 @@ func TestDeskJourney(t *testing.T) {
 		chromedp.SendKeys(chromedp.CSS("#fee_receipt_number"), "BL-0001"))
 	// Without the applicant's name the form comes back, the message beside the field
 	// and what was typed kept.
-	step(t, ctx, "register without a name", clickLoad(`#register-form > button[type="submit"]`),
-		chromedp.WaitVisible(chromedp.CSS("#full_name-error")))
+	submit(t, ctx, "register without a name", "#register-form", "#full_name-error")
 	if msg := text(t, ctx, "#full_name-error"); msg != "Mục này bắt buộc." {
 		t.Errorf("a missing name shows %q", msg)
 	}
@@ -86,21 +73,17 @@ func TestDeskJourney(t *testing.T) {
 	}
 	step(t, ctx, "name the applicant", chromedp.SendKeys(chromedp.CSS("#full_name"), "Nguyễn Thị Lan"))
 	screenshots(t, ctx, "desk-register")
-	step(t, ctx, "register", clickLoad(`#register-form > button[type="submit"]`),
-		chromedp.WaitVisible(chromedp.CSS("#dossier-code")))
+	submit(t, ctx, "register", "#register-form", "#dossier-code")
 	code := text(t, ctx, "#dossier-code")
 	if !strings.HasPrefix(code, demo.DistrictDesk+"-") {
 		t.Fatalf("registered dossier code %q", code)
 	}
-	if got := text(t, ctx, "#status"); got != "Đã tiếp nhận" {
-		t.Errorf("after registering: status %q", got)
-	}
+	expectStatus(t, ctx, "after registering", "Đã tiếp nhận")
 	dossierURL := base + "/mot-cua/ho-so/" + url.PathEscape(code)
 
 	// The printed receipt shows the code and the QR code, whose link opens the dossier
 	// on the citizen's page.
-	step(t, ctx, "print the receipt", clickLoad(`#prints a[href$="/in/receipt"]`),
-		chromedp.WaitVisible(chromedp.CSS(`img[src^="data:image/png"]`)))
+	follow(t, ctx, "print the receipt", `#prints a[href$="/in/receipt"]`, `img[src^="data:image/png"]`)
 	page, err := chromedp.Run(ctx, chromedp.OuterHTML(chromedp.CSS("html")))
 	if err != nil {
 		t.Fatal(err)
@@ -114,19 +97,17 @@ func TestDeskJourney(t *testing.T) {
 		t.Fatalf("the receipt's link %q is not the dossier's lookup", m)
 	}
 	s.awaitStatus(code, "received")
-	step(t, ctx, "open the citizen's link", chromedp.Navigate(base+link.RequestURI()),
-		chromedp.WaitVisible(chromedp.CSS("#timeline")))
+	open(t, ctx, "open the citizen's link", base+link.RequestURI(), "#timeline")
 	if got := text(t, ctx, "#dossier-code"); got != code {
 		t.Errorf("the citizen's page shows %q, want %s", got, code)
 	}
 
 	// Back on the desk's page, the desk accepts the dossier for its office.
-	step(t, ctx, "back to the dossier", chromedp.Navigate(dossierURL), chromedp.WaitVisible(chromedp.CSS("#action-accept")))
-	if n, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll('#notice').length`)); err != nil || n != 0 {
-		t.Fatalf("a notice before acting: %d %v", n, err)
+	open(t, ctx, "back to the dossier", dossierURL, "#action-accept")
+	if n := count(t, ctx, "#notice"); n != 0 {
+		t.Fatalf("a notice before acting: %d", n)
 	}
-	step(t, ctx, "accept", clickLoad(`#action-accept button[type="submit"]`),
-		chromedp.WaitVisible(chromedp.CSS("#notice")))
+	submit(t, ctx, "accept", "#action-accept", "#notice")
 	if got := text(t, ctx, "#status"); got == "Đã tiếp nhận" || got == "" {
 		t.Errorf("after accepting: status %q", got)
 	}
@@ -136,15 +117,9 @@ func TestDeskJourney(t *testing.T) {
 	screenshots(t, ctx, "desk-dossier")
 
 	// The English switch keeps the dossier, and the language, until switched back.
-	step(t, ctx, "switch to English", clickLoad("#lang-switch"),
-		chromedp.WaitVisible(chromedp.CSS(`html[lang="en"] #dossier-code`)))
-	if got := text(t, ctx, "#status"); got != "Processing" {
-		t.Errorf("in English: status %q", got)
-	}
-	step(t, ctx, "the home page in English", chromedp.Navigate(base+"/mot-cua"),
-		chromedp.WaitVisible(chromedp.CSS(`html[lang="en"] #open-form`)))
-	step(t, ctx, "sign out", clickLoad(`#signout button`),
-		chromedp.WaitVisible(chromedp.CSS("#signin-form")), chromedp.Navigate(dossierURL),
-		chromedp.WaitVisible(chromedp.CSS("#signin-form")))
-	t.Logf("journey took %v", time.Since(start).Round(time.Millisecond))
+	switchLanguage(t, ctx, "en", "#dossier-code")
+	expectStatus(t, ctx, "in English", "Processing")
+	open(t, ctx, "the home page in English", base+"/mot-cua", `html[lang="en"] #open-form`)
+	signOut(t, ctx)
+	open(t, ctx, "the dossier after signing out", dossierURL, "#signin-form")
 }

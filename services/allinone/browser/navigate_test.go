@@ -2,6 +2,7 @@ package browser
 
 import (
 	"context"
+	"testing"
 
 	"github.com/chromedp/chromedp"
 )
@@ -20,4 +21,17 @@ func clickLoad(sel string) chromedp.Action[chromedp.Void] {
 		}
 		return chromedp.WaitReady(chromedp.CSS(`html:not([data-left]) body`))(ctx, t)
 	}
+}
+
+// follow clicks the element matching click and waits for the next page to show one
+// matching landed.
+func follow(t *testing.T, ctx context.Context, what, click, landed string) {
+	t.Helper()
+	step(t, ctx, what, clickLoad(click), chromedp.WaitVisible(chromedp.CSS(landed)))
+}
+
+// open goes to the page at address and waits for it to show an element matching landed.
+func open(t *testing.T, ctx context.Context, what, address, landed string) {
+	t.Helper()
+	step(t, ctx, what, chromedp.Navigate(address), chromedp.WaitVisible(chromedp.CSS(landed)))
 }

@@ -1,18 +1,13 @@
 package browser
 
 import (
-	"context"
-	"encoding/json"
-	"net/http"
 	"net/url"
-	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/motcua/motcua/services/allinone/cluster"
 	"github.com/motcua/motcua/services/intake/demo"
 )
 
@@ -22,24 +17,13 @@ import (
 // and sends the result back; the desk accepts and returns it, and the citizen sees it
 // returned. At every step the dossier shows the actions the rules allow, and no other.
 func TestOfficerJourney(t *testing.T) {
-	start := time.Now()
-	addr := serve(t)
-	base := "http://" + addr
-	s := &staff{t: t, c: cluster.NewClient(2), addr: addr, tokens: map[string]string{}}
-	ctx := newBrowser(t, 150*time.Second)
+	ctx, base, s := startJourney(t, 150*time.Second)
 
 	// The desk registers a land-use change, decided by the land office.
-	var reg map[string]any
-	if err := json.Unmarshal(cluster.Registration(demo.DistrictDesk, "1.004227", 7), &reg); err != nil {
-		t.Fatal(err)
-	}
-	reg["handling_office"] = demo.LandOffice
-	reg["applicant"].(map[string]any)["full_name"] = "Trần Thị Hoà"
-	body, _ := json.Marshal(reg)
-	receipt, status, err := s.c.Register(context.Background(), addr, s.token("desk.xuanloc"), "", body)
-	if err != nil || status != http.StatusCreated {
-		t.Fatalf("register: %d %v", status, err)
-	}
+	receipt := s.register("1.004227", 7, func(request map[string]any) {
+		request["handling_office"] = demo.LandOffice
+		request["applicant"].(map[string]any)["full_name"] = "Trần Thị Hoà"
+	})
 	code := receipt.Code
 	row := `tr[id="row-` + code + `"]`
 	dossierURL := base + "/mot-cua/ho-so/" + url.PathEscape(code)
@@ -47,8 +31,8 @@ func TestOfficerJourney(t *testing.T) {
 	// The desk finds it on its list by the applicant's name typed without accents, and
 	// hands it to the land office by hand.
 	signIn(t, ctx, base, "desk.xuanloc", "#list-title")
-	step(t, ctx, "type the name", chromedp.SendKeys(chromedp.CSS("#list-q"), "tran thi hoa"))
-	follow(t, ctx, "find the dossier by name", `#list-filter button[type="submit"]`, row)
+	submit(t, ctx, "find the dossier by name", "#list-filter", row,
+		chromedp.SendKeys(chromedp.CSS("#list-q"), "tran thi hoa"))
 	if got := text(t, ctx, row+" .applicant"); got != "Trần Thị Hoà" {
 		t.Errorf("the list shows the applicant as %q", got)
 	}
@@ -63,20 +47,19 @@ func TestOfficerJourney(t *testing.T) {
 	if got := formValue(t, ctx, "#transfer-to_office"); got != demo.LandOffice {
 		t.Errorf("the transfer suggests %q, want the deciding office %s", got, demo.LandOffice)
 	}
-	step(t, ctx, "fill the transfer",
+	actOnPage(t, ctx, "transfer",
 		chromedp.SetValue(chromedp.CSS("#transfer-via"), "hand"),
 		chromedp.SendKeys(chromedp.CSS("#transfer-note"), "Bàn giao trực tiếp"))
-	actOnPage(t, ctx, "transfer")
 	if got := text(t, ctx, "#pending"); !strings.Contains(got, "Văn phòng Đăng ký đất đai") {
 		t.Errorf("after the transfer, on its way to %q", got)
 	}
 	expectActions(t, ctx, "sent, for the desk", "withdraw")
-	follow(t, ctx, "sign out the desk", "#signout button", "#signin-form")
+	signOut(t, ctx)
 
 	// The officer of the land office finds it on the way there.
 	signIn(t, ctx, base, "officer.xuanloc", "#list-title")
-	step(t, ctx, "choose the land office", chromedp.SetValue(chromedp.CSS("#list-office"), demo.LandOffice))
-	follow(t, ctx, "show the land office's list", `#list-filter button[type="submit"]`, "#list-title")
+	submit(t, ctx, "show the land office's list", "#list-filter", "#list-title",
+		chromedp.SetValue(chromedp.CSS("#list-office"), demo.LandOffice))
 	if got := formValue(t, ctx, "#list-office"); got != demo.LandOffice {
 		t.Fatalf("the list shows the office %q", got)
 	}
@@ -93,27 +76,24 @@ func TestOfficerJourney(t *testing.T) {
 	// officer.xuanloc also belongs to the district desk, which still holds the papers.
 	expectActions(t, ctx, "on its way to the land office", "accept", "withdraw")
 	actOnPage(t, ctx, "accept")
-	expectPageStatus(t, ctx, "Đang xử lý")
+	expectStatus(t, ctx, "after accept", "Đang xử lý")
 	expectActions(t, ctx, "processing", "transfer", "request-supplement", "request-payment", "extend", "complete",
 		"refuse", "stop", "withdraw")
 	expectPrints(t, ctx, "processing", "receipt", "control-slip")
 
 	// A supplement request without a reason comes back with the message beside the
 	// field and the items kept; with it, the dossier waits and form 02 is printable.
-	step(t, ctx, "list the missing papers",
+	submit(t, ctx, "request a supplement without a reason", "#action-request-supplement", "#request-supplement-reason-error",
 		chromedp.SendKeys(chromedp.CSS("#request-supplement-items"), "Bản sao sổ hộ khẩu\nTrích lục bản đồ thửa đất"))
-	follow(t, ctx, "request a supplement without a reason", `#action-request-supplement button[type="submit"]`,
-		"#request-supplement-reason-error")
 	if got := formValue(t, ctx, "#request-supplement-items"); got != "Bản sao sổ hộ khẩu\nTrích lục bản đồ thửa đất" {
 		t.Errorf("the items came back as %q", got)
 	}
 	if got := text(t, ctx, "#request-supplement-reason-error"); !strings.Contains(got, "Hãy ghi lý do") {
 		t.Errorf("a missing reason shows %q", got)
 	}
-	step(t, ctx, "give the reason",
+	actOnPage(t, ctx, "request-supplement",
 		chromedp.SendKeys(chromedp.CSS("#request-supplement-reason"), "Thiếu giấy tờ chứng minh nguồn gốc đất"))
-	actOnPage(t, ctx, "request-supplement")
-	expectPageStatus(t, ctx, "Chờ bổ sung hồ sơ")
+	expectStatus(t, ctx, "after request-supplement", "Chờ bổ sung hồ sơ")
 	expectActions(t, ctx, "waiting for the supplement", "supplement", "stop", "withdraw")
 	expectPrints(t, ctx, "supplement requested", "receipt", "supplement-request", "control-slip")
 	if got := text(t, ctx, "#notice"); !strings.Contains(got, "Mẫu 02") {
@@ -128,23 +108,21 @@ func TestOfficerJourney(t *testing.T) {
 			t.Errorf("form 02 does not show %q", want)
 		}
 	}
-	step(t, ctx, "back to the dossier", chromedp.Navigate(dossierURL), chromedp.WaitVisible(chromedp.CSS("#action-supplement")))
-	if n, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll('#notice').length`)); err != nil || n != 0 {
-		t.Fatalf("a notice on the dossier opened again: %d %v", n, err)
+	open(t, ctx, "back to the dossier", dossierURL, "#action-supplement")
+	if n := count(t, ctx, "#notice"); n != 0 {
+		t.Fatalf("a notice on the dossier opened again: %d", n)
 	}
 
 	// The office holding the dossier records the supplement the citizen brought.
-	step(t, ctx, "note the supplement", chromedp.SendKeys(chromedp.CSS("#supplement-note"), "Công dân đã nộp đủ"))
-	actOnPage(t, ctx, "supplement")
-	expectPageStatus(t, ctx, "Đang xử lý")
+	actOnPage(t, ctx, "supplement", chromedp.SendKeys(chromedp.CSS("#supplement-note"), "Công dân đã nộp đủ"))
+	expectStatus(t, ctx, "after supplement", "Đang xử lý")
 
 	// An extension to a date before the appointment is refused beside the field, the
 	// reason kept; a later one moves the appointment and makes form 04 printable.
 	due := s.dossierDue(code)
-	step(t, ctx, "fill the extension with an earlier date",
+	submit(t, ctx, "extend to an earlier date", "#action-extend", "#extend-new_due_at-error",
 		chromedp.SetValue(chromedp.CSS("#extend-new_due_at"), due.Add(-time.Hour).Format("2006-01-02T15:04")),
 		chromedp.SendKeys(chromedp.CSS("#extend-reason"), "Cần xác minh thực địa"))
-	follow(t, ctx, "extend to an earlier date", `#action-extend button[type="submit"]`, "#extend-new_due_at-error")
 	if got := text(t, ctx, "#extend-new_due_at-error"); !strings.Contains(got, "phải sau ngày hẹn hiện tại") {
 		t.Errorf("an earlier appointment shows %q", got)
 	}
@@ -152,9 +130,7 @@ func TestOfficerJourney(t *testing.T) {
 		t.Errorf("the reason came back as %q", got)
 	}
 	later := due.AddDate(0, 0, 7)
-	step(t, ctx, "extend with an apology",
-		chromedp.SetValue(chromedp.CSS("#extend-new_due_at"), later.Format("2006-01-02T15:04")))
-	actOnPage(t, ctx, "extend")
+	actOnPage(t, ctx, "extend", chromedp.SetValue(chromedp.CSS("#extend-new_due_at"), later.Format("2006-01-02T15:04")))
 	if got, want := text(t, ctx, "#due"), later.Format("15:04, 02/01/2006"); got != want {
 		t.Errorf("after the extension the appointment is %q, want %q", got, want)
 	}
@@ -165,21 +141,20 @@ func TestOfficerJourney(t *testing.T) {
 			t.Errorf("form 04 does not show %q", want)
 		}
 	}
-	step(t, ctx, "back to the dossier", chromedp.Navigate(dossierURL), chromedp.WaitVisible(chromedp.CSS("#action-complete")))
+	open(t, ctx, "back to the dossier", dossierURL, "#action-complete")
 
 	// Completing asks for the outcome; approved, the result goes back to the desk.
-	follow(t, ctx, "complete without an outcome", `#action-complete button[type="submit"]`, "#complete-outcome-error")
-	step(t, ctx, "approve", chromedp.SetValue(chromedp.CSS("#complete-outcome"), "approved"),
+	submit(t, ctx, "complete without an outcome", "#action-complete", "#complete-outcome-error")
+	actOnPage(t, ctx, "complete", chromedp.SetValue(chromedp.CSS("#complete-outcome"), "approved"),
 		chromedp.SendKeys(chromedp.CSS("#complete-note"), "Đủ điều kiện"))
-	actOnPage(t, ctx, "complete")
-	expectPageStatus(t, ctx, "Đã có kết quả")
+	expectStatus(t, ctx, "after complete", "Đã có kết quả")
 	expectActions(t, ctx, "processed at the land office", "transfer", "return")
 	if got := formValue(t, ctx, "#transfer-to_office"); got != demo.DistrictDesk {
 		t.Errorf("the result's transfer suggests %q, want the desk %s", got, demo.DistrictDesk)
 	}
 	actOnPage(t, ctx, "transfer")
-	expectPageStatus(t, ctx, "Đang chuyển kết quả")
-	follow(t, ctx, "sign out the officer", "#signout button", "#signin-form")
+	expectStatus(t, ctx, "after transfer", "Đang chuyển kết quả")
+	signOut(t, ctx)
 
 	// The desk accepts the result from its list and hands it to the citizen.
 	signIn(t, ctx, base, "desk.xuanloc", "#list-title")
@@ -189,7 +164,7 @@ func TestOfficerJourney(t *testing.T) {
 	actOnPage(t, ctx, "accept")
 	expectActions(t, ctx, "result at the desk", "transfer", "return")
 	actOnPage(t, ctx, "return")
-	expectPageStatus(t, ctx, "Đã trả kết quả")
+	expectStatus(t, ctx, "after return", "Đã trả kết quả")
 	expectActions(t, ctx, "returned")
 	if got := text(t, ctx, "#steps > li:last-child .step"); got != "Trả kết quả" {
 		t.Errorf("last step %q", got)
@@ -199,98 +174,6 @@ func TestOfficerJourney(t *testing.T) {
 	// The citizen sees it returned.
 	s.awaitStatus(code, "returned")
 	q := url.Values{"code": {code}, "pin": {receipt.LookupPIN}}
-	step(t, ctx, "the citizen's page", chromedp.Navigate(base+"/tra-cuu?"+q.Encode()),
-		chromedp.WaitVisible(chromedp.CSS("#timeline")))
-	if got := text(t, ctx, "#status"); got != "Đã trả kết quả" {
-		t.Errorf("the citizen sees %q", got)
-	}
-	t.Logf("journey took %v", time.Since(start).Round(time.Millisecond))
-}
-
-// dossierDue is the dossier's appointment now, in the offices' zone, read through the API.
-func (s *staff) dossierDue(code string) time.Time {
-	s.t.Helper()
-	a := s.call("officer.xuanloc", http.MethodGet, "/api/v1/dossiers/"+url.PathEscape(code), nil)
-	var d struct {
-		DueAt time.Time `json:"due_at"`
-	}
-	if a.Status != http.StatusOK || json.Unmarshal(a.Body, &d) != nil {
-		s.t.Fatalf("read %s: %d %s", code, a.Status, a.Body)
-	}
-	return d.DueAt.In(time.FixedZone("ICT", 7*3600))
-}
-
-// actOnPage submits the action's form on the dossier page and waits for the page that says
-// it is done.
-func actOnPage(t *testing.T, ctx context.Context, action string) {
-	t.Helper()
-	follow(t, ctx, action, `#action-`+action+` button[type="submit"]`, "#notice")
-	if errs, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](
-		`[...document.querySelectorAll('#error, .field-error')].map(e => e.textContent.trim())`)); err != nil || len(errs) > 0 {
-		t.Fatalf("%s: errors on the page: %q %v", action, errs, err)
-	}
-}
-
-// expectActions checks that the dossier page offers exactly the forms of want.
-func expectActions(t *testing.T, ctx context.Context, when string, want ...string) {
-	t.Helper()
-	got, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](
-		`[...document.querySelectorAll('.actions form')].map(f => f.id.replace(/^action-/, ''))`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !slices.Equal(got, want) && !(len(got) == 0 && len(want) == 0) {
-		t.Errorf("%s: the page offers %q, want %q", when, got, want)
-	}
-}
-
-// expectPrints checks that the dossier page offers exactly the printable forms of want.
-func expectPrints(t *testing.T, ctx context.Context, when string, want ...string) {
-	t.Helper()
-	got, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](
-		`[...document.querySelectorAll('#prints a:not(.pdf)')].map(a => a.getAttribute('href').split('/in/')[1])`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !slices.Equal(got, want) {
-		t.Errorf("%s: the page prints %q, want %q", when, got, want)
-	}
-}
-
-func expectPageStatus(t *testing.T, ctx context.Context, want string) {
-	t.Helper()
-	if got := text(t, ctx, "#status"); got != want {
-		t.Errorf("status %q, want %q", got, want)
-	}
-}
-
-// printForm follows the dossier page's link to form and returns the printed page's text.
-func printForm(t *testing.T, ctx context.Context, form string) string {
-	t.Helper()
-	follow(t, ctx, "print "+form, `#prints a[href$="/in/`+form+`"]`, "body")
-	s, err := chromedp.Run(ctx, chromedp.Evaluate[string](`location.pathname + '\n' + document.body.innerText`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(s, "/in/"+form) {
-		t.Fatalf("print %s opened %q", form, strings.SplitN(s, "\n", 2)[0])
-	}
-	return s
-}
-
-// follow clicks the element matching click and waits for the next page to show one
-// matching landed.
-func follow(t *testing.T, ctx context.Context, what, click, landed string) {
-	t.Helper()
-	step(t, ctx, what, clickLoad(click), chromedp.WaitVisible(chromedp.CSS(landed)))
-}
-
-// formValue is the value of the form control matching the CSS selector sel.
-func formValue(t *testing.T, ctx context.Context, sel string) string {
-	t.Helper()
-	v, err := chromedp.Run(ctx, chromedp.Value(chromedp.CSS(sel)))
-	if err != nil {
-		t.Fatalf("value of %s: %v", sel, err)
-	}
-	return v
+	open(t, ctx, "the citizen's page", base+"/tra-cuu?"+q.Encode(), "#timeline")
+	expectStatus(t, ctx, "on the citizen's page", "Đã trả kết quả")
 }

@@ -15,8 +15,6 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/google/uuid"
 
-	"github.com/motcua/motcua/services/allinone/cluster"
-	"github.com/motcua/motcua/services/intake/demo"
 	"github.com/motcua/motcua/services/platform/waitfor"
 )
 
@@ -58,16 +56,9 @@ func (s postalShipment) count(typ string) int {
 // shipment. It returns the dossier's code, its lookup PIN and the tracking number.
 func postalResultByPost(t *testing.T, s *staff, i int) (code, pin, tn string) {
 	t.Helper()
-	var body map[string]any
-	if err := json.Unmarshal(cluster.Registration(demo.DistrictDesk, "2.000720", i), &body); err != nil {
-		t.Fatal(err)
-	}
-	body["result_delivery"] = map[string]string{"method": "post", "address": "Số 12, ấp Trung Lương, xã Xuân Hiệp, huyện Xuân Lộc"}
-	b, _ := json.Marshal(body)
-	receipt, status, err := s.c.Register(context.Background(), s.addr, s.token("desk.xuanloc"), "", b)
-	if err != nil || status != http.StatusCreated {
-		t.Fatalf("register: %d %v", status, err)
-	}
+	receipt := s.register("2.000720", i, func(request map[string]any) {
+		request["result_delivery"] = map[string]string{"method": "post", "address": "Số 12, ấp Trung Lương, xã Xuân Hiệp, huyện Xuân Lộc"}
+	})
 	s.act("officer.xuanloc", receipt.Code, "accept", `{}`)
 	s.act("officer.xuanloc", receipt.Code, "complete", `{"outcome":"approved","note":"Đủ điều kiện"}`)
 	waitfor.Until(t, "the delivery of "+receipt.Code, func() bool {
@@ -119,7 +110,7 @@ func postalSign(t *testing.T, ctx context.Context, sel string) {
 	t.Helper()
 	step(t, ctx, "show the signature pad", chromedp.ScrollIntoView(chromedp.CSS(sel)))
 	box, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](
-		`(() => { const r = document.querySelector(`+postalJS(sel)+`).getBoundingClientRect(); return [r.left, r.top, r.width, r.height]; })()`))
+		`(() => { const r = document.querySelector(`+jsString(sel)+`).getBoundingClientRect(); return [r.left, r.top, r.width, r.height]; })()`))
 	if err != nil || len(box) != 4 || box[2] < 50 || box[3] < 20 {
 		t.Fatalf("the signature pad's box: %v %v", box, err)
 	}
@@ -140,12 +131,6 @@ func postalSign(t *testing.T, ctx context.Context, sel string) {
 		mouse(input.DispatchMouseEventTypeMouseMoved, x, y)
 	}
 	mouse(input.DispatchMouseEventTypeMouseReleased, .94, .5)
-}
-
-// postalJS is s as a JavaScript string literal.
-func postalJS(s string) string {
-	b, _ := json.Marshal(s)
-	return string(b)
 }
 
 // postalFillDelivery fills the delivery form: the recipient, relation, ID checked and the
@@ -169,11 +154,7 @@ func postalFillDelivery(t *testing.T, ctx context.Context, name string) {
 // and confirms the delivery with the recipient's signature drawn on the screen; the
 // citizen's lookup shows it delivered.
 func TestPostalDeliveryJourney(t *testing.T) {
-	start := time.Now()
-	addr := serve(t)
-	base := "http://" + addr
-	s := &staff{t: t, c: cluster.NewClient(2), addr: addr, tokens: map[string]string{}}
-	ctx := newBrowser(t, 120*time.Second)
+	ctx, base, s := startJourney(t, 120*time.Second)
 	code, pin, tn := postalResultByPost(t, s, 501)
 
 	signIn(t, ctx, base, postalWorker, "#day-form")
@@ -187,17 +168,12 @@ func TestPostalDeliveryJourney(t *testing.T) {
 	if sent, err := chromedp.Run(ctx, chromedp.Evaluate[string](`sessionStorage.getItem('sent-q') || ''`)); err != nil || sent != code {
 		t.Errorf("the find form sent %q for the link, want the code %q alone (%v)", sent, code, err)
 	}
-	step(t, ctx, "open the shipment from the manifest", chromedp.Navigate(base+"/buu-chinh"), chromedp.WaitVisible(chromedp.CSS("#ship-"+tn)),
-		chromedp.Click(chromedp.CSS("#ship-"+tn)), chromedp.WaitVisible(chromedp.CSS("#tracking-number")))
-	for _, c := range []struct{ what, got, want string }{
-		{"tracking number", text(t, ctx, "#tracking-number"), tn},
-		{"status", text(t, ctx, "#status"), "Chờ bưu điện nhận"},
-		{"dossier", text(t, ctx, "#dossier-code"), code},
-	} {
-		if c.got != c.want {
-			t.Errorf("%s: %q, want %q", c.what, c.got, c.want)
-		}
-	}
+	open(t, ctx, "open the day's manifest", base+"/buu-chinh", "#ship-"+tn)
+	follow(t, ctx, "open the shipment from the manifest", "#ship-"+tn, "#tracking-number")
+	expectShown(t, ctx, "the shipment",
+		shown{"tracking number", "#tracking-number", tn},
+		shown{"status", "#status", "Chờ bưu điện nhận"},
+		shown{"dossier", "#dossier-code", code})
 
 	// A seal number with a space is told beside the field, in Vietnamese.
 	step(t, ctx, "seal with a wrong number", chromedp.SendKeys(chromedp.CSS("#accepted-seal_number"), "XL 01"),
@@ -211,9 +187,7 @@ func TestPostalDeliveryJourney(t *testing.T) {
 	postalConfirm(t, ctx, "out_for_delivery")
 	postalFillDelivery(t, ctx, "Nguyễn Văn An")
 	postalConfirm(t, ctx, "delivered")
-	if got := text(t, ctx, "#status"); got != "Đã phát thành công" {
-		t.Errorf("after the delivery: status %q", got)
-	}
+	expectStatus(t, ctx, "after the delivery", "Đã phát thành công")
 	screenshots(t, ctx, "postal-delivery-worker")
 	v := postalShipmentOf(t, s, tn)
 	if v.Status != "delivered" || v.SealNumber != "XL-2026-000501" || v.count("delivered") != 1 {
@@ -226,20 +200,18 @@ func TestPostalDeliveryJourney(t *testing.T) {
 
 	// The citizen sees the result delivered.
 	waitfor.Until(t, "the delivery in the citizen's lookup", func() bool {
-		status, out, err := s.c.Track(context.Background(), addr, code, pin)
+		status, out, err := s.c.Track(context.Background(), s.addr, code, pin)
 		if err != nil || status != http.StatusOK {
 			return false
 		}
 		b, _ := json.Marshal(out["shipments"])
 		return strings.Contains(string(b), `"status":"delivered"`)
 	})
-	step(t, ctx, "the citizen's lookup", chromedp.Navigate(base+"/tra-cuu?"+url.Values{"code": {code}, "pin": {pin}}.Encode()),
-		chromedp.WaitVisible(chromedp.CSS("#shipments")))
+	open(t, ctx, "the citizen's lookup", link, "#shipments")
 	if got := text(t, ctx, "#shipments"); !strings.Contains(got, tn) || !strings.Contains(got, "Đã phát thành công") {
 		t.Errorf("the citizen reads %q", got)
 	}
 	screenshots(t, ctx, "postal-delivery")
-	t.Logf("journey took %v", time.Since(start).Round(time.Millisecond))
 }
 
 // postalNetwork is Network.emulateNetworkConditions, which cuts a tab's requests
@@ -282,11 +254,7 @@ const postalQueue = `JSON.parse(localStorage.getItem('motcua.postal.queue') || '
 // server has neither. Back online, the page sends them in order, and the server records
 // each once; sending them again changes nothing, and a changed copy is refused in words.
 func TestPostalOfflineJourney(t *testing.T) {
-	start := time.Now()
-	addr := serve(t)
-	base := "http://" + addr
-	s := &staff{t: t, c: cluster.NewClient(2), addr: addr, tokens: map[string]string{}}
-	ctx := newBrowser(t, 120*time.Second)
+	ctx, base, s := startJourney(t, 120*time.Second)
 	_, _, tn := postalResultByPost(t, s, 502)
 	for _, st := range []string{`{"type":"accepted","seal_number":"XL-2026-000502"}`, `{"type":"picked_up"}`} {
 		var ev map[string]any
@@ -382,7 +350,7 @@ func TestPostalOfflineJourney(t *testing.T) {
 	// The same confirmations again, as a phone that lost the answers would send them:
 	// recorded once still, and they leave the queue.
 	step(t, ctx, "resend the same confirmations",
-		chromedp.Evaluate[chromedp.Void](`localStorage.setItem('motcua.postal.queue', `+postalJS(queued)+`); window.dispatchEvent(new Event('online'))`),
+		chromedp.Evaluate[chromedp.Void](`localStorage.setItem('motcua.postal.queue', `+jsString(queued)+`); window.dispatchEvent(new Event('online'))`),
 		chromedp.Poll[chromedp.Void](postalQueue+`.length === 0`))
 	if v := postalShipmentOf(t, s, tn); len(v.Events) != 5 || v.count("delivered") != 1 {
 		t.Errorf("after a resend the shipment has %d steps, %d deliveries; want 5 and 1", len(v.Events), v.count("delivered"))
@@ -394,27 +362,25 @@ func TestPostalOfflineJourney(t *testing.T) {
 
 	// A copy changed on the phone under the same id is refused, and the worker reads why.
 	step(t, ctx, "send a changed copy",
-		chromedp.Evaluate[chromedp.Void](`(() => { const q = JSON.parse(`+postalJS(queued)+`).slice(1); q[0].fields.id_last4 = '4321';
+		chromedp.Evaluate[chromedp.Void](`(() => { const q = JSON.parse(`+jsString(queued)+`).slice(1); q[0].fields.id_last4 = '4321';
 			localStorage.setItem('motcua.postal.queue', JSON.stringify(q)); window.dispatchEvent(new Event('online')); })()`),
 		chromedp.WaitVisible(chromedp.CSS("#queue-problems li")), chromedp.Poll[chromedp.Void](postalQueue+`.length === 0`))
 	if got := text(t, ctx, "#queue-problems li"); !strings.Contains(got, tn) || !strings.Contains(got, "nội dung khác") {
 		t.Errorf("the refusal reads %q", got)
 	}
 	step(t, ctx, "dismiss the refusal", chromedp.Click(chromedp.CSS("#queue-dismiss")),
-		chromedp.Poll[chromedp.Void](`!document.querySelector('#queue-problems li') && `+postalJS("[]")+` === (localStorage.getItem('motcua.postal.problems') || '[]')`))
+		chromedp.Poll[chromedp.Void](`!document.querySelector('#queue-problems li') && `+jsString("[]")+` === (localStorage.getItem('motcua.postal.problems') || '[]')`))
 	if v := postalShipmentOf(t, s, tn); len(v.Events) != 5 {
 		t.Errorf("the changed copy was recorded: %d steps", len(v.Events))
 	}
 
-	step(t, ctx, "reload the shipment", chromedp.Navigate(base+"/buu-chinh/buu-gui/"+tn), chromedp.WaitVisible(chromedp.CSS("#ended")))
-	if got := text(t, ctx, "#status"); got != "Đã phát thành công" {
-		t.Errorf("reloaded: status %q", got)
-	}
+	open(t, ctx, "reload the shipment", base+"/buu-chinh/buu-gui/"+tn, "#ended")
+	expectStatus(t, ctx, "reloaded", "Đã phát thành công")
 	screenshots(t, ctx, "postal-offline")
 
 	// Signing out with nothing left to send: the worker's refusals leave the phone; the
 	// other account's confirmation stays for its owner.
-	step(t, ctx, "sign out", chromedp.Evaluate[chromedp.Void](`localStorage.setItem('motcua.postal.problems', JSON.stringify([{user: `+postalJS(postalWorker)+`, tracking: `+postalJS(tn)+`, message: 'x'}]));
+	step(t, ctx, "sign out", chromedp.Evaluate[chromedp.Void](`localStorage.setItem('motcua.postal.problems', JSON.stringify([{user: `+jsString(postalWorker)+`, tracking: `+jsString(tn)+`, message: 'x'}]));
 			localStorage.setItem('motcua.postal.queue', '[`+foreign+`]')`),
 		chromedp.Click(chromedp.CSS(`#signout button`)), chromedp.WaitVisible(chromedp.CSS("#signin-form")))
 	problems, err = chromedp.Run(ctx, chromedp.Evaluate[string](`localStorage.getItem('motcua.postal.problems') || '[]'`))
@@ -424,5 +390,4 @@ func TestPostalOfflineJourney(t *testing.T) {
 	if q, err := chromedp.Run(ctx, chromedp.Evaluate[string](`localStorage.getItem('motcua.postal.queue')`)); err != nil || q != "["+foreign+"]" {
 		t.Errorf("signing out dropped the other account's confirmation: %s %v", q, err)
 	}
-	t.Logf("journey took %v", time.Since(start).Round(time.Millisecond))
 }

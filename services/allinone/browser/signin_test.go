@@ -14,11 +14,14 @@ import (
 // landed (CSS), normally the home of the user's role.
 func signIn(t *testing.T, ctx context.Context, base, user, landed string) {
 	t.Helper()
-	step(t, ctx, "sign in as "+user,
-		chromedp.Navigate(base+"/dang-nhap"),
-		chromedp.WaitVisible(chromedp.CSS("#signin-form")),
+	open(t, ctx, "open the sign-in page", base+"/dang-nhap", "#signin-form")
+	submit(t, ctx, "sign in as "+user, "#signin-form", landed,
 		chromedp.SendKeys(chromedp.CSS("#username"), user),
-		chromedp.SendKeys(chromedp.CSS("#password"), demo.Password),
-		clickLoad(`#signin-form button[type="submit"]`),
-		chromedp.WaitVisible(chromedp.CSS(landed)))
+		chromedp.SendKeys(chromedp.CSS("#password"), demo.Password))
+}
+
+// signOut signs the user of the tab out and waits for the sign-in page.
+func signOut(t *testing.T, ctx context.Context) {
+	t.Helper()
+	follow(t, ctx, "sign out", "#signout button", "#signin-form")
 }

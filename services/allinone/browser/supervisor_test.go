@@ -2,7 +2,6 @@ package browser
 
 import (
 	"context"
-	"encoding/json"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -84,11 +83,7 @@ func fetchCSV(t *testing.T, ctx context.Context, link string) csvFile {
 // indicators (UTF-8 with a BOM, the same figures) and of the overdue dossiers; reads
 // the dashboard in English.
 func TestSupervisorJourney(t *testing.T) {
-	start := time.Now()
-	addr := serve(t)
-	base := "http://" + addr
-	s := &staff{t: t, c: cluster.NewClient(2), addr: addr, tokens: map[string]string{}}
-	ctx := newBrowser(t, 120*time.Second)
+	ctx, base, s := startJourney(t, 120*time.Second)
 	// The dashboard runs no script (its policy allows none): the test's own reading of
 	// the page and its downloads is let through the policy.
 	if _, err := chromedp.Call(ctx, page.SetBypassCSP, page.SetBypassCSPParams{Enabled: true}); err != nil {
@@ -103,15 +98,7 @@ func TestSupervisorJourney(t *testing.T) {
 
 	register := func(channel string, i int) cluster.Receipt {
 		t.Helper()
-		var body map[string]any
-		_ = json.Unmarshal(cluster.Registration(demo.DistrictDesk, "2.000720", i), &body)
-		body["channel"] = channel
-		b, _ := json.Marshal(body)
-		r, status, err := s.c.Register(context.Background(), addr, s.token("desk.xuanloc"), "", b)
-		if err != nil || status != http.StatusCreated {
-			t.Fatalf("register by %s: %d %v", channel, status, err)
-		}
-		return r
+		return s.register("2.000720", i, func(request map[string]any) { request["channel"] = channel })
 	}
 	atDesk, byPost, late := register("desk", 501), register("post", 502), register("desk", 503)
 	s.act("officer.xuanloc", late.Code, "accept", `{}`)
@@ -122,7 +109,7 @@ func TestSupervisorJourney(t *testing.T) {
 	s.awaitStatus(byPost.Code, byPost.Status)
 	s.awaitStatus(late.Code, "processed")
 
-	step(t, ctx, "reload the dashboard", chromedp.Navigate(base+"/giam-sat"), chromedp.WaitVisible(chromedp.CSS("#indicators")))
+	open(t, ctx, "reload the dashboard", base+"/giam-sat", "#indicators")
 	after := readBoard(t, ctx)
 	for _, c := range []struct {
 		what      string
@@ -165,22 +152,18 @@ func TestSupervisorJourney(t *testing.T) {
 	}
 
 	// A wrong period is told beside its field, the page kept.
-	step(t, ctx, "ask for a period ending before it starts",
-		chromedp.Navigate(base+"/giam-sat?"+url.Values{"from": {"2026-03-31"}, "to": {"2026-03-01"}}.Encode()),
-		chromedp.WaitVisible(chromedp.CSS("#to-error")))
+	open(t, ctx, "ask for a period ending before it starts",
+		base+"/giam-sat?"+url.Values{"from": {"2026-03-31"}, "to": {"2026-03-01"}}.Encode(), "#to-error")
 	if msg := text(t, ctx, "#to-error"); !strings.Contains(msg, "đang trước ngày bắt đầu") {
 		t.Errorf("to before from: %q", msg)
 	}
 
 	// In English, then the last page kept at both widths.
-	step(t, ctx, "back to this month", chromedp.Navigate(base+"/giam-sat"), chromedp.WaitVisible(chromedp.CSS("#indicators")))
-	step(t, ctx, "switch to English", clickLoad("#lang-switch"),
-		chromedp.WaitVisible(chromedp.CSS(`html[lang="en"] #indicators`)))
+	open(t, ctx, "back to this month", base+"/giam-sat", "#indicators")
+	switchLanguage(t, ctx, "en", "#indicators")
 	if got := text(t, ctx, "#fig-on-time .label"); got != "On-time rate" {
 		t.Errorf("in English the on-time figure is %q", got)
 	}
-	step(t, ctx, "back to Vietnamese", clickLoad("#lang-switch"),
-		chromedp.WaitVisible(chromedp.CSS(`html[lang="vi"] #indicators`)))
+	switchLanguage(t, ctx, "vi", "#indicators")
 	screenshots(t, ctx, "supervisor")
-	t.Logf("supervisor journey in %v", time.Since(start).Round(time.Millisecond))
 }
