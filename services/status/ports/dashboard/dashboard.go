@@ -20,7 +20,6 @@ import (
 	"html/template"
 	"log/slog"
 	"net/http"
-	"slices"
 	"time"
 
 	"github.com/go-chi/chi/v5"
@@ -88,7 +87,7 @@ func (p *Pages) Mount(r chi.Router) {
 		r.Use(htmlpage.Headers(htmlpage.NoScript))
 		r.Get(StylePath, styleAsset.ServeHTTP)
 		r.Group(func(r chi.Router) {
-			r.Use(session.Require(p.Verifier), p.requireViewer)
+			r.Use(session.RequireRole(p.Verifier, p.refuse, viewerRoles...))
 			r.Get(HomePath, p.dashboard)
 			r.Get(IndicatorsCSVPath, p.indicatorsCSV)
 			r.Get(OverdueCSVPath, p.overdueCSV)
@@ -96,20 +95,13 @@ func (p *Pages) Mount(r chi.Router) {
 	})
 }
 
-// requireViewer lets supervisors and administrators through; anyone else is told why
-// not, with a link to the pages of their role.
-func (p *Pages) requireViewer(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		who := auth.FromContext(r.Context())
-		if !slices.Contains(viewerRoles, who.Role) {
-			pg := p.newPage(w, r)
-			pg.Error = problem(pg.Lang, "", "not_a_supervisor", who.Role)
-			pg.Home = session.Home(who.Role)
-			p.render(w, http.StatusForbidden, pg)
-			return
-		}
-		next.ServeHTTP(w, r)
-	})
+// refuse tells a member of staff of another role that the dashboard is the
+// supervisors', with a link to the pages of their role.
+func (p *Pages) refuse(w http.ResponseWriter, r *http.Request, who *auth.Principal) {
+	pg := p.newPage(w, r)
+	pg.Error = problem(pg.Lang, "", "not_a_supervisor", who.Role)
+	pg.Home = session.Home(who.Role)
+	p.render(w, http.StatusForbidden, pg)
 }
 
 // render writes the page with status.

@@ -6,27 +6,19 @@ import (
 	"time"
 
 	"github.com/motcua/motcua/proto/vocabulary"
-	"github.com/motcua/motcua/services/platform/auth"
-	"github.com/motcua/motcua/services/platform/web/csrf"
 	"github.com/motcua/motcua/services/platform/web/htmlpage"
 	"github.com/motcua/motcua/services/platform/web/layout"
 	"github.com/motcua/motcua/services/status/app/indicators"
 	"github.com/motcua/motcua/services/worktime"
 )
 
-// page is what the template shows: the menu, the filter form and, when the filter is
-// valid and the figures could be read, the board.
+// page is what the template shows: what every page has (layout.Page; the filter's
+// errors are by field: from, to, office, procedure), the filter form and, when the
+// filter is valid and the figures could be read, the board.
 type page struct {
-	Lang   htmlpage.Lang
-	Who    *auth.Principal
-	CSRF   string
-	Switch string
-	// Error is the page's error in words; Home, on a refusal, the pages of the
-	// visitor's role.
-	Error string
-	Home  string
-	// Errors are the filter's, by field (from, to, office, procedure).
-	Errors     map[string]string
+	layout.Page
+	// Home, on a refusal, is the pages of the visitor's role.
+	Home       string
 	Form       filter
 	Offices    []option
 	Procedures []option
@@ -58,19 +50,12 @@ type link struct {
 // newPage starts the page answering r, with its language, CSRF token (for the sign-out
 // form) and language switch.
 func (p *Pages) newPage(w http.ResponseWriter, r *http.Request) *page {
-	lang := htmlpage.Language(w, r)
-	return &page{Lang: lang, Who: auth.FromContext(r.Context()), CSRF: csrf.Token(w, r),
-		Switch: htmlpage.SwitchURL(r, lang), Errors: map[string]string{}}
+	return &page{Page: layout.NewPage(w, r, "")}
 }
 
-// Chrome is the page's frame: who is signed in, and on a refusal a way to the pages of
-// the visitor's role.
+// Chrome is the page's frame: on a refusal, a way to the pages of the visitor's role.
 func (pg *page) Chrome() layout.Chrome {
-	c := layout.NewChrome(pg.Lang, pg.T, HomePath, pg.Switch, styles...)
-	if pg.Who != nil {
-		c.SignedIn(pg.Who.Username, pg.T("signed.in.as", pg.Who.Username, pg.Who.Role), pg.CSRF)
-	}
-	c.Error = pg.Error
+	c := pg.Frame(pg.T, HomePath, styles...)
 	if pg.Home != "" {
 		c.ErrorLink = layout.Link{Href: pg.Home, Text: pg.T("go.home")}
 	}
@@ -114,15 +99,6 @@ func csvURL(path string, f filter) string {
 
 // T is the page's words for key.
 func (pg *page) T(key string, args ...any) string { return text(pg.Lang, key, args...) }
-
-// English reports whether the page is in English.
-func (pg *page) English() bool { return pg.Lang == htmlpage.English }
-
-// Err is the error of the filter's field name.
-func (pg *page) Err(name string) string { return pg.Errors[name] }
-
-// When shows a time.
-func (pg *page) When(t time.Time) string { return htmlpage.When(pg.Lang, t) }
 
 // Day shows a date.
 func (pg *page) Day(d worktime.Date) string { return day(pg.Lang, d) }

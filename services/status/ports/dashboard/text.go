@@ -11,12 +11,7 @@ import (
 var texts = htmlpage.Dictionary{
 	"site":          {"Giám sát giải quyết thủ tục hành chính", "Supervision of administrative procedures"},
 	"site.short":    {"Một cửa · Giám sát", "One-stop desk · Supervision"},
-	"skip":          {"Bỏ qua, đến nội dung chính", "Skip to the main content"},
-	"menu":          {"Trình đơn", "Menu"},
 	"signed.in.as":  {"%s (%s)", "%s (%s)"},
-	"signout":       {"Đăng xuất", "Sign out"},
-	"switch":        {"English", "Tiếng Việt"},
-	"error.title":   {"Có lỗi", "Something is wrong"},
 	"go.home":       {"Về trang làm việc của bạn", "Go to your own pages"},
 	"fix.errors":    {"Hãy sửa các ô được đánh dấu rồi bấm “Xem”.", "Correct the marked fields, then press “Show”."},
 	"filter.title":  {"Kỳ báo cáo và phạm vi", "Period and scope"},

@@ -10,24 +10,19 @@ import (
 	"github.com/motcua/motcua/services/worktime"
 )
 
-// page is what the template shows: the lookup form, and the dossier or the reason there
-// is none, and the rating form or its outcome.
+// page is what the template shows: what every page has (layout.Page: no one is signed
+// in, and its CSRF token is the rating form's), the lookup form, and the dossier or the
+// reason there is none, and the rating form or its outcome.
 type page struct {
-	Lang vocabulary.Lang
+	layout.Page
 	// Code is the code as typed, to fill the form again.
 	Code string
-	// Error is the page's error in words; ErrorField the input it is about (code or
-	// pin), if any.
-	Error      string
+	// ErrorField is the input the page's error is about (code or pin), if any.
 	ErrorField string
 	View       *citizen.View
 	// PIN is the PIN the dossier was found with, for the rating form's hidden field.
-	PIN string
-	// CSRF is the token of the rating form.
-	CSRF   string
+	PIN    string
 	Rating rating
-	// Switch is the same page in the other language.
-	Switch string
 }
 
 // rating is the state of the rating form.
@@ -63,7 +58,7 @@ func newPage(lang vocabulary.Lang, path string, query url.Values) *page {
 	if len(q) > 0 {
 		sw += "?" + q.Encode()
 	}
-	return &page{Lang: lang, Switch: sw}
+	return &page{Page: layout.Page{Lang: lang, Switch: sw}}
 }
 
 // Chrome is the page's frame: the dossier's code in the title, a brand that keeps the
@@ -73,12 +68,11 @@ func (p *page) Chrome() layout.Chrome {
 	if p.English() {
 		home += "?lang=en"
 	}
-	c := layout.NewChrome(p.Lang, p.T, home, p.Switch, styles...)
+	c := p.Frame(p.T, home, styles...)
 	c.Menu = vocabulary.Words{VI: "Ngôn ngữ", EN: "Language"}.In(p.Lang)
 	if p.View != nil {
 		c.Title = p.T("dossier") + " " + p.View.Code + " · " + c.Title
 	}
-	c.Error = p.Error
 	return c
 }
 
@@ -91,11 +85,8 @@ func (p *page) Problem(field, code string, args ...any) string {
 	return vocabulary.Problem(field, code, args...).In(p.Lang)
 }
 
-// When shows a time.
+// When shows a time as the citizen's view gives it, in the offices' zone.
 func (p *page) When(t time.Time) string { return when(p.Lang, t) }
-
-// English reports whether the page is in English.
-func (p *page) English() bool { return p.Lang == vocabulary.English }
 
 // Timing says how the dossier stands against its appointment.
 func (p *page) Timing() string { return vocabulary.CitizenTiming(string(p.View.Timing)).In(p.Lang) }

@@ -14,7 +14,6 @@ import (
 var texts = htmlpage.Dictionary{
 	"site":         {"Tra cứu hồ sơ thủ tục hành chính", "Track an administrative dossier"},
 	"site.short":   {"Một cửa", "One-stop desk"},
-	"skip":         {"Bỏ qua, đến nội dung chính", "Skip to the main content"},
 	"intro":        {"Nhập mã hồ sơ và mã tra cứu (PIN) in trên giấy tiếp nhận hồ sơ và hẹn trả kết quả, hoặc quét mã QR trên giấy đó.", "Enter the dossier code and the lookup PIN printed on your receipt, or scan the receipt's QR code."},
 	"form.title":   {"Tra cứu", "Look up"},
 	"code":         {"Mã hồ sơ", "Dossier code"},
@@ -22,7 +21,6 @@ var texts = htmlpage.Dictionary{
 	"pin":          {"Mã tra cứu (PIN)", "Lookup PIN"},
 	"pin.hint":     {"10 ký tự, in trên giấy tiếp nhận", "10 characters, printed on your receipt"},
 	"submit":       {"Tra cứu", "Look up"},
-	"error.title":  {"Có lỗi", "Something is wrong"},
 	"dossier":      {"Hồ sơ", "Dossier"},
 	"procedure":    {"Thủ tục", "Procedure"},
 	"applicant":    {"Người nộp", "Applicant"},
@@ -59,7 +57,6 @@ var texts = htmlpage.Dictionary{
 	"rate.submit":  {"Gửi đánh giá", "Send the rating"},
 	"rate.thanks":  {"Cảm ơn bạn đã đánh giá. Ý kiến của bạn giúp chúng tôi phục vụ tốt hơn.", "Thank you for your rating. It helps us serve you better."},
 	"rate.given":   {"Bạn đã đánh giá hồ sơ này. Cảm ơn bạn đã góp ý.", "You have rated this dossier. Thank you for your feedback."},
-	"switch":       {"English", "Tiếng Việt"},
 	"footer":       {"Mã tra cứu là bí mật: đừng chia sẻ đường dẫn có mã này.", "The lookup PIN is secret: do not share a link that contains it."},
 	"seconds":      {"%d giây", "%d seconds"},
 	"minutes":      {"%d phút", "%d minutes"},
