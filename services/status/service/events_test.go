@@ -167,7 +167,7 @@ func (e *env) post(c *http.Client, path, body string) answer {
 	e.t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, e.http.URL+path, bytes.NewBufferString(body))
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, e.url+path, bytes.NewBufferString(body))
 	if err != nil {
 		e.t.Fatal(err)
 	}

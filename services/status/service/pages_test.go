@@ -37,7 +37,7 @@ func (e *env) page(c *http.Client, path string, form url.Values) answer {
 	if form != nil {
 		method, body = http.MethodPost, strings.NewReader(form.Encode())
 	}
-	req, err := http.NewRequestWithContext(ctx, method, e.http.URL+path, body)
+	req, err := http.NewRequestWithContext(ctx, method, e.url+path, body)
 	if err != nil {
 		e.t.Fatal(err)
 	}

@@ -12,7 +12,6 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"reflect"
 	"strconv"
@@ -28,9 +27,9 @@ import (
 	"google.golang.org/protobuf/types/known/timestamppb"
 
 	dossierv1 "github.com/motcua/motcua/proto/motcua/dossier/v1"
+	"github.com/motcua/motcua/services/platform/apitest"
 	"github.com/motcua/motcua/services/platform/auth"
 	"github.com/motcua/motcua/services/platform/config"
-	"github.com/motcua/motcua/services/platform/httpapi"
 	"github.com/motcua/motcua/services/platform/lookuppin"
 	"github.com/motcua/motcua/services/platform/messaging"
 	"github.com/motcua/motcua/services/platform/natstest"
@@ -63,8 +62,9 @@ type env struct {
 	// issuer signs staff tokens status accepts (set by start).
 	issuer *auth.Issuer
 
-	svc  *service.Service
-	http *httptest.Server
+	svc *service.Service
+	// url is the address of status's API while it runs.
+	url  string
 	stop func()
 }
 
@@ -79,18 +79,9 @@ func newEnv(t *testing.T) *env {
 		t.Fatal(err)
 	}
 	t.Cleanup(pool.Close)
-	nc, err := nats.Connect(ns.ClientURL())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(nc.Close)
-	js, err := jetstream.New(nc)
-	if err != nil {
-		t.Fatal(err)
-	}
 	key := make([]byte, 32)
 	_, _ = rand.Read(key)
-	e := &env{t: t, dbURL: u, nats: ns.ClientURL(), pinKey: key, pool: pool, js: js}
+	e := &env{t: t, dbURL: u, nats: ns.ClientURL(), pinKey: key, pool: pool, js: natstest.Client(t, ns.ClientURL())}
 	t.Cleanup(func() {
 		if e.stop != nil {
 			e.stop()
@@ -145,22 +136,12 @@ func (e *env) start() {
 	if err != nil {
 		t.Fatal(err)
 	}
-	router := httpapi.NewRouter("status", quiet)
-	svc.Mount(router)
-	httpapi.MountOps(router, svc.Checks(), quiet)
-	srv := httptest.NewServer(router)
-	wctx, stopWork := context.WithCancel(context.Background())
-	var wg sync.WaitGroup
-	for _, w := range svc.Workers() {
-		wg.Go(func() { w(wctx) })
-	}
-	e.svc, e.http = svc, srv
+	url, stop := apitest.Run("status", svc, quiet)
+	e.svc, e.url = svc, url
 	e.stop = func() {
-		srv.Close()
-		stopWork()
-		wg.Wait()
+		stop()
 		svc.Close()
-		e.svc, e.http, e.stop = nil, nil, nil
+		e.svc, e.url, e.stop = nil, "", nil
 	}
 }
 
@@ -311,7 +292,7 @@ var defaultClient = client("127.0.0.1")
 // get asks status for path with the headers given as name, value pairs.
 func (e *env) get(c *http.Client, path string, header ...string) answer {
 	e.t.Helper()
-	req, err := http.NewRequest(http.MethodGet, e.http.URL+path, nil)
+	req, err := http.NewRequest(http.MethodGet, e.url+path, nil)
 	if err != nil {
 		e.t.Fatal(err)
 	}

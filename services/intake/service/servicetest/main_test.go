@@ -9,7 +9,6 @@ import (
 	"testing"
 
 	"github.com/jackc/pgx/v5/pgxpool"
-	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/motcua/motcua/services/intake/demo"
@@ -68,17 +67,8 @@ func start(t *testing.T) *env {
 	}
 
 	url := apitest.Serve(t, "intake", svc, log)
-
-	nc, err := nats.Connect(ns.ClientURL())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(nc.Close)
-	js, err := jetstream.New(nc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return &env{URL: url, PINKey: pinKey, DB: svc.Store.Pool(), JS: js, tokens: map[string]string{}}
+	return &env{URL: url, PINKey: pinKey, DB: svc.Store.Pool(), JS: natstest.Client(t, ns.ClientURL()),
+		tokens: map[string]string{}}
 }
 
 func randomKey() []byte {

@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
-	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/motcua/motcua/services/platform/apitest"
@@ -145,16 +144,7 @@ func startBare(t *testing.T) *env {
 	t.Cleanup(svc.Close)
 
 	url := apitest.Serve(t, "postal", svc, log)
-
-	nc, err := nats.Connect(ns.ClientURL())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(nc.Close)
-	js, err := jetstream.New(nc)
-	if err != nil {
-		t.Fatal(err)
-	}
+	js := natstest.Client(t, ns.ClientURL())
 	// The workers make the durable consumers as they start: a test that reads a
 	// consumer's state must not ask before it exists.
 	for _, c := range []messaging.ConsumerOptions{projection.OfficeConsumer, projection.DossierConsumer} {
