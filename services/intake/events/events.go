@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/google/uuid"
-	"google.golang.org/protobuf/proto"
 	"google.golang.org/protobuf/types/known/timestamppb"
 
 	dossierv1 "github.com/motcua/motcua/proto/motcua/dossier/v1"
@@ -74,9 +73,5 @@ func Received(r Registered, at time.Time) (outbox.Message, error) {
 }
 
 func encode(eventID uuid.UUID, ev *dossierv1.Event, dossierID uuid.UUID, kind string) (outbox.Message, error) {
-	payload, err := proto.Marshal(ev)
-	if err != nil {
-		return outbox.Message{}, fmt.Errorf("encode %s event: %w", kind, err)
-	}
-	return outbox.Message{EventID: eventID, Subject: Subject(dossierID, kind), Payload: payload}, nil
+	return outbox.Encode(eventID, Subject(dossierID, kind), ev, kind+" event")
 }

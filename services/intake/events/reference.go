@@ -1,11 +1,9 @@
 package events
 
 import (
-	"fmt"
 	"time"
 
 	"github.com/google/uuid"
-	"google.golang.org/protobuf/proto"
 	"google.golang.org/protobuf/types/known/timestamppb"
 
 	referencev1 "github.com/motcua/motcua/proto/motcua/reference/v1"
@@ -23,9 +21,5 @@ func OfficeSaved(o catalog.Office, revision int64, at time.Time) (outbox.Message
 		Kind: &referencev1.Event_OfficeSaved{OfficeSaved: &referencev1.OfficeSaved{
 			Code: o.Code, Name: o.Name, Kind: string(o.Kind), ParentCode: o.ParentCode, Address: o.Address,
 			PostOfficeCode: o.PostOffice, Revision: revision}}}
-	payload, err := proto.Marshal(ev)
-	if err != nil {
-		return outbox.Message{}, fmt.Errorf("encode office event: %w", err)
-	}
-	return outbox.Message{EventID: id, Subject: OfficeSubject(o.Code), Payload: payload}, nil
+	return outbox.Encode(id, OfficeSubject(o.Code), ev, "office event")
 }

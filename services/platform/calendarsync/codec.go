@@ -82,11 +82,7 @@ func encode(y worktime.Year, revision int64, by string, at time.Time) (outbox.Me
 	}
 	ev := &referencev1.Event{EventId: id.String(), OccurredAt: timestamppb.New(at), Username: by,
 		Kind: &referencev1.Event_CalendarYearSet{CalendarYearSet: set}}
-	payload, err := proto.Marshal(ev)
-	if err != nil {
-		return outbox.Message{}, fmt.Errorf("encode calendar event: %w", err)
-	}
-	return outbox.Message{EventID: id, Subject: Subject(y.Year), Payload: payload}, nil
+	return outbox.Encode(id, Subject(y.Year), ev, "calendar event")
 }
 
 // Decode reads a calendar event into the year it sets and its revision, or says why it

@@ -20,11 +20,7 @@ func Message(username, by string, notBefore time.Time) (outbox.Message, error) {
 	ev := &referencev1.Event{EventId: id.String(), OccurredAt: timestamppb.New(notBefore), Username: by,
 		Kind: &referencev1.Event_SessionsEnded{SessionsEnded: &referencev1.SessionsEnded{
 			Account: username, NotBefore: timestamppb.New(notBefore)}}}
-	payload, err := proto.Marshal(ev)
-	if err != nil {
-		return outbox.Message{}, fmt.Errorf("encode sessions ended: %w", err)
-	}
-	return outbox.Message{EventID: id, Subject: Subject(username), Payload: payload}, nil
+	return outbox.Encode(id, Subject(username), ev, "sessions ended")
 }
 
 // Decode reads a SessionsEnded event: the account and the moment its sessions ended.

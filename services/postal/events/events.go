@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/google/uuid"
-	"google.golang.org/protobuf/proto"
 	"google.golang.org/protobuf/types/known/timestamppb"
 
 	postalv1 "github.com/motcua/motcua/proto/motcua/postal/v1"
@@ -62,11 +61,7 @@ func Recorded(s shipment.Shipment, st Step, at time.Time) (outbox.Message, error
 }
 
 func encode(id uuid.UUID, ev *postalv1.Event, shipmentID uuid.UUID, k string) (outbox.Message, error) {
-	payload, err := proto.Marshal(ev)
-	if err != nil {
-		return outbox.Message{}, fmt.Errorf("encode shipment %s event: %w", k, err)
-	}
-	return outbox.Message{EventID: id, Subject: Subject(shipmentID, k), Payload: payload}, nil
+	return outbox.Encode(id, Subject(shipmentID, k), ev, "shipment "+k+" event")
 }
 
 // kinds are the protobuf names of the kinds of shipment.
