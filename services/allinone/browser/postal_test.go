@@ -161,10 +161,9 @@ func TestPostalDeliveryJourney(t *testing.T) {
 	// The receipt's lookup link pasted in the search finds the shipment; only the
 	// dossier's code leaves the page, never the citizen's PIN.
 	link := base + "/tra-cuu?" + url.Values{"code": {code}, "pin": {pin}}.Encode()
-	step(t, ctx, "find the shipment by the receipt's link",
+	submit(t, ctx, "find the shipment by the receipt's link", "#find-form", "#tracking-number",
 		chromedp.Evaluate[chromedp.Void](`window.addEventListener('submit', () => sessionStorage.setItem('sent-q', document.getElementById('q').value))`),
-		chromedp.SendKeys(chromedp.CSS("#q"), link), chromedp.Click(chromedp.CSS(`#find-form button[type="submit"]`)),
-		chromedp.WaitVisible(chromedp.CSS("#tracking-number")))
+		chromedp.SendKeys(chromedp.CSS("#q"), link))
 	if sent, err := chromedp.Run(ctx, chromedp.Evaluate[string](`sessionStorage.getItem('sent-q') || ''`)); err != nil || sent != code {
 		t.Errorf("the find form sent %q for the link, want the code %q alone (%v)", sent, code, err)
 	}
@@ -269,8 +268,8 @@ func TestPostalOfflineJourney(t *testing.T) {
 
 	signIn(t, ctx, base, postalWorker, "#day-form")
 	lower := strings.ToLower(tn[:2]) + " " + tn[2:6] + " " + tn[6:]
-	step(t, ctx, "find the shipment by typing its number", chromedp.SendKeys(chromedp.CSS("#q"), lower),
-		chromedp.Click(chromedp.CSS(`#find-form button[type="submit"]`)), chromedp.WaitVisible(chromedp.CSS("#form-delivered")))
+	submit(t, ctx, "find the shipment by typing its number", "#find-form", "#form-delivered",
+		chromedp.SendKeys(chromedp.CSS("#q"), lower))
 	if got := text(t, ctx, "#tracking-number"); got != tn {
 		t.Fatalf("typing %q opened %q", lower, got)
 	}
@@ -380,9 +379,10 @@ func TestPostalOfflineJourney(t *testing.T) {
 
 	// Signing out with nothing left to send: the worker's refusals leave the phone; the
 	// other account's confirmation stays for its owner.
-	step(t, ctx, "sign out", chromedp.Evaluate[chromedp.Void](`localStorage.setItem('motcua.postal.problems', JSON.stringify([{user: `+jsString(postalWorker)+`, tracking: `+jsString(tn)+`, message: 'x'}]));
-			localStorage.setItem('motcua.postal.queue', '[`+foreign+`]')`),
-		chromedp.Click(chromedp.CSS(`#signout button`)), chromedp.WaitVisible(chromedp.CSS("#signin-form")))
+	step(t, ctx, "a refusal and another account's confirmation on the phone",
+		chromedp.Evaluate[chromedp.Void](`localStorage.setItem('motcua.postal.problems', JSON.stringify([{user: `+jsString(postalWorker)+`, tracking: `+jsString(tn)+`, message: 'x'}]));
+			localStorage.setItem('motcua.postal.queue', '[`+foreign+`]')`))
+	signOut(t, ctx)
 	problems, err = chromedp.Run(ctx, chromedp.Evaluate[string](`localStorage.getItem('motcua.postal.problems') || '[]'`))
 	if err != nil || problems != "[]" {
 		t.Errorf("after signing out the phone keeps the refusals %s %v", problems, err)
