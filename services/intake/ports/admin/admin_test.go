@@ -2,8 +2,6 @@ package admin
 
 import (
 	"context"
-	"crypto/ed25519"
-	"crypto/rand"
 	"io"
 	"log/slog"
 	"net/http"
@@ -23,7 +21,7 @@ import (
 	"github.com/motcua/motcua/services/platform/calendarsync"
 	"github.com/motcua/motcua/services/platform/pgtest"
 	"github.com/motcua/motcua/services/platform/web/csrf"
-	"github.com/motcua/motcua/services/platform/web/session"
+	"github.com/motcua/motcua/services/platform/web/session/sessiontest"
 	"github.com/motcua/motcua/services/worktime"
 )
 
@@ -62,18 +60,14 @@ func newSite(t *testing.T) *site {
 	if err := demo.Load(ctx, st); err != nil {
 		t.Fatal(err)
 	}
-	pub, priv, err := ed25519.GenerateKey(rand.Reader)
-	if err != nil {
-		t.Fatal(err)
-	}
+	iss, verifier := sessiontest.Keys(t)
 	live := worktime.NewLive()
 	now := func() time.Time { return time.Now().Truncate(time.Microsecond) }
-	p := &Pages{Log: log, Verifier: auth.NewVerifier(pub), Calendar: live,
+	p := &Pages{Log: log, Verifier: verifier, Calendar: live,
 		Calendars: &app.Calendars{Years: calendarsync.NewYears(pool), Live: live, Now: now},
 		Offices:   &app.Offices{Store: st, Now: now}, Procedures: &app.Procedures{Store: st}, Accounts: &app.Accounts{Store: st}}
 	r := chi.NewRouter()
 	p.Mount(r)
-	iss := auth.NewIssuer(priv, time.Hour)
 	signIn, err := app.NewSignIn(st, iss, now)
 	if err != nil {
 		t.Fatal(err)
@@ -83,11 +77,7 @@ func newSite(t *testing.T) *site {
 
 // as is the session cookie of username with role.
 func (s *site) as(username, role string) *http.Cookie {
-	tok, err := s.iss.Issue(auth.Principal{Username: username, Role: role, Offices: []string{demo.DistrictDesk}}, time.Now())
-	if err != nil {
-		s.t.Fatal(err)
-	}
-	return &http.Cookie{Name: session.CookieName, Value: tok}
+	return sessiontest.Cookie(s.t, s.iss, auth.Principal{Username: username, Role: role, Offices: []string{demo.DistrictDesk}})
 }
 
 var admin = struct{ user, role string }{"admin.xuanloc", auth.RoleAdmin}

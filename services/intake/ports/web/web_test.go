@@ -21,19 +21,17 @@ import (
 	"github.com/motcua/motcua/services/platform/web/csrf"
 	"github.com/motcua/motcua/services/platform/web/htmlpage"
 	"github.com/motcua/motcua/services/platform/web/session"
+	"github.com/motcua/motcua/services/platform/web/session/sessiontest"
 )
 
 // router serves the pages without a database: enough for what does not read one.
 func router(t *testing.T) (http.Handler, *auth.Issuer) {
 	t.Helper()
-	pub, priv, err := ed25519.GenerateKey(rand.Reader)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p := &Pages{Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Verifier: auth.NewVerifier(pub)}
+	iss, v := sessiontest.Keys(t)
+	p := &Pages{Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Verifier: v}
 	r := chi.NewRouter()
 	p.Mount(r)
-	return r, auth.NewIssuer(priv, time.Hour)
+	return r, iss
 }
 
 func get(h http.Handler, path string, cookies ...*http.Cookie) *httptest.ResponseRecorder {

@@ -9,15 +9,6 @@ import (
 	"github.com/motcua/motcua/services/postal/domain/shipment"
 )
 
-// Lang is a page's language.
-type Lang = htmlpage.Lang
-
-// The languages of the pages.
-const (
-	Vietnamese = htmlpage.Vietnamese
-	English    = htmlpage.English
-)
-
 // page is what the template shows: what every page has (layout.Page, whose Name picks
 // the body: manifest, found, shipment or message), and what the postal worker's do.
 type page struct {
@@ -149,12 +140,12 @@ func (pg *page) Open() bool {
 }
 
 // pick is vi or en, by lang.
-func pick(lang Lang, vi, en string) string {
-	if lang == English {
+func pick(lang htmlpage.Lang, vi, en string) string {
+	if lang == htmlpage.English {
 		return en
 	}
 	return vi
 }
 
 // text is the pages' words for key in lang.
-func text(lang Lang, key string, args ...any) string { return texts.T(lang, key, args...) }
+func text(lang htmlpage.Lang, key string, args ...any) string { return texts.T(lang, key, args...) }

@@ -1,8 +1,6 @@
 package web
 
 import (
-	"crypto/ed25519"
-	"crypto/rand"
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
@@ -24,7 +22,7 @@ import (
 	"github.com/motcua/motcua/services/platform/web/csrf"
 	"github.com/motcua/motcua/services/platform/web/htmlpage"
 	"github.com/motcua/motcua/services/platform/web/layout"
-	"github.com/motcua/motcua/services/platform/web/session"
+	"github.com/motcua/motcua/services/platform/web/session/sessiontest"
 	"github.com/motcua/motcua/services/postal/app"
 	"github.com/motcua/motcua/services/postal/domain/shipment"
 )
@@ -33,24 +31,17 @@ import (
 // use cases are called.
 func router(t *testing.T) (http.Handler, *auth.Issuer) {
 	t.Helper()
-	pub, priv, err := ed25519.GenerateKey(rand.Reader)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p := &Pages{Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Verifier: auth.NewVerifier(pub)}
+	iss, v := sessiontest.Keys(t)
+	p := &Pages{Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Verifier: v}
 	r := chi.NewRouter()
 	p.Mount(r)
-	return r, auth.NewIssuer(priv, time.Hour)
+	return r, iss
 }
 
 // signedIn is the session cookie of a member of staff with role.
 func signedIn(t *testing.T, iss *auth.Issuer, role string) *http.Cookie {
 	t.Helper()
-	tok, err := iss.Issue(auth.Principal{Username: role + ".test", Role: role, Offices: []string{"000.30.16.H19"}}, time.Now())
-	if err != nil {
-		t.Fatal(err)
-	}
-	return &http.Cookie{Name: session.CookieName, Value: tok}
+	return sessiontest.Cookie(t, iss, auth.Principal{Username: role + ".test", Role: role, Offices: []string{"000.30.16.H19"}})
 }
 
 func serve(h http.Handler, r *http.Request, cookies ...*http.Cookie) *httptest.ResponseRecorder {
@@ -226,7 +217,7 @@ func TestReadInput(t *testing.T) {
 
 func TestProblemsInWords(t *testing.T) {
 	p := &Pages{Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
-	pg := &page{Page: layout.Page{Lang: Vietnamese}}
+	pg := &page{Page: layout.Page{Lang: htmlpage.Vietnamese}}
 	for _, c := range []struct {
 		err    error
 		status int
