@@ -6,15 +6,11 @@ import (
 	"context"
 	"embed"
 	"log/slog"
-	"slices"
 
 	"github.com/jackc/pgx/v5/pgxpool"
 
-	"github.com/motcua/motcua/services/platform/calendarsync"
 	"github.com/motcua/motcua/services/platform/database"
-	"github.com/motcua/motcua/services/platform/messaging"
-	"github.com/motcua/motcua/services/platform/outbox"
-	"github.com/motcua/motcua/services/platform/sessionsync"
+	"github.com/motcua/motcua/services/platform/infra"
 )
 
 // Schema is intake's own schema; no other service reads it.
@@ -24,10 +20,9 @@ const Schema = "intake"
 var migrationFS embed.FS
 
 // Migrations returns every step of intake's schema: the backbone's outbox and inbox,
-// then intake's own tables.
+// intake's own tables, and the calendar and ends of sessions it follows.
 func Migrations() []database.Migration {
-	return slices.Concat(outbox.Migrations(), messaging.InboxMigrations(),
-		database.Embedded(migrationFS, "migrations", "intake_"), calendarsync.Migrations(), sessionsync.Migrations())
+	return infra.PublisherMigrations(database.Embedded(migrationFS, "migrations", "intake_"))
 }
 
 // Store is intake's data access.

@@ -11,17 +11,13 @@ package store
 import (
 	"context"
 	"embed"
-	"slices"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
 
-	"github.com/motcua/motcua/services/platform/calendarsync"
 	"github.com/motcua/motcua/services/platform/database"
-	"github.com/motcua/motcua/services/platform/messaging"
-	"github.com/motcua/motcua/services/platform/outbox"
-	"github.com/motcua/motcua/services/platform/sessionsync"
+	"github.com/motcua/motcua/services/platform/infra"
 	"github.com/motcua/motcua/services/postal/app"
 )
 
@@ -33,10 +29,9 @@ var migrationFS embed.FS
 
 // Migrations returns every step of the postal schema: the event backbone's outbox
 // (shipment events leave through it) and inbox (dossier and reference events arrive
-// through it), postal's own tables, and the calendar it follows.
+// through it), postal's own tables, and the calendar and ends of sessions it follows.
 func Migrations() []database.Migration {
-	return slices.Concat(outbox.Migrations(), messaging.InboxMigrations(),
-		database.Embedded(migrationFS, "migrations", "postal_"), calendarsync.Migrations(), sessionsync.Migrations())
+	return infra.PublisherMigrations(database.Embedded(migrationFS, "migrations", "postal_"))
 }
 
 // Store is postal's data, each write in a transaction of its own.

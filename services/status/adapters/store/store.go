@@ -8,14 +8,11 @@ package store
 
 import (
 	"embed"
-	"slices"
 
 	"github.com/jackc/pgx/v5/pgxpool"
 
-	"github.com/motcua/motcua/services/platform/calendarsync"
 	"github.com/motcua/motcua/services/platform/database"
-	"github.com/motcua/motcua/services/platform/messaging"
-	"github.com/motcua/motcua/services/platform/sessionsync"
+	"github.com/motcua/motcua/services/platform/infra"
 )
 
 // Schema is status's own schema; no other service reads it.
@@ -24,10 +21,10 @@ const Schema = "status"
 //go:embed migrations/*.sql
 var migrationFS embed.FS
 
-// Migrations returns every step of the status schema: the inbox, then its own tables.
+// Migrations returns every step of the status schema: the inbox, its own tables, and
+// the calendar and ends of sessions it follows.
 func Migrations() []database.Migration {
-	return slices.Concat(messaging.InboxMigrations(), database.Embedded(migrationFS, "migrations", "status_"),
-		calendarsync.Migrations(), sessionsync.Migrations())
+	return infra.Migrations(database.Embedded(migrationFS, "migrations", "status_"))
 }
 
 // Store is status's data access.
