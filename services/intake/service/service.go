@@ -17,7 +17,6 @@ import (
 	"github.com/motcua/motcua/services/intake/shipments"
 	"github.com/motcua/motcua/services/platform/auth"
 	"github.com/motcua/motcua/services/platform/calendarsync"
-	"github.com/motcua/motcua/services/platform/httpapi"
 	"github.com/motcua/motcua/services/platform/infra"
 	"github.com/motcua/motcua/services/platform/lifecycle"
 	"github.com/motcua/motcua/services/platform/messaging"
@@ -28,8 +27,10 @@ import (
 
 // Service is a running intake: its connections, relay and API.
 type Service struct {
+	// Infra is what intake stands on: its pool, broker, calendar and sessions (its
+	// Checks are intake's readiness probes; Close releases it after the workers stopped).
+	*infra.Infra
 	Store *store.Store
-	infra *infra.Infra
 	relay *outbox.Relay
 	// shipments follows the post's deliveries of dossiers and results.
 	shipments *messaging.Consumer
@@ -98,7 +99,7 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 	adminPages := &admin.Pages{Log: log, Verifier: api.Verifier, Calendar: cal, Calendars: api.Calendars,
 		Offices: &app.Offices{Store: st, Relay: relay, Now: now}, Procedures: &app.Procedures{Store: st},
 		Accounts: &app.Accounts{Store: st}}
-	return &Service{Store: st, infra: inf, relay: relay, api: api, pages: pages, admin: adminPages, log: log,
+	return &Service{Store: st, Infra: inf, relay: relay, api: api, pages: pages, admin: adminPages, log: log,
 		shipments: messaging.NewConsumer(inf.Pool, inf.JS, log, shipments.Consumer, shipments.Handler(road))}, nil
 }
 
@@ -111,14 +112,8 @@ func (s *Service) Mount(r chi.Router) {
 	layout.MountBaseStyle(r, "intake")
 }
 
-// Checks are intake's readiness probes.
-func (s *Service) Checks() map[string]httpapi.Check { return s.infra.Checks() }
-
 // Workers are intake's background loops: the outbox relay, the follower of shipments,
 // housekeeping, and the followers of calendar edits and of ended sessions.
 func (s *Service) Workers() []lifecycle.Worker {
-	return append(s.infra.Workers(), s.relay.Run, s.shipments.Run, housekeeping(s.Store, s.log))
+	return append(s.Infra.Workers(), s.relay.Run, s.shipments.Run, housekeeping(s.Store, s.log))
 }
-
-// Close releases the broker connection and the pool; call it after the workers stopped.
-func (s *Service) Close() { s.infra.Close() }

@@ -10,11 +10,9 @@ import (
 	"time"
 
 	"github.com/go-chi/chi/v5"
-	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/motcua/motcua/services/platform/auth"
 	"github.com/motcua/motcua/services/platform/config"
-	"github.com/motcua/motcua/services/platform/httpapi"
 	"github.com/motcua/motcua/services/platform/infra"
 	"github.com/motcua/motcua/services/platform/lifecycle"
 	"github.com/motcua/motcua/services/platform/messaging"
@@ -51,7 +49,10 @@ func ReadConfig(r *config.Reader) (Config, error) {
 
 // Service is a running postal service: its connections, consumers, relay and API.
 type Service struct {
-	infra     *infra.Infra
+	// Infra is what postal stands on: its pool (search_path postal, which tests look
+	// behind the API with), broker, calendar and sessions (its Checks are postal's
+	// readiness probes; Close releases it after the workers stopped).
+	*infra.Infra
 	relay     *outbox.Relay
 	consumers []*messaging.Consumer
 	api       *rest.API
@@ -85,7 +86,7 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 	}
 	shipments := &app.Shipments{Store: store.New(inf.Pool), Sealer: sealer, Calendar: inf.Calendar, Relay: relay, Now: now}
 	return &Service{
-		infra: inf, relay: relay,
+		Infra: inf, relay: relay,
 		consumers: []*messaging.Consumer{
 			messaging.NewConsumer(inf.Pool, inf.JS, log, projection.OfficeConsumer, projection.Office),
 			messaging.NewConsumer(inf.Pool, inf.JS, log, projection.DossierConsumer, dossiers.Handle),
@@ -103,22 +104,12 @@ func (s *Service) Mount(r chi.Router) {
 	layout.MountBaseStyle(r, "postal")
 }
 
-// Pool is the service's database (search_path postal), for the tests that look behind
-// the API.
-func (s *Service) Pool() *pgxpool.Pool { return s.infra.Pool }
-
-// Checks are postal's readiness probes.
-func (s *Service) Checks() map[string]httpapi.Check { return s.infra.Checks() }
-
 // Workers are postal's background loops: the outbox relay, the consumers, and the
 // followers of calendar edits and of the ends of staff sessions.
 func (s *Service) Workers() []lifecycle.Worker {
-	w := append(s.infra.Workers(), s.relay.Run)
+	w := append(s.Infra.Workers(), s.relay.Run)
 	for _, c := range s.consumers {
 		w = append(w, c.Run)
 	}
 	return w
 }
-
-// Close releases the broker connection and the pool; call it after the workers stopped.
-func (s *Service) Close() { s.infra.Close() }

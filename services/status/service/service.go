@@ -13,7 +13,6 @@ import (
 
 	"github.com/motcua/motcua/services/platform/auth"
 	"github.com/motcua/motcua/services/platform/config"
-	"github.com/motcua/motcua/services/platform/httpapi"
 	"github.com/motcua/motcua/services/platform/infra"
 	"github.com/motcua/motcua/services/platform/lifecycle"
 	"github.com/motcua/motcua/services/platform/messaging"
@@ -60,8 +59,10 @@ func ReadConfig(r *config.Reader) (Config, error) {
 
 // Service is a running status: its connections, consumer and API.
 type Service struct {
+	// Infra is what status stands on: its pool, broker, calendar and sessions (its
+	// Checks are status's readiness probes; Close releases it after the workers stopped).
+	*infra.Infra
 	Store    *store.Store
-	infra    *infra.Infra
 	consumer *messaging.Consumer
 	// shipments folds the postal service's shipment events.
 	shipments *messaging.Consumer
@@ -108,7 +109,7 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 		Calendar: calendar})
 	return &Service{
 		Store:     st,
-		infra:     inf,
+		Infra:     inf,
 		consumer:  messaging.NewConsumer(inf.Pool, inf.JS, log, projection.DossierConsumer, projection.Dossier),
 		shipments: messaging.NewConsumer(inf.Pool, inf.JS, log, projection.ShipmentConsumer, projection.Shipment),
 		api: &rest.API{Log: log, Verifier: verifier, Location: loc, Now: now, Citizen: citizens,
@@ -127,14 +128,8 @@ func (s *Service) Mount(r chi.Router) {
 	layout.MountBaseStyle(r, "status")
 }
 
-// Checks are status's readiness probes.
-func (s *Service) Checks() map[string]httpapi.Check { return s.infra.Checks() }
-
 // Workers are status's background loops: the consumers of dossier events, of shipment
 // events, of calendar edits and of the ends of staff sessions.
 func (s *Service) Workers() []lifecycle.Worker {
-	return append(s.infra.Workers(), s.consumer.Run, s.shipments.Run)
+	return append(s.Infra.Workers(), s.consumer.Run, s.shipments.Run)
 }
-
-// Close releases the broker connection and the pool; call it after the workers stopped.
-func (s *Service) Close() { s.infra.Close() }

@@ -153,7 +153,7 @@ func startBare(t *testing.T) *env {
 			return err == nil
 		})
 	}
-	return &env{URL: url, DB: svc.Pool(), JS: js, Clock: clk, Logs: logs, issuer: auth.NewIssuer(priv, time.Hour)}
+	return &env{URL: url, DB: svc.Pool, JS: js, Clock: clk, Logs: logs, issuer: auth.NewIssuer(priv, time.Hour)}
 }
 
 func randomKey() []byte {
