@@ -12,6 +12,7 @@ import (
 
 	"github.com/go-chi/chi/v5"
 
+	"github.com/motcua/motcua/proto/vocabulary"
 	"github.com/motcua/motcua/services/intake/app"
 	"github.com/motcua/motcua/services/intake/domain/catalog"
 	"github.com/motcua/motcua/services/intake/domain/dossier"
@@ -36,7 +37,7 @@ func (p *Pages) dossier(w http.ResponseWriter, r *http.Request) {
 		if a, ok := dossier.ParseAction(done); ok {
 			pg.Notice = pg.T("done", pg.Step(string(a)))
 			if k, ok := a.Printed(); ok {
-				pg.Notice += " " + pg.T("done.print", pg.T("form."+string(k)))
+				pg.Notice += " " + pg.T("done.print", vocabulary.Form(string(k)).In(pg.Lang))
 			}
 		}
 	}
@@ -54,7 +55,7 @@ func (p *Pages) load(w http.ResponseWriter, r *http.Request, pg *page, code stri
 	pg.Dossier = d
 	for _, k := range forms.Kinds() {
 		if available(d, k) {
-			pg.Prints = append(pg.Prints, option{Value: DossierPath + url.PathEscape(d.Code) + "/in/" + string(k), Label: pg.T("form." + string(k))})
+			pg.Prints = append(pg.Prints, option{Value: DossierPath + url.PathEscape(d.Code) + "/in/" + string(k), Label: vocabulary.Form(string(k)).In(pg.Lang)})
 		}
 	}
 	cal := p.Calendar.Calendar()

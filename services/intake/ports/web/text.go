@@ -126,10 +126,4 @@ var texts = htmlpage.Dictionary{
 	"items.hint":     {"Nội dung này và lý do được in trên phiếu yêu cầu bổ sung (mẫu 02); đồng hồ tạm dừng đến khi công dân bổ sung.", "These and the reason are printed on the request (form 02); the clock stops until the citizen brings them."},
 	"refuse.hint":    {"Lý do được in trên phiếu từ chối (mẫu 03).", "The reason is printed on the refusal (form 03)."},
 	"pdf":            {"PDF", "PDF"},
-
-	"form.receipt":            {"Mẫu 01: Giấy tiếp nhận hồ sơ và hẹn trả kết quả", "Form 01: Receipt and appointment"},
-	"form.supplement-request": {"Mẫu 02: Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ", "Form 02: Request to complete the dossier"},
-	"form.refusal":            {"Mẫu 03: Phiếu từ chối tiếp nhận, giải quyết hồ sơ", "Form 03: Refusal"},
-	"form.apology":            {"Mẫu 04: Phiếu xin lỗi và hẹn lại ngày trả kết quả", "Form 04: Apology and new appointment"},
-	"form.control-slip":       {"Mẫu 05: Phiếu kiểm soát quá trình giải quyết hồ sơ", "Form 05: Processing control slip"},
 }
