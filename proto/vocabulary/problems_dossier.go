@@ -52,7 +52,7 @@ var dossierProblems = table{
 	"reason too_long":                 {"Lý do tối đa %d ký tự.", "A reason may have at most %d characters."},
 	"note too_long":                   {"Ghi chú tối đa %d ký tự.", "A note may have at most %d characters."},
 	"new_due_at required":             {"Hãy nhập ngày và giờ hẹn mới.", "Give the new appointment (RFC 3339, e.g. 2026-12-10T16:00:00+07:00)."},
-	"new_due_at invalid_time":         {"Hãy nhập ngày và giờ hẹn mới.", "Give the new appointment's date and time."},
+	"new_due_at invalid_time":         {"Không đọc được ngày giờ hẹn mới; hãy nhập lại ngày và giờ.", "The new appointment's date and time cannot be read; give them again."},
 	"not_later":                       {"Ngày hẹn mới phải sau ngày hẹn hiện tại (%s).", "The new appointment must be later than the current one (%s)."},
 	"in_the_past":                     {"Ngày hẹn mới phải ở tương lai.", "The new appointment must be in the future."},
 	"too_far":                         {"Ngày hẹn mới phải trong vòng hai năm.", "The new appointment must be within two years."},
@@ -79,7 +79,6 @@ var dossierProblems = table{
 	"invalid_status":     {"Không có trạng thái này; hãy chọn trong danh sách.", "There is no such status."},
 	"q too_long":         {"Hãy tìm với tối đa %d ký tự.", "Search with at most %d characters."},
 	"invalid_cursor":     {"Không đọc được trang đã yêu cầu; hãy xem lại từ trang đầu.", "The page asked for cannot be read; start again from the first page."},
-	"invalid_filter":     {"Bộ lọc không hợp lệ; danh sách được hiển thị lại từ đầu.", "The filter cannot be read; the list starts again from the top."},
 
 	// Forms and the calendar.
 	"unknown_form":       {"Không có mẫu này; các mẫu là: %s.", "There is no such form; the forms are: %s."},

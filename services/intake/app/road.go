@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"time"
 
@@ -26,6 +27,23 @@ const (
 	// LegReturn brought an undelivered result back: it waits at the desk.
 	LegReturn
 )
+
+// String names the leg as the post names its kind of shipment.
+func (l Leg) String() string {
+	switch l {
+	case LegTransfer:
+		return "transfer"
+	case LegDelivery:
+		return "delivery"
+	case LegReturn:
+		return "return"
+	}
+	return fmt.Sprintf("leg(%d)", int(l))
+}
+
+// ErrUnreadable is a leg the app cannot apply however often it is tried (an unknown
+// kind, an event that cannot be built): the consumer gives it up rather than retrying.
+var ErrUnreadable = errors.New("leg cannot be applied")
 
 // Carried is a leg the post reports delivered.
 type Carried struct {
@@ -64,6 +82,8 @@ func (r *Road) Delivered(ctx context.Context, dossiers DossiersInTx, leg Carried
 			next, step, err = dossier.Deliver(d.State, leg.TrackingNumber, leg.At, cal)
 		case LegReturn:
 			next, step, err = dossier.BringBack(d.State, leg.ToOffice, leg.TrackingNumber, leg.At, cal)
+		default:
+			return Change{}, fmt.Errorf("%w: leg %d", ErrUnreadable, leg.Leg)
 		}
 		if err != nil {
 			return Change{}, err
@@ -71,13 +91,13 @@ func (r *Road) Delivered(ctx context.Context, dossiers DossiersInTx, leg Carried
 		msg, err := events.Action(events.Acted{DossierID: d.ID, State: next, Step: step,
 			OfficeName: func(code string) string { return r.OfficeName(ctx, code) }, ProcessingTime: next.ProcessingTime(cal)})
 		if err != nil {
-			return Change{}, err
+			return Change{}, fmt.Errorf("%w: %w", ErrUnreadable, err)
 		}
 		return Change{State: next, Step: step, Events: []outbox.Message{msg}}, nil
 	})
 	var notAllowed *dossier.NotAllowedError
 	if errors.As(err, &notAllowed) {
-		r.Log.Info("shipment delivered but the dossier has moved on", "dossier", code, "leg", int(leg.Leg),
+		r.Log.Info("shipment delivered but the dossier has moved on", "dossier", code, "leg", leg.Leg.String(),
 			"status", string(status))
 		return nil
 	}

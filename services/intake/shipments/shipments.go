@@ -54,6 +54,9 @@ func Handler(road *app.Road) messaging.Handler {
 		}
 		err = road.Delivered(ctx, store.DossiersIn(tx), app.Carried{DossierID: id, Leg: leg,
 			ToOffice: rec.GetToOfficeCode(), TrackingNumber: rec.GetTrackingNumber(), At: rec.GetAt().AsTime()})
+		if errors.Is(err, app.ErrUnreadable) {
+			return messaging.Unreadable(msg, err)
+		}
 		if errors.Is(err, app.ErrNotFound) {
 			return messaging.Poison(fmt.Errorf("%s: shipment of an unknown dossier %s", msg.Subject(), id))
 		}

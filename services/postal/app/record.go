@@ -24,7 +24,7 @@ func (a *Shipments) Record(ctx context.Context, who *auth.Principal, trackingNum
 	}
 	eventID, err := uuid.Parse(in.EventID)
 	if err != nil {
-		return View{}, false, shipment.Invalid("event_id", "invalid_event_id")
+		return View{}, false, shipment.Invalid("event_id", "invalid_uuid") // Validate refuses it first
 	}
 	step := workerStep{who: who, input: in, eventID: eventID, requestHash: requestHash, now: a.Now()}
 	var answer View

@@ -41,7 +41,7 @@ func isUniqueViolation(err error, constraint string) bool {
 }
 
 // PriorEvent returns the event with id recorded before, if any, with the answer it was
-// given.
+// given, decoded back into the app's View.
 func (r queries) PriorEvent(ctx context.Context, id uuid.UUID) (app.PriorEvent, bool, error) {
 	var p app.PriorEvent
 	var answer []byte
