@@ -4,6 +4,7 @@
 package httpapi
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"log/slog"
@@ -75,11 +76,14 @@ type body struct {
 	Field   string `json:"field,omitempty"`
 }
 
-// WriteError answers with err: an *Error as it says, anything else as a 500 whose cause is
-// logged (never sent).
+// WriteError answers with err: an *Error as it says, a database out of reach as a 503,
+// anything else as a 500 whose cause is logged (never sent). A request its client gave
+// up on gets no answer.
 func WriteError(w http.ResponseWriter, r *http.Request, log *slog.Logger, err error) {
 	var e *Error
 	switch {
+	case errors.Is(err, context.Canceled) && r.Context().Err() != nil:
+		return // the client went away: nobody reads an answer
 	case errors.As(err, &e):
 	case database.Unavailable(err):
 		log.WarnContext(r.Context(), "dependency unavailable", "method", r.Method, "path", r.URL.Path, "err", err.Error())

@@ -1,7 +1,6 @@
 package rest
 
 import (
-	"context"
 	"errors"
 	"net/http"
 
@@ -10,31 +9,26 @@ import (
 	"github.com/motcua/motcua/services/platform/httpapi"
 )
 
-// fail maps an error of the app or domain to its HTTP answer.
+// fail answers with err: an error of the app or the domain as the contract's status
+// code and body, worded by the catalogue in the request's language; anything else as
+// httpapi.WriteError says.
 func (a *API) fail(w http.ResponseWriter, r *http.Request, err error) {
 	var fe *dossier.FieldError
-	var he *httpapi.Error
 	var na *dossier.NotAllowedError
 	var oe *dossier.OfficeError
 	switch {
-	case errors.As(err, &he):
 	case errors.As(err, &na):
-		he = &httpapi.Error{Status: http.StatusConflict, Code: "action_not_allowed", Words: na.Words(dossier.ByCode)}
+		err = &httpapi.Error{Status: http.StatusConflict, Code: "action_not_allowed", Words: na.Words(dossier.ByCode)}
 	case errors.As(err, &oe):
-		he = &httpapi.Error{Status: http.StatusForbidden, Code: "forbidden", Words: oe.Words(oe.Office)}
+		err = &httpapi.Error{Status: http.StatusForbidden, Code: "forbidden", Words: oe.Words(oe.Office)}
 	case errors.Is(err, app.ErrNotFound):
-		he = httpapi.Problem(http.StatusNotFound, "", "dossier_not_found")
+		err = httpapi.Problem(http.StatusNotFound, "", "dossier_not_found")
 	case errors.As(err, &fe):
-		he = &httpapi.Error{Status: http.StatusUnprocessableEntity, Code: fe.Code, Field: fe.Field, Words: fe.Words()}
+		err = &httpapi.Error{Status: http.StatusUnprocessableEntity, Code: fe.Code, Field: fe.Field, Words: fe.Words()}
 	case errors.Is(err, app.ErrForbidden):
-		he = httpapi.Forbidden("not_your_office")
+		err = httpapi.Forbidden("not_your_office")
 	case errors.Is(err, app.ErrBadCredentials):
-		he = httpapi.Unauthorized("bad_credentials")
-	case errors.Is(err, context.Canceled) && r.Context().Err() != nil:
-		return // the client went away
-	default:
-		httpapi.WriteError(w, r, a.Log, err)
-		return
+		err = httpapi.Unauthorized("bad_credentials")
 	}
-	httpapi.WriteError(w, r, a.Log, he)
+	httpapi.WriteError(w, r, a.Log, err)
 }
