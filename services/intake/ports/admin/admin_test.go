@@ -1,13 +1,11 @@
 package admin
 
 import (
-	"context"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"os"
 	"strings"
 	"testing"
 	"time"
@@ -17,9 +15,9 @@ import (
 	"github.com/motcua/motcua/services/intake/adapters/store"
 	"github.com/motcua/motcua/services/intake/app"
 	"github.com/motcua/motcua/services/intake/demo"
+	"github.com/motcua/motcua/services/intake/demo/demodb"
 	"github.com/motcua/motcua/services/platform/auth"
 	"github.com/motcua/motcua/services/platform/calendarsync"
-	"github.com/motcua/motcua/services/platform/pgtest"
 	"github.com/motcua/motcua/services/platform/web/csrf"
 	"github.com/motcua/motcua/services/platform/web/session/sessiontest"
 	"github.com/motcua/motcua/services/worktime"
@@ -40,26 +38,8 @@ type site struct {
 
 func newSite(t *testing.T) *site {
 	t.Helper()
-	server := os.Getenv("DATABASE_URL")
-	if server == "" {
-		t.Fatal("DATABASE_URL is not set; run the tests with 'make test', which starts PostgreSQL")
-	}
-	ctx := context.Background()
-	u, drop, err := pgtest.CreateDatabase(ctx, server)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(drop)
+	st, pool := demodb.Open(t)
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	pool, err := store.Open(ctx, u, log)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(pool.Close)
-	st := store.New(pool)
-	if err := demo.Load(ctx, st); err != nil {
-		t.Fatal(err)
-	}
 	iss, verifier := sessiontest.Keys(t)
 	live := worktime.NewLive()
 	now := func() time.Time { return time.Now().Truncate(time.Microsecond) }
