@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -33,8 +34,8 @@ func actorOf(p *auth.Principal) dossier.Actor {
 
 // Act takes action on the dossier with code for who, with command c. With an
 // idempotency key seen before it returns the first answer again (replayed) and does
-// nothing. It fails with ErrNotFound, a *dossier.FieldError, a *dossier.OfficeError or a
-// *dossier.NotAllowedError.
+// nothing. It fails with ErrNotFound (also for a dossier who
+// may not see), a *dossier.FieldError, a *dossier.OfficeError or a *dossier.NotAllowedError.
 func (p *Processor) Act(ctx context.Context, who *auth.Principal, code string, action dossier.Action,
 	c dossier.Command, idem Idempotency) (view State, replayed bool, err error) {
 	c.Normalize(action)
@@ -72,6 +73,10 @@ func (p *Processor) Act(ctx context.Context, who *auth.Principal, code string, a
 		view.LastStep = &last
 		return Change{State: next, Step: step, Events: []outbox.Message{msg}}, nil
 	})
+	var oe *dossier.OfficeError
+	if errors.As(err, &oe) && !p.involved(ctx, who, code) {
+		err = ErrNotFound
+	}
 	if err != nil {
 		return view, false, fmt.Errorf("%s dossier: %w", action, err)
 	}
@@ -79,6 +84,14 @@ func (p *Processor) Act(ctx context.Context, who *auth.Principal, code string, a
 		p.Relay.Notify()
 	}
 	return view, replayed, nil
+}
+
+// involved reports whether who belongs to an office the dossier with code has been at
+// or is going to: one who does not is told it does not exist, as for a wrong code. It is
+// asked only of a refused action, so a read of the steps costs the common path nothing.
+func (p *Processor) involved(ctx context.Context, who *auth.Principal, code string) bool {
+	rec, ok, err := p.Dossiers.Dossier(ctx, code)
+	return err != nil || (ok && involves(rec, who))
 }
 
 // checkDestination checks that a transfer names an office that can hold a dossier.

@@ -64,8 +64,8 @@ type Opened struct {
 }
 
 // Open reads the dossier with code for who, opens its personal data and audits the read
-// with purpose. It fails with ErrNotFound, or ErrForbidden when who belongs to none of
-// the dossier's offices.
+// with purpose. It fails with ErrNotFound when there is no such dossier and, alike, when
+// who belongs to none of its offices: staff cannot probe which codes exist.
 func (r *Reader) Open(ctx context.Context, who *auth.Principal, code, purpose string) (*Opened, error) {
 	rec, ok, err := r.Dossiers.Dossier(ctx, code)
 	if err != nil {
@@ -75,7 +75,7 @@ func (r *Reader) Open(ctx context.Context, who *auth.Principal, code, purpose st
 		return nil, ErrNotFound
 	}
 	if !involves(rec, who) {
-		return nil, fmt.Errorf("read dossier: %w", ErrForbidden)
+		return nil, ErrNotFound
 	}
 	o := &Opened{DossierRecord: rec}
 	s := r.Sealer

@@ -52,7 +52,7 @@ func TestForms(t *testing.T) {
 	}
 	e.printForm(t, "desk.xuanloc", rc.Code, "register-of-everything", "").ExpectError(t, http.StatusNotFound, "unknown_form", "")
 	e.printForm(t, "desk.xuanloc", rc.Code, "receipt", "?format=docx").ExpectError(t, http.StatusUnprocessableEntity, "invalid_format", "format")
-	e.printForm(t, "desk.giaray", rc.Code, "receipt", "").ExpectError(t, http.StatusForbidden, "forbidden", "")
+	e.printForm(t, "desk.giaray", rc.Code, "receipt", "").ExpectError(t, http.StatusNotFound, "dossier_not_found", "")
 
 	e.actOK(t, "desk.xuanloc", rc.Code, "transfer", map[string]any{"to_office": baoHoa, "note": "Chuyển qua giao liên"})
 	e.actOK(t, "officer.baohoa", rc.Code, "accept", map[string]any{})

@@ -75,8 +75,10 @@ func TestWholeLife(t *testing.T) {
 	rc := e.registerAtDistrict(t)
 	code := rc.Code
 
-	// The commune cannot act on a dossier still at the district desk.
+	// The commune, which will decide it, cannot act on a dossier still at the district
+	// desk; an office with no part in it is told what a wrong code is told.
 	e.act(t, "officer.baohoa", code, "accept", map[string]any{}).ExpectError(t, http.StatusForbidden, "forbidden", "")
+	e.act(t, "desk.giaray", code, "accept", map[string]any{}).ExpectError(t, http.StatusNotFound, "dossier_not_found", "")
 	// A supplement with no request pending is not allowed now.
 	// The answer speaks Vietnamese unless the client asks for English.
 	r := e.act(t, "desk.xuanloc", code, "supplement", map[string]any{}, "Accept-Language", "en-GB,en;q=0.8")
@@ -180,9 +182,14 @@ func TestWholeLife(t *testing.T) {
 	if n := e.count(t, "SELECT count(*) FROM personal_data_reads WHERE username = 'desk.xuanloc'"); n != 1 {
 		t.Errorf("audited reads: %d, want 1", n)
 	}
-	e.call(t, "GET", "/api/v1/dossiers/"+code, e.token(t, "desk.giaray"), nil).ExpectError(t, http.StatusForbidden, "forbidden", "")
-	e.call(t, "GET", "/api/v1/dossiers/000.00.16.H19-990101-0001", e.token(t, "desk.xuanloc"), nil).
-		ExpectError(t, http.StatusNotFound, "dossier_not_found", "")
+	// Another office's dossier and a missing one get the same answer, to the byte.
+	other := e.call(t, "GET", "/api/v1/dossiers/"+code, e.token(t, "desk.giaray"), nil)
+	other.ExpectError(t, http.StatusNotFound, "dossier_not_found", "")
+	missing := e.call(t, "GET", "/api/v1/dossiers/000.00.16.H19-990101-0001", e.token(t, "desk.giaray"), nil)
+	missing.ExpectError(t, http.StatusNotFound, "dossier_not_found", "")
+	if string(other.Body) != string(missing.Body) {
+		t.Errorf("another office's dossier answers %s, a missing one %s", other.Body, missing.Body)
+	}
 
 	// Every step left as an event, in version order, carrying the state after it.
 	kinds := []string{"received", "transferred", "accepted", "supplement_requested", "supplemented", "extended",

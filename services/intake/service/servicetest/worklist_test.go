@@ -251,9 +251,12 @@ func TestDossierPageErrors(t *testing.T) {
 	if p.status != http.StatusForbidden || !strings.Contains(p.body, "Chỉ cán bộ của") {
 		t.Errorf("accept for another office: %d %s", p.status, p.body)
 	}
-	// A dossier of no office of the user, and one that does not exist.
-	if p := e.page(t, "desk.giaray", path, nil); p.status != http.StatusForbidden {
+	// A dossier of no office of the user reads as one that does not exist.
+	if p := e.page(t, "desk.giaray", path, nil); p.status != http.StatusNotFound || !strings.Contains(p.body, "Không có hồ sơ với mã này") {
 		t.Errorf("another office's dossier: %d", p.status)
+	}
+	if p := e.page(t, "desk.giaray", path+"/accept", url.Values{}); p.status != http.StatusNotFound {
+		t.Errorf("an action on another office's dossier: %d", p.status)
 	}
 	if p := e.page(t, "desk.xuanloc", "/mot-cua/ho-so/000.00.16.H19-200101-9999", nil); p.status != http.StatusNotFound ||
 		!strings.Contains(p.body, "Không có hồ sơ với mã này") {
