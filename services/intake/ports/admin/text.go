@@ -2,18 +2,14 @@ package admin
 
 import "github.com/motcua/motcua/services/platform/web/htmlpage"
 
-// texts are the pages' words, Vietnamese first.
-var texts = htmlpage.Dictionary{
+// texts are the pages' words, Vietnamese first: the words every staff page says alike
+// (htmlpage.StaffWords) with their own.
+var texts = htmlpage.StaffWords.With(htmlpage.Dictionary{
 	"site":          {"Một cửa: quản trị hệ thống", "One-stop desk: administration"},
 	"site.short":    {"Một cửa · Quản trị", "One-stop desk · Admin"},
-	"message.title": {"Không mở được trang này", "This page cannot be shown"},
-	"signed.in.as":  {"Đăng nhập: %s (%s)", "Signed in: %s (%s)"},
-	"csrf":          {"Phiên biểu mẫu đã hết hạn hoặc không hợp lệ. Hãy tải lại trang rồi gửi lại.", "The form has expired or is not valid. Reload the page and send it again."},
 	"bad.form":      {"Biểu mẫu gửi lên không đọc được hoặc quá lớn. Hãy tải lại trang và gửi lại.", "The form could not be read or is too large. Reload the page and send it again."},
-	"unavailable":   {"Hệ thống đang bận. Vui lòng thử lại sau ít phút.", "The service is busy. Please try again in a few minutes."},
 	"not.found":     {"Không tìm thấy mục này; có thể địa chỉ bị gõ sai.", "This entry does not exist; the address may be mistyped."},
 	"role.refused":  {"Các trang quản trị chỉ dành cho quản trị viên; vai trò của bạn là %s.", "The administration pages are for administrators only; your role is %s."},
-	"go.home":       {"Về trang làm việc của bạn", "Go to your own pages"},
 	"role.revoked":  {"Tài khoản của bạn đã bị khóa hoặc không còn quyền quản trị từ khi bạn đăng nhập. Hãy đăng nhập lại; nếu cần, nhờ một quản trị viên khác kiểm tra tài khoản.", "Your account has been disabled or has lost the administrator role since you signed in. Sign in again; if need be, ask another administrator to check your account."},
 	"sign.in.again": {"Đăng nhập lại", "Sign in again"},
 	"fix.fields":    {"Chưa lưu được: hãy sửa các mục được đánh dấu bên dưới.", "Not saved: correct the fields marked below."},
@@ -22,7 +18,6 @@ var texts = htmlpage.Dictionary{
 	"add":           {"Thêm", "Add"},
 	"edit":          {"Sửa", "Edit"},
 	"back.list":     {"Quay lại danh sách", "Back to the list"},
-	"optional":      {"(không bắt buộc)", "(optional)"},
 
 	"ok.created":  {"Đã thêm.", "Added."},
 	"ok.saved":    {"Đã lưu thay đổi.", "The changes are saved."},
@@ -138,4 +133,4 @@ var texts = htmlpage.Dictionary{
 	"acc.enable":        {"Mở khóa tài khoản", "Enable the account"},
 	"acc.self":          {"Đây là tài khoản của bạn: bạn không thể tự bỏ vai trò quản trị hay tự khóa tài khoản của mình; hãy nhờ một quản trị viên khác.", "This is your own account: you cannot take away your own administrator role or disable it; ask another administrator."},
 	"acc.offices.count": {"%d cơ quan", "%d offices"},
-}
+})

@@ -2,8 +2,9 @@ package web
 
 import "github.com/motcua/motcua/services/platform/web/htmlpage"
 
-// texts are the pages' words, Vietnamese first.
-var texts = htmlpage.Dictionary{
+// texts are the pages' words, Vietnamese first: the words every staff page says alike
+// (htmlpage.StaffWords) with their own.
+var texts = htmlpage.StaffWords.With(htmlpage.Dictionary{
 	"site":            {"Một cửa: cán bộ tiếp nhận và xử lý hồ sơ", "One-stop desk: staff"},
 	"site.short":      {"Một cửa · Cán bộ", "One-stop desk · Staff"},
 	"signin":          {"Đăng nhập", "Sign in"},
@@ -14,12 +15,8 @@ var texts = htmlpage.Dictionary{
 	"bad.password":    {"Sai tên đăng nhập hoặc mật khẩu. Hãy kiểm tra lại (chú ý chữ hoa, chữ thường).", "Wrong username or password. Check both (letters are case-sensitive)."},
 	"too.many":        {"Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau %d giây.", "Too many failed sign-ins. Please try again in %d seconds."},
 	"signed.out":      {"Bạn đã đăng xuất.", "You have signed out."},
-	"csrf":            {"Phiên biểu mẫu đã hết hạn hoặc không hợp lệ. Hãy tải lại trang rồi gửi lại.", "The form has expired or is not valid. Reload the page and send it again."},
-	"bad.form":        {"Biểu mẫu gửi lên không đọc được. Hãy tải lại trang và gửi lại.", "The form could not be read. Reload the page and send it again."},
-	"unavailable":     {"Hệ thống đang bận. Vui lòng thử lại sau ít phút.", "The service is busy. Please try again in a few minutes."},
 	"role.refused":    {"Vai trò của bạn (%s) không dùng các trang này; các trang dành cho cán bộ một cửa và cán bộ xử lý.", "Your role (%s) does not use these pages; they are for the desk and the offices' officers."},
 	"account.changed": {"Tài khoản của bạn đã bị khóa hoặc thay đổi (vai trò, cơ quan) từ khi đăng nhập. Hãy đăng nhập lại.", "Your account has been disabled or changed (role, offices) since you signed in. Sign in again."},
-	"signed.in.as":    {"Đăng nhập: %s (%s)", "Signed in: %s (%s)"},
 	"home":            {"Trang làm việc", "Work list"},
 	"home.register":   {"Tiếp nhận hồ sơ mới", "Register a new dossier"},
 	"home.open":       {"Mở hồ sơ theo mã", "Open a dossier by its code"},
@@ -76,7 +73,6 @@ var texts = htmlpage.Dictionary{
 	"phone":         {"Số điện thoại", "Phone"},
 	"email":         {"Thư điện tử", "Email"},
 	"address":       {"Địa chỉ", "Address"},
-	"optional":      {"(không bắt buộc)", "(optional)"},
 	"documents":     {"Thành phần hồ sơ", "Documents handed in"},
 	"doc.name":      {"Tên giấy tờ", "Document"},
 	"doc.kind":      {"Loại", "Kind"},
@@ -126,4 +122,4 @@ var texts = htmlpage.Dictionary{
 	"items.hint":     {"Nội dung này và lý do được in trên phiếu yêu cầu bổ sung (mẫu 02); đồng hồ tạm dừng đến khi công dân bổ sung.", "These and the reason are printed on the request (form 02); the clock stops until the citizen brings them."},
 	"refuse.hint":    {"Lý do được in trên phiếu từ chối (mẫu 03).", "The reason is printed on the refusal (form 03)."},
 	"pdf":            {"PDF", "PDF"},
-}
+})

@@ -111,3 +111,16 @@ func TestDictionary(t *testing.T) {
 		t.Errorf("a missing key: %q", got)
 	}
 }
+
+func TestDictionaryWith(t *testing.T) {
+	shared := Dictionary{"csrf": {"Hết hạn", "Expired"}, "optional": {"(không bắt buộc)", "(optional)"}}
+	d := shared.With(Dictionary{"optional": {"(tùy chọn)", "(if you wish)"}, "home": {"Trang chủ", "Home"}})
+	for key, want := range map[string]string{"csrf": "Expired", "optional": "(if you wish)", "home": "Home"} {
+		if got := d.T(English, key); got != want {
+			t.Errorf("%s: %q, want %q", key, got, want)
+		}
+	}
+	if got := shared.T(English, "optional"); got != "(optional)" {
+		t.Errorf("the shared words changed: %q", got)
+	}
+}

@@ -2,11 +2,11 @@ package web
 
 import "github.com/motcua/motcua/services/platform/web/htmlpage"
 
-// texts are the pages' words, Vietnamese first.
-var texts = htmlpage.Dictionary{
-	"site":          {"Bưu chính công ích: nhân viên bưu điện", "Public post: postal worker"},
-	"site.short":    {"Bưu chính · Phát – nhận hồ sơ", "Post · Dossier pickups and deliveries"},
-	"message.title": {"Không mở được trang này", "This page cannot be shown"},
+// texts are the pages' words, Vietnamese first: the words every staff page says alike
+// (htmlpage.StaffWords) with their own.
+var texts = htmlpage.StaffWords.With(htmlpage.Dictionary{
+	"site":       {"Bưu chính công ích: nhân viên bưu điện", "Public post: postal worker"},
+	"site.short": {"Bưu chính · Phát – nhận hồ sơ", "Post · Dossier pickups and deliveries"},
 	// signed.in.as is given the user name and the role; the post's pages name the
 	// worker only.
 	"signed.in.as": {"Đăng nhập: %[1]s", "Signed in: %[1]s"},
@@ -14,8 +14,6 @@ var texts = htmlpage.Dictionary{
 	"your.home":    {"Đến trang làm việc của bạn", "Go to your pages"},
 	"home":         {"Về bảng kê trong ngày", "Back to the day's manifest"},
 	"no.office":    {"Tài khoản của bạn chưa gắn với bưu cục nào; hãy đề nghị quản trị viên bổ sung.", "Your account belongs to no post office; ask an administrator to add it."},
-	"csrf":         {"Phiên biểu mẫu đã hết hạn hoặc không hợp lệ. Hãy tải lại trang rồi gửi lại.", "The form has expired or is not valid. Reload the page and send it again."},
-	"bad.form":     {"Biểu mẫu gửi lên không đọc được. Hãy tải lại trang và gửi lại.", "The form could not be read. Reload the page and send it again."},
 	"unavailable":  {"Hệ thống đang bận hoặc tạm thời không kết nối được cơ sở dữ liệu. Vui lòng thử lại sau ít phút.", "The service is busy or cannot reach its database. Please try again in a few minutes."},
 	"sealed":       {"Không mở được dữ liệu cá nhân của bưu gửi này (địa chỉ hoặc chứng từ phát đã mã hóa không khớp khóa của hệ thống); hãy báo quản trị viên hệ thống.", "This shipment's personal data (its address or proof of delivery) cannot be opened with the service's key; tell the system administrator."},
 	"done":         {"Đã ghi nhận: %s.", "Recorded: %s."},
@@ -59,7 +57,6 @@ var texts = htmlpage.Dictionary{
 	"ended":              {"Bưu gửi đã kết thúc; không còn bước nào để xác nhận.", "The shipment has ended; there is nothing left to confirm."},
 	"by":                 {"bởi %s", "by %s"},
 	"auto":               {"tự động", "automatic"},
-	"optional":           {"(không bắt buộc)", "(optional)"},
 	"choose":             {"— Chọn —", "— Choose —"},
 	"recipient_name":     {"Họ tên người nhận", "Recipient's name"},
 	"relation":           {"Quan hệ với người nộp hồ sơ", "Relation to the applicant"},
@@ -97,4 +94,4 @@ var texts = htmlpage.Dictionary{
 	"queue.reload":  {"Tải lại trang", "Reload the page"},
 	"queue.dismiss": {"Đã hiểu, ẩn thông báo", "Understood, hide this"},
 	"sending":       {"Đang gửi…", "Sending…"},
-}
+})

@@ -7,12 +7,12 @@ import (
 	"github.com/motcua/motcua/services/platform/web/htmlpage"
 )
 
-// texts are the dashboard's words, Vietnamese first.
-var texts = htmlpage.Dictionary{
+// texts are the dashboard's words, Vietnamese first: the words every staff page says
+// alike (htmlpage.StaffWords) with its own.
+var texts = htmlpage.StaffWords.With(htmlpage.Dictionary{
 	"site":          {"Giám sát giải quyết thủ tục hành chính", "Supervision of administrative procedures"},
 	"site.short":    {"Một cửa · Giám sát", "One-stop desk · Supervision"},
 	"signed.in.as":  {"%s (%s)", "%s (%s)"},
-	"go.home":       {"Về trang làm việc của bạn", "Go to your own pages"},
 	"fix.errors":    {"Hãy sửa các ô được đánh dấu rồi bấm “Xem”.", "Correct the marked fields, then press “Show”."},
 	"filter.title":  {"Kỳ báo cáo và phạm vi", "Period and scope"},
 	"from":          {"Từ ngày", "From"},
@@ -84,7 +84,7 @@ var texts = htmlpage.Dictionary{
 	"csv.ind":       {"Chỉ số của kỳ (CSV)", "The period's indicators (CSV)"},
 	"csv.overdue":   {"Danh sách hồ sơ quá hạn (CSV)", "The overdue dossiers (CSV)"},
 	"csv.note":      {"Tệp CSV mã hóa UTF-8, mở được bằng Excel.", "UTF-8 CSV files that Excel opens."},
-}
+})
 
 // text is the dashboard's words for key in lang.
 func text(lang htmlpage.Lang, key string, args ...any) string {
