@@ -27,6 +27,16 @@ func Day(lang Lang, t time.Time) string {
 	return t.Format("02/01/2006")
 }
 
+// Decimal shows x with digits decimals (-1: as few as say it exactly), with a decimal
+// comma in Vietnamese: "12,5" or "12.5".
+func Decimal(lang Lang, x float64, digits int) string {
+	s := strconv.FormatFloat(x, 'f', digits, 64)
+	if lang != English {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
+}
+
 // Money shows a sum of đồng with dots between thousands: "1.500.000 ₫".
 func Money(vnd int64) string {
 	s := strconv.FormatInt(vnd, 10)

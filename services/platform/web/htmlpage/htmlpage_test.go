@@ -80,6 +80,9 @@ func TestFormats(t *testing.T) {
 	if got := Day(Vietnamese, at); got != "02/03/2026" {
 		t.Errorf("Day %q", got)
 	}
+	if got := Decimal(Vietnamese, 12.34, 1) + " " + Decimal(English, 12.5, -1) + " " + Decimal(Vietnamese, 40, -1); got != "12,3 12.5 40" {
+		t.Errorf("Decimal %q", got)
+	}
 	for in, want := range map[int64]string{0: "0 ₫", 500: "500 ₫", 1000: "1.000 ₫", 1500000: "1.500.000 ₫", -25000: "-25.000 ₫"} {
 		if got := Money(in); got != want {
 			t.Errorf("Money(%d) = %q, want %q", in, got, want)

@@ -113,7 +113,7 @@ func (pg *page) Rate(r *float64) string {
 	if r == nil {
 		return pg.T("no.data")
 	}
-	return decimal(pg.Lang, *r) + " %"
+	return htmlpage.Decimal(pg.Lang, *r, 1) + " %"
 }
 
 // Hours shows hours with one decimal, or that there are none.
@@ -121,11 +121,11 @@ func (pg *page) Hours(h *float64) string {
 	if h == nil {
 		return pg.T("no.data")
 	}
-	return pg.T("hours", decimal(pg.Lang, *h))
+	return pg.T("hours", htmlpage.Decimal(pg.Lang, *h, 1))
 }
 
 // Decimal shows x with one decimal.
-func (pg *page) Decimal(x float64) string { return decimal(pg.Lang, x) }
+func (pg *page) Decimal(x float64) string { return htmlpage.Decimal(pg.Lang, x, 1) }
 
 // Met says whether rate reaches target: "met", "not-met" or "" without a rate.
 func (pg *page) Met(rate *float64, target float64) string {
@@ -140,7 +140,9 @@ func (pg *page) Met(rate *float64, target float64) string {
 }
 
 // Target says a target.
-func (pg *page) Target(target float64) string { return pg.T("target", decimal(pg.Lang, target)) }
+func (pg *page) Target(target float64) string {
+	return pg.T("target", htmlpage.Decimal(pg.Lang, target, 1))
+}
 
 // SatisfactionTarget and OnlineShareTarget are §6's targets.
 func (pg *page) SatisfactionTarget() float64 { return indicators.SatisfactionTarget }

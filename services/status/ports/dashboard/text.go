@@ -1,11 +1,6 @@
 package dashboard
 
-import (
-	"strconv"
-	"strings"
-
-	"github.com/motcua/motcua/services/platform/web/htmlpage"
-)
+import "github.com/motcua/motcua/services/platform/web/htmlpage"
 
 // texts are the dashboard's words, Vietnamese first: the words every staff page says
 // alike (htmlpage.StaffWords) with its own.
@@ -89,13 +84,4 @@ var texts = htmlpage.StaffWords.With(htmlpage.Dictionary{
 // text is the dashboard's words for key in lang.
 func text(lang htmlpage.Lang, key string, args ...any) string {
 	return texts.T(lang, key, args...)
-}
-
-// decimal writes x with one decimal, a decimal comma in Vietnamese.
-func decimal(lang htmlpage.Lang, x float64) string {
-	s := strconv.FormatFloat(x, 'f', 1, 64)
-	if lang == htmlpage.Vietnamese {
-		s = strings.Replace(s, ".", ",", 1)
-	}
-	return s
 }

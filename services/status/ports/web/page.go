@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/motcua/motcua/proto/vocabulary"
+	"github.com/motcua/motcua/services/platform/web/htmlpage"
 	"github.com/motcua/motcua/services/platform/web/layout"
 	"github.com/motcua/motcua/services/status/app/citizen"
 	"github.com/motcua/motcua/services/worktime"
@@ -101,9 +102,9 @@ func (p *page) Open() bool {
 func (p *page) Remaining() string {
 	h := p.View.RemainingHours
 	if h < 0 {
-		return p.T("hours.over", hours(p.Lang, -h))
+		return p.T("hours.over", htmlpage.Decimal(p.Lang, -h, -1))
 	}
-	return p.T("hours.left", hours(p.Lang, h))
+	return p.T("hours.left", htmlpage.Decimal(p.Lang, h, -1))
 }
 
 // Leg names a postal leg.

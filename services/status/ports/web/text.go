@@ -1,8 +1,6 @@
 package web
 
 import (
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/motcua/motcua/proto/vocabulary"
@@ -73,15 +71,6 @@ func when(lang vocabulary.Lang, t time.Time) string {
 		return t.Format("2 Jan 2006, 15:04")
 	}
 	return t.Format("15:04, 02/01/2006")
-}
-
-// hours shows a number of working hours: a decimal comma in Vietnamese.
-func hours(lang vocabulary.Lang, h float64) string {
-	s := strconv.FormatFloat(h, 'f', -1, 64)
-	if lang == vocabulary.Vietnamese {
-		s = strings.Replace(s, ".", ",", 1)
-	}
-	return s
 }
 
 // wait says how long to wait, rounded up to whole seconds or minutes.
