@@ -74,7 +74,7 @@ func quickLinks(lang htmlpage.Lang, today worktime.Date, f filter) []link {
 	} {
 		g := f
 		g.Period = q.period
-		out = append(out, link{Label: text(lang, q.key), URL: HomePath + "?" + g.query().Encode(),
+		out = append(out, link{Label: texts.T(lang, q.key), URL: HomePath + "?" + g.query().Encode(),
 			Current: f.periodOK && f.Period == q.period})
 	}
 	return out
@@ -98,7 +98,7 @@ func csvURL(path string, f filter) string {
 }
 
 // T is the page's words for key.
-func (pg *page) T(key string, args ...any) string { return text(pg.Lang, key, args...) }
+func (pg *page) T(key string, args ...any) string { return texts.T(pg.Lang, key, args...) }
 
 // Day shows a date.
 func (pg *page) Day(d worktime.Date) string { return day(pg.Lang, d) }

@@ -80,8 +80,3 @@ var texts = htmlpage.StaffWords.With(htmlpage.Dictionary{
 	"csv.overdue":   {"Danh sách hồ sơ quá hạn (CSV)", "The overdue dossiers (CSV)"},
 	"csv.note":      {"Tệp CSV mã hóa UTF-8, mở được bằng Excel.", "UTF-8 CSV files that Excel opens."},
 })
-
-// text is the dashboard's words for key in lang.
-func text(lang htmlpage.Lang, key string, args ...any) string {
-	return texts.T(lang, key, args...)
-}

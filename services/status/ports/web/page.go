@@ -78,7 +78,7 @@ func (p *page) Chrome() layout.Chrome {
 }
 
 // T is the page's words for key.
-func (p *page) T(key string, args ...any) string { return text(p.Lang, key, args...) }
+func (p *page) T(key string, args ...any) string { return texts.T(p.Lang, key, args...) }
 
 // Problem is the catalogue's words for the problem of field and code, in the page's
 // language.

@@ -60,11 +60,6 @@ var texts = htmlpage.Dictionary{
 	"minutes":      {"%d phút", "%d minutes"},
 }
 
-// text is the pages' words for key in lang.
-func text(lang vocabulary.Lang, key string, args ...any) string {
-	return texts.T(lang, key, args...)
-}
-
 // when shows a time as a citizen reads it: 09:05, 10/03/2026 in Vietnamese.
 func when(lang vocabulary.Lang, t time.Time) string {
 	if lang == vocabulary.English {
@@ -80,7 +75,7 @@ func wait(lang vocabulary.Lang, d time.Duration) string {
 		secs = 1
 	}
 	if secs < 120 {
-		return text(lang, "seconds", secs)
+		return texts.T(lang, "seconds", secs)
 	}
-	return text(lang, "minutes", (secs+59)/60)
+	return texts.T(lang, "minutes", (secs+59)/60)
 }
