@@ -35,26 +35,13 @@ func newSchema(t *testing.T) (*pgxpool.Pool, string) {
 	return pgtest.NewSchema(t, dbURL, steps...)
 }
 
-// startBroker runs an embedded NATS server with the product's streams until the test ends.
-func startBroker(t *testing.T) jetstream.JetStream {
+// startBroker runs a NATS server with the product's streams until the test ends; its URL
+// is for more clients.
+func startBroker(t *testing.T) (string, jetstream.JetStream) {
 	t.Helper()
-	_, js := startBrokerURL(t)
-	return js
-}
-
-// startBrokerURL is startBroker, also giving the server's URL for more clients.
-func startBrokerURL(t *testing.T) (string, jetstream.JetStream) {
-	t.Helper()
-	ns := natstest.Start(t)
-	nc, js, err := messaging.Connect(ns.ClientURL(), t.Name(), quiet, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(nc.Close)
-	if err := messaging.EnsureStreams(context.Background(), js, 1, quiet); err != nil {
-		t.Fatal(err)
-	}
-	return ns.ClientURL(), js
+	url := natstest.Start(t).ClientURL()
+	_, js := natstest.Connect(t, url)
+	return url, js
 }
 
 // TestAnEditReachesAnotherService: an edit stored by the writer (intake) is published by
@@ -64,7 +51,7 @@ func TestAnEditReachesAnotherService(t *testing.T) {
 	ctx := context.Background()
 	writer, _ := newSchema(t)
 	reader, readerSchema := newSchema(t)
-	js := startBroker(t)
+	_, js := startBroker(t)
 	workCtx, stop := context.WithCancel(ctx)
 	var wg sync.WaitGroup
 	t.Cleanup(func() { stop(); wg.Wait() })
@@ -106,7 +93,7 @@ func TestAnOldEditArrivingLateChangesNothing(t *testing.T) {
 	ctx := context.Background()
 	writer, _ := newSchema(t)
 	reader, _ := newSchema(t)
-	js := startBroker(t)
+	_, js := startBroker(t)
 	bridge := worktime.Date{Year: 2028, Month: time.March, Day: 3}
 	edited := worktime.DefaultYear(2028)
 	edited.DaysOff[bridge] = "Nghỉ bù / Bridge day"
@@ -169,7 +156,7 @@ func TestEveryReplicaPutsAnEditInForce(t *testing.T) {
 	ctx := context.Background()
 	writer, _ := newSchema(t)
 	reader, _ := newSchema(t)
-	url, js := startBrokerURL(t)
+	url, js := startBroker(t)
 	workCtx, stop := context.WithCancel(ctx)
 	var wg sync.WaitGroup
 	t.Cleanup(func() { stop(); wg.Wait() })

@@ -18,8 +18,8 @@ import (
 	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/motcua/motcua/services/platform/database"
-	"github.com/motcua/motcua/services/platform/embeddednats"
 	"github.com/motcua/motcua/services/platform/messaging"
+	"github.com/motcua/motcua/services/platform/natstest"
 	"github.com/motcua/motcua/services/platform/outbox"
 	"github.com/motcua/motcua/services/platform/pgtest"
 	"github.com/motcua/motcua/services/platform/waitfor"
@@ -45,34 +45,6 @@ func newSchema(t *testing.T) *pgxpool.Pool {
 	)`})
 	pool, _ := pgtest.NewSchema(t, dbURL, steps...)
 	return pool
-}
-
-// startBroker runs an embedded NATS server, which the test may restart, until the end of
-// the test.
-func startBroker(t *testing.T) *embeddednats.Restartable {
-	t.Helper()
-	b, err := embeddednats.StartRestartable(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(b.Stop)
-	return b
-}
-
-// connect opens a client on b and makes sure the product's streams exist.
-func connect(t *testing.T, b *embeddednats.Restartable) jetstream.JetStream {
-	t.Helper()
-	nc, js, err := messaging.Connect(b.URL(), t.Name(), quiet, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(nc.Close)
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-	defer cancel()
-	if err := messaging.EnsureStreams(ctx, js, 1, quiet); err != nil {
-		t.Fatal(err)
-	}
-	return js
 }
 
 // effects records what the handler saw: every call per event id, with the delivery
@@ -312,8 +284,8 @@ func assertDeadLetter(t *testing.T, dl *jetstream.RawStreamMsg, e event, errText
 func TestConsumerAppliesEachEventOnce(t *testing.T) {
 	t.Parallel()
 	pool := newSchema(t)
-	b := startBroker(t)
-	js := connect(t, b)
+	b := natstest.StartRestartable(t)
+	_, js := natstest.Connect(t, b.URL())
 	shortDedupe(t, js)
 
 	events := newEvents(40)
@@ -347,8 +319,8 @@ func TestConsumerAppliesEachEventOnce(t *testing.T) {
 func TestConsumerRetriesAFailingEventWithoutBlockingOthers(t *testing.T) {
 	t.Parallel()
 	pool := newSchema(t)
-	b := startBroker(t)
-	js := connect(t, b)
+	b := natstest.StartRestartable(t)
+	_, js := natstest.Connect(t, b.URL())
 
 	events := newEvents(10)
 	flaky := events[3]
@@ -395,8 +367,8 @@ func TestConsumerRetriesAFailingEventWithoutBlockingOthers(t *testing.T) {
 func TestConsumerDeadLettersPoisonMessages(t *testing.T) {
 	t.Parallel()
 	pool := newSchema(t)
-	b := startBroker(t)
-	js := connect(t, b)
+	b := natstest.StartRestartable(t)
+	_, js := natstest.Connect(t, b.URL())
 
 	events := newEvents(6)
 	badID := events[1]
@@ -450,8 +422,8 @@ func TestConsumerDeadLettersPoisonMessages(t *testing.T) {
 func TestConsumerDeadLettersAfterMaxDeliver(t *testing.T) {
 	t.Parallel()
 	pool := newSchema(t)
-	b := startBroker(t)
-	js := connect(t, b)
+	b := natstest.StartRestartable(t)
+	_, js := natstest.Connect(t, b.URL())
 
 	events := newEvents(4)
 	doomed := events[1]
@@ -493,8 +465,8 @@ func TestConsumerWaitsForWhatIsNotTheEventsFault(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			pool := newSchema(t)
-			b := startBroker(t)
-			js := connect(t, b)
+			b := natstest.StartRestartable(t)
+			_, js := natstest.Connect(t, b.URL())
 
 			events := newEvents(3)
 			unlucky := events[1]
@@ -549,8 +521,8 @@ func TestConsumerDeadLettersOnceTheDeadLetterStreamIsBack(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	pool := newSchema(t)
-	b := startBroker(t)
-	js := connect(t, b)
+	b := natstest.StartRestartable(t)
+	_, js := natstest.Connect(t, b.URL())
 	if err := js.DeleteStream(ctx, messaging.DeadLetterStream); err != nil {
 		t.Fatal(err)
 	}
@@ -589,8 +561,8 @@ func TestConsumerDeadLettersOnceTheDeadLetterStreamIsBack(t *testing.T) {
 func TestConsumerSurvivesBrokerRestart(t *testing.T) {
 	t.Parallel()
 	pool := newSchema(t)
-	b := startBroker(t)
-	js := connect(t, b)
+	b := natstest.StartRestartable(t)
+	_, js := natstest.Connect(t, b.URL())
 
 	slow := func(ctx context.Context, tx pgx.Tx, msg jetstream.Msg) error {
 		time.Sleep(time.Millisecond) // keep the consumer busy when the broker goes

@@ -15,8 +15,8 @@ import (
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 
-	"github.com/motcua/motcua/services/platform/embeddednats"
 	"github.com/motcua/motcua/services/platform/messaging"
+	"github.com/motcua/motcua/services/platform/natstest"
 	"github.com/motcua/motcua/services/platform/outbox"
 	"github.com/motcua/motcua/services/platform/pgtest"
 	"github.com/motcua/motcua/services/platform/waitfor"
@@ -32,34 +32,6 @@ var quiet = slog.New(slog.DiscardHandler)
 func newSchema(t *testing.T) (*pgxpool.Pool, string) {
 	t.Helper()
 	return pgtest.NewSchema(t, dbURL, append(outbox.Migrations(), messaging.InboxMigrations()...)...)
-}
-
-// startBroker runs an embedded NATS server, which the test may restart, until the end of
-// the test.
-func startBroker(t *testing.T) *embeddednats.Restartable {
-	t.Helper()
-	b, err := embeddednats.StartRestartable(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(b.Stop)
-	return b
-}
-
-// connect opens a client on b and makes sure the product's streams exist.
-func connect(t *testing.T, b *embeddednats.Restartable) (*nats.Conn, jetstream.JetStream) {
-	t.Helper()
-	nc, js, err := messaging.Connect(b.URL(), t.Name(), quiet, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(nc.Close)
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-	defer cancel()
-	if err := messaging.EnsureStreams(ctx, js, 1, quiet); err != nil {
-		t.Fatal(err)
-	}
-	return nc, js
 }
 
 // runRelay runs r in the background until the end of the test.
@@ -211,8 +183,8 @@ func assertEachOnce(t *testing.T, js jetstream.JetStream, want []outbox.Message)
 func TestRelayPublishesCommittedRowsInIDOrder(t *testing.T) {
 	t.Parallel()
 	pool, schema := newSchema(t)
-	b := startBroker(t)
-	_, js := connect(t, b)
+	b := natstest.StartRestartable(t)
+	_, js := natstest.Connect(t, b.URL())
 	r := outbox.NewRelay(pool, js, quiet, outbox.RelayOptions{Schema: schema, Batch: 2})
 
 	events := newEvents(5)
@@ -236,8 +208,8 @@ func TestRelayPublishesCommittedRowsInIDOrder(t *testing.T) {
 func TestRelayNeverPublishesRolledBackRows(t *testing.T) {
 	t.Parallel()
 	pool, schema := newSchema(t)
-	b := startBroker(t)
-	_, js := connect(t, b)
+	b := natstest.StartRestartable(t)
+	_, js := natstest.Connect(t, b.URL())
 	r := outbox.NewRelay(pool, js, quiet, outbox.RelayOptions{Schema: schema})
 
 	events := newEvents(3)
@@ -257,8 +229,8 @@ func TestRelayNeverPublishesRolledBackRows(t *testing.T) {
 func TestRelayWaitsForOlderOpenTransactions(t *testing.T) {
 	t.Parallel()
 	pool, schema := newSchema(t)
-	b := startBroker(t)
-	_, js := connect(t, b)
+	b := natstest.StartRestartable(t)
+	_, js := natstest.Connect(t, b.URL())
 	r := outbox.NewRelay(pool, js, quiet, outbox.RelayOptions{Schema: schema})
 
 	events := newEvents(2)
@@ -287,8 +259,8 @@ func TestRelayWaitsForOlderOpenTransactions(t *testing.T) {
 func TestRelayWaitsThroughRunUntilOlderTransactionEnds(t *testing.T) {
 	t.Parallel()
 	pool, schema := newSchema(t)
-	b := startBroker(t)
-	_, js := connect(t, b)
+	b := natstest.StartRestartable(t)
+	_, js := natstest.Connect(t, b.URL())
 	r := outbox.NewRelay(pool, js, quiet, outbox.RelayOptions{Schema: schema, PollInterval: 10 * time.Millisecond})
 
 	events := newEvents(3)
@@ -330,8 +302,8 @@ func TestRelayKeepsIDOrderBehindAnOpenTransaction(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	pool, schema := newSchema(t)
-	b := startBroker(t)
-	_, js := connect(t, b)
+	b := natstest.StartRestartable(t)
+	_, js := natstest.Connect(t, b.URL())
 	r := outbox.NewRelay(pool, js, quiet, outbox.RelayOptions{Schema: schema})
 
 	xid := func(tx pgx.Tx) {
@@ -378,8 +350,8 @@ func TestRelayKeepsIDOrderBehindAnOpenTransaction(t *testing.T) {
 func TestRelaySurvivesBrokerRestart(t *testing.T) {
 	t.Parallel()
 	pool, schema := newSchema(t)
-	b := startBroker(t)
-	_, js := connect(t, b)
+	b := natstest.StartRestartable(t)
+	_, js := natstest.Connect(t, b.URL())
 	r := outbox.NewRelay(pool, js, quiet, outbox.RelayOptions{
 		Schema: schema, Batch: 64, PollInterval: 10 * time.Millisecond, AckTimeout: 2 * time.Second,
 	})
@@ -425,9 +397,9 @@ func TestTwoRelaysPublishEachEventOnce(t *testing.T) {
 	t.Parallel()
 	pool, schema := newSchema(t)
 	pool2 := pgtest.ConnectSchema(t, dbURL, schema)
-	b := startBroker(t)
-	nc, js := connect(t, b)
-	_, js2 := connect(t, b)
+	b := natstest.StartRestartable(t)
+	nc, js := natstest.Connect(t, b.URL())
+	_, js2 := natstest.Connect(t, b.URL())
 
 	// A plain subscriber sees every publication, including copies JetStream would drop
 	// as duplicates, so it tells whether both relays sent the same event.
