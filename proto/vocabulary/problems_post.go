@@ -21,7 +21,7 @@ var postProblems = table{
 	"dossier required":                  {"Hãy cho biết mã hồ sơ: ?dossier=000.00.16.H19-261201-0001.", "Give the dossier's code: ?dossier=000.00.16.H19-261201-0001."},
 	"office required":                   {"Hãy cho biết mã bưu cục: ?office=000.30.16.H19.", "Give the code of the post office: ?office=000.30.16.H19."},
 	"date invalid_date":                 {"Ngày không hợp lệ; hãy chọn lại ngày (viết theo dạng năm-tháng-ngày, ví dụ 2026-12-01).", "The date is written YYYY-MM-DD, e.g. 2026-12-01."},
-	"shipment_forbidden":                {"Bưu gửi này không thuộc bưu cục của bạn hay cơ quan của bạn: chỉ bưu cục nhận gửi, bưu cục phát và các cơ quan ở hai đầu mới xem và xác nhận được.", "This shipment is not one of your offices' or post offices'."},
+	"dossier_not_held":                  {"Hồ sơ này hiện không ở cơ quan của bạn: chỉ cơ quan đang giữ hồ sơ mới gửi được bưu gửi cho hồ sơ.", "The dossier is not at your office now: only the office that holds it can send a shipment for it."},
 	"shipment_not_found":                {"Không có bưu gửi với số hiệu này (hay hồ sơ, bưu cục với mã này); hãy kiểm tra lại số hiệu in trên bưu gửi.", "The post knows no shipment (or post office, or dossier) with this code."},
 	"event_id event_id_reused":          {"Mã xác nhận (event_id) này đã được gửi trước đó với nội dung khác hoặc cho một bưu gửi khác; mỗi xác nhận mới cần một mã mới.", "This event_id was sent for another shipment or with other content; make a new id for a new event."},
 	"event_out_of_order":                {"Chưa ghi nhận được %s: bưu gửi đang ở bước %s.", "%s cannot be recorded now: the shipment is %s."},

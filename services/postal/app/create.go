@@ -51,8 +51,12 @@ func (a *Shipments) Create(ctx context.Context, who *auth.Principal, in CreateIn
 	if err != nil {
 		return View{}, false, err
 	}
-	if !ok {
+	if !ok || !d.Involves(who) {
+		// A dossier of other offices is answered as one that does not exist.
 		return View{}, false, shipment.Invalid("dossier_code", "unknown_dossier")
+	}
+	if !mayOpen(who, d) {
+		return View{}, false, ErrNotHeld
 	}
 	o, err := a.opening(kind, in, d)
 	if err != nil {
@@ -60,9 +64,6 @@ func (a *Shipments) Create(ctx context.Context, who *auth.Principal, in CreateIn
 	}
 	if err := a.checkOffices(ctx, o); err != nil {
 		return View{}, false, err
-	}
-	if !who.InOffice(o.From) && !who.InOffice(o.To) && !who.InOffice(d.ReceivingOffice) {
-		return View{}, false, ErrForbidden
 	}
 	o.By, o.At, o.DossierID = who.Username, a.Now(), d.ID
 	o.Source = "desk:" + uuid.NewString()

@@ -5,10 +5,12 @@ import "errors"
 // The app's errors. The ports turn each into its answer (a status and words); the store
 // turns the driver's errors into them where the driver is the one to notice.
 var (
-	// ErrForbidden is returned when the member of staff may not see or touch a shipment.
-	ErrForbidden = errors.New("not a shipment of your offices")
-	// ErrNotFound is returned for a tracking number or dossier the post does not know.
+	// ErrNotFound is returned for a tracking number, dossier or run sheet the post does
+	// not know, and alike for one the member of staff may not see.
 	ErrNotFound = errors.New("no such shipment or dossier")
+	// ErrNotHeld is a shipment asked for by staff of an office that does not hold the
+	// dossier now.
+	ErrNotHeld = errors.New("the dossier is not at your office now")
 	// ErrEventReused is an event id sent before for another shipment or with other
 	// content: the phone must make a new id for a new step.
 	ErrEventReused = errors.New("event id reused")

@@ -20,19 +20,17 @@ type ManifestView struct {
 	Deliveries []View    `json:"deliveries"`
 }
 
-// Manifest returns the run sheet of postOffice for day, for one of its postal workers
-// (or a supervisor): what to pick up and what to deliver, with the addresses. A
-// shipment whose address cannot be opened is listed with AddressUnreadable.
+// Manifest returns the run sheet of postOffice for day, for one of its postal workers:
+// what to pick up and what to deliver, with the addresses. A shipment whose address
+// cannot be opened is listed with AddressUnreadable. Anyone else is told the post office
+// has no run sheet, as for an office that is not a post office.
 func (a *Shipments) Manifest(ctx context.Context, who *auth.Principal, postOffice string, day worktime.Date) (ManifestView, error) {
 	o, ok, err := a.Store.Office(ctx, postOffice)
 	if err != nil {
 		return ManifestView{}, err
 	}
-	if !ok || o.Kind != kindPostOffice {
+	if !ok || o.Kind != kindPostOffice || who.Role != auth.RolePostal || !who.InOffice(postOffice) {
 		return ManifestView{}, ErrNotFound
-	}
-	if who.Role == auth.RolePostal && !who.InOffice(postOffice) {
-		return ManifestView{}, ErrForbidden
 	}
 	from := time.Date(day.Year, day.Month, day.Day, 0, 0, 0, 0, a.Calendar.Calendar().Location())
 	sheet, err := a.Store.RunSheet(ctx, postOffice, from, from.AddDate(0, 0, 1))

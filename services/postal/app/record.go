@@ -31,7 +31,7 @@ func (a *Shipments) Record(ctx context.Context, who *auth.Principal, trackingNum
 	var replayed bool
 	err = a.Store.Update(ctx, trackingNumber, func(tx ShipmentTx, s ShipmentRecord) (Change, error) {
 		if !mayWork(who, s) {
-			return Change{}, ErrForbidden
+			return Change{}, ErrNotFound
 		}
 		// Checked under the shipment's lock, so two copies of one event take turns.
 		prior, ok, err := tx.PriorEvent(ctx, eventID)

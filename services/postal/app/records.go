@@ -1,9 +1,12 @@
 package app
 
 import (
+	"slices"
 	"time"
 
 	"github.com/google/uuid"
+
+	"github.com/motcua/motcua/services/platform/auth"
 
 	"github.com/motcua/motcua/services/postal/domain/shipment"
 )
@@ -70,6 +73,18 @@ type DossierCopy struct {
 	ProcedureName         string
 	PickupAddressSealed   []byte
 	DeliveryAddressSealed []byte
+	// Offices are every office the dossier has been at or is going to: their staff see
+	// its shipments.
+	Offices []string
+	// Holder is the office that holds the dossier now, the only one that may open a
+	// shipment for it; empty when no event has said it yet.
+	Holder string
+}
+
+// Involves reports whether who belongs to an office the dossier has been at or is
+// going to.
+func (d DossierCopy) Involves(who *auth.Principal) bool {
+	return slices.ContainsFunc(d.Offices, who.InOffice) || who.InOffice(d.ReceivingOffice)
 }
 
 // Office is an office as intake publishes it.

@@ -42,8 +42,8 @@ func (a *Shipments) Get(ctx context.Context, who *auth.Principal, trackingNumber
 	if err != nil {
 		return View{}, err
 	}
-	if !maySee(who, s, d.ReceivingOffice) {
-		return View{}, ErrForbidden
+	if !maySee(who, s, d) {
+		return View{}, ErrNotFound
 	}
 	v, err := a.view(ctx, a.Store, s, true)
 	if err != nil {
@@ -55,7 +55,8 @@ func (a *Shipments) Get(ctx context.Context, who *auth.Principal, trackingNumber
 	return v, a.Store.RecordReads(ctx, []uuid.UUID{s.ID}, who.Username, "view")
 }
 
-// OfDossier returns the shipments of the dossier with code that who may see, oldest first.
+// OfDossier returns the shipments of the dossier with code that who may see, oldest
+// first. One who may see none of a dossier not theirs is told it does not exist.
 func (a *Shipments) OfDossier(ctx context.Context, who *auth.Principal, code string) ([]View, error) {
 	d, ok, err := a.Store.DossierByCode(ctx, code)
 	if err != nil {
@@ -71,7 +72,7 @@ func (a *Shipments) OfDossier(ctx context.Context, who *auth.Principal, code str
 	out := []View{}
 	var read []uuid.UUID
 	for _, s := range list {
-		if !maySee(who, s, d.ReceivingOffice) {
+		if !maySee(who, s, d) {
 			continue
 		}
 		v, err := a.view(ctx, a.Store, s, true)
@@ -80,6 +81,9 @@ func (a *Shipments) OfDossier(ctx context.Context, who *auth.Principal, code str
 		}
 		out = append(out, v)
 		read = append(read, s.ID)
+	}
+	if len(out) == 0 && !d.Involves(who) {
+		return nil, ErrNotFound
 	}
 	return out, a.Store.RecordReads(ctx, read, who.Username, "list")
 }

@@ -40,6 +40,9 @@ func (h *Dossiers) Handle(ctx context.Context, tx pgx.Tx, msg jetstream.Msg) err
 	open := app.Opening{DossierID: id, Source: "dossier-event:" + ev.GetEventId(), PaidBy: shipment.PaidByCitizen,
 		By: app.SystemActor, At: at}
 	postal := store.InTx(tx)
+	if err := keepOffices(ctx, postal, id, &ev); err != nil {
+		return err
+	}
 	switch k := ev.Kind.(type) {
 	case *dossierv1.Event_Received:
 		r := k.Received
@@ -87,4 +90,20 @@ func (h *Dossiers) Handle(ctx context.Context, tx pgx.Tx, msg jetstream.Msg) err
 		return messaging.Poison(err)
 	}
 	return err
+}
+
+// keepOffices keeps which offices the dossier of ev has been at or is going to, and
+// which holds it now: who may see its shipments and who may open one.
+func keepOffices(ctx context.Context, postal *store.Tx, id uuid.UUID, ev *dossierv1.Event) error {
+	st := ev.GetState()
+	holder := st.GetCurrentOffice().GetCode()
+	offices := []string{holder, st.GetPendingOffice().GetCode(), ev.GetStep().GetOffice().GetCode()}
+	switch k := ev.Kind.(type) {
+	case *dossierv1.Event_Received:
+		holder = k.Received.GetReceivingOffice().GetCode()
+		offices = append(offices, holder, k.Received.GetHandlingOffice().GetCode())
+	case *dossierv1.Event_Transferred:
+		offices = append(offices, k.Transferred.GetFromOffice().GetCode(), k.Transferred.GetToOffice().GetCode())
+	}
+	return postal.KeepOffices(ctx, id, ev.GetVersion(), holder, offices)
 }

@@ -28,8 +28,8 @@ func (a *API) fail(w http.ResponseWriter, r *http.Request, err error) {
 		err = &httpapi.Error{Status: http.StatusConflict, Code: "event_out_of_order", Words: oe.Words(shipment.ByCode)}
 	case errors.As(err, &se):
 		err = httpapi.Problem(http.StatusUnprocessableEntity, "tracking_number", "invalid_tracking_number", se.Words())
-	case errors.Is(err, app.ErrForbidden):
-		err = httpapi.Forbidden("shipment_forbidden")
+	case errors.Is(err, app.ErrNotHeld):
+		err = httpapi.Problem(http.StatusForbidden, "", "dossier_not_held")
 	case errors.Is(err, app.ErrNotFound):
 		err = &httpapi.Error{Status: http.StatusNotFound, Code: "not_found", Words: vocabulary.Problem("", "shipment_not_found")}
 	case errors.Is(err, app.ErrEventReused):

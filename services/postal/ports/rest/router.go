@@ -29,6 +29,6 @@ func (a *API) Mount(r chi.Router) {
 		r.With(staff).Get("/api/v1/shipments", a.list)
 		r.With(staff).Get("/api/v1/shipments/{tracking_number}", a.get)
 		r.With(auth.RequireRole(a.Log, auth.RolePostal)).Post("/api/v1/shipments/{tracking_number}/events", a.record)
-		r.With(auth.RequireRole(a.Log, auth.RolePostal, auth.RoleSupervisor, auth.RoleAdmin)).Get("/api/v1/manifests", a.manifest)
+		r.With(auth.RequireRole(a.Log, auth.RolePostal)).Get("/api/v1/manifests", a.manifest)
 	})
 }

@@ -70,8 +70,6 @@ func (p *Pages) problemOf(w http.ResponseWriter, r *http.Request, pg *page, err 
 		return &problem{status: http.StatusConflict, words: oe.Words(shipment.InWords)}
 	case errors.As(err, &se):
 		return trackingProblem(se)
-	case errors.Is(err, app.ErrForbidden):
-		return &problem{status: http.StatusForbidden, words: vocabulary.Problem("", "shipment_forbidden")}
 	case errors.Is(err, app.ErrNotFound):
 		return &problem{status: http.StatusNotFound, words: vocabulary.Problem("", "shipment_not_found")}
 	case errors.Is(err, app.ErrEventReused):

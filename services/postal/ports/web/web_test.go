@@ -234,7 +234,6 @@ func TestProblemsInWords(t *testing.T) {
 		{&shipment.FieldError{Field: "proof.id_last4", Code: "invalid_id_last4"}, http.StatusUnprocessableEntity, "id_last4", "đúng 4 chữ số"},
 		{&shipment.FieldError{Field: "occurred_at", Code: "before_last_event"}, http.StatusUnprocessableEntity, "", "đúng thứ tự"},
 		{shipment.ErrSignatureTooLarge, http.StatusRequestEntityTooLarge, "signature", "Ảnh chữ ký quá lớn"},
-		{fmt.Errorf("record: %w", app.ErrForbidden), http.StatusForbidden, "", "không thuộc bưu cục của bạn"},
 		{app.ErrNotFound, http.StatusNotFound, "", "Không có bưu gửi với số hiệu này"},
 		{app.ErrEventReused, http.StatusUnprocessableEntity, "", "đã được gửi trước đó với nội dung khác"},
 		{fmt.Errorf("connect: %w", syscall.ECONNREFUSED), http.StatusServiceUnavailable, "", "Hệ thống đang bận"},

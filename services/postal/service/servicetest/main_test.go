@@ -177,10 +177,13 @@ var staff = map[string]auth.Principal{
 	"desk.xuanloc":       {Username: "desk.xuanloc", Role: auth.RoleDesk, Offices: []string{districtDesk}},
 	"desk.giaray":        {Username: "desk.giaray", Role: auth.RoleDesk, Offices: []string{giaRay}},
 	"officer.baohoa":     {Username: "officer.baohoa", Role: auth.RoleOfficer, Offices: []string{baoHoa}},
+	"officer.xuanloc":    {Username: "officer.xuanloc", Role: auth.RoleOfficer, Offices: []string{districtDesk}},
 	"postal.xuanloc":     {Username: "postal.xuanloc", Role: auth.RolePostal, Offices: []string{districtPostOffice}},
 	"postal.baohoa":      {Username: "postal.baohoa", Role: auth.RolePostal, Offices: []string{baoHoaPostOffice}},
 	"postal.giaray":      {Username: "postal.giaray", Role: auth.RolePostal, Offices: []string{giaRayPostOffice}},
 	"supervisor.xuanloc": {Username: "supervisor.xuanloc", Role: auth.RoleSupervisor, Offices: []string{districtDesk, baoHoa, giaRay}},
+	"supervisor.giaray":  {Username: "supervisor.giaray", Role: auth.RoleSupervisor, Offices: []string{giaRay}},
+	"admin.giaray":       {Username: "admin.giaray", Role: auth.RoleAdmin, Offices: []string{giaRay}},
 }
 
 // token returns a token for one of staff, valid for an hour of real time.

@@ -197,11 +197,11 @@ func TestWorkersPages(t *testing.T) {
 	other := url.Values{"type": {"out_for_delivery"}, "event_id": {pickup.Get("event_id")}, "occurred_at": {time.Now().Format(time.RFC3339Nano)}}
 	worker.confirm(t, tn, other, true).expect(t, "an id reused", http.StatusUnprocessableEntity, "nội dung khác")
 
-	// Another post office's worker is told it is not theirs.
+	// Another post office's worker is told what a wrong number is told.
 	baohoa := e.pages(t, "postal.baohoa")
-	baohoa.get(t, "/buu-chinh/buu-gui/"+tn).expect(t, "another post office's page", http.StatusForbidden, "không thuộc bưu cục của bạn")
+	baohoa.get(t, "/buu-chinh/buu-gui/"+tn).expect(t, "another post office's page", http.StatusNotFound, "Không có bưu gửi với số hiệu này")
 	baohoa.confirm(t, tn, url.Values{"type": {"out_for_delivery"}, "event_id": {uuid.NewString()}}, true).
-		expect(t, "another post office's delivery", http.StatusForbidden, "không thuộc bưu cục của bạn")
+		expect(t, "another post office's delivery", http.StatusNotFound, "Không có bưu gửi với số hiệu này")
 	unknown, err := s10.New("EB", 99999999)
 	if err != nil {
 		t.Fatal(err)

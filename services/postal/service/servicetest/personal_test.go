@@ -149,7 +149,7 @@ func TestPersonalData(t *testing.T) {
 		// A refused read reads nothing.
 		total := e.count(t, "SELECT count(*) FROM personal_data_reads")
 		e.call(t, "GET", "/api/v1/shipments/"+delivery.TrackingNumber, e.token(t, "postal.giaray"), nil).
-			ExpectError(t, http.StatusForbidden, "", "")
+			ExpectError(t, http.StatusNotFound, "", "")
 		if got := e.count(t, "SELECT count(*) FROM personal_data_reads"); got != total {
 			t.Errorf("a refused read was audited")
 		}
