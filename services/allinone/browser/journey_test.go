@@ -5,7 +5,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/motcua/motcua/services/allinone/cluster"
+	"github.com/motcua/motcua/services/allinone/apiclient"
 )
 
 // startJourney serves the all-in-one for the test, starts a headless Chromium whose tab
@@ -15,7 +15,7 @@ func startJourney(t *testing.T, limit time.Duration) (ctx context.Context, base 
 	t.Helper()
 	start := time.Now()
 	addr := serve(t)
-	s = &staff{t: t, c: cluster.NewClient(2), addr: addr, tokens: map[string]string{}}
+	s = &staff{t: t, c: apiclient.NewClient(2), addr: addr, tokens: map[string]string{}}
 	ctx = newBrowser(t, limit)
 	t.Logf("server and browser up in %v", time.Since(start).Round(time.Millisecond))
 	t.Cleanup(func() { t.Logf("journey took %v", time.Since(start).Round(time.Millisecond)) })

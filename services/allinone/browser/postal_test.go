@@ -15,6 +15,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/google/uuid"
 
+	"github.com/motcua/motcua/services/allinone/apiclient"
 	"github.com/motcua/motcua/services/platform/waitfor"
 )
 
@@ -22,26 +23,8 @@ import (
 // district desk's results.
 const postalWorker = "postal.xuanloc"
 
-// postalShipment is a shipment as the API shows it, with what the journeys check.
-type postalShipment struct {
-	TrackingNumber string `json:"tracking_number"`
-	Kind           string `json:"kind"`
-	Status         string `json:"status"`
-	SealNumber     string `json:"seal_number"`
-	Events         []struct {
-		EventID string `json:"event_id"`
-		Type    string `json:"type"`
-		By      string `json:"by"`
-		Proof   *struct {
-			RecipientName string `json:"recipient_name"`
-			Relation      string `json:"relation"`
-			IDLast4       string `json:"id_last4"`
-		} `json:"proof"`
-	} `json:"events"`
-}
-
-// count is how many of the shipment's steps have type typ.
-func (s postalShipment) count(typ string) int {
+// eventsOf is how many of the shipment's steps have type typ.
+func eventsOf(s apiclient.Shipment, typ string) int {
 	n := 0
 	for _, e := range s.Events {
 		if e.Type == typ {
@@ -63,9 +46,7 @@ func postalResultByPost(t *testing.T, s *staff, i int) (code, pin, tn string) {
 	s.act("officer.xuanloc", receipt.Code, "complete", `{"outcome":"approved","note":"Đủ điều kiện"}`)
 	waitfor.Until(t, "the delivery of "+receipt.Code, func() bool {
 		a := s.call(postalWorker, http.MethodGet, "/api/v1/shipments?dossier="+url.QueryEscape(receipt.Code), nil)
-		var list struct {
-			Items []postalShipment `json:"items"`
-		}
+		var list apiclient.Shipments
 		if a.Status != http.StatusOK || json.Unmarshal(a.Body, &list) != nil {
 			return false
 		}
@@ -80,10 +61,10 @@ func postalResultByPost(t *testing.T, s *staff, i int) (code, pin, tn string) {
 }
 
 // postalShipmentOf reads the shipment with its steps as the postal worker.
-func postalShipmentOf(t *testing.T, s *staff, tn string) postalShipment {
+func postalShipmentOf(t *testing.T, s *staff, tn string) apiclient.Shipment {
 	t.Helper()
 	a := s.call(postalWorker, http.MethodGet, "/api/v1/shipments/"+tn, nil)
-	var v postalShipment
+	var v apiclient.Shipment
 	if a.Status != http.StatusOK || json.Unmarshal(a.Body, &v) != nil {
 		t.Fatalf("GET shipment %s: %d %s", tn, a.Status, a.Body)
 	}
@@ -189,7 +170,7 @@ func TestPostalDeliveryJourney(t *testing.T) {
 	expectStatus(t, ctx, "after the delivery", "Đã phát thành công")
 	screenshots(t, ctx, "postal-delivery-worker")
 	v := postalShipmentOf(t, s, tn)
-	if v.Status != "delivered" || v.SealNumber != "XL-2026-000501" || v.count("delivered") != 1 {
+	if v.Status != "delivered" || v.SealNumber != "XL-2026-000501" || eventsOf(v, "delivered") != 1 {
 		t.Fatalf("the post has %+v", v)
 	}
 	if p := v.Events[len(v.Events)-1].Proof; p == nil || p.RecipientName != "Nguyễn Văn An" || p.Relation != "self" ||
@@ -342,7 +323,7 @@ func TestPostalOfflineJourney(t *testing.T) {
 		t.Errorf("after sending the page says %q", got)
 	}
 	v := postalShipmentOf(t, s, tn)
-	if v.Status != "delivered" || len(v.Events) != 5 || v.count("out_for_delivery") != 1 || v.count("delivered") != 1 {
+	if v.Status != "delivered" || len(v.Events) != 5 || eventsOf(v, "out_for_delivery") != 1 || eventsOf(v, "delivered") != 1 {
 		t.Fatalf("back online the server has %s with %d steps", v.Status, len(v.Events))
 	}
 
@@ -351,8 +332,8 @@ func TestPostalOfflineJourney(t *testing.T) {
 	step(t, ctx, "resend the same confirmations",
 		chromedp.Evaluate[chromedp.Void](`localStorage.setItem('motcua.postal.queue', `+jsString(queued)+`); window.dispatchEvent(new Event('online'))`),
 		chromedp.Poll[chromedp.Void](postalQueue+`.length === 0`))
-	if v := postalShipmentOf(t, s, tn); len(v.Events) != 5 || v.count("delivered") != 1 {
-		t.Errorf("after a resend the shipment has %d steps, %d deliveries; want 5 and 1", len(v.Events), v.count("delivered"))
+	if v := postalShipmentOf(t, s, tn); len(v.Events) != 5 || eventsOf(v, "delivered") != 1 {
+		t.Errorf("after a resend the shipment has %d steps, %d deliveries; want 5 and 1", len(v.Events), eventsOf(v, "delivered"))
 	}
 	problems, err := chromedp.Run(ctx, chromedp.Evaluate[string](`localStorage.getItem('motcua.postal.problems') || '[]'`))
 	if err != nil || problems != "[]" {

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/motcua/motcua/services/allinone/cluster"
+	"github.com/motcua/motcua/services/allinone/apiclient"
 	"github.com/motcua/motcua/services/intake/demo"
 	"github.com/motcua/motcua/services/platform/waitfor"
 )
@@ -18,7 +18,7 @@ import (
 // journey that are not the journey's own user's.
 type staff struct {
 	t      *testing.T
-	c      *cluster.Client
+	c      *apiclient.Client
 	addr   string
 	tokens map[string]string
 }
@@ -36,7 +36,7 @@ func (s *staff) token(user string) string {
 	return tok
 }
 
-func (s *staff) call(user, method, path string, body []byte) cluster.Answer {
+func (s *staff) call(user, method, path string, body []byte) apiclient.Answer {
 	s.t.Helper()
 	a, err := s.c.Do(context.Background(), method, "http://"+s.addr+path, s.token(user), "", body, nil)
 	if err != nil {
@@ -47,9 +47,9 @@ func (s *staff) call(user, method, path string, body []byte) cluster.Answer {
 
 // register has the district desk register the demo's i-th dossier of procedure, its
 // request first changed by edit where edit is not nil.
-func (s *staff) register(procedure string, i int, edit func(request map[string]any)) cluster.Receipt {
+func (s *staff) register(procedure string, i int, edit func(request map[string]any)) apiclient.Receipt {
 	s.t.Helper()
-	body := cluster.Registration(demo.DistrictDesk, procedure, i)
+	body := apiclient.Registration(demo.DistrictDesk, procedure, i)
 	if edit != nil {
 		var request map[string]any
 		if err := json.Unmarshal(body, &request); err != nil {
@@ -87,9 +87,7 @@ func (s *staff) awaitStatus(code, status string) {
 func (s *staff) dossierDue(code string) time.Time {
 	s.t.Helper()
 	a := s.call("officer.xuanloc", http.MethodGet, "/api/v1/dossiers/"+url.PathEscape(code), nil)
-	var d struct {
-		DueAt time.Time `json:"due_at"`
-	}
+	var d apiclient.Dossier
 	if a.Status != http.StatusOK || json.Unmarshal(a.Body, &d) != nil {
 		s.t.Fatalf("read %s: %d %s", code, a.Status, a.Body)
 	}

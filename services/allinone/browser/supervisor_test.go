@@ -12,7 +12,7 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
-	"github.com/motcua/motcua/services/allinone/cluster"
+	"github.com/motcua/motcua/services/allinone/apiclient"
 	"github.com/motcua/motcua/services/intake/demo"
 )
 
@@ -96,7 +96,7 @@ func TestSupervisorJourney(t *testing.T) {
 	}
 	before := readBoard(t, ctx)
 
-	register := func(channel string, i int) cluster.Receipt {
+	register := func(channel string, i int) apiclient.Receipt {
 		t.Helper()
 		return s.register("2.000720", i, func(request map[string]any) { request["channel"] = channel })
 	}

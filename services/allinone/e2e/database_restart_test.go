@@ -18,6 +18,7 @@ import (
 
 	"github.com/google/uuid"
 
+	"github.com/motcua/motcua/services/allinone/apiclient"
 	"github.com/motcua/motcua/services/allinone/cluster"
 )
 
@@ -112,7 +113,7 @@ func TestDatabaseRestartedMidFlight(t *testing.T) {
 
 // restartRun is the outcome of registrations sent through a database restart.
 type restartRun struct {
-	receipts []cluster.Receipt
+	receipts []apiclient.Receipt
 	// replayed counts the 201 answers intake replayed from an earlier try of the same key:
 	// tries that had registered the dossier although their own answer was not a 201.
 	replayed int
@@ -219,7 +220,7 @@ func (e *env) registerThroughOutage(pg *postgres) *restartRun {
 					return
 				}
 				key := uuid.NewString()
-				body := cluster.Registration(office, procedure, i)
+				body := apiclient.Registration(office, procedure, i)
 				first := time.Now()
 				for try := 1; ; try++ {
 					a, err := e.postRegistration(ctx, key, body)
@@ -286,7 +287,7 @@ func (e *env) registerThroughOutage(pg *postgres) *restartRun {
 type regAnswer struct {
 	status   int
 	replayed bool
-	receipt  cluster.Receipt
+	receipt  apiclient.Receipt
 	// For answers other than 201: the error envelope's code and message, the Retry-After
 	// header and the body as sent.
 	errCode, errMessage, retryAfter, raw string
@@ -308,7 +309,7 @@ func (e *env) postRegistration(ctx context.Context, key string, body []byte) (re
 	}
 	a.raw = string(resp.Body)
 	a.retryAfter = resp.Header.Get("Retry-After")
-	var env apiError
+	var env apiclient.ErrorBody
 	if json.Unmarshal(resp.Body, &env) == nil {
 		a.errCode, a.errMessage = env.Error.Code, env.Error.Message
 	}

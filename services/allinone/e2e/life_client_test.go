@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/motcua/motcua/services/allinone/cluster"
+	"github.com/motcua/motcua/services/allinone/apiclient"
 	"github.com/motcua/motcua/services/intake/demo"
 )
 
@@ -98,7 +98,7 @@ type life struct {
 
 // made is a dossier the test registered, and what it should have become.
 type made struct {
-	receipt   cluster.Receipt
+	receipt   apiclient.Receipt
 	procedure string
 	receiving string
 	handling  string
@@ -136,89 +136,9 @@ type wantStep struct {
 	at     time.Time
 }
 
-// ref is an office or a procedure in an answer.
-type ref struct {
-	Code string `json:"code"`
-	Name string `json:"name"`
-}
-
-// stateJSON is intake's answer to an action (and the head of the whole dossier).
-type stateJSON struct {
-	Code           string    `json:"code"`
-	Status         string    `json:"status"`
-	StatusCode     int       `json:"status_code"`
-	CurrentOffice  ref       `json:"current_office"`
-	PendingOffice  *ref      `json:"pending_office"`
-	DueAt          time.Time `json:"due_at"`
-	ClockPaused    bool      `json:"clock_paused"`
-	Timing         string    `json:"timing"`
-	Version        int       `json:"version"`
-	AllowedActions []string  `json:"allowed_actions"`
-	LastStep       *struct {
-		Action string    `json:"action"`
-		At     time.Time `json:"at"`
-		By     string    `json:"by"`
-		Office ref       `json:"office"`
-	} `json:"last_step"`
-}
-
-// wholeJSON is the whole dossier as intake shows it to staff, with its hand-over log.
-type wholeJSON struct {
-	stateJSON
-	Steps []struct {
-		Action         string    `json:"action"`
-		At             time.Time `json:"at"`
-		By             string    `json:"by"`
-		Office         ref       `json:"office"`
-		FromOffice     *ref      `json:"from_office"`
-		ToOffice       *ref      `json:"to_office"`
-		Via            string    `json:"via"`
-		TrackingNumber string    `json:"tracking_number"`
-	} `json:"steps"`
-}
-
-func (w wholeJSON) actions() []string {
-	out := make([]string, len(w.Steps))
-	for i, s := range w.Steps {
-		out[i] = s.Action
-	}
-	return out
-}
-
-// trackJSON is status's answer to a citizen's lookup.
-type trackJSON struct {
-	Code               string    `json:"code"`
-	Procedure          ref       `json:"procedure"`
-	Status             string    `json:"status"`
-	StatusCode         int       `json:"status_code"`
-	StatusLabel        string    `json:"status_label"`
-	ReceivedAt         time.Time `json:"received_at"`
-	DueAt              time.Time `json:"due_at"`
-	Timing             *string   `json:"timing"`
-	TimeRemainingHours float64   `json:"time_remaining_hours"`
-	CurrentOffice      ref       `json:"current_office"`
-	PendingOffice      *ref      `json:"pending_office"`
-	Applicant          string    `json:"applicant"`
-	Timeline           []struct {
-		At     time.Time `json:"at"`
-		Type   string    `json:"type"`
-		Label  string    `json:"label"`
-		Office ref       `json:"office"`
-		Detail *struct {
-			Items    []string   `json:"items"`
-			NewDueAt *time.Time `json:"new_due_at"`
-		} `json:"detail"`
-	} `json:"timeline"`
-	Shipments []json.RawMessage `json:"shipments"`
-}
-
-// apiError is the error body of the contract.
-type apiError struct {
-	Error struct {
-		Code    string `json:"code"`
-		Message string `json:"message"`
-		Field   string `json:"field"`
-	} `json:"error"`
+// officeRef is the office with code as an answer names it.
+func officeRef(code string) apiclient.Ref {
+	return apiclient.Ref{Code: code, Name: officeName(code)}
 }
 
 func newLife(e *env) *life {
@@ -249,7 +169,7 @@ func (l *life) token(t *testing.T, user string) string {
 
 // call sends a request to the process at addr as user ("" for a citizen), with body
 // marshalled as JSON (nil for none) and an Idempotency-Key when key is not empty.
-func (l *life) call(t *testing.T, addr, method, path, user, key string, body any) cluster.Answer {
+func (l *life) call(t *testing.T, addr, method, path, user, key string, body any) apiclient.Answer {
 	t.Helper()
 	var data []byte
 	if body != nil {
@@ -262,7 +182,7 @@ func (l *life) call(t *testing.T, addr, method, path, user, key string, body any
 }
 
 // send is call with a body already in JSON, sent as it is (nil for none).
-func (l *life) send(t *testing.T, addr, method, path, user, key string, data []byte) cluster.Answer {
+func (l *life) send(t *testing.T, addr, method, path, user, key string, data []byte) apiclient.Answer {
 	t.Helper()
 	tok := ""
 	if user != "" {
@@ -275,7 +195,7 @@ func (l *life) send(t *testing.T, addr, method, path, user, key string, data []b
 	return a
 }
 
-func decode(t *testing.T, a cluster.Answer, out any) {
+func decode(t *testing.T, a apiclient.Answer, out any) {
 	t.Helper()
 	if err := json.Unmarshal(a.Body, out); err != nil {
 		t.Fatalf("decode %q: %v", a.Body, err)
@@ -283,9 +203,9 @@ func decode(t *testing.T, a cluster.Answer, out any) {
 }
 
 // expectError checks an error answer: its status, its code and that it says something.
-func expectError(t *testing.T, what string, a cluster.Answer, status int, code string) apiError {
+func expectError(t *testing.T, what string, a apiclient.Answer, status int, code string) apiclient.ErrorBody {
 	t.Helper()
-	var e apiError
+	var e apiclient.ErrorBody
 	if a.Status != status {
 		t.Errorf("%s: %d %s, want %d %s", what, a.Status, a.Body, status, code)
 		return e
@@ -332,7 +252,7 @@ func (l *life) register(t *testing.T, procedure, handling, channel string) *made
 
 // registerBody registers body with Idempotency-Key key (none when empty), remembers the
 // dossier and returns it with the answer as it came.
-func (l *life) registerBody(t *testing.T, procedure, handling, channel string, body map[string]any, key string) (*made, cluster.Answer) {
+func (l *life) registerBody(t *testing.T, procedure, handling, channel string, body map[string]any, key string) (*made, apiclient.Answer) {
 	t.Helper()
 	a := l.call(t, l.e.cl.Intake.Addr, http.MethodPost, "/api/v1/dossiers", deskUser, key, body)
 	if a.Status != http.StatusCreated {
@@ -354,7 +274,7 @@ func (l *life) registerBody(t *testing.T, procedure, handling, channel string, b
 
 // act posts an action on d as user and returns the answer as it came, its refusals in
 // English (?lang=en), the language these tests read them in.
-func (l *life) act(t *testing.T, user string, d *made, action string, body any, key string) cluster.Answer {
+func (l *life) act(t *testing.T, user string, d *made, action string, body any, key string) apiclient.Answer {
 	t.Helper()
 	if body == nil {
 		body = map[string]any{}
@@ -365,13 +285,13 @@ func (l *life) act(t *testing.T, user string, d *made, action string, body any, 
 
 // actOK posts an action that must succeed, checks the answer's last step and records
 // the timeline entry the citizen should then read: of type typ at office.
-func (l *life) actOK(t *testing.T, user string, d *made, action string, body any, typ, office string) stateJSON {
+func (l *life) actOK(t *testing.T, user string, d *made, action string, body any, typ, office string) apiclient.Dossier {
 	t.Helper()
 	a := l.act(t, user, d, action, body, "")
 	if a.Status != http.StatusOK {
 		t.Fatalf("%s %s by %s: %d %s", action, d.code(), user, a.Status, a.Body)
 	}
-	var s stateJSON
+	var s apiclient.Dossier
 	decode(t, a, &s)
 	if s.Code != d.code() || s.LastStep == nil || s.LastStep.Action != action || s.LastStep.By != user {
 		t.Fatalf("%s %s: answer %s", action, d.code(), a.Body)
@@ -382,27 +302,27 @@ func (l *life) actOK(t *testing.T, user string, d *made, action string, body any
 }
 
 // wholeOf reads the whole dossier from intake as user.
-func (l *life) wholeOf(t *testing.T, user string, d *made) wholeJSON {
+func (l *life) wholeOf(t *testing.T, user string, d *made) apiclient.WholeDossier {
 	t.Helper()
 	a := l.call(t, l.e.cl.Intake.Addr, http.MethodGet, "/api/v1/dossiers/"+url.PathEscape(d.code()), user, "", nil)
 	if a.Status != http.StatusOK {
 		t.Fatalf("GET dossier %s as %s: %d %s", d.code(), user, a.Status, a.Body)
 	}
-	var w wholeJSON
+	var w apiclient.WholeDossier
 	decode(t, a, &w)
 	return w
 }
 
 // whole reads the whole dossier from intake as user: its head and the number of its
 // steps.
-func (l *life) whole(t *testing.T, user string, d *made) (stateJSON, int) {
+func (l *life) whole(t *testing.T, user string, d *made) (apiclient.Dossier, int) {
 	t.Helper()
 	w := l.wholeOf(t, user, d)
-	return w.stateJSON, len(w.Steps)
+	return w.Dossier, len(w.Steps)
 }
 
 // lookup is the citizen's GET /track/{code}?pin= (with &lang=en when lang is "en").
-func (l *life) lookup(t *testing.T, code, pin, lang string) cluster.Answer {
+func (l *life) lookup(t *testing.T, code, pin, lang string) apiclient.Answer {
 	t.Helper()
 	q := url.Values{"pin": {pin}}
 	if lang != "" {
@@ -412,30 +332,17 @@ func (l *life) lookup(t *testing.T, code, pin, lang string) cluster.Answer {
 }
 
 // rate is the citizen's POST /track/{code}/rating?pin=.
-func (l *life) rate(t *testing.T, d *made, body any) cluster.Answer {
+func (l *life) rate(t *testing.T, d *made, body any) apiclient.Answer {
 	t.Helper()
 	return l.call(t, l.e.cl.Status.Addr, http.MethodPost,
 		"/api/v1/track/"+url.PathEscape(d.code())+"/rating?pin="+url.QueryEscape(d.receipt.LookupPIN), "", "", body)
 }
 
-// listed is one item of a staff list.
-type listed struct {
-	Code          string    `json:"code"`
-	Status        string    `json:"status"`
-	StatusCode    int       `json:"status_code"`
-	StatusLabel   string    `json:"status_label"`
-	Channel       string    `json:"channel"`
-	DueAt         time.Time `json:"due_at"`
-	Timing        *string   `json:"timing"`
-	CurrentOffice ref       `json:"current_office"`
-	Applicant     string    `json:"applicant"`
-}
-
 // list reads every page of a staff list on status as user, with query (without limit
 // and cursor).
-func (l *life) list(t *testing.T, user string, query url.Values) ([]listed, cluster.Answer) {
+func (l *life) list(t *testing.T, user string, query url.Values) ([]apiclient.Listed, apiclient.Answer) {
 	t.Helper()
-	var all []listed
+	var all []apiclient.Listed
 	cursor := ""
 	for page := 0; ; page++ {
 		if page > 50 {
@@ -453,10 +360,7 @@ func (l *life) list(t *testing.T, user string, query url.Values) ([]listed, clus
 		if a.Status != http.StatusOK {
 			return nil, a
 		}
-		var p struct {
-			Items      []listed `json:"items"`
-			NextCursor *string  `json:"next_cursor"`
-		}
+		var p apiclient.ListPage
 		decode(t, a, &p)
 		all = append(all, p.Items...)
 		if p.NextCursor == nil {
@@ -491,7 +395,7 @@ func (l *life) awaitFolded(t *testing.T, d *made) {
 // awaitLookup waits until status has folded d's registration and then until the
 // citizen's lookup of d in lang ("" Vietnamese) answers 200 with what done, which decodes
 // the answer, wants to read; it names the wait "the lookup of <code> to show <what>".
-func (l *life) awaitLookup(t *testing.T, d *made, lang, what string, done func(cluster.Answer) bool) {
+func (l *life) awaitLookup(t *testing.T, d *made, lang, what string, done func(apiclient.Answer) bool) {
 	t.Helper()
 	l.awaitFolded(t, d)
 	poll(t, "the lookup of "+d.code()+" to show "+what, func() (bool, string) {
@@ -513,11 +417,11 @@ type want struct {
 
 // expectTrack waits until the citizen's lookup of d shows status w.status with every
 // step of d's timeline, then checks the lookup in Vietnamese and in English.
-func (l *life) expectTrack(t *testing.T, d *made, w want) trackJSON {
+func (l *life) expectTrack(t *testing.T, d *made, w want) apiclient.Track {
 	t.Helper()
-	var tr trackJSON
-	l.awaitLookup(t, d, "", fmt.Sprintf("%s after %d steps", w.status, len(d.steps)), func(a cluster.Answer) bool {
-		tr = trackJSON{}
+	var tr apiclient.Track
+	l.awaitLookup(t, d, "", fmt.Sprintf("%s after %d steps", w.status, len(d.steps)), func(a apiclient.Answer) bool {
+		tr = apiclient.Track{}
 		decode(t, a, &tr)
 		return tr.Status == w.status && len(tr.Timeline) == len(d.steps)
 	})
@@ -526,7 +430,7 @@ func (l *life) expectTrack(t *testing.T, d *made, w want) trackJSON {
 	if a.Status != http.StatusOK {
 		t.Fatalf("lookup %s in English: %d %s", d.code(), a.Status, a.Body)
 	}
-	var en trackJSON
+	var en apiclient.Track
 	decode(t, a, &en)
 	if got := a.Header.Get("Content-Language"); got != "en" {
 		t.Errorf("%s in English: Content-Language %q", d.code(), got)
@@ -538,10 +442,10 @@ func (l *life) expectTrack(t *testing.T, d *made, w want) trackJSON {
 
 // checkTrack checks one lookup of d against w and d's timeline, in language lang (0
 // Vietnamese, 1 English).
-func (l *life) checkTrack(t *testing.T, d *made, w want, tr trackJSON, lang int) {
+func (l *life) checkTrack(t *testing.T, d *made, w want, tr apiclient.Track, lang int) {
 	t.Helper()
 	in := [2]string{"vi", "en"}[lang]
-	if tr.Code != d.code() || tr.Procedure != (ref{d.procedure, procedureName(d.procedure)}) {
+	if tr.Code != d.code() || tr.Procedure != (apiclient.Ref{Code: d.procedure, Name: procedureName(d.procedure)}) {
 		t.Errorf("%s (%s): code %q, procedure %+v", d.code(), in, tr.Code, tr.Procedure)
 	}
 	words, ok := statusWords[w.status]
@@ -552,13 +456,13 @@ func (l *life) checkTrack(t *testing.T, d *made, w want, tr trackJSON, lang int)
 		t.Errorf("%s (%s): status %s (%d) %q, want %s (%d) %q", d.code(), in, tr.Status, tr.StatusCode, tr.StatusLabel,
 			w.status, nationalCodes[w.status], words[lang])
 	}
-	if tr.CurrentOffice != (ref{w.office, officeName(w.office)}) {
+	if tr.CurrentOffice != officeRef(w.office) {
 		t.Errorf("%s (%s): current office %+v, want %s", d.code(), in, tr.CurrentOffice, w.office)
 	}
 	switch {
 	case w.pending == "" && tr.PendingOffice != nil:
 		t.Errorf("%s (%s): pending office %+v, want none", d.code(), in, *tr.PendingOffice)
-	case w.pending != "" && (tr.PendingOffice == nil || *tr.PendingOffice != ref{w.pending, officeName(w.pending)}):
+	case w.pending != "" && (tr.PendingOffice == nil || *tr.PendingOffice != officeRef(w.pending)):
 		t.Errorf("%s (%s): pending office %+v, want %s", d.code(), in, tr.PendingOffice, w.pending)
 	}
 	switch {
@@ -588,10 +492,10 @@ func (l *life) checkTrack(t *testing.T, d *made, w want, tr trackJSON, lang int)
 	for i, s := range d.steps {
 		got := tr.Timeline[i]
 		label := stepWords[s.typ][lang]
-		if got.Type != s.typ || got.Label != label || got.Office != (ref{s.office, officeName(s.office)}) ||
+		if got.Type != s.typ || got.Label != label || got.Office == nil || *got.Office != officeRef(s.office) ||
 			!got.At.Equal(s.at.Truncate(time.Second)) {
-			t.Errorf("%s (%s): timeline[%d] = %s %q at %s %s, want %s %q at %s %s", d.code(), in, i,
-				got.Type, got.Label, got.Office.Code, got.At.Format(time.RFC3339), s.typ, label, s.office,
+			t.Errorf("%s (%s): timeline[%d] = %s %q at %+v %s, want %s %q at %s %s", d.code(), in, i,
+				got.Type, got.Label, got.Office, got.At.Format(time.RFC3339), s.typ, label, s.office,
 				s.at.Truncate(time.Second).Format(time.RFC3339))
 		}
 		if i > 0 && got.At.Before(tr.Timeline[i-1].At) {

@@ -3,7 +3,6 @@ package e2e
 import (
 	"bytes"
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"math"
 	"net/http"
@@ -15,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/motcua/motcua/services/allinone/apiclient"
 	"github.com/motcua/motcua/services/intake/demo"
 )
 
@@ -224,7 +224,7 @@ func (l *life) idempotency(t *testing.T) {
 		t.Fatalf("transfer replayed: %d %s / %d %s (replayed %q)", a1.Status, a1.Body, a2.Status, a2.Body,
 			a2.Header.Get("Idempotent-Replayed"))
 	}
-	var s stateJSON
+	var s apiclient.Dossier
 	decode(t, a1, &s)
 	h.due = s.DueAt
 	h.steps = append(h.steps, wantStep{"transferred", baoHoa, s.LastStep.At})
@@ -299,7 +299,7 @@ func (l *life) earlyAndOpen(t *testing.T) {
 
 // expectListed checks a staff list against the dossiers it should hold exactly, in the
 // order of the lists (appointment, then id), and each item against what its citizen read.
-func (l *life) expectListed(t *testing.T, what string, got []listed, expect []*made) {
+func (l *life) expectListed(t *testing.T, what string, got []apiclient.Listed, expect []*made) {
 	t.Helper()
 	expect = slices.Clone(expect)
 	slices.SortFunc(expect, func(a, b *made) int {
@@ -389,57 +389,14 @@ func (l *life) staffLists(t *testing.T) {
 	}
 }
 
-// figures are the statistics of a set of dossiers (status's stats JSON).
-type figures struct {
-	Received int `json:"received"`
-	Finished struct {
-		Early  int `json:"early"`
-		OnTime int `json:"on_time"`
-		Late   int `json:"late"`
-	} `json:"finished"`
-	Open struct {
-		WithinDeadline int `json:"within_deadline"`
-		Overdue        int `json:"overdue"`
-	} `json:"open"`
-	Withdrawn          int      `json:"withdrawn"`
-	OnTimeRate         *float64 `json:"on_time_rate"`
-	AvgProcessingHours *float64 `json:"avg_processing_hours"`
-	Channels           struct {
-		Desk   int `json:"desk"`
-		Post   int `json:"post"`
-		Online int `json:"online"`
-	} `json:"channels"`
-	OnlineShare      *float64 `json:"online_share"`
-	SatisfactionRate *float64 `json:"satisfaction_rate"`
-	Ratings          struct {
-		Count    int      `json:"count"`
-		Average  *float64 `json:"average"`
-		Dislikes int      `json:"dislikes"`
-	} `json:"ratings"`
-}
-
-type group struct {
-	Code string `json:"code"`
-	Name string `json:"name"`
-	figures
-}
-
-type statsJSON struct {
-	From string `json:"from"`
-	To   string `json:"to"`
-	figures
-	ByProcedure []group `json:"by_procedure"`
-	ByOffice    []group `json:"by_office"`
-}
-
 // expectFigures works out the figures of ds by the definitions of domain.md §6 as
 // status states them (stats.go): the scored dossiers are those not withdrawn; on-time
 // rate = (early + on time + open within deadline) / scored; satisfaction = 100 − late % −
 // dislike % of the scored, where late counts finished late and open overdue and a dislike
 // is a rating of 2 or less; rates in percent with one decimal, null without a
 // denominator.
-func expectFigures(ds []*made) figures {
-	var f figures
+func expectFigures(ds []*made) apiclient.Figures {
+	var f apiclient.Figures
 	scoreSum := 0
 	for _, d := range ds {
 		f.Received++
@@ -500,11 +457,6 @@ func expectFigures(ds []*made) figures {
 	return f
 }
 
-func (f figures) String() string {
-	b, _ := json.Marshal(f)
-	return string(b)
-}
-
 // statistics asks for the day's statistics as the supervisor and checks them against
 // the dossiers made, in total, per procedure, per office and through the filters, and the
 // CSV export against the JSON.
@@ -520,13 +472,13 @@ func (l *life) statistics(t *testing.T) {
 		}
 	}
 	period := url.Values{"from": {from}, "to": {to}}
-	get := func(q url.Values) statsJSON {
+	get := func(q url.Values) apiclient.Stats {
 		t.Helper()
 		a := l.call(t, l.e.cl.Status.Addr, http.MethodGet, "/api/v1/stats?"+q.Encode(), "supervisor.xuanloc", "", nil)
 		if a.Status != http.StatusOK {
 			t.Fatalf("stats %v: %d %s", q, a.Status, a.Body)
 		}
-		var s statsJSON
+		var s apiclient.Stats
 		decode(t, a, &s)
 		return s
 	}
@@ -535,8 +487,8 @@ func (l *life) statistics(t *testing.T) {
 		t.Errorf("stats for %s..%s answer the period %s..%s", from, to, s.From, s.To)
 	}
 	want := expectFigures(l.made)
-	if !reflect.DeepEqual(s.figures, want) {
-		t.Errorf("stats of the day:\n got %s\nwant %s", s.figures, want)
+	if !reflect.DeepEqual(s.Figures, want) {
+		t.Errorf("stats of the day:\n got %s\nwant %s", s.Figures, want)
 	}
 	// The scenario worked out by hand: 7 received, 1 withdrawn, so 6 scored; early 2
 	// (refused and returned days ahead), late 1 (the extension), open 3; one dislike.
@@ -546,7 +498,7 @@ func (l *life) statistics(t *testing.T) {
 	}
 
 	// Per procedure and per handling office, sorted by code.
-	checkGroups := func(what string, got []group, key func(*made) string, name func(string) string) {
+	checkGroups := func(what string, got []apiclient.StatsGroup, key func(*made) string, name func(string) string) {
 		t.Helper()
 		byKey := map[string][]*made{}
 		for _, d := range l.made {
@@ -563,8 +515,8 @@ func (l *life) statistics(t *testing.T) {
 		}
 		for i, code := range codes {
 			g := got[i]
-			if w := expectFigures(byKey[code]); g.Code != code || g.Name != name(code) || !reflect.DeepEqual(g.figures, w) {
-				t.Errorf("%s %s (%s):\n got %s\nwant %s %s", what, g.Code, g.Name, g.figures, code, w)
+			if w := expectFigures(byKey[code]); g.Code != code || g.Name != name(code) || !reflect.DeepEqual(g.Figures, w) {
+				t.Errorf("%s %s (%s):\n got %s\nwant %s %s", what, g.Code, g.Name, g.Figures, code, w)
 			}
 		}
 	}
@@ -587,7 +539,7 @@ func (l *life) statistics(t *testing.T) {
 				ds = append(ds, d)
 			}
 		}
-		if got, w := get(q).figures, expectFigures(ds); !reflect.DeepEqual(got, w) {
+		if got, w := get(q).Figures, expectFigures(ds); !reflect.DeepEqual(got, w) {
 			t.Errorf("stats with %s=%s:\n got %s\nwant %s", tc.param, tc.value, got, w)
 		}
 	}
@@ -595,7 +547,7 @@ func (l *life) statistics(t *testing.T) {
 	day, _ := time.Parse(time.DateOnly, from)
 	before := day.AddDate(0, 0, -1).Format(time.DateOnly)
 	if got := get(url.Values{"from": {before}, "to": {before}}); got.Received != 0 || got.OnTimeRate != nil || got.SatisfactionRate != nil {
-		t.Errorf("stats of the day before: %s", got.figures)
+		t.Errorf("stats of the day before: %s", got.Figures)
 	}
 
 	// The CSV export: a header, the total, then a row per procedure and per office; the
@@ -630,7 +582,7 @@ func (l *life) statistics(t *testing.T) {
 		}
 		return strconv.FormatFloat(*v, 'f', 1, 64)
 	}
-	check := func(row []string, scope, code string, f figures) {
+	check := func(row []string, scope, code string, f apiclient.Figures) {
 		t.Helper()
 		for name, v := range map[string]string{
 			"scope": scope, "code": code, "from": from, "to": to,
@@ -649,11 +601,11 @@ func (l *life) statistics(t *testing.T) {
 			}
 		}
 	}
-	check(rows[1], "total", "", s.figures)
+	check(rows[1], "total", "", s.Figures)
 	for i, g := range s.ByProcedure {
-		check(rows[2+i], "procedure", g.Code, g.figures)
+		check(rows[2+i], "procedure", g.Code, g.Figures)
 	}
 	for i, g := range s.ByOffice {
-		check(rows[2+len(s.ByProcedure)+i], "office", g.Code, g.figures)
+		check(rows[2+len(s.ByProcedure)+i], "office", g.Code, g.Figures)
 	}
 }

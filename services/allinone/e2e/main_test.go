@@ -18,6 +18,7 @@ import (
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 
+	"github.com/motcua/motcua/services/allinone/apiclient"
 	"github.com/motcua/motcua/services/allinone/cluster"
 	"github.com/motcua/motcua/services/intake/demo"
 	"github.com/motcua/motcua/services/platform/messaging"
@@ -70,7 +71,7 @@ type env struct {
 	dir    string
 	cl     *cluster.Cluster
 	db     *pgxpool.Pool
-	client *cluster.Client
+	client *apiclient.Client
 	token  string
 }
 
@@ -87,7 +88,7 @@ func startOn(t *testing.T, adminURL string) *env {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	e := &env{t: t, dir: t.TempDir(), client: cluster.NewClient(16)}
+	e := &env{t: t, dir: t.TempDir(), client: apiclient.NewClient(16)}
 	dbURL := pgtest.NewDatabase(t, adminURL)
 	t.Cleanup(func() {
 		if t.Failed() {
@@ -143,7 +144,7 @@ type hook struct {
 
 // load is the outcome of a burst of registrations.
 type load struct {
-	receipts []cluster.Receipt
+	receipts []apiclient.Receipt
 	failures []string
 	// at is the number of successful registrations when each hook had finished.
 	at []int
@@ -191,7 +192,7 @@ func (e *env) register(first, n, workers int, stopOnError bool, hooks ...hook) l
 				}
 				num := first + i
 				key := fmt.Sprintf("e2e-%s-%d", e.t.Name(), num)
-				r, status, err := e.client.Register(ctx, e.cl.Intake.Addr, e.token, key, cluster.Registration(office, procedure, num))
+				r, status, err := e.client.Register(ctx, e.cl.Intake.Addr, e.token, key, apiclient.Registration(office, procedure, num))
 				if err != nil || status != 201 {
 					mu.Lock()
 					out.failures = append(out.failures, fmt.Sprintf("registration %d: status %d, err %v", num, status, err))
@@ -316,7 +317,7 @@ func (e *env) codes(table string) map[string]string {
 
 // byCode indexes receipts by dossier code (to the dossier's id), failing on a code
 // given twice.
-func byCode(t *testing.T, receipts []cluster.Receipt) map[string]string {
+func byCode(t *testing.T, receipts []apiclient.Receipt) map[string]string {
 	t.Helper()
 	out := make(map[string]string, len(receipts))
 	for _, r := range receipts {
@@ -436,7 +437,7 @@ func (e *env) expectStatusHolds(want map[string]string, pins map[string]string) 
 }
 
 // pinsOf maps each receipt's code to its lookup PIN.
-func pinsOf(receipts []cluster.Receipt) map[string]string {
+func pinsOf(receipts []apiclient.Receipt) map[string]string {
 	out := make(map[string]string, len(receipts))
 	for _, r := range receipts {
 		out[r.Code] = r.LookupPIN

@@ -17,7 +17,7 @@ import (
 
 	"github.com/google/uuid"
 
-	"github.com/motcua/motcua/services/allinone/cluster"
+	"github.com/motcua/motcua/services/allinone/apiclient"
 	"github.com/motcua/motcua/services/intake/demo"
 )
 
@@ -36,103 +36,21 @@ const (
 	pickupAddress = "Ấp 3, xã Bảo Hòa, Xuân Lộc, Đồng Nai" // the applicant's address of registration()
 )
 
-// shipView is a shipment as postal answers it.
-type shipView struct {
-	TrackingNumber string `json:"tracking_number"`
-	Kind           string `json:"kind"`
-	Status         string `json:"status"`
-	StatusLabel    string `json:"status_label"`
-	DossierCode    string `json:"dossier_code"`
-	From           *ref   `json:"from"`
-	To             *ref   `json:"to"`
-	Address        string `json:"address"`
-	// The post offices, with their address (which ref leaves out).
-	OriginPostOffice      ref         `json:"origin_post_office"`
-	DestinationPostOffice ref         `json:"destination_post_office"`
-	FailedAttempts        int         `json:"failed_attempts"`
-	SealNumber            string      `json:"seal_number"`
-	PostageVND            int64       `json:"postage_vnd"`
-	PaidBy                string      `json:"paid_by"`
-	ReturnsTrackingNumber string      `json:"returns_tracking_number"`
-	CreatedAt             time.Time   `json:"created_at"`
-	UpdatedAt             time.Time   `json:"updated_at"`
-	Version               int         `json:"version"`
-	Events                []shipEvent `json:"events"`
-}
-
-// shipEvent is a step of a shipment as postal answers it.
-type shipEvent struct {
-	EventID    string    `json:"event_id"`
-	Type       string    `json:"type"`
-	Label      string    `json:"label"`
-	OccurredAt time.Time `json:"occurred_at"`
-	By         string    `json:"by"`
-	PostOffice *ref      `json:"post_office"`
-	Automatic  bool      `json:"automatic"`
-	SealNumber string    `json:"seal_number"`
-	ReasonCode string    `json:"reason_code"`
-	ActionCode string    `json:"action_code"`
-	Proof      *struct {
-		RecipientName string `json:"recipient_name"`
-		Relation      string `json:"relation"`
-		IDLast4       string `json:"id_last4"`
-	} `json:"proof"`
-}
-
-func (s shipView) types() []string {
-	out := make([]string, len(s.Events))
-	for i, e := range s.Events {
-		out[i] = e.Type
-	}
-	return out
-}
-
-// manifestView is a post office's run sheet.
-type manifestView struct {
-	PostOffice ref        `json:"post_office"`
-	Date       string     `json:"date"`
-	Pickups    []shipView `json:"pickups"`
-	Deliveries []shipView `json:"deliveries"`
-}
-
 // find returns the shipment with tracking number tn in list.
-func find(list []shipView, tn string) (shipView, bool) {
+func find(list []apiclient.Shipment, tn string) (apiclient.Shipment, bool) {
 	for _, s := range list {
 		if s.TrackingNumber == tn {
 			return s, true
 		}
 	}
-	return shipView{}, false
+	return apiclient.Shipment{}, false
 }
 
-// postTrack is the citizen's lookup with the post's side: shipment steps carry their
-// tracking number, and the shipments are listed.
-type postTrack struct {
-	Code          string `json:"code"`
-	Status        string `json:"status"`
-	StatusCode    int    `json:"status_code"`
-	StatusLabel   string `json:"status_label"`
-	CurrentOffice ref    `json:"current_office"`
-	PendingOffice *ref   `json:"pending_office"`
-	Timeline      []struct {
-		At             time.Time `json:"at"`
-		Type           string    `json:"type"`
-		Label          string    `json:"label"`
-		Office         *ref      `json:"office"`
-		TrackingNumber string    `json:"tracking_number"`
-	} `json:"timeline"`
-	Shipments []struct {
-		TrackingNumber string    `json:"tracking_number"`
-		Kind           string    `json:"kind"`
-		Status         string    `json:"status"`
-		StatusLabel    string    `json:"status_label"`
-		UpdatedAt      time.Time `json:"updated_at"`
-	} `json:"shipments"`
-}
-
-func (p postTrack) types() []string {
-	out := make([]string, len(p.Timeline))
-	for i, s := range p.Timeline {
+// timelineKeys are the types of the citizen's timeline, each shipment step's followed by
+// its tracking number in brackets.
+func timelineKeys(tr apiclient.Track) []string {
+	out := make([]string, len(tr.Timeline))
+	for i, s := range tr.Timeline {
 		out[i] = s.Type
 		if s.TrackingNumber != "" {
 			out[i] += "[" + s.TrackingNumber + "]"
@@ -202,7 +120,7 @@ func proof(t *testing.T, name, relation, last4 string) map[string]any {
 }
 
 // shipmentsOf lists the shipments of d as user (GET /shipments?dossier=).
-func (l *life) shipmentsOf(t *testing.T, user string, d *made) []shipView {
+func (l *life) shipmentsOf(t *testing.T, user string, d *made) []apiclient.Shipment {
 	t.Helper()
 	a := l.call(t, l.e.cl.Postal.Addr, http.MethodGet, "/api/v1/shipments?dossier="+url.QueryEscape(d.code()), user, "", nil)
 	if a.Status == http.StatusNotFound {
@@ -211,18 +129,16 @@ func (l *life) shipmentsOf(t *testing.T, user string, d *made) []shipView {
 	if a.Status != http.StatusOK {
 		t.Fatalf("shipments of %s as %s: %d %s", d.code(), user, a.Status, a.Body)
 	}
-	var p struct {
-		Items []shipView `json:"items"`
-	}
+	var p apiclient.Shipments
 	decode(t, a, &p)
 	return p.Items
 }
 
 // awaitShipment waits until the post has opened the n-th shipment of kind for d (n from
 // 1) and returns it, as user sees it.
-func (l *life) awaitShipment(t *testing.T, user string, d *made, kind string, n int) shipView {
+func (l *life) awaitShipment(t *testing.T, user string, d *made, kind string, n int) apiclient.Shipment {
 	t.Helper()
-	var found shipView
+	var found apiclient.Shipment
 	poll(t, fmt.Sprintf("a %s shipment #%d of %s", kind, n, d.code()), func() (bool, string) {
 		list := l.shipmentsOf(t, user, d)
 		seen := 0
@@ -241,13 +157,13 @@ func (l *life) awaitShipment(t *testing.T, user string, d *made, kind string, n 
 }
 
 // shipment reads one shipment with its steps as user.
-func (l *life) shipment(t *testing.T, user, tn string) shipView {
+func (l *life) shipment(t *testing.T, user, tn string) apiclient.Shipment {
 	t.Helper()
 	a := l.call(t, l.e.cl.Postal.Addr, http.MethodGet, "/api/v1/shipments/"+tn, user, "", nil)
 	if a.Status != http.StatusOK {
 		t.Fatalf("GET shipment %s as %s: %d %s", tn, user, a.Status, a.Body)
 	}
-	var s shipView
+	var s apiclient.Shipment
 	decode(t, a, &s)
 	return s
 }
@@ -265,14 +181,14 @@ func eventBody(typ string, fields map[string]any) (map[string]any, time.Time) {
 }
 
 // recordRaw posts body (already JSON) as an event of tn, as user.
-func (l *life) recordRaw(t *testing.T, user, tn string, body []byte) cluster.Answer {
+func (l *life) recordRaw(t *testing.T, user, tn string, body []byte) apiclient.Answer {
 	t.Helper()
 	return l.send(t, l.e.cl.Postal.Addr, http.MethodPost, "/api/v1/shipments/"+tn+"/events", user, "", body)
 }
 
 // record posts an event of type typ with fields on tn as user and returns the answer as
 // it came and the time the event says it happened.
-func (l *life) record(t *testing.T, user, tn, typ string, fields map[string]any) (cluster.Answer, time.Time) {
+func (l *life) record(t *testing.T, user, tn, typ string, fields map[string]any) (apiclient.Answer, time.Time) {
 	t.Helper()
 	body, at := eventBody(typ, fields)
 	return l.call(t, l.e.cl.Postal.Addr, http.MethodPost, "/api/v1/shipments/"+tn+"/events", user, "", body), at
@@ -280,13 +196,13 @@ func (l *life) record(t *testing.T, user, tn, typ string, fields map[string]any)
 
 // stepOK records an event that must be taken: 200 and the shipment now in status
 // typ (or want, when given: an automatic return).
-func (l *life) stepOK(t *testing.T, user, tn, typ string, fields map[string]any, want ...string) (shipView, time.Time) {
+func (l *life) stepOK(t *testing.T, user, tn, typ string, fields map[string]any, want ...string) (apiclient.Shipment, time.Time) {
 	t.Helper()
 	a, at := l.record(t, user, tn, typ, fields)
 	if a.Status != http.StatusOK {
 		t.Fatalf("%s on %s by %s: %d %s", typ, tn, user, a.Status, a.Body)
 	}
-	var s shipView
+	var s apiclient.Shipment
 	decode(t, a, &s)
 	status := typ
 	if len(want) > 0 {
@@ -308,7 +224,7 @@ type legStep struct {
 
 // walk records each step on leg s in turn, each of which must be taken (stepOK), and
 // returns the entries the citizen's timeline should then hold for them, at office.
-func (l *life) walk(t *testing.T, s shipView, office string, steps ...legStep) []roadStep {
+func (l *life) walk(t *testing.T, s apiclient.Shipment, office string, steps ...legStep) []roadStep {
 	t.Helper()
 	var out []roadStep
 	for _, step := range steps {
@@ -319,11 +235,11 @@ func (l *life) walk(t *testing.T, s shipView, office string, steps ...legStep) [
 }
 
 // manifest reads a post office's run sheet for today as user.
-func (l *life) manifest(t *testing.T, user, office string) (manifestView, cluster.Answer) {
+func (l *life) manifest(t *testing.T, user, office string) (apiclient.Manifest, apiclient.Answer) {
 	t.Helper()
 	q := url.Values{"office": {office}, "date": {time.Now().In(ict).Format(time.DateOnly)}}
 	a := l.call(t, l.e.cl.Postal.Addr, http.MethodGet, "/api/v1/manifests?"+q.Encode(), user, "", nil)
-	var m manifestView
+	var m apiclient.Manifest
 	if a.Status == http.StatusOK {
 		decode(t, a, &m)
 	}
@@ -331,7 +247,7 @@ func (l *life) manifest(t *testing.T, user, office string) (manifestView, cluste
 }
 
 // manifestOK reads a run sheet that must be given.
-func (l *life) manifestOK(t *testing.T, user, office string) manifestView {
+func (l *life) manifestOK(t *testing.T, user, office string) apiclient.Manifest {
 	t.Helper()
 	m, a := l.manifest(t, user, office)
 	if a.Status != http.StatusOK {
@@ -344,24 +260,24 @@ func (l *life) manifestOK(t *testing.T, user, office string) manifestView {
 }
 
 // awaitIntake waits until intake's dossier, read as user, has a last step action.
-func (l *life) awaitIntake(t *testing.T, user string, d *made, action string) wholeJSON {
+func (l *life) awaitIntake(t *testing.T, user string, d *made, action string) apiclient.WholeDossier {
 	t.Helper()
-	var w wholeJSON
+	var w apiclient.WholeDossier
 	poll(t, fmt.Sprintf("intake to take the post's step %s on %s", action, d.code()), func() (bool, string) {
 		w = l.wholeOf(t, user, d)
 		return len(w.Steps) > 0 && w.Steps[len(w.Steps)-1].Action == action,
-			fmt.Sprintf("status %s, steps %v", w.Status, w.actions())
+			fmt.Sprintf("status %s, steps %v", w.Status, w.Actions())
 	})
 	return w
 }
 
 // awaitPostTrack waits until the citizen's lookup of d in lang ("" Vietnamese) satisfies
 // done, and returns it.
-func (l *life) awaitPostTrack(t *testing.T, d *made, lang, what string, done func(postTrack) bool) postTrack {
+func (l *life) awaitPostTrack(t *testing.T, d *made, lang, what string, done func(apiclient.Track) bool) apiclient.Track {
 	t.Helper()
-	var tr postTrack
-	l.awaitLookup(t, d, lang, what, func(a cluster.Answer) bool {
-		tr = postTrack{}
+	var tr apiclient.Track
+	l.awaitLookup(t, d, lang, what, func(a apiclient.Answer) bool {
+		tr = apiclient.Track{}
 		decode(t, a, &tr)
 		return done(tr)
 	})
@@ -433,7 +349,7 @@ func dossierStep(typ, office string, at time.Time) roadStep {
 	return roadStep{typ: typ, office: office, at: at}
 }
 
-func shipStep(s shipView, typ, office string, at time.Time) roadStep {
+func shipStep(s apiclient.Shipment, typ, office string, at time.Time) roadStep {
 	return roadStep{typ: typ, kind: s.Kind, tn: s.TrackingNumber, office: office, at: at}
 }
 
@@ -468,7 +384,7 @@ func (r roadStep) label(t *testing.T, lang int) string {
 // each entry, matched by type and tracking number (so that one out of place does not hide
 // the rest), for its office, its label in lang (0 Vietnamese, 1 English) and, when known,
 // its time; and that time never goes back.
-func checkRoad(t *testing.T, what string, tr postTrack, want []roadStep, lang int) {
+func checkRoad(t *testing.T, what string, tr apiclient.Track, want []roadStep, lang int) {
 	t.Helper()
 	var wantTypes []string
 	for _, w := range want {
@@ -478,7 +394,7 @@ func checkRoad(t *testing.T, what string, tr postTrack, want []roadStep, lang in
 		}
 		wantTypes = append(wantTypes, s)
 	}
-	got := tr.types()
+	got := timelineKeys(tr)
 	if !slices.Equal(got, wantTypes) {
 		t.Errorf("%s: the timeline is\n  %s\nwant\n  %s", what, strings.Join(got, "\n  "), strings.Join(wantTypes, "\n  "))
 		if !slices.Equal(slices.Sorted(slices.Values(got)), slices.Sorted(slices.Values(wantTypes))) {
@@ -508,7 +424,7 @@ func checkRoad(t *testing.T, what string, tr postTrack, want []roadStep, lang in
 		switch {
 		case w.office == "" && g.Office != nil:
 			t.Errorf("%s: timeline[%d] %s names the office %+v, want none", what, i, key, *g.Office)
-		case w.office != "" && (g.Office == nil || *g.Office != ref{w.office, officeName(w.office)}):
+		case w.office != "" && (g.Office == nil || *g.Office != officeRef(w.office)):
 			t.Errorf("%s: timeline[%d] %s names the office %+v, want %s", what, i, key, g.Office, w.office)
 		}
 		if !w.at.IsZero() && !g.At.Equal(w.at.Truncate(time.Second)) {

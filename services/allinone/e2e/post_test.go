@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/motcua/motcua/services/allinone/cluster"
+	"github.com/motcua/motcua/services/allinone/apiclient"
 	"github.com/motcua/motcua/services/intake/demo"
 )
 
@@ -23,7 +23,7 @@ func TestPost(t *testing.T) {
 	e := start(t)
 	l := newLife(e)
 	var first *made
-	var legs []shipView
+	var legs []apiclient.Shipment
 	t.Run("sent by post, carried to a commune, delivered with proof", func(t *testing.T) {
 		first, legs = l.postRoad(t)
 	})
@@ -46,7 +46,7 @@ func idLast4(body map[string]any) string {
 // postRoad: registered at the district desk from a dossier the post collects at the
 // applicant's home, sent by post to Bảo Hòa, decided there, the result delivered to the
 // applicant's address; every leg signed for. It returns the dossier and its three legs.
-func (l *life) postRoad(t *testing.T) (*made, []shipView) {
+func (l *life) postRoad(t *testing.T) (*made, []apiclient.Shipment) {
 	desk, officer := demo.DistrictDesk, "officer.baohoa"
 	body := l.registration(marital, baoHoa, "post")
 	body["result_delivery"] = map[string]string{"method": "post", "address": resultAddress}
@@ -80,8 +80,8 @@ func (l *life) postRoad(t *testing.T) (*made, []shipView) {
 		map[string]any{"proof": proof(t, "Trần Thị Bình", "office_clerk", "0427")})
 	road = append(road, shipStep(pk, "delivered", desk, at))
 	pk = l.shipment(t, workerXL, pk.TrackingNumber)
-	if !slices.Equal(pk.types(), []string{"created", "accepted", "picked_up", "delivered"}) {
-		t.Fatalf("the pickup's steps: %v", pk.types())
+	if !slices.Equal(pk.EventTypes(), []string{"created", "accepted", "picked_up", "delivered"}) {
+		t.Fatalf("the pickup's steps: %v", pk.EventTypes())
 	}
 	if ev := pk.Events[1]; ev.SealNumber != "XL-2026-000117" || ev.By != workerXL || ev.PostOffice == nil || ev.PostOffice.Code != postXuanLoc {
 		t.Errorf("the pickup's acceptance: %+v", ev)
@@ -113,8 +113,8 @@ func (l *life) postRoad(t *testing.T) (*made, []shipView) {
 		legStep{workerBH, "arrived", nil},
 	)...)
 	// Not yet delivered: the dossier is still on its way, nobody at Bảo Hòa has it.
-	if w := l.wholeOf(t, officer, d); w.Status != "in_transit" || slices.Contains(w.actions(), "arrive") {
-		t.Errorf("before the leg is delivered intake has %s, steps %v", w.Status, w.actions())
+	if w := l.wholeOf(t, officer, d); w.Status != "in_transit" || slices.Contains(w.Actions(), "arrive") {
+		t.Errorf("before the leg is delivered intake has %s, steps %v", w.Status, w.Actions())
 	}
 	_, at = l.stepOK(t, workerBH, tr.TrackingNumber, "delivered",
 		map[string]any{"proof": proof(t, "Lê Văn Cường", "office_clerk", "1289")})
@@ -169,16 +169,16 @@ func (l *life) postRoad(t *testing.T) (*made, []shipView) {
 	if last := w.Steps[len(w.Steps)-1]; last.By != "postal" || last.TrackingNumber != dl.TrackingNumber || !last.At.Equal(at) {
 		t.Errorf("intake's deliver step: %+v", last)
 	}
-	if got := w.actions(); !slices.Equal(got, []string{"transfer", "arrive", "accept", "complete", "deliver"}) {
+	if got := w.Actions(); !slices.Equal(got, []string{"transfer", "arrive", "accept", "complete", "deliver"}) {
 		t.Errorf("intake's hand-over log: %v", got)
 	}
 	road = append(road, dossierStep("result_delivered", baoHoa, at), shipStep(dl, "delivered", baoHoa, at))
 
 	// The citizen reads every leg.
 	tr, dl = l.shipment(t, workerBH, tr.TrackingNumber), l.shipment(t, workerXL, dl.TrackingNumber)
-	legs := []shipView{pk, tr, dl}
+	legs := []apiclient.Shipment{pk, tr, dl}
 	for lang, code := range []string{"", "en"} {
-		trk := l.awaitPostTrack(t, d, code, "the result returned after three legs delivered", func(p postTrack) bool {
+		trk := l.awaitPostTrack(t, d, code, "the result returned after three legs delivered", func(p apiclient.Track) bool {
 			return p.Status == "returned" && len(p.Timeline) == len(road) && len(p.Shipments) == 3 &&
 				p.Shipments[2].Status == "delivered"
 		})
@@ -201,7 +201,7 @@ func (l *life) postRoad(t *testing.T) (*made, []shipView) {
 
 // postAccess: a run sheet shows a post office only its own legs; a postal worker reads
 // the run sheet of their post office only and records steps of its shipments only.
-func (l *life) postAccess(t *testing.T, d *made, legs []shipView) {
+func (l *life) postAccess(t *testing.T, d *made, legs []apiclient.Shipment) {
 	pk, tr, dl := legs[0], legs[1], legs[2]
 	// Gia Ray's postal point carries none of them.
 	m := l.manifestOK(t, "supervisor.xuanloc", postGiaRay)
@@ -213,16 +213,16 @@ func (l *life) postAccess(t *testing.T, d *made, legs []shipView) {
 	// Each post office's run sheet lists what it collected and what it delivered today.
 	for _, tc := range []struct {
 		user, office                   string
-		pickups, deliveries, notListed []shipView
+		pickups, deliveries, notListed []apiclient.Shipment
 	}{
-		{"supervisor.xuanloc", postXuanLoc, []shipView{pk, tr}, []shipView{pk, dl}, nil},
-		{workerBH, postBaoHoa, []shipView{dl}, []shipView{tr}, []shipView{pk}},
+		{"supervisor.xuanloc", postXuanLoc, []apiclient.Shipment{pk, tr}, []apiclient.Shipment{pk, dl}, nil},
+		{workerBH, postBaoHoa, []apiclient.Shipment{dl}, []apiclient.Shipment{tr}, []apiclient.Shipment{pk}},
 	} {
 		m := l.manifestOK(t, tc.user, tc.office)
 		for _, part := range []struct {
 			name string
-			list []shipView
-			want []shipView
+			list []apiclient.Shipment
+			want []apiclient.Shipment
 		}{{"pickups", m.Pickups, tc.pickups}, {"deliveries", m.Deliveries, tc.deliveries}} {
 			for _, s := range part.want {
 				if _, ok := find(part.list, s.TrackingNumber); !ok {
@@ -309,8 +309,8 @@ func (l *life) postReturn(t *testing.T) {
 	road = append(road, failed, shipStep(dl, "returned", desk, at))
 	dl = l.shipment(t, workerXL, tn)
 	if want := []string{"created", "accepted", "picked_up", "out_for_delivery", "delivery_failed", "out_for_delivery",
-		"delivery_failed", "returned"}; !slices.Equal(dl.types(), want) {
-		t.Fatalf("the delivery's steps: %v, want %v", dl.types(), want)
+		"delivery_failed", "returned"}; !slices.Equal(dl.EventTypes(), want) {
+		t.Fatalf("the delivery's steps: %v, want %v", dl.EventTypes(), want)
 	}
 	if ev := dl.Events[4]; ev.ReasonCode != "recipient_absent" || ev.ActionCode != "leave_notice" || ev.By != workerXL {
 		t.Errorf("the first failed attempt: %+v", ev)
@@ -336,7 +336,7 @@ func (l *life) postReturn(t *testing.T) {
 	road = append(road, shipStep(ret, "created", desk, time.Time{}))
 
 	// The citizen reads both attempts, why they failed, and that the result is coming back.
-	trk := l.awaitPostTrack(t, d, "", "the failed attempts and the return", func(p postTrack) bool {
+	trk := l.awaitPostTrack(t, d, "", "the failed attempts and the return", func(p apiclient.Track) bool {
 		return len(p.Timeline) == len(road) && len(p.Shipments) == 2
 	})
 	if trk.Status != "processed" || trk.CurrentOffice.Code != desk {
@@ -370,12 +370,12 @@ func (l *life) postReturn(t *testing.T) {
 		t.Errorf("handed over at the desk: %+v", st)
 	}
 	road = append(road, dossierStep("returned", desk, st.LastStep.At))
-	if got := l.wholeOf(t, deskUser, d).actions(); !slices.Equal(got, []string{"accept", "complete", "bring-back", "return"}) {
+	if got := l.wholeOf(t, deskUser, d).Actions(); !slices.Equal(got, []string{"accept", "complete", "bring-back", "return"}) {
 		t.Errorf("intake's hand-over log: %v", got)
 	}
 
 	for lang, code := range []string{"", "en"} {
-		trk := l.awaitPostTrack(t, d, code, "the result returned at the desk after the post brought it back", func(p postTrack) bool {
+		trk := l.awaitPostTrack(t, d, code, "the result returned at the desk after the post brought it back", func(p apiclient.Track) bool {
 			return p.Status == "returned" && len(p.Timeline) == len(road) && len(p.Shipments) == 2 &&
 				p.Shipments[1].Status == "delivered"
 		})
@@ -438,7 +438,7 @@ func (l *life) postOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	answers := []cluster.Answer{l.recordRaw(t, workerXL, tn, raw)}
+	answers := []apiclient.Answer{l.recordRaw(t, workerXL, tn, raw)}
 	var (
 		wg   sync.WaitGroup
 		mu   sync.Mutex
@@ -470,7 +470,7 @@ func (l *life) postOnce(t *testing.T) {
 				replayed, answers[0].Status, answers[0].Body)
 		}
 	}
-	var s shipView
+	var s apiclient.Shipment
 	decode(t, answers[0], &s)
 	if s.Status != "delivered" || s.Version != 5 {
 		t.Errorf("the confirmation's answer: %s", answers[0].Body)
@@ -484,23 +484,23 @@ func (l *life) postOnce(t *testing.T) {
 	expectError(t, "delivered again under a new event id", a, http.StatusConflict, "event_out_of_order")
 
 	got := l.shipment(t, workerXL, tn)
-	if want := []string{"created", "accepted", "picked_up", "out_for_delivery", "delivered"}; !slices.Equal(got.types(), want) ||
+	if want := []string{"created", "accepted", "picked_up", "out_for_delivery", "delivered"}; !slices.Equal(got.EventTypes(), want) ||
 		got.Version != 5 || got.Events[4].EventID != ev["event_id"] || !got.Events[4].OccurredAt.Equal(at) {
 		t.Errorf("the delivery's steps: %v, version %d, last %+v; want %v, version 5, the confirmation's event",
-			got.types(), got.Version, got.Events[len(got.Events)-1], want)
+			got.EventTypes(), got.Version, got.Events[len(got.Events)-1], want)
 	}
 
 	w := l.awaitIntake(t, deskUser, d, "deliver")
-	if got := w.actions(); !slices.Equal(got, []string{"accept", "complete", "deliver"}) || w.Status != "returned" || w.Version != 4 {
+	if got := w.Actions(); !slices.Equal(got, []string{"accept", "complete", "deliver"}) || w.Status != "returned" || w.Version != 4 {
 		t.Errorf("intake after three confirmations: %s, version %d, steps %v; want returned, 4, one deliver", w.Status, w.Version, got)
 	}
 	// Status folds each shipment event on its own: wait for every step, created included.
 	want := []string{"received", "accepted", "completed", "shipment_created[" + tn + "]", "shipment_accepted[" + tn + "]",
 		"shipment_picked_up[" + tn + "]", "shipment_out_for_delivery[" + tn + "]", "result_delivered",
 		"shipment_delivered[" + tn + "]"}
-	trk := l.awaitPostTrack(t, d, "", "the result delivered, every step folded", func(p postTrack) bool {
+	trk := l.awaitPostTrack(t, d, "", "the result delivered, every step folded", func(p apiclient.Track) bool {
 		return p.Status == "returned" && len(p.Shipments) == 1 && p.Shipments[0].Status == "delivered" &&
-			len(p.types()) >= len(want)
+			len(timelineKeys(p)) >= len(want)
 	})
 	count := func(typ string) int {
 		n := 0
@@ -513,9 +513,9 @@ func (l *life) postOnce(t *testing.T) {
 	}
 	if count("shipment_delivered") != 1 || count("result_delivered") != 1 {
 		t.Errorf("the citizen reads %d shipment_delivered and %d result_delivered steps, want one of each: %v",
-			count("shipment_delivered"), count("result_delivered"), trk.types())
+			count("shipment_delivered"), count("result_delivered"), timelineKeys(trk))
 	}
-	if !slices.Equal(trk.types(), want) {
-		t.Errorf("the citizen's timeline: %v, want %v", trk.types(), want)
+	if !slices.Equal(timelineKeys(trk), want) {
+		t.Errorf("the citizen's timeline: %v, want %v", timelineKeys(trk), want)
 	}
 }

@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/motcua/motcua/services/allinone/cluster"
+	"github.com/motcua/motcua/services/allinone/apiclient"
 	"github.com/motcua/motcua/services/intake/demo"
 	"github.com/motcua/motcua/services/platform/pgtest"
 )
@@ -53,12 +53,12 @@ func TestServeDemoEndToEnd(t *testing.T) {
 	dir := t.TempDir()
 	addr, stop := serve(t, dir)
 	ctx := context.Background()
-	c := cluster.NewClient(4)
+	c := apiclient.NewClient(4)
 	token, err := c.Token(ctx, addr, "desk.xuanloc", demo.Password)
 	if err != nil {
 		t.Fatal(err)
 	}
-	receipt, status, err := c.Register(ctx, addr, token, "", cluster.Registration(demo.DistrictDesk, "2.000720", 1))
+	receipt, status, err := c.Register(ctx, addr, token, "", apiclient.Registration(demo.DistrictDesk, "2.000720", 1))
 	if err != nil || status != http.StatusCreated {
 		t.Fatalf("register: %d %v", status, err)
 	}

@@ -10,7 +10,7 @@ import (
 
 	"github.com/go-chi/chi/v5"
 
-	"github.com/motcua/motcua/services/allinone/cluster"
+	"github.com/motcua/motcua/services/allinone/apiclient"
 	"github.com/motcua/motcua/services/intake/demo"
 	intake "github.com/motcua/motcua/services/intake/service"
 	"github.com/motcua/motcua/services/platform/auth"
@@ -49,7 +49,7 @@ func TestEndedSessionsAreRefusedEverywhere(t *testing.T) {
 		}
 	}()
 	addr := strings.TrimPrefix(srv.URL, "http://")
-	c := cluster.NewClient(2)
+	c := apiclient.NewClient(2)
 	ask := func(user, token, path string) int {
 		a, err := c.Do(ctx, http.MethodGet, srv.URL+path, token, "", nil, nil)
 		if err != nil {

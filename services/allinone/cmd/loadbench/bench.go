@@ -12,6 +12,7 @@ import (
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5/pgxpool"
 
+	"github.com/motcua/motcua/services/allinone/apiclient"
 	"github.com/motcua/motcua/services/allinone/cluster"
 )
 
@@ -21,12 +22,12 @@ type bench struct {
 	c       *cluster.Cluster
 	dbURL   string
 	db      *pgxpool.Pool
-	client  *cluster.Client
+	client  *apiclient.Client
 	token   string
 	offices []string
 
 	mu       sync.Mutex
-	receipts []cluster.Receipt
+	receipts []apiclient.Receipt
 }
 
 func openPool(ctx context.Context, url string) (*pgxpool.Pool, error) {
@@ -67,10 +68,10 @@ func parallel(ctx context.Context, n, workers int, job func(ctx context.Context,
 var serial atomic.Int64
 
 // registerOne registers one dossier and keeps its receipt for the lookups.
-func (b *bench) registerOne(ctx context.Context) (cluster.Receipt, error) {
+func (b *bench) registerOne(ctx context.Context) (apiclient.Receipt, error) {
 	i := int(serial.Add(1))
 	office := b.offices[i%len(b.offices)]
-	r, status, err := b.client.Register(ctx, b.c.Intake.Addr, b.token, "", cluster.Registration(office, "2.000720", i))
+	r, status, err := b.client.Register(ctx, b.c.Intake.Addr, b.token, "", apiclient.Registration(office, "2.000720", i))
 	if err != nil {
 		return r, err
 	}
@@ -157,13 +158,13 @@ func (b *bench) lookupThroughput(ctx context.Context) (rate, error) {
 
 // coldLookups looks up, once each, dossiers never looked up before: every view comes
 // from the database.
-func (b *bench) coldLookups(ctx context.Context, receipts []cluster.Receipt) (rate, error) {
+func (b *bench) coldLookups(ctx context.Context, receipts []apiclient.Receipt) (rate, error) {
 	return b.lookups(ctx, receipts, len(receipts))
 }
 
 // lookups reads each answer whole and checks its status, as the baseline of (b) does;
 // every 500th answer is also decoded and its code checked.
-func (b *bench) lookups(ctx context.Context, receipts []cluster.Receipt, n int) (rate, error) {
+func (b *bench) lookups(ctx context.Context, receipts []apiclient.Receipt, n int) (rate, error) {
 	start := time.Now()
 	err := parallel(ctx, n, b.s.concurrency, func(ctx context.Context, i int) error {
 		r := receipts[i%len(receipts)]

@@ -18,6 +18,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/motcua/motcua/services/allinone/apiclient"
 	"github.com/motcua/motcua/services/allinone/cluster"
 	"github.com/motcua/motcua/services/intake/demo"
 	"github.com/motcua/motcua/services/platform/pgtest"
@@ -99,7 +100,7 @@ func run(ctx context.Context, s settings) error {
 	if err := cluster.AddAccount(ctx, dbURL, "bench.desk", "bench-password-1", "desk", offices); err != nil {
 		return err
 	}
-	b := &bench{s: s, c: c, dbURL: dbURL, offices: offices, client: cluster.NewClient(4 * s.concurrency)}
+	b := &bench{s: s, c: c, dbURL: dbURL, offices: offices, client: apiclient.NewClient(4 * s.concurrency)}
 	if b.token, err = b.client.Token(ctx, c.Intake.Addr, "bench.desk", "bench-password-1"); err != nil {
 		return err
 	}

@@ -1,4 +1,7 @@
-package cluster
+// Package apiclient speaks motcua's public API (docs/api) over HTTP, as the programs of a
+// desk, an office, the post or a citizen would: the client of the end-to-end tests, of
+// the browser journeys' staff and of the load benchmark, and the answers they read.
+package apiclient
 
 import (
 	"bytes"
@@ -11,7 +14,7 @@ import (
 	"time"
 )
 
-// Client speaks the public API of contract.md over HTTP.
+// Client speaks the public API over HTTP.
 type Client struct {
 	HTTP *http.Client
 }
@@ -22,17 +25,6 @@ func NewClient(conns int) *Client {
 	t.MaxIdleConns = conns
 	t.MaxIdleConnsPerHost = conns
 	return &Client{HTTP: &http.Client{Transport: t, Timeout: 30 * time.Second}}
-}
-
-// Receipt is the answer to a registration.
-type Receipt struct {
-	ID         string    `json:"id"`
-	Code       string    `json:"code"`
-	LookupPIN  string    `json:"lookup_pin"`
-	Status     string    `json:"status"`
-	StatusCode int       `json:"status_code"`
-	ReceivedAt time.Time `json:"received_at"`
-	DueAt      time.Time `json:"due_at"`
 }
 
 // Token signs in and returns an access token.
@@ -111,22 +103,4 @@ func (c *Client) Do(ctx context.Context, method, u, token, idemKey string, body 
 		}
 	}
 	return a, nil
-}
-
-// Registration returns a valid registration body at office for the i-th applicant.
-func Registration(office, procedure string, i int) []byte {
-	b, _ := json.Marshal(map[string]any{
-		"procedure_code":   procedure,
-		"receiving_office": office,
-		"channel":          "desk",
-		"applicant": map[string]string{
-			"full_name": "Nguyễn Văn An",
-			"id_number": fmt.Sprintf("%012d", 100000000000+i),
-			"phone":     fmt.Sprintf("09%08d", i%100000000),
-			"address":   "Khu 1, thị trấn Gia Ray, Xuân Lộc, Đồng Nai",
-		},
-		"documents":    []map[string]any{{"name": "Giấy đề nghị đăng ký hộ kinh doanh", "kind": "original", "copies": 1}},
-		"fee_paid_vnd": 100000,
-	})
-	return b
 }
