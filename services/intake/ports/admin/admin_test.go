@@ -1,7 +1,6 @@
 package admin
 
 import (
-	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -18,7 +17,7 @@ import (
 	"github.com/motcua/motcua/services/intake/demo/demodb"
 	"github.com/motcua/motcua/services/platform/auth"
 	"github.com/motcua/motcua/services/platform/calendarsync"
-	"github.com/motcua/motcua/services/platform/web/csrf"
+	"github.com/motcua/motcua/services/platform/web/pagetest"
 	"github.com/motcua/motcua/services/platform/web/session/sessiontest"
 	"github.com/motcua/motcua/services/worktime"
 )
@@ -39,7 +38,7 @@ type site struct {
 func newSite(t *testing.T) *site {
 	t.Helper()
 	st, pool := demodb.Open(t)
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	log := slog.New(slog.DiscardHandler)
 	iss, verifier := sessiontest.Keys(t)
 	live := worktime.NewLive()
 	now := func() time.Time { return time.Now().Truncate(time.Microsecond) }
@@ -63,13 +62,7 @@ func (s *site) as(username, role string) *http.Cookie {
 var admin = struct{ user, role string }{"admin.xuanloc", auth.RoleAdmin}
 
 func (s *site) get(path string, cookies ...*http.Cookie) *httptest.ResponseRecorder {
-	r := httptest.NewRequest(http.MethodGet, path, nil)
-	for _, c := range cookies {
-		r.AddCookie(c)
-	}
-	w := httptest.NewRecorder()
-	s.h.ServeHTTP(w, r)
-	return w
+	return pagetest.Get(s.h, path, cookies...)
 }
 
 // post sends form as the administrator, with a valid CSRF token unless noCSRF.
@@ -79,17 +72,10 @@ func (s *site) post(path string, form url.Values, noCSRF ...bool) *httptest.Resp
 
 // postAs sends form with the session cookie who, with a valid CSRF token unless noCSRF.
 func (s *site) postAs(who *http.Cookie, path string, form url.Values, noCSRF ...bool) *httptest.ResponseRecorder {
-	const token = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
-	if len(noCSRF) == 0 {
-		form.Set(csrf.FieldName, token)
+	if len(noCSRF) > 0 {
+		return pagetest.PostWithoutToken(s.h, path, form, who)
 	}
-	r := httptest.NewRequest(http.MethodPost, path, strings.NewReader(form.Encode()))
-	r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	r.AddCookie(who)
-	r.AddCookie(&http.Cookie{Name: csrf.CookieName, Value: token})
-	w := httptest.NewRecorder()
-	s.h.ServeHTTP(w, r)
-	return w
+	return pagetest.Post(s.h, path, form, who)
 }
 
 // wants checks that w has status and its body holds every one of texts.

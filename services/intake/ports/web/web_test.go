@@ -1,12 +1,8 @@
 package web
 
 import (
-	"crypto/ed25519"
-	"crypto/rand"
-	"io"
 	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
@@ -20,6 +16,7 @@ import (
 	"github.com/motcua/motcua/services/platform/ratelimit"
 	"github.com/motcua/motcua/services/platform/web/csrf"
 	"github.com/motcua/motcua/services/platform/web/htmlpage"
+	"github.com/motcua/motcua/services/platform/web/pagetest"
 	"github.com/motcua/motcua/services/platform/web/session"
 	"github.com/motcua/motcua/services/platform/web/session/sessiontest"
 )
@@ -28,25 +25,15 @@ import (
 func router(t *testing.T) (http.Handler, *auth.Issuer) {
 	t.Helper()
 	iss, v := sessiontest.Keys(t)
-	p := &Pages{Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Verifier: v}
+	p := &Pages{Log: slog.New(slog.DiscardHandler), Verifier: v}
 	r := chi.NewRouter()
 	p.Mount(r)
 	return r, iss
 }
 
-func get(h http.Handler, path string, cookies ...*http.Cookie) *httptest.ResponseRecorder {
-	r := httptest.NewRequest(http.MethodGet, path, nil)
-	for _, c := range cookies {
-		r.AddCookie(c)
-	}
-	w := httptest.NewRecorder()
-	h.ServeHTTP(w, r)
-	return w
-}
-
 func TestSignInPage(t *testing.T) {
 	h, _ := router(t)
-	w := get(h, "/dang-nhap?next=%2Fmot-cua%2Fho-so%2FA")
+	w := pagetest.Get(h, "/dang-nhap?next=%2Fmot-cua%2Fho-so%2FA")
 	body := w.Body.String()
 	if w.Code != http.StatusOK || !strings.Contains(body, `<html lang="vi">`) || !strings.Contains(body, "Tên đăng nhập") ||
 		!strings.Contains(body, `name="next" value="/mot-cua/ho-so/A"`) {
@@ -62,11 +49,11 @@ func TestSignInPage(t *testing.T) {
 		t.Error("no CSRF cookie")
 	}
 	// Another site as next is dropped.
-	if b := get(h, "/dang-nhap?next=%2F%2Fevil.example").Body.String(); !strings.Contains(b, `name="next" value=""`) {
+	if b := pagetest.Get(h, "/dang-nhap?next=%2F%2Fevil.example").Body.String(); !strings.Contains(b, `name="next" value=""`) {
 		t.Error("a foreign next is kept")
 	}
 	// In English.
-	if b := get(h, "/dang-nhap?lang=en").Body.String(); !strings.Contains(b, `<html lang="en">`) || !strings.Contains(b, "Username") {
+	if b := pagetest.Get(h, "/dang-nhap?lang=en").Body.String(); !strings.Contains(b, `<html lang="en">`) || !strings.Contains(b, "Username") {
 		t.Error("no English page")
 	}
 }
@@ -74,20 +61,20 @@ func TestSignInPage(t *testing.T) {
 func TestPagesNeedASession(t *testing.T) {
 	h, iss := router(t)
 	for _, path := range []string{"/mot-cua", "/mot-cua/tiep-nhan", "/mot-cua/ho-so/X-1", "/mot-cua/ho-so/X-1/in/receipt"} {
-		w := get(h, path)
+		w := pagetest.Get(h, path)
 		if w.Code != http.StatusSeeOther || w.Header().Get("Location") != "/dang-nhap?next="+url.QueryEscape(path) {
 			t.Errorf("%s: %d to %q", path, w.Code, w.Header().Get("Location"))
 		}
 	}
 	// A postal worker signed in is told these pages are not for that role.
 	tok, _ := iss.Issue(auth.Principal{Username: "postal.a", Role: auth.RolePostal}, time.Now())
-	w := get(h, "/mot-cua", &http.Cookie{Name: session.CookieName, Value: tok})
+	w := pagetest.Get(h, "/mot-cua", &http.Cookie{Name: session.CookieName, Value: tok})
 	if w.Code != http.StatusForbidden || !strings.Contains(w.Body.String(), "Vai trò của bạn (postal)") {
 		t.Errorf("postal: %d %s", w.Code, w.Body)
 	}
 	// The desk gets through: its home opens a dossier by its code.
 	tok, _ = iss.Issue(auth.Principal{Username: "desk.a", Role: auth.RoleDesk, Offices: []string{"X"}}, time.Now())
-	w = get(h, "/mot-cua?code=X-1", &http.Cookie{Name: session.CookieName, Value: tok})
+	w = pagetest.Get(h, "/mot-cua?code=X-1", &http.Cookie{Name: session.CookieName, Value: tok})
 	if w.Code != http.StatusSeeOther || w.Header().Get("Location") != "/mot-cua/ho-so/X-1" {
 		t.Errorf("desk home: %d %q", w.Code, w.Header().Get("Location"))
 	}
@@ -97,11 +84,8 @@ func TestPostsNeedTheCSRFToken(t *testing.T) {
 	h, iss := router(t)
 	tok, _ := iss.Issue(auth.Principal{Username: "desk.a", Role: auth.RoleDesk, Offices: []string{"X"}}, time.Now())
 	for _, path := range []string{"/dang-nhap", "/dang-xuat"} {
-		r := httptest.NewRequest(http.MethodPost, path, strings.NewReader("username=desk.a&password=x"))
-		r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-		r.AddCookie(&http.Cookie{Name: session.CookieName, Value: tok})
-		w := httptest.NewRecorder()
-		h.ServeHTTP(w, r)
+		w := pagetest.PostWithoutToken(h, path, url.Values{"username": {"desk.a"}, "password": {"x"}},
+			&http.Cookie{Name: session.CookieName, Value: tok})
 		if w.Code != http.StatusForbidden || !strings.Contains(w.Body.String(), "Phiên biểu mẫu đã hết hạn") {
 			t.Errorf("%s without a token: %d", path, w.Code)
 		}
@@ -110,12 +94,7 @@ func TestPostsNeedTheCSRFToken(t *testing.T) {
 
 func TestSignOutClearsTheSession(t *testing.T) {
 	h, _ := router(t)
-	const token = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
-	r := httptest.NewRequest(http.MethodPost, "/dang-xuat", strings.NewReader(csrf.FieldName+"="+token))
-	r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	r.AddCookie(&http.Cookie{Name: csrf.CookieName, Value: token})
-	w := httptest.NewRecorder()
-	h.ServeHTTP(w, r)
+	w := pagetest.Post(h, "/dang-xuat", url.Values{})
 	if w.Code != http.StatusSeeOther || !strings.Contains(w.Header().Get("Set-Cookie"), session.CookieName+"=;") {
 		t.Fatalf("%d %q", w.Code, w.Header().Get("Set-Cookie"))
 	}
@@ -159,20 +138,14 @@ func TestRegistrationForm(t *testing.T) {
 }
 
 func TestSignInKeepsTheAPIsLimits(t *testing.T) {
-	pub, _, _ := ed25519.GenerateKey(rand.Reader)
+	_, verifier := sessiontest.Keys(t)
 	byClient, byUser := ratelimit.New(1, time.Hour, 10), ratelimit.New(1, time.Hour, 10)
-	p := &Pages{Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Verifier: auth.NewVerifier(pub),
+	p := &Pages{Log: slog.New(slog.DiscardHandler), Verifier: verifier,
 		SignInByClient: byClient, SignInByUser: byUser}
 	r := chi.NewRouter()
 	p.Mount(r)
 	byUser.Fail("desk.a", time.Now())
-	const token = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
-	form := url.Values{csrf.FieldName: {token}, "username": {" Desk.A "}, "password": {"x"}}
-	req := httptest.NewRequest(http.MethodPost, "/dang-nhap", strings.NewReader(form.Encode()))
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	req.AddCookie(&http.Cookie{Name: csrf.CookieName, Value: token})
-	w := httptest.NewRecorder()
-	r.ServeHTTP(w, req)
+	w := pagetest.Post(r, "/dang-nhap", url.Values{"username": {" Desk.A "}, "password": {"x"}})
 	if w.Code != http.StatusTooManyRequests || w.Header().Get("Retry-After") == "" ||
 		!strings.Contains(w.Body.String(), "Đăng nhập sai quá nhiều lần") {
 		t.Fatalf("%d %q %s", w.Code, w.Header().Get("Retry-After"), w.Body)

@@ -22,6 +22,7 @@ import (
 	"github.com/motcua/motcua/services/platform/web/csrf"
 	"github.com/motcua/motcua/services/platform/web/htmlpage"
 	"github.com/motcua/motcua/services/platform/web/layout"
+	"github.com/motcua/motcua/services/platform/web/pagetest"
 	"github.com/motcua/motcua/services/platform/web/session/sessiontest"
 	"github.com/motcua/motcua/services/postal/app"
 	"github.com/motcua/motcua/services/postal/domain/shipment"
@@ -44,19 +45,10 @@ func signedIn(t *testing.T, iss *auth.Issuer, role string) *http.Cookie {
 	return sessiontest.Cookie(t, iss, auth.Principal{Username: role + ".test", Role: role, Offices: []string{"000.30.16.H19"}})
 }
 
-func serve(h http.Handler, r *http.Request, cookies ...*http.Cookie) *httptest.ResponseRecorder {
-	for _, c := range cookies {
-		r.AddCookie(c)
-	}
-	w := httptest.NewRecorder()
-	h.ServeHTTP(w, r)
-	return w
-}
-
 func TestAssetsAreServedUnderTheScriptPolicy(t *testing.T) {
 	h, _ := router(t)
 	for path, typ := range map[string]string{StylePath: "text/css; charset=utf-8", ScriptPath: "text/javascript; charset=utf-8"} {
-		w := serve(h, httptest.NewRequest(http.MethodGet, path, nil))
+		w := pagetest.Get(h, path)
 		if w.Code != http.StatusOK || w.Header().Get("Content-Type") != typ || w.Body.Len() < 100 ||
 			w.Header().Get("Content-Security-Policy") != htmlpage.OwnScript {
 			t.Errorf("%s: %d %v", path, w.Code, w.Header())
@@ -66,12 +58,12 @@ func TestAssetsAreServedUnderTheScriptPolicy(t *testing.T) {
 
 func TestSignInAndRole(t *testing.T) {
 	h, iss := router(t)
-	w := serve(h, httptest.NewRequest(http.MethodGet, "/buu-chinh?date=2026-12-01", nil))
+	w := pagetest.Get(h, "/buu-chinh?date=2026-12-01")
 	if w.Code != http.StatusSeeOther || w.Header().Get("Location") != "/dang-nhap?next="+url.QueryEscape("/buu-chinh?date=2026-12-01") {
 		t.Errorf("without a session: %d to %q", w.Code, w.Header().Get("Location"))
 	}
 	for role, home := range map[string]string{auth.RoleDesk: "/mot-cua", auth.RoleSupervisor: "/giam-sat", auth.RoleAdmin: "/quan-tri"} {
-		w := serve(h, httptest.NewRequest(http.MethodGet, "/buu-chinh/buu-gui/EE123456785VN", nil), signedIn(t, iss, role))
+		w := pagetest.Get(h, "/buu-chinh/buu-gui/EE123456785VN", signedIn(t, iss, role))
 		body := w.Body.String()
 		if w.Code != http.StatusForbidden || !strings.Contains(body, "dành cho nhân viên bưu điện") || !strings.Contains(body, "<h1>Không mở được trang này</h1>") ||
 			!strings.Contains(body, `href="`+home+`"`) || w.Header().Get("Cache-Control") != "no-store" {
@@ -84,13 +76,13 @@ func TestFindWithoutSomethingToFind(t *testing.T) {
 	h, iss := router(t)
 	for q, want := range map[string]string{"": "Hãy nhập số hiệu bưu gửi hoặc mã hồ sơ.",
 		"xin chào bưu điện": "Đây không phải số hiệu bưu gửi hay mã hồ sơ"} {
-		w := serve(h, httptest.NewRequest(http.MethodGet, "/buu-chinh/tim?q="+url.QueryEscape(q), nil), signedIn(t, iss, auth.RolePostal))
+		w := pagetest.Get(h, "/buu-chinh/tim?q="+url.QueryEscape(q), signedIn(t, iss, auth.RolePostal))
 		if w.Code != http.StatusUnprocessableEntity || !strings.Contains(w.Body.String(), want) ||
 			!strings.Contains(w.Body.String(), `id="q-error"`) {
 			t.Errorf("q=%q: %d %s", q, w.Code, w.Body)
 		}
 	}
-	w := serve(h, httptest.NewRequest(http.MethodGet, "/buu-chinh/tim?q=ee+1234+5678+5+vn", nil), signedIn(t, iss, auth.RolePostal))
+	w := pagetest.Get(h, "/buu-chinh/tim?q=ee+1234+5678+5+vn", signedIn(t, iss, auth.RolePostal))
 	if w.Code != http.StatusSeeOther || w.Header().Get("Location") != ShipmentPath+"EE123456785VN" {
 		t.Errorf("a typed number: %d to %q", w.Code, w.Header().Get("Location"))
 	}
@@ -121,16 +113,16 @@ func TestParseQuery(t *testing.T) {
 // when token is set.
 func post(h http.Handler, c *http.Cookie, path string, form url.Values, token bool) *httptest.ResponseRecorder {
 	if token {
-		form.Set(csrf.FieldName, strings.Repeat("A", 43))
+		form.Set(csrf.FieldName, pagetest.Token)
 	}
 	r := httptest.NewRequest(http.MethodPost, path, strings.NewReader(form.Encode()))
 	r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	r.Header.Set("Accept", "application/json")
 	cookies := []*http.Cookie{c}
 	if token {
-		cookies = append(cookies, &http.Cookie{Name: csrf.CookieName, Value: strings.Repeat("A", 43)})
+		cookies = append(cookies, &http.Cookie{Name: csrf.CookieName, Value: pagetest.Token})
 	}
-	return serve(h, r, cookies...)
+	return pagetest.Serve(h, r, cookies...)
 }
 
 func decodeAnswer(t *testing.T, w *httptest.ResponseRecorder) answer {
@@ -166,7 +158,7 @@ func TestConfirmIsRefusedBeforeTheUseCase(t *testing.T) {
 		t.Errorf("a wrong check digit: %d %+v", w.Code, a)
 	}
 	// The page of a wrong number says so.
-	w = serve(h, httptest.NewRequest(http.MethodGet, ShipmentPath+"EE12345678", nil), c)
+	w = pagetest.Get(h, ShipmentPath+"EE12345678", c)
 	if w.Code != http.StatusNotFound || !strings.Contains(w.Body.String(), "Số hiệu bưu gửi không đúng") {
 		t.Errorf("the page of a wrong number: %d", w.Code)
 	}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/motcua/motcua/services/platform/ratelimit"
 	"github.com/motcua/motcua/services/platform/web/csrf"
+	"github.com/motcua/motcua/services/platform/web/pagetest"
 	"github.com/motcua/motcua/services/status/app/citizen"
 )
 
@@ -40,9 +41,7 @@ func do(h http.Handler, r *http.Request) *httptest.ResponseRecorder {
 	if r.RemoteAddr == "" || r.RemoteAddr == "192.0.2.1:1234" {
 		r.RemoteAddr = "192.0.2.1:1234"
 	}
-	w := httptest.NewRecorder()
-	h.ServeHTTP(w, r)
-	return w
+	return pagetest.Serve(h, r)
 }
 
 func get(h http.Handler, target string) *httptest.ResponseRecorder {
