@@ -15,7 +15,8 @@ type Config struct {
 	TokenTTL   time.Duration
 	DataKey    []byte
 	PINKey     []byte
-	// PublicURL is the address citizens reach the product at (the receipt's QR code).
+	// PublicURL is the address citizens reach the product at (the receipt's QR code),
+	// never taken from a request.
 	PublicURL string
 }
 
@@ -27,8 +28,8 @@ func ReadConfig(r *config.Reader) (Config, error) {
 		TokenTTL:   r.Duration("MOTCUA_TOKEN_TTL", time.Hour),
 		DataKey:    r.Key("MOTCUA_DATA_KEY"),
 		PINKey:     r.Key("MOTCUA_PIN_KEY"),
-		PublicURL:  r.String("MOTCUA_PUBLIC_URL", ""),
 	}
+	c.PublicURL = r.PublicURL(c.HTTPAddr)
 	r.Require("MOTCUA_AUTH_SIGNING_KEY", c.SigningKey)
 	return c, r.Err()
 }

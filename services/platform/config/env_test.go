@@ -39,3 +39,25 @@ func TestReaderDefaultsAndErrors(t *testing.T) {
 		t.Fatalf("secrets leaked into log values: %s", joined)
 	}
 }
+
+func TestPublicURL(t *testing.T) {
+	for _, c := range []struct{ set, addr, want string }{
+		{"", "127.0.0.1:8080", "http://127.0.0.1:8080"},
+		{"", ":8080", "http://localhost:8080"},
+		{"", "0.0.0.0:8080", "http://localhost:8080"},
+		{"", "[::]:8080", "http://localhost:8080"},
+		{"https://motcua.dongnai.gov.vn/", ":8080", "https://motcua.dongnai.gov.vn"},
+		{"https://dongnai.gov.vn/motcua", ":8080", "https://dongnai.gov.vn/motcua"},
+	} {
+		r := NewReaderFrom(map[string]string{"MOTCUA_PUBLIC_URL": c.set})
+		if got := r.PublicURL(c.addr); got != c.want || r.Err() != nil {
+			t.Errorf("PublicURL(%q) with %q = %q (%v), want %q", c.addr, c.set, got, r.Err(), c.want)
+		}
+	}
+	for _, bad := range []string{"motcua.gov.vn", "ftp://motcua.gov.vn", "https://", "https://a.vn/?x=1", "https://u:p@a.vn"} {
+		r := NewReaderFrom(map[string]string{"MOTCUA_PUBLIC_URL": bad})
+		if r.PublicURL(":8080"); r.Err() == nil || !strings.Contains(r.Err().Error(), "MOTCUA_PUBLIC_URL") {
+			t.Errorf("%q is accepted: %v", bad, r.Err())
+		}
+	}
+}

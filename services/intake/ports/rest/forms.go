@@ -26,7 +26,7 @@ func (a *API) form(w http.ResponseWriter, r *http.Request) {
 		a.fail(w, r, httpapi.Problem(http.StatusUnprocessableEntity, "format", "invalid_format"))
 		return
 	}
-	d, err := a.Reader.Form(r.Context(), auth.FromContext(r.Context()), chi.URLParam(r, "code"), kind, PublicURL(a.PublicURL, r))
+	d, err := a.Reader.Form(r.Context(), auth.FromContext(r.Context()), chi.URLParam(r, "code"), kind, a.PublicURL)
 	if err != nil {
 		a.fail(w, r, err)
 		return
@@ -51,18 +51,4 @@ func (a *API) form(w http.ResponseWriter, r *http.Request) {
 	}
 	w.WriteHeader(http.StatusOK)
 	_, _ = w.Write(buf.Bytes())
-}
-
-// PublicURL is the address citizens reach the product at, for a receipt's QR code:
-// configured when it is set, else the address r came to. The API and the desk's pages
-// print the same receipt.
-func PublicURL(configured string, r *http.Request) string {
-	if configured != "" {
-		return configured
-	}
-	scheme := "http"
-	if r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https" {
-		scheme = "https"
-	}
-	return scheme + "://" + r.Host
 }

@@ -24,7 +24,7 @@ type API struct {
 	Reader    *app.Reader
 	Calendars *app.Calendars
 	// PublicURL is the address citizens reach the product at, for the receipt's QR
-	// code; empty means the address each request came to.
+	// code (MOTCUA_PUBLIC_URL), never the address a request names.
 	PublicURL string
 	SignIn    *app.SignIn
 	Verifier  *auth.Verifier

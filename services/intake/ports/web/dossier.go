@@ -17,7 +17,6 @@ import (
 	"github.com/motcua/motcua/services/intake/domain/catalog"
 	"github.com/motcua/motcua/services/intake/domain/dossier"
 	"github.com/motcua/motcua/services/intake/forms"
-	"github.com/motcua/motcua/services/intake/ports/rest"
 	"github.com/motcua/motcua/services/platform/database"
 	"github.com/motcua/motcua/services/platform/httpapi"
 	"github.com/motcua/motcua/services/platform/web/csrf"
@@ -111,7 +110,7 @@ func (p *Pages) printForm(w http.ResponseWriter, r *http.Request) {
 	}
 	pdf := r.URL.Query().Get("format") == "pdf"
 	pg := p.newPage(w, r, "message")
-	d, err := p.Reader.Form(r.Context(), pg.Who, chi.URLParam(r, "code"), kind, rest.PublicURL(p.PublicURL, r))
+	d, err := p.Reader.Form(r.Context(), pg.Who, chi.URLParam(r, "code"), kind, p.PublicURL)
 	if err != nil {
 		p.fail(w, r, pg, err)
 		return

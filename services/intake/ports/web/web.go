@@ -98,7 +98,7 @@ type Pages struct {
 	Verifier  *auth.Verifier
 	Calendar  *worktime.Live
 	// PublicURL is the address citizens reach the product at, for the receipt's QR
-	// code; empty means the address each request came to.
+	// code (MOTCUA_PUBLIC_URL), never the address a request names.
 	PublicURL string
 	// SignInByClient and SignInByUser are the API's limiters of failed sign-ins,
 	// shared so that the pages are no way around them.

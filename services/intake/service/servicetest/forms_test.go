@@ -2,6 +2,7 @@ package servicetest
 
 import (
 	"bytes"
+	"io"
 	"net/http"
 	"strings"
 	"testing"
@@ -84,5 +85,34 @@ func TestForms(t *testing.T) {
 	}
 	if n := e.count(t, "SELECT count(*) FROM personal_data_reads WHERE purpose LIKE 'print %'"); n < 6 {
 		t.Errorf("printed forms audited: %d", n)
+	}
+}
+
+// TestReceiptLinkIgnoresHost: the receipt's lookup link carries the PIN, so it is built
+// from the configured public address, never from the Host a request names (a forged
+// Host would put the PIN in a link to another site).
+func TestReceiptLinkIgnoresHost(t *testing.T) {
+	e := start(t)
+	rc := e.registerAtDistrict(t)
+	req, err := http.NewRequest("GET", e.URL+"/api/v1/dossiers/"+rc.Code+"/forms/receipt", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Host = "phishing.example"
+	req.Header.Set("X-Forwarded-Proto", "https")
+	req.Header.Set("Authorization", "Bearer "+e.token(t, "desk.xuanloc"))
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	body, err := io.ReadAll(res.Body)
+	if err != nil || res.StatusCode != http.StatusOK {
+		t.Fatalf("receipt: %d %v", res.StatusCode, err)
+	}
+	// The tests' intake listens on its default address, which is its public one too.
+	want := "http://127.0.0.1:8081/tra-cuu?code=" + rc.Code + "&amp;pin=" + rc.LookupPIN
+	if strings.Contains(string(body), "phishing.example") || !strings.Contains(string(body), want) {
+		t.Errorf("the receipt's link is not %s", want)
 	}
 }
