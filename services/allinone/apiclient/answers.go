@@ -47,9 +47,7 @@ type Step struct {
 	At             time.Time `json:"at"`
 	By             string    `json:"by"`
 	Office         Ref       `json:"office"`
-	FromOffice     *Ref      `json:"from_office"`
 	ToOffice       *Ref      `json:"to_office"`
-	Via            string    `json:"via"`
 	TrackingNumber string    `json:"tracking_number"`
 }
 
@@ -183,22 +181,6 @@ type Manifest struct {
 	Deliveries []Shipment `json:"deliveries"`
 }
 
-// Stats is status's statistics over a period, in all and by procedure and by office.
-type Stats struct {
-	From string `json:"from"`
-	To   string `json:"to"`
-	Figures
-	ByProcedure []StatsGroup `json:"by_procedure"`
-	ByOffice    []StatsGroup `json:"by_office"`
-}
-
-// StatsGroup is the figures of one procedure or one office.
-type StatsGroup struct {
-	Code string `json:"code"`
-	Name string `json:"name"`
-	Figures
-}
-
 // Figures are the statistics of a set of dossiers.
 type Figures struct {
 	Received int `json:"received"`
@@ -232,6 +214,22 @@ type Figures struct {
 func (f Figures) String() string {
 	b, _ := json.Marshal(f)
 	return string(b)
+}
+
+// StatsGroup is the figures of one procedure or one office.
+type StatsGroup struct {
+	Code string `json:"code"`
+	Name string `json:"name"`
+	Figures
+}
+
+// Stats is status's statistics over a period, in all and by procedure and by office.
+type Stats struct {
+	From string `json:"from"`
+	To   string `json:"to"`
+	Figures
+	ByProcedure []StatsGroup `json:"by_procedure"`
+	ByOffice    []StatsGroup `json:"by_office"`
 }
 
 // ErrorBody is the error answer of the contract.
