@@ -36,22 +36,30 @@ const (
 // ict is the offices' time zone, Asia/Ho_Chi_Minh (UTC+7 all year).
 var ict = time.FixedZone("ICT", 7*3600)
 
-// The words a citizen reads, in Vietnamese and English (contract: status_label, the
-// timeline's labels).
+// statusShown is what a citizen reads of a status: its national code (status_code) and its
+// words in Vietnamese and English (status_label).
+type statusShown struct {
+	code   int
+	vi, en string
+}
+
+// label is the status's words in language lang (0 Vietnamese, 1 English).
+func (s statusShown) label(lang int) string { return [2]string{s.vi, s.en}[lang] }
+
+// The words a citizen reads, in Vietnamese and English (contract: status_code and
+// status_label, the timeline's labels).
 var (
-	statusWords = map[string][2]string{
-		"received":             {"Đã tiếp nhận", "Received"},
-		"in_transit":           {"Đang chuyển hồ sơ", "Being transferred"},
-		"processing":           {"Đang xử lý", "Processing"},
-		"supplement_requested": {"Chờ bổ sung hồ sơ", "Supplement requested"},
-		"processed":            {"Đã có kết quả", "Result ready"},
-		"result_in_transit":    {"Đang chuyển kết quả", "Result being transferred"},
-		"returned":             {"Đã trả kết quả", "Result returned"},
-		"refused":              {"Không tiếp nhận, từ chối giải quyết", "Refused"},
-		"withdrawn":            {"Công dân đã rút hồ sơ", "Withdrawn"},
+	statuses = map[string]statusShown{
+		"received":             {2, "Đã tiếp nhận", "Received"},
+		"in_transit":           {4, "Đang chuyển hồ sơ", "Being transferred"},
+		"processing":           {4, "Đang xử lý", "Processing"},
+		"supplement_requested": {5, "Chờ bổ sung hồ sơ", "Supplement requested"},
+		"processed":            {9, "Đã có kết quả", "Result ready"},
+		"result_in_transit":    {9, "Đang chuyển kết quả", "Result being transferred"},
+		"returned":             {10, "Đã trả kết quả", "Result returned"},
+		"refused":              {3, "Không tiếp nhận, từ chối giải quyết", "Refused"},
+		"withdrawn":            {7, "Công dân đã rút hồ sơ", "Withdrawn"},
 	}
-	nationalCodes = map[string]int{"received": 2, "in_transit": 4, "processing": 4, "supplement_requested": 5,
-		"processed": 9, "result_in_transit": 9, "returned": 10, "refused": 3, "withdrawn": 7}
 	stepWords = map[string][2]string{
 		"received":             {"Tiếp nhận hồ sơ", "Dossier received"},
 		"transferred":          {"Chuyển hồ sơ đến cơ quan giải quyết", "Dossier sent on for processing"},
@@ -448,13 +456,13 @@ func (l *life) checkTrack(t *testing.T, d *made, w want, tr apiclient.Track, lan
 	if tr.Code != d.code() || tr.Procedure != (apiclient.Ref{Code: d.procedure, Name: procedureName(d.procedure)}) {
 		t.Errorf("%s (%s): code %q, procedure %+v", d.code(), in, tr.Code, tr.Procedure)
 	}
-	words, ok := statusWords[w.status]
+	st, ok := statuses[w.status]
 	if !ok {
 		t.Fatalf("no words for status %s", w.status)
 	}
-	if tr.Status != w.status || tr.StatusCode != nationalCodes[w.status] || tr.StatusLabel != words[lang] {
+	if tr.Status != w.status || tr.StatusCode != st.code || tr.StatusLabel != st.label(lang) {
 		t.Errorf("%s (%s): status %s (%d) %q, want %s (%d) %q", d.code(), in, tr.Status, tr.StatusCode, tr.StatusLabel,
-			w.status, nationalCodes[w.status], words[lang])
+			w.status, st.code, st.label(lang))
 	}
 	if tr.CurrentOffice != officeRef(w.office) {
 		t.Errorf("%s (%s): current office %+v, want %s", d.code(), in, tr.CurrentOffice, w.office)

@@ -321,7 +321,7 @@ func (l *life) expectListed(t *testing.T, what string, got []apiclient.Listed, e
 	}
 	for i, it := range got {
 		d := expect[i]
-		if it.Status != d.status || it.StatusCode != nationalCodes[d.status] || it.StatusLabel != statusWords[d.status][0] ||
+		if it.Status != d.status || it.StatusCode != statuses[d.status].code || it.StatusLabel != statuses[d.status].vi ||
 			it.Channel != d.channel || deref(it.Timing) != orNull(d.timing) || !masked(it.Applicant) ||
 			!it.DueAt.Equal(d.due.Truncate(time.Second)) {
 			t.Errorf("%s: item %+v (timing %s), want status %s, channel %s, timing %s, due %s", what, it, deref(it.Timing),

@@ -182,7 +182,7 @@ func (l *life) postRoad(t *testing.T) (*made, []apiclient.Shipment) {
 			return p.Status == "returned" && len(p.Timeline) == len(road) && len(p.Shipments) == 3 &&
 				p.Shipments[2].Status == "delivered"
 		})
-		if trk.StatusCode != 10 || trk.StatusLabel != statusWords["returned"][lang] {
+		if trk.StatusCode != 10 || trk.StatusLabel != statuses["returned"].label(lang) {
 			t.Errorf("lookup (%s): %s %d %q", code, trk.Status, trk.StatusCode, trk.StatusLabel)
 		}
 		for i, s := range trk.Shipments {
