@@ -52,17 +52,13 @@ func TestAnEditReachesAnotherService(t *testing.T) {
 	writer, _ := newSchema(t)
 	reader, readerSchema := newSchema(t)
 	_, js := startBroker(t)
-	workCtx, stop := context.WithCancel(ctx)
-	var wg sync.WaitGroup
-	t.Cleanup(func() { stop(); wg.Wait() })
-	wg.Go(func() { outbox.NewRelay(writer, js, quiet, outbox.RelayOptions{Schema: "writer"}).Run(workCtx) })
+	run := background(t)
+	run(outbox.NewRelay(writer, js, quiet, outbox.RelayOptions{Schema: "writer"}).Run)
 	live := worktime.NewLive()
 	follower := messaging.NewConsumer(reader, js, quiet, calendarsync.Consumer("test-calendar"), calendarsync.Handler(live))
-	wg.Go(func() { follower.Run(workCtx) })
+	run(follower.Run)
 
-	bridge := worktime.Date{Year: 2028, Month: time.March, Day: 3}
-	y := worktime.DefaultYear(2028)
-	y.DaysOff[bridge] = "Nghỉ bù / Bridge day"
+	bridge, y := bridgeYear()
 	rev, err := calendarsync.Set(ctx, writer, y, "admin.xuanloc", time.Now())
 	if err != nil || rev != 1 {
 		t.Fatalf("set: %d %v", rev, err)
@@ -94,9 +90,7 @@ func TestAnOldEditArrivingLateChangesNothing(t *testing.T) {
 	writer, _ := newSchema(t)
 	reader, _ := newSchema(t)
 	_, js := startBroker(t)
-	bridge := worktime.Date{Year: 2028, Month: time.March, Day: 3}
-	edited := worktime.DefaultYear(2028)
-	edited.DaysOff[bridge] = "Nghỉ bù / Bridge day"
+	bridge, edited := bridgeYear()
 	// Two edits stored, then published newest first.
 	if _, err := calendarsync.Set(ctx, writer, worktime.DefaultYear(2028), "a", time.Now()); err != nil {
 		t.Fatal(err)
@@ -125,11 +119,9 @@ func TestAnOldEditArrivingLateChangesNothing(t *testing.T) {
 		}
 	}
 	live := worktime.NewLive()
-	workCtx, stop := context.WithCancel(ctx)
-	var wg sync.WaitGroup
-	t.Cleanup(func() { stop(); wg.Wait() })
+	run := background(t)
 	follower := messaging.NewConsumer(reader, js, quiet, calendarsync.Consumer("test-calendar"), calendarsync.Handler(live))
-	wg.Go(func() { follower.Run(workCtx) })
+	run(follower.Run)
 	waitfor.Within(t, 15*time.Second, "the three messages to be consumed or dead-lettered", func() bool {
 		var n int
 		_ = reader.QueryRow(ctx, "SELECT count(*) FROM inbox").Scan(&n)
@@ -157,10 +149,8 @@ func TestEveryReplicaPutsAnEditInForce(t *testing.T) {
 	writer, _ := newSchema(t)
 	reader, _ := newSchema(t)
 	url, js := startBroker(t)
-	workCtx, stop := context.WithCancel(ctx)
-	var wg sync.WaitGroup
-	t.Cleanup(func() { stop(); wg.Wait() })
-	wg.Go(func() { outbox.NewRelay(writer, js, quiet, outbox.RelayOptions{Schema: "writer"}).Run(workCtx) })
+	run := background(t)
+	run(outbox.NewRelay(writer, js, quiet, outbox.RelayOptions{Schema: "writer"}).Run)
 
 	replicas := make([]*worktime.Live, 3)
 	for i := range replicas {
@@ -170,11 +160,9 @@ func TestEveryReplicaPutsAnEditInForce(t *testing.T) {
 		}
 		// They share one durable consumer, as replicas of a service do.
 		c := messaging.NewConsumer(reader, js, quiet, calendarsync.Consumer("test-calendar"), calendarsync.Handler(replicas[i]))
-		wg.Go(func() { c.Run(workCtx) })
+		run(c.Run)
 	}
-	bridge := worktime.Date{Year: 2028, Month: time.March, Day: 3}
-	y := worktime.DefaultYear(2028)
-	y.DaysOff[bridge] = "Nghỉ bù / Bridge day"
+	bridge, y := bridgeYear()
 	if _, err := calendarsync.Set(ctx, writer, y, "admin.xuanloc", time.Now()); err != nil {
 		t.Fatal(err)
 	}
@@ -189,10 +177,27 @@ func TestEveryReplicaPutsAnEditInForce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	go reload(workCtx)
+	run(reload)
 	waitfor.Within(t, 15*time.Second, "the late replica to reload the edit", func() bool {
 		return !late.Calendar().IsWorkingDay(bridge)
 	})
+}
+
+// background runs the test's workers until it ends: the function it returns starts one,
+// and the test stops them all and waits for them when it ends.
+func background(t *testing.T) func(worker func(context.Context)) {
+	ctx, stop := context.WithCancel(context.Background())
+	var wg sync.WaitGroup
+	t.Cleanup(func() { stop(); wg.Wait() })
+	return func(worker func(context.Context)) { wg.Go(func() { worker(ctx) }) }
+}
+
+// bridgeYear is 2028 as shipped with one edit: bridge, a Friday made a day off.
+func bridgeYear() (worktime.Date, worktime.Year) {
+	bridge := worktime.Date{Year: 2028, Month: time.March, Day: 3}
+	y := worktime.DefaultYear(2028)
+	y.DaysOff[bridge] = "Nghỉ bù / Bridge day"
+	return bridge, y
 }
 
 // connectTo connects a client to url for the test.
