@@ -77,6 +77,7 @@ func Run(ctx context.Context, opt Options, log *slog.Logger) error {
 		}
 	}
 	router := httpapi.NewRouter("motcua", log)
+	router.Use(httpapi.Clients(common.TrustedProxies))
 	checks := map[string]httpapi.Check{}
 	var workers []lifecycle.Worker
 	for _, s := range services {

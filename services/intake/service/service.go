@@ -73,13 +73,12 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 		inf.Close()
 		return nil, fmt.Errorf("intake: %w", err)
 	}
-	byClient, byUser := rest.NewSignInLimiters()
+	signInGuard := rest.NewSignInGuard()
 	cat := app.NewCatalog(st, 30*time.Second)
 	api := &rest.API{
-		SignInByClient: byClient,
-		SignInByUser:   byUser,
-		Log:            log,
-		Catalog:        st,
+		SignInGuard: signInGuard,
+		Log:         log,
+		Catalog:     st,
 		Registrar: &app.Registrar{Dossiers: dossiers, Catalog: cat, Calendar: cal,
 			Sealer: sealer, PINKey: cfg.PINKey, Relay: relay, Now: now},
 		Processor: &app.Processor{Dossiers: dossiers, Catalog: cat, Calendar: cal, Sealer: sealer, Relay: relay, Now: now},
@@ -94,7 +93,7 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 	// The desk's pages use the API's use cases and its limits on failed sign-ins.
 	pages := &web.Pages{Log: log, Catalog: st, Registrar: api.Registrar, Processor: api.Processor, Reader: api.Reader,
 		SignIn: signIn, Verifier: api.Verifier, Calendar: cal, PublicURL: cfg.PublicURL,
-		SignInByClient: byClient, SignInByUser: byUser}
+		SignInGuard: signInGuard}
 	// The administrator's pages edit the calendar through the API's use case.
 	adminPages := &admin.Pages{Log: log, Verifier: api.Verifier, Calendar: cal, Calendars: api.Calendars,
 		Offices: &app.Offices{Store: st, Relay: relay, Now: now}, Procedures: &app.Procedures{Store: st},

@@ -3,6 +3,7 @@ package config
 import (
 	"encoding/base64"
 	"fmt"
+	"net/netip"
 	"time"
 )
 
@@ -14,6 +15,8 @@ type Common struct {
 	DBMaxConns      int
 	StreamReplicas  int
 	ShutdownTimeout time.Duration
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For is believed.
+	TrustedProxies []netip.Prefix
 }
 
 // Shared returns the common settings; every service's Config embeds Common and so has
@@ -30,6 +33,7 @@ func ReadCommon(r *Reader, defaultAddr string) Common {
 		DBMaxConns:      r.Int("MOTCUA_DB_MAX_CONNS", 16),
 		StreamReplicas:  r.Int("MOTCUA_STREAM_REPLICAS", 1),
 		ShutdownTimeout: r.Duration("MOTCUA_SHUTDOWN_TIMEOUT", 20*time.Second),
+		TrustedProxies:  r.Networks("MOTCUA_TRUSTED_PROXIES"),
 	}
 	r.Require("DATABASE_URL", c.DatabaseURL)
 	return c

@@ -4,6 +4,7 @@ package config
 
 import (
 	"fmt"
+	"net/netip"
 	"os"
 	"strconv"
 	"strings"
@@ -119,6 +120,30 @@ func (r *Reader) LogValues() []any {
 			v = MaskURL(v)
 		}
 		out = append(out, s.Name, v)
+	}
+	return out
+}
+
+// Networks reads a comma-separated list of addresses and networks, such as
+// "10.0.0.0/8, 192.0.2.10"; unset, none.
+func (r *Reader) Networks(name string) []netip.Prefix {
+	v := r.String(name, "")
+	var out []netip.Prefix
+	for _, f := range strings.Split(v, ",") {
+		f = strings.TrimSpace(f)
+		if f == "" {
+			continue
+		}
+		p, err := netip.ParsePrefix(f)
+		if err != nil {
+			a, aerr := netip.ParseAddr(f)
+			if aerr != nil {
+				r.errs = append(r.errs, fmt.Sprintf("%s: %q is not an address or a network such as 10.0.0.0/8", name, f))
+				continue
+			}
+			p = netip.PrefixFrom(a, a.BitLen())
+		}
+		out = append(out, p.Masked())
 	}
 	return out
 }

@@ -61,3 +61,15 @@ func TestPublicURL(t *testing.T) {
 		}
 	}
 }
+
+func TestNetworks(t *testing.T) {
+	r := NewReaderFrom(map[string]string{"MOTCUA_TRUSTED_PROXIES": "10.0.0.0/8, 192.0.2.10 ,2001:db8::/32"})
+	got := r.Networks("MOTCUA_TRUSTED_PROXIES")
+	if len(got) != 3 || got[1].String() != "192.0.2.10/32" || r.Err() != nil {
+		t.Errorf("Networks = %v (%v)", got, r.Err())
+	}
+	r = NewReaderFrom(map[string]string{"MOTCUA_TRUSTED_PROXIES": "10.0.0.0/8,proxy.local"})
+	if r.Networks("MOTCUA_TRUSTED_PROXIES"); r.Err() == nil || !strings.Contains(r.Err().Error(), "proxy.local") {
+		t.Errorf("a host name is accepted: %v", r.Err())
+	}
+}

@@ -75,6 +75,7 @@ func run(ctx context.Context, name string, start Starter, log *slog.Logger) erro
 	}
 	defer svc.Close()
 	router := httpapi.NewRouter(name, log)
+	router.Use(httpapi.Clients(common.TrustedProxies))
 	httpapi.MountOps(router, svc.Checks(), log)
 	svc.Mount(router)
 	return Run(ctx, httpapi.NewServer(common.HTTPAddr, router), svc.Workers(), common.ShutdownTimeout, log, nil)

@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"net"
 	"net/http"
 	"net/url"
 	"reflect"
@@ -282,10 +281,7 @@ func assertJSON(t *testing.T, name string, a answer, want map[string]any) {
 
 // client returns an HTTP client whose connections come from the loopback address from,
 // so one test can play several citizens.
-func client(from string) *http.Client {
-	d := &net.Dialer{LocalAddr: &net.TCPAddr{IP: net.ParseIP(from)}, Timeout: 5 * time.Second}
-	return &http.Client{Timeout: 20 * time.Second, Transport: &http.Transport{DialContext: d.DialContext}}
-}
+func client(from string) *http.Client { return apitest.From(from) }
 
 var defaultClient = client("127.0.0.1")
 
@@ -547,8 +543,8 @@ func TestTrackLimitsRepeatedFailures(t *testing.T) {
 		t.Fatalf("another client: %d %s, want 200", r.status, r.body)
 	}
 
-	// Guesses against one code from several clients: after 20 the code is locked for
-	// everyone for a while, whoever asks.
+	// Guesses against one code from several clients: after 20 the code is locked for a
+	// while to the clients that guessed at it, and to them only.
 	for i := 0; i < 9; i++ {
 		if r := guess(b, target.code, i); r.status != http.StatusNotFound {
 			t.Fatalf("client b guess %d: %d %s, want 404", i+1, r.status, r.body)
@@ -569,7 +565,10 @@ func TestTrackLimitsRepeatedFailures(t *testing.T) {
 			t.Fatalf("client d guess %d: %d %s, want 404", i+1, r.status, r.body)
 		}
 	}
-	assertTooMany(t, "the right PIN once the code is locked", e.get(client("127.0.0.5"), trackPath(target.code, target.pin)), 60)
+	assertTooMany(t, "the right PIN, once the code is locked, from a client that guessed at it", e.get(d, trackPath(target.code, target.pin)), 60)
+	if r := e.get(client("127.0.0.5"), trackPath(target.code, target.pin)); r.status != http.StatusOK {
+		t.Fatalf("the owner's right PIN from another client once the code is locked: %d %s, want 200", r.status, r.body)
+	}
 	// Other codes stay open to clients that are not blocked.
 	if r := e.get(d, trackPath(other.code, other.pin)); r.status != http.StatusOK {
 		t.Fatalf("another code: %d %s, want 200", r.status, r.body)

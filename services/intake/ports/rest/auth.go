@@ -3,7 +3,6 @@ package rest
 import (
 	"errors"
 	"math"
-	"net"
 	"net/http"
 	"strings"
 	"time"
@@ -38,14 +37,13 @@ func (a *API) token(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	now := time.Now()
-	limits := SignInLimits{ByClient: a.SignInByClient, ByUser: a.SignInByUser}
-	if wait := limits.Wait(r, req.Username, now); wait > 0 {
+	if wait := SignInWait(a.SignInGuard, r, req.Username, now); wait > 0 {
 		a.fail(w, r, httpapi.TooMany("too_many_sign_ins", wait))
 		return
 	}
 	tok, err := a.SignIn.Token(r.Context(), req.Username, req.Password)
 	if errors.Is(err, app.ErrBadCredentials) {
-		limits.Failed(r, req.Username, now)
+		SignInFailed(a.SignInGuard, r, req.Username, now)
 	}
 	if err != nil {
 		a.fail(w, r, err)
@@ -55,45 +53,28 @@ func (a *API) token(w http.ResponseWriter, r *http.Request) {
 	httpapi.WriteJSON(w, http.StatusOK, tok)
 }
 
-// NewSignInLimiters returns the limits on failed sign-ins: 20 per client address,
-// refilled one every 3 seconds; 10 per username, refilled one every 30 seconds.
-func NewSignInLimiters() (byClient, byUser *ratelimit.Limiter) {
-	return ratelimit.New(20, 3*time.Second, 100_000), ratelimit.New(10, 30*time.Second, 100_000)
+// NewSignInGuard returns the limits on failed sign-ins: 20 per client address, refilled
+// one every 3 seconds; 10 per username, refilled one every 30 seconds, which slow down
+// only the clients that failed on that username (ratelimit.Guard), so that nobody can
+// lock a member of staff out. The API and the desk's sign-in page share one, so that
+// neither is a way around the other.
+func NewSignInGuard() *ratelimit.Guard {
+	return ratelimit.NewGuard(ratelimit.New(20, 3*time.Second, 100_000), ratelimit.New(10, 30*time.Second, 100_000))
 }
 
-// SignInLimits are the two limits of failed sign-ins, by client address and by
-// username, which the API and the desk's sign-in page count together, so that neither
-// is a way around the other.
-type SignInLimits struct {
-	ByClient, ByUser *ratelimit.Limiter
-}
-
-// Wait is how many whole seconds the client of r must wait before trying username
+// SignInWait is how many whole seconds the client of r must wait before trying username
 // again; 0 when it may try now.
-func (l SignInLimits) Wait(r *http.Request, username string, now time.Time) int {
-	blocked, wait := l.ByClient.Blocked(clientKey(r), now)
-	if !blocked {
-		blocked, wait = l.ByUser.Blocked(userKey(username), now)
-	}
-	if !blocked {
+func SignInWait(g *ratelimit.Guard, r *http.Request, username string, now time.Time) int {
+	wait := g.Wait(httpapi.Client(r), userKey(username), now)
+	if wait <= 0 {
 		return 0
 	}
 	return max(int(math.Ceil(wait.Seconds())), 1)
 }
 
-// Failed counts a failed sign-in as username from the client of r.
-func (l SignInLimits) Failed(r *http.Request, username string, now time.Time) {
-	l.ByClient.Fail(clientKey(r), now)
-	l.ByUser.Fail(userKey(username), now)
-}
-
-// clientKey is the client's address as the server sees it.
-func clientKey(r *http.Request) string {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		return r.RemoteAddr
-	}
-	return host
+// SignInFailed counts a failed sign-in as username from the client of r.
+func SignInFailed(g *ratelimit.Guard, r *http.Request, username string, now time.Time) {
+	g.Fail(httpapi.Client(r), userKey(username), now)
 }
 
 // userKey is the username as the limits count it: "An.Nguyen " is "an.nguyen".

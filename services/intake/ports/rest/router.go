@@ -29,9 +29,8 @@ type API struct {
 	SignIn    *app.SignIn
 	Verifier  *auth.Verifier
 	Calendar  *worktime.Live
-	// SignInByClient and SignInByUser count failed sign-ins (see NewSignInLimiters).
-	SignInByClient *ratelimit.Limiter
-	SignInByUser   *ratelimit.Limiter
+	// SignInGuard counts failed sign-ins (see NewSignInGuard).
+	SignInGuard *ratelimit.Guard
 }
 
 // Mount adds intake's routes to r. Paths are spelled out whole (no sub-router) so the

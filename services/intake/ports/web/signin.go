@@ -68,8 +68,7 @@ func (p *Pages) signIn(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	now := time.Now()
-	limits := rest.SignInLimits{ByClient: p.SignInByClient, ByUser: p.SignInByUser}
-	if wait := limits.Wait(r, username, now); wait > 0 {
+	if wait := rest.SignInWait(p.SignInGuard, r, username, now); wait > 0 {
 		w.Header().Set("Retry-After", itoa(wait))
 		pg.Error = pg.T("too.many", wait)
 		p.render(w, http.StatusTooManyRequests, pg)
@@ -77,7 +76,7 @@ func (p *Pages) signIn(w http.ResponseWriter, r *http.Request) {
 	}
 	tok, err := p.SignIn.Token(r.Context(), username, password)
 	if errors.Is(err, app.ErrBadCredentials) {
-		limits.Failed(r, username, now)
+		rest.SignInFailed(p.SignInGuard, r, username, now)
 		pg.Error = pg.T("bad.password")
 		p.render(w, http.StatusUnauthorized, pg)
 		return

@@ -100,10 +100,9 @@ type Pages struct {
 	// PublicURL is the address citizens reach the product at, for the receipt's QR
 	// code (MOTCUA_PUBLIC_URL), never the address a request names.
 	PublicURL string
-	// SignInByClient and SignInByUser are the API's limiters of failed sign-ins,
-	// shared so that the pages are no way around them.
-	SignInByClient *ratelimit.Limiter
-	SignInByUser   *ratelimit.Limiter
+	// SignInGuard is the API's guard of failed sign-ins, shared so that the pages are
+	// no way around it.
+	SignInGuard *ratelimit.Guard
 }
 
 // staffRoles may use the desk's pages.

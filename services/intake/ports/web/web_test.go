@@ -139,12 +139,11 @@ func TestRegistrationForm(t *testing.T) {
 
 func TestSignInKeepsTheAPIsLimits(t *testing.T) {
 	_, verifier := sessiontest.Keys(t)
-	byClient, byUser := ratelimit.New(1, time.Hour, 10), ratelimit.New(1, time.Hour, 10)
-	p := &Pages{Log: slog.New(slog.DiscardHandler), Verifier: verifier,
-		SignInByClient: byClient, SignInByUser: byUser}
+	guard := ratelimit.NewGuard(ratelimit.New(1, time.Hour, 10), ratelimit.New(1, time.Hour, 10))
+	p := &Pages{Log: slog.New(slog.DiscardHandler), Verifier: verifier, SignInGuard: guard}
 	r := chi.NewRouter()
 	p.Mount(r)
-	byUser.Fail("desk.a", time.Now())
+	guard.Fail("192.0.2.1", "desk.a", time.Now()) // what pagetest's requests come from
 	w := pagetest.Post(r, "/dang-nhap", url.Values{"username": {" Desk.A "}, "password": {"x"}})
 	if w.Code != http.StatusTooManyRequests || w.Header().Get("Retry-After") == "" ||
 		!strings.Contains(w.Body.String(), "Đăng nhập sai quá nhiều lần") {

@@ -37,15 +37,13 @@ const maxPINLength = 32
 
 // Find returns the dossier of code whose PIN is pin, as client (the port's key of who
 // asks) may see it, and the time of the answer. An unknown code and a wrong PIN both
-// give ErrNotFound; repeated failures from one client, or against one code, give a
-// *LimitedError.
+// give ErrNotFound; repeated failures from one client give a *LimitedError, and so do
+// repeated failures against one code, to the clients that failed on it only: the right
+// PIN from another client is still answered.
 func (s *Service) Find(ctx context.Context, client, code, pin string) (Tracked, time.Time, error) {
 	now := s.now()
 	code = strings.TrimSpace(code)
-	if blocked, wait := s.limits.ByClient.Blocked(client, now); blocked {
-		return Tracked{}, now, &LimitedError{Wait: wait}
-	}
-	if blocked, wait := s.limits.ByCode.Blocked(code, now); blocked {
+	if wait := s.guard.Wait(client, code, now); wait > 0 {
 		return Tracked{}, now, &LimitedError{Wait: wait}
 	}
 	pin = lookuppin.Normalize(pin)
@@ -56,7 +54,7 @@ func (s *Service) Find(ctx context.Context, client, code, pin string) (Tracked, 
 		// No dossier has such a code. It counts against the client only: kept as a key
 		// of the per-code limiter, long made-up codes would fill its memory. Nor is it
 		// sent to the database, which refuses text that is not UTF-8 or holds a NUL.
-		s.limits.ByClient.Fail(client, now)
+		s.guard.FailClient(client, now)
 		return Tracked{}, now, ErrNotFound
 	}
 	if len(pin) > maxPINLength {
@@ -76,8 +74,7 @@ func (s *Service) Find(ctx context.Context, client, code, pin string) (Tracked, 
 
 // fail counts a failed lookup against the client and the code.
 func (s *Service) fail(client, code string, now time.Time) error {
-	s.limits.ByClient.Fail(client, now)
-	s.limits.ByCode.Fail(code, now)
+	s.guard.Fail(client, code, now)
 	return ErrNotFound
 }
 

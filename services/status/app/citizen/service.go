@@ -24,7 +24,7 @@ type Service struct {
 	location *time.Location
 	now      func() time.Time
 	calendar func() *worktime.Calendar
-	limits   Limits
+	guard    *ratelimit.Guard
 }
 
 // Options are what a Service is built from.
@@ -44,7 +44,7 @@ type Options struct {
 }
 
 // Limits count failed lookups per client and per dossier code, so that neither a client
-// nor many clients together can guess a PIN.
+// nor many clients together can guess a PIN (see ratelimit.Guard).
 type Limits struct {
 	ByClient *ratelimit.Limiter
 	ByCode   *ratelimit.Limiter
@@ -56,8 +56,11 @@ func DefaultLimits() Limits {
 	return Limits{ByClient: ratelimit.New(10, 6*time.Second, 100_000), ByCode: ratelimit.New(20, time.Minute, 100_000)}
 }
 
-// NewService returns the service of o.
+// NewService returns the service of o; without limits it takes DefaultLimits.
 func NewService(o Options) *Service {
+	if o.Limits.ByClient == nil || o.Limits.ByCode == nil {
+		o.Limits = DefaultLimits()
+	}
 	return &Service{dossiers: o.Dossiers, ratings: o.Ratings, views: o.Views, pinKey: o.PINKey,
-		location: o.Location, now: o.Now, calendar: o.Calendar, limits: o.Limits}
+		location: o.Location, now: o.Now, calendar: o.Calendar, guard: ratelimit.NewGuard(o.Limits.ByClient, o.Limits.ByCode)}
 }

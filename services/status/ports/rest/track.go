@@ -8,7 +8,6 @@ import (
 
 	"github.com/motcua/motcua/services/platform/httpapi"
 	"github.com/motcua/motcua/services/status/app/citizen"
-	"github.com/motcua/motcua/services/status/ports/client"
 	"github.com/motcua/motcua/services/worktime"
 )
 
@@ -117,7 +116,7 @@ func timingJSON(t worktime.Timing) *string {
 // lookup finds the dossier of {code} whose PIN is ?pin=, as a citizen may: it answers
 // the request itself when there is none (404, 422, 429) and reports false then.
 func (a *API) lookup(w http.ResponseWriter, r *http.Request) (citizen.Tracked, time.Time, bool) {
-	t, now, err := a.Citizen.Find(r.Context(), client.Key(r), chi.URLParam(r, "code"), r.URL.Query().Get("pin"))
+	t, now, err := a.Citizen.Find(r.Context(), httpapi.Client(r), chi.URLParam(r, "code"), r.URL.Query().Get("pin"))
 	if err != nil {
 		a.fail(w, r, err)
 		return t, now, false

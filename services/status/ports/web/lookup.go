@@ -6,10 +6,10 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/motcua/motcua/services/platform/httpapi"
 	"github.com/motcua/motcua/services/platform/textnorm"
 	"github.com/motcua/motcua/services/platform/web/csrf"
 	"github.com/motcua/motcua/services/status/app/citizen"
-	"github.com/motcua/motcua/services/status/ports/client"
 )
 
 // maxPINInput is the longest PIN kept from a form; a real one has 10 characters.
@@ -57,7 +57,7 @@ func (p *Pages) lookup(w http.ResponseWriter, r *http.Request) {
 // find looks the dossier up as the API does; when there is none it renders the page
 // with the reason and reports false.
 func (p *Pages) find(w http.ResponseWriter, r *http.Request, pg *page, code, pin string) (citizen.Tracked, bool) {
-	t, now, err := p.Citizen.Find(r.Context(), client.Key(r), code, pin)
+	t, now, err := p.Citizen.Find(r.Context(), httpapi.Client(r), code, pin)
 	if err != nil {
 		p.fail(w, r, pg, err)
 		return t, false
