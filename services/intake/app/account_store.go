@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"errors"
+	"time"
 )
 
 // AccountStore keeps staff accounts. A change of password, role, offices or of whether
@@ -24,6 +25,10 @@ type AccountStore interface {
 	SetPassword(ctx context.Context, username, hash string) error
 	// SetDisabled disables or enables an account (ErrNoAccount).
 	SetDisabled(ctx context.Context, username string, disabled bool) error
+	// SignOut ends the one token tokenID of username, which expires at expires.
+	SignOut(ctx context.Context, username, tokenID string, expires time.Time) error
+	// EndSessions ends every token username was given until now.
+	EndSessions(ctx context.Context, username string) error
 }
 
 // Account is a staff account as kept.

@@ -74,3 +74,19 @@ func (s *SignIn) Token(ctx context.Context, username, password string) (*Token, 
 
 // storable reports whether PostgreSQL can take s as text: valid UTF-8 without NUL.
 func storable(s string) bool { return utf8.ValidString(s) && !strings.ContainsRune(s, 0) }
+
+// SignOut ends the token who came with, in every service; the account's other tokens
+// hold. A token without an id (signed before tokens had one) cannot be told apart, so
+// every token of the account signed until now ends with it.
+func (s *SignIn) SignOut(ctx context.Context, who *auth.Principal) error {
+	var err error
+	if who.TokenID == "" {
+		err = s.Store.EndSessions(ctx, who.Username)
+	} else {
+		err = s.Store.SignOut(ctx, who.Username, who.TokenID, who.TokenExpires)
+	}
+	if err != nil {
+		return fmt.Errorf("sign out: %w", err)
+	}
+	return nil
+}

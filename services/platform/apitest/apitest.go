@@ -85,12 +85,18 @@ func JSON(t testing.TB, v any) []byte {
 }
 
 // Check fails the test when an answer breaks the API's conventions: a 5xx stops it, an
-// answer that is not JSON or a 4xx without the error envelope (a code and a message)
-// marks it failed. what names the request in the failures.
+// answer that is not JSON (but for a 204 without a body) or a 4xx without the error
+// envelope (a code and a message) marks it failed. what names the request in the failures.
 func (r Reply) Check(t testing.TB, what string) {
 	t.Helper()
 	if r.Status >= 500 {
 		t.Fatalf("%s: %d %s", what, r.Status, r.Body)
+	}
+	if r.Status == http.StatusNoContent {
+		if len(r.Body) > 0 {
+			t.Errorf("%s: 204 with a body: %s", what, r.Body)
+		}
+		return
 	}
 	if ct := r.Header.Get("Content-Type"); !strings.HasPrefix(ct, "application/json") {
 		t.Errorf("%s: Content-Type %q, want JSON", what, ct)

@@ -2,6 +2,7 @@ package auth
 
 import (
 	"crypto/ed25519"
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -88,14 +89,21 @@ func TestMiddleware(t *testing.T) {
 	}
 }
 
-// endedBefore ends the sessions of one account signed before a moment.
+// endedBefore ends the sessions of one account signed before a moment, and one token.
 type endedBefore struct {
-	username string
-	at       time.Time
+	username  string
+	at        time.Time
+	signedOut string
 }
 
-func (e *endedBefore) Ended(username string, issuedAt time.Time) bool {
-	return username == e.username && issuedAt.Before(e.at)
+func (e *endedBefore) Ended(username string, issuedAt time.Time, tokenID string) error {
+	switch {
+	case username == e.username && issuedAt.Before(e.at):
+		return ErrSessionEnded
+	case tokenID != "" && tokenID == e.signedOut:
+		return ErrSignedOut
+	}
+	return nil
 }
 
 func TestEndedTokensAreRefused(t *testing.T) {
@@ -119,7 +127,17 @@ func TestEndedTokensAreRefused(t *testing.T) {
 		t.Fatalf("another account's token: %v", err)
 	}
 	fresh, _ := iss.Issue(Principal{Username: "lan", Role: RoleDesk}, now)
-	if _, err := v.Verify(fresh); err != nil {
+	p, err := v.Verify(fresh)
+	if err != nil {
 		t.Fatalf("a token signed after the sessions ended: %v", err)
+	}
+	// Each token has its own id: signing out of one leaves the others.
+	again, _ := iss.Issue(Principal{Username: "lan", Role: RoleDesk}, now)
+	ended.signedOut = p.TokenID
+	if _, err := v.Verify(fresh); !errors.Is(err, ErrSignedOut) {
+		t.Fatalf("a token signed out of: %v", err)
+	}
+	if q, err := v.Verify(again); err != nil || q.TokenID == p.TokenID || q.TokenExpires.IsZero() {
+		t.Fatalf("another token of the account: %+v %v", q, err)
 	}
 }

@@ -26,8 +26,11 @@ func Authenticate(v *Verifier, log *slog.Logger) func(http.Handler) http.Handler
 			if err != nil {
 				w.Header().Set("WWW-Authenticate", `Bearer realm="motcua", error="invalid_token"`)
 				reason := "bad_token"
-				if errors.Is(err, ErrSessionEnded) {
+				switch {
+				case errors.Is(err, ErrSessionEnded):
 					reason = "account_changed"
+				case errors.Is(err, ErrSignedOut):
+					reason = "signed_out"
 				}
 				httpapi.WriteError(w, r, log, httpapi.Unauthorized(reason))
 				return

@@ -6,6 +6,7 @@ package auth
 import (
 	"context"
 	"slices"
+	"time"
 )
 
 // Roles of staff accounts.
@@ -29,6 +30,10 @@ type Principal struct {
 	Role     string
 	// Offices are the codes of the offices the account belongs to.
 	Offices []string
+	// TokenID names the token the principal came with (its jti), and TokenExpires is
+	// when it expires: what signing out of it must say.
+	TokenID      string
+	TokenExpires time.Time
 }
 
 // InOffice reports whether the principal belongs to the office with code.

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/golang-jwt/jwt/v5"
+	"github.com/google/uuid"
 )
 
 const issuer = "motcua"
@@ -41,6 +42,7 @@ func (i *Issuer) Issue(p Principal, now time.Time) (string, error) {
 			IssuedAt:  jwt.NewNumericDate(now),
 			NotBefore: jwt.NewNumericDate(now.Add(-30 * time.Second)),
 			ExpiresAt: jwt.NewNumericDate(now.Add(i.ttl)),
+			ID:        uuid.NewString(),
 		},
 		Role:    p.Role,
 		Offices: p.Offices,
@@ -70,10 +72,11 @@ type verifiedToken struct {
 	expires time.Time
 }
 
-// Ended tells whether the tokens an account was given at issuedAt no longer speak for
-// it: the account was disabled or changed after they were signed.
+// Ended tells whether a token of an account, given at issuedAt, no longer speaks for
+// it: the account was disabled or changed after it was signed (ErrSessionEnded), or its
+// holder signed out of it (ErrSignedOut).
 type Ended interface {
-	Ended(username string, issuedAt time.Time) bool
+	Ended(username string, issuedAt time.Time, tokenID string) error
 }
 
 // RefuseEnded makes v refuse the tokens e says have ended, as it refuses expired ones.
@@ -95,6 +98,9 @@ var ErrBadToken = errors.New("invalid or expired token")
 // changed or had its password reset: its holder must sign in again.
 var ErrSessionEnded = errors.New("the account changed since this token was signed")
 
+// ErrSignedOut is returned for a token its holder signed out of.
+var ErrSignedOut = errors.New("signed out of this token")
+
 // Verify returns the principal of a valid token.
 func (v *Verifier) Verify(token string) (*Principal, error) {
 	now := time.Now()
@@ -113,8 +119,10 @@ func (v *Verifier) Verify(token string) (*Principal, error) {
 		v.verified[token] = known
 		v.mu.Unlock()
 	}
-	if v.ended != nil && v.ended.Ended(known.p.Username, known.issued) {
-		return nil, ErrSessionEnded
+	if v.ended != nil {
+		if err := v.ended.Ended(known.p.Username, known.issued, known.p.TokenID); err != nil {
+			return nil, err
+		}
 	}
 	return known.p, nil
 }
@@ -128,7 +136,8 @@ func (v *Verifier) verify(token string) (verifiedToken, error) {
 	if err != nil || c.Subject == "" || !ValidRole(c.Role) || c.ExpiresAt == nil || c.IssuedAt == nil {
 		return verifiedToken{}, ErrBadToken
 	}
-	return verifiedToken{p: &Principal{Username: c.Subject, Role: c.Role, Offices: c.Offices},
+	return verifiedToken{p: &Principal{Username: c.Subject, Role: c.Role, Offices: c.Offices,
+		TokenID: c.ID, TokenExpires: c.ExpiresAt.Time},
 		issued: c.IssuedAt.Time, expires: c.ExpiresAt.Time}, nil
 }
 

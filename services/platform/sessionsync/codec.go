@@ -23,15 +23,32 @@ func Message(username, by string, notBefore time.Time) (outbox.Message, error) {
 	return outbox.Encode(id, Subject(username), ev, "sessions ended")
 }
 
-// Decode reads a SessionsEnded event: the account and the moment its sessions ended.
-func Decode(data []byte) (string, time.Time, error) {
+// SignOutMessage is the outbox message ending the one token tokenID of username, which
+// would have expired at expires; its holder signed out of it at at.
+func SignOutMessage(username, tokenID string, expires, at time.Time) (outbox.Message, error) {
+	id := uuid.New()
+	ev := &referencev1.Event{EventId: id.String(), OccurredAt: timestamppb.New(at), Username: username,
+		Kind: &referencev1.Event_SessionsEnded{SessionsEnded: &referencev1.SessionsEnded{
+			Account: username, NotBefore: timestamppb.New(at), TokenId: tokenID, TokenExpiresAt: timestamppb.New(expires)}}}
+	return outbox.Encode(id, Subject(username), ev, "signed out")
+}
+
+// Decode reads a SessionsEnded event.
+func Decode(data []byte) (End, error) {
 	var ev referencev1.Event
 	if err := proto.Unmarshal(data, &ev); err != nil {
-		return "", time.Time{}, fmt.Errorf("decode sessions ended: %w", err)
+		return End{}, fmt.Errorf("decode sessions ended: %w", err)
 	}
 	se := ev.GetSessionsEnded()
 	if se == nil || se.GetAccount() == "" || se.GetNotBefore() == nil {
-		return "", time.Time{}, errors.New("not a SessionsEnded event with an account and a time")
+		return End{}, errors.New("not a SessionsEnded event with an account and a time")
 	}
-	return se.GetAccount(), se.GetNotBefore().AsTime(), nil
+	end := End{Account: se.GetAccount(), NotBefore: se.GetNotBefore().AsTime(), TokenID: se.GetTokenId()}
+	if end.TokenID != "" {
+		if se.GetTokenExpiresAt() == nil {
+			return End{}, errors.New("a signed-out token without its expiry")
+		}
+		end.Expires = se.GetTokenExpiresAt().AsTime()
+	}
+	return end, nil
 }

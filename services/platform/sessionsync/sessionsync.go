@@ -1,7 +1,7 @@
 // Package sessionsync ends staff sessions in every service. A staff token is signed once,
 // at sign-in, with the account's role and offices; intake, which keeps the accounts,
 // publishes a SessionsEnded event on the REFERENCE stream when an account is disabled,
-// changed or has its password reset. Every other service keeps the newest end of each
+// changed or has its password reset, and when a member of staff signs out of a token. Every other service keeps the newest end of each
 // account in its own table (through a durable consumer), holds them in memory in every
 // replica (from core NATS, reloaded now and then) and refuses the tokens signed before
 // them (auth.Verifier.RefuseEnded).
@@ -12,6 +12,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/motcua/motcua/services/platform/auth"
 	"github.com/motcua/motcua/services/platform/database"
 	"github.com/motcua/motcua/services/platform/messaging"
 )
@@ -35,33 +36,66 @@ func Consumer(durable string) messaging.ConsumerOptions {
 	return messaging.Durable(messaging.ReferenceStream, durable, Subjects)
 }
 
-// Ends holds, for each account, the moment before which its tokens no longer count.
-// Its zero value is empty and ready.
+// End is an end of sessions: every token of Account signed before NotBefore or, when
+// TokenID is set, that one token alone (its holder signed out), which would have
+// expired at Expires.
+type End struct {
+	Account   string
+	NotBefore time.Time
+	TokenID   string
+	Expires   time.Time
+}
+
+// Ends holds, for each account, the moment before which its tokens no longer count, and
+// the tokens signed out of until they expire. Its zero value is empty and ready.
 type Ends struct {
 	mu        sync.RWMutex
 	notBefore map[string]time.Time
+	signedOut map[string]time.Time // token id -> when it expires
 }
 
-// Ended reports whether a token of username signed at issuedAt has ended. Token times
-// have whole seconds, so a token signed in the same second as the change is refused
-// too, whether it came just before or just after: signing in again a second later gives
-// one that holds.
-func (e *Ends) Ended(username string, issuedAt time.Time) bool {
+// Ended tells whether a token of username signed at issuedAt, with id tokenID, has
+// ended: auth.ErrSessionEnded or auth.ErrSignedOut, or nil while it holds. Token times
+// have whole seconds, so a token signed in the same second as an account's change is
+// refused too, whether it came just before or just after: signing in again a second
+// later gives one that holds.
+func (e *Ends) Ended(username string, issuedAt time.Time, tokenID string) error {
 	e.mu.RLock()
-	nb, ok := e.notBefore[username]
-	e.mu.RUnlock()
-	return ok && issuedAt.Before(nb)
+	defer e.mu.RUnlock()
+	if nb, ok := e.notBefore[username]; ok && issuedAt.Before(nb) {
+		return auth.ErrSessionEnded
+	}
+	if _, ok := e.signedOut[tokenID]; ok && tokenID != "" {
+		return auth.ErrSignedOut
+	}
+	return nil
 }
 
-// Set records that the sessions of username signed before notBefore ended; an older
-// end than the one held changes nothing.
-func (e *Ends) Set(username string, notBefore time.Time) {
+// Apply puts end in force; an account's end older than the one held changes nothing,
+// and a signed-out token is forgotten once it has expired.
+func (e *Ends) Apply(end End) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
+	if end.TokenID != "" {
+		if e.signedOut == nil {
+			e.signedOut = map[string]time.Time{}
+		}
+		now := time.Now()
+		if !end.Expires.After(now) {
+			return
+		}
+		e.signedOut[end.TokenID] = end.Expires
+		for id, exp := range e.signedOut {
+			if !exp.After(now) {
+				delete(e.signedOut, id)
+			}
+		}
+		return
+	}
 	if e.notBefore == nil {
 		e.notBefore = map[string]time.Time{}
 	}
-	if nb, ok := e.notBefore[username]; !ok || notBefore.After(nb) {
-		e.notBefore[username] = notBefore
+	if nb, ok := e.notBefore[end.Account]; !ok || end.NotBefore.After(nb) {
+		e.notBefore[end.Account] = end.NotBefore
 	}
 }

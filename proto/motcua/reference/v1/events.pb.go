@@ -153,14 +153,21 @@ func (*Event_SessionsEnded) isEvent_Kind() {}
 
 // SessionsEnded: a staff account was disabled, given another role or other offices, or
 // had its password reset, so the tokens signed for it before not_before no longer speak
-// for it. Published on reference.v1.session.<username>; only the newest per username
-// matters. Every service refuses such tokens, not only intake, which keeps the accounts.
+// for it; or, when token_id is set, its holder signed out of that one token alone.
+// Published on reference.v1.session.<username>; of the account-wide ends only the newest
+// per username matters. Every service refuses such tokens, not only intake, which keeps
+// the accounts.
 type SessionsEnded struct {
-	state         protoimpl.MessageState `protogen:"open.v1"`
-	Account       string                 `protobuf:"bytes,1,opt,name=account,proto3" json:"account,omitempty"`
-	NotBefore     *timestamppb.Timestamp `protobuf:"bytes,2,opt,name=not_before,json=notBefore,proto3" json:"not_before,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	state     protoimpl.MessageState `protogen:"open.v1"`
+	Account   string                 `protobuf:"bytes,1,opt,name=account,proto3" json:"account,omitempty"`
+	NotBefore *timestamppb.Timestamp `protobuf:"bytes,2,opt,name=not_before,json=notBefore,proto3" json:"not_before,omitempty"`
+	// The id (jti) of the one token that ended; empty for an end of every token signed
+	// before not_before.
+	TokenId string `protobuf:"bytes,3,opt,name=token_id,json=tokenId,proto3" json:"token_id,omitempty"`
+	// When the token that ended would have expired: nobody need remember it after.
+	TokenExpiresAt *timestamppb.Timestamp `protobuf:"bytes,4,opt,name=token_expires_at,json=tokenExpiresAt,proto3" json:"token_expires_at,omitempty"`
+	unknownFields  protoimpl.UnknownFields
+	sizeCache      protoimpl.SizeCache
 }
 
 func (x *SessionsEnded) Reset() {
@@ -203,6 +210,20 @@ func (x *SessionsEnded) GetAccount() string {
 func (x *SessionsEnded) GetNotBefore() *timestamppb.Timestamp {
 	if x != nil {
 		return x.NotBefore
+	}
+	return nil
+}
+
+func (x *SessionsEnded) GetTokenId() string {
+	if x != nil {
+		return x.TokenId
+	}
+	return ""
+}
+
+func (x *SessionsEnded) GetTokenExpiresAt() *timestamppb.Timestamp {
+	if x != nil {
+		return x.TokenExpiresAt
 	}
 	return nil
 }
@@ -446,11 +467,13 @@ const file_motcua_reference_v1_events_proto_rawDesc = "" +
 	" \x01(\v2$.motcua.reference.v1.CalendarYearSetH\x00R\x0fcalendarYearSet\x12E\n" +
 	"\foffice_saved\x18\v \x01(\v2 .motcua.reference.v1.OfficeSavedH\x00R\vofficeSaved\x12K\n" +
 	"\x0esessions_ended\x18\f \x01(\v2\".motcua.reference.v1.SessionsEndedH\x00R\rsessionsEndedB\x06\n" +
-	"\x04kind\"d\n" +
+	"\x04kind\"\xc5\x01\n" +
 	"\rSessionsEnded\x12\x18\n" +
 	"\aaccount\x18\x01 \x01(\tR\aaccount\x129\n" +
 	"\n" +
-	"not_before\x18\x02 \x01(\v2\x1a.google.protobuf.TimestampR\tnotBefore\"\xca\x01\n" +
+	"not_before\x18\x02 \x01(\v2\x1a.google.protobuf.TimestampR\tnotBefore\x12\x19\n" +
+	"\btoken_id\x18\x03 \x01(\tR\atokenId\x12D\n" +
+	"\x10token_expires_at\x18\x04 \x01(\v2\x1a.google.protobuf.TimestampR\x0etokenExpiresAt\"\xca\x01\n" +
 	"\vOfficeSaved\x12\x12\n" +
 	"\x04code\x18\x01 \x01(\tR\x04code\x12\x12\n" +
 	"\x04name\x18\x02 \x01(\tR\x04name\x12\x12\n" +
@@ -496,12 +519,13 @@ var file_motcua_reference_v1_events_proto_depIdxs = []int32{
 	2, // 2: motcua.reference.v1.Event.office_saved:type_name -> motcua.reference.v1.OfficeSaved
 	1, // 3: motcua.reference.v1.Event.sessions_ended:type_name -> motcua.reference.v1.SessionsEnded
 	5, // 4: motcua.reference.v1.SessionsEnded.not_before:type_name -> google.protobuf.Timestamp
-	4, // 5: motcua.reference.v1.CalendarYearSet.days_off:type_name -> motcua.reference.v1.DayOff
-	6, // [6:6] is the sub-list for method output_type
-	6, // [6:6] is the sub-list for method input_type
-	6, // [6:6] is the sub-list for extension type_name
-	6, // [6:6] is the sub-list for extension extendee
-	0, // [0:6] is the sub-list for field type_name
+	5, // 5: motcua.reference.v1.SessionsEnded.token_expires_at:type_name -> google.protobuf.Timestamp
+	4, // 6: motcua.reference.v1.CalendarYearSet.days_off:type_name -> motcua.reference.v1.DayOff
+	7, // [7:7] is the sub-list for method output_type
+	7, // [7:7] is the sub-list for method input_type
+	7, // [7:7] is the sub-list for extension type_name
+	7, // [7:7] is the sub-list for extension extendee
+	0, // [0:7] is the sub-list for field type_name
 }
 
 func init() { file_motcua_reference_v1_events_proto_init() }

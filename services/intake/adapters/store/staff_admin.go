@@ -103,7 +103,7 @@ func endSessions(ctx context.Context, tx pgx.Tx, username string) error {
 	if err != nil {
 		return err
 	}
-	if err := sessionsync.Record(ctx, tx, username, now); err != nil {
+	if err := sessionsync.Record(ctx, tx, sessionsync.End{Account: username, NotBefore: now}); err != nil {
 		return err
 	}
 	return outbox.Add(ctx, tx, msg)
@@ -124,4 +124,27 @@ func setOffices(ctx context.Context, tx pgx.Tx, username string, offices []strin
 		}
 	}
 	return nil
+}
+
+// SignOut records and publishes that the token tokenID of username, which expires at
+// expires, ended now: every service refuses it, and only it.
+func (s *Store) SignOut(ctx context.Context, username, tokenID string, expires time.Time) error {
+	return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		now := time.Now()
+		msg, err := sessionsync.SignOutMessage(username, tokenID, expires, now)
+		if err != nil {
+			return err
+		}
+		end := sessionsync.End{Account: username, NotBefore: now, TokenID: tokenID, Expires: expires}
+		if err := sessionsync.Record(ctx, tx, end); err != nil {
+			return err
+		}
+		return outbox.Add(ctx, tx, msg)
+	})
+}
+
+// EndSessions records and publishes that every token username was given before now
+// ended.
+func (s *Store) EndSessions(ctx context.Context, username string) error {
+	return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error { return endSessions(ctx, tx, username) })
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/motcua/motcua/services/intake/app"
+	"github.com/motcua/motcua/services/platform/auth"
 	"github.com/motcua/motcua/services/platform/ratelimit"
 
 	"github.com/motcua/motcua/services/platform/httpapi"
@@ -51,6 +52,17 @@ func (a *API) token(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Cache-Control", "no-store")
 	httpapi.WriteJSON(w, http.StatusOK, tok)
+}
+
+// logout answers POST /auth/logout: the token the request came with ends, in every
+// service within seconds (204).
+func (a *API) logout(w http.ResponseWriter, r *http.Request) {
+	if err := a.SignIn.SignOut(r.Context(), auth.FromContext(r.Context())); err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(http.StatusNoContent)
 }
 
 // NewSignInGuard returns the limits on failed sign-ins: 20 per client address, refilled

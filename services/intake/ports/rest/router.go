@@ -43,6 +43,7 @@ func (a *API) Mount(r chi.Router) {
 	r.Get("/api/v1/calendar/{year}", a.calendarYear)
 	r.Group(func(r chi.Router) {
 		r.Use(auth.Authenticate(a.Verifier, a.Log))
+		r.Post("/api/v1/auth/logout", a.logout)
 		r.With(auth.RequireRole(a.Log, auth.RoleDesk)).Post("/api/v1/dossiers", a.register)
 		staff := auth.RequireRole(a.Log, auth.RoleDesk, auth.RoleOfficer, auth.RoleSupervisor)
 		r.With(staff).Get("/api/v1/dossiers/search", a.search)

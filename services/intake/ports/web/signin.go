@@ -96,7 +96,8 @@ func (p *Pages) signIn(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, session.Next(pg.Next, home), http.StatusSeeOther)
 }
 
-// signOut answers POST /dang-xuat: the session cookie is cleared.
+// signOut answers POST /dang-xuat: the session's token ends in every service and its
+// cookie is cleared.
 func (p *Pages) signOut(w http.ResponseWriter, r *http.Request) {
 	r.Body = http.MaxBytesReader(w, r.Body, 8<<10)
 	_ = r.ParseForm()
@@ -105,6 +106,15 @@ func (p *Pages) signOut(w http.ResponseWriter, r *http.Request) {
 		pg.Error = pg.T("csrf")
 		p.render(w, http.StatusForbidden, pg)
 		return
+	}
+	if who := session.Principal(p.Verifier, r); who != nil {
+		if err := p.SignIn.SignOut(r.Context(), who); err != nil {
+			p.Log.Error("desk sign-out", "err", err)
+			pg := p.newPage(w, r, "message")
+			pg.Error = pg.T("unavailable")
+			p.render(w, http.StatusServiceUnavailable, pg)
+			return
+		}
 	}
 	session.Clear(w, r)
 	http.Redirect(w, r, SignInPath+"?out=1", http.StatusSeeOther)
