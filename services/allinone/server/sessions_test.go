@@ -11,6 +11,7 @@ import (
 	"github.com/go-chi/chi/v5"
 
 	"github.com/motcua/motcua/services/allinone/apiclient"
+	"github.com/motcua/motcua/services/intake/adapters/store"
 	"github.com/motcua/motcua/services/intake/demo"
 	intake "github.com/motcua/motcua/services/intake/service"
 	"github.com/motcua/motcua/services/platform/auth"
@@ -23,31 +24,8 @@ import (
 // sheet (not only intake's pages), and a new sign-in once re-enabled works again. A desk
 // officer's password is reset: the old token stops opening intake's API and pages too.
 func TestEndedSessionsAreRefusedEverywhere(t *testing.T) {
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	services := startServices(t)
-	intakeStore := services[0].(*intake.Service).Store
-	if err := demo.Load(ctx, intakeStore); err != nil {
-		t.Fatal(err)
-	}
-	r := chi.NewRouter()
-	workers := make(chan struct{})
-	running := 0
-	for _, s := range services {
-		s.Mount(r)
-		for _, w := range s.Workers() {
-			running++
-			go func() { w(ctx); workers <- struct{}{} }()
-		}
-	}
-	srv := httptest.NewServer(r)
-	defer func() {
-		srv.Close()
-		cancel()
-		for range running {
-			<-workers
-		}
-	}()
+	ctx := context.Background()
+	srv, intakeStore := serveAll(t)
 	addr := strings.TrimPrefix(srv.URL, "http://")
 	c := apiclient.NewClient(2)
 	ask := func(user, token, path string) int {
@@ -136,6 +114,76 @@ func TestEndedSessionsAreRefusedEverywhere(t *testing.T) {
 		}
 		if got := ask(user, tokens[user], path); got != http.StatusUnauthorized {
 			t.Errorf("%s's old token after re-enabling: %d", user, got)
+		}
+	}
+}
+
+// serveAll serves every service with the demo's data on one test server, with their
+// workers running until the test ends.
+func serveAll(t *testing.T) (*httptest.Server, *store.Store) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	services := startServices(t)
+	intakeStore := services[0].(*intake.Service).Store
+	if err := demo.Load(ctx, intakeStore); err != nil {
+		t.Fatal(err)
+	}
+	r := chi.NewRouter()
+	workers := make(chan struct{})
+	running := 0
+	for _, s := range services {
+		s.Mount(r)
+		for _, w := range s.Workers() {
+			running++
+			go func() { w(ctx); workers <- struct{}{} }()
+		}
+	}
+	srv := httptest.NewServer(r)
+	t.Cleanup(func() {
+		srv.Close()
+		cancel()
+		for range running {
+			<-workers
+		}
+	})
+	return srv, intakeStore
+}
+
+// TestSignOutIsRefusedEverywhere: a supervisor and a postal worker each sign in on two
+// devices and sign out of one; status and postal refuse the token signed out of, and
+// the other device's token still holds.
+func TestSignOutIsRefusedEverywhere(t *testing.T) {
+	ctx := context.Background()
+	srv, _ := serveAll(t)
+	addr := strings.TrimPrefix(srv.URL, "http://")
+	c := apiclient.NewClient(2)
+	ask := func(method, token, path string) int {
+		a, err := c.Do(ctx, method, srv.URL+path, token, "", nil, nil)
+		if err != nil {
+			t.Fatalf("%s %s: %v", method, path, err)
+		}
+		return a.Status
+	}
+	today := time.Now().In(time.FixedZone("ICT", 7*3600)).Format("2006-01-02")
+	for user, path := range map[string]string{
+		"supervisor.xuanloc": "/api/v1/stats",
+		"postal.xuanloc":     "/api/v1/manifests?office=" + demo.DistrictPostOffice + "&date=" + today,
+	} {
+		phone, err := c.Token(ctx, addr, user, demo.Password)
+		if err != nil {
+			t.Fatal(err)
+		}
+		laptop, err := c.Token(ctx, addr, user, demo.Password)
+		if err != nil {
+			t.Fatal(err)
+		}
+		waitfor.Until(t, user+" let through before", func() bool { return ask(http.MethodGet, phone, path) == http.StatusOK })
+		if got := ask(http.MethodPost, phone, "/api/v1/auth/logout"); got != http.StatusNoContent {
+			t.Fatalf("%s signing out: %d", user, got)
+		}
+		waitfor.Until(t, user+"'s signed-out token refused", func() bool { return ask(http.MethodGet, phone, path) == http.StatusUnauthorized })
+		if got := ask(http.MethodGet, laptop, path); got != http.StatusOK {
+			t.Errorf("%s's other token after signing out of one: %d", user, got)
 		}
 	}
 }
