@@ -13,3 +13,8 @@ var ErrBadCredentials = errors.New("wrong username or password")
 
 // ErrNotFound is returned when there is no dossier with the code asked for.
 var ErrNotFound = errors.New("no such dossier")
+
+// ErrOutcomeUnknown is a write whose commit failed on the way, while whether it landed
+// could not be learnt (the database is away): only a resend with the same
+// Idempotency-Key is safe, and it gives the first answer if it did.
+var ErrOutcomeUnknown = errors.New("the outcome of the write is unknown")

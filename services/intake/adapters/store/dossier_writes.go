@@ -44,7 +44,11 @@ func (s *Dossiers) Register(ctx context.Context, office string, day time.Time, k
 	if err := s.queueAnswer(b, key, answer, receiptField); err != nil {
 		return false, err
 	}
-	if err := tx.commit(ctx, b); err != nil {
+	landed := func(ctx context.Context) (ok bool, err error) {
+		err = s.pool.QueryRow(ctx, "SELECT EXISTS (SELECT 1 FROM dossiers WHERE id = $1)", d.ID).Scan(&ok)
+		return ok, err
+	}
+	if err := tx.commit(ctx, b, landed); err != nil {
 		return false, fmt.Errorf("commit registration: %w", err)
 	}
 	return false, nil
@@ -90,7 +94,12 @@ func (s *Dossiers) Update(ctx context.Context, code string, key app.IdempotencyK
 	if err := s.queueAnswer(b, key, answer, ""); err != nil {
 		return false, err
 	}
-	if err := tx.commit(ctx, b); err != nil {
+	landed := func(ctx context.Context) (ok bool, err error) {
+		err = s.pool.QueryRow(ctx, "SELECT EXISTS (SELECT 1 FROM dossiers WHERE id = $1 AND version >= $2)",
+			d.ID, change.State.Version).Scan(&ok)
+		return ok, err
+	}
+	if err := tx.commit(ctx, b, landed); err != nil {
 		return false, fmt.Errorf("commit action: %w", err)
 	}
 	return false, nil

@@ -2,12 +2,14 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/motcua/motcua/services/intake/app"
+	"github.com/motcua/motcua/services/platform/database"
 )
 
 // pipelined is a transaction held on one connection and sent as batches, so that a
@@ -58,18 +60,45 @@ func beginPipelined(ctx context.Context, pool *pgxpool.Pool, key app.Idempotency
 
 // commit sends b followed by COMMIT. A client that hangs up does not cancel it: the
 // outcome of a write must not depend on when the caller gave up waiting. On failure the
-// transaction is rolled back.
-func (p *pipelined) commit(ctx context.Context, b *pgx.Batch) error {
+// transaction is rolled back, and landed asks, on another connection, whether the write
+// is there all the same: a connection lost while COMMIT was on its way may have lost
+// only the answer. The write counts as done when it landed; when that cannot be learnt
+// the error is app.ErrOutcomeUnknown, so that nobody is told to resend without the key.
+func (p *pipelined) commit(ctx context.Context, b *pgx.Batch, landed func(context.Context) (bool, error)) error {
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
 	defer cancel()
 	b.Queue("COMMIT")
-	if err := p.conn.SendBatch(ctx, b).Close(); err != nil {
-		p.rollback(ctx)
-		return err
+	err := p.conn.SendBatch(ctx, b).Close()
+	if err == nil {
+		p.done = true
+		p.conn.Release()
+		return nil
 	}
-	p.done = true
-	p.conn.Release()
-	return nil
+	p.rollback(ctx)
+	ok, cerr := confirm(ctx, landed)
+	switch {
+	case cerr != nil:
+		return fmt.Errorf("%w: %w (and asking whether it landed: %v)", app.ErrOutcomeUnknown, err, cerr)
+	case ok:
+		return nil
+	}
+	return err
+}
+
+// confirm asks landed until it answers or ctx ends, waiting out a database that is
+// unavailable for a moment (restarting, failing over).
+func confirm(ctx context.Context, landed func(context.Context) (bool, error)) (bool, error) {
+	for {
+		ok, err := landed(ctx)
+		if err == nil || !database.Unavailable(err) {
+			return ok, err
+		}
+		select {
+		case <-ctx.Done():
+			return false, err
+		case <-time.After(200 * time.Millisecond):
+		}
+	}
 }
 
 // rollback ends the transaction without effect and returns the connection to the pool

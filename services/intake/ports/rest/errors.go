@@ -27,6 +27,11 @@ func (a *API) fail(w http.ResponseWriter, r *http.Request, err error) {
 		err = &httpapi.Error{Status: http.StatusUnprocessableEntity, Code: fe.Code, Field: fe.Field, Words: fe.Words()}
 	case errors.Is(err, app.ErrForbidden):
 		err = httpapi.Forbidden("not_your_office")
+	case errors.Is(err, app.ErrOutcomeUnknown):
+		a.Log.WarnContext(r.Context(), "write outcome unknown", "path", r.URL.Path, "err", err.Error())
+		e := httpapi.Problem(http.StatusServiceUnavailable, "", "outcome_unknown")
+		e.RetryAfter = 5
+		err = e
 	case errors.Is(err, app.ErrBadCredentials):
 		err = httpapi.Unauthorized("bad_credentials")
 	}

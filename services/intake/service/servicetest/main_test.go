@@ -38,10 +38,17 @@ type env struct {
 
 // start brings up an intake service with the demo data loaded; everything stops when
 // the test ends.
-func start(t *testing.T) *env {
+func start(t *testing.T) *env { t.Helper(); return startThrough(t, nil) }
+
+// startThrough is start with the service reaching its database through the address
+// through gives for it (a fault in between); nil is the database itself.
+func startThrough(t *testing.T, through func(dbURL string) string) *env {
 	t.Helper()
 	ctx := context.Background()
 	u := pgtest.NewDatabase(t, dbURL)
+	if through != nil {
+		u = through(u)
+	}
 	ns := natstest.Start(t)
 
 	pinKey := randomKey()
