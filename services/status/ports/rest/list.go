@@ -24,18 +24,8 @@ const (
 )
 
 type listItemJSON struct {
-	Code          string    `json:"code"`
-	Procedure     ref       `json:"procedure"`
-	Status        string    `json:"status"`
-	StatusCode    int       `json:"status_code"`
-	StatusLabel   string    `json:"status_label"`
-	Channel       string    `json:"channel"`
-	ReceivedAt    time.Time `json:"received_at"`
-	DueAt         time.Time `json:"due_at"`
-	Timing        *string   `json:"timing"`
-	CurrentOffice ref       `json:"current_office"`
-	PendingOffice *ref      `json:"pending_office,omitempty"`
-	Applicant     string    `json:"applicant"`
+	summaryJSON
+	Channel string `json:"channel"`
 }
 
 type listJSON struct {
@@ -65,14 +55,14 @@ func (a *API) list(w http.ResponseWriter, r *http.Request) {
 	}
 	lang := httpapi.Language(r)
 	for _, d := range page.Dossiers {
-		item := listItemJSON{
+		item := listItemJSON{summaryJSON: summaryJSON{
 			Code: d.Code, Procedure: ref{Code: d.ProcedureCode, Name: d.ProcedureName},
 			Status: d.Status, StatusCode: d.StatusCode, StatusLabel: vocabulary.Status(d.Status).In(lang),
-			Channel: d.Channel, ReceivedAt: a.local(d.ReceivedAt), DueAt: a.local(d.DueAt),
+			ReceivedAt: a.local(d.ReceivedAt), DueAt: a.local(d.DueAt),
 			Timing:        timingJSON(d.Standing.At(now, a.Location)),
 			CurrentOffice: ref{Code: d.CurrentOfficeCode, Name: d.CurrentOfficeName},
 			Applicant:     d.ApplicantMasked,
-		}
+		}, Channel: d.Channel}
 		if d.PendingOfficeCode != "" {
 			item.PendingOffice = &ref{Code: d.PendingOfficeCode, Name: d.PendingOfficeName}
 		}

@@ -41,7 +41,9 @@ type shipmentJSON struct {
 	UpdatedAt      time.Time `json:"updated_at"`
 }
 
-type trackJSON struct {
+// summaryJSON is a dossier in a line (the contract's DossierSummary but its channel):
+// the head of a citizen's lookup and an item of a staff list.
+type summaryJSON struct {
 	Code        string    `json:"code"`
 	Procedure   ref       `json:"procedure"`
 	Status      string    `json:"status"`
@@ -50,11 +52,16 @@ type trackJSON struct {
 	ReceivedAt  time.Time `json:"received_at"`
 	DueAt       time.Time `json:"due_at"`
 	// Timing is null for a withdrawn dossier, which is not scored.
-	Timing             *string        `json:"timing"`
+	Timing        *string `json:"timing"`
+	CurrentOffice ref     `json:"current_office"`
+	PendingOffice *ref    `json:"pending_office,omitempty"`
+	// Applicant is the applicant's name, masked.
+	Applicant string `json:"applicant"`
+}
+
+type trackJSON struct {
+	summaryJSON
 	TimeRemainingHours float64        `json:"time_remaining_hours"`
-	CurrentOffice      ref            `json:"current_office"`
-	PendingOffice      *ref           `json:"pending_office,omitempty"`
-	Applicant          string         `json:"applicant"`
 	Timeline           []stepJSON     `json:"timeline"`
 	Shipments          []shipmentJSON `json:"shipments"`
 }
@@ -69,22 +76,16 @@ func (a *API) track(w http.ResponseWriter, r *http.Request) {
 	lang := httpapi.Language(r)
 	v := a.Citizen.View(t, now, lang)
 	out := trackJSON{
-		Code:               v.Code,
-		Procedure:          ref(v.Procedure),
-		Status:             v.Status,
-		StatusCode:         v.StatusCode,
-		StatusLabel:        v.StatusLabel,
-		ReceivedAt:         v.ReceivedAt,
-		DueAt:              v.DueAt,
-		Timing:             timingJSON(v.Timing),
+		summaryJSON: summaryJSON{
+			Code: v.Code, Procedure: ref(v.Procedure),
+			Status: v.Status, StatusCode: v.StatusCode, StatusLabel: v.StatusLabel,
+			ReceivedAt: v.ReceivedAt, DueAt: v.DueAt, Timing: timingJSON(v.Timing),
+			CurrentOffice: ref(v.CurrentOffice), PendingOffice: (*ref)(v.PendingOffice),
+			Applicant: v.Applicant,
+		},
 		TimeRemainingHours: v.RemainingHours,
-		CurrentOffice:      ref(v.CurrentOffice),
-		Applicant:          v.Applicant,
 		Timeline:           make([]stepJSON, 0, len(v.Timeline)),
 		Shipments:          make([]shipmentJSON, 0, len(v.Shipments)),
-	}
-	if v.PendingOffice != nil {
-		out.PendingOffice = &ref{Code: v.PendingOffice.Code, Name: v.PendingOffice.Name}
 	}
 	for _, s := range v.Timeline {
 		step := stepJSON{At: s.At, Type: s.Type, Label: s.Label, TrackingNumber: s.TrackingNumber}
