@@ -11,7 +11,8 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 cd "$root"
-[ -x "$root/bin/motcua" ] || { echo "bin/motcua is missing: run make build (make run does)." >&2; exit 1; }
+motcua=${MOTCUA_BIN:-$root/bin/motcua}
+[ -x "$motcua" ] || { echo "$motcua is missing: run make build (make run does)." >&2; exit 1; }
 data=${MOTCUA_DATA_DIR:-$root/.data}
 mkdir -p "$data"
 data=$(cd "$data" && pwd)
@@ -47,12 +48,13 @@ if [ -z "${DATABASE_URL:-}" ]; then
 	port=${port%%/*}
 	echo "$port" >"$pgdir/port"
 	echo "PostgreSQL running on 127.0.0.1:$port (data in $pgdir)."
-	echo "To add staff accounts: DATABASE_URL='$DATABASE_URL' bin/motcua users add --username U --role desk --office CODE"
+	# The URL holds the superuser's password: it is printed only on demand, never logged.
+	echo "To add staff accounts: DATABASE_URL=\$(deploy/local/postgres.sh url '$pgdir' $port) bin/motcua users add --username U --role desk --office CODE"
 fi
 
 # Ctrl-C reaches motcua through the trap (a background command ignores SIGINT); wait is
 # repeated after an interruption so that motcua's own exit status is kept.
-"$root/bin/motcua" serve --demo &
+"$motcua" serve --demo &
 pid=$!
 interrupted=0
 trap 'interrupted=1; kill -TERM "$pid" 2>/dev/null || true' INT TERM
