@@ -20,16 +20,12 @@ type SearchInput struct {
 	Phone    string
 }
 
-// Hit is a dossier found by a search.
+// Hit is a dossier found by a search: its heading, with its procedure and the
+// applicant's name.
 type Hit struct {
-	Code          string    `json:"code"`
+	Heading
 	Procedure     OfficeRef `json:"procedure"`
-	Status        string    `json:"status"`
-	StatusLabel   string    `json:"status_label"`
-	ReceivedAt    time.Time `json:"received_at"`
-	DueAt         time.Time `json:"due_at"`
 	ApplicantName string    `json:"applicant_name"`
-	CurrentOffice OfficeRef `json:"current_office"`
 }
 
 // SearchQuery finds dossiers of the given offices by applicant: a part of the folded
@@ -93,9 +89,9 @@ func (r *Reader) Search(ctx context.Context, who *auth.Principal, in SearchInput
 	ids := make([]uuid.UUID, 0, len(found))
 	for _, f := range found {
 		vi, _ := dossier.Status(f.Status).Labels()
-		hits = append(hits, Hit{Code: f.Code, Procedure: r.procedure(ctx, f.ProcedureCode),
-			Status: f.Status, StatusLabel: vi, ReceivedAt: f.ReceivedAt.In(loc), DueAt: f.DueAt.In(loc),
-			ApplicantName: f.ApplicantName, CurrentOffice: officeRef(f.CurrentOffice, name)})
+		hits = append(hits, Hit{Heading: Heading{Code: f.Code, Status: f.Status, StatusLabel: vi,
+			ReceivedAt: f.ReceivedAt.In(loc), DueAt: f.DueAt.In(loc), CurrentOffice: officeRef(f.CurrentOffice, name)},
+			Procedure: r.procedure(ctx, f.ProcedureCode), ApplicantName: f.ApplicantName})
 		ids = append(ids, f.ID)
 	}
 	if err := r.Dossiers.RecordReads(ctx, ids, who.Username, "search"); err != nil {

@@ -34,19 +34,25 @@ type StepView struct {
 	TrackingNumber string             `json:"tracking_number,omitempty"`
 }
 
+// Heading is what staff see first of a dossier, in a search's hits as at the head of the
+// dossier: what it is, how it stands (in Vietnamese too), when it is due and who holds it.
+type Heading struct {
+	Code          string    `json:"code"`
+	Status        string    `json:"status"`
+	StatusLabel   string    `json:"status_label"`
+	ReceivedAt    time.Time `json:"received_at"`
+	DueAt         time.Time `json:"due_at"`
+	CurrentOffice OfficeRef `json:"current_office"`
+}
+
 // State is the part of a dossier staff act on, without personal data: what an action
 // answers with, and the head of the whole dossier.
 type State struct {
-	ID             string     `json:"id"`
-	Code           string     `json:"code"`
-	Status         string     `json:"status"`
+	ID string `json:"id"`
+	Heading
 	StatusCode     int        `json:"status_code"`
-	StatusLabel    string     `json:"status_label"`
 	StatusLabelEN  string     `json:"status_label_en"`
-	CurrentOffice  OfficeRef  `json:"current_office"`
 	PendingOffice  *OfficeRef `json:"pending_office,omitempty"`
-	ReceivedAt     time.Time  `json:"received_at"`
-	DueAt          time.Time  `json:"due_at"`
 	OriginalDueAt  time.Time  `json:"original_due_at"`
 	ClockPaused    bool       `json:"clock_paused"`
 	Timing         string     `json:"timing,omitempty"`
@@ -89,11 +95,11 @@ func optionalOffice(code string, name func(string) string) *OfficeRef {
 func stateView(id, code string, st dossier.State, actor dossier.Actor, now time.Time, loc *time.Location, name func(string) string) State {
 	vi, en := st.Status.Labels()
 	v := State{
-		ID: id, Code: code, Status: string(st.Status), StatusCode: st.Status.NationalCode(),
-		StatusLabel: vi, StatusLabelEN: en,
-		CurrentOffice: officeRef(st.CurrentOffice, name), PendingOffice: optionalOffice(st.PendingOffice, name),
-		ReceivedAt: st.ReceivedAt.In(loc), DueAt: st.DueAt.In(loc), OriginalDueAt: st.OriginalDueAt.In(loc),
-		ClockPaused: st.PausedAt != nil, Timing: string(st.TimingAt(now)), Outcome: string(st.Outcome),
+		ID: id, Heading: Heading{Code: code, Status: string(st.Status), StatusLabel: vi,
+			ReceivedAt: st.ReceivedAt.In(loc), DueAt: st.DueAt.In(loc), CurrentOffice: officeRef(st.CurrentOffice, name)},
+		StatusCode: st.Status.NationalCode(), StatusLabelEN: en, PendingOffice: optionalOffice(st.PendingOffice, name),
+		OriginalDueAt: st.OriginalDueAt.In(loc),
+		ClockPaused:   st.PausedAt != nil, Timing: string(st.TimingAt(now)), Outcome: string(st.Outcome),
 		FeeDueVND: st.FeeDueVND, FeePaidVND: st.FeePaidVND, Version: st.Version,
 		AllowedActions: []string{},
 	}
