@@ -15,30 +15,34 @@ type Ref struct {
 	Name string `json:"name"`
 }
 
-// Receipt is the answer to a registration.
-type Receipt struct {
-	ID         string    `json:"id"`
+// Heading is what every answer about a dossier says of it, the receipt as the staff's
+// and the citizen's views: its code, its status (with the portal's code), when it was
+// received and when it is due.
+type Heading struct {
 	Code       string    `json:"code"`
-	LookupPIN  string    `json:"lookup_pin"`
 	Status     string    `json:"status"`
 	StatusCode int       `json:"status_code"`
 	ReceivedAt time.Time `json:"received_at"`
 	DueAt      time.Time `json:"due_at"`
 }
 
+// Receipt is the answer to a registration.
+type Receipt struct {
+	ID string `json:"id"`
+	Heading
+	LookupPIN string `json:"lookup_pin"`
+}
+
 // Dossier is intake's answer to an action, and the head of the whole dossier.
 type Dossier struct {
-	Code           string    `json:"code"`
-	Status         string    `json:"status"`
-	StatusCode     int       `json:"status_code"`
-	CurrentOffice  Ref       `json:"current_office"`
-	PendingOffice  *Ref      `json:"pending_office"`
-	DueAt          time.Time `json:"due_at"`
-	ClockPaused    bool      `json:"clock_paused"`
-	Timing         string    `json:"timing"`
-	Version        int       `json:"version"`
-	AllowedActions []string  `json:"allowed_actions"`
-	LastStep       *Step     `json:"last_step"`
+	Heading
+	CurrentOffice  Ref      `json:"current_office"`
+	PendingOffice  *Ref     `json:"pending_office"`
+	ClockPaused    bool     `json:"clock_paused"`
+	Timing         string   `json:"timing"`
+	Version        int      `json:"version"`
+	AllowedActions []string `json:"allowed_actions"`
+	LastStep       *Step    `json:"last_step"`
 }
 
 // Step is an entry of a dossier's hand-over log (last_step holds its first four fields).
@@ -62,20 +66,22 @@ func (w WholeDossier) Actions() []string {
 	return each(w.Steps, func(s Step) string { return s.Action })
 }
 
+// Summary is a dossier in a line as status shows it: the head of a citizen's lookup and
+// an item of a staff list.
+type Summary struct {
+	Heading
+	Procedure     Ref     `json:"procedure"`
+	StatusLabel   string  `json:"status_label"`
+	Timing        *string `json:"timing"`
+	CurrentOffice Ref     `json:"current_office"`
+	PendingOffice *Ref    `json:"pending_office"`
+	Applicant     string  `json:"applicant"`
+}
+
 // Track is status's answer to a citizen's lookup.
 type Track struct {
-	Code               string          `json:"code"`
-	Procedure          Ref             `json:"procedure"`
-	Status             string          `json:"status"`
-	StatusCode         int             `json:"status_code"`
-	StatusLabel        string          `json:"status_label"`
-	ReceivedAt         time.Time       `json:"received_at"`
-	DueAt              time.Time       `json:"due_at"`
-	Timing             *string         `json:"timing"`
+	Summary
 	TimeRemainingHours float64         `json:"time_remaining_hours"`
-	CurrentOffice      Ref             `json:"current_office"`
-	PendingOffice      *Ref            `json:"pending_office"`
-	Applicant          string          `json:"applicant"`
 	Timeline           []TrackEntry    `json:"timeline"`
 	Shipments          []TrackShipment `json:"shipments"`
 }
@@ -105,15 +111,8 @@ type TrackShipment struct {
 
 // Listed is one item of a staff list of dossiers.
 type Listed struct {
-	Code          string    `json:"code"`
-	Status        string    `json:"status"`
-	StatusCode    int       `json:"status_code"`
-	StatusLabel   string    `json:"status_label"`
-	Channel       string    `json:"channel"`
-	DueAt         time.Time `json:"due_at"`
-	Timing        *string   `json:"timing"`
-	CurrentOffice Ref       `json:"current_office"`
-	Applicant     string    `json:"applicant"`
+	Summary
+	Channel string `json:"channel"`
 }
 
 // ListPage is a page of a staff list; NextCursor is null on the last.
