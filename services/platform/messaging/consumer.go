@@ -111,39 +111,79 @@ func (c *Consumer) consume(ctx context.Context, prune <-chan time.Time) error {
 	if err != nil {
 		return fmt.Errorf("create consumer: %w", err)
 	}
-	it, err := cons.Messages(jetstream.PullMaxMessages(2*c.opt.Batch), jetstream.PullHeartbeat(2*time.Second))
+	// The client's buffer of the pull (PullMaxMessages) outsizes the most the broker
+	// sends unacknowledged (MaxAckPending), with room for the pull's heartbeats: after a
+	// pause the broker answers old and new pulls at once, and a fuller buffer drops
+	// messages as a "slow consumer".
+	it, err := cons.Messages(jetstream.PullMaxMessages(c.config().MaxAckPending+c.opt.Batch), jetstream.PullHeartbeat(2*time.Second))
 	if err != nil {
 		return fmt.Errorf("pull messages: %w", err)
 	}
-	defer it.Stop()
+	in := c.receive(it)
+	defer func() {
+		it.Stop()
+		// What was received and not applied goes back at once, not after the ack deadline.
+		for m := range in.msgs {
+			_ = m.Nak()
+		}
+	}()
 	for {
+		var msg jetstream.Msg
 		select {
 		case <-prune:
 			c.pruneInbox(ctx)
-		default:
-		}
-		msg, err := it.Next(jetstream.NextContext(ctx))
-		if err != nil {
-			if ctx.Err() != nil {
-				return ctx.Err()
-			}
-			if errors.Is(err, jetstream.ErrMsgIteratorClosed) {
-				return err
-			}
-			c.log.Warn("pull interrupted", "err", err.Error())
 			continue
+		case <-ctx.Done():
+			return ctx.Err()
+		case err := <-in.closed:
+			return err
+		case msg = <-in.msgs:
 		}
 		batch := []jetstream.Msg{msg}
+	more:
 		for len(batch) < c.opt.Batch {
-			more, err := it.Next(jetstream.NextMaxWait(200 * time.Microsecond))
-			if err != nil {
-				break
+			select {
+			case m := <-in.msgs:
+				batch = append(batch, m)
+			default:
+				break more
 			}
-			batch = append(batch, more)
 		}
 		// Finish the batch in hand even while shutting down.
 		c.apply(context.WithoutCancel(ctx), batch)
 	}
+}
+
+// received is what a receiver hands over: the messages, and why it stopped.
+type received struct {
+	msgs   chan jetstream.Msg
+	closed chan error
+}
+
+// receive takes messages from it as fast as the broker sends them, whatever the
+// handler is doing, into a buffer as large as the consumer's MaxAckPending (the most
+// the broker sends unacknowledged): the client's own buffer, which it shares with the
+// pull's heartbeats, then never fills, and nothing is dropped as a "slow consumer"
+// when a batch takes long or the broker answers two pulls at once after a pause. The
+// buffer is closed once it has stopped.
+func (c *Consumer) receive(it jetstream.MessagesContext) received {
+	r := received{msgs: make(chan jetstream.Msg, c.config().MaxAckPending), closed: make(chan error, 1)}
+	go func() {
+		defer close(r.msgs)
+		for {
+			msg, err := it.Next()
+			switch {
+			case errors.Is(err, jetstream.ErrMsgIteratorClosed):
+				r.closed <- err
+				return
+			case err != nil:
+				c.log.Warn("pull interrupted", "err", err.Error())
+				continue
+			}
+			r.msgs <- msg
+		}
+	}()
+	return r
 }
 
 // apply tries the whole batch in one transaction; if any event fails it falls back to
