@@ -1,36 +1,17 @@
 package messaging_test
 
 import (
-	"bytes"
 	"context"
 	"log/slog"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
+	"github.com/motcua/motcua/services/platform/logging"
 	"github.com/motcua/motcua/services/platform/messaging"
 	"github.com/motcua/motcua/services/platform/natstest"
 	"github.com/motcua/motcua/services/platform/waitfor"
 )
-
-// syncBuffer is a log written from several goroutines.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
 
 // TestAFrozenBrokerDropsNothing: the broker stops answering for longer than the pull's
 // heartbeats while a burst waits on the stream, then answers again. The client must drop
@@ -41,8 +22,8 @@ func TestAFrozenBrokerDropsNothing(t *testing.T) {
 	ns := natstest.Start(t)
 	_, publisher := natstest.Connect(t, ns.ClientURL())
 	freezer := natstest.Freezable(t, ns.Addr().String())
-	var log syncBuffer
-	nc, js, err := messaging.Connect(freezer.URL, "frozen", slog.New(slog.NewTextHandler(&log, nil)), nil)
+	var log logging.Capture
+	nc, js, err := messaging.Connect(freezer.URL, "frozen", log.Logger(slog.LevelInfo), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -25,7 +25,9 @@ type RelayOptions struct {
 	PollInterval time.Duration
 	// Retention is how long sent rows are kept as a replay source (default 7 days).
 	Retention time.Duration
-	// AckTimeout bounds the wait for JetStream's acknowledgements (default 10s).
+	// AckTimeout bounds the wait for JetStream's acknowledgements (default 3s: they come
+	// in milliseconds, and a batch sent while a stream's leader changed is better sent
+	// again soon than waited for; the Nats-Msg-Id drops copies).
 	AckTimeout time.Duration
 }
 
@@ -55,7 +57,7 @@ func NewRelay(pool *pgxpool.Pool, js jetstream.JetStream, log *slog.Logger, opt 
 		opt.Retention = 7 * 24 * time.Hour
 	}
 	if opt.AckTimeout <= 0 {
-		opt.AckTimeout = 10 * time.Second
+		opt.AckTimeout = 3 * time.Second
 	}
 	return &Relay{pool: pool, js: js, log: log, opt: opt, wake: make(chan struct{}, 1)}
 }
@@ -76,6 +78,12 @@ func (r *Relay) Run(ctx context.Context) {
 	prune := time.NewTicker(time.Hour)
 	defer prune.Stop()
 	r.prune(ctx)
+	// While the broker is away nothing is tried (every publish would fail at once); the
+	// relay waits for the connection to come back and goes on at that moment.
+	nc := r.js.Conn()
+	connected := nc.StatusChanged(nats.CONNECTED)
+	defer nc.RemoveStatusListener(connected)
+	away := false
 	backoff := 50 * time.Millisecond
 	wait := time.Millisecond // while committed rows wait for an older transaction
 	var waitingSince time.Time
@@ -84,6 +92,22 @@ func (r *Relay) Run(ctx context.Context) {
 		case <-prune.C:
 			r.prune(ctx)
 		default:
+		}
+		if !nc.IsConnected() {
+			if !away {
+				r.log.Warn("outbox relay waiting for the broker to come back")
+				away = true
+			}
+			select {
+			case <-ctx.Done():
+			case <-connected:
+			case <-time.After(time.Second): // a status change missed is noticed anyway
+			}
+			continue
+		}
+		if away {
+			r.log.Info("outbox relay: the broker is back")
+			away, backoff = false, 50*time.Millisecond
 		}
 		res, err := r.pass(ctx)
 		if !res.waiting || res.published > 0 {
@@ -94,7 +118,11 @@ func (r *Relay) Run(ctx context.Context) {
 		case err != nil:
 			publishErrors.WithLabelValues(r.opt.Schema).Inc()
 			r.log.Warn("outbox relay pass failed", "err", err.Error(), "retry_in", backoff.String())
-			lifecycle.Wait(ctx, backoff)
+			select {
+			case <-ctx.Done():
+			case <-connected: // the broker came back: no need to wait out the back-off
+			case <-time.After(backoff):
+			}
 			backoff = min(2*backoff, 5*time.Second)
 		case res.published == r.opt.Batch:
 			backoff = 50 * time.Millisecond // more rows wait: go on at once

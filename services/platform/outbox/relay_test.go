@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -15,6 +16,7 @@ import (
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 
+	"github.com/motcua/motcua/services/platform/logging"
 	"github.com/motcua/motcua/services/platform/messaging"
 	"github.com/motcua/motcua/services/platform/natstest"
 	"github.com/motcua/motcua/services/platform/outbox"
@@ -471,4 +473,36 @@ func TestTwoRelaysPublishEachEventOnce(t *testing.T) {
 		t.Fatalf("stream holds %d messages, want %d", got, len(events))
 	}
 	assertEachOnce(t, js, events)
+}
+
+// TestRelayWaitsForTheBrokerQuietly: while the broker is away the relay does not try to
+// publish (every attempt fails at once, and each failure lengthens the back-off that
+// then delays the catch-up); it says once that it waits, and sends when the broker is
+// back.
+func TestRelayWaitsForTheBrokerQuietly(t *testing.T) {
+	t.Parallel()
+	pool, schema := newSchema(t)
+	b := natstest.StartRestartable(t)
+	_, js := natstest.Connect(t, b.URL())
+	var log logging.Capture
+	r := outbox.NewRelay(pool, js, log.Logger(slog.LevelInfo), outbox.RelayOptions{Schema: schema})
+	runRelay(t, r)
+
+	b.Stop()
+	waitfor.Until(t, "the relay to see the broker away", func() bool { return strings.Contains(log.String(), "waiting for the broker") })
+	events := newEvents(50)
+	for i := 0; i < len(events); i += 10 {
+		commit(t, pool, events[i:i+10]...)
+		r.Notify()
+	}
+	if err := b.Start(); err != nil {
+		t.Fatal(err)
+	}
+	back := time.Now()
+	waitfor.Until(t, "the events committed while the broker was away to be sent", func() bool { return unsent(t, pool) == 0 })
+	t.Logf("sent %v after the broker was back", time.Since(back).Round(10*time.Millisecond))
+	assertEachOnce(t, js, events)
+	if strings.Contains(log.String(), "relay pass failed") {
+		t.Errorf("the relay tried to publish while the broker was away:\n%s", log.String())
+	}
 }

@@ -1,7 +1,6 @@
 package servicetest
 
 import (
-	"bytes"
 	"context"
 	"crypto/ed25519"
 	"crypto/rand"
@@ -17,6 +16,7 @@ import (
 	"github.com/motcua/motcua/services/platform/apitest"
 	"github.com/motcua/motcua/services/platform/auth"
 	"github.com/motcua/motcua/services/platform/config"
+	"github.com/motcua/motcua/services/platform/logging"
 	"github.com/motcua/motcua/services/platform/messaging"
 	"github.com/motcua/motcua/services/platform/natstest"
 	"github.com/motcua/motcua/services/platform/pgtest"
@@ -61,7 +61,7 @@ type env struct {
 	DB     *pgxpool.Pool // the service's database (search_path postal), for looking behind the API
 	JS     jetstream.JetStream
 	Clock  *clock
-	Logs   *logBuffer
+	Logs   *logging.Capture
 	issuer *auth.Issuer
 }
 
@@ -130,13 +130,13 @@ func startBare(t *testing.T) *env {
 	cfg.Now = clk.Now
 	// Everything the service logs is kept, to look for personal data in it, and shown
 	// when the test fails.
-	logs := &logBuffer{}
+	logs := &logging.Capture{}
 	t.Cleanup(func() {
 		if t.Failed() {
 			t.Logf("the service's log:\n%s", logs.String())
 		}
 	})
-	log := slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	log := logs.Logger(slog.LevelDebug)
 	svc, err := service.New(ctx, cfg, log)
 	if err != nil {
 		t.Fatal(err)
@@ -198,22 +198,4 @@ func (e *env) token(t testing.TB, username string) string {
 		t.Fatal(err)
 	}
 	return tok
-}
-
-// logBuffer keeps a service's log.
-type logBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *logBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *logBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
 }
