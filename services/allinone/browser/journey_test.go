@@ -5,7 +5,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/motcua/motcua/services/allinone/apiclient"
+	"github.com/motcua/motcua/services/platform/apiclient"
 )
 
 // startJourney serves the all-in-one for the test, starts a headless Chromium whose tab

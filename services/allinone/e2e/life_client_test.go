@@ -12,8 +12,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/motcua/motcua/services/allinone/apiclient"
 	"github.com/motcua/motcua/services/intake/demo"
+	"github.com/motcua/motcua/services/platform/apiclient"
 )
 
 // This file holds the client side of the life tests (life_test.go): a member of staff or

@@ -14,8 +14,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/motcua/motcua/services/allinone/apiclient"
 	"github.com/motcua/motcua/services/intake/demo"
+	"github.com/motcua/motcua/services/platform/apiclient"
 )
 
 // TestLife drives whole lives of dossiers through the HTTP APIs of the separate

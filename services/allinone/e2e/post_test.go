@@ -10,8 +10,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/motcua/motcua/services/allinone/apiclient"
 	"github.com/motcua/motcua/services/intake/demo"
+	"github.com/motcua/motcua/services/platform/apiclient"
 )
 
 // TestPost drives the public post (domain §5) through the HTTP APIs of the separate

@@ -12,8 +12,8 @@ import (
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5/pgxpool"
 
-	"github.com/motcua/motcua/services/allinone/apiclient"
 	"github.com/motcua/motcua/services/allinone/cluster"
+	"github.com/motcua/motcua/services/platform/apiclient"
 )
 
 // bench holds what the phases share.

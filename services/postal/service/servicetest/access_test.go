@@ -6,6 +6,7 @@ import (
 	"time"
 
 	dossierv1 "github.com/motcua/motcua/proto/motcua/dossier/v1"
+	"github.com/motcua/motcua/services/platform/apiclient"
 	"github.com/motcua/motcua/services/platform/apitest"
 )
 
@@ -21,7 +22,7 @@ func TestWhoSeesAndOpens(t *testing.T) {
 	e.waitDossiersApplied(t)
 	leg := e.create(t, "desk.xuanloc", map[string]any{"dossier_code": d.Code, "kind": "pickup",
 		"address": "Số 9, ấp 3, xã Bảo Hòa"}).Expect(t, http.StatusCreated)
-	var v shipmentView
+	var v apiclient.Shipment
 	leg.Decode(t, &v)
 
 	missing := e.call(t, "GET", "/api/v1/shipments/EE123456785VN", e.token(t, "desk.giaray"), nil)

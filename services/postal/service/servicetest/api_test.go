@@ -9,22 +9,15 @@ import (
 	"github.com/google/uuid"
 
 	dossierv1 "github.com/motcua/motcua/proto/motcua/dossier/v1"
+	"github.com/motcua/motcua/services/platform/apiclient"
 	"github.com/motcua/motcua/services/platform/apitest"
 	"github.com/motcua/motcua/services/worktime"
 )
 
-// manifestView is a post office's run sheet.
-type manifestView struct {
-	PostOffice officeRef      `json:"post_office"`
-	Date       string         `json:"date"`
-	Pickups    []shipmentView `json:"pickups"`
-	Deliveries []shipmentView `json:"deliveries"`
-}
-
 // ofKind is the one shipment of kind in list.
-func ofKind(t testing.TB, list []shipmentView, kind string) shipmentView {
+func ofKind(t testing.TB, list []apiclient.Shipment, kind string) apiclient.Shipment {
 	t.Helper()
-	var found []shipmentView
+	var found []apiclient.Shipment
 	for _, s := range list {
 		if s.Kind == kind {
 			found = append(found, s)
@@ -36,7 +29,7 @@ func ofKind(t testing.TB, list []shipmentView, kind string) shipmentView {
 	return found[0]
 }
 
-func find(list []shipmentView, tn string) *shipmentView {
+func find(list []apiclient.Shipment, tn string) *apiclient.Shipment {
 	for i := range list {
 		if list[i].TrackingNumber == tn {
 			return &list[i]
@@ -60,12 +53,12 @@ func TestShipmentsAPI(t *testing.T) {
 	e.publishDossier(t, atDesk.received(now, dossierv1.Channel_CHANNEL_DESK, ""))
 	e.waitDossiersApplied(t)
 
-	var leg shipmentView
+	var leg apiclient.Shipment
 	t.Run("a desk opens a transfer leg", func(t *testing.T) {
 		r := e.create(t, "desk.xuanloc", map[string]any{"dossier_code": atDesk.Code, "kind": "transfer",
 			"from": districtDesk, "to": baoHoa}).Expect(t, http.StatusCreated)
 		r.Decode(t, &leg)
-		if leg.Kind != "transfer" || leg.Status != "created" || leg.From.code() != districtDesk || leg.To.code() != baoHoa ||
+		if leg.Kind != "transfer" || leg.Status != "created" || codeOf(leg.From) != districtDesk || codeOf(leg.To) != baoHoa ||
 			leg.OriginPostOffice.Code != districtPostOffice || leg.DestinationPostOffice.Code != baoHoaPostOffice ||
 			leg.DossierCode != atDesk.Code {
 			t.Errorf("leg: %+v", leg)
@@ -83,7 +76,7 @@ func TestShipmentsAPI(t *testing.T) {
 	t.Run("the same Idempotency-Key gives the same shipment", func(t *testing.T) {
 		body := map[string]any{"dossier_code": atDesk.Code, "kind": "pickup", "address": "Số 9, ấp 3, xã Bảo Hòa"}
 		key := uuid.NewString()
-		var first, again shipmentView
+		var first, again apiclient.Shipment
 		e.create(t, "desk.xuanloc", body, "Idempotency-Key", key).Expect(t, http.StatusCreated).Decode(t, &first)
 		r := e.create(t, "desk.xuanloc", body, "Idempotency-Key", key).Expect(t, http.StatusOK)
 		r.Decode(t, &again)
@@ -91,14 +84,14 @@ func TestShipmentsAPI(t *testing.T) {
 			t.Errorf("again: %s (replayed %q), first %s", again.TrackingNumber, r.Header.Get("Idempotent-Replayed"), first.TrackingNumber)
 		}
 		// Another member of staff's key is theirs alone.
-		var other shipmentView
+		var other apiclient.Shipment
 		e.create(t, "officer.xuanloc", map[string]any{"dossier_code": atDesk.Code, "kind": "transfer", "from": districtDesk,
 			"to": baoHoa}, "Idempotency-Key", key).Expect(t, http.StatusCreated).Decode(t, &other)
 		if other.TrackingNumber == first.TrackingNumber {
 			t.Error("another member of staff's key replayed the desk's shipment")
 		}
 		// Without a key, each request is a new shipment.
-		var a, b shipmentView
+		var a, b apiclient.Shipment
 		e.create(t, "desk.xuanloc", body).Expect(t, http.StatusCreated).Decode(t, &a)
 		e.create(t, "desk.xuanloc", body).Expect(t, http.StatusCreated).Decode(t, &b)
 		if a.TrackingNumber == b.TrackingNumber {
@@ -135,7 +128,7 @@ func TestShipmentsAPI(t *testing.T) {
 					t.Fatal(errs[i])
 				}
 				r.Check(t, "concurrent POST")
-				var v shipmentView
+				var v apiclient.Shipment
 				r.Decode(t, &v)
 				tns[v.TrackingNumber] = true
 			}
@@ -184,7 +177,7 @@ func TestShipmentsAPI(t *testing.T) {
 		e.call(t, "POST", "/api/v1/shipments", e.token(t, "desk.xuanloc"), []byte(`{"dossier_code":`)).
 			ExpectError(t, http.StatusBadRequest, "", "")
 		// A delivery for a dossier whose result address the post knows needs none.
-		var v shipmentView
+		var v apiclient.Shipment
 		e.create(t, "desk.xuanloc", map[string]any{"dossier_code": byPost.Code, "kind": "delivery", "from": districtDesk}).
 			Expect(t, http.StatusCreated).Decode(t, &v)
 		if v.Address != deliveryAddress {
@@ -235,7 +228,7 @@ func TestShipmentsAPI(t *testing.T) {
 		today := worktime.DateOf(time.Now().In(worktime.VietnamLocation())).String()
 		// The result is collected at the desk: from then on it is on the way to the citizen.
 		e.recordOK(t, "postal.xuanloc", delivery.TrackingNumber, newStep("picked_up", time.Now()))
-		var m manifestView
+		var m apiclient.Manifest
 		e.call(t, "GET", "/api/v1/manifests?office="+districtPostOffice+"&date="+today, e.token(t, "postal.xuanloc"), nil).
 			Expect(t, http.StatusOK).Decode(t, &m)
 		if m.Date != today || m.PostOffice.Code != districtPostOffice {
@@ -256,14 +249,14 @@ func TestShipmentsAPI(t *testing.T) {
 			}
 		}
 		// The delivering end of the leg sees nothing to pick up.
-		var other manifestView
+		var other apiclient.Manifest
 		e.call(t, "GET", "/api/v1/manifests?office="+baoHoaPostOffice+"&date="+today, e.token(t, "postal.baohoa"), nil).
 			Expect(t, http.StatusOK).Decode(t, &other)
 		if find(other.Pickups, leg.TrackingNumber) != nil {
 			t.Errorf("the delivering post office has the leg to pick up")
 		}
 		// A day before any shipment is empty.
-		var old manifestView
+		var old apiclient.Manifest
 		e.call(t, "GET", "/api/v1/manifests?office="+districtPostOffice+"&date=2020-01-06", e.token(t, "postal.xuanloc"), nil).
 			Expect(t, http.StatusOK).Decode(t, &old)
 		if len(old.Pickups)+len(old.Deliveries) != 0 {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/google/uuid"
 
+	"github.com/motcua/motcua/services/platform/apiclient"
 	"github.com/motcua/motcua/services/platform/apitest"
 	"github.com/motcua/motcua/services/platform/waitfor"
 )
@@ -36,74 +37,26 @@ func (e *env) doWith(c *http.Client, method, path, token string, body []byte, he
 	return apitest.Do(c, method, e.URL+path, token, body, headers...)
 }
 
-// officeRef is an office in an answer.
-type officeRef struct {
-	Code    string `json:"code"`
-	Name    string `json:"name"`
-	Address string `json:"address"`
-}
-
-// proofView is a delivery's proof in an answer.
-type proofView struct {
-	RecipientName string `json:"recipient_name"`
-	Relation      string `json:"relation"`
-	IDLast4       string `json:"id_last4"`
-}
-
-// eventView is a step of a shipment in an answer.
-type eventView struct {
-	EventID    string     `json:"event_id"`
-	Type       string     `json:"type"`
-	OccurredAt time.Time  `json:"occurred_at"`
-	By         string     `json:"by"`
-	PostOffice *officeRef `json:"post_office"`
-	Automatic  bool       `json:"automatic"`
-	SealNumber string     `json:"seal_number"`
-	ReasonCode string     `json:"reason_code"`
-	ActionCode string     `json:"action_code"`
-	Proof      *proofView `json:"proof"`
-}
-
-// shipmentView is a shipment in an answer.
-type shipmentView struct {
-	TrackingNumber        string      `json:"tracking_number"`
-	Kind                  string      `json:"kind"`
-	Status                string      `json:"status"`
-	DossierCode           string      `json:"dossier_code"`
-	From                  *officeRef  `json:"from"`
-	To                    *officeRef  `json:"to"`
-	Address               string      `json:"address"`
-	OriginPostOffice      officeRef   `json:"origin_post_office"`
-	DestinationPostOffice officeRef   `json:"destination_post_office"`
-	FailedAttempts        int         `json:"failed_attempts"`
-	SealNumber            string      `json:"seal_number"`
-	PaidBy                string      `json:"paid_by"`
-	ReturnsTrackingNumber string      `json:"returns_tracking_number"`
-	Version               int         `json:"version"`
-	Events                []eventView `json:"events"`
-}
-
-func (o *officeRef) code() string {
-	if o == nil {
+// codeOf is the code of the office r, "" for none.
+func codeOf(r *apiclient.Ref) string {
+	if r == nil {
 		return ""
 	}
-	return o.Code
+	return r.Code
 }
 
 // shipments lists the shipments of a dossier as who sees them.
-func (e *env) shipments(t testing.TB, who, code string) []shipmentView {
+func (e *env) shipments(t testing.TB, who, code string) []apiclient.Shipment {
 	t.Helper()
-	var list struct {
-		Items []shipmentView `json:"items"`
-	}
+	var list apiclient.Shipments
 	e.call(t, "GET", "/api/v1/shipments?dossier="+code, e.token(t, who), nil).Expect(t, http.StatusOK).Decode(t, &list)
 	return list.Items
 }
 
 // waitShipments waits until the dossier has n shipments (as the supervisor sees them).
-func (e *env) waitShipments(t testing.TB, d *dossier, n int) []shipmentView {
+func (e *env) waitShipments(t testing.TB, d *dossier, n int) []apiclient.Shipment {
 	t.Helper()
-	var list []shipmentView
+	var list []apiclient.Shipment
 	waitfor.Until(t, fmt.Sprintf("%d shipments of %s", n, d.Code), func() bool {
 		if e.count(t, "SELECT count(*) FROM dossiers WHERE code = $1", d.Code) == 0 {
 			return false
@@ -118,9 +71,9 @@ func (e *env) waitShipments(t testing.TB, d *dossier, n int) []shipmentView {
 }
 
 // get reads a shipment with its steps.
-func (e *env) get(t testing.TB, who, tn string) shipmentView {
+func (e *env) get(t testing.TB, who, tn string) apiclient.Shipment {
 	t.Helper()
-	var v shipmentView
+	var v apiclient.Shipment
 	e.call(t, "GET", "/api/v1/shipments/"+tn, e.token(t, who), nil).Expect(t, http.StatusOK).Decode(t, &v)
 	return v
 }
@@ -169,9 +122,9 @@ func (e *env) record(t testing.TB, who, tn string, s step) apitest.Reply {
 }
 
 // recordOK posts a step that must be accepted and returns the shipment after it.
-func (e *env) recordOK(t testing.TB, who, tn string, s step) shipmentView {
+func (e *env) recordOK(t testing.TB, who, tn string, s step) apiclient.Shipment {
 	t.Helper()
-	var v shipmentView
+	var v apiclient.Shipment
 	e.record(t, who, tn, s).Expect(t, http.StatusOK).Decode(t, &v)
 	return v
 }

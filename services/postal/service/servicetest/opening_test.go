@@ -11,6 +11,7 @@ import (
 
 	dossierv1 "github.com/motcua/motcua/proto/motcua/dossier/v1"
 	postalv1 "github.com/motcua/motcua/proto/motcua/postal/v1"
+	"github.com/motcua/motcua/services/platform/apiclient"
 	"github.com/motcua/motcua/services/platform/messaging"
 	"github.com/motcua/motcua/services/platform/waitfor"
 )
@@ -114,7 +115,7 @@ func TestShipmentsOpenFromDossierEvents(t *testing.T) {
 
 	t.Run("a dossier sent by post is picked up from the citizen", func(t *testing.T) {
 		s := e.waitShipments(t, sentByPost, 1)[0]
-		if s.Kind != "pickup" || s.Status != "created" || s.From != nil || s.To.code() != districtDesk ||
+		if s.Kind != "pickup" || s.Status != "created" || s.From != nil || codeOf(s.To) != districtDesk ||
 			s.Address != pickupAddress || s.OriginPostOffice.Code != districtPostOffice ||
 			s.DestinationPostOffice.Code != districtPostOffice || s.PaidBy != "citizen" || s.DossierCode != sentByPost.Code {
 			t.Errorf("pickup: %+v", s)
@@ -131,7 +132,7 @@ func TestShipmentsOpenFromDossierEvents(t *testing.T) {
 		e.publishDossier(t, transferred.transferred(now, districtDesk, baoHoa, dossierv1.Via_VIA_HAND))
 		e.publishDossier(t, transferred.transferred(now, districtDesk, baoHoa, dossierv1.Via_VIA_POST))
 		s := e.waitShipments(t, transferred, 1)[0] // no pickup (desk), no leg for the hand transfer
-		if s.Kind != "transfer" || s.From.code() != districtDesk || s.To.code() != baoHoa || s.Address != "" ||
+		if s.Kind != "transfer" || codeOf(s.From) != districtDesk || codeOf(s.To) != baoHoa || s.Address != "" ||
 			s.OriginPostOffice.Code != districtPostOffice || s.DestinationPostOffice.Code != baoHoaPostOffice ||
 			s.PaidBy != "authority" {
 			t.Errorf("transfer: %+v", s)
@@ -145,7 +146,7 @@ func TestShipmentsOpenFromDossierEvents(t *testing.T) {
 		e.publishDossier(t, delivered.completed(now, baoHoa, dossierv1.DeliveryMethod_DELIVERY_METHOD_DESK, ""))
 		e.publishDossier(t, delivered.completed(now, baoHoa, dossierv1.DeliveryMethod_DELIVERY_METHOD_POST, deliveryAddress))
 		s := e.waitShipments(t, delivered, 1)[0]
-		if s.Kind != "delivery" || s.From.code() != baoHoa || s.To != nil || s.Address != deliveryAddress ||
+		if s.Kind != "delivery" || codeOf(s.From) != baoHoa || s.To != nil || s.Address != deliveryAddress ||
 			s.OriginPostOffice.Code != baoHoaPostOffice || s.DestinationPostOffice.Code != districtPostOffice {
 			t.Errorf("delivery: %+v", s)
 		}
@@ -175,7 +176,7 @@ func TestShipmentsOpenFromDossierEvents(t *testing.T) {
 
 	t.Run("each new shipment is published on POSTAL", func(t *testing.T) {
 		e.waitDossiersApplied(t)
-		var want []shipmentView
+		var want []apiclient.Shipment
 		for _, d := range []*dossier{sentByPost, transferred, delivered} {
 			want = append(want, e.shipments(t, "supervisor.xuanloc", d.Code)...)
 		}
@@ -192,8 +193,8 @@ func TestShipmentsOpenFromDossierEvents(t *testing.T) {
 				t.Errorf("%s: published as %s, id %s, event %s, version %d", s.TrackingNumber, ev.Subject, ev.MsgID,
 					ev.GetEventId(), ev.GetVersion())
 			}
-			if c.GetKind() != kinds[s.Kind] || c.GetDossierCode() != s.DossierCode || c.GetFromOfficeCode() != s.From.code() ||
-				c.GetToOfficeCode() != s.To.code() || c.GetOriginPostOfficeCode() != s.OriginPostOffice.Code ||
+			if c.GetKind() != kinds[s.Kind] || c.GetDossierCode() != s.DossierCode || c.GetFromOfficeCode() != codeOf(s.From) ||
+				c.GetToOfficeCode() != codeOf(s.To) || c.GetOriginPostOfficeCode() != s.OriginPostOffice.Code ||
 				c.GetDestinationPostOfficeCode() != s.DestinationPostOffice.Code {
 				t.Errorf("%s: created event %v does not describe %+v", s.TrackingNumber, c, s)
 			}

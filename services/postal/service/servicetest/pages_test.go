@@ -13,6 +13,7 @@ import (
 
 	"github.com/google/uuid"
 
+	"github.com/motcua/motcua/services/platform/apiclient"
 	"github.com/motcua/motcua/services/platform/web/csrf"
 	"github.com/motcua/motcua/services/platform/web/session"
 	"github.com/motcua/motcua/services/postal/domain/s10"
@@ -96,7 +97,7 @@ func signatureURL() string {
 }
 
 // stepsOf is how many of v's steps have type typ.
-func stepsOf(v shipmentView, typ string) int {
+func stepsOf(v apiclient.Shipment, typ string) int {
 	n := 0
 	for _, ev := range v.Events {
 		if ev.Type == typ {

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	dossierv1 "github.com/motcua/motcua/proto/motcua/dossier/v1"
+	"github.com/motcua/motcua/services/platform/apiclient"
 	"github.com/motcua/motcua/services/worktime"
 )
 
@@ -60,7 +61,7 @@ func TestPersonalData(t *testing.T) {
 	e.publishDossier(t, d.completed(now, districtDesk, dossierv1.DeliveryMethod_DELIVERY_METHOD_POST, deliveryAddress))
 	opened := e.waitShipments(t, d, 2)
 	pickup, delivery := ofKind(t, opened, "pickup"), ofKind(t, opened, "delivery")
-	var byDesk shipmentView
+	var byDesk apiclient.Shipment
 	e.create(t, "desk.xuanloc", map[string]any{"dossier_code": d.Code, "kind": "pickup", "address": deskAddress}).
 		Expect(t, http.StatusCreated).Decode(t, &byDesk)
 	e.recordOK(t, "postal.xuanloc", delivery.TrackingNumber, newStep("picked_up", time.Now()))
@@ -138,7 +139,7 @@ func TestPersonalData(t *testing.T) {
 		}
 
 		before = reads("postal.xuanloc", "manifest")
-		var m manifestView
+		var m apiclient.Manifest
 		today := worktime.DateOf(time.Now().In(worktime.VietnamLocation())).String()
 		e.call(t, "GET", "/api/v1/manifests?office="+districtPostOffice+"&date="+today, e.token(t, "postal.xuanloc"), nil).
 			Expect(t, http.StatusOK).Decode(t, &m)
@@ -157,7 +158,7 @@ func TestPersonalData(t *testing.T) {
 
 	t.Run("the address a desk's request shows is audited", func(t *testing.T) {
 		total := e.count(t, "SELECT count(*) FROM personal_data_reads")
-		var v shipmentView
+		var v apiclient.Shipment
 		e.create(t, "desk.xuanloc", map[string]any{"dossier_code": d.Code, "kind": "pickup"}).
 			Expect(t, http.StatusCreated).Decode(t, &v)
 		if v.Address != pickupAddress {

@@ -7,6 +7,7 @@ import (
 
 	dossierv1 "github.com/motcua/motcua/proto/motcua/dossier/v1"
 	postalv1 "github.com/motcua/motcua/proto/motcua/postal/v1"
+	"github.com/motcua/motcua/services/platform/apiclient"
 	"github.com/motcua/motcua/services/worktime"
 )
 
@@ -21,7 +22,7 @@ func at(date string, hour, minute int) time.Time {
 
 // delivery is a result to deliver to the citizen, opened from the dossier's completion at
 // the district desk at opened, with the clock fixed then.
-func (e *env) delivery(t *testing.T, opened time.Time) (*dossier, shipmentView) {
+func (e *env) delivery(t *testing.T, opened time.Time) (*dossier, apiclient.Shipment) {
 	t.Helper()
 	e.Clock.Set(opened)
 	d := newDossier(districtDesk)
@@ -35,7 +36,7 @@ func (e *env) delivery(t *testing.T, opened time.Time) (*dossier, shipmentView) 
 }
 
 // stepAt records a step of type typ at t, with the service's clock at t.
-func (e *env) stepAt(t *testing.T, tn, typ string, when time.Time, fields ...string) shipmentView {
+func (e *env) stepAt(t *testing.T, tn, typ string, when time.Time, fields ...string) apiclient.Shipment {
 	t.Helper()
 	e.Clock.Set(when)
 	s := newStep(typ, when)
@@ -46,14 +47,14 @@ func (e *env) stepAt(t *testing.T, tn, typ string, when time.Time, fields ...str
 }
 
 // attempt takes the item out and fails to deliver it at when.
-func (e *env) attempt(t *testing.T, tn string, when time.Time, fields ...string) shipmentView {
+func (e *env) attempt(t *testing.T, tn string, when time.Time, fields ...string) apiclient.Shipment {
 	t.Helper()
 	e.stepAt(t, tn, "out_for_delivery", when.Add(-30*time.Minute))
 	return e.stepAt(t, tn, "delivery_failed", when, fields...)
 }
 
 // returnOf is the return shipment of the delivery tn among the dossier's shipments.
-func (e *env) returnOf(t *testing.T, d *dossier, tn string) *shipmentView {
+func (e *env) returnOf(t *testing.T, d *dossier, tn string) *apiclient.Shipment {
 	t.Helper()
 	for _, s := range e.shipments(t, "desk.xuanloc", d.Code) {
 		if s.Kind == "return" && s.ReturnsTrackingNumber == tn {
@@ -65,7 +66,7 @@ func (e *env) returnOf(t *testing.T, d *dossier, tn string) *shipmentView {
 
 // checkReturned checks that the delivery went back by itself after its last failed
 // attempt and that its return to the desk is open and published.
-func (e *env) checkReturned(t *testing.T, d *dossier, delivery shipmentView, failures int) shipmentView {
+func (e *env) checkReturned(t *testing.T, d *dossier, delivery apiclient.Shipment, failures int) apiclient.Shipment {
 	t.Helper()
 	v := e.get(t, "desk.xuanloc", delivery.TrackingNumber)
 	last := v.Events[len(v.Events)-1]
@@ -175,7 +176,7 @@ func TestFailedDeliveries(t *testing.T) {
 		e.stepAt(t, s.TrackingNumber, "picked_up", at("2026-11-27", 8, 30))
 		e.attempt(t, s.TrackingNumber, at("2026-11-27", 10, 0), "action_code", "return_to_sender")
 		ret := e.checkReturned(t, d, s, 1)
-		if ret.To.code() != districtDesk {
+		if codeOf(ret.To) != districtDesk {
 			t.Errorf("the return goes to %+v, want the desk %s", ret.To, districtDesk)
 		}
 		c := e.waitPostal(t, "the return's creation", created(ret.TrackingNumber))[0].GetCreated()

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	dossierv1 "github.com/motcua/motcua/proto/motcua/dossier/v1"
+	"github.com/motcua/motcua/services/platform/apiclient"
 	"github.com/motcua/motcua/services/platform/apitest"
 )
 
@@ -40,13 +41,13 @@ func (e *env) newShipment(t testing.TB, d *dossier, kind string) string {
 	if kind == "delivery" {
 		body = map[string]any{"dossier_code": d.Code, "kind": kind, "from": districtDesk, "address": deliveryAddress}
 	}
-	var v shipmentView
+	var v apiclient.Shipment
 	e.create(t, "desk.xuanloc", body).Expect(t, http.StatusCreated).Decode(t, &v)
 	return v.TrackingNumber
 }
 
 // reach opens a shipment of kind and records the steps that bring it to status.
-func (e *env) reach(t testing.TB, d *dossier, kind, status string) shipmentView {
+func (e *env) reach(t testing.TB, d *dossier, kind, status string) apiclient.Shipment {
 	t.Helper()
 	tn := e.newShipment(t, d, kind)
 	v := e.get(t, "postal.xuanloc", tn)

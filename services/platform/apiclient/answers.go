@@ -131,7 +131,7 @@ type Shipment struct {
 	From           *Ref   `json:"from"`
 	To             *Ref   `json:"to"`
 	Address        string `json:"address"`
-	// The post offices, with their address (which Ref leaves out).
+	// The post offices (their address, which no client reads, is left out).
 	OriginPostOffice      Ref             `json:"origin_post_office"`
 	DestinationPostOffice Ref             `json:"destination_post_office"`
 	FailedAttempts        int             `json:"failed_attempts"`
@@ -176,6 +176,7 @@ type Shipments struct {
 // Manifest is a post office's run sheet.
 type Manifest struct {
 	PostOffice Ref        `json:"post_office"`
+	Date       string     `json:"date"`
 	Pickups    []Shipment `json:"pickups"`
 	Deliveries []Shipment `json:"deliveries"`
 }

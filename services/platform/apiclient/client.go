@@ -1,6 +1,7 @@
 // Package apiclient speaks motcua's public API (docs/api) over HTTP, as the programs of a
 // desk, an office, the post or a citizen would: the client of the end-to-end tests, of
-// the browser journeys' staff and of the load benchmark, and the answers they read.
+// the browser journeys' staff and of the load benchmark, and the answers they read, which
+// the services' own API tests read too.
 package apiclient
 
 import (
