@@ -605,8 +605,9 @@ func TestNATSPermissionsConfigsLoad(t *testing.T) {
 	check(k8s, "nats.conf")
 }
 
-// TestNATSPermissionsKubernetesCopy checks that the accounts.conf of deploy/k8s/nats.yaml
-// is the one of deploy/nats from `accounts {` down, so TestNATSPermissions covers both.
+// TestNATSPermissionsKubernetesCopy checks that the accounts.conf of deploy/k8s/nats.yaml,
+// and the embedded server's (services/platform/embeddednats), are the one of deploy/nats
+// from `accounts {` down, so TestNATSPermissions covers them all.
 func TestNATSPermissionsKubernetesCopy(t *testing.T) {
 	root := repoRoot(t)
 	k8s, err := configMapFile(filepath.Join(root, "deploy", "k8s", "nats.yaml"), "accounts.conf")
@@ -617,6 +618,10 @@ func TestNATSPermissionsKubernetesCopy(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	embedded, err := os.ReadFile(filepath.Join(root, "services", "platform", "embeddednats", "accounts.conf"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	body := func(s string) string {
 		i := strings.Index(s, "\naccounts {")
 		if i < 0 {
@@ -624,7 +629,17 @@ func TestNATSPermissionsKubernetesCopy(t *testing.T) {
 		}
 		return strings.TrimSpace(s[i:])
 	}
-	if a, b := body(string(b)), body(k8s); a != b {
+	for name, copied := range map[string]string{"deploy/k8s/nats.yaml's accounts.conf": k8s,
+		"services/platform/embeddednats/accounts.conf": string(embedded)} {
+		sameAccounts(t, name, body(string(b)), body(copied))
+	}
+}
+
+// sameAccounts fails the test at the first line where the copy named name differs from
+// deploy/nats/accounts.conf.
+func sameAccounts(t *testing.T, name, a, b string) {
+	t.Helper()
+	if a != b {
 		al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
 		for i := range max(len(al), len(bl)) {
 			var x, y string
@@ -635,7 +650,7 @@ func TestNATSPermissionsKubernetesCopy(t *testing.T) {
 				y = bl[i]
 			}
 			if x != y {
-				t.Fatalf("deploy/k8s/nats.yaml's accounts.conf differs from deploy/nats/accounts.conf at line %d of `accounts {`:\n  deploy/nats: %q\n  deploy/k8s:  %q", i+1, x, y)
+				t.Fatalf("%s differs from deploy/nats/accounts.conf at line %d of `accounts {`:\n  deploy/nats: %q\n  the copy:    %q", name, i+1, x, y)
 			}
 		}
 	}

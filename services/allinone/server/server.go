@@ -4,6 +4,7 @@ package server
 
 import (
 	"context"
+	"crypto/rand"
 	"fmt"
 	"log/slog"
 	"maps"
@@ -30,6 +31,8 @@ type Options struct {
 	Demo bool
 	// Ready, when set, receives the HTTP address once the server listens.
 	Ready func(net.Addr)
+	// Broker, when set, receives the embedded NATS server's address once it runs.
+	Broker func(url string)
 }
 
 // Run starts everything and serves until ctx ends, then stops in order: HTTP drained,
@@ -52,17 +55,30 @@ func Run(ctx context.Context, opt Options, log *slog.Logger) error {
 	if env["MOTCUA_HTTP_ADDR"] == "" {
 		env["MOTCUA_HTTP_ADDR"] = "127.0.0.1:8080"
 	}
+	var natsURLs map[string]string
 	if env["NATS_URL"] == "" {
-		ns, err := embeddednats.Start(embeddednats.Options{StoreDir: filepath.Join(dataDir, "nats"), Port: -1})
+		// Each service connects as its own user of accounts.conf, with a password made
+		// for this run: no other process on the machine gets in.
+		passwords := map[string]string{}
+		for _, user := range embeddednats.Users {
+			passwords[user] = rand.Text()
+		}
+		ns, err := embeddednats.Start(embeddednats.Options{StoreDir: filepath.Join(dataDir, "nats"), Port: -1, Passwords: passwords})
 		if err != nil {
 			return err
 		}
 		defer func() { ns.Shutdown(); ns.WaitForShutdown() }()
-		env["NATS_URL"] = ns.ClientURL()
+		natsURLs = map[string]string{}
+		for user, pw := range passwords {
+			natsURLs[user] = embeddednats.URL(ns, user, pw)
+		}
 		log.Info("embedded nats started", "url", ns.ClientURL(), "store", filepath.Join(dataDir, "nats"))
+		if opt.Broker != nil {
+			opt.Broker(ns.ClientURL())
+		}
 	}
 
-	services, common, err := start(ctx, env, log)
+	services, common, err := start(ctx, env, natsURLs, log)
 	if err != nil {
 		return err
 	}
@@ -97,9 +113,9 @@ func Run(ctx context.Context, opt Options, log *slog.Logger) error {
 	return lifecycle.Run(ctx, httpapi.NewServer(common.HTTPAddr, router), workers, common.ShutdownTimeout, log, ready)
 }
 
-// start builds intake, status and postal from env, each reading its own settings,
-// closing what started if one fails.
-func start(ctx context.Context, env map[string]string, log *slog.Logger) ([]lifecycle.Service, config.Common, error) {
+// start builds intake, status and postal from env, each reading its own settings (and
+// its own NATS_URL from natsURLs when set), closing what started if one fails.
+func start(ctx context.Context, env, natsURLs map[string]string, log *slog.Logger) ([]lifecycle.Service, config.Common, error) {
 	starters := []struct {
 		name  string
 		start lifecycle.Starter
@@ -111,7 +127,12 @@ func start(ctx context.Context, env map[string]string, log *slog.Logger) ([]life
 	var started []lifecycle.Service
 	var common config.Common
 	for _, s := range starters {
-		svc, c, err := s.start(ctx, config.NewReaderFrom(env), log.With("component", s.name))
+		own := env
+		if u, ok := natsURLs[s.name]; ok {
+			own = maps.Clone(env)
+			own["NATS_URL"] = u
+		}
+		svc, c, err := s.start(ctx, config.NewReaderFrom(own), log.With("component", s.name))
 		if err != nil {
 			for _, done := range started {
 				done.Close()

@@ -8,8 +8,11 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/nats-io/nats.go"
 
 	"github.com/motcua/motcua/services/intake/demo"
 	"github.com/motcua/motcua/services/platform/apiclient"
@@ -22,17 +25,24 @@ func TestMain(m *testing.M) { pgtest.Main(m, &dbURL) }
 
 // serve runs the all-in-one with its embedded NATS until the returned stop is called.
 func serve(t *testing.T, dataDir string) (addr string, stop func()) {
+	addr, _, stop = serveWithBroker(t, dataDir)
+	return addr, stop
+}
+
+// serveWithBroker is serve that also tells the embedded NATS server's address.
+func serveWithBroker(t *testing.T, dataDir string) (addr, broker string, stop func()) {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	ready := make(chan net.Addr, 1)
 	done := make(chan error, 1)
 	env := map[string]string{"DATABASE_URL": dbURL, "MOTCUA_DATA_DIR": dataDir, "MOTCUA_HTTP_ADDR": "127.0.0.1:0"}
 	go func() {
-		done <- Run(ctx, Options{Env: env, Demo: true, Ready: func(a net.Addr) { ready <- a }}, slog.New(slog.NewTextHandler(io.Discard, nil)))
+		done <- Run(ctx, Options{Env: env, Demo: true, Ready: func(a net.Addr) { ready <- a },
+			Broker: func(u string) { broker = u }}, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	}()
 	select {
 	case a := <-ready:
-		return a.String(), func() {
+		return a.String(), broker, func() {
 			cancel()
 			if err := <-done; err != nil {
 				t.Errorf("Run returned %v after a clean stop", err)
@@ -44,7 +54,7 @@ func serve(t *testing.T, dataDir string) (addr string, stop func()) {
 		t.Fatal("the all-in-one did not start within 60s")
 	}
 	cancel()
-	return "", func() {}
+	return "", "", func() {}
 }
 
 // TestServeDemoEndToEnd drives the path of make run: the demo loads, a desk registers a
@@ -96,5 +106,25 @@ func TestServeDemoEndToEnd(t *testing.T) {
 	defer stop()
 	if got := track(addr); got != http.StatusOK {
 		t.Fatalf("after a restart on the same data the lookup answered %d", got)
+	}
+}
+
+// TestTheEmbeddedBrokerTakesOnlyTheServices: the all-in-one's NATS server refuses a
+// client without credentials: another process on the machine cannot read the
+// citizens' events nor publish forged ones. The services themselves get in (the demo
+// tests run through it).
+func TestTheEmbeddedBrokerTakesOnlyTheServices(t *testing.T) {
+	_, broker, stop := serveWithBroker(t, t.TempDir())
+	defer stop()
+	if broker == "" {
+		t.Fatal("no embedded broker")
+	}
+	nc, err := nats.Connect(broker, nats.MaxReconnects(0))
+	if err == nil {
+		nc.Close()
+		t.Fatal("a client without credentials got into the embedded broker")
+	}
+	if !strings.Contains(strings.ToLower(err.Error()), "authorization") {
+		t.Errorf("refused for another reason than credentials: %v", err)
 	}
 }

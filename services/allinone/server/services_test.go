@@ -21,7 +21,7 @@ func startServices(t *testing.T) []lifecycle.Service {
 	env := map[string]string{"DATABASE_URL": pgtest.NewDatabase(t, dbURL), "NATS_URL": natstest.Start(t).ClientURL(),
 		"MOTCUA_HTTP_ADDR": "127.0.0.1:0"}
 	maps.Copy(env, secrets.Generate().Env())
-	services, _, err := start(context.Background(), env, slog.New(slog.DiscardHandler))
+	services, _, err := start(context.Background(), env, nil, slog.New(slog.DiscardHandler))
 	if err != nil {
 		t.Fatal(err)
 	}
