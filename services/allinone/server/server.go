@@ -92,8 +92,7 @@ func Run(ctx context.Context, opt Options, log *slog.Logger) error {
 			return err
 		}
 	}
-	router := httpapi.NewRouter("motcua", log)
-	router.Use(httpapi.Clients(common.TrustedProxies))
+	router := lifecycle.Router("motcua", common, log)
 	checks := map[string]httpapi.Check{}
 	var workers []lifecycle.Worker
 	for _, s := range services {
@@ -101,7 +100,7 @@ func Run(ctx context.Context, opt Options, log *slog.Logger) error {
 		s.Mount(router)
 		workers = append(workers, s.Workers()...)
 	}
-	httpapi.MountOps(router, checks, log)
+	httpapi.MountOps(router, checks, log, common.MetricsNetworks...)
 	ready := func(a net.Addr) {
 		if opt.Demo {
 			printDemo(a.String()) // the address listened on, also when the port was 0

@@ -15,9 +15,6 @@ type Config struct {
 	TokenTTL   time.Duration
 	DataKey    []byte
 	PINKey     []byte
-	// PublicURL is the address citizens reach the product at (the receipt's QR code),
-	// never taken from a request.
-	PublicURL string
 }
 
 // ReadConfig reads intake's settings from r.
@@ -29,7 +26,6 @@ func ReadConfig(r *config.Reader) (Config, error) {
 		DataKey:    r.Key("MOTCUA_DATA_KEY"),
 		PINKey:     r.Key("MOTCUA_PIN_KEY"),
 	}
-	c.PublicURL = r.PublicURL(c.HTTPAddr)
 	r.Require("MOTCUA_AUTH_SIGNING_KEY", c.SigningKey)
 	return c, r.Err()
 }

@@ -15,8 +15,15 @@ type Common struct {
 	DBMaxConns      int
 	StreamReplicas  int
 	ShutdownTimeout time.Duration
-	// TrustedProxies are the reverse proxies whose X-Forwarded-For is believed.
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For (the client) and
+	// X-Forwarded-Proto (HTTPS) are believed.
 	TrustedProxies []netip.Prefix
+	// PublicURL is the address citizens reach the product at (MOTCUA_PUBLIC_URL): links
+	// that carry a PIN are built from it, and an https:// one means every browser comes
+	// over HTTPS (HSTS, Secure and __Host- cookies).
+	PublicURL string
+	// MetricsNetworks may read /metrics besides the loopback address.
+	MetricsNetworks []netip.Prefix
 }
 
 // Shared returns the common settings; every service's Config embeds Common and so has
@@ -34,7 +41,9 @@ func ReadCommon(r *Reader, defaultAddr string) Common {
 		StreamReplicas:  r.Int("MOTCUA_STREAM_REPLICAS", 1),
 		ShutdownTimeout: r.Duration("MOTCUA_SHUTDOWN_TIMEOUT", 20*time.Second),
 		TrustedProxies:  r.Networks("MOTCUA_TRUSTED_PROXIES"),
+		MetricsNetworks: r.Networks("MOTCUA_METRICS_NETWORKS"),
 	}
+	c.PublicURL = r.PublicURL(c.HTTPAddr)
 	r.Require("DATABASE_URL", c.DatabaseURL)
 	return c
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"sort"
 	"time"
 
@@ -16,8 +17,10 @@ type Check func(ctx context.Context) error
 
 // MountOps adds /healthz (the process answers), /readyz (every check passes within two
 // seconds) and /metrics (Prometheus) to r. A failing check is logged with its cause and
-// shown only as "unavailable": the cause may name hosts and users.
-func MountOps(r chi.Router, checks map[string]Check, log *slog.Logger) {
+// shown only as "unavailable": the cause may name hosts and users. /metrics answers only
+// the loopback address and metricsFrom (OpsOnly): the figures describe the service's
+// traffic, which is no visitor's business.
+func MountOps(r chi.Router, checks map[string]Check, log *slog.Logger, metricsFrom ...netip.Prefix) {
 	r.Get("/healthz", func(w http.ResponseWriter, _ *http.Request) {
 		WriteJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
@@ -42,5 +45,5 @@ func MountOps(r chi.Router, checks map[string]Check, log *slog.Logger) {
 		}
 		WriteJSON(w, status, map[string]any{"ready": status == http.StatusOK, "checks": result})
 	})
-	r.Handle("/metrics", promhttp.Handler())
+	r.With(OpsOnly(metricsFrom)).Handle("/metrics", promhttp.Handler())
 }

@@ -51,8 +51,9 @@ func StarterOf[C interface{ Shared() config.Common }, S Service](
 }
 
 // Main runs one service as a process: JSON logs, configuration from the environment
-// (printed with secrets masked), /healthz, /readyz and /metrics beside the API, and a
-// graceful stop on SIGINT or SIGTERM. It exits with status 1 on failure.
+// (printed with secrets masked), /healthz, /readyz and /metrics (for operators only)
+// beside the API, the security headers on every answer, and a graceful stop on SIGINT
+// or SIGTERM. It exits with status 1 on failure.
 func Main(name string, start Starter) {
 	log := logging.New(name)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -74,9 +75,8 @@ func run(ctx context.Context, name string, start Starter, log *slog.Logger) erro
 		return fmt.Errorf("start: %w", err)
 	}
 	defer svc.Close()
-	router := httpapi.NewRouter(name, log)
-	router.Use(httpapi.Clients(common.TrustedProxies))
-	httpapi.MountOps(router, svc.Checks(), log)
+	router := Router(name, common, log)
+	httpapi.MountOps(router, svc.Checks(), log, common.MetricsNetworks...)
 	svc.Mount(router)
 	return Run(ctx, httpapi.NewServer(common.HTTPAddr, router), svc.Workers(), common.ShutdownTimeout, log, nil)
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/motcua/motcua/services/intake/forms"
 	"github.com/motcua/motcua/services/platform/auth"
 	"github.com/motcua/motcua/services/platform/httpapi"
+	"github.com/motcua/motcua/services/platform/web/htmlpage"
 )
 
 // form answers GET /dossiers/{code}/forms/{form}[?format=pdf]: a printable form of the
@@ -46,6 +47,8 @@ func (a *API) form(w http.ResponseWriter, r *http.Request) {
 	// The forms carry personal data and the lookup PIN.
 	w.Header().Set("Cache-Control", "no-store")
 	w.Header().Set("Content-Type", contentType)
+	// Its style is inline and its QR code a data: image; it holds no script or form.
+	w.Header().Set("Content-Security-Policy", htmlpage.Print)
 	if format == "pdf" {
 		w.Header().Set("Content-Disposition", `inline; filename="`+d.Code+"-"+string(kind)+`.pdf"`)
 	}
