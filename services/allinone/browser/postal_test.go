@@ -23,17 +23,6 @@ import (
 // district desk's results.
 const postalWorker = "postal.xuanloc"
 
-// eventsOf is how many of the shipment's steps have type typ.
-func eventsOf(s apiclient.Shipment, typ string) int {
-	n := 0
-	for _, e := range s.Events {
-		if e.Type == typ {
-			n++
-		}
-	}
-	return n
-}
-
 // postalResultByPost registers a dossier at the district desk whose result goes to the
 // applicant by post, has the office decide it, and waits for the post's delivery
 // shipment. It returns the dossier's code, its lookup PIN and the tracking number.
@@ -170,7 +159,7 @@ func TestPostalDeliveryJourney(t *testing.T) {
 	expectStatus(t, ctx, "after the delivery", "Đã phát thành công")
 	screenshots(t, ctx, "postal-delivery-worker")
 	v := postalShipmentOf(t, s, tn)
-	if v.Status != "delivered" || v.SealNumber != "XL-2026-000501" || eventsOf(v, "delivered") != 1 {
+	if v.Status != "delivered" || v.SealNumber != "XL-2026-000501" || v.EventsOf("delivered") != 1 {
 		t.Fatalf("the post has %+v", v)
 	}
 	if p := v.Events[len(v.Events)-1].Proof; p == nil || p.RecipientName != "Nguyễn Văn An" || p.Relation != "self" ||
@@ -323,7 +312,7 @@ func TestPostalOfflineJourney(t *testing.T) {
 		t.Errorf("after sending the page says %q", got)
 	}
 	v := postalShipmentOf(t, s, tn)
-	if v.Status != "delivered" || len(v.Events) != 5 || eventsOf(v, "out_for_delivery") != 1 || eventsOf(v, "delivered") != 1 {
+	if v.Status != "delivered" || len(v.Events) != 5 || v.EventsOf("out_for_delivery") != 1 || v.EventsOf("delivered") != 1 {
 		t.Fatalf("back online the server has %s with %d steps", v.Status, len(v.Events))
 	}
 
@@ -332,8 +321,8 @@ func TestPostalOfflineJourney(t *testing.T) {
 	step(t, ctx, "resend the same confirmations",
 		chromedp.Evaluate[chromedp.Void](`localStorage.setItem('motcua.postal.queue', `+jsString(queued)+`); window.dispatchEvent(new Event('online'))`),
 		chromedp.Poll[chromedp.Void](postalQueue+`.length === 0`))
-	if v := postalShipmentOf(t, s, tn); len(v.Events) != 5 || eventsOf(v, "delivered") != 1 {
-		t.Errorf("after a resend the shipment has %d steps, %d deliveries; want 5 and 1", len(v.Events), eventsOf(v, "delivered"))
+	if v := postalShipmentOf(t, s, tn); len(v.Events) != 5 || v.EventsOf("delivered") != 1 {
+		t.Errorf("after a resend the shipment has %d steps, %d deliveries; want 5 and 1", len(v.Events), v.EventsOf("delivered"))
 	}
 	problems, err := chromedp.Run(ctx, chromedp.Evaluate[string](`localStorage.getItem('motcua.postal.problems') || '[]'`))
 	if err != nil || problems != "[]" {

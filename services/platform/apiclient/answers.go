@@ -168,6 +168,17 @@ func (s Shipment) EventTypes() []string {
 	return each(s.Events, func(e ShipmentEvent) string { return e.Type })
 }
 
+// EventsOf is how many of the shipment's steps have type typ.
+func (s Shipment) EventsOf(typ string) int {
+	n := 0
+	for _, e := range s.Events {
+		if e.Type == typ {
+			n++
+		}
+	}
+	return n
+}
+
 // Shipments is postal's list of the shipments of a dossier.
 type Shipments struct {
 	Items []Shipment `json:"items"`

@@ -13,7 +13,6 @@ import (
 
 	"github.com/google/uuid"
 
-	"github.com/motcua/motcua/services/platform/apiclient"
 	"github.com/motcua/motcua/services/platform/web/csrf"
 	"github.com/motcua/motcua/services/platform/web/session"
 	"github.com/motcua/motcua/services/postal/domain/s10"
@@ -96,17 +95,6 @@ func signatureURL() string {
 	return "data:image/png;base64," + base64.StdEncoding.EncodeToString(signaturePNG(300, 120))
 }
 
-// stepsOf is how many of v's steps have type typ.
-func stepsOf(v apiclient.Shipment, typ string) int {
-	n := 0
-	for _, ev := range v.Events {
-		if ev.Type == typ {
-			n++
-		}
-	}
-	return n
-}
-
 func (a pageAnswer) expect(t *testing.T, what string, status int, contains ...string) {
 	t.Helper()
 	if a.Status != status {
@@ -174,7 +162,7 @@ func TestWorkersPages(t *testing.T) {
 	if again := worker.confirm(t, tn, seal, false); again.Status != http.StatusSeeOther || again.Location != a.Location {
 		t.Errorf("the seal sent again: %d to %q: %s", again.Status, again.Location, again.Body)
 	}
-	if n := stepsOf(e.get(t, "postal.xuanloc", tn), "accepted"); n != 1 {
+	if n := e.get(t, "postal.xuanloc", tn).EventsOf("accepted"); n != 1 {
 		t.Errorf("the seal sent twice is recorded %d times", n)
 	}
 	worker.get(t, a.Location).expect(t, "after the seal", http.StatusOK, "Đã ghi nhận: Bưu điện đã nhận.", "xl-2026-1")
