@@ -80,7 +80,7 @@ type Pages struct {
 // Mount adds the pages to r, each path spelled out whole.
 func (p *Pages) Mount(r chi.Router) {
 	r.Group(func(r chi.Router) {
-		r.Use(htmlpage.Headers(htmlpage.NoScript))
+		r.Use(htmlpage.Headers(htmlpage.NoScript), htmlpage.SameOrigin)
 		r.Get(StylePath, styleAsset.ServeHTTP)
 		r.Group(func(r chi.Router) {
 			r.Use(session.RequireRole(p.Verifier, p.refuse, auth.RoleAdmin), p.requireAdminStill)

@@ -111,7 +111,7 @@ var staffRoles = []string{auth.RoleDesk, auth.RoleOfficer}
 // Mount adds the pages to r, each path spelled out whole.
 func (p *Pages) Mount(r chi.Router) {
 	r.Group(func(r chi.Router) {
-		r.Use(htmlpage.Headers(htmlpage.NoScript))
+		r.Use(htmlpage.Headers(htmlpage.NoScript), htmlpage.SameOrigin)
 		r.Get(StylePath, styleAsset.ServeHTTP)
 		r.Get(SignInPath, p.signInForm)
 		r.Post(SignInPath, p.signIn)

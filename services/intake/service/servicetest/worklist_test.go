@@ -31,9 +31,10 @@ type page struct {
 func (e *env) page(t *testing.T, user, path string, form url.Values) page {
 	t.Helper()
 	method, reqBody := http.MethodGet, io.Reader(nil)
-	const token = "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"
+	const secret = "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"
+	sess := e.token(t, user)
 	if form != nil {
-		form.Set(csrf.FieldName, token)
+		form.Set(csrf.FieldName, csrf.Field(secret, sess))
 		method, reqBody = http.MethodPost, strings.NewReader(form.Encode())
 	}
 	req, err := http.NewRequest(method, e.URL+path, reqBody)
@@ -43,8 +44,8 @@ func (e *env) page(t *testing.T, user, path string, form url.Values) page {
 	if form != nil {
 		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	}
-	req.AddCookie(&http.Cookie{Name: session.CookieName, Value: e.token(t, user)})
-	req.AddCookie(&http.Cookie{Name: csrf.CookieName, Value: token})
+	req.AddCookie(&http.Cookie{Name: session.CookieName, Value: sess})
+	req.AddCookie(&http.Cookie{Name: csrf.CookieName, Value: secret})
 	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 	res, err := client.Do(req)
 	if err != nil {

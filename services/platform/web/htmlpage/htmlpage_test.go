@@ -92,13 +92,51 @@ func TestFormats(t *testing.T) {
 
 func TestOverHTTPS(t *testing.T) {
 	plain := httptest.NewRequest(http.MethodGet, "http://motcua.example.vn/", nil)
-	if OverHTTPS(plain) {
+	if OverHTTPS(plain) || CookieName(plain, "c") != "c" {
 		t.Error("plain HTTP taken for HTTPS")
 	}
-	behindGateway := httptest.NewRequest(http.MethodGet, "http://motcua.example.vn/", nil)
-	behindGateway.Header.Set("X-Forwarded-Proto", "https")
-	if !OverHTTPS(behindGateway) || !OverHTTPS(httptest.NewRequest(http.MethodGet, "https://motcua.example.vn/", nil)) {
+	// Without the router's httpapi.Secure in front, a client's X-Forwarded-Proto is
+	// not believed.
+	claimed := httptest.NewRequest(http.MethodGet, "http://motcua.example.vn/", nil)
+	claimed.Header.Set("X-Forwarded-Proto", "https")
+	if OverHTTPS(claimed) {
+		t.Error("a client's X-Forwarded-Proto taken for HTTPS")
+	}
+	tls := httptest.NewRequest(http.MethodGet, "https://motcua.example.vn/", nil)
+	if !OverHTTPS(tls) || CookieName(tls, "c") != "__Host-c" {
 		t.Error("HTTPS not recognised")
+	}
+}
+
+// TestSameOriginRefusesCrossSitePosts: a POST a browser says came from another site is
+// refused before the page sees it; the same site's, a non-browser's and a GET pass.
+func TestSameOriginRefusesCrossSitePosts(t *testing.T) {
+	h := SameOrigin(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusNoContent) }))
+	for _, tc := range []struct {
+		method string
+		header map[string]string
+		want   int
+	}{
+		{http.MethodPost, map[string]string{"Sec-Fetch-Site": "cross-site"}, http.StatusForbidden},
+		{http.MethodPost, map[string]string{"Sec-Fetch-Site": "same-site"}, http.StatusForbidden},
+		{http.MethodPost, map[string]string{"Origin": "https://evil.example"}, http.StatusForbidden},
+		{http.MethodPost, map[string]string{"Sec-Fetch-Site": "same-origin"}, http.StatusNoContent},
+		{http.MethodPost, map[string]string{"Origin": "http://motcua.example.vn"}, http.StatusNoContent},
+		{http.MethodPost, nil, http.StatusNoContent},
+		{http.MethodGet, map[string]string{"Sec-Fetch-Site": "cross-site"}, http.StatusNoContent},
+	} {
+		r := httptest.NewRequest(tc.method, "http://motcua.example.vn/dang-xuat", nil)
+		for k, v := range tc.header {
+			r.Header.Set(k, v)
+		}
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, r)
+		if w.Code != tc.want {
+			t.Errorf("%s %v: %d, want %d", tc.method, tc.header, w.Code, tc.want)
+		}
+		if tc.want == http.StatusForbidden && w.Body.String() != CrossOriginRefused {
+			t.Errorf("%s %v: refused with %q", tc.method, tc.header, w.Body.String())
+		}
 	}
 }
 

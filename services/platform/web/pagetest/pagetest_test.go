@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/motcua/motcua/services/platform/web/csrf"
+	"github.com/motcua/motcua/services/platform/web/session"
 )
 
 // TestPostCarriesAValidToken: the form posted with Post passes the CSRF check, the one
@@ -25,6 +26,10 @@ func TestPostCarriesAValidToken(t *testing.T) {
 	who := &http.Cookie{Name: "who", Value: "desk.a"}
 	if w := Post(h, "/form", url.Values{"name": {"An"}}, who); w.Code != http.StatusOK || w.Body.String() != "POST /form An" {
 		t.Errorf("with the token: %d %q", w.Code, w.Body)
+	}
+	signedIn := &http.Cookie{Name: session.CookieName, Value: "session-of-desk-a"}
+	if w := Post(h, "/form", url.Values{"name": {"An"}}, who, signedIn); w.Code != http.StatusOK {
+		t.Errorf("with the token, signed in: %d %q", w.Code, w.Body)
 	}
 	if w := PostWithoutToken(h, "/form", url.Values{"name": {"An"}}, who); w.Code != http.StatusForbidden {
 		t.Errorf("without a token: %d", w.Code)

@@ -16,8 +16,23 @@ import (
 	"github.com/motcua/motcua/services/platform/web/htmlpage"
 )
 
-// CookieName is the cookie holding the token.
+// CookieName is the cookie holding the token over plain HTTP; over HTTPS it is
+// htmlpage.HostPrefix+CookieName (see Name).
 const CookieName = "motcua_session"
+
+// Name is the session cookie's name in answer to r: __Host-motcua_session over HTTPS,
+// which only this origin can set, motcua_session over plain HTTP.
+func Name(r *http.Request) string { return htmlpage.CookieName(r, CookieName) }
+
+// Value is the session cookie r carries as the browser sent it, or "" when none: what
+// the pages' CSRF tokens are bound to.
+func Value(r *http.Request) string {
+	c, err := htmlpage.Cookie(r, CookieName)
+	if err != nil {
+		return ""
+	}
+	return c.Value
+}
 
 // SignInPath is the sign-in page the middleware sends a visitor without a session to.
 const SignInPath = "/dang-nhap"
@@ -25,7 +40,7 @@ const SignInPath = "/dang-nhap"
 // Set stores token, valid for ttl, as the session of the browser behind r.
 func Set(w http.ResponseWriter, r *http.Request, token string, ttl time.Duration) {
 	http.SetCookie(w, &http.Cookie{
-		Name:     CookieName,
+		Name:     Name(r),
 		Value:    token,
 		Path:     "/",
 		MaxAge:   max(int(ttl/time.Second), 1),
@@ -40,7 +55,7 @@ func Set(w http.ResponseWriter, r *http.Request, token string, ttl time.Duration
 
 // Clear ends the session of the browser behind r.
 func Clear(w http.ResponseWriter, r *http.Request) {
-	http.SetCookie(w, &http.Cookie{Name: CookieName, Value: "", Path: "/", MaxAge: -1,
+	http.SetCookie(w, &http.Cookie{Name: Name(r), Value: "", Path: "/", MaxAge: -1,
 		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: htmlpage.OverHTTPS(r)})
 }
 
@@ -53,11 +68,11 @@ func Principal(v *auth.Verifier, r *http.Request) *auth.Principal {
 // verify is the principal of r's session, or why there is none (auth.ErrSessionEnded
 // for a session its account's change ended).
 func verify(v *auth.Verifier, r *http.Request) (*auth.Principal, error) {
-	c, err := r.Cookie(CookieName)
-	if err != nil || c.Value == "" || len(c.Value) > 8<<10 {
+	tok := Value(r)
+	if tok == "" || len(tok) > 8<<10 {
 		return nil, auth.ErrBadToken
 	}
-	return v.Verify(c.Value)
+	return v.Verify(tok)
 }
 
 // EndedParam marks the sign-in page's address when a session ended because its account
@@ -72,7 +87,7 @@ func Require(v *auth.Verifier) func(http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			p, err := verify(v, r)
 			if p == nil {
-				if _, err := r.Cookie(CookieName); err == nil {
+				if _, err := htmlpage.Cookie(r, CookieName); err == nil {
 					Clear(w, r)
 				}
 				to := SignInURL(r)

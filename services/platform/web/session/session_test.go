@@ -6,12 +6,14 @@ import (
 	"crypto/tls"
 	"net/http"
 	"net/http/httptest"
+	"net/netip"
 	"net/url"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/motcua/motcua/services/platform/auth"
+	"github.com/motcua/motcua/services/platform/httpapi"
 )
 
 func keys(t *testing.T) (*auth.Issuer, *auth.Verifier) {
@@ -36,7 +38,11 @@ func TestSetIsHttpOnlyLaxAndSecureOverTLS(t *testing.T) {
 			t.Fatalf("%d cookies", len(c))
 		}
 		k := c[0]
-		if k.Name != CookieName || k.Value != "tok" || !k.HttpOnly || k.SameSite != http.SameSiteLaxMode ||
+		name := CookieName
+		if overTLS {
+			name = "__Host-" + CookieName
+		}
+		if k.Name != name || k.Value != "tok" || !k.HttpOnly || k.SameSite != http.SameSiteLaxMode ||
 			k.Path != "/" || k.MaxAge != 5400 || k.Secure != overTLS {
 			t.Errorf("TLS %v: cookie %+v", overTLS, k)
 		}
@@ -129,13 +135,62 @@ func TestHomeOfEachRole(t *testing.T) {
 	}
 }
 
-func TestTheSessionIsSecureBehindAnHTTPSGateway(t *testing.T) {
-	r := httptest.NewRequest(http.MethodPost, "/dang-nhap", nil)
-	r.Header.Set("X-Forwarded-Proto", "https")
-	w := httptest.NewRecorder()
-	Set(w, r, "token", time.Hour)
-	c := w.Result().Cookies()
-	if len(c) != 1 || !c[0].Secure || !c[0].HttpOnly {
-		t.Fatalf("session cookie behind an HTTPS gateway: %+v", c)
+// through serves r through the router's httpapi.Secure, as a service does, and calls f
+// with the request as the pages see it.
+func through(publicURL string, trusted []netip.Prefix, r *http.Request, f func(*http.Request)) {
+	httpapi.Secure(publicURL, trusted)(http.HandlerFunc(func(_ http.ResponseWriter, r *http.Request) { f(r) })).
+		ServeHTTP(httptest.NewRecorder(), r)
+}
+
+// TestTheSessionIsHostPrefixedOverHTTPS: behind a trusted HTTPS gateway, or when the
+// public address is https://, the session cookie is Secure and named with the __Host-
+// prefix, and only that name is read (over plain HTTP the prefixed one is read first);
+// a client's own X-Forwarded-Proto changes nothing.
+func TestTheSessionIsHostPrefixedOverHTTPS(t *testing.T) {
+	gateway := []netip.Prefix{netip.MustParsePrefix("192.0.2.0/24")}
+	for _, tc := range []struct {
+		name, publicURL, peer string
+		https                 bool
+	}{
+		{"a trusted gateway", "http://motcua.example.vn", "192.0.2.1:4000", true},
+		{"an https public address", "https://motcua.example.vn", "198.51.100.7:4000", true},
+		{"a client claiming https", "http://motcua.example.vn", "198.51.100.7:4000", false},
+	} {
+		r := httptest.NewRequest(http.MethodPost, "/dang-nhap", nil)
+		r.RemoteAddr = tc.peer
+		r.Header.Set("X-Forwarded-Proto", "https")
+		w := httptest.NewRecorder()
+		through(tc.publicURL, gateway, r, func(r *http.Request) { Set(w, r, "token", time.Hour) })
+		c := w.Result().Cookies()
+		want := CookieName
+		if tc.https {
+			want = "__Host-" + CookieName
+		}
+		if len(c) != 1 || c[0].Name != want || c[0].Secure != tc.https || !c[0].HttpOnly || c[0].Path != "/" || c[0].Domain != "" {
+			t.Errorf("%s: session cookie %+v, want %s", tc.name, c, want)
+		}
+		read := func(cookies ...*http.Cookie) (v string) {
+			r := httptest.NewRequest(http.MethodGet, "/mot-cua", nil)
+			r.RemoteAddr = tc.peer
+			r.Header.Set("X-Forwarded-Proto", "https")
+			for _, c := range cookies {
+				r.AddCookie(c)
+			}
+			through(tc.publicURL, gateway, r, func(r *http.Request) { v = Value(r) })
+			return v
+		}
+		planted := &http.Cookie{Name: CookieName, Value: "planted"}
+		prefixed := &http.Cookie{Name: "__Host-" + CookieName, Value: "token"}
+		// The prefixed cookie, which only an HTTPS answer of this origin can set, wins.
+		if got := read(planted, prefixed); got != "token" {
+			t.Errorf("%s: the session read is %q, want the __Host- one", tc.name, got)
+		}
+		wantPlain := "planted"
+		if tc.https {
+			wantPlain = ""
+		}
+		if got := read(planted); got != wantPlain {
+			t.Errorf("%s: with a plain-named cookie only, the session read is %q, want %q", tc.name, got, wantPlain)
+		}
 	}
 }

@@ -108,7 +108,7 @@ type Pages struct {
 // Mount adds the pages and their assets to r, each path spelled out whole.
 func (p *Pages) Mount(r chi.Router) {
 	r.Group(func(r chi.Router) {
-		r.Use(htmlpage.Headers(htmlpage.OwnScript))
+		r.Use(htmlpage.Headers(htmlpage.OwnScript), htmlpage.SameOrigin)
 		r.Get(StylePath, styleAsset.ServeHTTP)
 		r.Get(ScriptPath, scriptAsset.ServeHTTP)
 		r.Group(func(r chi.Router) {

@@ -113,7 +113,7 @@ func TestParseQuery(t *testing.T) {
 // when token is set.
 func post(h http.Handler, c *http.Cookie, path string, form url.Values, token bool) *httptest.ResponseRecorder {
 	if token {
-		form.Set(csrf.FieldName, pagetest.Token)
+		form.Set(csrf.FieldName, pagetest.FieldFor(c))
 	}
 	r := httptest.NewRequest(http.MethodPost, path, strings.NewReader(form.Encode()))
 	r.Header.Set("Content-Type", "application/x-www-form-urlencoded")

@@ -35,11 +35,11 @@ func (e *env) pages(t *testing.T, who string) *pageClient {
 		t.Fatal(err)
 	}
 	u, _ := url.Parse(e.URL)
-	tok := strings.Repeat("b", 43)
-	jar.SetCookies(u, []*http.Cookie{{Name: session.CookieName, Value: e.token(t, who)}, {Name: csrf.CookieName, Value: tok}})
+	secret, sess := strings.Repeat("b", 43), e.token(t, who)
+	jar.SetCookies(u, []*http.Cookie{{Name: session.CookieName, Value: sess}, {Name: csrf.CookieName, Value: secret}})
 	c := &http.Client{Jar: jar, Timeout: 30 * time.Second,
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	return &pageClient{e: e, c: c, token: tok}
+	return &pageClient{e: e, c: c, token: csrf.Field(secret, sess)}
 }
 
 // page is an answer of the pages.

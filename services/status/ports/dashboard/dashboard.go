@@ -84,7 +84,7 @@ type Pages struct {
 // command can mount every service on one router.
 func (p *Pages) Mount(r chi.Router) {
 	r.Group(func(r chi.Router) {
-		r.Use(htmlpage.Headers(htmlpage.NoScript))
+		r.Use(htmlpage.Headers(htmlpage.NoScript), htmlpage.SameOrigin)
 		r.Get(StylePath, styleAsset.ServeHTTP)
 		r.Group(func(r chi.Router) {
 			r.Use(session.RequireRole(p.Verifier, p.refuse, viewerRoles...))

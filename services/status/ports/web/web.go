@@ -60,7 +60,7 @@ type Pages struct {
 // all-in-one command can mount every service on one router.
 func (p *Pages) Mount(r chi.Router) {
 	r.Group(func(r chi.Router) {
-		r.Use(htmlpage.Headers(htmlpage.NoScript))
+		r.Use(htmlpage.Headers(htmlpage.NoScript), htmlpage.SameOrigin)
 		r.Get("/", p.lookup)
 		r.Get(LookupPath, p.lookup)
 		r.Post(RatingPath, p.rate)

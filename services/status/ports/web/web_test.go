@@ -137,7 +137,8 @@ func TestTooManyFailuresGetA429Page(t *testing.T) {
 	contains(t, "429 en", w, "Please try again in 3 seconds")
 }
 
-// ratingPost is a rating form from a browser holding cookie, with field as its token.
+// ratingPost is a rating form from a browser holding cookie (its CSRF secret), with
+// field as its token.
 func ratingPost(cookie, field string, form url.Values) *http.Request {
 	if form == nil {
 		form = url.Values{"code": {"C1"}, "pin": {strings.Repeat("A", 33)}, "score": {"5"}}
@@ -155,18 +156,19 @@ func ratingPost(cookie, field string, form url.Values) *http.Request {
 
 func TestRatingFormNeedsItsCSRFToken(t *testing.T) {
 	h, _ := newTestPages(nil)
-	token := csrf.Token(httptest.NewRecorder(), httptest.NewRequest(http.MethodGet, "/", nil))
-	other := csrf.Token(httptest.NewRecorder(), httptest.NewRequest(http.MethodGet, "/", nil))
+	secret, otherSecret := strings.Repeat("A", 43), strings.Repeat("B", 43)
+	token, other := csrf.Field(secret, ""), csrf.Field(otherSecret, "")
 	for _, tc := range []struct {
 		name, cookie, field string
 		status              int
 	}{
 		{"no cookie, no field", "", "", http.StatusForbidden},
 		{"field without cookie", "", token, http.StatusForbidden},
-		{"cookie without field", token, "", http.StatusForbidden},
-		{"another token", token, other, http.StatusForbidden},
+		{"cookie without field", secret, "", http.StatusForbidden},
+		{"another token", secret, other, http.StatusForbidden},
+		{"the secret as the token", secret, secret, http.StatusForbidden},
 		// Accepted: the lookup goes on (and fails on the too long PIN, before the store).
-		{"matching", token, token, http.StatusNotFound},
+		{"matching", secret, token, http.StatusNotFound},
 	} {
 		w := do(h, ratingPost(tc.cookie, tc.field, nil))
 		if w.Code != tc.status {
@@ -181,7 +183,7 @@ func TestRatingFormNeedsItsCSRFToken(t *testing.T) {
 	}
 	// Too big a form is refused before anything else.
 	big := url.Values{"comment": {strings.Repeat("x", 20<<10)}}
-	if w := do(h, ratingPost(token, token, big)); w.Code != http.StatusRequestEntityTooLarge {
+	if w := do(h, ratingPost(secret, token, big)); w.Code != http.StatusRequestEntityTooLarge {
 		t.Errorf("big form: %d, want 413", w.Code)
 	}
 	// The rating address takes no GET.
