@@ -58,8 +58,8 @@ func DecodeShipment(data []byte) (store.ShipmentEvent, error) {
 	if !ev.GetOccurredAt().IsValid() {
 		return store.ShipmentEvent{}, errors.New("shipment event without a valid time")
 	}
-	out := store.ShipmentEvent{EventID: eventID, ShipmentID: shipmentID, Version: ev.GetVersion(),
-		OccurredAt: ev.GetOccurredAt().AsTime(), At: ev.GetOccurredAt().AsTime()}
+	out := store.ShipmentEvent{ShipmentID: shipmentID, Version: ev.GetVersion(), OccurredAt: ev.GetOccurredAt().AsTime()}
+	out.EventID, out.At = eventID, out.OccurredAt
 	var dossierID string
 	var kind postalv1.ShipmentKind
 	switch k := ev.Kind.(type) {

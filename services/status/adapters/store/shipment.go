@@ -8,28 +8,24 @@ import (
 
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
+
+	"github.com/motcua/motcua/services/status/app/citizen"
 )
 
 // ShipmentEvent is one event of a shipment as status keeps it: the shipment's state
 // after it and the step it adds to the dossier's timeline.
 type ShipmentEvent struct {
-	EventID    uuid.UUID
+	// PostalStep is the step on the dossier's timeline: the event's id, when it happened
+	// as the postal worker recorded it (OccurredAt for a creation), its type (created, or
+	// the type of a recorded event: accepted, picked_up, …), the leg and, for a failed
+	// delivery, why.
+	citizen.PostalStep
 	ShipmentID uuid.UUID
 	DossierID  uuid.UUID
 	// Version is the shipment's version after the event: 1 for its creation.
 	Version int64
-	// OccurredAt is when postal committed the event; At when it happened, as the
-	// postal worker recorded it (OccurredAt for a creation).
+	// OccurredAt is when postal committed the event.
 	OccurredAt time.Time
-	At         time.Time
-	// Type is created, or the type of a recorded event (accepted, picked_up, …).
-	Type           string
-	Kind           string
-	TrackingNumber string
-	FromOfficeCode string
-	ToOfficeCode   string
-	// ReasonCode is why a delivery failed; '' for the other events.
-	ReasonCode string
 }
 
 // ErrTrackingNumberTaken is a shipment event naming a tracking number another shipment
