@@ -25,31 +25,17 @@ func Streams(replicas int) []jetstream.StreamConfig {
 	if replicas <= 0 {
 		replicas = 1
 	}
+	// An event stream keeps its events on disk, in replicas copies, and drops an event
+	// published again within five minutes (the relay's retries, by Nats-Msg-Id).
+	events := func(name, description, subject string) jetstream.StreamConfig {
+		return jetstream.StreamConfig{Name: name, Description: description, Subjects: []string{subject},
+			Storage: jetstream.FileStorage, Replicas: replicas, Duplicates: 5 * time.Minute}
+	}
 	return []jetstream.StreamConfig{
-		{
-			Name:        DossierStream,
-			Description: "Events of dossiers, published by intake.",
-			Subjects:    []string{"dossier.>"},
-			Storage:     jetstream.FileStorage,
-			Replicas:    replicas,
-			Duplicates:  5 * time.Minute,
-		},
-		{
-			Name:        PostalStream,
-			Description: "Events of shipments, published by postal.",
-			Subjects:    []string{"postal.>"},
-			Storage:     jetstream.FileStorage,
-			Replicas:    replicas,
-			Duplicates:  5 * time.Minute,
-		},
-		{
-			Name:        ReferenceStream,
-			Description: "Changes to reference data (offices, procedures, the calendar), published by intake.",
-			Subjects:    []string{"reference.>"},
-			Storage:     jetstream.FileStorage,
-			Replicas:    replicas,
-			Duplicates:  5 * time.Minute,
-		},
+		events(DossierStream, "Events of dossiers, published by intake.", "dossier.>"),
+		events(PostalStream, "Events of shipments, published by postal.", "postal.>"),
+		events(ReferenceStream, "Changes to reference data (offices, procedures, the calendar), published by intake.",
+			"reference.>"),
 		{
 			Name:        DeadLetterStream,
 			Description: "Messages a consumer could not apply, kept for inspection and replay.",
