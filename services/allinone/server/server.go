@@ -12,6 +12,8 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/go-chi/chi/v5"
+
 	"github.com/motcua/motcua/services/allinone/secrets"
 	"github.com/motcua/motcua/services/intake/demo"
 	intake "github.com/motcua/motcua/services/intake/service"
@@ -33,6 +35,9 @@ type Options struct {
 	Ready func(net.Addr)
 	// Broker, when set, receives the embedded NATS server's address once it runs.
 	Broker func(url string)
+	// Routes, when set, receives the router served, with every route mounted, before
+	// the server listens (for checks that walk every route).
+	Routes func(chi.Routes)
 }
 
 // Run starts everything and serves until ctx ends, then stops in order: HTTP drained,
@@ -101,6 +106,9 @@ func Run(ctx context.Context, opt Options, log *slog.Logger) error {
 		workers = append(workers, s.Workers()...)
 	}
 	httpapi.MountOps(router, checks, log, common.MetricsNetworks...)
+	if opt.Routes != nil {
+		opt.Routes(router)
+	}
 	ready := func(a net.Addr) {
 		if opt.Demo {
 			printDemo(a.String()) // the address listened on, also when the port was 0
