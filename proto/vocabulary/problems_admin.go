@@ -6,6 +6,7 @@ package vocabulary
 var adminProblems = table{
 	"code.agency_format":    {"Mã cơ quan có dạng ddd.dd.dd.Xdd (chữ X viết hoa), ví dụ 000.00.16.H19.", "An agency code has the form ddd.dd.dd.Xdd (capital letter), e.g. 000.00.16.H19."},
 	"code.procedure_format": {"Mã thủ tục gồm chữ, số, dấu chấm hoặc gạch (tối đa 32 ký tự), ví dụ 1.001193.", "A procedure code has letters, digits, dots or dashes (at most 32), e.g. 1.001193."},
+	"code.fixed":            {"Mã của một mục không đổi được; hãy tạo mục mới với mã khác.", "An entry's code cannot change; create a new entry with the other code."},
 	"code.taken":            {"Mã này đã có; hãy mở mục đó để sửa, hoặc dùng mã khác.", "This code is taken; open that entry to change it, or use another code."},
 	"name.required":         {"Hãy nhập tên.", "Enter the name."},
 	"name.long":             {"Tên dài quá 300 ký tự.", "The name is longer than 300 characters."},

@@ -20,6 +20,8 @@ var requestProblems = table{
 	"role_refused":             {"Vai trò của bạn (%s) không được làm việc này; cần vai trò: %s.", "Your role (%s) may not do this; it needs: %s."},
 	"account_changed":          {"Tài khoản của bạn đã bị khóa hoặc thay đổi (vai trò, cơ quan) từ khi đăng nhập; hãy đăng nhập lại.", "Your account has been disabled or changed since you signed in; sign in again."},
 	"outcome_unknown":          {"Cơ sở dữ liệu vừa gián đoạn nên chưa rõ yêu cầu đã được ghi nhận hay chưa. Hãy gửi lại đúng yêu cầu này với cùng Idempotency-Key: nếu đã ghi nhận, bạn nhận lại đúng kết quả lần trước.", "The database was interrupted, so whether the request was recorded is not known. Send the same request again with the same Idempotency-Key: if it was recorded, you get its first answer."},
+	"account_not_found":        {"Không có tài khoản với tên đăng nhập này.", "There is no account with this username."},
+	"entry_not_found":          {"Không có cơ quan hay thủ tục với mã này.", "There is no office or procedure with this code."},
 	"signed_out":               {"Bạn đã đăng xuất khỏi phiên này; hãy đăng nhập lại.", "You signed out of this session; sign in again."},
 	"bad_credentials":          {"Sai tên đăng nhập hoặc mật khẩu.", "Wrong username or password."},
 	"too_many_sign_ins":        {"Đăng nhập sai quá nhiều lần; hãy chờ một lát rồi thử lại.", "Too many failed sign-ins; wait a little and try again."},

@@ -13,6 +13,7 @@ import (
 
 	"github.com/jackc/pgx/v5/pgxpool"
 
+	"github.com/motcua/motcua/proto/vocabulary"
 	"github.com/motcua/motcua/services/allinone/intakedb"
 	"github.com/motcua/motcua/services/intake/adapters/store"
 	"github.com/motcua/motcua/services/intake/app"
@@ -32,7 +33,7 @@ func Add(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer, 
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	*username = strings.ToLower(strings.TrimSpace(*username))
+	*username = app.NormalUsername(*username)
 	switch {
 	case !app.ValidUsername(*username):
 		return errors.New("--username must be 3-64 characters of a-z, 0-9, '.', '_' or '-'")
@@ -43,11 +44,10 @@ func Add(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer, 
 	case databaseURL == "":
 		return errors.New("DATABASE_URL must be set")
 	}
-	password, err := bufio.NewReader(stdin).ReadString('\n')
-	if err != nil && !errors.Is(err, io.EOF) {
-		return fmt.Errorf("read password: %w", err)
+	password, err := readPassword(stdin)
+	if err != nil {
+		return err
 	}
-	password = strings.TrimRight(password, "\r\n")
 	hash, err := auth.HashPassword(password)
 	if err != nil {
 		return err
@@ -63,6 +63,52 @@ func Add(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer, 
 	}
 	fmt.Fprintf(stdout, "account %s saved: role %s, offices %s\n", *username, *role, strings.Join(offices, ", "))
 	return nil
+}
+
+// Passwd runs "users passwd --username U" with the new password read from the first
+// line of stdin. Like a reset by an administrator, it ends the account's sessions in
+// every service (the end is published by intake's relay, at once when intake runs).
+func Passwd(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer, databaseURL string, log *slog.Logger) error {
+	fs := flag.NewFlagSet("users passwd", flag.ContinueOnError)
+	fs.SetOutput(stdout)
+	username := fs.String("username", "", "the account's login name")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	*username = app.NormalUsername(*username)
+	switch {
+	case *username == "":
+		return errors.New("--username is required")
+	case databaseURL == "":
+		return errors.New("DATABASE_URL must be set")
+	}
+	password, err := readPassword(stdin)
+	if err != nil {
+		return err
+	}
+	err = intakedb.With(ctx, databaseURL, log, func(pool *pgxpool.Pool) error {
+		return (&app.Accounts{Store: store.New(pool)}).ResetPassword(ctx, *username, password)
+	})
+	var bad app.Invalid
+	switch {
+	case errors.Is(err, app.ErrNoAccount):
+		return fmt.Errorf("no account %s", *username)
+	case errors.As(err, &bad):
+		return fmt.Errorf("the password: %s", vocabulary.Problem("", bad["password"]).EN)
+	case err != nil:
+		return err
+	}
+	fmt.Fprintf(stdout, "password of %s changed; its sessions have ended\n", *username)
+	return nil
+}
+
+// readPassword is the first line of stdin.
+func readPassword(stdin io.Reader) (string, error) {
+	password, err := bufio.NewReader(stdin).ReadString('\n')
+	if err != nil && !errors.Is(err, io.EOF) {
+		return "", fmt.Errorf("read password: %w", err)
+	}
+	return strings.TrimRight(password, "\r\n"), nil
 }
 
 // multi is a repeatable, comma-separable flag.

@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/motcua/motcua/services/allinone/cluster"
 	"github.com/motcua/motcua/services/intake/adapters/store"
@@ -60,5 +61,43 @@ func TestAdd(t *testing.T) {
 		if err := Add(ctx, tc.args, strings.NewReader(tc.stdin), &out, dbURL, log); err == nil {
 			t.Errorf("%s: accepted", tc.name)
 		}
+	}
+}
+
+// TestPasswd: the new password read from standard input replaces the old one and ends
+// the account's sessions; a short password and an unknown account are refused.
+func TestPasswd(t *testing.T) {
+	ctx := context.Background()
+	log := slog.New(slog.DiscardHandler)
+	if err := cluster.LoadDemo(ctx, dbURL); err != nil {
+		t.Fatal(err)
+	}
+	var out strings.Builder
+	before := time.Now().Add(-time.Second)
+	if err := Passwd(ctx, []string{"--username", " Desk.GiaRay "}, strings.NewReader("a brand new password\n"), &out, dbURL, log); err != nil {
+		t.Fatal(err)
+	}
+	pool, err := database.Connect(ctx, dbURL, database.Options{Schema: store.Schema}, log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pool.Close()
+	acc, ok, err := store.New(pool).Account(ctx, "desk.giaray")
+	if err != nil || !ok {
+		t.Fatalf("account: %v %v", ok, err)
+	}
+	if match, _ := auth.CheckPassword(acc.PasswordHash, "a brand new password"); !match {
+		t.Fatal("the new password does not match")
+	}
+	var ended time.Time
+	if err := pool.QueryRow(ctx, "SELECT not_before FROM session_ends WHERE username = 'desk.giaray'").Scan(&ended); err != nil || ended.Before(before) {
+		t.Errorf("the sessions did not end: %v %v", ended, err)
+	}
+	if err := Passwd(ctx, []string{"--username", "desk.giaray"}, strings.NewReader("short\n"), &out, dbURL, log); err == nil ||
+		!strings.Contains(err.Error(), "10 characters") {
+		t.Errorf("a short password: %v", err)
+	}
+	if err := Passwd(ctx, []string{"--username", "nobody.here"}, strings.NewReader("a brand new password\n"), &out, dbURL, log); err == nil {
+		t.Error("an unknown account was given a password")
 	}
 }

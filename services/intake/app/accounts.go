@@ -50,9 +50,12 @@ func (a *Accounts) Get(ctx context.Context, username string) (Account, bool, err
 	return acc, ok, err
 }
 
+// NormalUsername is a username as accounts keep it: "An.Nguyen " is "an.nguyen".
+func NormalUsername(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
+
 // Create checks in and adds the account.
 func (a *Accounts) Create(ctx context.Context, in AccountInput) error {
-	in.Username = strings.ToLower(strings.TrimSpace(in.Username))
+	in.Username = NormalUsername(in.Username)
 	bad := Invalid{}
 	if !ValidUsername(in.Username) {
 		bad["username"] = "username.format"

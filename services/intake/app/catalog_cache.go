@@ -36,6 +36,17 @@ func (c *Catalog) Procedure(ctx context.Context, code string) (catalog.Procedure
 	return lookup(ctx, c, func() (catalog.Procedure, bool) { p, ok := c.procedures[code]; return p, ok })
 }
 
+// Forget drops what the cache holds, so that the next lookup reads the store: called
+// after this replica saved an office or a procedure.
+func (c *Catalog) Forget() {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.loadedAt = time.Time{}
+}
+
 func lookup[T any](ctx context.Context, c *Catalog, get func() (T, bool)) (T, bool, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()

@@ -21,6 +21,19 @@ func (e Invalid) Error() string {
 	return "invalid: " + strings.Join(parts, ", ")
 }
 
+// First is the field of e that comes first by name, for an answer that names one.
+func (e Invalid) First() string {
+	fields := make([]string, 0, len(e))
+	for f := range e {
+		fields = append(fields, f)
+	}
+	sort.Strings(fields)
+	if len(fields) == 0 {
+		return ""
+	}
+	return fields[0]
+}
+
 // orNil is e when it holds anything, else a nil error.
 func (e Invalid) orNil() error {
 	if len(e) == 0 {

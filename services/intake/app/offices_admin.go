@@ -25,6 +25,8 @@ var ErrNoSuchEntry = errors.New("no such entry")
 // of the offices); offices are never deleted, since dossiers name them.
 type Offices struct {
 	Store CatalogStore
+	// Cache, when set, is forgotten after each save.
+	Cache *Catalog
 	Relay Notifier
 	Now   func() time.Time
 }
@@ -72,6 +74,7 @@ func (a *Offices) Save(ctx context.Context, o catalog.Office, create bool) error
 	if err := saved("office", save(ctx, o, a.Now())); err != nil {
 		return err
 	}
+	a.Cache.Forget()
 	if a.Relay != nil {
 		a.Relay.Notify()
 	}

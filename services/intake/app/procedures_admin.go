@@ -27,6 +27,8 @@ var procedureCode = regexp.MustCompile(`^[0-9A-Za-z][0-9A-Za-z._-]{0,31}$`)
 // from its own events, so nothing else needs to hear of the change.
 type Procedures struct {
 	Store CatalogStore
+	// Cache, when set, is forgotten after each save.
+	Cache *Catalog
 }
 
 // List returns every procedure by code.
@@ -60,6 +62,7 @@ func (a *Procedures) Save(ctx context.Context, p catalog.Procedure, create bool)
 	if create {
 		save = a.Store.CreateProcedure // refuses a code taken since the check above
 	}
+	defer a.Cache.Forget()
 	return saved("procedure", save(ctx, p))
 }
 

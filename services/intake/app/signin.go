@@ -45,7 +45,7 @@ func (s *SignIn) Token(ctx context.Context, username, password string) (*Token, 
 	case <-ctx.Done():
 		return nil, ctx.Err()
 	}
-	username = strings.ToLower(strings.TrimSpace(username))
+	username = NormalUsername(username)
 	var acc Account
 	var ok bool
 	if storable(username) { // a name the database cannot hold belongs to nobody

@@ -95,9 +95,11 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 		SignIn: signIn, Verifier: api.Verifier, Calendar: cal, PublicURL: cfg.PublicURL,
 		SignInGuard: signInGuard}
 	// The administrator's pages edit the calendar through the API's use case.
+	api.Accounts = &app.Accounts{Store: st}
+	api.Offices = &app.Offices{Store: st, Cache: cat, Relay: relay, Now: now}
+	api.Procedures = &app.Procedures{Store: st, Cache: cat}
 	adminPages := &admin.Pages{Log: log, Verifier: api.Verifier, Calendar: cal, Calendars: api.Calendars,
-		Offices: &app.Offices{Store: st, Relay: relay, Now: now}, Procedures: &app.Procedures{Store: st},
-		Accounts: &app.Accounts{Store: st}}
+		Offices: api.Offices, Procedures: api.Procedures, Accounts: api.Accounts}
 	return &Service{Store: st, Infra: inf, relay: relay, api: api, pages: pages, admin: adminPages, log: log,
 		shipments: messaging.NewConsumer(inf.Pool, inf.JS, log, shipments.Consumer, shipments.Handler(road))}, nil
 }

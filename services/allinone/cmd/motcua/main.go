@@ -1,5 +1,5 @@
 // Command motcua is the all-in-one: "motcua serve [--demo]" runs every service and an
-// embedded NATS server in one process; "motcua users add" manages staff accounts and
+// embedded NATS server in one process; "motcua users add|passwd" manages staff accounts and
 // "motcua calendar set" the working-time calendar.
 package main
 
@@ -23,6 +23,7 @@ const usage = `motcua — one-stop dossier tracking
 Usage:
   motcua serve [--demo]        run every service on MOTCUA_HTTP_ADDR (default 127.0.0.1:8080)
   motcua users add --username U --role ROLE --office CODE   (password on standard input)
+  motcua users passwd --username U   a new password (on standard input); ends the account's sessions
   motcua calendar set --year Y [--file F]   a year's days off and worked weekend days
                                (JSON as GET /api/v1/calendar/{year}; standard input without --file)
 
@@ -55,6 +56,8 @@ func run(ctx context.Context, args []string) int {
 		err = server.Run(ctx, server.Options{Env: environ(), Demo: *demo}, log)
 	case len(args) >= 2 && args[0] == "users" && args[1] == "add":
 		err = users.Add(ctx, args[2:], os.Stdin, os.Stdout, os.Getenv("DATABASE_URL"), log)
+	case len(args) >= 2 && args[0] == "users" && args[1] == "passwd":
+		err = users.Passwd(ctx, args[2:], os.Stdin, os.Stdout, os.Getenv("DATABASE_URL"), log)
 	case len(args) >= 2 && args[0] == "calendar" && args[1] == "set":
 		err = calendar.Set(ctx, args[2:], os.Stdin, os.Stdout, os.Getenv("DATABASE_URL"), log)
 	case args[0] == "help" || args[0] == "-h" || args[0] == "--help":

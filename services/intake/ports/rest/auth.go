@@ -4,7 +4,6 @@ import (
 	"errors"
 	"math"
 	"net/http"
-	"strings"
 	"time"
 
 	"github.com/motcua/motcua/services/intake/app"
@@ -77,7 +76,7 @@ func NewSignInGuard() *ratelimit.Guard {
 // SignInWait is how many whole seconds the client of r must wait before trying username
 // again; 0 when it may try now.
 func SignInWait(g *ratelimit.Guard, r *http.Request, username string, now time.Time) int {
-	wait := g.Wait(httpapi.Client(r), userKey(username), now)
+	wait := g.Wait(httpapi.Client(r), app.NormalUsername(username), now)
 	if wait <= 0 {
 		return 0
 	}
@@ -86,8 +85,5 @@ func SignInWait(g *ratelimit.Guard, r *http.Request, username string, now time.T
 
 // SignInFailed counts a failed sign-in as username from the client of r.
 func SignInFailed(g *ratelimit.Guard, r *http.Request, username string, now time.Time) {
-	g.Fail(httpapi.Client(r), userKey(username), now)
+	g.Fail(httpapi.Client(r), app.NormalUsername(username), now)
 }
-
-// userKey is the username as the limits count it: "An.Nguyen " is "an.nguyen".
-func userKey(username string) string { return strings.ToLower(strings.TrimSpace(username)) }

@@ -1,9 +1,12 @@
 package rest
 
 import (
+	"cmp"
 	"errors"
 	"net/http"
+	"strings"
 
+	"github.com/motcua/motcua/proto/vocabulary"
 	"github.com/motcua/motcua/services/intake/app"
 	"github.com/motcua/motcua/services/intake/domain/dossier"
 	"github.com/motcua/motcua/services/platform/httpapi"
@@ -16,6 +19,7 @@ func (a *API) fail(w http.ResponseWriter, r *http.Request, err error) {
 	var fe *dossier.FieldError
 	var na *dossier.NotAllowedError
 	var oe *dossier.OfficeError
+	var bad app.Invalid
 	switch {
 	case errors.As(err, &na):
 		err = &httpapi.Error{Status: http.StatusConflict, Code: "action_not_allowed", Words: na.Words(dossier.ByCode)}
@@ -32,8 +36,20 @@ func (a *API) fail(w http.ResponseWriter, r *http.Request, err error) {
 		e := httpapi.Problem(http.StatusServiceUnavailable, "", "outcome_unknown")
 		e.RetryAfter = 5
 		err = e
+	case errors.Is(err, app.ErrNoAccount):
+		err = httpapi.Problem(http.StatusNotFound, "", "account_not_found")
+	case errors.Is(err, app.ErrNoSuchEntry):
+		err = httpapi.Problem(http.StatusNotFound, "", "entry_not_found")
+	case errors.As(err, &bad):
+		field := bad.First()
+		err = &httpapi.Error{Status: http.StatusUnprocessableEntity, Code: strings.ReplaceAll(bad[field], ".", "_"),
+			Field: cmp.Or(jsonField[field], field), Words: vocabulary.Problem("", bad[field])}
 	case errors.Is(err, app.ErrBadCredentials):
 		err = httpapi.Unauthorized("bad_credentials")
 	}
 	httpapi.WriteError(w, r, a.Log, err)
 }
+
+// jsonField is the API's name of the fields the administrator's use cases name as the
+// pages' forms do.
+var jsonField = map[string]string{"parent": "parent_code", "post_office": "post_office_code", "time_limit": "time_limit_hours"}

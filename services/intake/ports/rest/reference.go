@@ -3,6 +3,7 @@ package rest
 import (
 	"net/http"
 
+	"github.com/motcua/motcua/services/intake/domain/catalog"
 	"github.com/motcua/motcua/services/platform/httpapi"
 )
 
@@ -24,10 +25,14 @@ func (a *API) offices(w http.ResponseWriter, r *http.Request) {
 	}
 	out := make([]officeJSON, 0, len(list))
 	for _, o := range list {
-		out = append(out, officeJSON{Code: o.Code, Name: o.Name, Kind: string(o.Kind), Address: o.Address,
-			ParentCode: orNull(o.ParentCode), PostOffice: orNull(o.PostOffice)})
+		out = append(out, officeOf(o))
 	}
 	httpapi.WriteJSON(w, http.StatusOK, out)
+}
+
+func officeOf(o catalog.Office) officeJSON {
+	return officeJSON{Code: o.Code, Name: o.Name, Kind: string(o.Kind), Address: o.Address,
+		ParentCode: orNull(o.ParentCode), PostOffice: orNull(o.PostOffice)}
 }
 
 // orNull is code, or nil (JSON null) when there is none.
@@ -55,8 +60,12 @@ func (a *API) procedures(w http.ResponseWriter, r *http.Request) {
 	}
 	out := make([]procedureJSON, 0, len(list))
 	for _, p := range list {
-		out = append(out, procedureJSON{Code: p.Code, Name: p.Name, DecidedByKind: string(p.DecidedByKind),
-			TimeLimitHours: p.TimeLimitHours, FeeVND: p.FeeVND, FeeVaries: p.FeeVaries})
+		out = append(out, procedureOf(p))
 	}
 	httpapi.WriteJSON(w, http.StatusOK, out)
+}
+
+func procedureOf(p catalog.Procedure) procedureJSON {
+	return procedureJSON{Code: p.Code, Name: p.Name, DecidedByKind: string(p.DecidedByKind),
+		TimeLimitHours: p.TimeLimitHours, FeeVND: p.FeeVND, FeeVaries: p.FeeVaries}
 }

@@ -31,6 +31,10 @@ type API struct {
 	Calendar  *worktime.Live
 	// SignInGuard counts failed sign-ins (see NewSignInGuard).
 	SignInGuard *ratelimit.Guard
+	// Accounts, Offices and Procedures are the administrator's use cases.
+	Accounts   *app.Accounts
+	Offices    *app.Offices
+	Procedures *app.Procedures
 }
 
 // Mount adds intake's routes to r. Paths are spelled out whole (no sub-router) so the
@@ -49,7 +53,16 @@ func (a *API) Mount(r chi.Router) {
 		r.With(staff).Get("/api/v1/dossiers/search", a.search)
 		r.With(staff).Get("/api/v1/dossiers/{code}", a.dossier)
 		r.With(staff).Get("/api/v1/dossiers/{code}/forms/{form}", a.form)
-		r.With(auth.RequireRole(a.Log, auth.RoleAdmin)).Put("/api/v1/calendar/{year}", a.setCalendarYear)
+		admin := auth.RequireRole(a.Log, auth.RoleAdmin)
+		r.With(admin).Put("/api/v1/calendar/{year}", a.setCalendarYear)
+		r.With(admin).Get("/api/v1/accounts", a.accounts)
+		r.With(admin).Post("/api/v1/accounts", a.createAccount)
+		r.With(admin).Patch("/api/v1/accounts/{username}", a.changeAccount)
+		r.With(admin).Post("/api/v1/accounts/{username}/password", a.resetPassword)
+		r.With(admin).Post("/api/v1/offices", a.createOffice)
+		r.With(admin).Patch("/api/v1/offices/{code}", a.changeOffice)
+		r.With(admin).Post("/api/v1/procedures", a.createProcedure)
+		r.With(admin).Patch("/api/v1/procedures/{code}", a.changeProcedure)
 		r.With(auth.RequireRole(a.Log, auth.RoleDesk, auth.RoleOfficer)).Post("/api/v1/dossiers/{code}/actions/{action}", a.act)
 	})
 }
