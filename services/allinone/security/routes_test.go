@@ -1,0 +1,476 @@
+package security
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/go-chi/chi/v5"
+
+	"github.com/motcua/motcua/services/intake/demo"
+)
+
+// thing is what a route's own, other and missing variants change.
+type thing int
+
+const (
+	// nothing: the route speaks of no dossier or shipment; one variant.
+	nothing thing = iota
+	// aDossier: {code} (in the path, query or body) is a dossier; the other office's
+	// and a missing one are answered alike, 404.
+	aDossier
+	// aShipment: {tracking} is a shipment's tracking number; as aDossier.
+	aShipment
+	// aLookup: a citizen's {code} and {pin}: the other variant is a wrong PIN.
+	aLookup
+	// aPostOffice: {office} is the post office of the run sheet.
+	aPostOffice
+	// aList: {office} and {id_number} filter a list or figures; the other variant's
+	// answer must not name the other office's dossier, and is the missing one's.
+	aList
+	// anAccount, anOffice, aProcedure: administration of {username} or {code}; own and
+	// missing only.
+	anAccount
+	anOffice
+	aProcedure
+)
+
+// variants are the things a route is tried with.
+const (
+	own     = "own"
+	other   = "other"
+	missing = "missing"
+)
+
+func (k thing) variants() []string {
+	switch k {
+	case nothing:
+		return []string{own}
+	case anAccount, anOffice, aProcedure:
+		return []string{own, missing}
+	}
+	return []string{own, other, missing}
+}
+
+// expect is what the contract says of one route.
+type expect struct {
+	// roles may use the route; public routes answer anyone, without a token.
+	roles  []string
+	public bool
+	// page: an HTML page of staff behind a session cookie (303 to the sign-in without
+	// one, 403 for a role of no use there), forms sent with the CSRF token.
+	page  bool
+	thing thing
+	// query, form and json are templates: {code}, {pin}, {tracking}, {office},
+	// {id_number}, {username} and the params below are filled in.
+	query, form, json string
+	params            map[string]string
+	// hidden is the answer to the other and missing variants (404 unless set).
+	hidden int
+	// fresh: the call ends its token or session, so it gets one of its own.
+	fresh bool
+}
+
+var (
+	everyRole  = []string{"desk", "officer", "postal", "supervisor", "admin"}
+	readers    = []string{"desk", "officer", "supervisor"}
+	actors     = []string{"desk", "officer"}
+	postal     = []string{"postal"}
+	admin      = []string{"admin"}
+	overseers  = []string{"supervisor", "admin"}
+	deskOnly   = []string{"desk"}
+	deskPages  = []string{"desk", "officer"}
+	validLogin = `{"username":"desk.giaray","password":"` + demo.Password + `"}`
+)
+
+// table is the suite's expectations, by "METHOD pattern" as chi.Walk names routes ("*"
+// for a handler of every method). A route missing from it fails the suite.
+var table = map[string]expect{
+	// Public: the citizen, reference data, operations, assets, sign-in.
+	"GET /":                            {public: true},
+	"GET /tra-cuu":                     {public: true, thing: aLookup, query: "code={code}&pin={pin}"},
+	"POST /tra-cuu/danh-gia":           {public: true, thing: aLookup, form: "code={code}&pin={pin}&score=5", hidden: -1},
+	"GET /api/v1/track/{code}":         {public: true, thing: aLookup, query: "pin={pin}"},
+	"POST /api/v1/track/{code}/rating": {public: true, thing: aLookup, query: "pin={pin}", json: `{"score":5}`},
+	"POST /api/v1/auth/token":          {public: true, json: validLogin},
+	"GET /api/v1/offices":              {public: true},
+	"GET /api/v1/procedures":           {public: true},
+	"GET /api/v1/calendar/due":         {public: true, query: "from=2026-03-02T08:00:00%2B07:00&hours=16"},
+	"GET /api/v1/calendar/{year}":      {public: true, params: map[string]string{"year": "2026"}},
+	"GET /healthz":                     {public: true},
+	"GET /readyz":                      {public: true},
+	"* /metrics":                       {public: true},
+	"GET /dang-nhap":                   {public: true},
+	"POST /dang-nhap":                  {public: true, form: "username=desk.giaray&password=" + demo.Password},
+	"GET /assets/intake/admin.css":     {public: true},
+	"GET /assets/intake/base.css":      {public: true},
+	"GET /assets/intake/desk.css":      {public: true},
+	"GET /assets/postal/base.css":      {public: true},
+	"GET /assets/postal/postal.css":    {public: true},
+	"GET /assets/postal/postal.js":     {public: true},
+	"GET /assets/status/base.css":      {public: true},
+	"GET /assets/status/citizen.css":   {public: true},
+	"GET /assets/status/dashboard.css": {public: true},
+
+	// intake's API.
+	"POST /api/v1/auth/logout":                      {roles: everyRole, fresh: true},
+	"POST /api/v1/dossiers":                         {roles: deskOnly, json: `{"procedure_code":"2.000720","receiving_office":"` + demo.DistrictDesk + `","channel":"desk","applicant":{"full_name":"Trần Thị Bình","id_number":"079912345678","phone":"0912345678","address":"Khu 3, Gia Ray"},"documents":[{"name":"Giấy đề nghị","kind":"original","copies":1}],"fee_paid_vnd":100000}`},
+	"GET /api/v1/dossiers/search":                   {roles: readers, thing: aList, query: "id_number={id_number}"},
+	"GET /api/v1/dossiers/{code}":                   {roles: readers, thing: aDossier},
+	"GET /api/v1/dossiers/{code}/forms/{form}":      {roles: readers, thing: aDossier, params: map[string]string{"form": "receipt"}},
+	"POST /api/v1/dossiers/{code}/actions/{action}": {roles: actors, thing: aDossier, params: map[string]string{"action": "return"}, json: `{}`},
+	"PUT /api/v1/calendar/{year}":                   {roles: admin, params: map[string]string{"year": "2026"}, json: `{"days_off":[{"date":"2026-01-01","reason":"Tết Dương lịch"}]}`},
+	"GET /api/v1/accounts":                          {roles: admin},
+	"POST /api/v1/accounts":                         {roles: admin, json: `{"username":"security.made.{n}","role":"desk","offices":["` + demo.DistrictDesk + `"],"password":"a long enough password {n}"}`},
+	"PATCH /api/v1/accounts/{username}":             {roles: admin, thing: anAccount, json: `{"role":"desk","offices":["` + demo.DistrictDesk + `"],"disabled":false}`},
+	"POST /api/v1/accounts/{username}/password":     {roles: admin, thing: anAccount, json: `{"password":"another long password {n}"}`},
+	"POST /api/v1/offices":                          {roles: admin, json: `{"code":"000.{nn}.17.H19","name":"Văn phòng thử {n}","kind":"commune_centre","parent_code":"` + demo.DistrictDesk + `","address":"Gia Ray","post_office_code":"` + demo.DistrictPostOffice + `"}`},
+	"PATCH /api/v1/offices/{code}":                  {roles: admin, thing: anOffice, json: `{"address":"thị trấn Gia Ray, huyện Xuân Lộc"}`},
+	"POST /api/v1/procedures":                       {roles: admin, json: `{"code":"9.99{n}","name":"Thủ tục thử {n}","decided_by_kind":"commune_centre","time_limit_hours":8,"fee_vnd":0}`},
+	"PATCH /api/v1/procedures/{code}":               {roles: admin, thing: aProcedure, json: `{"time_limit_hours":24}`},
+
+	// status's API.
+	"GET /api/v1/dossiers": {roles: everyRole, thing: aList, query: "office={office}"},
+	"GET /api/v1/stats":    {roles: overseers, thing: aList, query: "office={office}&from=2026-01-01&to=2026-12-31"},
+
+	// postal's API.
+	"POST /api/v1/shipments":                          {roles: actors, thing: aDossier, json: `{"dossier_code":"{code}","kind":"pickup","address":"Khu 4, Gia Ray"}`, hidden: http.StatusUnprocessableEntity},
+	"GET /api/v1/shipments":                           {roles: everyRole, thing: aDossier, query: "dossier={code}"},
+	"GET /api/v1/shipments/{tracking_number}":         {roles: everyRole, thing: aShipment},
+	"POST /api/v1/shipments/{tracking_number}/events": {roles: postal, thing: aShipment, json: `{"event_id":"{uuid}","type":"in_transit","occurred_at":"2026-03-09T09:00:00+07:00"}`},
+	"GET /api/v1/manifests":                           {roles: postal, thing: aPostOffice, query: "office={office}&date=2026-03-09"},
+
+	// intake's pages: the desk and the offices.
+	"POST /dang-xuat":                     {page: true, roles: everyRole, fresh: true},
+	"GET /mot-cua":                        {page: true, roles: deskPages},
+	"GET /mot-cua/tiep-nhan":              {page: true, roles: deskPages},
+	"POST /mot-cua/tiep-nhan":             {page: true, roles: deskOnly, form: "procedure_code=2.000720"},
+	"GET /mot-cua/ho-so/{code}":           {page: true, roles: deskPages, thing: aDossier},
+	"GET /mot-cua/ho-so/{code}/in/{form}": {page: true, roles: deskPages, thing: aDossier, params: map[string]string{"form": "receipt"}},
+	"POST /mot-cua/ho-so/{code}/{action}": {page: true, roles: deskPages, thing: aDossier, params: map[string]string{"action": "return"}},
+
+	// intake's administration pages.
+	"GET /quan-tri":                                  {page: true, roles: admin},
+	"GET /quan-tri/co-quan":                          {page: true, roles: admin},
+	"POST /quan-tri/co-quan":                         {page: true, roles: admin, form: "code="},
+	"GET /quan-tri/co-quan/{code}":                   {page: true, roles: admin, thing: anOffice},
+	"POST /quan-tri/co-quan/{code}":                  {page: true, roles: admin, thing: anOffice, form: "name="},
+	"GET /quan-tri/thu-tuc":                          {page: true, roles: admin},
+	"POST /quan-tri/thu-tuc":                         {page: true, roles: admin, form: "code="},
+	"GET /quan-tri/thu-tuc/{code}":                   {page: true, roles: admin, thing: aProcedure},
+	"POST /quan-tri/thu-tuc/{code}":                  {page: true, roles: admin, thing: aProcedure, form: "name="},
+	"GET /quan-tri/lich":                             {page: true, roles: admin},
+	"POST /quan-tri/lich":                            {page: true, roles: admin, form: "date=not-a-date"},
+	"GET /quan-tri/tai-khoan":                        {page: true, roles: admin},
+	"POST /quan-tri/tai-khoan":                       {page: true, roles: admin, form: "username="},
+	"GET /quan-tri/tai-khoan/{username}":             {page: true, roles: admin, thing: anAccount},
+	"POST /quan-tri/tai-khoan/{username}":            {page: true, roles: admin, thing: anAccount, form: "role=desk&offices=" + demo.DistrictDesk},
+	"POST /quan-tri/tai-khoan/{username}/mat-khau":   {page: true, roles: admin, thing: anAccount, form: "password="},
+	"POST /quan-tri/tai-khoan/{username}/trang-thai": {page: true, roles: admin, thing: anAccount, form: "disabled=false"},
+
+	// postal's pages.
+	"GET /buu-chinh":                     {page: true, roles: postal},
+	"GET /buu-chinh/tim":                 {page: true, roles: postal, thing: aShipment, query: "q={tracking}", hidden: -1},
+	"GET /buu-chinh/buu-gui/{tracking}":  {page: true, roles: postal, thing: aShipment},
+	"POST /buu-chinh/buu-gui/{tracking}": {page: true, roles: postal, thing: aShipment, form: "type=delivered"},
+
+	// status's supervisors' pages.
+	"GET /giam-sat":             {page: true, roles: overseers, thing: aList, query: "office={office}"},
+	"GET /giam-sat/chi-so.csv":  {page: true, roles: overseers, thing: aList, query: "office={office}"},
+	"GET /giam-sat/qua-han.csv": {page: true, roles: overseers, thing: aList, query: "office={office}"},
+}
+
+// TestEveryRouteEveryRole walks the all-in-one's router and sends every route as every
+// role, for its own office's thing, another office's and a missing one, checking the
+// contract: 401 without a token (a page: 303 to the sign-in), 403 for a role that may
+// never do it, 404 with the same body for another office's thing as for a missing one,
+// never a 5xx; public routes answer without a token. A route with no entry in table
+// fails the suite.
+func TestEveryRouteEveryRole(t *testing.T) {
+	s := serve(t, nil)
+	f := setUp(t, s)
+	type route struct{ method, pattern, key string }
+	var routes []route
+	walked := map[string]bool{}
+	err := chi.Walk(s.routes, func(method, pattern string, _ http.Handler, _ ...func(http.Handler) http.Handler) error {
+		key := method + " " + pattern
+		if _, ok := table[key]; !ok {
+			if _, any := table["* "+pattern]; !any {
+				t.Errorf("route %s has no entry in the security suite's table of expectations (services/allinone/security/routes_test.go): add what the contract says of it", key)
+				return nil
+			}
+			if walked["* "+pattern] {
+				return nil // one method stands for a handler of every method
+			}
+			key = "* " + pattern
+		}
+		walked[key] = true
+		routes = append(routes, route{method, pattern, key})
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for key := range table {
+		if !walked[key] {
+			t.Errorf("the table names %s, which the router no longer has: remove it", key)
+		}
+	}
+	sort.Slice(routes, func(i, j int) bool { return routes[i].key < routes[j].key })
+
+	sessions := map[string]*caller{}
+	for i, role := range roles {
+		sessions[role] = signIn(t, s.base, fmt.Sprintf("127.0.0.%d", 10+i), role)
+	}
+	pairs, requests, lookups := 0, 0, 0
+	for _, r := range routes {
+		e := table[r.key]
+		for _, role := range roles {
+			pairs++
+			answers := map[string]answer{}
+			for _, v := range e.thing.variants() {
+				who := sessions[role]
+				if e.fresh && role != "anonymous" {
+					who = signIn(t, s.base, who.from, role)
+				}
+				if e.thing == aLookup && v == own {
+					// A citizen's lookups come each from a client of their own: a
+					// client that failed on a code lately waits on it (the lookup's
+					// lock, tried in clients_test.go), one that did not goes on.
+					lookups++
+					fresh := *who
+					fresh.client = newClient(t, s.base, fmt.Sprintf("127.0.1.%d", lookups))
+					sessions[role+" lookup"] = &fresh
+				}
+				if e.thing == aLookup {
+					who = sessions[role+" lookup"]
+				}
+				vars := f.vars(e.thing, v, role)
+				k := who.request(e, r.method, r.pattern, vars)
+				a := who.client.do(k)
+				requests++
+				answers[v] = a
+				if problem := judge(e, role, v, a, f); problem != "" {
+					t.Errorf("%s %s as %s, %s thing: %s\n\trequest: %s %s\n\tanswer: %s", r.method, r.pattern, role, v, problem, k.method, k.path, a)
+				}
+			}
+			if testing.Verbose() {
+				var got []string
+				for _, v := range e.thing.variants() {
+					got = append(got, fmt.Sprintf("%s %d", v, answers[v].status))
+				}
+				t.Logf("%-55s %-10s %s", r.key, role, strings.Join(got, " · "))
+			}
+			o, m := answers[other], answers[missing]
+			if !slices.Contains(e.thing.variants(), other) || !allowed(e, role) {
+				continue
+			}
+			if o.status != m.status || normal(o.body, f.vars(e.thing, other, role)) != normal(m.body, f.vars(e.thing, missing, role)) {
+				t.Errorf("%s %s as %s: another office's thing and a missing one are told apart:\n\tother:   %s\n\tmissing: %s", r.method, r.pattern, role, o, m)
+			}
+		}
+	}
+	t.Logf("security routes: %d routes × %d roles = %d pairs tried, %d requests", len(routes), len(roles), pairs, requests)
+	fmt.Printf("security routes: %d routes × %d roles = %d pairs tried, %d requests\n", len(routes), len(roles), pairs, requests)
+}
+
+// allowed reports whether role may use the route at all.
+func allowed(e expect, role string) bool { return e.public || slices.Contains(e.roles, role) }
+
+// judge is what is wrong with answer a to role's request for v, or "".
+func judge(e expect, role, v string, a answer, f *fixture) string {
+	loc := a.header.Get("Location")
+	toSignIn := a.status == http.StatusSeeOther && strings.HasPrefix(loc, "/dang-nhap")
+	switch {
+	case a.status >= 500:
+		return fmt.Sprintf("%d: never a 5xx", a.status)
+	case role == "anonymous" && !e.public && e.page:
+		if !toSignIn {
+			return "want 303 to the sign-in page without a session"
+		}
+		return ""
+	case role == "anonymous" && !e.public:
+		if a.status != http.StatusUnauthorized {
+			return "want 401 without a token"
+		}
+		return ""
+	case !allowed(e, role):
+		if a.status != http.StatusForbidden {
+			return "want 403 for a role that may never do this"
+		}
+		return ""
+	}
+	if e.page && toSignIn && !e.fresh {
+		return "sent to the sign-in page with a valid session"
+	}
+	switch {
+	case v == own:
+		if a.status == http.StatusUnauthorized || a.status == http.StatusForbidden || a.status == http.StatusNotFound {
+			return fmt.Sprintf("%d for what the caller may do", a.status)
+		}
+	case e.thing == aList:
+		if v == other && strings.Contains(a.body, f.other.code) {
+			return "a list names another office's dossier"
+		}
+	default:
+		want := http.StatusNotFound
+		if e.hidden != 0 {
+			want = e.hidden
+		}
+		if want > 0 && a.status != want {
+			return fmt.Sprintf("want %d, as for a thing that does not exist", want)
+		}
+	}
+	return ""
+}
+
+var csrfValue = regexp.MustCompile(`(name="csrf_token" value=")[^"]*"`)
+
+// normal is body with the variant's names of things and the CSRF tokens taken out, for
+// comparing the answers to another office's thing and to a missing one.
+func normal(body string, vars map[string]string) string {
+	body = csrfValue.ReplaceAllString(body, `$1"`)
+	for _, k := range []string{"code", "tracking", "pin", "username", "office", "id_number"} {
+		if v := vars[k]; v != "" {
+			body = strings.ReplaceAll(body, v, "{"+k+"}")
+		}
+	}
+	return body
+}
+
+// vars names the things of variant v of k for role.
+func (f *fixture) vars(k thing, v, role string) map[string]string {
+	pick := func(o, x, m string) string {
+		switch v {
+		case own:
+			return o
+		case other:
+			return x
+		}
+		return m
+	}
+	switch k {
+	case aDossier:
+		return map[string]string{"code": pick(f.own.code, f.other.code, f.missingCode)}
+	case aShipment:
+		return map[string]string{"tracking": pick(f.own.tracking, f.other.tracking, f.missingTracking)}
+	case aLookup:
+		return map[string]string{"code": pick(f.own.code, f.own.code, f.missingCode), "pin": pick(f.own.pin, wrong(f.own.pin), wrong(f.own.pin))}
+	case aPostOffice:
+		return map[string]string{"office": pick(demo.DistrictPostOffice, demo.PostOfficeOf(otherCommune), "000.99.16.H19")}
+	case aList:
+		mine := demo.DistrictDesk
+		if role == "postal" {
+			mine = demo.DistrictPostOffice
+		}
+		return map[string]string{"office": pick(mine, otherCommune, "000.99.16.H19"),
+			"id_number": pick(f.own.idNumber, f.other.idNumber, "000000000000")}
+	case anAccount:
+		return map[string]string{"username": pick(f.scratch, "", "no.such.account")}
+	case anOffice:
+		return map[string]string{"code": pick(demo.LandOffice, "", "000.99.16.H19")}
+	case aProcedure:
+		return map[string]string{"code": pick("1.001776", "", "9.999999")}
+	}
+	return map[string]string{}
+}
+
+// wrong is another PIN of the same shape as pin.
+func wrong(pin string) string {
+	b := []byte(pin)
+	last := b[len(b)-1]
+	switch {
+	case last >= '0' && last <= '8', last >= 'A' && last <= 'Y', last >= 'a' && last <= 'y':
+		b[len(b)-1]++
+	default:
+		b[len(b)-1] = pin[0]
+		if b[len(b)-1] == last {
+			b[len(b)-1] = '2'
+		}
+	}
+	return string(b)
+}
+
+// caller is one role's client, with its token and its page session.
+type caller struct {
+	role, from string
+	client     *client
+	token      string
+	cookies    []*http.Cookie
+	csrf       string
+}
+
+var serial int
+
+// signIn signs role's account in from the loopback address from: a token, and the
+// page session it makes with the CSRF cookie and token of the role's pages.
+func signIn(t *testing.T, base, from, role string) *caller {
+	t.Helper()
+	c := &caller{role: role, from: from, client: newClient(t, base, from)}
+	form := c.client.do(call{method: http.MethodGet, path: "/dang-nhap"})
+	csrfCookie := cookieOf(form, "motcua_csrf")
+	if csrfCookie == nil {
+		t.Fatalf("no CSRF cookie from the sign-in page: %v", form.header.Values("Set-Cookie"))
+	}
+	c.cookies, c.csrf = []*http.Cookie{csrfCookie}, csrfOf(form)
+	if role == "anonymous" {
+		return c
+	}
+	c.token = c.client.token(callers[role], demo.Password)
+	c.cookies = append(c.cookies, &http.Cookie{Name: "motcua_session", Value: c.token})
+	home := map[string]string{"desk": "/mot-cua", "officer": "/mot-cua", "postal": "/buu-chinh", "supervisor": "/giam-sat", "admin": "/quan-tri"}[role]
+	page := c.client.do(call{method: http.MethodGet, path: home, cookies: c.cookies})
+	if c.csrf = csrfOf(page); page.status != http.StatusOK || c.csrf == "" {
+		t.Fatalf("%s's home page %s: %s", role, home, page)
+	}
+	if ck := cookieOf(page, "motcua_csrf"); ck != nil {
+		c.cookies[0] = ck
+	}
+	return c
+}
+
+// request is the call of the route for vars, as c.
+func (c *caller) request(e expect, method, pattern string, vars map[string]string) call {
+	serial++
+	fill := func(s string) string {
+		for k, v := range e.params {
+			s = strings.ReplaceAll(s, "{"+k+"}", v)
+		}
+		for k, v := range vars {
+			s = strings.ReplaceAll(s, "{"+k+"}", v)
+		}
+		s = strings.ReplaceAll(s, "{tracking_number}", vars["tracking"])
+		s = strings.ReplaceAll(s, "{n}", fmt.Sprint(serial))
+		s = strings.ReplaceAll(s, "{nn}", fmt.Sprintf("%02d", serial%100))
+		return strings.ReplaceAll(s, "{uuid}", fmt.Sprintf("7f1c2b9e-3d4a-4c5b-9e6f-%012d", serial))
+	}
+	if method == "*" || method == "" {
+		method = http.MethodGet
+	}
+	k := call{method: method, path: fill(pattern)}
+	if e.query != "" {
+		k.path += "?" + fill(e.query)
+	}
+	if e.json != "" {
+		k.json = jsonRaw(fill(e.json))
+	}
+	if e.page || strings.HasPrefix(pattern, "/") && !strings.HasPrefix(pattern, "/api/") {
+		k.cookies = c.cookies
+		if method == http.MethodPost {
+			form, err := url.ParseQuery(fill(e.form))
+			if err != nil {
+				panic(err)
+			}
+			form.Set("csrf_token", c.csrf)
+			k.form = form
+		}
+	} else if c.token != "" {
+		k.token = c.token
+	}
+	return k
+}
