@@ -15,6 +15,13 @@ type Config struct {
 	TokenTTL   time.Duration
 	DataKey    []byte
 	PINKey     []byte
+	// SMTPURL and MailFrom send mail (MOTCUA_SMTP_URL, MOTCUA_MAIL_FROM); no URL, no mail.
+	SMTPURL  string
+	MailFrom string
+	// SMSURL and SMSToken reach the SMS gateway (MOTCUA_SMS_URL, MOTCUA_SMS_TOKEN); no
+	// URL, no SMS.
+	SMSURL   string
+	SMSToken string
 }
 
 // ReadConfig reads intake's settings from r.
@@ -25,6 +32,10 @@ func ReadConfig(r *config.Reader) (Config, error) {
 		TokenTTL:   r.Duration("MOTCUA_TOKEN_TTL", time.Hour),
 		DataKey:    r.Key("MOTCUA_DATA_KEY"),
 		PINKey:     r.Key("MOTCUA_PIN_KEY"),
+		SMTPURL:    r.Secret("MOTCUA_SMTP_URL", ""),
+		MailFrom:   r.String("MOTCUA_MAIL_FROM", "motcua@localhost"),
+		SMSURL:     r.String("MOTCUA_SMS_URL", ""),
+		SMSToken:   r.Secret("MOTCUA_SMS_TOKEN", ""),
 	}
 	r.Require("MOTCUA_AUTH_SIGNING_KEY", c.SigningKey)
 	return c, r.Err()

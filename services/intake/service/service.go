@@ -9,6 +9,7 @@ import (
 
 	"github.com/go-chi/chi/v5"
 
+	"github.com/motcua/motcua/services/intake/adapters/messenger"
 	"github.com/motcua/motcua/services/intake/adapters/store"
 	"github.com/motcua/motcua/services/intake/app"
 	"github.com/motcua/motcua/services/intake/ports/admin"
@@ -19,9 +20,11 @@ import (
 	"github.com/motcua/motcua/services/platform/calendarsync"
 	"github.com/motcua/motcua/services/platform/infra"
 	"github.com/motcua/motcua/services/platform/lifecycle"
+	"github.com/motcua/motcua/services/platform/mail"
 	"github.com/motcua/motcua/services/platform/messaging"
 	"github.com/motcua/motcua/services/platform/outbox"
 	"github.com/motcua/motcua/services/platform/sealing"
+	"github.com/motcua/motcua/services/platform/sms"
 	"github.com/motcua/motcua/services/platform/web/layout"
 )
 
@@ -51,6 +54,10 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 	if err != nil {
 		return nil, fmt.Errorf("intake: %w", err)
 	}
+	msgr, err := newMessenger(cfg)
+	if err != nil {
+		return nil, fmt.Errorf("intake: %w", err)
+	}
 	// intake refuses the tokens of accounts changed since sign-in as status and postal
 	// do, from the ends it records with each change (and hears from its other replicas);
 	// its other instances put an administrator's calendar edit in force from the stream,
@@ -68,7 +75,8 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 	// Times are kept to the microsecond, as PostgreSQL keeps them, so an event carries
 	// the very time its row holds and the order of steps reads the same everywhere.
 	now := func() time.Time { return time.Now().Truncate(time.Microsecond) }
-	signIn, err := app.NewSignIn(st, auth.NewIssuer(signing, cfg.TokenTTL), now)
+	issuer := auth.NewIssuer(signing, cfg.TokenTTL)
+	signIn, err := app.NewSignIn(st, issuer, now)
 	if err != nil {
 		inf.Close()
 		return nil, fmt.Errorf("intake: %w", err)
@@ -95,6 +103,8 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 		SignIn: signIn, Verifier: api.Verifier, Calendar: cal, PublicURL: cfg.PublicURL,
 		SignInGuard: signInGuard}
 	// The administrator's pages edit the calendar through the API's use case.
+	api.Verifications = &app.Verifications{Store: st, Send: msgr, Key: cfg.PINKey, Issuer: issuer, Now: now}
+	api.VerificationsAsked, api.VerificationsWrong = rest.NewVerificationLimits()
 	api.Accounts = &app.Accounts{Store: st}
 	api.Offices = &app.Offices{Store: st, Cache: cat, Relay: relay, Now: now}
 	api.Procedures = &app.Procedures{Store: st, Cache: cat}
@@ -117,4 +127,21 @@ func (s *Service) Mount(r chi.Router) {
 // housekeeping, and the followers of calendar edits and of ended sessions.
 func (s *Service) Workers() []lifecycle.Worker {
 	return append(s.Infra.Workers(), s.relay.Run, s.shipments.Run, housekeeping(s.Store, s.log))
+}
+
+// newMessenger reaches citizens by mail and SMS as the settings say; a channel without
+// its setting is off.
+func newMessenger(cfg Config) (messenger.Messenger, error) {
+	var m messenger.Messenger
+	if cfg.SMTPURL != "" {
+		smtp, err := mail.NewSMTP(cfg.SMTPURL, cfg.MailFrom)
+		if err != nil {
+			return m, err
+		}
+		m.Mail = smtp
+	}
+	if cfg.SMSURL != "" {
+		m.SMS = sms.New(cfg.SMSURL, cfg.SMSToken)
+	}
+	return m, nil
 }

@@ -141,3 +141,30 @@ func TestEndedTokensAreRefused(t *testing.T) {
 		t.Fatalf("another token of the account: %+v %v", q, err)
 	}
 }
+
+// TestCitizenAndStaffTokensStayApart: a citizen's token is no staff token, and a staff
+// token is no citizen's.
+func TestCitizenAndStaffTokensStayApart(t *testing.T) {
+	pub, priv, _ := ed25519.GenerateKey(nil)
+	iss, v := NewIssuer(priv, time.Hour), NewVerifier(pub)
+	now := time.Now()
+	citizen, err := iss.IssueCitizen(Citizen{Subject: "email:an@example.vn", IdP: "contact"}, now, time.Hour)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := v.VerifyCitizen(citizen)
+	if err != nil || c.Subject != "email:an@example.vn" || c.IdP != "contact" || !c.Expires.After(now) {
+		t.Fatalf("citizen: %+v %v", c, err)
+	}
+	if _, err := v.Verify(citizen); err == nil {
+		t.Error("a citizen's token was taken for staff")
+	}
+	staff, _ := iss.Issue(Principal{Username: "desk.a", Role: RoleDesk}, now)
+	if _, err := v.VerifyCitizen(staff); err == nil {
+		t.Error("a staff token was taken for a citizen's")
+	}
+	old, _ := iss.IssueCitizen(Citizen{Subject: "email:an@example.vn", IdP: "contact"}, now.Add(-2*time.Hour), time.Hour)
+	if _, err := v.VerifyCitizen(old); err == nil {
+		t.Error("an expired citizen's token was accepted")
+	}
+}

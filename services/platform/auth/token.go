@@ -133,7 +133,8 @@ func (v *Verifier) verify(token string) (verifiedToken, error) {
 		jwt.WithValidMethods([]string{jwt.SigningMethodEdDSA.Alg()}),
 		jwt.WithIssuer(issuer),
 		jwt.WithExpirationRequired())
-	if err != nil || c.Subject == "" || !ValidRole(c.Role) || c.ExpiresAt == nil || c.IssuedAt == nil {
+	// A citizen's token (with an audience) never speaks for staff.
+	if err != nil || c.Subject == "" || !ValidRole(c.Role) || c.ExpiresAt == nil || c.IssuedAt == nil || len(c.Audience) > 0 {
 		return verifiedToken{}, ErrBadToken
 	}
 	return verifiedToken{p: &Principal{Username: c.Subject, Role: c.Role, Offices: c.Offices,

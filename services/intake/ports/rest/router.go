@@ -31,6 +31,10 @@ type API struct {
 	Calendar  *worktime.Live
 	// SignInGuard counts failed sign-ins (see NewSignInGuard).
 	SignInGuard *ratelimit.Guard
+	// Verifications prove a citizen's address; VerificationsAsked and VerificationsWrong
+	// limit each client (see NewVerificationLimits).
+	Verifications                          *app.Verifications
+	VerificationsAsked, VerificationsWrong *ratelimit.Limiter
 	// Accounts, Offices and Procedures are the administrator's use cases.
 	Accounts   *app.Accounts
 	Offices    *app.Offices
@@ -41,6 +45,8 @@ type API struct {
 // all-in-one command can mount every service on one router.
 func (a *API) Mount(r chi.Router) {
 	r.Post("/api/v1/auth/token", a.token)
+	r.Post("/api/v1/public/verifications", a.startVerification)
+	r.Post("/api/v1/public/verifications/{id}", a.confirmVerification)
 	r.Get("/api/v1/offices", a.offices)
 	r.Get("/api/v1/procedures", a.procedures)
 	r.Get("/api/v1/calendar/due", a.due)

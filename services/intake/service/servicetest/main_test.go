@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"encoding/base64"
 	"log/slog"
+	"maps"
 	"sync"
 	"testing"
 
@@ -38,11 +39,18 @@ type env struct {
 
 // start brings up an intake service with the demo data loaded; everything stops when
 // the test ends.
-func start(t *testing.T) *env { t.Helper(); return startThrough(t, nil) }
+func start(t *testing.T) *env { t.Helper(); return startWith(t, nil, nil) }
 
 // startThrough is start with the service reaching its database through the address
 // through gives for it (a fault in between); nil is the database itself.
 func startThrough(t *testing.T, through func(dbURL string) string) *env {
+	t.Helper()
+	return startWith(t, through, nil)
+}
+
+// startWith is start with the database through through (see startThrough) and the
+// settings of settings besides the tests' own (a mail server, an SMS gateway).
+func startWith(t *testing.T, through func(dbURL string) string, settings map[string]string) *env {
 	t.Helper()
 	ctx := context.Background()
 	u := pgtest.NewDatabase(t, dbURL)
@@ -52,14 +60,16 @@ func startThrough(t *testing.T, through func(dbURL string) string) *env {
 	ns := natstest.Start(t)
 
 	pinKey := randomKey()
-	cfg, err := service.ReadConfig(config.NewReaderFrom(map[string]string{
+	settingsOf := map[string]string{
 		"DATABASE_URL":            u,
 		"NATS_URL":                ns.ClientURL(),
 		"MOTCUA_DB_MAX_CONNS":     "8",
 		"MOTCUA_AUTH_SIGNING_KEY": base64.StdEncoding.EncodeToString(randomKey()),
 		"MOTCUA_DATA_KEY":         base64.StdEncoding.EncodeToString(randomKey()),
 		"MOTCUA_PIN_KEY":          base64.StdEncoding.EncodeToString(pinKey),
-	}))
+	}
+	maps.Copy(settingsOf, settings)
+	cfg, err := service.ReadConfig(config.NewReaderFrom(settingsOf))
 	if err != nil {
 		t.Fatal(err)
 	}

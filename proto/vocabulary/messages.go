@@ -1,0 +1,19 @@
+package vocabulary
+
+import "fmt"
+
+// messages are the words of what the product sends to people (mail, SMS), by key.
+var messages = table{
+	"verification.subject": {"Mã xác thực Một cửa: %s", "One-stop verification code: %s"},
+	"verification.text": {"Mã xác thực của bạn là %s.\n\nMã dùng được một lần, trong %d phút. Đừng đưa mã này cho ai, kể cả cán bộ.\nNếu bạn không yêu cầu mã, hãy bỏ qua tin này.",
+		"Your verification code is %s.\n\nIt can be used once, within %d minutes. Do not give it to anyone, staff included.\nIf you did not ask for a code, ignore this message."},
+}
+
+// Message is the message of key, its %-verbs filled with args.
+func Message(key string, args ...any) Words {
+	w := messages.lookup(key)
+	if len(args) == 0 {
+		return w
+	}
+	return Words{VI: fmt.Sprintf(w.VI, args...), EN: fmt.Sprintf(w.EN, args...)}
+}

@@ -1,0 +1,136 @@
+// Package mail sends the product's messages to citizens and staff by SMTP: one adapter
+// behind the ports of the services that write to people (a verification code, a
+// notice). Messages are plain text in UTF-8.
+package mail
+
+import (
+	"context"
+	"crypto/tls"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"mime"
+	"net"
+	"net/mail"
+	"net/smtp"
+	"net/url"
+	"strings"
+	"time"
+)
+
+// Message is one mail to one address.
+type Message struct {
+	To      string
+	Subject string
+	Text    string
+}
+
+// SMTP sends through the server of an smtp:// or smtps:// URL (MOTCUA_SMTP_URL): STARTTLS
+// when the server offers it, implicit TLS for smtps, PLAIN authentication when the URL
+// carries a user.
+type SMTP struct {
+	addr     string
+	host     string
+	implicit bool
+	auth     smtp.Auth
+	from     string
+}
+
+// NewSMTP reads rawURL and the sender address from.
+func NewSMTP(rawURL, from string) (*SMTP, error) {
+	u, err := url.Parse(rawURL)
+	if err != nil || (u.Scheme != "smtp" && u.Scheme != "smtps") || u.Hostname() == "" {
+		return nil, errors.New("mail: the SMTP URL must be smtp://[user:pass@]host:port or smtps://…")
+	}
+	if _, err := mail.ParseAddress(from); err != nil {
+		return nil, fmt.Errorf("mail: the sender %q is not an address", from)
+	}
+	s := &SMTP{host: u.Hostname(), implicit: u.Scheme == "smtps", from: from}
+	port := u.Port()
+	if port == "" {
+		port = map[bool]string{true: "465", false: "25"}[s.implicit]
+	}
+	s.addr = net.JoinHostPort(s.host, port)
+	if u.User != nil {
+		pw, _ := u.User.Password()
+		s.auth = smtp.PlainAuth("", u.User.Username(), pw, s.host)
+	}
+	return s, nil
+}
+
+// Send delivers m to the SMTP server, within ctx's deadline (30 s at most).
+func (s *SMTP) Send(ctx context.Context, m Message) error {
+	if _, err := mail.ParseAddress(m.To); err != nil {
+		return fmt.Errorf("mail: %q is not an address", m.To)
+	}
+	deadline := time.Now().Add(30 * time.Second)
+	if d, ok := ctx.Deadline(); ok && d.Before(deadline) {
+		deadline = d
+	}
+	d := net.Dialer{Deadline: deadline}
+	var conn net.Conn
+	var err error
+	if s.implicit {
+		conn, err = tls.DialWithDialer(&d, "tcp", s.addr, &tls.Config{ServerName: s.host})
+	} else {
+		conn, err = d.DialContext(ctx, "tcp", s.addr)
+	}
+	if err != nil {
+		return fmt.Errorf("mail: connect %s: %w", s.addr, err)
+	}
+	_ = conn.SetDeadline(deadline)
+	c, err := smtp.NewClient(conn, s.host)
+	if err != nil {
+		conn.Close()
+		return fmt.Errorf("mail: %w", err)
+	}
+	defer c.Close()
+	if ok, _ := c.Extension("STARTTLS"); ok && !s.implicit {
+		if err := c.StartTLS(&tls.Config{ServerName: s.host}); err != nil {
+			return fmt.Errorf("mail: starttls: %w", err)
+		}
+	}
+	if s.auth != nil {
+		if err := c.Auth(s.auth); err != nil {
+			return fmt.Errorf("mail: auth: %w", err)
+		}
+	}
+	if err := c.Mail(s.from); err != nil {
+		return fmt.Errorf("mail: from: %w", err)
+	}
+	if err := c.Rcpt(m.To); err != nil {
+		return fmt.Errorf("mail: to: %w", err)
+	}
+	w, err := c.Data()
+	if err != nil {
+		return fmt.Errorf("mail: data: %w", err)
+	}
+	if _, err := w.Write(s.compose(m)); err != nil {
+		return fmt.Errorf("mail: write: %w", err)
+	}
+	if err := w.Close(); err != nil {
+		return fmt.Errorf("mail: %w", err)
+	}
+	return c.Quit()
+}
+
+// compose is m as an RFC 5322 message: UTF-8 subject and a base64 plain-text body.
+func (s *SMTP) compose(m Message) []byte {
+	var b strings.Builder
+	header := func(k, v string) { b.WriteString(k + ": " + v + "\r\n") }
+	header("From", s.from)
+	header("To", m.To)
+	header("Subject", mime.QEncoding.Encode("utf-8", m.Subject))
+	header("Date", time.Now().Format(time.RFC1123Z))
+	header("MIME-Version", "1.0")
+	header("Content-Type", "text/plain; charset=utf-8")
+	header("Content-Transfer-Encoding", "base64")
+	b.WriteString("\r\n")
+	body := base64.StdEncoding.EncodeToString([]byte(strings.ReplaceAll(m.Text, "\n", "\r\n")))
+	for len(body) > 76 {
+		b.WriteString(body[:76] + "\r\n")
+		body = body[76:]
+	}
+	b.WriteString(body + "\r\n")
+	return []byte(b.String())
+}
