@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # make run: PostgreSQL from DATABASE_URL, or a private cluster kept in .data/postgres;
-# the all-in-one command with its embedded NATS (unless NATS_URL is set) and demo data.
+# a local mail catcher unless MOTCUA_SMTP_URL is set; the all-in-one command with its
+# embedded NATS (unless NATS_URL is set) and demo data.
 # Ctrl-C stops everything; the next run finds its data again. A run stops only the
 # PostgreSQL it started itself, and exits with the status of motcua.
 #
@@ -18,6 +19,10 @@ mkdir -p "$data"
 data=$(cd "$data" && pwd)
 chmod 755 "$data"
 export MOTCUA_DATA_DIR=$data
+
+# What to undo at exit, in order.
+at_exit=()
+trap 'for c in "${at_exit[@]}"; do eval "$c"; done' EXIT
 
 if [ -z "${DATABASE_URL:-}" ]; then
 	"$here/postgres.sh" install
@@ -40,7 +45,7 @@ if [ -z "${DATABASE_URL:-}" ]; then
 	if "$here/postgres.sh" status "$pgdir"; then
 		echo "PostgreSQL in $pgdir is already running (another run?); it is left running at exit."
 	else
-		trap '"$here/postgres.sh" stop "$pgdir" || true; echo "PostgreSQL stopped."' EXIT
+		at_exit+=('"$here/postgres.sh" stop "$pgdir" || true; echo "PostgreSQL stopped."')
 	fi
 	DATABASE_URL=$("$here/postgres.sh" start "$pgdir" "$port")
 	export DATABASE_URL
@@ -50,6 +55,16 @@ if [ -z "${DATABASE_URL:-}" ]; then
 	echo "PostgreSQL running on 127.0.0.1:$port (data in $pgdir)."
 	# The URL holds the superuser's password: it is printed only on demand, never logged.
 	echo "To add staff accounts: DATABASE_URL=\$(deploy/local/postgres.sh url '$pgdir' $port) bin/motcua users add --username U --role desk --office CODE"
+fi
+
+# Without a mail server of its own, a local mail catcher receives what the product sends
+# (verification codes, notices), to be read through its web API.
+if [ -z "${MOTCUA_SMTP_URL:-}" ]; then
+	mail=$("$here/mailpit.sh" start "$data/mail")
+	MOTCUA_SMTP_URL=$(sed -n 1p <<<"$mail")
+	export MOTCUA_SMTP_URL
+	at_exit+=('"$here/mailpit.sh" stop "$data/mail"; echo "Mail catcher stopped."')
+	echo "Mail catcher (Mailpit) for the product's mail: $(sed -n 2p <<<"$mail")/api/v1/messages"
 fi
 
 # Ctrl-C reaches motcua through the trap (a background command ignores SIGINT); wait is
