@@ -55,7 +55,7 @@ func (a *API) startVerification(w http.ResponseWriter, r *http.Request) {
 	}
 	now, client := time.Now(), httpapi.Client(r)
 	if blocked, wait := a.VerificationsAsked.Blocked(client, now); blocked {
-		a.fail(w, r, httpapi.TooMany("too_many_codes", seconds(wait)))
+		a.fail(w, r, httpapi.TooMany("too_many_verifications", seconds(wait)))
 		return
 	}
 	a.VerificationsAsked.Fail(client, now) // every code asked for counts
@@ -98,7 +98,7 @@ func (a *API) confirmVerification(w http.ResponseWriter, r *http.Request) {
 	}
 	now, client := time.Now(), httpapi.Client(r)
 	if blocked, wait := a.VerificationsWrong.Blocked(client, now); blocked {
-		a.fail(w, r, httpapi.TooMany("too_many_requests", seconds(wait)))
+		a.fail(w, r, httpapi.TooMany("too_many_wrong_codes", seconds(wait)))
 		return
 	}
 	id, err := uuid.Parse(chi.URLParam(r, "id"))
