@@ -78,7 +78,8 @@ type body struct {
 
 // WriteError answers with err: an *Error as it says, a database out of reach as a 503,
 // anything else as a 500 whose cause is logged (never sent). A request its client gave
-// up on gets no answer.
+// up on gets no answer. The body is the contract's error envelope, or RFC 9457 problem
+// details when the request's Accept asks for application/problem+json.
 func WriteError(w http.ResponseWriter, r *http.Request, log *slog.Logger, err error) {
 	var e *Error
 	switch {
@@ -99,6 +100,10 @@ func WriteError(w http.ResponseWriter, r *http.Request, log *slog.Logger, err er
 	lang := Language(r)
 	if e.Words != (vocabulary.Words{}) {
 		w.Header().Set("Content-Language", string(lang))
+	}
+	if wantsProblem(r) {
+		writeProblem(w, e, e.In(lang))
+		return
 	}
 	WriteJSON(w, e.Status, envelope{Error: body{Code: e.Code, Message: e.In(lang), Field: e.Field}})
 }
