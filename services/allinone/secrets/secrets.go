@@ -13,6 +13,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
+	"time"
 )
 
 // Keys are the product's secrets in the base64 form the services read.
@@ -21,16 +23,73 @@ type Keys struct {
 	PublicKey  string `json:"auth_public_key"`
 	DataKey    string `json:"data_key"`
 	PINKey     string `json:"pin_key"`
+	// Retired are the public halves of signing keys rotated out, with when: their
+	// tokens are still taken for RetiredKeysHold.
+	Retired []RetiredKey `json:"retired_auth_public_keys,omitempty"`
 }
 
-// Env returns the keys as the environment variables the services read.
+// RetiredKey is a signing key's public half, rotated out at RetiredAt.
+type RetiredKey struct {
+	PublicKey string    `json:"public_key"`
+	RetiredAt time.Time `json:"retired_at"`
+}
+
+// RetiredKeysHold is how long the tokens of a rotated-out signing key are still taken:
+// longer than any token lives (MOTCUA_TOKEN_TTL, an hour by default).
+const RetiredKeysHold = 24 * time.Hour
+
+// Env returns the keys as the environment variables the services read at now.
 func (k Keys) Env() map[string]string {
 	return map[string]string{
-		"MOTCUA_AUTH_SIGNING_KEY": k.SigningKey,
-		"MOTCUA_AUTH_PUBLIC_KEY":  k.PublicKey,
-		"MOTCUA_DATA_KEY":         k.DataKey,
-		"MOTCUA_PIN_KEY":          k.PINKey,
+		"MOTCUA_AUTH_SIGNING_KEY":       k.SigningKey,
+		"MOTCUA_AUTH_PUBLIC_KEY":        k.PublicKey,
+		"MOTCUA_AUTH_OTHER_PUBLIC_KEYS": strings.Join(k.held(time.Now()), ","),
+		"MOTCUA_DATA_KEY":               k.DataKey,
+		"MOTCUA_PIN_KEY":                k.PINKey,
 	}
+}
+
+// held are the retired keys whose tokens are still taken at now.
+func (k Keys) held(now time.Time) []string {
+	var out []string
+	for _, r := range k.Retired {
+		if now.Sub(r.RetiredAt) < RetiredKeysHold {
+			out = append(out, r.PublicKey)
+		}
+	}
+	return out
+}
+
+// Rotate gives dir/secrets.json a new token signing key, keeping the old one's public
+// half for RetiredKeysHold so that nobody is signed out (motcua keys rotate). Keys
+// retired longer ago are dropped.
+func Rotate(dir string, now time.Time) (Keys, error) {
+	k, err := LoadOrCreate(dir)
+	if err != nil {
+		return k, err
+	}
+	retired := []RetiredKey{{PublicKey: k.PublicKey, RetiredAt: now}}
+	for _, r := range k.Retired {
+		if now.Sub(r.RetiredAt) < RetiredKeysHold {
+			retired = append(retired, r)
+		}
+	}
+	fresh := Generate()
+	k.SigningKey, k.PublicKey, k.Retired = fresh.SigningKey, fresh.PublicKey, retired
+	return k, write(filepath.Join(dir, "secrets.json"), k)
+}
+
+// write replaces path with k, readable by its owner only.
+func write(path string, k Keys) error {
+	b, _ := json.MarshalIndent(k, "", "  ")
+	tmp := path + ".new"
+	if err := os.WriteFile(tmp, b, 0o600); err != nil {
+		return fmt.Errorf("write secrets: %w", err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return fmt.Errorf("write secrets: %w", err)
+	}
+	return nil
 }
 
 // LoadOrCreate reads dir/secrets.json, creating it (mode 0600) with new keys when missing.
@@ -51,11 +110,7 @@ func LoadOrCreate(dir string) (Keys, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return k, fmt.Errorf("create %s: %w", dir, err)
 	}
-	b, _ = json.MarshalIndent(k, "", "  ")
-	if err := os.WriteFile(path, b, 0o600); err != nil {
-		return k, fmt.Errorf("write secrets: %w", err)
-	}
-	return k, nil
+	return k, write(path, k)
 }
 
 // Generate makes a new set of keys.

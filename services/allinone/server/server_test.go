@@ -14,8 +14,10 @@ import (
 
 	"github.com/nats-io/nats.go"
 
+	"github.com/motcua/motcua/services/allinone/secrets"
 	"github.com/motcua/motcua/services/intake/demo"
 	"github.com/motcua/motcua/services/platform/apiclient"
+	"github.com/motcua/motcua/services/platform/auth"
 	"github.com/motcua/motcua/services/platform/pgtest"
 )
 
@@ -126,5 +128,43 @@ func TestTheEmbeddedBrokerTakesOnlyTheServices(t *testing.T) {
 	}
 	if !strings.Contains(strings.ToLower(err.Error()), "authorization") {
 		t.Errorf("refused for another reason than credentials: %v", err)
+	}
+}
+
+// TestKeyRotationSignsNobodyOut: the token signing key is rotated (motcua keys rotate)
+// and the all-in-one restarted: a token signed before the rotation still opens the API,
+// and new sign-ins are signed with the new key.
+func TestKeyRotationSignsNobodyOut(t *testing.T) {
+	dir := t.TempDir()
+	addr, stop := serve(t, dir)
+	ctx := context.Background()
+	c := apiclient.NewClient(2)
+	before, err := c.Token(ctx, addr, "desk.xuanloc", demo.Password)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stop()
+	rotated, err := secrets.Rotate(dir, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr, stop = serve(t, dir)
+	defer stop()
+	after, err := c.Token(ctx, addr, "desk.xuanloc", demo.Password)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, tok := range map[string]string{"before the rotation": before, "after it": after} {
+		a, err := c.Do(ctx, http.MethodGet, "http://"+addr+"/api/v1/dossiers/search?name=an", tok, "", nil, nil)
+		if err != nil || a.Status != http.StatusOK {
+			t.Errorf("a token signed %s: %v %v", name, a.Status, err)
+		}
+	}
+	newKey, err := auth.ParsePublicKey(rotated.PublicKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := auth.NewVerifier(newKey).Verify(after); err != nil {
+		t.Errorf("the new sign-in is not signed with the new key: %v", err)
 	}
 }

@@ -62,7 +62,11 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 	// do, from the ends it records with each change (and hears from its other replicas);
 	// its other instances put an administrator's calendar edit in force from the stream,
 	// as status and postal do.
-	verifier := auth.NewVerifier(signing.Public().(ed25519.PublicKey))
+	others, err := auth.ParsePublicKeys(cfg.OtherAuthKeys)
+	if err != nil {
+		return nil, fmt.Errorf("intake: MOTCUA_AUTH_OTHER_PUBLIC_KEYS: %w", err)
+	}
+	verifier := auth.NewVerifier(signing.Public().(ed25519.PublicKey), others...)
 	inf, err := infra.Open(ctx, infra.Options{Name: "intake", Common: cfg.Common, Schema: store.Schema,
 		Migrations: store.Migrations(), Calendar: "intake-calendar", Verifier: verifier}, log)
 	if err != nil {

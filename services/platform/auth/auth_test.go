@@ -2,15 +2,17 @@ package auth
 
 import (
 	"crypto/ed25519"
+	"encoding/base64"
 	"errors"
+	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
 
-	"io"
-	"log/slog"
+	"github.com/golang-jwt/jwt/v5"
 )
 
 func TestPasswordRoundTrip(t *testing.T) {
@@ -166,5 +168,42 @@ func TestCitizenAndStaffTokensStayApart(t *testing.T) {
 	old, _ := iss.IssueCitizen(Citizen{Subject: "email:an@example.vn", IdP: "contact"}, now.Add(-2*time.Hour), time.Hour)
 	if _, err := v.VerifyCitizen(old); err == nil {
 		t.Error("an expired citizen's token was accepted")
+	}
+}
+
+// TestKeyRotation: tokens name their key; a verifier holding the new key and the old one
+// takes both, so rotating the signing key signs nobody out, and one that no longer holds
+// the old key refuses its tokens. A token from before tokens named their key is tried
+// against every key held.
+func TestKeyRotation(t *testing.T) {
+	oldPub, oldPriv, _ := ed25519.GenerateKey(nil)
+	newPub, newPriv, _ := ed25519.GenerateKey(nil)
+	p := Principal{Username: "desk.a", Role: RoleDesk}
+	now := time.Now()
+	before, _ := NewIssuer(oldPriv, time.Hour).Issue(p, now)
+	after, _ := NewIssuer(newPriv, time.Hour).Issue(p, now)
+	during := NewVerifier(newPub, oldPub)
+	for name, tok := range map[string]string{"the old key's": before, "the new key's": after} {
+		if _, err := during.Verify(tok); err != nil {
+			t.Errorf("%s token during the rotation: %v", name, err)
+		}
+	}
+	if _, err := NewVerifier(newPub).Verify(before); err == nil {
+		t.Error("the old key's token is taken once the old key is dropped")
+	}
+	legacy, err := jwt.NewWithClaims(jwt.SigningMethodEdDSA, claims{RegisteredClaims: jwt.RegisteredClaims{Issuer: issuer,
+		Subject: "desk.a", IssuedAt: jwt.NewNumericDate(now), ExpiresAt: jwt.NewNumericDate(now.Add(time.Hour))},
+		Role: RoleDesk}).SignedString(oldPriv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := during.Verify(legacy); err != nil {
+		t.Errorf("a token without a key id: %v", err)
+	}
+	if keys, err := ParsePublicKeys(" " + base64.StdEncoding.EncodeToString(oldPub) + ", " + base64.StdEncoding.EncodeToString(newPub)); err != nil || len(keys) != 2 {
+		t.Errorf("ParsePublicKeys: %d %v", len(keys), err)
+	}
+	if _, err := ParsePublicKeys("not a key"); err == nil {
+		t.Error("ParsePublicKeys took garbage")
 	}
 }

@@ -1,7 +1,6 @@
 package auth
 
 import (
-	"fmt"
 	"time"
 
 	"github.com/golang-jwt/jwt/v5"
@@ -39,18 +38,14 @@ func (i *Issuer) IssueCitizen(c Citizen, now time.Time, ttl time.Duration) (stri
 		},
 		IdP: c.IdP,
 	}
-	s, err := jwt.NewWithClaims(jwt.SigningMethodEdDSA, claims).SignedString(i.key)
-	if err != nil {
-		return "", fmt.Errorf("sign citizen token: %w", err)
-	}
-	return s, nil
+	return i.sign(claims)
 }
 
 // VerifyCitizen returns the citizen of a valid citizen's token; a staff token, a
 // forged or an expired one is ErrBadToken.
 func (v *Verifier) VerifyCitizen(token string) (*Citizen, error) {
 	var c citizenClaims
-	_, err := jwt.ParseWithClaims(token, &c, func(*jwt.Token) (any, error) { return v.key, nil },
+	_, err := jwt.ParseWithClaims(token, &c, v.keyOf,
 		jwt.WithValidMethods([]string{jwt.SigningMethodEdDSA.Alg()}),
 		jwt.WithIssuer(issuer), jwt.WithAudience(citizenAudience), jwt.WithExpirationRequired())
 	if err != nil || c.Subject == "" || c.IdP == "" || c.ExpiresAt == nil {

@@ -2,9 +2,11 @@ package auth
 
 import (
 	"crypto/ed25519"
+	"crypto/sha256"
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"time"
 
@@ -47,11 +49,25 @@ func (i *Issuer) Issue(p Principal, now time.Time) (string, error) {
 		Role:    p.Role,
 		Offices: p.Offices,
 	}
-	s, err := jwt.NewWithClaims(jwt.SigningMethodEdDSA, c).SignedString(i.key)
+	return i.sign(c)
+}
+
+// sign signs claims with the issuer's key, naming the key in the header (kid), so that
+// verifiers holding several keys (a rotation) pick the right one.
+func (i *Issuer) sign(claims jwt.Claims) (string, error) {
+	t := jwt.NewWithClaims(jwt.SigningMethodEdDSA, claims)
+	t.Header["kid"] = KeyID(i.key.Public().(ed25519.PublicKey))
+	s, err := t.SignedString(i.key)
 	if err != nil {
 		return "", fmt.Errorf("sign token: %w", err)
 	}
 	return s, nil
+}
+
+// KeyID names a public key: the first 12 bytes of its SHA-256, in base64url.
+func KeyID(pub ed25519.PublicKey) string {
+	sum := sha256.Sum256(pub)
+	return base64.RawURLEncoding.EncodeToString(sum[:12])
 }
 
 // Verifier checks staff tokens with the public key; every service holds one. A staff
@@ -59,7 +75,9 @@ func (i *Issuer) Issue(p Principal, now time.Time) (string, error) {
 // verified are remembered until they expire: the signature check costs more than the
 // rest of a typical request's CPU.
 type Verifier struct {
-	key ed25519.PublicKey
+	// keys verify tokens by the id of their key: the key in use, and others during a
+	// rotation (the previous one until its tokens have expired, or the next one).
+	keys map[string]ed25519.PublicKey
 
 	mu       sync.Mutex
 	verified map[string]verifiedToken
@@ -86,9 +104,31 @@ func (v *Verifier) RefuseEnded(e Ended) { v.ended = e }
 // maxRemembered bounds the memory of verified tokens (about 4 MB).
 const maxRemembered = 10_000
 
-// NewVerifier returns a verifier for tokens signed by the private half of key.
-func NewVerifier(key ed25519.PublicKey) *Verifier {
-	return &Verifier{key: key, verified: map[string]verifiedToken{}}
+// NewVerifier returns a verifier for tokens signed by the private half of key, or of
+// one of others.
+func NewVerifier(key ed25519.PublicKey, others ...ed25519.PublicKey) *Verifier {
+	v := &Verifier{keys: map[string]ed25519.PublicKey{}, verified: map[string]verifiedToken{}}
+	for _, k := range append([]ed25519.PublicKey{key}, others...) {
+		v.keys[KeyID(k)] = k
+	}
+	return v
+}
+
+// keyOf is the key that verifies t: the one its header names; a token without a key id
+// (signed before tokens named their key) is tried against each.
+func (v *Verifier) keyOf(t *jwt.Token) (any, error) {
+	kid, _ := t.Header["kid"].(string)
+	if kid == "" {
+		set := jwt.VerificationKeySet{}
+		for _, k := range v.keys {
+			set.Keys = append(set.Keys, k)
+		}
+		return set, nil
+	}
+	if k, ok := v.keys[kid]; ok {
+		return k, nil
+	}
+	return nil, ErrBadToken
 }
 
 // ErrBadToken is returned for a token that is malformed, forged or expired.
@@ -129,7 +169,7 @@ func (v *Verifier) Verify(token string) (*Principal, error) {
 
 func (v *Verifier) verify(token string) (verifiedToken, error) {
 	var c claims
-	_, err := jwt.ParseWithClaims(token, &c, func(*jwt.Token) (any, error) { return v.key, nil },
+	_, err := jwt.ParseWithClaims(token, &c, v.keyOf,
 		jwt.WithValidMethods([]string{jwt.SigningMethodEdDSA.Alg()}),
 		jwt.WithIssuer(issuer),
 		jwt.WithExpirationRequired())
@@ -149,6 +189,23 @@ func ParsePrivateKey(s string) (ed25519.PrivateKey, error) {
 		return nil, errors.New("signing key must be 32 bytes in base64")
 	}
 	return ed25519.NewKeyFromSeed(b), nil
+}
+
+// ParsePublicKeys decodes a comma-separated list of base64 Ed25519 public keys; the
+// empty list is none.
+func ParsePublicKeys(list string) ([]ed25519.PublicKey, error) {
+	var out []ed25519.PublicKey
+	for _, s := range strings.Split(list, ",") {
+		if s = strings.TrimSpace(s); s == "" {
+			continue
+		}
+		k, err := ParsePublicKey(s)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, k)
+	}
+	return out, nil
 }
 
 // ParsePublicKey decodes a base64 Ed25519 public key (32 bytes).

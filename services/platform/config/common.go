@@ -24,6 +24,10 @@ type Common struct {
 	PublicURL string
 	// MetricsNetworks may read /metrics besides the loopback address.
 	MetricsNetworks []netip.Prefix
+	// OtherAuthKeys are further public keys whose staff tokens every service takes
+	// (MOTCUA_AUTH_OTHER_PUBLIC_KEYS): during a rotation of the signing key, the old one
+	// until its tokens have expired, or the next one before intake signs with it.
+	OtherAuthKeys string
 }
 
 // Shared returns the common settings; every service's Config embeds Common and so has
@@ -42,6 +46,7 @@ func ReadCommon(r *Reader, defaultAddr string) Common {
 		ShutdownTimeout: r.Duration("MOTCUA_SHUTDOWN_TIMEOUT", 20*time.Second),
 		TrustedProxies:  r.Networks("MOTCUA_TRUSTED_PROXIES"),
 		MetricsNetworks: r.Networks("MOTCUA_METRICS_NETWORKS"),
+		OtherAuthKeys:   r.String("MOTCUA_AUTH_OTHER_PUBLIC_KEYS", ""),
 	}
 	c.PublicURL = r.PublicURL(c.HTTPAddr)
 	r.Require("DATABASE_URL", c.DatabaseURL)

@@ -72,7 +72,11 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 	}
 	// Staff tokens of accounts disabled or changed since they were signed are refused;
 	// the calendar in force is for the rule on failed deliveries.
-	verifier := auth.NewVerifier(pub)
+	others, err := auth.ParsePublicKeys(cfg.OtherAuthKeys)
+	if err != nil {
+		return nil, fmt.Errorf("postal: MOTCUA_AUTH_OTHER_PUBLIC_KEYS: %w", err)
+	}
+	verifier := auth.NewVerifier(pub, others...)
 	inf, err := infra.Open(ctx, infra.Options{Name: "postal", Common: cfg.Common, Schema: store.Schema,
 		Migrations: store.Migrations(), Calendar: "postal-calendar", Verifier: verifier, Sessions: "postal-sessions"}, log)
 	if err != nil {

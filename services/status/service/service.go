@@ -85,7 +85,11 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 	}
 	cache := trackcache.New(cfg.CacheSize, cfg.CacheTTL, time.Now)
 	// Staff tokens of accounts disabled or changed since they were signed are refused.
-	verifier := auth.NewVerifier(pub)
+	others, err := auth.ParsePublicKeys(cfg.OtherAuthKeys)
+	if err != nil {
+		return nil, fmt.Errorf("status: MOTCUA_AUTH_OTHER_PUBLIC_KEYS: %w", err)
+	}
+	verifier := auth.NewVerifier(pub, others...)
 	inf, err := infra.Open(ctx, infra.Options{Name: "status", Common: cfg.Common, Schema: store.Schema,
 		Migrations: store.Migrations(), OnReconnect: cache.Clear, Calendar: "status-calendar",
 		Verifier: verifier, Sessions: "status-sessions"}, log)

@@ -7,12 +7,16 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/motcua/motcua/services/allinone/calendar"
+	"github.com/motcua/motcua/services/allinone/secrets"
 	"github.com/motcua/motcua/services/allinone/server"
 	"github.com/motcua/motcua/services/allinone/users"
 	"github.com/motcua/motcua/services/platform/logging"
@@ -24,6 +28,8 @@ Usage:
   motcua serve [--demo]        run every service on MOTCUA_HTTP_ADDR (default 127.0.0.1:8080)
   motcua users add --username U --role ROLE --office CODE   (password on standard input)
   motcua users passwd --username U   a new password (on standard input); ends the account's sessions
+  motcua keys rotate           a new token signing key in MOTCUA_DATA_DIR; the old one's
+                               tokens are still taken for a day (restart to use it)
   motcua calendar set --year Y [--file F]   a year's days off and worked weekend days
                                (JSON as GET /api/v1/calendar/{year}; standard input without --file)
 
@@ -58,6 +64,8 @@ func run(ctx context.Context, args []string) int {
 		err = users.Add(ctx, args[2:], os.Stdin, os.Stdout, os.Getenv("DATABASE_URL"), log)
 	case len(args) >= 2 && args[0] == "users" && args[1] == "passwd":
 		err = users.Passwd(ctx, args[2:], os.Stdin, os.Stdout, os.Getenv("DATABASE_URL"), log)
+	case len(args) >= 2 && args[0] == "keys" && args[1] == "rotate":
+		err = rotateKeys(os.Stdout)
 	case len(args) >= 2 && args[0] == "calendar" && args[1] == "set":
 		err = calendar.Set(ctx, args[2:], os.Stdin, os.Stdout, os.Getenv("DATABASE_URL"), log)
 	case args[0] == "help" || args[0] == "-h" || args[0] == "--help":
@@ -82,4 +90,19 @@ func environ() map[string]string {
 		}
 	}
 	return env
+}
+
+// rotateKeys gives the all-in-one's data directory a new token signing key.
+func rotateKeys(stdout io.Writer) error {
+	dir := os.Getenv("MOTCUA_DATA_DIR")
+	if dir == "" {
+		dir = ".data"
+	}
+	k, err := secrets.Rotate(dir, time.Now())
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "new token signing key in %s (public key %s); tokens signed with the %d earlier key(s) are taken until %s.\nRestart motcua to sign with it.\n",
+		filepath.Join(dir, "secrets.json"), k.PublicKey, len(k.Retired), k.Retired[0].RetiredAt.Add(secrets.RetiredKeysHold).Format(time.RFC3339))
+	return nil
 }

@@ -1,0 +1,43 @@
+package secrets
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestRotate: a rotation gives a new signing key and keeps the old public half among the
+// keys the services take, for a day; then it is dropped. The other keys stay.
+func TestRotate(t *testing.T) {
+	dir := t.TempDir()
+	first, err := LoadOrCreate(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now()
+	second, err := Rotate(dir, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if second.SigningKey == first.SigningKey || second.PublicKey == first.PublicKey ||
+		second.DataKey != first.DataKey || second.PINKey != first.PINKey {
+		t.Fatalf("rotated: %+v", second)
+	}
+	again, err := LoadOrCreate(dir)
+	if err != nil || again.SigningKey != second.SigningKey {
+		t.Fatalf("the rotation was not kept: %v", err)
+	}
+	if other := again.Env()["MOTCUA_AUTH_OTHER_PUBLIC_KEYS"]; other != first.PublicKey {
+		t.Errorf("the old key is not taken after the rotation: %q", other)
+	}
+	if held := again.held(now.Add(RetiredKeysHold + time.Minute)); len(held) != 0 {
+		t.Errorf("a key retired over a day ago is still taken: %v", held)
+	}
+	third, err := Rotate(dir, now.Add(RetiredKeysHold+time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(third.Retired) != 1 || third.Retired[0].PublicKey != second.PublicKey || strings.Contains(third.Env()["MOTCUA_AUTH_OTHER_PUBLIC_KEYS"], first.PublicKey) {
+		t.Errorf("after a second rotation a day later: %+v", third.Retired)
+	}
+}
