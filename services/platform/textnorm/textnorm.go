@@ -36,18 +36,20 @@ func Clean(s string) string {
 }
 
 // Fold returns the search key of s: cleaned, lower case, with every combining mark
-// removed and đ/Đ turned into d.
+// removed and đ/Đ turned into d. It is cleaned again once the marks are gone, since a
+// mark alone after a space leaves that space at the end (or two in a row), so that
+// Fold is idempotent.
 func Fold(s string) string {
 	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
 	out, _, err := transform.String(t, Clean(s))
 	if err != nil {
-		out = Clean(s)
+		out = s
 	}
 	out = strings.Map(func(r rune) rune {
 		if r == 'đ' || r == 'Đ' {
 			return 'd'
 		}
 		return unicode.ToLower(r)
-	}, out)
+	}, Clean(out))
 	return out
 }
