@@ -3,7 +3,7 @@ GO      ?= go
 BIN     := bin
 STATICCHECK_VERSION := v0.8.2
 
-.PHONY: build run test bench proto lint clean
+.PHONY: build run test test-security bench proto lint clean
 
 ## build: the all-in-one command and each service's own binary, into bin/
 build:
@@ -19,6 +19,11 @@ run: build
 ## test: every test, starting the PostgreSQL it needs (NATS servers are started by the tests)
 test:
 	deploy/local/test.sh
+
+## test-security: every route as every role (own office, another, missing), the lookup's
+## lock and trusted proxies, then each fuzz target for FUZZTIME (default 10s)
+test-security:
+	deploy/local/test-security.sh
 
 ## bench: throughput, latency and memory, each beside a baseline measured in the same run
 bench: build
