@@ -23,6 +23,8 @@ type Keys struct {
 	PublicKey  string `json:"auth_public_key"`
 	DataKey    string `json:"data_key"`
 	PINKey     string `json:"pin_key"`
+	// EventKey seals the addresses the dossier events carry for the postal service.
+	EventKey string `json:"event_key"`
 	// Retired are the public halves of signing keys rotated out, with when: their
 	// tokens are still taken for RetiredKeysHold.
 	Retired []RetiredKey `json:"retired_auth_public_keys,omitempty"`
@@ -46,6 +48,7 @@ func (k Keys) Env() map[string]string {
 		"MOTCUA_AUTH_OTHER_PUBLIC_KEYS": strings.Join(k.held(time.Now()), ","),
 		"MOTCUA_DATA_KEY":               k.DataKey,
 		"MOTCUA_PIN_KEY":                k.PINKey,
+		"MOTCUA_EVENT_KEY":              k.EventKey,
 	}
 }
 
@@ -101,7 +104,12 @@ func LoadOrCreate(dir string) (Keys, error) {
 		if err := json.Unmarshal(b, &k); err != nil {
 			return k, fmt.Errorf("read %s: %w", path, err)
 		}
-		return k, nil
+		if k.EventKey != "" {
+			return k, nil
+		}
+		// A data directory from before the event key: it is added, the rest kept.
+		k.EventKey = base64.StdEncoding.EncodeToString(random32())
+		return k, write(path, k)
 	}
 	if !errors.Is(err, fs.ErrNotExist) {
 		return Keys{}, fmt.Errorf("read secrets: %w", err)
@@ -122,6 +130,7 @@ func Generate() Keys {
 		PublicKey:  enc(pub),
 		DataKey:    enc(random32()),
 		PINKey:     enc(random32()),
+		EventKey:   enc(random32()),
 	}
 }
 

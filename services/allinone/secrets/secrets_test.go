@@ -1,6 +1,8 @@
 package secrets
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -39,5 +41,22 @@ func TestRotate(t *testing.T) {
 	}
 	if len(third.Retired) != 1 || third.Retired[0].PublicKey != second.PublicKey || strings.Contains(third.Env()["MOTCUA_AUTH_OTHER_PUBLIC_KEYS"], first.PublicKey) {
 		t.Errorf("after a second rotation a day later: %+v", third.Retired)
+	}
+}
+
+// TestAKeyAddedLater: a data directory from before the event key gets one, and keeps its
+// other keys.
+func TestAKeyAddedLater(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "secrets.json"), []byte(`{"auth_signing_key":"s","auth_public_key":"p","data_key":"d","pin_key":"n"}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	k, err := LoadOrCreate(dir)
+	if err != nil || k.EventKey == "" || k.DataKey != "d" || k.SigningKey != "s" {
+		t.Fatalf("%+v %v", k, err)
+	}
+	again, err := LoadOrCreate(dir)
+	if err != nil || again.EventKey != k.EventKey {
+		t.Fatalf("the added key was not kept: %v", err)
 	}
 }

@@ -23,8 +23,10 @@ type Processor struct {
 	// Calendar is the working-time calendar in force.
 	Calendar *worktime.Live
 	Sealer   *sealing.Sealer
-	Relay    Notifier
-	Now      func() time.Time
+	// EventSealer seals what only the postal service may read of the events.
+	EventSealer *sealing.Sealer
+	Relay       Notifier
+	Now         func() time.Time
 }
 
 // actorOf is the domain's view of the member of staff behind a request.
@@ -59,9 +61,11 @@ func (p *Processor) Act(ctx context.Context, who *auth.Principal, code string, a
 		acted := events.Acted{DossierID: d.ID, State: next, Step: step, OfficeName: name,
 			ProcessingTime: next.ProcessingTime(cal)}
 		if action == dossier.ActComplete && next.ResultDelivery == dossier.DeliverByPost && len(d.ResultAddressSealed) > 0 {
-			if acted.DeliveryAddress, err = p.Sealer.Open("result_address", d.ResultAddressSealed); err != nil {
+			address, err := p.Sealer.Open("result_address", d.ResultAddressSealed)
+			if err != nil {
 				return Change{}, fmt.Errorf("result address: %w", err)
 			}
+			acted.DeliveryAddressSealed = p.EventSealer.Seal(sealing.EventDeliveryAddress, address)
 		}
 		msg, err := events.Action(acted)
 		if err != nil {

@@ -28,9 +28,11 @@ type Registrar struct {
 	Catalog  *Catalog
 	Calendar *worktime.Live
 	Sealer   *sealing.Sealer
-	PINKey   []byte
-	Relay    Notifier
-	Now      func() time.Time
+	// EventSealer seals what only the postal service may read of the events.
+	EventSealer *sealing.Sealer
+	PINKey      []byte
+	Relay       Notifier
+	Now         func() time.Time
 }
 
 // Receipt is the answer to a registration: what the desk prints on form 01. LookupPIN
@@ -102,8 +104,9 @@ func (a *Registrar) Register(ctx context.Context, who *auth.Principal, reg dossi
 			DossierID: id, Code: code, Procedure: proc, ReceivingOffice: recv, HandlingOffice: handling,
 			Channel: reg.Channel, MaskedName: dossier.MaskName(reg.Applicant.FullName), PINHash: pinHash,
 			ReceivedAt: now, DueAt: due, ResultDelivery: reg.ResultDelivery.Method,
-			FeeDueVND: proc.FeeVND, FeePaidVND: reg.FeePaidVND, PickupAddress: pickupAddress(reg),
-			Actor: &dossierv1.Actor{Username: who.Username, OfficeCode: recv.Code},
+			FeeDueVND: proc.FeeVND, FeePaidVND: reg.FeePaidVND,
+			PickupAddressSealed: a.EventSealer.Seal(sealing.EventPickupAddress, pickupAddress(reg)),
+			Actor:               &dossierv1.Actor{Username: who.Username, OfficeCode: recv.Code},
 		}, now)
 		if err != nil {
 			return NewDossier{}, err

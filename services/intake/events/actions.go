@@ -21,9 +21,9 @@ type Acted struct {
 	OfficeName func(code string) string
 	// ProcessingTime is the working time the dossier took, once finished.
 	ProcessingTime time.Duration
-	// DeliveryAddress is where the post delivers the result (a result completed for
-	// delivery by post only).
-	DeliveryAddress string
+	// DeliveryAddressSealed is where the post delivers the result, sealed with the event
+	// key (sealing.EventDeliveryAddress; a result completed for delivery by post only).
+	DeliveryAddressSealed []byte
 }
 
 // Action builds the outbox message of an action: the envelope with the dossier's new
@@ -87,7 +87,7 @@ func Action(a Acted) (outbox.Message, error) {
 		kind = "completed"
 		c := &dossierv1.Completed{Outcome: outcomes[step.Outcome], ResultDelivery: deliveries[st.ResultDelivery]}
 		if st.ResultDelivery == dossier.DeliverByPost {
-			c.DeliveryAddress = a.DeliveryAddress
+			c.DeliveryAddressSealed = a.DeliveryAddressSealed
 		}
 		ev.Kind = &dossierv1.Event_Completed{Completed: c}
 	case dossier.ActReturn, dossier.ActDeliver:

@@ -36,9 +36,10 @@ type Registered struct {
 	ResultDelivery  dossier.DeliveryMethod
 	FeeDueVND       int64
 	FeePaidVND      int64
-	// PickupAddress is where the post collects a dossier sent by post; empty otherwise.
-	PickupAddress string
-	Actor         *dossierv1.Actor
+	// PickupAddressSealed is where the post collects a dossier sent by post, sealed with
+	// the event key (sealing.EventPickupAddress); nil otherwise.
+	PickupAddressSealed []byte
+	Actor               *dossierv1.Actor
 }
 
 // Received builds the outbox message of a registration (version 1 of the dossier).
@@ -66,7 +67,7 @@ func Received(r Registered, at time.Time) (outbox.Message, error) {
 			ResultDelivery:      deliveries[r.ResultDelivery],
 			FeeDueVnd:           r.FeeDueVND,
 			FeePaidVnd:          r.FeePaidVND,
-			PickupAddress:       r.PickupAddress,
+			PickupAddressSealed: r.PickupAddressSealed,
 		}},
 	}
 	return encode(id, ev, r.DossierID, "received")

@@ -15,6 +15,8 @@ type Config struct {
 	TokenTTL   time.Duration
 	DataKey    []byte
 	PINKey     []byte
+	// EventKey seals the addresses the dossier events carry for the postal service.
+	EventKey []byte
 	// SMTPURL and MailFrom send mail (MOTCUA_SMTP_URL, MOTCUA_MAIL_FROM); no URL, no mail.
 	SMTPURL  string
 	MailFrom string
@@ -32,6 +34,7 @@ func ReadConfig(r *config.Reader) (Config, error) {
 		TokenTTL:   r.Duration("MOTCUA_TOKEN_TTL", time.Hour),
 		DataKey:    r.Key("MOTCUA_DATA_KEY"),
 		PINKey:     r.Key("MOTCUA_PIN_KEY"),
+		EventKey:   r.Key("MOTCUA_EVENT_KEY"),
 		SMTPURL:    r.Secret("MOTCUA_SMTP_URL", ""),
 		MailFrom:   r.String("MOTCUA_MAIL_FROM", "motcua@localhost"),
 		SMSURL:     r.String("MOTCUA_SMS_URL", ""),

@@ -54,6 +54,10 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 	if err != nil {
 		return nil, fmt.Errorf("intake: %w", err)
 	}
+	eventSealer, err := sealing.New(cfg.EventKey)
+	if err != nil {
+		return nil, fmt.Errorf("intake: MOTCUA_EVENT_KEY: %w", err)
+	}
 	msgr, err := newMessenger(cfg)
 	if err != nil {
 		return nil, fmt.Errorf("intake: %w", err)
@@ -92,8 +96,9 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 		Log:         log,
 		Catalog:     st,
 		Registrar: &app.Registrar{Dossiers: dossiers, Catalog: cat, Calendar: cal,
-			Sealer: sealer, PINKey: cfg.PINKey, Relay: relay, Now: now},
-		Processor: &app.Processor{Dossiers: dossiers, Catalog: cat, Calendar: cal, Sealer: sealer, Relay: relay, Now: now},
+			Sealer: sealer, EventSealer: eventSealer, PINKey: cfg.PINKey, Relay: relay, Now: now},
+		Processor: &app.Processor{Dossiers: dossiers, Catalog: cat, Calendar: cal, Sealer: sealer, EventSealer: eventSealer,
+			Relay: relay, Now: now},
 		Reader:    &app.Reader{Dossiers: dossiers, Catalog: cat, Calendar: cal, Sealer: sealer, Now: now},
 		Calendars: &app.Calendars{Years: calendarsync.NewYears(inf.Pool), Live: cal, Relay: relay, Now: now},
 		PublicURL: cfg.PublicURL,

@@ -87,3 +87,10 @@ func (s *Sealer) Index(field, value string) []byte {
 	m.Write([]byte(value))
 	return m.Sum(nil)
 }
+
+// The fields of the dossier events sealed with the event key (MOTCUA_EVENT_KEY), which
+// only the service that writes them (intake) and the one that reads them (postal) hold.
+const (
+	EventPickupAddress   = "event.pickup_address"
+	EventDeliveryAddress = "event.delivery_address"
+)

@@ -3,6 +3,7 @@ package projection
 import (
 	"context"
 	"errors"
+	"fmt"
 
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
@@ -23,7 +24,24 @@ var DossierConsumer = messaging.Durable(messaging.DossierStream, "postal-dossier
 // up from the citizen, a transfer by post is a leg between offices, a result to be
 // delivered by post is a delivery. Each is opened once per event.
 type Dossiers struct {
-	Sealer *sealing.Sealer
+	// Sealer seals what the post keeps; EventSealer opens the addresses the events
+	// carry sealed with the event key.
+	Sealer      *sealing.Sealer
+	EventSealer *sealing.Sealer
+}
+
+// address is an address an event carries: sealed with the event key, or in clear in an
+// event from before addresses were sealed. One that does not open is poison: no retry
+// will open it.
+func (h *Dossiers) address(msg jetstream.Msg, field string, sealed []byte, clear string) (string, error) {
+	if len(sealed) == 0 {
+		return clear, nil
+	}
+	a, err := h.EventSealer.Open(field, sealed)
+	if err != nil {
+		return "", messaging.Unreadable(msg, fmt.Errorf("%s: %w", field, err))
+	}
+	return a, nil
 }
 
 // Handle applies one dossier event in the consumer's transaction.
@@ -48,9 +66,11 @@ func (h *Dossiers) Handle(ctx context.Context, tx pgx.Tx, msg jetstream.Msg) err
 		r := k.Received
 		d := app.DossierCopy{ID: id, Code: r.GetCode(), ReceivingOffice: r.GetReceivingOffice().GetCode(),
 			ProcedureName: r.GetProcedure().GetName()}
-		if r.GetPickupAddress() != "" {
-			d.PickupAddressSealed = h.Sealer.Seal(app.AddressField(shipment.KindPickup), r.GetPickupAddress())
+		pickup, err := h.address(msg, sealing.EventPickupAddress, r.GetPickupAddressSealed(), r.GetPickupAddress())
+		if err != nil {
+			return err
 		}
+		d.PickupAddressSealed = h.Sealer.Seal(app.AddressField(shipment.KindPickup), pickup)
 		if d.Code == "" || d.ReceivingOffice == "" {
 			return messaging.Unreadable(msg, errors.New("received event without code or receiving office"))
 		}
@@ -73,7 +93,11 @@ func (h *Dossiers) Handle(ctx context.Context, tx pgx.Tx, msg jetstream.Msg) err
 		if c.GetResultDelivery() != dossierv1.DeliveryMethod_DELIVERY_METHOD_POST {
 			return nil
 		}
-		sealed := h.Sealer.Seal(app.AddressField(shipment.KindDelivery), c.GetDeliveryAddress())
+		delivery, err := h.address(msg, sealing.EventDeliveryAddress, c.GetDeliveryAddressSealed(), c.GetDeliveryAddress())
+		if err != nil {
+			return err
+		}
+		sealed := h.Sealer.Seal(app.AddressField(shipment.KindDelivery), delivery)
 		if err := postal.KeepDeliveryAddress(ctx, id, sealed); err != nil {
 			return err
 		}

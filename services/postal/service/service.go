@@ -32,6 +32,8 @@ type Config struct {
 	PublicKey string
 	// DataKey seals the citizens' addresses and the proofs of delivery.
 	DataKey []byte
+	// EventKey opens the addresses the dossier events carry sealed for the post.
+	EventKey []byte
 	// Now is the service's clock (tests fix it); nil means time.Now.
 	Now func() time.Time
 }
@@ -42,6 +44,7 @@ func ReadConfig(r *config.Reader) (Config, error) {
 		Common:    config.ReadCommon(r, "127.0.0.1:8083"),
 		PublicKey: r.String("MOTCUA_AUTH_PUBLIC_KEY", ""),
 		DataKey:   r.Key("MOTCUA_DATA_KEY"),
+		EventKey:  r.Key("MOTCUA_EVENT_KEY"),
 	}
 	r.Require("MOTCUA_AUTH_PUBLIC_KEY", c.PublicKey)
 	return c, r.Err()
@@ -70,6 +73,10 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 	if err != nil {
 		return nil, fmt.Errorf("postal: %w", err)
 	}
+	eventSealer, err := sealing.New(cfg.EventKey)
+	if err != nil {
+		return nil, fmt.Errorf("postal: MOTCUA_EVENT_KEY: %w", err)
+	}
 	// Staff tokens of accounts disabled or changed since they were signed are refused;
 	// the calendar in force is for the rule on failed deliveries.
 	others, err := auth.ParsePublicKeys(cfg.OtherAuthKeys)
@@ -83,7 +90,7 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 		return nil, err
 	}
 	relay := outbox.NewRelay(inf.Pool, inf.JS, log, outbox.RelayOptions{Schema: store.Schema})
-	dossiers := &projection.Dossiers{Sealer: sealer}
+	dossiers := &projection.Dossiers{Sealer: sealer, EventSealer: eventSealer}
 	now := cfg.Now
 	if now == nil {
 		now = time.Now

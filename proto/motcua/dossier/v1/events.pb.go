@@ -922,11 +922,15 @@ type Received struct {
 	ResultDelivery DeliveryMethod `protobuf:"varint,13,opt,name=result_delivery,json=resultDelivery,proto3,enum=motcua.dossier.v1.DeliveryMethod" json:"result_delivery,omitempty"`
 	FeeDueVnd      int64          `protobuf:"varint,14,opt,name=fee_due_vnd,json=feeDueVnd,proto3" json:"fee_due_vnd,omitempty"`
 	FeePaidVnd     int64          `protobuf:"varint,15,opt,name=fee_paid_vnd,json=feePaidVnd,proto3" json:"fee_paid_vnd,omitempty"`
-	// For a dossier sent by post (channel post): where the post picks it up. The only
-	// personal datum in the dossier events, and only for the postal service.
+	// Events from before addresses were sealed: where the post picks the dossier up, in
+	// clear. Never set now; read only for such events.
 	PickupAddress string `protobuf:"bytes,16,opt,name=pickup_address,json=pickupAddress,proto3" json:"pickup_address,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	// For a dossier sent by post (channel post): where the post picks it up, sealed
+	// (AES-256-GCM, field name "event.pickup_address") with the event key that only intake
+	// and the postal service hold (MOTCUA_EVENT_KEY): nobody reading the stream reads it.
+	PickupAddressSealed []byte `protobuf:"bytes,17,opt,name=pickup_address_sealed,json=pickupAddressSealed,proto3" json:"pickup_address_sealed,omitempty"`
+	unknownFields       protoimpl.UnknownFields
+	sizeCache           protoimpl.SizeCache
 }
 
 func (x *Received) Reset() {
@@ -1069,6 +1073,13 @@ func (x *Received) GetPickupAddress() string {
 		return x.PickupAddress
 	}
 	return ""
+}
+
+func (x *Received) GetPickupAddressSealed() []byte {
+	if x != nil {
+		return x.PickupAddressSealed
+	}
+	return nil
 }
 
 // Transferred: the dossier (or its result) left one office for another, which must accept it.
@@ -1344,11 +1355,13 @@ type Completed struct {
 	state          protoimpl.MessageState `protogen:"open.v1"`
 	Outcome        Outcome                `protobuf:"varint,1,opt,name=outcome,proto3,enum=motcua.dossier.v1.Outcome" json:"outcome,omitempty"`
 	ResultDelivery DeliveryMethod         `protobuf:"varint,2,opt,name=result_delivery,json=resultDelivery,proto3,enum=motcua.dossier.v1.DeliveryMethod" json:"result_delivery,omitempty"`
-	// For a result delivered by post: the address the post delivers to (for the postal
-	// service only).
+	// Events from before addresses were sealed: the address in clear. Never set now.
 	DeliveryAddress string `protobuf:"bytes,3,opt,name=delivery_address,json=deliveryAddress,proto3" json:"delivery_address,omitempty"`
-	unknownFields   protoimpl.UnknownFields
-	sizeCache       protoimpl.SizeCache
+	// For a result delivered by post: the address the post delivers to, sealed as
+	// pickup_address_sealed is (field name "event.delivery_address").
+	DeliveryAddressSealed []byte `protobuf:"bytes,4,opt,name=delivery_address_sealed,json=deliveryAddressSealed,proto3" json:"delivery_address_sealed,omitempty"`
+	unknownFields         protoimpl.UnknownFields
+	sizeCache             protoimpl.SizeCache
 }
 
 func (x *Completed) Reset() {
@@ -1400,6 +1413,13 @@ func (x *Completed) GetDeliveryAddress() string {
 		return x.DeliveryAddress
 	}
 	return ""
+}
+
+func (x *Completed) GetDeliveryAddressSealed() []byte {
+	if x != nil {
+		return x.DeliveryAddressSealed
+	}
+	return nil
 }
 
 // Returned: the result was handed to the citizen, at a desk or by the post.
@@ -1826,7 +1846,7 @@ const file_motcua_dossier_v1_events_proto_rawDesc = "" +
 	"officeCode\"-\n" +
 	"\x03Ref\x12\x12\n" +
 	"\x04code\x18\x01 \x01(\tR\x04code\x12\x12\n" +
-	"\x04name\x18\x02 \x01(\tR\x04name\"\xe5\x05\n" +
+	"\x04name\x18\x02 \x01(\tR\x04name\"\x99\x06\n" +
 	"\bReceived\x12\x12\n" +
 	"\x04code\x18\x01 \x01(\tR\x04code\x124\n" +
 	"\tprocedure\x18\x02 \x01(\v2\x16.motcua.dossier.v1.RefR\tprocedure\x12A\n" +
@@ -1847,7 +1867,8 @@ const file_motcua_dossier_v1_events_proto_rawDesc = "" +
 	"\vfee_due_vnd\x18\x0e \x01(\x03R\tfeeDueVnd\x12 \n" +
 	"\ffee_paid_vnd\x18\x0f \x01(\x03R\n" +
 	"feePaidVnd\x12%\n" +
-	"\x0epickup_address\x18\x10 \x01(\tR\rpickupAddress\"\xcc\x01\n" +
+	"\x0epickup_address\x18\x10 \x01(\tR\rpickupAddress\x122\n" +
+	"\x15pickup_address_sealed\x18\x11 \x01(\fR\x13pickupAddressSealed\"\xcc\x01\n" +
 	"\vTransferred\x127\n" +
 	"\vfrom_office\x18\x01 \x01(\v2\x16.motcua.dossier.v1.RefR\n" +
 	"fromOffice\x123\n" +
@@ -1866,11 +1887,12 @@ const file_motcua_dossier_v1_events_proto_rawDesc = "" +
 	"old_due_at\x18\x01 \x01(\v2\x1a.google.protobuf.TimestampR\boldDueAt\x128\n" +
 	"\n" +
 	"new_due_at\x18\x02 \x01(\v2\x1a.google.protobuf.TimestampR\bnewDueAt\x12\x16\n" +
-	"\x06reason\x18\x03 \x01(\tR\x06reason\"\xb8\x01\n" +
+	"\x06reason\x18\x03 \x01(\tR\x06reason\"\xf0\x01\n" +
 	"\tCompleted\x124\n" +
 	"\aoutcome\x18\x01 \x01(\x0e2\x1a.motcua.dossier.v1.OutcomeR\aoutcome\x12J\n" +
 	"\x0fresult_delivery\x18\x02 \x01(\x0e2!.motcua.dossier.v1.DeliveryMethodR\x0eresultDelivery\x12)\n" +
-	"\x10delivery_address\x18\x03 \x01(\tR\x0fdeliveryAddress\"3\n" +
+	"\x10delivery_address\x18\x03 \x01(\tR\x0fdeliveryAddress\x126\n" +
+	"\x17delivery_address_sealed\x18\x04 \x01(\fR\x15deliveryAddressSealed\"3\n" +
 	"\bReturned\x12'\n" +
 	"\x0ftracking_number\x18\x01 \x01(\tR\x0etrackingNumber\"2\n" +
 	"\aArrived\x12'\n" +

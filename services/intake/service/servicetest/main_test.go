@@ -30,8 +30,10 @@ func TestMain(m *testing.M) { pgtest.Main(m, &dbURL) }
 type env struct {
 	URL    string
 	PINKey []byte
-	DB     *pgxpool.Pool // the service's database, for looking behind the API
-	JS     jetstream.JetStream
+	// EventKey seals the addresses of the events, for the postal service.
+	EventKey []byte
+	DB       *pgxpool.Pool // the service's database, for looking behind the API
+	JS       jetstream.JetStream
 
 	mu     sync.Mutex
 	tokens map[string]string
@@ -59,7 +61,7 @@ func startWith(t *testing.T, through func(dbURL string) string, settings map[str
 	}
 	ns := natstest.Start(t)
 
-	pinKey := randomKey()
+	pinKey, eventKey := randomKey(), randomKey()
 	settingsOf := map[string]string{
 		"DATABASE_URL":            u,
 		"NATS_URL":                ns.ClientURL(),
@@ -67,6 +69,7 @@ func startWith(t *testing.T, through func(dbURL string) string, settings map[str
 		"MOTCUA_AUTH_SIGNING_KEY": base64.StdEncoding.EncodeToString(randomKey()),
 		"MOTCUA_DATA_KEY":         base64.StdEncoding.EncodeToString(randomKey()),
 		"MOTCUA_PIN_KEY":          base64.StdEncoding.EncodeToString(pinKey),
+		"MOTCUA_EVENT_KEY":        base64.StdEncoding.EncodeToString(eventKey),
 	}
 	maps.Copy(settingsOf, settings)
 	cfg, err := service.ReadConfig(config.NewReaderFrom(settingsOf))
@@ -84,7 +87,7 @@ func startWith(t *testing.T, through func(dbURL string) string, settings map[str
 	}
 
 	url := apitest.Serve(t, "intake", svc, log)
-	return &env{URL: url, PINKey: pinKey, DB: svc.Store.Pool(), JS: natstest.Client(t, ns.ClientURL()),
+	return &env{URL: url, PINKey: pinKey, EventKey: eventKey, DB: svc.Store.Pool(), JS: natstest.Client(t, ns.ClientURL()),
 		tokens: map[string]string{}}
 }
 

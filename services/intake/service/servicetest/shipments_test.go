@@ -13,6 +13,7 @@ import (
 	postalv1 "github.com/motcua/motcua/proto/motcua/postal/v1"
 	"github.com/motcua/motcua/services/intake/demo"
 	"github.com/motcua/motcua/services/platform/apitest"
+	"github.com/motcua/motcua/services/platform/sealing"
 	"github.com/motcua/motcua/services/platform/waitfor"
 )
 
@@ -77,8 +78,9 @@ func TestThePostMovesDossiersOn(t *testing.T) {
 	e.publishShipmentEvent(t, byPost, postalv1.ShipmentKind_SHIPMENT_KIND_DELIVERY, "delivered", "", uuid.New())
 	e.waitStatus(t, byPost.Code, "returned")
 	evs := e.dossierEvents(t, byPost.ID, 4)
-	if c := evs[2].GetCompleted(); c == nil || c.GetDeliveryAddress() != "Số 5, ấp 2, xã Bảo Hòa" {
-		t.Errorf("the completed event does not give the post the delivery address: %v", evs[2])
+	if c := evs[2].GetCompleted(); c == nil || c.GetDeliveryAddress() != "" ||
+		e.openEvent(t, sealing.EventDeliveryAddress, c.GetDeliveryAddressSealed()) != "Số 5, ấp 2, xã Bảo Hòa" {
+		t.Errorf("the completed event does not give the post the delivery address, sealed: %v", evs[2])
 	}
 	if ret := evs[3].GetReturned(); ret == nil || ret.GetTrackingNumber() != "EE123456785VN" {
 		t.Errorf("the returned event does not name the shipment: %v", evs[3])

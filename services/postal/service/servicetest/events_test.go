@@ -17,6 +17,7 @@ import (
 	postalv1 "github.com/motcua/motcua/proto/motcua/postal/v1"
 	referencev1 "github.com/motcua/motcua/proto/motcua/reference/v1"
 	"github.com/motcua/motcua/services/platform/messaging"
+	"github.com/motcua/motcua/services/platform/sealing"
 	"github.com/motcua/motcua/services/platform/waitfor"
 )
 
@@ -89,6 +90,18 @@ func (d *dossier) event(at time.Time, current string) *dossierv1.Event {
 	return ev
 }
 
+// eventKey is the key intake seals the events' addresses with, as the tests' intake.
+var eventKey = randomKey()
+
+// eventSealed is an address as intake puts it in an event.
+func eventSealed(field, address string) []byte {
+	s, err := sealing.New(eventKey)
+	if err != nil {
+		panic(err)
+	}
+	return s.Seal(field, address)
+}
+
 // received is the dossier's Received event, sent through channel with the pickup address
 // (for a dossier sent by post).
 func (d *dossier) received(at time.Time, channel dossierv1.Channel, pickup string) *dossierv1.Event {
@@ -98,7 +111,8 @@ func (d *dossier) received(at time.Time, channel dossierv1.Channel, pickup strin
 		ReceivingOffice: ref(d.Receiving), HandlingOffice: ref(d.Receiving), Channel: channel,
 		ApplicantMaskedName: "N*** V** A*", PinHash: []byte("hash"), ReceivedAt: timestamppb.New(at),
 		DueAt: timestamppb.New(at.Add(72 * time.Hour)), TimeLimitHours: 24, Status: "received", StatusCode: 1,
-		ResultDelivery: dossierv1.DeliveryMethod_DELIVERY_METHOD_POST, FeeDueVnd: 100000, PickupAddress: pickup}}
+		ResultDelivery: dossierv1.DeliveryMethod_DELIVERY_METHOD_POST, FeeDueVnd: 100000,
+		PickupAddressSealed: eventSealed(sealing.EventPickupAddress, pickup)}}
 	return ev
 }
 
@@ -115,7 +129,7 @@ func (d *dossier) completed(at time.Time, current string, method dossierv1.Deliv
 	ev := d.event(at, current)
 	ev.State.Status, ev.State.StatusCode = "processed", 4
 	ev.Kind = &dossierv1.Event_Completed{Completed: &dossierv1.Completed{Outcome: dossierv1.Outcome_OUTCOME_APPROVED,
-		ResultDelivery: method, DeliveryAddress: address}}
+		ResultDelivery: method, DeliveryAddressSealed: eventSealed(sealing.EventDeliveryAddress, address)}}
 	return ev
 }
 

@@ -122,6 +122,7 @@ func startBare(t *testing.T) *env {
 		"MOTCUA_DB_MAX_CONNS":    "8",
 		"MOTCUA_AUTH_PUBLIC_KEY": base64.StdEncoding.EncodeToString(pub),
 		"MOTCUA_DATA_KEY":        base64.StdEncoding.EncodeToString(randomKey()),
+		"MOTCUA_EVENT_KEY":       base64.StdEncoding.EncodeToString(eventKey),
 	}))
 	if err != nil {
 		t.Fatal(err)
