@@ -5,9 +5,10 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/motcua/motcua/services/platform/spreadsheet"
 	"github.com/motcua/motcua/services/platform/web/htmlpage"
 	"github.com/motcua/motcua/services/status/app/indicators"
-	"github.com/motcua/motcua/services/status/ports/spreadsheet"
+	"github.com/motcua/motcua/services/status/ports/cells"
 )
 
 // csvTime is how times are written in the files: the offices' local time, which a
@@ -51,7 +52,7 @@ func (p *Pages) indicatorsCSV(w http.ResponseWriter, r *http.Request) {
 	}
 	var rows [][]string
 	row := func(scope, code, name string, from, to string, f indicators.Figures) {
-		rows = append(rows, append([]string{scopes[pg.Lang][scope], code, name, from, to}, spreadsheet.FigureCells(f)...))
+		rows = append(rows, append([]string{scopes[pg.Lang][scope], code, name, from, to}, cells.Of(f)...))
 	}
 	from, to := pg.Form.Period.From.String(), pg.Form.Period.To.String()
 	row("total", "", "", from, to, b.Total)
@@ -85,7 +86,7 @@ func (p *Pages) overdueCSV(w http.ResponseWriter, r *http.Request) {
 		rows = append(rows, []string{d.Code, d.ProcedureCode, d.ProcedureName, d.HandlingOfficeName,
 			d.CurrentOfficeName, pg.Status(d.Status), pg.Channel(d.Channel),
 			d.ReceivedAt.In(p.Location).Format(csvTime), d.DueAt.In(p.Location).Format(csvTime),
-			spreadsheet.Decimal(&d.Hours)})
+			cells.Decimal(&d.Hours)})
 	}
 	day := pg.Now.In(p.Location).Format("2006-01-02")
 	spreadsheet.Write(w, spreadsheet.File{Name: fmt.Sprintf("ho-so-qua-han-%s%s.csv", day, scopeSuffix(pg.Form)),

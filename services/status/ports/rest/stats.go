@@ -9,8 +9,9 @@ import (
 
 	"github.com/motcua/motcua/services/platform/auth"
 	"github.com/motcua/motcua/services/platform/httpapi"
+	"github.com/motcua/motcua/services/platform/spreadsheet"
 	"github.com/motcua/motcua/services/status/app/indicators"
-	"github.com/motcua/motcua/services/status/ports/spreadsheet"
+	"github.com/motcua/motcua/services/status/ports/cells"
 	"github.com/motcua/motcua/services/worktime"
 )
 
@@ -204,7 +205,7 @@ func writeStatsCSV(w http.ResponseWriter, p indicators.Period, t indicators.Tabl
 	from, to := p.From.String(), p.To.String()
 	var rows [][]string
 	row := func(scope, code, name string, f indicators.Figures) {
-		rows = append(rows, append([]string{scope, code, name, from, to}, spreadsheet.FigureCells(f)...))
+		rows = append(rows, append([]string{scope, code, name, from, to}, cells.Of(f)...))
 	}
 	row("total", "", "", t.Total)
 	for _, g := range t.ByProcedure {

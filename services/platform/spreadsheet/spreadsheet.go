@@ -1,17 +1,13 @@
-// Package spreadsheet writes the CSV files status's ports offer for download (the
-// statistics of the JSON API, the dashboard's indicators and overdue dossiers): one
-// writer, so that every file is defused against formulas and never stored alike, and
-// the indicators' columns come in one order.
+// Package spreadsheet writes the CSV files the services offer for download (status's
+// statistics and indicators, intake's audit of personal-data reads): one writer, so
+// that every file is defused against formulas and never stored alike.
 package spreadsheet
 
 import (
 	"bytes"
 	"encoding/csv"
 	"net/http"
-	"strconv"
 	"strings"
-
-	"github.com/motcua/motcua/services/status/app/indicators"
 )
 
 // bom starts a file meant for Excel: without it Excel reads UTF-8 as the machine's
@@ -72,26 +68,4 @@ func Defuse(cell string) string {
 		return "'" + cell
 	}
 	return cell
-}
-
-// FigureCells are the cells of f in the order every indicators file has them: received,
-// finished early, on time and late, open within deadline and overdue, withdrawn, the
-// on-time rate, the average processing hours, the channels (desk, post, online), the
-// online share, the satisfaction rate, and the ratings (count, average, dislikes).
-func FigureCells(f indicators.Figures) []string {
-	return []string{count(f.Received), count(f.Early), count(f.OnTime), count(f.Late), count(f.WithinDeadline),
-		count(f.Overdue), count(f.Withdrawn), Decimal(f.OnTimeRate), Decimal(f.AvgProcessingHours),
-		count(f.Desk), count(f.Post), count(f.Online), Decimal(f.OnlineShare), Decimal(f.SatisfactionRate),
-		count(f.Ratings), Decimal(f.AvgScore), count(f.Dislikes)}
-}
-
-func count(n int64) string { return strconv.FormatInt(n, 10) }
-
-// Decimal writes a figure with one decimal (a dot, as spreadsheets read files), or
-// nothing when there is none.
-func Decimal(v *float64) string {
-	if v == nil {
-		return ""
-	}
-	return strconv.FormatFloat(*v, 'f', 1, 64)
 }
