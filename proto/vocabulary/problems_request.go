@@ -36,6 +36,8 @@ var requestProblems = table{
 	"code wrong_code":          {"Mã xác thực không đúng; hãy kiểm tra lại mã 6 chữ số vừa nhận.", "Wrong code; check the 6 digits you received."},
 	"verification_gone":        {"Mã xác thực đã hết hạn, đã được dùng hoặc đã nhập sai quá nhiều lần; hãy yêu cầu mã mới.", "The code expired, was used, or was entered wrong too often; ask for a new one."},
 	"verification_not_found":   {"Không có yêu cầu xác thực này; hãy yêu cầu mã mới.", "There is no such verification; ask for a new code."},
+	"dossier audit_subject":    {"Hãy cho biết hồ sơ (?dossier=mã hồ sơ) hoặc cán bộ (?username=tên đăng nhập), một trong hai.", "Give the dossier (?dossier=code) or the member of staff (?username=name), one of the two."},
+	"since invalid_date":       {"Ngày bắt đầu viết dạng năm-tháng-ngày, ví dụ 2026-12-01.", "The start date is written YYYY-MM-DD, e.g. 2026-12-01."},
 	"signed_out":               {"Bạn đã đăng xuất khỏi phiên này; hãy đăng nhập lại.", "You signed out of this session; sign in again."},
 	"bad_credentials":          {"Sai tên đăng nhập hoặc mật khẩu.", "Wrong username or password."},
 	"too_many_sign_ins":        {"Đăng nhập sai quá nhiều lần; hãy chờ một lát rồi thử lại.", "Too many failed sign-ins; wait a little and try again."},

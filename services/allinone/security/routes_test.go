@@ -134,6 +134,7 @@ var table = map[string]expect{
 	"POST /api/v1/dossiers/{code}/actions/{action}": {roles: actors, thing: aDossier, params: map[string]string{"action": "return"}, json: `{}`},
 	"PUT /api/v1/calendar/{year}":                   {roles: admin, params: map[string]string{"year": "2026"}, json: `{"days_off":[{"date":"2026-01-01","reason":"Tết Dương lịch"}]}`},
 	"GET /api/v1/accounts":                          {roles: admin},
+	"GET /api/v1/audit/reads":                       {roles: admin, query: "username=desk.xuanloc"},
 	"POST /api/v1/accounts":                         {roles: admin, json: `{"username":"security.made.{n}","role":"desk","offices":["` + demo.DistrictDesk + `"],"password":"a long enough password {n}"}`},
 	"PATCH /api/v1/accounts/{username}":             {roles: admin, thing: anAccount, json: `{"role":"desk","offices":["` + demo.DistrictDesk + `"],"disabled":false}`},
 	"POST /api/v1/accounts/{username}/password":     {roles: admin, thing: anAccount, json: `{"password":"another long password {n}"}`},

@@ -114,6 +114,7 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 	// The administrator's pages edit the calendar through the API's use case.
 	api.Verifications = &app.Verifications{Store: st, Send: msgr, Key: cfg.PINKey, Issuer: issuer, Now: now}
 	api.VerificationsAsked, api.VerificationsWrong = rest.NewVerificationLimits()
+	api.Audit = &app.Audit{Store: dossiers}
 	api.Accounts = &app.Accounts{Store: st}
 	api.Offices = &app.Offices{Store: st, Cache: cat, Relay: relay, Now: now}
 	api.Procedures = &app.Procedures{Store: st, Cache: cat}

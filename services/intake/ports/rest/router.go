@@ -35,6 +35,8 @@ type API struct {
 	// limit each client (see NewVerificationLimits).
 	Verifications                          *app.Verifications
 	VerificationsAsked, VerificationsWrong *ratelimit.Limiter
+	// Audit tells administrators who read which citizen's personal data.
+	Audit *app.Audit
 	// Accounts, Offices and Procedures are the administrator's use cases.
 	Accounts   *app.Accounts
 	Offices    *app.Offices
@@ -61,6 +63,7 @@ func (a *API) Mount(r chi.Router) {
 		r.With(staff).Get("/api/v1/dossiers/{code}/forms/{form}", a.form)
 		admin := auth.RequireRole(a.Log, auth.RoleAdmin)
 		r.With(admin).Put("/api/v1/calendar/{year}", a.setCalendarYear)
+		r.With(admin).Get("/api/v1/audit/reads", a.auditReads)
 		r.With(admin).Get("/api/v1/accounts", a.accounts)
 		r.With(admin).Post("/api/v1/accounts", a.createAccount)
 		r.With(admin).Patch("/api/v1/accounts/{username}", a.changeAccount)
