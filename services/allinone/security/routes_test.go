@@ -98,32 +98,32 @@ var (
 // for a handler of every method). A route missing from it fails the suite.
 var table = map[string]expect{
 	// Public: the citizen, reference data, operations, assets, sign-in.
-	"GET /":                                  {public: true},
-	"GET /tra-cuu":                           {public: true, thing: aLookup, query: "code={code}&pin={pin}"},
-	"POST /tra-cuu/danh-gia":                 {public: true, thing: aLookup, form: "code={code}&pin={pin}&score=5", hidden: -1},
-	"GET /api/v1/track/{code}":               {public: true, thing: aLookup, query: "pin={pin}"},
-	"POST /api/v1/track/{code}/rating":       {public: true, thing: aLookup, query: "pin={pin}", json: `{"score":5}`},
-	"POST /api/v1/auth/token":                {public: true, json: validLogin},
-	"POST /api/v1/public/verifications":      {public: true, json: `{"email":"cong.dan.{n}@example.vn"}`},
-	"POST /api/v1/public/verifications/{id}": {public: true, thing: aVerification, json: `{"code":"123456"}`},
-	"GET /api/v1/offices":                    {public: true},
-	"GET /api/v1/procedures":                 {public: true},
-	"GET /api/v1/calendar/due":               {public: true, query: "from=2026-03-02T08:00:00%2B07:00&hours=16"},
-	"GET /api/v1/calendar/{year}":            {public: true, params: map[string]string{"year": "2026"}},
-	"GET /healthz":                           {public: true},
-	"GET /readyz":                            {public: true},
-	"* /metrics":                             {public: true},
-	"GET /dang-nhap":                         {public: true},
-	"POST /dang-nhap":                        {public: true, form: "username=desk.giaray&password=" + demo.Password},
-	"GET /assets/intake/admin.css":           {public: true},
-	"GET /assets/intake/base.css":            {public: true},
-	"GET /assets/intake/desk.css":            {public: true},
-	"GET /assets/postal/base.css":            {public: true},
-	"GET /assets/postal/postal.css":          {public: true},
-	"GET /assets/postal/postal.js":           {public: true},
-	"GET /assets/status/base.css":            {public: true},
-	"GET /assets/status/citizen.css":         {public: true},
-	"GET /assets/status/dashboard.css":       {public: true},
+	"GET /":                             {public: true},
+	"GET /tra-cuu":                      {public: true, thing: aLookup, query: "code={code}&pin={pin}"},
+	"POST /tra-cuu/danh-gia":            {public: true, thing: aLookup, form: "code={code}&pin={pin}&score=5", hidden: -1},
+	"GET /api/v1/track/{code}":          {public: true, thing: aLookup, query: "pin={pin}"},
+	"POST /api/v1/track/{code}/rating":  {public: true, thing: aLookup, query: "pin={pin}", json: `{"score":5}`},
+	"POST /api/v1/auth/token":           {public: true, json: validLogin},
+	"POST /api/v1/public/verifications": {public: true, json: `{"email":"cong.dan.{n}@example.vn"}`},
+	"POST /api/v1/public/verifications/{verification_id}": {public: true, thing: aVerification, json: `{"code":"123456"}`},
+	"GET /api/v1/offices":              {public: true},
+	"GET /api/v1/procedures":           {public: true},
+	"GET /api/v1/calendar/due":         {public: true, query: "from=2026-03-02T08:00:00%2B07:00&hours=16"},
+	"GET /api/v1/calendar/{year}":      {public: true, params: map[string]string{"year": "2026"}},
+	"GET /healthz":                     {public: true},
+	"GET /readyz":                      {public: true},
+	"* /metrics":                       {public: true},
+	"GET /dang-nhap":                   {public: true},
+	"POST /dang-nhap":                  {public: true, form: "username=desk.giaray&password=" + demo.Password},
+	"GET /assets/intake/admin.css":     {public: true},
+	"GET /assets/intake/base.css":      {public: true},
+	"GET /assets/intake/desk.css":      {public: true},
+	"GET /assets/postal/base.css":      {public: true},
+	"GET /assets/postal/postal.css":    {public: true},
+	"GET /assets/postal/postal.js":     {public: true},
+	"GET /assets/status/base.css":      {public: true},
+	"GET /assets/status/citizen.css":   {public: true},
+	"GET /assets/status/dashboard.css": {public: true},
 
 	// intake's API.
 	"POST /api/v1/auth/logout":                      {roles: everyRole, fresh: true},
@@ -386,7 +386,7 @@ func (f *fixture) vars(k thing, v, role string) map[string]string {
 	case aProcedure:
 		return map[string]string{"code": pick("1.001776", "", "9.999999")}
 	case aVerification:
-		return map[string]string{"id": "0b8f4a52-6f1e-4c1e-9d7a-3c2b1a000000"}
+		return map[string]string{"verification_id": "0b8f4a52-6f1e-4c1e-9d7a-3c2b1a000000"}
 	}
 	return map[string]string{}
 }

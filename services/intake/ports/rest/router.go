@@ -48,7 +48,7 @@ type API struct {
 func (a *API) Mount(r chi.Router) {
 	r.Post("/api/v1/auth/token", a.token)
 	r.Post("/api/v1/public/verifications", a.startVerification)
-	r.Post("/api/v1/public/verifications/{id}", a.confirmVerification)
+	r.Post("/api/v1/public/verifications/{verification_id}", a.confirmVerification)
 	r.Get("/api/v1/offices", a.offices)
 	r.Get("/api/v1/procedures", a.procedures)
 	r.Get("/api/v1/calendar/due", a.due)

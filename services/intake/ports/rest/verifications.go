@@ -101,7 +101,7 @@ func (a *API) confirmVerification(w http.ResponseWriter, r *http.Request) {
 		a.fail(w, r, httpapi.TooMany("too_many_wrong_codes", seconds(wait)))
 		return
 	}
-	id, err := uuid.Parse(chi.URLParam(r, "id"))
+	id, err := uuid.Parse(chi.URLParam(r, "verification_id"))
 	if err != nil {
 		a.fail(w, r, httpapi.Problem(http.StatusNotFound, "", "verification_not_found"))
 		return
