@@ -25,6 +25,9 @@ type Keys struct {
 	PINKey     string `json:"pin_key"`
 	// EventKey seals the addresses the dossier events carry for the postal service.
 	EventKey string `json:"event_key"`
+	// DatabasePasswords are the passwords of each service's own database role, by
+	// service (intake, status, postal).
+	DatabasePasswords map[string]string `json:"database_passwords,omitempty"`
 	// Retired are the public halves of signing keys rotated out, with when: their
 	// tokens are still taken for RetiredKeysHold.
 	Retired []RetiredKey `json:"retired_auth_public_keys,omitempty"`
@@ -104,11 +107,10 @@ func LoadOrCreate(dir string) (Keys, error) {
 		if err := json.Unmarshal(b, &k); err != nil {
 			return k, fmt.Errorf("read %s: %w", path, err)
 		}
-		if k.EventKey != "" {
+		if !k.fillIn() {
 			return k, nil
 		}
-		// A data directory from before the event key: it is added, the rest kept.
-		k.EventKey = base64.StdEncoding.EncodeToString(random32())
+		// A data directory from before a key: it is added, the rest kept.
 		return k, write(path, k)
 	}
 	if !errors.Is(err, fs.ErrNotExist) {
@@ -121,17 +123,39 @@ func LoadOrCreate(dir string) (Keys, error) {
 	return k, write(path, k)
 }
 
+// Services are the services with a database role of their own.
+var Services = []string{"intake", "status", "postal"}
+
+// fillIn adds the keys k lacks (a data directory written by an earlier version) and
+// reports whether it added any.
+func (k *Keys) fillIn() bool {
+	added := false
+	if k.EventKey == "" {
+		k.EventKey, added = base64.StdEncoding.EncodeToString(random32()), true
+	}
+	if k.DatabasePasswords == nil {
+		k.DatabasePasswords = map[string]string{}
+	}
+	for _, s := range Services {
+		if k.DatabasePasswords[s] == "" {
+			k.DatabasePasswords[s], added = rand.Text(), true
+		}
+	}
+	return added
+}
+
 // Generate makes a new set of keys.
 func Generate() Keys {
 	pub, priv, _ := ed25519.GenerateKey(rand.Reader)
 	enc := base64.StdEncoding.EncodeToString
-	return Keys{
+	k := Keys{
 		SigningKey: enc(priv.Seed()),
 		PublicKey:  enc(pub),
 		DataKey:    enc(random32()),
 		PINKey:     enc(random32()),
-		EventKey:   enc(random32()),
 	}
+	k.fillIn()
+	return k
 }
 
 func random32() []byte {

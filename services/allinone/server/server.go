@@ -60,7 +60,23 @@ func Run(ctx context.Context, opt Options, log *slog.Logger) error {
 	if env["MOTCUA_HTTP_ADDR"] == "" {
 		env["MOTCUA_HTTP_ADDR"] = "127.0.0.1:8080"
 	}
-	var natsURLs map[string]string
+	// Each service's own settings, over env's: its database role, its broker user.
+	own := map[string]map[string]string{}
+	set := func(service, name, value string) {
+		if own[service] == nil {
+			own[service] = map[string]string{}
+		}
+		own[service][name] = value
+	}
+	if env["MOTCUA_DATABASE_ROLES"] != "off" && env["DATABASE_URL"] != "" {
+		urls, err := provisionRoles(ctx, env["DATABASE_URL"], keys.DatabasePasswords, log)
+		if err != nil {
+			return err
+		}
+		for service, u := range urls {
+			set(service, "DATABASE_URL", u)
+		}
+	}
 	if env["NATS_URL"] == "" {
 		// Each service connects as its own user of accounts.conf, with a password made
 		// for this run: no other process on the machine gets in.
@@ -73,9 +89,8 @@ func Run(ctx context.Context, opt Options, log *slog.Logger) error {
 			return err
 		}
 		defer func() { ns.Shutdown(); ns.WaitForShutdown() }()
-		natsURLs = map[string]string{}
 		for user, pw := range passwords {
-			natsURLs[user] = embeddednats.URL(ns, user, pw)
+			set(user, "NATS_URL", embeddednats.URL(ns, user, pw))
 		}
 		log.Info("embedded nats started", "url", ns.ClientURL(), "store", filepath.Join(dataDir, "nats"))
 		if opt.Broker != nil {
@@ -83,7 +98,7 @@ func Run(ctx context.Context, opt Options, log *slog.Logger) error {
 		}
 	}
 
-	services, common, err := start(ctx, env, natsURLs, log)
+	services, common, err := start(ctx, env, own, log)
 	if err != nil {
 		return err
 	}
@@ -120,9 +135,9 @@ func Run(ctx context.Context, opt Options, log *slog.Logger) error {
 	return lifecycle.Run(ctx, httpapi.NewServer(common.HTTPAddr, router), workers, common.ShutdownTimeout, log, ready)
 }
 
-// start builds intake, status and postal from env, each reading its own settings (and
-// its own NATS_URL from natsURLs when set), closing what started if one fails.
-func start(ctx context.Context, env, natsURLs map[string]string, log *slog.Logger) ([]lifecycle.Service, config.Common, error) {
+// start builds intake, status and postal from env, each reading its own settings (own's
+// over env's), closing what started if one fails.
+func start(ctx context.Context, env map[string]string, own map[string]map[string]string, log *slog.Logger) ([]lifecycle.Service, config.Common, error) {
 	starters := []struct {
 		name  string
 		start lifecycle.Starter
@@ -134,12 +149,9 @@ func start(ctx context.Context, env, natsURLs map[string]string, log *slog.Logge
 	var started []lifecycle.Service
 	var common config.Common
 	for _, s := range starters {
-		own := env
-		if u, ok := natsURLs[s.name]; ok {
-			own = maps.Clone(env)
-			own["NATS_URL"] = u
-		}
-		svc, c, err := s.start(ctx, config.NewReaderFrom(own), log.With("component", s.name))
+		settings := maps.Clone(env)
+		maps.Copy(settings, own[s.name])
+		svc, c, err := s.start(ctx, config.NewReaderFrom(settings), log.With("component", s.name))
 		if err != nil {
 			for _, done := range started {
 				done.Close()

@@ -12,12 +12,14 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/nats-io/nats.go"
 
 	"github.com/motcua/motcua/services/allinone/secrets"
 	"github.com/motcua/motcua/services/intake/demo"
 	"github.com/motcua/motcua/services/platform/apiclient"
 	"github.com/motcua/motcua/services/platform/auth"
+	"github.com/motcua/motcua/services/platform/database"
 	"github.com/motcua/motcua/services/platform/pgtest"
 )
 
@@ -166,5 +168,36 @@ func TestKeyRotationSignsNobodyOut(t *testing.T) {
 	}
 	if _, err := auth.NewVerifier(newKey).Verify(after); err != nil {
 		t.Errorf("the new sign-in is not signed with the new key: %v", err)
+	}
+}
+
+// TestEachServiceHasItsOwnDatabaseRole: the all-in-one gives each service a role of its
+// own, owning its schema and no superuser, and the services work under them.
+func TestEachServiceHasItsOwnDatabaseRole(t *testing.T) {
+	addr, stop := serve(t, t.TempDir())
+	defer stop()
+	ctx := context.Background()
+	c := apiclient.NewClient(2)
+	if _, err := c.Token(ctx, addr, "desk.xuanloc", demo.Password); err != nil {
+		t.Fatal(err)
+	}
+	conn, err := pgx.Connect(ctx, dbURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	for _, schema := range []string{"intake", "status", "postal"} {
+		role, err := database.RoleName(dbURL, schema)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var owner string
+		var super, connected bool
+		err = conn.QueryRow(ctx, `SELECT n.nspowner::regrole::text, r.rolsuper,
+			EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.usename = r.rolname AND a.datname = current_database())
+			FROM pg_namespace n, pg_roles r WHERE n.nspname = $1 AND r.rolname = $2`, schema, role).Scan(&owner, &super, &connected)
+		if err != nil || owner != role || super || !connected {
+			t.Errorf("%s: owned by %s (want %s), superuser %v, connected %v (%v)", schema, owner, role, super, connected, err)
+		}
 	}
 }

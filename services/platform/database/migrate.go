@@ -64,8 +64,19 @@ func Migrate(ctx context.Context, pool *pgxpool.Pool, schema string, steps []Mig
 		return fmt.Errorf("migrate %s: lock: %w", schema, err)
 	}
 	defer conn.Exec(context.WithoutCancel(ctx), "SELECT pg_advisory_unlock(hashtext('motcua.migrate'))") //nolint:errcheck
-	setup := fmt.Sprintf(`CREATE SCHEMA IF NOT EXISTS %[1]s;
-CREATE TABLE IF NOT EXISTS %[1]s.schema_migrations (
+	// A schema made beforehand for the service's own role is used as it is: the role,
+	// owning its schema only, may not create one (PostgreSQL checks that right before it
+	// looks whether the schema exists).
+	var exists bool
+	if err := conn.QueryRow(ctx, "SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $1)", schema).Scan(&exists); err != nil {
+		return fmt.Errorf("migrate %s: %w", schema, err)
+	}
+	if !exists {
+		if _, err := conn.Exec(ctx, "CREATE SCHEMA IF NOT EXISTS "+ident); err != nil {
+			return fmt.Errorf("migrate %s: create schema: %w", schema, err)
+		}
+	}
+	setup := fmt.Sprintf(`CREATE TABLE IF NOT EXISTS %[1]s.schema_migrations (
 	name text PRIMARY KEY,
 	applied_at timestamptz NOT NULL DEFAULT now()
 )`, ident)

@@ -20,6 +20,8 @@ func Unavailable(err error) bool {
 	var pgErr *pgconn.PgError
 	var netErr net.Error
 	switch {
+	case err == nil:
+		return false
 	case errors.As(err, &connectErr):
 		return true
 	case errors.As(err, &pgErr):
