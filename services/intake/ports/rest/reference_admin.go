@@ -61,69 +61,6 @@ func (in officeInput) onto(o catalog.Office) catalog.Office {
 	return o
 }
 
-// createOffice answers POST /offices (201).
-func (a *API) createOffice(w http.ResponseWriter, r *http.Request) {
-	var in officeInput
-	if err := httpapi.DecodeJSON(w, r, &in, 16<<10); err != nil {
-		a.fail(w, r, err)
-		return
-	}
-	o := in.onto(catalog.Office{})
-	o.Code = strings.TrimSpace(o.Code)
-	a.saveOffice(w, r, o, true, http.StatusCreated)
-}
-
-// changeOffice answers PATCH /offices/{code}.
-func (a *API) changeOffice(w http.ResponseWriter, r *http.Request) {
-	var in officeInput
-	if err := httpapi.DecodeJSON(w, r, &in, 16<<10); err != nil {
-		a.fail(w, r, err)
-		return
-	}
-	code := chi.URLParam(r, "code")
-	old, ok, err := a.findOffice(r.Context(), code)
-	if err == nil && !ok {
-		err = app.ErrNoSuchEntry
-	}
-	if err == nil && in.Code != nil && *in.Code != code {
-		err = app.Invalid{"code": "code.fixed"}
-	}
-	if err != nil {
-		a.fail(w, r, err)
-		return
-	}
-	a.saveOffice(w, r, in.onto(old), false, http.StatusOK)
-}
-
-func (a *API) saveOffice(w http.ResponseWriter, r *http.Request, o catalog.Office, create bool, status int) {
-	if err := a.Offices.Save(r.Context(), o, create); err != nil {
-		a.fail(w, r, err)
-		return
-	}
-	saved, ok, err := a.findOffice(r.Context(), o.Code)
-	if err == nil && !ok {
-		err = app.ErrNoSuchEntry
-	}
-	if err != nil {
-		a.fail(w, r, err)
-		return
-	}
-	httpapi.WriteJSON(w, status, officeOf(saved))
-}
-
-func (a *API) findOffice(ctx context.Context, code string) (catalog.Office, bool, error) {
-	list, err := a.Offices.List(ctx)
-	if err != nil {
-		return catalog.Office{}, false, err
-	}
-	for _, o := range list {
-		if o.Code == code {
-			return o, true, nil
-		}
-	}
-	return catalog.Office{}, false, nil
-}
-
 // procedureInput is a procedure as an administrator sends it, with the fields of GET
 // /procedures; on a PATCH what is left out stays.
 type procedureInput struct {
@@ -157,65 +94,97 @@ func (in procedureInput) onto(p catalog.Procedure) catalog.Procedure {
 	return p
 }
 
-// createProcedure answers POST /procedures (201).
-func (a *API) createProcedure(w http.ResponseWriter, r *http.Request) {
-	var in procedureInput
-	if err := httpapi.DecodeJSON(w, r, &in, 16<<10); err != nil {
-		a.fail(w, r, err)
-		return
-	}
-	p := in.onto(catalog.Procedure{})
-	p.Code = strings.TrimSpace(p.Code)
-	a.saveProcedure(w, r, p, true, http.StatusCreated)
+// entries are an administrator's reference data of one kind (offices, procedures) as
+// the API adds and changes them: In is what a request sends, E the entry kept.
+type entries[E any, In interface{ onto(E) E }] struct {
+	list   func(context.Context) ([]E, error)
+	save   func(ctx context.Context, e E, create bool) error
+	code   func(E) string
+	fixed  func(In) *string // the code a request names, if any
+	answer func(E) any
 }
 
-// changeProcedure answers PATCH /procedures/{code}.
-func (a *API) changeProcedure(w http.ResponseWriter, r *http.Request) {
-	var in procedureInput
-	if err := httpapi.DecodeJSON(w, r, &in, 16<<10); err != nil {
+// officeEntries and procedureEntries are the two kinds.
+func (a *API) officeEntries() entries[catalog.Office, officeInput] {
+	return entries[catalog.Office, officeInput]{list: a.Offices.List, save: a.Offices.Save,
+		code:   func(o catalog.Office) string { return o.Code },
+		fixed:  func(in officeInput) *string { return in.Code },
+		answer: func(o catalog.Office) any { return officeOf(o) }}
+}
+
+func (a *API) procedureEntries() entries[catalog.Procedure, procedureInput] {
+	return entries[catalog.Procedure, procedureInput]{list: a.Procedures.List, save: a.Procedures.Save,
+		code:   func(p catalog.Procedure) string { return p.Code },
+		fixed:  func(in procedureInput) *string { return in.Code },
+		answer: func(p catalog.Procedure) any { return procedureOf(p) }}
+}
+
+// create answers POST: a new entry (201).
+func (h entries[E, In]) create(a *API) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		var in In
+		if err := httpapi.DecodeJSON(w, r, &in, 16<<10); err != nil {
+			a.fail(w, r, err)
+			return
+		}
+		var zero E
+		h.saveAndAnswer(a, w, r, in.onto(zero), true, http.StatusCreated)
+	}
+}
+
+// change answers PATCH /…/{code}: what the request names changes, the rest stays; the
+// code itself cannot change.
+func (h entries[E, In]) change(a *API) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		var in In
+		if err := httpapi.DecodeJSON(w, r, &in, 16<<10); err != nil {
+			a.fail(w, r, err)
+			return
+		}
+		code := chi.URLParam(r, "code")
+		old, ok, err := h.find(r.Context(), code)
+		if err == nil && !ok {
+			err = app.ErrNoSuchEntry
+		}
+		if c := h.fixed(in); err == nil && c != nil && *c != code {
+			err = app.Invalid{"code": "code.fixed"}
+		}
+		if err != nil {
+			a.fail(w, r, err)
+			return
+		}
+		h.saveAndAnswer(a, w, r, in.onto(old), false, http.StatusOK)
+	}
+}
+
+// saveAndAnswer saves e and answers with it as kept.
+func (h entries[E, In]) saveAndAnswer(a *API, w http.ResponseWriter, r *http.Request, e E, create bool, status int) {
+	if err := h.save(r.Context(), e, create); err != nil {
 		a.fail(w, r, err)
 		return
 	}
-	code := chi.URLParam(r, "code")
-	old, ok, err := a.findProcedure(r.Context(), code)
+	saved, ok, err := h.find(r.Context(), strings.TrimSpace(h.code(e)))
 	if err == nil && !ok {
 		err = app.ErrNoSuchEntry
 	}
-	if err == nil && in.Code != nil && *in.Code != code {
-		err = app.Invalid{"code": "code.fixed"}
-	}
 	if err != nil {
 		a.fail(w, r, err)
 		return
 	}
-	a.saveProcedure(w, r, in.onto(old), false, http.StatusOK)
+	httpapi.WriteJSON(w, status, h.answer(saved))
 }
 
-func (a *API) saveProcedure(w http.ResponseWriter, r *http.Request, p catalog.Procedure, create bool, status int) {
-	if err := a.Procedures.Save(r.Context(), p, create); err != nil {
-		a.fail(w, r, err)
-		return
-	}
-	saved, ok, err := a.findProcedure(r.Context(), p.Code)
-	if err == nil && !ok {
-		err = app.ErrNoSuchEntry
-	}
+// find is the entry with code.
+func (h entries[E, In]) find(ctx context.Context, code string) (E, bool, error) {
+	var zero E
+	list, err := h.list(ctx)
 	if err != nil {
-		a.fail(w, r, err)
-		return
+		return zero, false, err
 	}
-	httpapi.WriteJSON(w, status, procedureOf(saved))
-}
-
-func (a *API) findProcedure(ctx context.Context, code string) (catalog.Procedure, bool, error) {
-	list, err := a.Procedures.List(ctx)
-	if err != nil {
-		return catalog.Procedure{}, false, err
-	}
-	for _, p := range list {
-		if p.Code == code {
-			return p, true, nil
+	for _, e := range list {
+		if h.code(e) == code {
+			return e, true, nil
 		}
 	}
-	return catalog.Procedure{}, false, nil
+	return zero, false, nil
 }
