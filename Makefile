@@ -3,7 +3,7 @@ GO      ?= go
 BIN     := bin
 STATICCHECK_VERSION := v0.8.2
 
-.PHONY: build run test test-security bench proto lint clean
+.PHONY: build run test test-security test-faults bench proto lint clean
 
 ## build: the all-in-one command and each service's own binary, into bin/
 build:
@@ -24,6 +24,11 @@ test:
 ## lock and trusted proxies, then each fuzz target for FUZZTIME (default 10s)
 test-security:
 	deploy/local/test-security.sh
+
+## test-faults: processes killed, the broker killed and frozen, PostgreSQL restarted under
+## load; every acknowledged request reconciled (none lost, none twice), catch-up printed
+test-faults:
+	deploy/local/test-faults.sh
 
 ## bench: throughput, latency and memory, each beside a baseline measured in the same run
 bench: build
