@@ -21,7 +21,7 @@ test:
 	deploy/local/test.sh
 
 ## test-security: every route as every role (own office, another, missing), the lookup's
-## lock and trusted proxies, then each fuzz target for FUZZTIME (default 10s)
+## lock and trusted proxies, then each fuzz target for FUZZTIME (default 20000 inputs)
 test-security:
 	deploy/local/test-security.sh
 
