@@ -37,6 +37,9 @@ const (
 	// anAccount, anOffice, aProcedure: administration of {username} or {code}; own and
 	// missing only.
 	anAccount
+	// anAudited: {code} of a dossier whose reads an administrator audits, whatever its
+	// office; own and missing only.
+	anAudited
 	anOffice
 	aProcedure
 	// aVerification: {id} of a citizen's verification of an address; missing only (a
@@ -55,7 +58,7 @@ func (k thing) variants() []string {
 	switch k {
 	case nothing:
 		return []string{own}
-	case anAccount, anOffice, aProcedure:
+	case anAccount, anOffice, aProcedure, anAudited:
 		return []string{own, missing}
 	case aVerification:
 		return []string{missing}
@@ -135,6 +138,7 @@ var table = map[string]expect{
 	"PUT /api/v1/calendar/{year}":                   {roles: admin, params: map[string]string{"year": "2026"}, json: `{"days_off":[{"date":"2026-01-01","reason":"Tết Dương lịch"}]}`},
 	"GET /api/v1/accounts":                          {roles: admin},
 	"GET /api/v1/audit/reads":                       {roles: admin, query: "username=desk.xuanloc"},
+	"GET /api/v1/audit/address-reads":               {roles: admin, thing: anAudited, query: "dossier={code}"},
 	"POST /api/v1/accounts":                         {roles: admin, json: `{"username":"security.made.{n}","role":"desk","offices":["` + demo.DistrictDesk + `"],"password":"a long enough password {n}"}`},
 	"PATCH /api/v1/accounts/{username}":             {roles: admin, thing: anAccount, json: `{"role":"desk","offices":["` + demo.DistrictDesk + `"],"disabled":false}`},
 	"POST /api/v1/accounts/{username}/password":     {roles: admin, thing: anAccount, json: `{"password":"another long password {n}"}`},
@@ -366,6 +370,8 @@ func (f *fixture) vars(k thing, v, role string) map[string]string {
 	switch k {
 	case aDossier:
 		return map[string]string{"code": pick(f.own.code, f.other.code, f.missingCode)}
+	case anAudited:
+		return map[string]string{"code": pick(f.own.code, "", f.missingCode)}
 	case aShipment:
 		return map[string]string{"tracking": pick(f.own.tracking, f.other.tracking, f.missingTracking)}
 	case aLookup:

@@ -95,14 +95,15 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 	if now == nil {
 		now = time.Now
 	}
-	shipments := &app.Shipments{Store: store.New(inf.Pool), Sealer: sealer, Calendar: inf.Calendar, Relay: relay, Now: now}
+	st := store.New(inf.Pool)
+	shipments := &app.Shipments{Store: st, Sealer: sealer, Calendar: inf.Calendar, Relay: relay, Now: now}
 	return &Service{
 		Infra: inf, relay: relay,
 		consumers: []*messaging.Consumer{
 			messaging.NewConsumer(inf.Pool, inf.JS, log, projection.OfficeConsumer, projection.Office),
 			messaging.NewConsumer(inf.Pool, inf.JS, log, projection.DossierConsumer, dossiers.Handle),
 		},
-		api:   &rest.API{Log: log, Verifier: verifier, Shipments: shipments},
+		api:   &rest.API{Log: log, Verifier: verifier, Shipments: shipments, Audit: &app.Audit{Store: st}},
 		pages: &web.Pages{Log: log, Verifier: verifier, Shipments: shipments},
 	}, nil
 }

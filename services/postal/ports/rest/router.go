@@ -16,7 +16,9 @@ import (
 type API struct {
 	Log       *slog.Logger
 	Shipments *app.Shipments
-	Verifier  *auth.Verifier
+	// Audit tells administrators who read the citizens' addresses.
+	Audit    *app.Audit
+	Verifier *auth.Verifier
 }
 
 // Mount adds postal's routes to r. Paths are spelled out whole (no sub-router) so the
@@ -30,5 +32,6 @@ func (a *API) Mount(r chi.Router) {
 		r.With(staff).Get("/api/v1/shipments/{tracking_number}", a.get)
 		r.With(auth.RequireRole(a.Log, auth.RolePostal)).Post("/api/v1/shipments/{tracking_number}/events", a.record)
 		r.With(auth.RequireRole(a.Log, auth.RolePostal)).Get("/api/v1/manifests", a.manifest)
+		r.With(auth.RequireRole(a.Log, auth.RoleAdmin)).Get("/api/v1/audit/address-reads", a.addressReads)
 	})
 }

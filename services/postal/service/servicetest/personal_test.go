@@ -147,6 +147,25 @@ func TestPersonalData(t *testing.T) {
 			t.Errorf("a run sheet of %d pickups and %d deliveries is audited %d times", len(m.Pickups), len(m.Deliveries), got-before)
 		}
 
+		// An administrator reads who read the dossier's addresses, as JSON or a spreadsheet.
+		var audit struct {
+			Items []struct {
+				Username, Purpose, TrackingNumber string
+			} `json:"items"`
+		}
+		admin := e.token(t, "admin.giaray")
+		e.call(t, "GET", "/api/v1/audit/address-reads?dossier="+d.Code, admin, nil).Expect(t, http.StatusOK).Decode(t, &audit)
+		if n := e.count(t, `SELECT count(*) FROM personal_data_reads r JOIN shipments s ON s.id = r.shipment_id
+			JOIN dossiers d ON d.id = s.dossier_id WHERE d.code = $1`, d.Code); len(audit.Items) != n || n == 0 {
+			t.Errorf("the audit lists %d reads of %d", len(audit.Items), n)
+		}
+		csv, err := e.do("GET", "/api/v1/audit/address-reads?dossier="+d.Code+"&format=csv", admin, nil)
+		if err != nil || csv.Status != http.StatusOK || !strings.Contains(string(csv.Body), "at,username,purpose,tracking_number") {
+			t.Errorf("the audit as a spreadsheet: %v %d %s", err, csv.Status, csv.Body)
+		}
+		e.call(t, "GET", "/api/v1/audit/address-reads?dossier="+d.Code, e.token(t, "desk.xuanloc"), nil).ExpectError(t, http.StatusForbidden, "forbidden", "")
+		e.call(t, "GET", "/api/v1/audit/address-reads?dossier="+districtDesk+"-261201-9999", admin, nil).ExpectError(t, http.StatusNotFound, "not_found", "")
+
 		// A refused read reads nothing.
 		total := e.count(t, "SELECT count(*) FROM personal_data_reads")
 		e.call(t, "GET", "/api/v1/shipments/"+delivery.TrackingNumber, e.token(t, "postal.giaray"), nil).
