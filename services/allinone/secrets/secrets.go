@@ -22,7 +22,10 @@ type Keys struct {
 	SigningKey string `json:"auth_signing_key"`
 	PublicKey  string `json:"auth_public_key"`
 	DataKey    string `json:"data_key"`
-	PINKey     string `json:"pin_key"`
+	// EarlierDataKeys are the data keys rotations replaced, newest first: they still
+	// open what they sealed, and the last makes the lookup index. Never dropped.
+	EarlierDataKeys []string `json:"earlier_data_keys,omitempty"`
+	PINKey          string   `json:"pin_key"`
 	// EventKey seals the addresses the dossier events carry for the postal service.
 	EventKey string `json:"event_key"`
 	// DatabasePasswords are the passwords of each service's own database role, by
@@ -50,6 +53,7 @@ func (k Keys) Env() map[string]string {
 		"MOTCUA_AUTH_PUBLIC_KEY":        k.PublicKey,
 		"MOTCUA_AUTH_OTHER_PUBLIC_KEYS": strings.Join(k.held(time.Now()), ","),
 		"MOTCUA_DATA_KEY":               k.DataKey,
+		"MOTCUA_DATA_EARLIER_KEYS":      strings.Join(k.EarlierDataKeys, ","),
 		"MOTCUA_PIN_KEY":                k.PINKey,
 		"MOTCUA_EVENT_KEY":              k.EventKey,
 	}
@@ -67,8 +71,9 @@ func (k Keys) held(now time.Time) []string {
 }
 
 // Rotate gives dir/secrets.json a new token signing key, keeping the old one's public
-// half for RetiredKeysHold so that nobody is signed out (motcua keys rotate). Keys
-// retired longer ago are dropped.
+// half for RetiredKeysHold so that nobody is signed out, and a new data key, keeping the
+// old one to open what it sealed (motcua keys rotate). Signing keys retired longer ago
+// are dropped; data keys never are.
 func Rotate(dir string, now time.Time) (Keys, error) {
 	k, err := LoadOrCreate(dir)
 	if err != nil {
@@ -82,6 +87,8 @@ func Rotate(dir string, now time.Time) (Keys, error) {
 	}
 	fresh := Generate()
 	k.SigningKey, k.PublicKey, k.Retired = fresh.SigningKey, fresh.PublicKey, retired
+	k.EarlierDataKeys = append([]string{k.DataKey}, k.EarlierDataKeys...)
+	k.DataKey = fresh.DataKey
 	return k, write(filepath.Join(dir, "secrets.json"), k)
 }
 

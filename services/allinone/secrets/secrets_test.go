@@ -9,7 +9,8 @@ import (
 )
 
 // TestRotate: a rotation gives a new signing key and keeps the old public half among the
-// keys the services take, for a day; then it is dropped. The other keys stay.
+// keys the services take, for a day; then it is dropped. It gives a new data key and
+// keeps the old one for good. The other keys stay.
 func TestRotate(t *testing.T) {
 	dir := t.TempDir()
 	first, err := LoadOrCreate(dir)
@@ -22,7 +23,8 @@ func TestRotate(t *testing.T) {
 		t.Fatal(err)
 	}
 	if second.SigningKey == first.SigningKey || second.PublicKey == first.PublicKey ||
-		second.DataKey != first.DataKey || second.PINKey != first.PINKey {
+		second.DataKey == first.DataKey || second.PINKey != first.PINKey ||
+		len(second.EarlierDataKeys) != 1 || second.EarlierDataKeys[0] != first.DataKey {
 		t.Fatalf("rotated: %+v", second)
 	}
 	again, err := LoadOrCreate(dir)

@@ -145,6 +145,11 @@ func TestKeyRotationSignsNobodyOut(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	body := apiclient.Registration(demo.DistrictDesk, "2.000720", 7)
+	receipt, status, err := c.Register(ctx, addr, before, "", body)
+	if err != nil || status != http.StatusCreated {
+		t.Fatalf("register: %d %v", status, err)
+	}
 	stop()
 	rotated, err := secrets.Rotate(dir, time.Now())
 	if err != nil {
@@ -161,6 +166,20 @@ func TestKeyRotationSignsNobodyOut(t *testing.T) {
 		if err != nil || a.Status != http.StatusOK {
 			t.Errorf("a token signed %s: %v %v", name, a.Status, err)
 		}
+	}
+	// The data key rotated too: what the old one sealed still opens, and still is found.
+	var whole struct {
+		Applicant struct {
+			IDNumber string `json:"id_number"`
+		} `json:"applicant"`
+	}
+	a, err := c.Do(ctx, http.MethodGet, "http://"+addr+"/api/v1/dossiers/"+receipt.Code, after, "", nil, &whole)
+	if err != nil || a.Status != http.StatusOK || whole.Applicant.IDNumber == "" {
+		t.Errorf("a dossier sealed before the rotation: %v %v %+v", a.Status, err, whole)
+	}
+	found, err := c.Do(ctx, http.MethodGet, "http://"+addr+"/api/v1/dossiers/search?id_number="+whole.Applicant.IDNumber, after, "", nil, nil)
+	if err != nil || found.Status != http.StatusOK || !strings.Contains(string(found.Body), receipt.Code) {
+		t.Errorf("a dossier indexed before the rotation is not found: %v %v", found.Status, err)
 	}
 	newKey, err := auth.ParsePublicKey(rotated.PublicKey)
 	if err != nil {

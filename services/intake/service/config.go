@@ -14,7 +14,10 @@ type Config struct {
 	SigningKey string
 	TokenTTL   time.Duration
 	DataKey    []byte
-	PINKey     []byte
+	// EarlierDataKeys are the data keys a rotation replaced, newest first
+	// (MOTCUA_DATA_EARLIER_KEYS): they still open what they sealed.
+	EarlierDataKeys [][]byte
+	PINKey          []byte
 	// EventKey seals the addresses the dossier events carry for the postal service.
 	EventKey []byte
 	// SMTPURL and MailFrom send mail (MOTCUA_SMTP_URL, MOTCUA_MAIL_FROM); no URL, no mail.
@@ -29,16 +32,17 @@ type Config struct {
 // ReadConfig reads intake's settings from r.
 func ReadConfig(r *config.Reader) (Config, error) {
 	c := Config{
-		Common:     config.ReadCommon(r, "127.0.0.1:8081"),
-		SigningKey: r.Secret("MOTCUA_AUTH_SIGNING_KEY", ""),
-		TokenTTL:   r.Duration("MOTCUA_TOKEN_TTL", time.Hour),
-		DataKey:    r.Key("MOTCUA_DATA_KEY"),
-		PINKey:     r.Key("MOTCUA_PIN_KEY"),
-		EventKey:   r.Key("MOTCUA_EVENT_KEY"),
-		SMTPURL:    r.Secret("MOTCUA_SMTP_URL", ""),
-		MailFrom:   r.String("MOTCUA_MAIL_FROM", "motcua@localhost"),
-		SMSURL:     r.String("MOTCUA_SMS_URL", ""),
-		SMSToken:   r.Secret("MOTCUA_SMS_TOKEN", ""),
+		Common:          config.ReadCommon(r, "127.0.0.1:8081"),
+		SigningKey:      r.Secret("MOTCUA_AUTH_SIGNING_KEY", ""),
+		TokenTTL:        r.Duration("MOTCUA_TOKEN_TTL", time.Hour),
+		DataKey:         r.Key("MOTCUA_DATA_KEY"),
+		EarlierDataKeys: r.EarlierKeys("MOTCUA_DATA_EARLIER_KEYS"),
+		PINKey:          r.Key("MOTCUA_PIN_KEY"),
+		EventKey:        r.Key("MOTCUA_EVENT_KEY"),
+		SMTPURL:         r.Secret("MOTCUA_SMTP_URL", ""),
+		MailFrom:        r.String("MOTCUA_MAIL_FROM", "motcua@localhost"),
+		SMSURL:          r.String("MOTCUA_SMS_URL", ""),
+		SMSToken:        r.Secret("MOTCUA_SMS_TOKEN", ""),
 	}
 	r.Require("MOTCUA_AUTH_SIGNING_KEY", c.SigningKey)
 	return c, r.Err()

@@ -50,7 +50,7 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 	if err != nil {
 		return nil, fmt.Errorf("intake: MOTCUA_AUTH_SIGNING_KEY: %w", err)
 	}
-	sealer, err := sealing.New(cfg.DataKey)
+	sealer, err := sealing.New(cfg.DataKey, cfg.EarlierDataKeys...)
 	if err != nil {
 		return nil, fmt.Errorf("intake: %w", err)
 	}

@@ -4,6 +4,7 @@ import (
 	"encoding/base64"
 	"fmt"
 	"net/netip"
+	"strings"
 	"time"
 )
 
@@ -51,6 +52,25 @@ func ReadCommon(r *Reader, defaultAddr string) Common {
 	c.PublicURL = r.PublicURL(c.HTTPAddr)
 	r.Require("DATABASE_URL", c.DatabaseURL)
 	return c
+}
+
+// EarlierKeys reads an optional comma-separated list of 32-byte keys in base64: the
+// keys a rotation replaced, newest first, that still open what they sealed.
+func (r *Reader) EarlierKeys(name string) [][]byte {
+	v := r.Secret(name, "")
+	var out [][]byte
+	for _, s := range strings.Split(v, ",") {
+		if s = strings.TrimSpace(s); s == "" {
+			continue
+		}
+		b, err := base64.StdEncoding.DecodeString(s)
+		if err != nil || len(b) != 32 {
+			r.errs = append(r.errs, fmt.Sprintf("%s: every key must be 32 bytes in base64", name))
+			return nil
+		}
+		out = append(out, b)
+	}
+	return out
 }
 
 // Key reads a required 32-byte key given in base64.

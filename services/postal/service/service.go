@@ -30,8 +30,10 @@ import (
 type Config struct {
 	config.Common
 	PublicKey string
-	// DataKey seals the citizens' addresses and the proofs of delivery.
-	DataKey []byte
+	// DataKey seals the citizens' addresses and the proofs of delivery; EarlierDataKeys
+	// (MOTCUA_DATA_EARLIER_KEYS), those a rotation replaced, still open what they sealed.
+	DataKey         []byte
+	EarlierDataKeys [][]byte
 	// EventKey opens the addresses the dossier events carry sealed for the post.
 	EventKey []byte
 	// Now is the service's clock (tests fix it); nil means time.Now.
@@ -41,10 +43,11 @@ type Config struct {
 // ReadConfig reads postal's settings from r.
 func ReadConfig(r *config.Reader) (Config, error) {
 	c := Config{
-		Common:    config.ReadCommon(r, "127.0.0.1:8083"),
-		PublicKey: r.String("MOTCUA_AUTH_PUBLIC_KEY", ""),
-		DataKey:   r.Key("MOTCUA_DATA_KEY"),
-		EventKey:  r.Key("MOTCUA_EVENT_KEY"),
+		Common:          config.ReadCommon(r, "127.0.0.1:8083"),
+		PublicKey:       r.String("MOTCUA_AUTH_PUBLIC_KEY", ""),
+		DataKey:         r.Key("MOTCUA_DATA_KEY"),
+		EarlierDataKeys: r.EarlierKeys("MOTCUA_DATA_EARLIER_KEYS"),
+		EventKey:        r.Key("MOTCUA_EVENT_KEY"),
 	}
 	r.Require("MOTCUA_AUTH_PUBLIC_KEY", c.PublicKey)
 	return c, r.Err()
@@ -69,7 +72,7 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 	if err != nil {
 		return nil, fmt.Errorf("postal: MOTCUA_AUTH_PUBLIC_KEY: %w", err)
 	}
-	sealer, err := sealing.New(cfg.DataKey)
+	sealer, err := sealing.New(cfg.DataKey, cfg.EarlierDataKeys...)
 	if err != nil {
 		return nil, fmt.Errorf("postal: %w", err)
 	}

@@ -28,8 +28,9 @@ Usage:
   motcua serve [--demo]        run every service on MOTCUA_HTTP_ADDR (default 127.0.0.1:8080)
   motcua users add --username U --role ROLE --office CODE   (password on standard input)
   motcua users passwd --username U   a new password (on standard input); ends the account's sessions
-  motcua keys rotate           a new token signing key in MOTCUA_DATA_DIR; the old one's
-                               tokens are still taken for a day (restart to use it)
+  motcua keys rotate           a new token signing key and data key in MOTCUA_DATA_DIR;
+                               the old signing key's tokens are still taken for a day, the
+                               old data key still opens what it sealed (restart to use them)
   motcua calendar set --year Y [--file F]   a year's days off and worked weekend days
                                (JSON as GET /api/v1/calendar/{year}; standard input without --file)
 
@@ -102,7 +103,7 @@ func rotateKeys(stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "new token signing key in %s (public key %s); tokens signed with the %d earlier key(s) are taken until %s.\nRestart motcua to sign with it.\n",
-		filepath.Join(dir, "secrets.json"), k.PublicKey, len(k.Retired), k.Retired[0].RetiredAt.Add(secrets.RetiredKeysHold).Format(time.RFC3339))
+	fmt.Fprintf(stdout, "new token signing key and data key in %s (public key %s); tokens signed with the %d earlier key(s) are taken until %s, and the %d earlier data key(s) still open what they sealed.\nRestart motcua to use them.\n",
+		filepath.Join(dir, "secrets.json"), k.PublicKey, len(k.Retired), k.Retired[0].RetiredAt.Add(secrets.RetiredKeysHold).Format(time.RFC3339), len(k.EarlierDataKeys))
 	return nil
 }
