@@ -5,6 +5,9 @@
 // Usage, from the proto module directory:
 //
 //	go run ./cmd/protogen [-root .]
+//
+// With -release FILE it writes instead the compiled descriptors of the schemas to FILE:
+// the record of a release, which TestSchemasStayCompatible holds later schemas to.
 package main
 
 import (
@@ -14,14 +17,24 @@ import (
 	"path/filepath"
 	"sort"
 
+	"google.golang.org/protobuf/proto"
+
 	"github.com/motcua/motcua/proto/internal/codegen"
 )
 
 func main() {
 	root := flag.String("root", ".", "proto root: the directory holding motcua/")
+	release := flag.String("release", "", "write the descriptors of the schemas to this file instead")
 	flag.Parse()
 	if flag.NArg() > 0 {
 		*root = flag.Arg(0)
+	}
+	if *release != "" {
+		if err := writeRelease(*root, *release); err != nil {
+			fmt.Fprintln(os.Stderr, "protogen:", err)
+			os.Exit(1)
+		}
+		return
 	}
 	if err := write(*root); err != nil {
 		fmt.Fprintln(os.Stderr, "protogen:", err)
@@ -52,4 +65,17 @@ func write(root string) error {
 		fmt.Println("wrote", name)
 	}
 	return nil
+}
+
+// writeRelease writes the descriptors of the schemas under root to file.
+func writeRelease(root, file string) error {
+	set, err := codegen.Descriptors(root)
+	if err != nil {
+		return err
+	}
+	b, err := proto.MarshalOptions{Deterministic: true}.Marshal(set)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(file, b, 0o644)
 }

@@ -17,6 +17,7 @@ import (
 	"google.golang.org/protobuf/compiler/protogen"
 	"google.golang.org/protobuf/proto"
 	"google.golang.org/protobuf/reflect/protoreflect"
+	"google.golang.org/protobuf/types/descriptorpb"
 	"google.golang.org/protobuf/types/pluginpb"
 )
 
@@ -122,4 +123,24 @@ func run(req *pluginpb.CodeGeneratorRequest) (map[string][]byte, error) {
 		out[f.GetName()] = []byte(f.GetContent())
 	}
 	return out, nil
+}
+
+// Descriptors compiles every .proto file under root/motcua and returns their
+// descriptors (without source info), sorted by path: what a compatibility check
+// compares with an earlier release.
+func Descriptors(root string) (*descriptorpb.FileDescriptorSet, error) {
+	names, err := ProtoFiles(root)
+	if err != nil {
+		return nil, err
+	}
+	comp := protocompile.Compiler{Resolver: protocompile.WithStandardImports(&protocompile.SourceResolver{ImportPaths: []string{root}})}
+	files, err := comp.Compile(context.Background(), names...)
+	if err != nil {
+		return nil, fmt.Errorf("codegen: compile: %w", err)
+	}
+	set := &descriptorpb.FileDescriptorSet{}
+	for _, f := range files {
+		set.File = append(set.File, protoutil.ProtoFromFileDescriptor(f))
+	}
+	return set, nil
 }
