@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The fault suite: under a steady load of registrations, the real processes (intake,
-# status, postal, nats-server: services/allinone/cluster) are hurt in turn: intake and
-# status killed with SIGKILL, the broker killed and restarted, PostgreSQL restarted
+# status, postal, nats-server: services/allinone/cluster) are hurt in turn: intake,
+# status and postal killed with SIGKILL, the broker killed and restarted, PostgreSQL restarted
 # (fast shutdown), intake stopped gracefully, a broker frozen, a commit whose answer is
 # lost. After each, every acknowledged request is reconciled across the services: none
 # lost, none twice. It prints, for each, what the test measured (requests answered and
@@ -19,7 +19,7 @@ PG_FSYNC=off PG_SYNCHRONOUS_COMMIT=off use_temporary_postgres test-faults
 log=$(mktemp) # not removed by a trap: temporary-postgres.sh's EXIT trap stops the cluster
 status=0
 for run in \
-	"./services/allinone/e2e/ TestIntakeKilledMidFlight|TestStatusKilledMidFlight|TestNATSKilledMidFlight|TestDatabaseRestartedMidFlight|TestGracefulStopFlushesOutbox" \
+	"./services/allinone/e2e/ TestIntakeKilledMidFlight|TestPostalKilledMidFlight|TestStatusKilledMidFlight|TestNATSKilledMidFlight|TestDatabaseRestartedMidFlight|TestGracefulStopFlushesOutbox" \
 	"./services/platform/messaging/ TestAFrozenBrokerDropsNothing" \
 	"./services/platform/outbox/ TestRelayWaitsForTheBrokerQuietly|TestRelaySurvivesBrokerRestart" \
 	"./services/intake/service/servicetest/ TestACommitWhoseAnswerIsLost"; do

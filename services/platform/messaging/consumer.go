@@ -34,9 +34,10 @@ type ConsumerOptions struct {
 	// Batch is the most events applied in one transaction (default 64).
 	Batch int
 	// AckWait is how long the broker waits for an acknowledgement before it delivers a
-	// message again, e.g. one whose acknowledgement was lost with the connection
-	// (default 10s: long enough for any batch, short enough that a crashed consumer's
-	// messages come back soon).
+	// message again, e.g. one whose acknowledgement was lost with the connection, or one
+	// handed to a replica that was killed (default 4s: a batch takes milliseconds, and a
+	// killed consumer's messages must come back within the 5 s a service has to be level
+	// again; a slow batch delivered twice is recognised by the inbox).
 	AckWait time.Duration
 }
 
@@ -62,7 +63,7 @@ func NewConsumer(pool *pgxpool.Pool, js jetstream.JetStream, log *slog.Logger, o
 		opt.Batch = 64
 	}
 	if opt.AckWait <= 0 {
-		opt.AckWait = 10 * time.Second
+		opt.AckWait = 4 * time.Second
 	}
 	return &Consumer{pool: pool, js: js, log: log.With("consumer", opt.Durable), opt: opt, handler: h}
 }
