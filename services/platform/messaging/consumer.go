@@ -112,20 +112,42 @@ func (c *Consumer) consume(ctx context.Context, prune <-chan time.Time) error {
 	if err != nil {
 		return fmt.Errorf("create consumer: %w", err)
 	}
-	// The client's buffer of the pull (PullMaxMessages) outsizes the most the broker
-	// sends unacknowledged (MaxAckPending), with room for the pull's heartbeats: after a
-	// pause the broker answers old and new pulls at once, and a fuller buffer drops
-	// messages as a "slow consumer".
-	it, err := cons.Messages(jetstream.PullMaxMessages(c.config().MaxAckPending+c.opt.Batch), jetstream.PullHeartbeat(2*time.Second))
+	// Messages come through Consume, whose subscription queues what the broker sends
+	// however fast it comes (after a pause the broker answers old and new pulls at once,
+	// and redelivers what waited past its ack deadline), where a pull iterator's buffer
+	// of fixed size would drop the excess as a "slow consumer". The callback hands each
+	// message over, up to a batch ahead, and waits while the batch in hand is applied.
+	msgs, stopping, gone := make(chan jetstream.Msg, c.opt.Batch), make(chan struct{}), make(chan struct{})
+	cc, err := cons.Consume(func(m jetstream.Msg) {
+		select {
+		case <-stopping:
+			_ = m.Nak()
+			return
+		default:
+		}
+		select {
+		case msgs <- m:
+		case <-stopping:
+			_ = m.Nak() // not applied: back at once, not after the ack deadline
+		}
+	}, jetstream.PullMaxMessages(2*c.opt.Batch), jetstream.PullHeartbeat(2*time.Second),
+		jetstream.ConsumeErrHandler(func(_ jetstream.ConsumeContext, err error) {
+			c.log.Warn("pull interrupted", "err", err.Error())
+		}))
 	if err != nil {
 		return fmt.Errorf("pull messages: %w", err)
 	}
-	in := c.receive(it)
+	go func() { <-cc.Closed(); close(gone) }()
 	defer func() {
-		it.Stop()
-		// What was received and not applied goes back at once, not after the ack deadline.
-		for m := range in.msgs {
-			_ = m.Nak()
+		close(stopping)
+		cc.Stop()
+		for {
+			select {
+			case m := <-msgs:
+				_ = m.Nak()
+			default:
+				return
+			}
 		}
 	}()
 	for {
@@ -136,15 +158,15 @@ func (c *Consumer) consume(ctx context.Context, prune <-chan time.Time) error {
 			continue
 		case <-ctx.Done():
 			return ctx.Err()
-		case err := <-in.closed:
-			return err
-		case msg = <-in.msgs:
+		case <-gone:
+			return errors.New("the consumer stopped (deleted on the broker?)")
+		case msg = <-msgs:
 		}
 		batch := []jetstream.Msg{msg}
 	more:
 		for len(batch) < c.opt.Batch {
 			select {
-			case m := <-in.msgs:
+			case m := <-msgs:
 				batch = append(batch, m)
 			default:
 				break more
@@ -153,38 +175,6 @@ func (c *Consumer) consume(ctx context.Context, prune <-chan time.Time) error {
 		// Finish the batch in hand even while shutting down.
 		c.apply(context.WithoutCancel(ctx), batch)
 	}
-}
-
-// received is what a receiver hands over: the messages, and why it stopped.
-type received struct {
-	msgs   chan jetstream.Msg
-	closed chan error
-}
-
-// receive takes messages from it as fast as the broker sends them, whatever the
-// handler is doing, into a buffer as large as the consumer's MaxAckPending (the most
-// the broker sends unacknowledged): the client's own buffer, which it shares with the
-// pull's heartbeats, then never fills, and nothing is dropped as a "slow consumer"
-// when a batch takes long or the broker answers two pulls at once after a pause. The
-// buffer is closed once it has stopped.
-func (c *Consumer) receive(it jetstream.MessagesContext) received {
-	r := received{msgs: make(chan jetstream.Msg, c.config().MaxAckPending), closed: make(chan error, 1)}
-	go func() {
-		defer close(r.msgs)
-		for {
-			msg, err := it.Next()
-			switch {
-			case errors.Is(err, jetstream.ErrMsgIteratorClosed):
-				r.closed <- err
-				return
-			case err != nil:
-				c.log.Warn("pull interrupted", "err", err.Error())
-				continue
-			}
-			r.msgs <- msg
-		}
-	}()
-	return r
 }
 
 // apply tries the whole batch in one transaction; if any event fails it falls back to
