@@ -4,18 +4,16 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
-	"log/slog"
-	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/motcua/motcua/services/allinone/server"
+	"github.com/motcua/motcua/services/allinone/server/servertest"
 	"github.com/motcua/motcua/services/platform/pgtest"
 )
 
@@ -24,43 +22,10 @@ var dbURL string
 func TestMain(m *testing.M) { pgtest.Main(m, &dbURL) }
 
 // serve runs the all-in-one with its embedded NATS and the demo data, on a database of
-// the journey's own, until the test ends, and returns its address. Each run makes a new
-// key for personal data in its data folder, so a database shared between journeys would
-// hold what this run cannot open (a run sheet would list another journey's shipments as
-// unreadable).
+// the journey's own, until the test ends, and returns its address.
 func serve(t *testing.T) string {
 	t.Helper()
-	u, drop, err := pgtest.CreateDatabase(context.Background(), dbURL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	ready := make(chan net.Addr, 1)
-	done := make(chan error, 1)
-	env := map[string]string{"DATABASE_URL": u, "MOTCUA_DATA_DIR": t.TempDir(), "MOTCUA_HTTP_ADDR": "127.0.0.1:0"}
-	go func() {
-		done <- server.Run(ctx, server.Options{Env: env, Demo: true, Ready: func(a net.Addr) { ready <- a }},
-			slog.New(slog.NewTextHandler(io.Discard, nil)))
-	}()
-	select {
-	case a := <-ready:
-		t.Cleanup(func() {
-			cancel()
-			if err := <-done; err != nil {
-				t.Errorf("the all-in-one returned %v after a clean stop", err)
-			}
-			drop()
-		})
-		return a.String()
-	case err := <-done:
-		cancel()
-		drop()
-		t.Fatalf("the all-in-one stopped before serving: %v", err)
-	case <-time.After(60 * time.Second):
-		cancel()
-		t.Fatal("the all-in-one did not start within 60s")
-	}
-	return ""
+	return strings.TrimPrefix(servertest.Start(t, dbURL, nil).Base, "http://")
 }
 
 // chromiumPath finds Chromium: CHROMIUM_PATH, or chromium (Debian's) on PATH, or

@@ -4,7 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"net/http"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -82,26 +84,17 @@ func TestPostalKilledMidFlight(t *testing.T) {
 	want := byCode(t, receipts)
 	e.waitFor(fmt.Sprintf("postal to open a pickup for each of %d dossiers", n), 90*time.Second, func() (bool, string) {
 		got := e.count(`SELECT count(*) FROM postal.shipments s JOIN postal.dossiers d ON d.id = s.dossier_id
-			WHERE s.kind = 'pickup' AND d.code = ANY($1)`, keys(want))
+			WHERE s.kind = 'pickup' AND d.code = ANY($1)`, slices.Collect(maps.Keys(want)))
 		return got >= n, fmt.Sprintf("%d pickups of %d", got, n)
 	})
 	t.Logf("postal had a pickup for every dossier %s after it was back", time.Since(backAt).Round(10*time.Millisecond))
 	var pickups, dossiers int
 	if err := e.db.QueryRow(ctx, `SELECT count(*), count(DISTINCT s.dossier_id) FROM postal.shipments s
-		JOIN postal.dossiers d ON d.id = s.dossier_id WHERE s.kind = 'pickup' AND d.code = ANY($1)`, keys(want)).
+		JOIN postal.dossiers d ON d.id = s.dossier_id WHERE s.kind = 'pickup' AND d.code = ANY($1)`, slices.Collect(maps.Keys(want))).
 		Scan(&pickups, &dossiers); err != nil {
 		t.Fatal(err)
 	}
 	if pickups != n || dossiers != n {
 		t.Errorf("%d pickups for %d dossiers, want one for each of %d: lost or opened twice", pickups, dossiers, n)
 	}
-}
-
-// keys are the keys of m.
-func keys(m map[string]string) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	return out
 }

@@ -39,14 +39,14 @@ func lookup(c *client, code, pin string, header map[string]string) int {
 // client answers 200. The client that sent the wrong PINs is the one slowed down.
 func TestWrongPINsLockNobodyOut(t *testing.T) {
 	s := serve(t, nil)
-	code, pin := registered(t, newClient(t, s.base, "127.0.0.1"))
+	code, pin := registered(t, newClient(t, s.Base, "127.0.0.1"))
 	bad := wrong(pin)
 	for i := 1; i <= 30; i++ {
-		if got := lookup(newClient(t, s.base, fmt.Sprintf("127.0.2.%d", i)), code, bad, nil); got != http.StatusNotFound && got != http.StatusTooManyRequests {
+		if got := lookup(newClient(t, s.Base, fmt.Sprintf("127.0.2.%d", i)), code, bad, nil); got != http.StatusNotFound && got != http.StatusTooManyRequests {
 			t.Fatalf("wrong PIN from client %d: %d", i, got)
 		}
 	}
-	attacker := newClient(t, s.base, "127.0.3.1")
+	attacker := newClient(t, s.Base, "127.0.3.1")
 	limited := 0
 	for range 30 {
 		if lookup(attacker, code, bad, nil) == http.StatusTooManyRequests {
@@ -59,16 +59,16 @@ func TestWrongPINsLockNobodyOut(t *testing.T) {
 	if got := lookup(attacker, code, pin, nil); got != http.StatusTooManyRequests {
 		t.Errorf("the client that sent 30 wrong PINs, with the right one: %d, want 429", got)
 	}
-	if got := lookup(newClient(t, s.base, "127.0.4.1"), code, pin, nil); got != http.StatusOK {
+	if got := lookup(newClient(t, s.Base, "127.0.4.1"), code, pin, nil); got != http.StatusOK {
 		t.Errorf("the owner's right PIN from their own client after 60 wrong ones from others: %d, want 200", got)
 	}
 
 	// Sign-in: wrong passwords from others do not lock the account against its owner.
 	for i := 1; i <= 30; i++ {
-		c := newClient(t, s.base, fmt.Sprintf("127.0.5.%d", i%6+1))
+		c := newClient(t, s.Base, fmt.Sprintf("127.0.5.%d", i%6+1))
 		c.do(call{method: http.MethodPost, path: "/api/v1/auth/token", json: map[string]string{"username": "desk.giaray", "password": "wrong password"}})
 	}
-	owner := newClient(t, s.base, "127.0.6.1")
+	owner := newClient(t, s.Base, "127.0.6.1")
 	if a := owner.do(call{method: http.MethodPost, path: "/api/v1/auth/token", json: map[string]string{"username": "desk.giaray", "password": demo.Password}}); a.status != http.StatusOK {
 		t.Errorf("the owner's right password from their own client after 30 wrong ones from others: %s", a)
 	}
@@ -81,8 +81,8 @@ func TestWrongPINsLockNobodyOut(t *testing.T) {
 // peer, whatever X-Forwarded-For it sends.
 func TestClientsBehindTrustedProxies(t *testing.T) {
 	s := serve(t, map[string]string{"MOTCUA_TRUSTED_PROXIES": "127.0.0.1/32, 10.0.0.0/8"})
-	code, pin := registered(t, newClient(t, s.base, "127.0.0.1"))
-	proxy := newClient(t, s.base, "127.0.0.1")
+	code, pin := registered(t, newClient(t, s.Base, "127.0.0.1"))
+	proxy := newClient(t, s.Base, "127.0.0.1")
 	via := func(xff string) map[string]string { return map[string]string{"X-Forwarded-For": xff} }
 
 	// 203.0.113.7, behind the proxy, spends its failures on made-up codes.
@@ -100,7 +100,7 @@ func TestClientsBehindTrustedProxies(t *testing.T) {
 		{"the limited visitor behind a second trusted proxy", proxy, "203.0.113.7, 10.1.2.3", http.StatusTooManyRequests},
 		{"another visitor through the same proxy", proxy, "203.0.113.8", http.StatusOK},
 		{"another visitor claiming the limited one's address as a forged first hop", proxy, "203.0.113.7, 203.0.113.9", http.StatusOK},
-		{"a direct client claiming to be the limited visitor", newClient(t, s.base, "127.0.0.2"), "203.0.113.7", http.StatusOK},
+		{"a direct client claiming to be the limited visitor", newClient(t, s.Base, "127.0.0.2"), "203.0.113.7", http.StatusOK},
 	} {
 		if got := lookup(c.from, code, pin, via(c.xff)); got != c.want {
 			t.Errorf("%s (X-Forwarded-For: %s): %d, want %d", c.what, c.xff, got, c.want)
@@ -108,7 +108,7 @@ func TestClientsBehindTrustedProxies(t *testing.T) {
 	}
 
 	// A direct client rotating X-Forwarded-For is still one client.
-	direct := newClient(t, s.base, "127.0.0.3")
+	direct := newClient(t, s.Base, "127.0.0.3")
 	limited := false
 	for i := range 15 {
 		if lookup(direct, fmt.Sprintf("000.00.16.H19-260101-%04d", 9100+i), pin, via(fmt.Sprintf("192.0.2.%d", i+1))) == http.StatusTooManyRequests {

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/motcua/motcua/services/allinone/server/servertest"
 	"github.com/motcua/motcua/services/allinone/users"
 	"github.com/motcua/motcua/services/intake/demo"
 	"github.com/motcua/motcua/services/platform/apiclient"
@@ -48,12 +49,12 @@ type fixture struct {
 // setUp makes the fixture on a served all-in-one: the extra supervisor and a scratch
 // account, one dossier at each side registered by its desk, and a pickup shipment for
 // each opened by that desk (once postal has heard of the dossier).
-func setUp(t *testing.T, s served) *fixture {
+func setUp(t *testing.T, s servertest.Served) *fixture {
 	t.Helper()
 	ctx := context.Background()
 	add := func(username, role, office string) {
 		err := users.Add(ctx, []string{"--username", username, "--role", role, "--office", office},
-			strings.NewReader(demo.Password+"\n"), &strings.Builder{}, s.db, slog.New(slog.DiscardHandler))
+			strings.NewReader(demo.Password+"\n"), &strings.Builder{}, s.DatabaseURL, slog.New(slog.DiscardHandler))
 		if err != nil {
 			t.Fatalf("users add %s: %v", username, err)
 		}
@@ -61,7 +62,7 @@ func setUp(t *testing.T, s served) *fixture {
 	add("security.supervisor", "supervisor", demo.DistrictDesk)
 	add("security.scratch", "desk", demo.DistrictDesk)
 
-	c := newClient(t, s.base, "127.0.0.1")
+	c := newClient(t, s.Base, "127.0.0.1")
 	f := &fixture{scratch: "security.scratch"}
 	registerAt := func(desk, office, procedure string, i int) side {
 		tok := c.token(desk, demo.Password)

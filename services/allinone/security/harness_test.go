@@ -8,12 +8,8 @@ package security
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"io"
-	"log/slog"
-	"maps"
-	"net"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -21,9 +17,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/go-chi/chi/v5"
-
-	"github.com/motcua/motcua/services/allinone/server"
+	"github.com/motcua/motcua/services/allinone/server/servertest"
 	"github.com/motcua/motcua/services/platform/apitest"
 	"github.com/motcua/motcua/services/platform/pgtest"
 )
@@ -32,44 +26,11 @@ var dbURL string
 
 func TestMain(m *testing.M) { pgtest.Main(m, &dbURL) }
 
-// served is a running all-in-one: its address and the router it serves.
-type served struct {
-	base   string
-	routes chi.Routes
-	db     string
-}
-
-// serve runs the all-in-one (server.Run, with its embedded NATS and the demo data) on a
-// database of its own with env added, until the test ends.
-func serve(t *testing.T, extra map[string]string) served {
+// serve runs the all-in-one (with its embedded NATS and the demo data) on a database of
+// its own with env added, until the test ends.
+func serve(t *testing.T, extra map[string]string) servertest.Served {
 	t.Helper()
-	ctx, cancel := context.WithCancel(context.Background())
-	ready := make(chan net.Addr, 1)
-	done := make(chan error, 1)
-	db := pgtest.NewDatabase(t, dbURL)
-	env := map[string]string{"DATABASE_URL": db, "MOTCUA_DATA_DIR": t.TempDir(), "MOTCUA_HTTP_ADDR": "127.0.0.1:0"}
-	maps.Copy(env, extra)
-	var routes chi.Routes
-	go func() {
-		done <- server.Run(ctx, server.Options{Env: env, Demo: true, Ready: func(a net.Addr) { ready <- a },
-			Routes: func(r chi.Routes) { routes = r }}, slog.New(slog.DiscardHandler))
-	}()
-	select {
-	case a := <-ready:
-		t.Cleanup(func() {
-			cancel()
-			if err := <-done; err != nil {
-				t.Errorf("Run returned %v after a clean stop", err)
-			}
-		})
-		return served{base: "http://" + a.String(), routes: routes, db: db}
-	case err := <-done:
-		t.Fatalf("Run stopped before serving: %v", err)
-	case <-time.After(90 * time.Second):
-		t.Fatal("the all-in-one did not start within 90s")
-	}
-	cancel()
-	return served{}
+	return servertest.Start(t, dbURL, extra)
 }
 
 // client is one source address talking to the server, not following redirects.

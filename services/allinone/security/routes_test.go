@@ -210,7 +210,7 @@ func TestEveryRouteEveryRole(t *testing.T) {
 	type route struct{ method, pattern, key string }
 	var routes []route
 	walked := map[string]bool{}
-	err := chi.Walk(s.routes, func(method, pattern string, _ http.Handler, _ ...func(http.Handler) http.Handler) error {
+	err := chi.Walk(s.Routes, func(method, pattern string, _ http.Handler, _ ...func(http.Handler) http.Handler) error {
 		key := method + " " + pattern
 		if _, ok := table[key]; !ok {
 			if _, any := table["* "+pattern]; !any {
@@ -238,7 +238,7 @@ func TestEveryRouteEveryRole(t *testing.T) {
 
 	sessions := map[string]*caller{}
 	for i, role := range roles {
-		sessions[role] = signIn(t, s.base, fmt.Sprintf("127.0.0.%d", 10+i), role)
+		sessions[role] = signIn(t, s.Base, fmt.Sprintf("127.0.0.%d", 10+i), role)
 	}
 	pairs, requests, lookups := 0, 0, 0
 	for _, r := range routes {
@@ -249,7 +249,7 @@ func TestEveryRouteEveryRole(t *testing.T) {
 			for _, v := range e.thing.variants() {
 				who := sessions[role]
 				if e.fresh && role != "anonymous" {
-					who = signIn(t, s.base, who.from, role)
+					who = signIn(t, s.Base, who.from, role)
 				}
 				if e.thing == aLookup && v == own {
 					// A citizen's lookups come each from a client of their own: a
@@ -257,7 +257,7 @@ func TestEveryRouteEveryRole(t *testing.T) {
 					// lock, tried in clients_test.go), one that did not goes on.
 					lookups++
 					fresh := *who
-					fresh.client = newClient(t, s.base, fmt.Sprintf("127.0.1.%d", lookups))
+					fresh.client = newClient(t, s.Base, fmt.Sprintf("127.0.1.%d", lookups))
 					sessions[role+" lookup"] = &fresh
 				}
 				if e.thing == aLookup {

@@ -1,11 +1,8 @@
 package server
 
 import (
-	"context"
 	"io"
 	"log/slog"
-	"maps"
-	"net"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -21,34 +18,13 @@ import (
 	"github.com/motcua/motcua/services/platform/web/htmlpage"
 )
 
-// serveWith runs the all-in-one with the demo and env added to serve's settings, until
-// the test ends; it returns the address listened on.
+// serveWith runs the all-in-one with the demo and extra added to the tests' settings,
+// until the test ends; it returns the address listened on.
 func serveWith(t *testing.T, extra map[string]string) string {
 	t.Helper()
-	ctx, cancel := context.WithCancel(context.Background())
-	ready := make(chan net.Addr, 1)
-	done := make(chan error, 1)
-	env := map[string]string{"DATABASE_URL": dbURL, "MOTCUA_DATA_DIR": t.TempDir(), "MOTCUA_HTTP_ADDR": "127.0.0.1:0"}
-	maps.Copy(env, extra)
-	go func() {
-		done <- Run(ctx, Options{Env: env, Demo: true, Ready: func(a net.Addr) { ready <- a }}, slog.New(slog.NewTextHandler(io.Discard, nil)))
-	}()
-	select {
-	case a := <-ready:
-		t.Cleanup(func() {
-			cancel()
-			if err := <-done; err != nil {
-				t.Errorf("Run returned %v after a clean stop", err)
-			}
-		})
-		return a.String()
-	case err := <-done:
-		t.Fatalf("Run stopped before serving: %v", err)
-	case <-time.After(60 * time.Second):
-		t.Fatal("the all-in-one did not start within 60s")
-	}
-	cancel()
-	return ""
+	r := serveOn(t, t.TempDir(), extra)
+	t.Cleanup(r.stop)
+	return r.addr
 }
 
 // answer is an answer's status, headers and body.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"log/slog"
+	"maps"
 	"net"
 	"net/http"
 	"os"
@@ -29,36 +30,45 @@ func TestMain(m *testing.M) { pgtest.Main(m, &dbURL) }
 
 // serve runs the all-in-one with its embedded NATS until the returned stop is called.
 func serve(t *testing.T, dataDir string) (addr string, stop func()) {
-	addr, _, stop = serveWithBroker(t, dataDir)
-	return addr, stop
+	r := serveOn(t, dataDir, nil)
+	return r.addr, r.stop
 }
 
-// serveWithBroker is serve that also tells the embedded NATS server's address.
-func serveWithBroker(t *testing.T, dataDir string) (addr, broker string, stop func()) {
+// serving is an all-in-one running for a test: its address, its embedded NATS server's.
+type serving struct {
+	addr, broker string
+	stop         func()
+}
+
+// serveOn runs the all-in-one with the demo data on dataDir, with extra added to the
+// tests' settings, until stop is called.
+func serveOn(t *testing.T, dataDir string, extra map[string]string) serving {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	ready := make(chan net.Addr, 1)
 	done := make(chan error, 1)
 	env := map[string]string{"DATABASE_URL": dbURL, "MOTCUA_DATA_DIR": dataDir, "MOTCUA_HTTP_ADDR": "127.0.0.1:0"}
+	maps.Copy(env, extra)
+	var broker string
 	go func() {
 		done <- Run(ctx, Options{Env: env, Demo: true, Ready: func(a net.Addr) { ready <- a },
 			Broker: func(u string) { broker = u }}, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	}()
 	select {
 	case a := <-ready:
-		return a.String(), broker, func() {
+		return serving{addr: a.String(), broker: broker, stop: func() {
 			cancel()
 			if err := <-done; err != nil {
 				t.Errorf("Run returned %v after a clean stop", err)
 			}
-		}
+		}}
 	case err := <-done:
 		t.Fatalf("Run stopped before serving: %v", err)
 	case <-time.After(60 * time.Second):
 		t.Fatal("the all-in-one did not start within 60s")
 	}
 	cancel()
-	return "", "", func() {}
+	return serving{stop: func() {}}
 }
 
 // TestServeDemoEndToEnd drives the path of make run: the demo loads, a desk registers a
@@ -118,8 +128,9 @@ func TestServeDemoEndToEnd(t *testing.T) {
 // citizens' events nor publish forged ones. The services themselves get in (the demo
 // tests run through it).
 func TestTheEmbeddedBrokerTakesOnlyTheServices(t *testing.T) {
-	_, broker, stop := serveWithBroker(t, t.TempDir())
-	defer stop()
+	r := serveOn(t, t.TempDir(), nil)
+	defer r.stop()
+	broker := r.broker
 	if broker == "" {
 		t.Fatal("no embedded broker")
 	}

@@ -8,8 +8,10 @@ import (
 	"encoding/json"
 	"errors"
 	"log/slog"
+	"math"
 	"net/http"
 	"strconv"
+	"time"
 
 	"github.com/motcua/motcua/proto/vocabulary"
 	"github.com/motcua/motcua/services/platform/database"
@@ -65,6 +67,10 @@ func TooMany(reason string, retryAfter int) *Error {
 	return &Error{Status: http.StatusTooManyRequests, Code: "too_many_requests", Words: vocabulary.Problem("", reason),
 		RetryAfter: retryAfter}
 }
+
+// RetryAfter is a wait as a Retry-After header says it: whole seconds, rounded up, at
+// least one.
+func RetryAfter(wait time.Duration) int { return max(int(math.Ceil(wait.Seconds())), 1) }
 
 type envelope struct {
 	Error body `json:"error"`

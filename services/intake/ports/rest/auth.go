@@ -2,7 +2,6 @@ package rest
 
 import (
 	"errors"
-	"math"
 	"net/http"
 	"time"
 
@@ -80,7 +79,7 @@ func SignInWait(g *ratelimit.Guard, r *http.Request, username string, now time.T
 	if wait <= 0 {
 		return 0
 	}
-	return max(int(math.Ceil(wait.Seconds())), 1)
+	return httpapi.RetryAfter(wait)
 }
 
 // SignInFailed counts a failed sign-in as username from the client of r.

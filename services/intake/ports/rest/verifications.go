@@ -2,7 +2,6 @@ package rest
 
 import (
 	"errors"
-	"math"
 	"net/http"
 	"time"
 
@@ -55,7 +54,7 @@ func (a *API) startVerification(w http.ResponseWriter, r *http.Request) {
 	}
 	now, client := time.Now(), httpapi.Client(r)
 	if blocked, wait := a.VerificationsAsked.Blocked(client, now); blocked {
-		a.fail(w, r, httpapi.TooMany("too_many_verifications", seconds(wait)))
+		a.fail(w, r, httpapi.TooMany("too_many_verifications", httpapi.RetryAfter(wait)))
 		return
 	}
 	a.VerificationsAsked.Fail(client, now) // every code asked for counts
@@ -63,7 +62,7 @@ func (a *API) startVerification(w http.ResponseWriter, r *http.Request) {
 	var many *app.TooManyCodesError
 	switch {
 	case errors.As(err, &many):
-		a.fail(w, r, httpapi.TooMany("too_many_codes", seconds(many.Wait)))
+		a.fail(w, r, httpapi.TooMany("too_many_codes", httpapi.RetryAfter(many.Wait)))
 		return
 	case errors.Is(err, app.ErrChannelOff):
 		a.fail(w, r, httpapi.Problem(http.StatusUnprocessableEntity, string(address.Channel), "channel_off"))
@@ -98,7 +97,7 @@ func (a *API) confirmVerification(w http.ResponseWriter, r *http.Request) {
 	}
 	now, client := time.Now(), httpapi.Client(r)
 	if blocked, wait := a.VerificationsWrong.Blocked(client, now); blocked {
-		a.fail(w, r, httpapi.TooMany("too_many_wrong_codes", seconds(wait)))
+		a.fail(w, r, httpapi.TooMany("too_many_wrong_codes", httpapi.RetryAfter(wait)))
 		return
 	}
 	id, err := uuid.Parse(chi.URLParam(r, "verification_id"))
@@ -128,6 +127,3 @@ func (a *API) confirmVerification(w http.ResponseWriter, r *http.Request) {
 	httpapi.WriteJSON(w, http.StatusOK, map[string]any{"contact_token": tok.Token, "token_type": "Bearer",
 		"expires_in": int(tok.ExpiresIn.Seconds())})
 }
-
-// seconds is a wait in whole seconds, at least one.
-func seconds(d time.Duration) int { return max(int(math.Ceil(d.Seconds())), 1) }

@@ -2,7 +2,6 @@ package rest
 
 import (
 	"errors"
-	"math"
 	"net/http"
 
 	"github.com/motcua/motcua/proto/vocabulary"
@@ -17,8 +16,7 @@ func (a *API) fail(w http.ResponseWriter, r *http.Request, err error) {
 	var limited *citizen.LimitedError
 	switch {
 	case errors.As(err, &limited):
-		secs := int(math.Ceil(limited.Wait.Seconds()))
-		err = httpapi.TooMany("too_many_lookups", max(secs, 1))
+		err = httpapi.TooMany("too_many_lookups", httpapi.RetryAfter(limited.Wait))
 	case errors.Is(err, citizen.ErrPINRequired):
 		err = invalid("pin", "required")
 	case errors.Is(err, citizen.ErrNotFound):

@@ -2,11 +2,11 @@ package web
 
 import (
 	"errors"
-	"math"
 	"net/http"
 	"strconv"
 
 	"github.com/motcua/motcua/services/platform/database"
+	"github.com/motcua/motcua/services/platform/httpapi"
 	"github.com/motcua/motcua/services/status/app/citizen"
 )
 
@@ -18,7 +18,7 @@ func (p *Pages) fail(w http.ResponseWriter, r *http.Request, pg *page, err error
 	var limited *citizen.LimitedError
 	switch {
 	case errors.As(err, &limited):
-		w.Header().Set("Retry-After", strconv.Itoa(max(1, int(math.Ceil(limited.Wait.Seconds())))))
+		w.Header().Set("Retry-After", strconv.Itoa(httpapi.RetryAfter(limited.Wait)))
 		pg.Error = pg.Problem("", "too_many_lookups.wait", wait(pg.Lang, limited.Wait))
 		p.render(w, http.StatusTooManyRequests, pg)
 	case errors.Is(err, citizen.ErrPINRequired):
