@@ -5,7 +5,7 @@ package vocabulary
 // control slip (form 05).
 var actions = table{
 	"register":           {"Tiếp nhận hồ sơ", "Registered"},
-	"receive":            {"Tiếp nhận hồ sơ", "Registered"},
+	"receive":            {"Tiếp nhận hồ sơ", "Receive"},
 	"transfer":           {"Chuyển hồ sơ", "Transfer"},
 	"accept":             {"Nhận hồ sơ để giải quyết", "Accept for processing"},
 	"request-supplement": {"Yêu cầu bổ sung", "Request a supplement"},

@@ -5,6 +5,7 @@ import "slices"
 // statuses name a dossier's statuses (intake's domain/dossier), as every page, print,
 // answer and message says them.
 var statuses = table{
+	"submitted":            {"Mới đăng ký, chờ tiếp nhận", "Submitted, awaiting checking"},
 	"received":             {"Đã tiếp nhận", "Received"},
 	"in_transit":           {"Đang chuyển hồ sơ", "Being transferred"},
 	"processing":           {"Đang xử lý", "Processing"},

@@ -4,6 +4,8 @@ package vocabulary
 // of the dossier, and two for the result on its way back (a transfer that carries the
 // result, and its acceptance at the returning desk).
 var timelineSteps = table{
+	"submitted":            {"Nộp hồ sơ trực tuyến", "Submitted online"},
+	"admitted":             {"Bộ phận một cửa đã kiểm tra và tiếp nhận hồ sơ", "Checked and received at the desk"},
 	"received":             {"Tiếp nhận hồ sơ", "Dossier received"},
 	"transferred":          {"Chuyển hồ sơ đến cơ quan giải quyết", "Dossier sent on for processing"},
 	"accepted":             {"Cơ quan giải quyết đã nhận hồ sơ", "Dossier accepted for processing"},

@@ -265,6 +265,7 @@ type Event struct {
 	//	*Event_PaymentRecorded
 	//	*Event_Arrived
 	//	*Event_ResultBack
+	//	*Event_Admitted
 	Kind          isEvent_Kind `protobuf_oneof:"kind"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -491,6 +492,15 @@ func (x *Event) GetResultBack() *ResultBack {
 	return nil
 }
 
+func (x *Event) GetAdmitted() *Admitted {
+	if x != nil {
+		if x, ok := x.Kind.(*Event_Admitted); ok {
+			return x.Admitted
+		}
+	}
+	return nil
+}
+
 type isEvent_Kind interface {
 	isEvent_Kind()
 }
@@ -555,6 +565,10 @@ type Event_ResultBack struct {
 	ResultBack *ResultBack `protobuf:"bytes,24,opt,name=result_back,json=resultBack,proto3,oneof"`
 }
 
+type Event_Admitted struct {
+	Admitted *Admitted `protobuf:"bytes,25,opt,name=admitted,proto3,oneof"`
+}
+
 func (*Event_Received) isEvent_Kind() {}
 
 func (*Event_Transferred) isEvent_Kind() {}
@@ -584,6 +598,8 @@ func (*Event_PaymentRecorded) isEvent_Kind() {}
 func (*Event_Arrived) isEvent_Kind() {}
 
 func (*Event_ResultBack) isEvent_Kind() {}
+
+func (*Event_Admitted) isEvent_Kind() {}
 
 // State is the dossier after an event.
 type State struct {
@@ -898,7 +914,11 @@ func (x *Ref) GetName() string {
 	return ""
 }
 
-// Received: a desk registered the dossier and issued its receipt.
+// Received: the dossier came into being. Registered at a desk, it was received there
+// and its receipt issued (status "received", received_at and due_at set). Submitted
+// online, it has its code and PIN but waits for a desk to check it (status "submitted",
+// national code 1): submitted_at is set, received_at and due_at are not, the clock has
+// not started; Admitted follows when the desk receives it.
 type Received struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// The dossier code printed on the receipt, e.g. 000.00.16.H19-251201-0001.
@@ -929,8 +949,12 @@ type Received struct {
 	// (AES-256-GCM, field name "event.pickup_address") with the event key that only intake
 	// and the postal service hold (MOTCUA_EVENT_KEY): nobody reading the stream reads it.
 	PickupAddressSealed []byte `protobuf:"bytes,17,opt,name=pickup_address_sealed,json=pickupAddressSealed,proto3" json:"pickup_address_sealed,omitempty"`
-	unknownFields       protoimpl.UnknownFields
-	sizeCache           protoimpl.SizeCache
+	// When the citizen submitted the dossier online; unset for a desk's registration.
+	SubmittedAt *timestamppb.Timestamp `protobuf:"bytes,18,opt,name=submitted_at,json=submittedAt,proto3" json:"submitted_at,omitempty"`
+	// The files the citizen attached (their fingerprints, never their bytes).
+	Files         []*File `protobuf:"bytes,19,rep,name=files,proto3" json:"files,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
 }
 
 func (x *Received) Reset() {
@@ -1082,6 +1106,158 @@ func (x *Received) GetPickupAddressSealed() []byte {
 	return nil
 }
 
+func (x *Received) GetSubmittedAt() *timestamppb.Timestamp {
+	if x != nil {
+		return x.SubmittedAt
+	}
+	return nil
+}
+
+func (x *Received) GetFiles() []*File {
+	if x != nil {
+		return x.Files
+	}
+	return nil
+}
+
+// File is a file attached to a dossier: stored by intake, named here by its id, with the
+// SHA-256 of its bytes so that anyone can later prove which bytes were handed in.
+type File struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The file's id (UUID); staff read the bytes at /api/v1/dossiers/{code}/files/{id}.
+	Id string `protobuf:"bytes,1,opt,name=id,proto3" json:"id,omitempty"`
+	// The file's name as the citizen gave it, cleaned.
+	Name string `protobuf:"bytes,2,opt,name=name,proto3" json:"name,omitempty"`
+	// The SHA-256 of the bytes, lower-case hex.
+	Sha256 string `protobuf:"bytes,3,opt,name=sha256,proto3" json:"sha256,omitempty"`
+	Size   int64  `protobuf:"varint,4,opt,name=size,proto3" json:"size,omitempty"`
+	// The type judged from the content: application/pdf, image/jpeg or image/png.
+	ContentType string `protobuf:"bytes,5,opt,name=content_type,json=contentType,proto3" json:"content_type,omitempty"`
+	// The document of the procedure's list the file stands for; empty for a loose file.
+	Document      string `protobuf:"bytes,6,opt,name=document,proto3" json:"document,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *File) Reset() {
+	*x = File{}
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[6]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *File) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*File) ProtoMessage() {}
+
+func (x *File) ProtoReflect() protoreflect.Message {
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[6]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use File.ProtoReflect.Descriptor instead.
+func (*File) Descriptor() ([]byte, []int) {
+	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{6}
+}
+
+func (x *File) GetId() string {
+	if x != nil {
+		return x.Id
+	}
+	return ""
+}
+
+func (x *File) GetName() string {
+	if x != nil {
+		return x.Name
+	}
+	return ""
+}
+
+func (x *File) GetSha256() string {
+	if x != nil {
+		return x.Sha256
+	}
+	return ""
+}
+
+func (x *File) GetSize() int64 {
+	if x != nil {
+		return x.Size
+	}
+	return 0
+}
+
+func (x *File) GetContentType() string {
+	if x != nil {
+		return x.ContentType
+	}
+	return ""
+}
+
+func (x *File) GetDocument() string {
+	if x != nil {
+		return x.Document
+	}
+	return ""
+}
+
+// Admitted: a desk checked a submitted dossier and received it: the receipt is issued
+// and the clock starts at received_at (the next opening when checked out of hours).
+// The envelope's state carries the appointment (due_at).
+type Admitted struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	ReceivedAt    *timestamppb.Timestamp `protobuf:"bytes,1,opt,name=received_at,json=receivedAt,proto3" json:"received_at,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *Admitted) Reset() {
+	*x = Admitted{}
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[7]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *Admitted) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*Admitted) ProtoMessage() {}
+
+func (x *Admitted) ProtoReflect() protoreflect.Message {
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[7]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use Admitted.ProtoReflect.Descriptor instead.
+func (*Admitted) Descriptor() ([]byte, []int) {
+	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{7}
+}
+
+func (x *Admitted) GetReceivedAt() *timestamppb.Timestamp {
+	if x != nil {
+		return x.ReceivedAt
+	}
+	return nil
+}
+
 // Transferred: the dossier (or its result) left one office for another, which must accept it.
 type Transferred struct {
 	state      protoimpl.MessageState `protogen:"open.v1"`
@@ -1096,7 +1272,7 @@ type Transferred struct {
 
 func (x *Transferred) Reset() {
 	*x = Transferred{}
-	mi := &file_motcua_dossier_v1_events_proto_msgTypes[6]
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[8]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1108,7 +1284,7 @@ func (x *Transferred) String() string {
 func (*Transferred) ProtoMessage() {}
 
 func (x *Transferred) ProtoReflect() protoreflect.Message {
-	mi := &file_motcua_dossier_v1_events_proto_msgTypes[6]
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[8]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1121,7 +1297,7 @@ func (x *Transferred) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Transferred.ProtoReflect.Descriptor instead.
 func (*Transferred) Descriptor() ([]byte, []int) {
-	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{6}
+	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{8}
 }
 
 func (x *Transferred) GetFromOffice() *Ref {
@@ -1163,7 +1339,7 @@ type Accepted struct {
 
 func (x *Accepted) Reset() {
 	*x = Accepted{}
-	mi := &file_motcua_dossier_v1_events_proto_msgTypes[7]
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[9]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1175,7 +1351,7 @@ func (x *Accepted) String() string {
 func (*Accepted) ProtoMessage() {}
 
 func (x *Accepted) ProtoReflect() protoreflect.Message {
-	mi := &file_motcua_dossier_v1_events_proto_msgTypes[7]
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[9]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1188,7 +1364,7 @@ func (x *Accepted) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Accepted.ProtoReflect.Descriptor instead.
 func (*Accepted) Descriptor() ([]byte, []int) {
-	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{7}
+	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{9}
 }
 
 func (x *Accepted) GetFromOffice() *Ref {
@@ -1210,7 +1386,7 @@ type SupplementRequested struct {
 
 func (x *SupplementRequested) Reset() {
 	*x = SupplementRequested{}
-	mi := &file_motcua_dossier_v1_events_proto_msgTypes[8]
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[10]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1222,7 +1398,7 @@ func (x *SupplementRequested) String() string {
 func (*SupplementRequested) ProtoMessage() {}
 
 func (x *SupplementRequested) ProtoReflect() protoreflect.Message {
-	mi := &file_motcua_dossier_v1_events_proto_msgTypes[8]
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[10]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1235,7 +1411,7 @@ func (x *SupplementRequested) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use SupplementRequested.ProtoReflect.Descriptor instead.
 func (*SupplementRequested) Descriptor() ([]byte, []int) {
-	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{8}
+	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{10}
 }
 
 func (x *SupplementRequested) GetItems() []string {
@@ -1261,7 +1437,7 @@ type Supplemented struct {
 
 func (x *Supplemented) Reset() {
 	*x = Supplemented{}
-	mi := &file_motcua_dossier_v1_events_proto_msgTypes[9]
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[11]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1273,7 +1449,7 @@ func (x *Supplemented) String() string {
 func (*Supplemented) ProtoMessage() {}
 
 func (x *Supplemented) ProtoReflect() protoreflect.Message {
-	mi := &file_motcua_dossier_v1_events_proto_msgTypes[9]
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[11]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1286,7 +1462,7 @@ func (x *Supplemented) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Supplemented.ProtoReflect.Descriptor instead.
 func (*Supplemented) Descriptor() ([]byte, []int) {
-	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{9}
+	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{11}
 }
 
 // Extended: an apology with a new appointment (form 04).
@@ -1301,7 +1477,7 @@ type Extended struct {
 
 func (x *Extended) Reset() {
 	*x = Extended{}
-	mi := &file_motcua_dossier_v1_events_proto_msgTypes[10]
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[12]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1313,7 +1489,7 @@ func (x *Extended) String() string {
 func (*Extended) ProtoMessage() {}
 
 func (x *Extended) ProtoReflect() protoreflect.Message {
-	mi := &file_motcua_dossier_v1_events_proto_msgTypes[10]
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[12]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1326,7 +1502,7 @@ func (x *Extended) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Extended.ProtoReflect.Descriptor instead.
 func (*Extended) Descriptor() ([]byte, []int) {
-	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{10}
+	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{12}
 }
 
 func (x *Extended) GetOldDueAt() *timestamppb.Timestamp {
@@ -1366,7 +1542,7 @@ type Completed struct {
 
 func (x *Completed) Reset() {
 	*x = Completed{}
-	mi := &file_motcua_dossier_v1_events_proto_msgTypes[11]
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[13]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1378,7 +1554,7 @@ func (x *Completed) String() string {
 func (*Completed) ProtoMessage() {}
 
 func (x *Completed) ProtoReflect() protoreflect.Message {
-	mi := &file_motcua_dossier_v1_events_proto_msgTypes[11]
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[13]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1391,7 +1567,7 @@ func (x *Completed) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Completed.ProtoReflect.Descriptor instead.
 func (*Completed) Descriptor() ([]byte, []int) {
-	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{11}
+	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{13}
 }
 
 func (x *Completed) GetOutcome() Outcome {
@@ -1433,7 +1609,7 @@ type Returned struct {
 
 func (x *Returned) Reset() {
 	*x = Returned{}
-	mi := &file_motcua_dossier_v1_events_proto_msgTypes[12]
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[14]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1445,7 +1621,7 @@ func (x *Returned) String() string {
 func (*Returned) ProtoMessage() {}
 
 func (x *Returned) ProtoReflect() protoreflect.Message {
-	mi := &file_motcua_dossier_v1_events_proto_msgTypes[12]
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[14]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1458,7 +1634,7 @@ func (x *Returned) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Returned.ProtoReflect.Descriptor instead.
 func (*Returned) Descriptor() ([]byte, []int) {
-	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{12}
+	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{14}
 }
 
 func (x *Returned) GetTrackingNumber() string {
@@ -1479,7 +1655,7 @@ type Arrived struct {
 
 func (x *Arrived) Reset() {
 	*x = Arrived{}
-	mi := &file_motcua_dossier_v1_events_proto_msgTypes[13]
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[15]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1491,7 +1667,7 @@ func (x *Arrived) String() string {
 func (*Arrived) ProtoMessage() {}
 
 func (x *Arrived) ProtoReflect() protoreflect.Message {
-	mi := &file_motcua_dossier_v1_events_proto_msgTypes[13]
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[15]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1504,7 +1680,7 @@ func (x *Arrived) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Arrived.ProtoReflect.Descriptor instead.
 func (*Arrived) Descriptor() ([]byte, []int) {
-	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{13}
+	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{15}
 }
 
 func (x *Arrived) GetTrackingNumber() string {
@@ -1525,7 +1701,7 @@ type ResultBack struct {
 
 func (x *ResultBack) Reset() {
 	*x = ResultBack{}
-	mi := &file_motcua_dossier_v1_events_proto_msgTypes[14]
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[16]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1537,7 +1713,7 @@ func (x *ResultBack) String() string {
 func (*ResultBack) ProtoMessage() {}
 
 func (x *ResultBack) ProtoReflect() protoreflect.Message {
-	mi := &file_motcua_dossier_v1_events_proto_msgTypes[14]
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[16]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1550,7 +1726,7 @@ func (x *ResultBack) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ResultBack.ProtoReflect.Descriptor instead.
 func (*ResultBack) Descriptor() ([]byte, []int) {
-	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{14}
+	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{16}
 }
 
 func (x *ResultBack) GetTrackingNumber() string {
@@ -1570,7 +1746,7 @@ type Refused struct {
 
 func (x *Refused) Reset() {
 	*x = Refused{}
-	mi := &file_motcua_dossier_v1_events_proto_msgTypes[15]
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[17]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1582,7 +1758,7 @@ func (x *Refused) String() string {
 func (*Refused) ProtoMessage() {}
 
 func (x *Refused) ProtoReflect() protoreflect.Message {
-	mi := &file_motcua_dossier_v1_events_proto_msgTypes[15]
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[17]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1595,7 +1771,7 @@ func (x *Refused) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Refused.ProtoReflect.Descriptor instead.
 func (*Refused) Descriptor() ([]byte, []int) {
-	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{15}
+	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{17}
 }
 
 func (x *Refused) GetReason() string {
@@ -1615,7 +1791,7 @@ type Stopped struct {
 
 func (x *Stopped) Reset() {
 	*x = Stopped{}
-	mi := &file_motcua_dossier_v1_events_proto_msgTypes[16]
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[18]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1627,7 +1803,7 @@ func (x *Stopped) String() string {
 func (*Stopped) ProtoMessage() {}
 
 func (x *Stopped) ProtoReflect() protoreflect.Message {
-	mi := &file_motcua_dossier_v1_events_proto_msgTypes[16]
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[18]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1640,7 +1816,7 @@ func (x *Stopped) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Stopped.ProtoReflect.Descriptor instead.
 func (*Stopped) Descriptor() ([]byte, []int) {
-	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{16}
+	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{18}
 }
 
 func (x *Stopped) GetReason() string {
@@ -1660,7 +1836,7 @@ type Withdrawn struct {
 
 func (x *Withdrawn) Reset() {
 	*x = Withdrawn{}
-	mi := &file_motcua_dossier_v1_events_proto_msgTypes[17]
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[19]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1672,7 +1848,7 @@ func (x *Withdrawn) String() string {
 func (*Withdrawn) ProtoMessage() {}
 
 func (x *Withdrawn) ProtoReflect() protoreflect.Message {
-	mi := &file_motcua_dossier_v1_events_proto_msgTypes[17]
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[19]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1685,7 +1861,7 @@ func (x *Withdrawn) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Withdrawn.ProtoReflect.Descriptor instead.
 func (*Withdrawn) Descriptor() ([]byte, []int) {
-	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{17}
+	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{19}
 }
 
 func (x *Withdrawn) GetReason() string {
@@ -1705,7 +1881,7 @@ type PaymentRequested struct {
 
 func (x *PaymentRequested) Reset() {
 	*x = PaymentRequested{}
-	mi := &file_motcua_dossier_v1_events_proto_msgTypes[18]
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[20]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1717,7 +1893,7 @@ func (x *PaymentRequested) String() string {
 func (*PaymentRequested) ProtoMessage() {}
 
 func (x *PaymentRequested) ProtoReflect() protoreflect.Message {
-	mi := &file_motcua_dossier_v1_events_proto_msgTypes[18]
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[20]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1730,7 +1906,7 @@ func (x *PaymentRequested) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PaymentRequested.ProtoReflect.Descriptor instead.
 func (*PaymentRequested) Descriptor() ([]byte, []int) {
-	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{18}
+	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{20}
 }
 
 func (x *PaymentRequested) GetAmountVnd() int64 {
@@ -1750,7 +1926,7 @@ type PaymentRecorded struct {
 
 func (x *PaymentRecorded) Reset() {
 	*x = PaymentRecorded{}
-	mi := &file_motcua_dossier_v1_events_proto_msgTypes[19]
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[21]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1762,7 +1938,7 @@ func (x *PaymentRecorded) String() string {
 func (*PaymentRecorded) ProtoMessage() {}
 
 func (x *PaymentRecorded) ProtoReflect() protoreflect.Message {
-	mi := &file_motcua_dossier_v1_events_proto_msgTypes[19]
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[21]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1775,7 +1951,7 @@ func (x *PaymentRecorded) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PaymentRecorded.ProtoReflect.Descriptor instead.
 func (*PaymentRecorded) Descriptor() ([]byte, []int) {
-	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{19}
+	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{21}
 }
 
 func (x *PaymentRecorded) GetAmountVnd() int64 {
@@ -1789,7 +1965,7 @@ var File_motcua_dossier_v1_events_proto protoreflect.FileDescriptor
 
 const file_motcua_dossier_v1_events_proto_rawDesc = "" +
 	"\n" +
-	"\x1emotcua/dossier/v1/events.proto\x12\x11motcua.dossier.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"\x8c\n" +
+	"\x1emotcua/dossier/v1/events.proto\x12\x11motcua.dossier.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"\xc7\n" +
 	"\n" +
 	"\x05Event\x12\x19\n" +
 	"\bevent_id\x18\x01 \x01(\tR\aeventId\x12;\n" +
@@ -1817,7 +1993,8 @@ const file_motcua_dossier_v1_events_proto_rawDesc = "" +
 	"\x10payment_recorded\x18\x16 \x01(\v2\".motcua.dossier.v1.PaymentRecordedH\x00R\x0fpaymentRecorded\x126\n" +
 	"\aarrived\x18\x17 \x01(\v2\x1a.motcua.dossier.v1.ArrivedH\x00R\aarrived\x12@\n" +
 	"\vresult_back\x18\x18 \x01(\v2\x1d.motcua.dossier.v1.ResultBackH\x00R\n" +
-	"resultBackB\x06\n" +
+	"resultBack\x129\n" +
+	"\badmitted\x18\x19 \x01(\v2\x1b.motcua.dossier.v1.AdmittedH\x00R\badmittedB\x06\n" +
 	"\x04kind\"\xbd\x04\n" +
 	"\x05State\x12\x16\n" +
 	"\x06status\x18\x01 \x01(\tR\x06status\x12\x1f\n" +
@@ -1846,7 +2023,7 @@ const file_motcua_dossier_v1_events_proto_rawDesc = "" +
 	"officeCode\"-\n" +
 	"\x03Ref\x12\x12\n" +
 	"\x04code\x18\x01 \x01(\tR\x04code\x12\x12\n" +
-	"\x04name\x18\x02 \x01(\tR\x04name\"\x99\x06\n" +
+	"\x04name\x18\x02 \x01(\tR\x04name\"\x87\a\n" +
 	"\bReceived\x12\x12\n" +
 	"\x04code\x18\x01 \x01(\tR\x04code\x124\n" +
 	"\tprocedure\x18\x02 \x01(\v2\x16.motcua.dossier.v1.RefR\tprocedure\x12A\n" +
@@ -1868,7 +2045,19 @@ const file_motcua_dossier_v1_events_proto_rawDesc = "" +
 	"\ffee_paid_vnd\x18\x0f \x01(\x03R\n" +
 	"feePaidVnd\x12%\n" +
 	"\x0epickup_address\x18\x10 \x01(\tR\rpickupAddress\x122\n" +
-	"\x15pickup_address_sealed\x18\x11 \x01(\fR\x13pickupAddressSealed\"\xcc\x01\n" +
+	"\x15pickup_address_sealed\x18\x11 \x01(\fR\x13pickupAddressSealed\x12=\n" +
+	"\fsubmitted_at\x18\x12 \x01(\v2\x1a.google.protobuf.TimestampR\vsubmittedAt\x12-\n" +
+	"\x05files\x18\x13 \x03(\v2\x17.motcua.dossier.v1.FileR\x05files\"\x95\x01\n" +
+	"\x04File\x12\x0e\n" +
+	"\x02id\x18\x01 \x01(\tR\x02id\x12\x12\n" +
+	"\x04name\x18\x02 \x01(\tR\x04name\x12\x16\n" +
+	"\x06sha256\x18\x03 \x01(\tR\x06sha256\x12\x12\n" +
+	"\x04size\x18\x04 \x01(\x03R\x04size\x12!\n" +
+	"\fcontent_type\x18\x05 \x01(\tR\vcontentType\x12\x1a\n" +
+	"\bdocument\x18\x06 \x01(\tR\bdocument\"G\n" +
+	"\bAdmitted\x12;\n" +
+	"\vreceived_at\x18\x01 \x01(\v2\x1a.google.protobuf.TimestampR\n" +
+	"receivedAt\"\xcc\x01\n" +
 	"\vTransferred\x127\n" +
 	"\vfrom_office\x18\x01 \x01(\v2\x16.motcua.dossier.v1.RefR\n" +
 	"fromOffice\x123\n" +
@@ -1943,7 +2132,7 @@ func file_motcua_dossier_v1_events_proto_rawDescGZIP() []byte {
 }
 
 var file_motcua_dossier_v1_events_proto_enumTypes = make([]protoimpl.EnumInfo, 4)
-var file_motcua_dossier_v1_events_proto_msgTypes = make([]protoimpl.MessageInfo, 20)
+var file_motcua_dossier_v1_events_proto_msgTypes = make([]protoimpl.MessageInfo, 22)
 var file_motcua_dossier_v1_events_proto_goTypes = []any{
 	(Channel)(0),                  // 0: motcua.dossier.v1.Channel
 	(DeliveryMethod)(0),           // 1: motcua.dossier.v1.DeliveryMethod
@@ -1955,68 +2144,74 @@ var file_motcua_dossier_v1_events_proto_goTypes = []any{
 	(*Actor)(nil),                 // 7: motcua.dossier.v1.Actor
 	(*Ref)(nil),                   // 8: motcua.dossier.v1.Ref
 	(*Received)(nil),              // 9: motcua.dossier.v1.Received
-	(*Transferred)(nil),           // 10: motcua.dossier.v1.Transferred
-	(*Accepted)(nil),              // 11: motcua.dossier.v1.Accepted
-	(*SupplementRequested)(nil),   // 12: motcua.dossier.v1.SupplementRequested
-	(*Supplemented)(nil),          // 13: motcua.dossier.v1.Supplemented
-	(*Extended)(nil),              // 14: motcua.dossier.v1.Extended
-	(*Completed)(nil),             // 15: motcua.dossier.v1.Completed
-	(*Returned)(nil),              // 16: motcua.dossier.v1.Returned
-	(*Arrived)(nil),               // 17: motcua.dossier.v1.Arrived
-	(*ResultBack)(nil),            // 18: motcua.dossier.v1.ResultBack
-	(*Refused)(nil),               // 19: motcua.dossier.v1.Refused
-	(*Stopped)(nil),               // 20: motcua.dossier.v1.Stopped
-	(*Withdrawn)(nil),             // 21: motcua.dossier.v1.Withdrawn
-	(*PaymentRequested)(nil),      // 22: motcua.dossier.v1.PaymentRequested
-	(*PaymentRecorded)(nil),       // 23: motcua.dossier.v1.PaymentRecorded
-	(*timestamppb.Timestamp)(nil), // 24: google.protobuf.Timestamp
+	(*File)(nil),                  // 10: motcua.dossier.v1.File
+	(*Admitted)(nil),              // 11: motcua.dossier.v1.Admitted
+	(*Transferred)(nil),           // 12: motcua.dossier.v1.Transferred
+	(*Accepted)(nil),              // 13: motcua.dossier.v1.Accepted
+	(*SupplementRequested)(nil),   // 14: motcua.dossier.v1.SupplementRequested
+	(*Supplemented)(nil),          // 15: motcua.dossier.v1.Supplemented
+	(*Extended)(nil),              // 16: motcua.dossier.v1.Extended
+	(*Completed)(nil),             // 17: motcua.dossier.v1.Completed
+	(*Returned)(nil),              // 18: motcua.dossier.v1.Returned
+	(*Arrived)(nil),               // 19: motcua.dossier.v1.Arrived
+	(*ResultBack)(nil),            // 20: motcua.dossier.v1.ResultBack
+	(*Refused)(nil),               // 21: motcua.dossier.v1.Refused
+	(*Stopped)(nil),               // 22: motcua.dossier.v1.Stopped
+	(*Withdrawn)(nil),             // 23: motcua.dossier.v1.Withdrawn
+	(*PaymentRequested)(nil),      // 24: motcua.dossier.v1.PaymentRequested
+	(*PaymentRecorded)(nil),       // 25: motcua.dossier.v1.PaymentRecorded
+	(*timestamppb.Timestamp)(nil), // 26: google.protobuf.Timestamp
 }
 var file_motcua_dossier_v1_events_proto_depIdxs = []int32{
-	24, // 0: motcua.dossier.v1.Event.occurred_at:type_name -> google.protobuf.Timestamp
+	26, // 0: motcua.dossier.v1.Event.occurred_at:type_name -> google.protobuf.Timestamp
 	7,  // 1: motcua.dossier.v1.Event.actor:type_name -> motcua.dossier.v1.Actor
 	5,  // 2: motcua.dossier.v1.Event.state:type_name -> motcua.dossier.v1.State
 	6,  // 3: motcua.dossier.v1.Event.step:type_name -> motcua.dossier.v1.Step
 	9,  // 4: motcua.dossier.v1.Event.received:type_name -> motcua.dossier.v1.Received
-	10, // 5: motcua.dossier.v1.Event.transferred:type_name -> motcua.dossier.v1.Transferred
-	11, // 6: motcua.dossier.v1.Event.accepted:type_name -> motcua.dossier.v1.Accepted
-	12, // 7: motcua.dossier.v1.Event.supplement_requested:type_name -> motcua.dossier.v1.SupplementRequested
-	13, // 8: motcua.dossier.v1.Event.supplemented:type_name -> motcua.dossier.v1.Supplemented
-	14, // 9: motcua.dossier.v1.Event.extended:type_name -> motcua.dossier.v1.Extended
-	15, // 10: motcua.dossier.v1.Event.completed:type_name -> motcua.dossier.v1.Completed
-	16, // 11: motcua.dossier.v1.Event.returned:type_name -> motcua.dossier.v1.Returned
-	19, // 12: motcua.dossier.v1.Event.refused:type_name -> motcua.dossier.v1.Refused
-	20, // 13: motcua.dossier.v1.Event.stopped:type_name -> motcua.dossier.v1.Stopped
-	21, // 14: motcua.dossier.v1.Event.withdrawn:type_name -> motcua.dossier.v1.Withdrawn
-	22, // 15: motcua.dossier.v1.Event.payment_requested:type_name -> motcua.dossier.v1.PaymentRequested
-	23, // 16: motcua.dossier.v1.Event.payment_recorded:type_name -> motcua.dossier.v1.PaymentRecorded
-	17, // 17: motcua.dossier.v1.Event.arrived:type_name -> motcua.dossier.v1.Arrived
-	18, // 18: motcua.dossier.v1.Event.result_back:type_name -> motcua.dossier.v1.ResultBack
-	8,  // 19: motcua.dossier.v1.State.current_office:type_name -> motcua.dossier.v1.Ref
-	8,  // 20: motcua.dossier.v1.State.pending_office:type_name -> motcua.dossier.v1.Ref
-	24, // 21: motcua.dossier.v1.State.due_at:type_name -> google.protobuf.Timestamp
-	24, // 22: motcua.dossier.v1.State.paused_at:type_name -> google.protobuf.Timestamp
-	24, // 23: motcua.dossier.v1.State.finished_at:type_name -> google.protobuf.Timestamp
-	8,  // 24: motcua.dossier.v1.Step.office:type_name -> motcua.dossier.v1.Ref
-	8,  // 25: motcua.dossier.v1.Received.procedure:type_name -> motcua.dossier.v1.Ref
-	8,  // 26: motcua.dossier.v1.Received.receiving_office:type_name -> motcua.dossier.v1.Ref
-	8,  // 27: motcua.dossier.v1.Received.handling_office:type_name -> motcua.dossier.v1.Ref
-	0,  // 28: motcua.dossier.v1.Received.channel:type_name -> motcua.dossier.v1.Channel
-	24, // 29: motcua.dossier.v1.Received.received_at:type_name -> google.protobuf.Timestamp
-	24, // 30: motcua.dossier.v1.Received.due_at:type_name -> google.protobuf.Timestamp
-	1,  // 31: motcua.dossier.v1.Received.result_delivery:type_name -> motcua.dossier.v1.DeliveryMethod
-	8,  // 32: motcua.dossier.v1.Transferred.from_office:type_name -> motcua.dossier.v1.Ref
-	8,  // 33: motcua.dossier.v1.Transferred.to_office:type_name -> motcua.dossier.v1.Ref
-	2,  // 34: motcua.dossier.v1.Transferred.via:type_name -> motcua.dossier.v1.Via
-	8,  // 35: motcua.dossier.v1.Accepted.from_office:type_name -> motcua.dossier.v1.Ref
-	24, // 36: motcua.dossier.v1.Extended.old_due_at:type_name -> google.protobuf.Timestamp
-	24, // 37: motcua.dossier.v1.Extended.new_due_at:type_name -> google.protobuf.Timestamp
-	3,  // 38: motcua.dossier.v1.Completed.outcome:type_name -> motcua.dossier.v1.Outcome
-	1,  // 39: motcua.dossier.v1.Completed.result_delivery:type_name -> motcua.dossier.v1.DeliveryMethod
-	40, // [40:40] is the sub-list for method output_type
-	40, // [40:40] is the sub-list for method input_type
-	40, // [40:40] is the sub-list for extension type_name
-	40, // [40:40] is the sub-list for extension extendee
-	0,  // [0:40] is the sub-list for field type_name
+	12, // 5: motcua.dossier.v1.Event.transferred:type_name -> motcua.dossier.v1.Transferred
+	13, // 6: motcua.dossier.v1.Event.accepted:type_name -> motcua.dossier.v1.Accepted
+	14, // 7: motcua.dossier.v1.Event.supplement_requested:type_name -> motcua.dossier.v1.SupplementRequested
+	15, // 8: motcua.dossier.v1.Event.supplemented:type_name -> motcua.dossier.v1.Supplemented
+	16, // 9: motcua.dossier.v1.Event.extended:type_name -> motcua.dossier.v1.Extended
+	17, // 10: motcua.dossier.v1.Event.completed:type_name -> motcua.dossier.v1.Completed
+	18, // 11: motcua.dossier.v1.Event.returned:type_name -> motcua.dossier.v1.Returned
+	21, // 12: motcua.dossier.v1.Event.refused:type_name -> motcua.dossier.v1.Refused
+	22, // 13: motcua.dossier.v1.Event.stopped:type_name -> motcua.dossier.v1.Stopped
+	23, // 14: motcua.dossier.v1.Event.withdrawn:type_name -> motcua.dossier.v1.Withdrawn
+	24, // 15: motcua.dossier.v1.Event.payment_requested:type_name -> motcua.dossier.v1.PaymentRequested
+	25, // 16: motcua.dossier.v1.Event.payment_recorded:type_name -> motcua.dossier.v1.PaymentRecorded
+	19, // 17: motcua.dossier.v1.Event.arrived:type_name -> motcua.dossier.v1.Arrived
+	20, // 18: motcua.dossier.v1.Event.result_back:type_name -> motcua.dossier.v1.ResultBack
+	11, // 19: motcua.dossier.v1.Event.admitted:type_name -> motcua.dossier.v1.Admitted
+	8,  // 20: motcua.dossier.v1.State.current_office:type_name -> motcua.dossier.v1.Ref
+	8,  // 21: motcua.dossier.v1.State.pending_office:type_name -> motcua.dossier.v1.Ref
+	26, // 22: motcua.dossier.v1.State.due_at:type_name -> google.protobuf.Timestamp
+	26, // 23: motcua.dossier.v1.State.paused_at:type_name -> google.protobuf.Timestamp
+	26, // 24: motcua.dossier.v1.State.finished_at:type_name -> google.protobuf.Timestamp
+	8,  // 25: motcua.dossier.v1.Step.office:type_name -> motcua.dossier.v1.Ref
+	8,  // 26: motcua.dossier.v1.Received.procedure:type_name -> motcua.dossier.v1.Ref
+	8,  // 27: motcua.dossier.v1.Received.receiving_office:type_name -> motcua.dossier.v1.Ref
+	8,  // 28: motcua.dossier.v1.Received.handling_office:type_name -> motcua.dossier.v1.Ref
+	0,  // 29: motcua.dossier.v1.Received.channel:type_name -> motcua.dossier.v1.Channel
+	26, // 30: motcua.dossier.v1.Received.received_at:type_name -> google.protobuf.Timestamp
+	26, // 31: motcua.dossier.v1.Received.due_at:type_name -> google.protobuf.Timestamp
+	1,  // 32: motcua.dossier.v1.Received.result_delivery:type_name -> motcua.dossier.v1.DeliveryMethod
+	26, // 33: motcua.dossier.v1.Received.submitted_at:type_name -> google.protobuf.Timestamp
+	10, // 34: motcua.dossier.v1.Received.files:type_name -> motcua.dossier.v1.File
+	26, // 35: motcua.dossier.v1.Admitted.received_at:type_name -> google.protobuf.Timestamp
+	8,  // 36: motcua.dossier.v1.Transferred.from_office:type_name -> motcua.dossier.v1.Ref
+	8,  // 37: motcua.dossier.v1.Transferred.to_office:type_name -> motcua.dossier.v1.Ref
+	2,  // 38: motcua.dossier.v1.Transferred.via:type_name -> motcua.dossier.v1.Via
+	8,  // 39: motcua.dossier.v1.Accepted.from_office:type_name -> motcua.dossier.v1.Ref
+	26, // 40: motcua.dossier.v1.Extended.old_due_at:type_name -> google.protobuf.Timestamp
+	26, // 41: motcua.dossier.v1.Extended.new_due_at:type_name -> google.protobuf.Timestamp
+	3,  // 42: motcua.dossier.v1.Completed.outcome:type_name -> motcua.dossier.v1.Outcome
+	1,  // 43: motcua.dossier.v1.Completed.result_delivery:type_name -> motcua.dossier.v1.DeliveryMethod
+	44, // [44:44] is the sub-list for method output_type
+	44, // [44:44] is the sub-list for method input_type
+	44, // [44:44] is the sub-list for extension type_name
+	44, // [44:44] is the sub-list for extension extendee
+	0,  // [0:44] is the sub-list for field type_name
 }
 
 func init() { file_motcua_dossier_v1_events_proto_init() }
@@ -2040,6 +2235,7 @@ func file_motcua_dossier_v1_events_proto_init() {
 		(*Event_PaymentRecorded)(nil),
 		(*Event_Arrived)(nil),
 		(*Event_ResultBack)(nil),
+		(*Event_Admitted)(nil),
 	}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
@@ -2047,7 +2243,7 @@ func file_motcua_dossier_v1_events_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_motcua_dossier_v1_events_proto_rawDesc), len(file_motcua_dossier_v1_events_proto_rawDesc)),
 			NumEnums:      4,
-			NumMessages:   20,
+			NumMessages:   22,
 			NumExtensions: 0,
 			NumServices:   0,
 		},
