@@ -28,8 +28,8 @@ func change(id, eventID uuid.UUID, ev *dossierv1.Event) (store.Change, error) {
 	if !statusName.MatchString(st.GetStatus()) || st.GetStatusCode() < 1 || st.GetStatusCode() > 10 {
 		return store.Change{}, fmt.Errorf("dossier event with a malformed status %q (%d)", st.GetStatus(), st.GetStatusCode())
 	}
-	if !st.GetDueAt().IsValid() || st.GetCurrentOffice().GetCode() == "" || step.GetOffice().GetCode() == "" {
-		return store.Change{}, errors.New("dossier event without an appointment, a current office or the step's office")
+	if st.GetCurrentOffice().GetCode() == "" || step.GetOffice().GetCode() == "" {
+		return store.Change{}, errors.New("dossier event without a current office or the step's office")
 	}
 	switch st.GetTiming() {
 	case "", "early", "on_time", "late":
@@ -46,7 +46,9 @@ func change(id, eventID uuid.UUID, ev *dossierv1.Event) (store.Change, error) {
 			Status: st.GetStatus(), StatusCode: st.GetStatusCode(),
 			CurrentOfficeCode: st.GetCurrentOffice().GetCode(), CurrentOfficeName: st.GetCurrentOffice().GetName(),
 			PendingOfficeCode: st.GetPendingOffice().GetCode(), PendingOfficeName: st.GetPendingOffice().GetName(),
-			DueAt: st.GetDueAt().AsTime(), PausedAt: optionalTime(st.GetPausedAt().IsValid(), st.GetPausedAt().AsTime()),
+			// No appointment before a desk receives a dossier submitted online.
+			DueAt:              optionalTime(st.GetDueAt().IsValid(), st.GetDueAt().AsTime()),
+			PausedAt:           optionalTime(st.GetPausedAt().IsValid(), st.GetPausedAt().AsTime()),
 			SupplementRequests: st.GetSupplementRequests(), Extended: st.GetExtended(),
 			FinishedAt: optionalTime(st.GetFinishedAt().IsValid(), st.GetFinishedAt().AsTime()),
 			Timing:     st.GetTiming(), ProcessingSeconds: st.GetProcessingSeconds(),
@@ -57,10 +59,19 @@ func change(id, eventID uuid.UUID, ev *dossierv1.Event) (store.Change, error) {
 		Step: store.Step{EventID: eventID, At: ev.GetOccurredAt().AsTime().Truncate(time.Microsecond),
 			OfficeCode: step.GetOffice().GetCode(), OfficeName: step.GetOffice().GetName()},
 	}
-	if st.GetPausedAt() != nil && c.State.PausedAt == nil || st.GetFinishedAt() != nil && c.State.FinishedAt == nil {
+	if st.GetDueAt() != nil && c.State.DueAt == nil || st.GetPausedAt() != nil && c.State.PausedAt == nil ||
+		st.GetFinishedAt() != nil && c.State.FinishedAt == nil {
 		return store.Change{}, errors.New("dossier event with an impossible time")
 	}
 	switch k := ev.Kind.(type) {
+	case *dossierv1.Event_Admitted:
+		// A desk received a dossier submitted online: its clock starts.
+		if !k.Admitted.GetReceivedAt().IsValid() || c.State.DueAt == nil {
+			return store.Change{}, errors.New("admitted event without the time of reception or the appointment")
+		}
+		c.Step.Type = "admitted"
+		received := k.Admitted.GetReceivedAt().AsTime()
+		c.ReceivedAt = &received
 	case *dossierv1.Event_Transferred:
 		to := k.Transferred.GetToOffice()
 		if to.GetCode() == "" {
@@ -85,11 +96,15 @@ func change(id, eventID uuid.UUID, ev *dossierv1.Event) (store.Change, error) {
 		c.Step.Type = "supplemented"
 	case *dossierv1.Event_Extended:
 		c.Step.Type = "extended"
-		due := st.GetDueAt().AsTime()
+		due := c.State.DueAt
 		if n := k.Extended.GetNewDueAt(); n.IsValid() {
-			due = n.AsTime()
+			t := n.AsTime()
+			due = &t
 		}
-		c.Step.Detail = &store.StepDetail{NewDueAt: &due}
+		if due == nil {
+			return store.Change{}, errors.New("extended event without its new appointment")
+		}
+		c.Step.Detail = &store.StepDetail{NewDueAt: due}
 	case *dossierv1.Event_Completed:
 		c.Step.Type = "completed"
 		switch k.Completed.GetOutcome() {

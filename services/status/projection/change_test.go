@@ -123,7 +123,7 @@ func TestDecodeRefusesMalformedChanges(t *testing.T) {
 		"status not a name":    func(e *dossierv1.Event) { e.State.Status = "Robert'); DROP" },
 		"status code 0":        func(e *dossierv1.Event) { e.State.StatusCode = 0 },
 		"status code 11":       func(e *dossierv1.Event) { e.State.StatusCode = 11 },
-		"no due":               func(e *dossierv1.Event) { e.State.DueAt = nil },
+		"impossible due":       func(e *dossierv1.Event) { e.State.DueAt = &timestamppb.Timestamp{Seconds: 1 << 62} },
 		"unknown timing":       func(e *dossierv1.Event) { e.State.Timing = "sometime" },
 		"transfer nowhere":     func(e *dossierv1.Event) { e.GetTransferred().ToOffice = nil },
 		"NUL in an office":     func(e *dossierv1.Event) { e.State.CurrentOffice = &dossierv1.Ref{Code: "A\x00"} },
@@ -137,6 +137,61 @@ func TestDecodeRefusesMalformedChanges(t *testing.T) {
 		data, _ := proto.Marshal(ev)
 		if d, err := Decode(data); err == nil {
 			t.Errorf("%s: accepted as %+v", name, d.Change)
+		}
+	}
+}
+
+// TestDecodeBeforeAndAtReception reads the events of a dossier submitted online before a
+// desk receives it (no appointment in their state) and the Admitted event that starts
+// its clock.
+func TestDecodeBeforeAndAtReception(t *testing.T) {
+	decode := func(ev *dossierv1.Event) (store.Change, error) {
+		data, _ := proto.Marshal(ev)
+		d, err := Decode(data)
+		if err != nil {
+			return store.Change{}, err
+		}
+		return *d.Change, nil
+	}
+	// Asked for what is missing, before reception: no appointment, no pause.
+	sr := later(2, "supplement_requested", 5, desk, nil, desk)
+	sr.State.DueAt = nil
+	sr.Kind = &dossierv1.Event_SupplementRequested{SupplementRequested: &dossierv1.SupplementRequested{Items: []string{"Tờ khai"}}}
+	c, err := decode(sr)
+	if err != nil || c.State.DueAt != nil || c.State.PausedAt != nil || c.Step.Type != "supplement_requested" ||
+		c.Step.Detail == nil || c.Step.Detail.Items[0] != "Tờ khai" {
+		t.Fatalf("supplement requested before reception: %+v, %v", c, err)
+	}
+	// Refused before reception: finished, no timing, no appointment.
+	ref := later(3, "refused", 3, desk, nil, desk)
+	ref.State.DueAt, ref.State.FinishedAt = nil, timestamppb.New(t0.Add(3*time.Hour))
+	ref.Kind = &dossierv1.Event_Refused{Refused: &dossierv1.Refused{Reason: "Sai thủ tục"}}
+	if c, err := decode(ref); err != nil || c.State.DueAt != nil || c.State.FinishedAt == nil || c.Step.Type != "refused" {
+		t.Fatalf("refused before reception: %+v, %v", c, err)
+	}
+
+	received := t0.Add(26 * time.Hour)
+	adm := later(4, "received", 2, desk, nil, desk)
+	adm.Kind = &dossierv1.Event_Admitted{Admitted: &dossierv1.Admitted{ReceivedAt: timestamppb.New(received)}}
+	c, err = decode(adm)
+	if err != nil || c.Step.Type != "admitted" || c.ReceivedAt == nil || !c.ReceivedAt.Equal(received) ||
+		c.State.DueAt == nil || !c.State.DueAt.Equal(t0.Add(72*time.Hour)) || c.State.Status != "received" {
+		t.Fatalf("admitted: %+v, %v", c, err)
+	}
+	for name, mutate := range map[string]func(*dossierv1.Event){
+		"admitted without its time":       func(e *dossierv1.Event) { e.GetAdmitted().ReceivedAt = nil },
+		"admitted without an appointment": func(e *dossierv1.Event) { e.State.DueAt = nil },
+		"admitted at an impossible time":  func(e *dossierv1.Event) { e.GetAdmitted().ReceivedAt = &timestamppb.Timestamp{Seconds: 1 << 62} },
+		"extended without any appointment": func(e *dossierv1.Event) {
+			e.State.DueAt = nil
+			e.Kind = &dossierv1.Event_Extended{Extended: &dossierv1.Extended{}}
+		},
+	} {
+		ev := later(4, "received", 2, desk, nil, desk)
+		ev.Kind = &dossierv1.Event_Admitted{Admitted: &dossierv1.Admitted{ReceivedAt: timestamppb.New(received)}}
+		mutate(ev)
+		if c, err := decode(ev); err == nil {
+			t.Errorf("%s: accepted as %+v", name, c)
 		}
 	}
 }

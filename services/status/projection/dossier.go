@@ -82,9 +82,22 @@ func Decode(data []byte) (Decoded, error) {
 	return Decoded{Change: &c}, nil
 }
 
+// received reads the first event of a dossier. A dossier received at a desk has its
+// reception and its appointment; one submitted online (status submitted) has the time
+// of its submission instead, and neither of those until a desk receives it (Admitted).
 func received(id, eventID uuid.UUID, ev *dossierv1.Event, r *dossierv1.Received) (store.Received, error) {
-	if r.GetCode() == "" || r.GetReceivedAt() == nil || r.GetDueAt() == nil || len(r.GetPinHash()) == 0 {
-		return store.Received{}, errors.New("received event without code, times or PIN hash")
+	if r.GetCode() == "" || len(r.GetPinHash()) == 0 {
+		return store.Received{}, errors.New("received event without code or PIN hash")
+	}
+	submitted := r.GetStatus() == submittedStatus
+	if submitted && !r.GetSubmittedAt().IsValid() {
+		return store.Received{}, errors.New("received event of a submitted dossier without the time of its submission")
+	}
+	if !submitted && (!r.GetReceivedAt().IsValid() || !r.GetDueAt().IsValid()) {
+		return store.Received{}, errors.New("received event without the times of reception and appointment")
+	}
+	if r.GetSubmittedAt() != nil && !r.GetSubmittedAt().IsValid() {
+		return store.Received{}, errors.New("received event with an impossible time")
 	}
 	if !utf8.ValidString(r.GetCode()) || len(r.GetCode()) > 40 || strings.ContainsRune(r.GetCode(), 0) {
 		return store.Received{}, errors.New("received event with a malformed code")
@@ -96,17 +109,35 @@ func received(id, eventID uuid.UUID, ev *dossierv1.Event, r *dossierv1.Received)
 			return store.Received{}, errors.New("received event with text PostgreSQL cannot store")
 		}
 	}
-	return store.Received{
-		ID: id, EventID: eventID, Version: ev.GetVersion(), OccurredAt: ev.GetOccurredAt().AsTime().Truncate(time.Microsecond),
+	out := store.Received{
+		ID: id, Version: ev.GetVersion(),
 		Code: r.GetCode(), ProcedureCode: r.GetProcedure().GetCode(), ProcedureName: r.GetProcedure().GetName(),
 		ReceivingOfficeCode: r.GetReceivingOffice().GetCode(), ReceivingOfficeName: r.GetReceivingOffice().GetName(),
 		HandlingOfficeCode: r.GetHandlingOffice().GetCode(), HandlingOfficeName: r.GetHandlingOffice().GetName(),
 		Channel: channel(r.GetChannel()), Status: r.GetStatus(), StatusCode: r.GetStatusCode(),
 		ApplicantMasked: r.GetApplicantMaskedName(), PINHash: r.GetPinHash(),
-		ReceivedAt: r.GetReceivedAt().AsTime(), DueAt: r.GetDueAt().AsTime(), TimeLimitHours: r.GetTimeLimitHours(),
+		SubmittedAt:    optionalTime(r.GetSubmittedAt().IsValid(), r.GetSubmittedAt().AsTime()),
+		TimeLimitHours: r.GetTimeLimitHours(),
 		ResultDelivery: delivery(r.GetResultDelivery()), FeeDueVND: r.GetFeeDueVnd(), FeePaidVND: r.GetFeePaidVnd(),
-	}, nil
+		// Step times are kept to the microsecond, as PostgreSQL keeps the postal steps'
+		// times they are merged with.
+		Step: store.Step{EventID: eventID, At: ev.GetOccurredAt().AsTime().Truncate(time.Microsecond),
+			Type: "received", OfficeCode: r.GetReceivingOffice().GetCode(), OfficeName: r.GetReceivingOffice().GetName()},
+	}
+	if submitted {
+		// The citizen's step is the submission itself; the clock has not started, so
+		// whatever times of reception the event might carry are not the dossier's yet.
+		out.Step.Type, out.Step.At = submittedStatus, out.SubmittedAt.Truncate(time.Microsecond)
+		return out, nil
+	}
+	receivedAt, dueAt := r.GetReceivedAt().AsTime(), r.GetDueAt().AsTime()
+	out.ReceivedAt, out.DueAt = &receivedAt, &dueAt
+	return out, nil
 }
+
+// submittedStatus is the status of a dossier submitted online that no desk has received
+// yet, and the name of the first step of its timeline.
+const submittedStatus = "submitted"
 
 func channel(c dossierv1.Channel) string {
 	switch c {

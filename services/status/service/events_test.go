@@ -31,7 +31,8 @@ func at(month time.Month, day, hour, minute int) time.Time {
 
 func ts(t time.Time) *timestamppb.Timestamp { return timestamppb.New(t) }
 
-// state is the dossier's state after an event, as intake would compute it.
+// state is the dossier's state after an event, as intake would compute it. A zero due
+// is none: the state of a dossier submitted online that no desk has received yet.
 type state struct {
 	status     string
 	code       int32
@@ -48,8 +49,11 @@ type state struct {
 
 func (s state) proto() *dossierv1.State {
 	p := &dossierv1.State{Status: s.status, StatusCode: s.code, CurrentOffice: s.current, PendingOffice: s.pending,
-		DueAt: ts(s.due), SupplementRequests: s.requests, Extended: s.extended, Timing: s.timing,
+		SupplementRequests: s.requests, Extended: s.extended, Timing: s.timing,
 		ProcessingSeconds: int64(s.processing / time.Second)}
+	if !s.due.IsZero() {
+		p.DueAt = ts(s.due)
+	}
 	if s.paused != nil {
 		p.PausedAt = ts(*s.paused)
 	}

@@ -14,13 +14,15 @@ import (
 // State is a dossier as an event after Received leaves it. intake computes it with the
 // rules of the dossier; status takes the newest one it has seen and judges nothing.
 type State struct {
-	Status             string
-	StatusCode         int32
-	CurrentOfficeCode  string
-	CurrentOfficeName  string
-	PendingOfficeCode  string
-	PendingOfficeName  string
-	DueAt              time.Time
+	Status            string
+	StatusCode        int32
+	CurrentOfficeCode string
+	CurrentOfficeName string
+	PendingOfficeCode string
+	PendingOfficeName string
+	// DueAt is the appointment; nil while the clock has not started (an online dossier
+	// no desk has received yet).
+	DueAt              *time.Time
 	PausedAt           *time.Time
 	SupplementRequests int32
 	Extended           bool
@@ -42,7 +44,10 @@ type Change struct {
 	// Outcome is approved or rejected for a Completed event, empty for the others. It is
 	// kept whatever the order events arrive in: no state carries it.
 	Outcome string
-	Step    Step
+	// ReceivedAt is when a desk received an online dossier (an Admitted event), nil for
+	// the other kinds; kept whatever the order, as Outcome is.
+	ReceivedAt *time.Time
+	Step       Step
 }
 
 // ErrNotReceivedYet is a later event of a dossier whose Received event has not been
@@ -53,9 +58,14 @@ var ErrNotReceivedYet = errors.New("the dossier's received event has not been fo
 // FoldChange applies c to its dossier's row in one statement. Each column of the state
 // is set only when the event is newer than the row (the version compared is the row's
 // latest, even when another transaction updated it meanwhile); the step joins the
-// timeline unless a step of that version is already there; the offices only grow. A
-// replay, or an older event arriving late, therefore leaves the row as it would be had
-// the events come in order.
+// timeline unless a step of that version is already there; the offices only grow, with
+// the handling office once the dossier has an appointment (it was received). A replay,
+// or an older event arriving late, therefore leaves the row as it would be had the
+// events come in order.
+//
+// An appointment once made is never unmade: a state without one (an online dossier no
+// desk has received yet) leaves due_at as it is, NULL until a desk receives it, so that
+// every dossier keeps its place in the staff's lists (queue_at).
 func FoldChange(ctx context.Context, tx pgx.Tx, c Change) error {
 	c.Step.Version = c.Version
 	step, err := json.Marshal(c.Step)
@@ -70,7 +80,7 @@ func FoldChange(ctx context.Context, tx pgx.Tx, c Change) error {
 		current_office_name = CASE WHEN d.version < $2 THEN $6 ELSE d.current_office_name END,
 		pending_office_code = CASE WHEN d.version < $2 THEN NULLIF($7, '') ELSE d.pending_office_code END,
 		pending_office_name = CASE WHEN d.version < $2 THEN NULLIF($8, '') ELSE d.pending_office_name END,
-		due_at              = CASE WHEN d.version < $2 THEN $9 ELSE d.due_at END,
+		due_at              = CASE WHEN d.version < $2 THEN COALESCE($9, d.due_at) ELSE d.due_at END,
 		paused_at           = CASE WHEN d.version < $2 THEN $10 ELSE d.paused_at END,
 		supplement_requests = CASE WHEN d.version < $2 THEN $11 ELSE d.supplement_requests END,
 		extended            = CASE WHEN d.version < $2 THEN $12 ELSE d.extended END,
@@ -81,7 +91,9 @@ func FoldChange(ctx context.Context, tx pgx.Tx, c Change) error {
 		fee_paid_vnd        = CASE WHEN d.version < $2 THEN $17 ELSE d.fee_paid_vnd END,
 		version             = GREATEST(d.version, $2),
 		outcome             = CASE WHEN $18 <> '' THEN $18 ELSE d.outcome END,
-		offices             = ARRAY(SELECT DISTINCT o FROM unnest(d.offices || ARRAY[$5::text, $7::text]) o
+		received_at         = COALESCE($20, d.received_at),
+		offices             = ARRAY(SELECT DISTINCT o FROM unnest(d.offices || ARRAY[$5::text, $7::text,
+			CASE WHEN $9::timestamptz IS NOT NULL THEN d.handling_office_code END]) o
 			WHERE o <> '' ORDER BY o),
 		timeline            = CASE WHEN d.timeline @> jsonb_build_array(jsonb_build_object('version', $2::int))
 			THEN d.timeline
@@ -91,7 +103,7 @@ func FoldChange(ctx context.Context, tx pgx.Tx, c Change) error {
 		WHERE d.id = $1`,
 		c.ID, c.Version, s.Status, s.StatusCode, s.CurrentOfficeCode, s.CurrentOfficeName,
 		s.PendingOfficeCode, s.PendingOfficeName, s.DueAt, s.PausedAt, s.SupplementRequests, s.Extended,
-		s.FinishedAt, s.Timing, s.ProcessingSeconds, s.FeeDueVND, s.FeePaidVND, c.Outcome, step)
+		s.FinishedAt, s.Timing, s.ProcessingSeconds, s.FeeDueVND, s.FeePaidVND, c.Outcome, step, c.ReceivedAt)
 	if err != nil {
 		return fmt.Errorf("fold %s: %w", c.Step.Type, err)
 	}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -10,12 +11,12 @@ import (
 	"github.com/jackc/pgx/v5"
 )
 
-// Received is a new dossier as the Received event describes it.
+// Received is a new dossier as the Received event describes it: received at a desk
+// (ReceivedAt and DueAt set), or submitted online and waiting for a desk to check it
+// (SubmittedAt set, the clock not started).
 type Received struct {
 	ID                  uuid.UUID
-	EventID             uuid.UUID
 	Version             int64
-	OccurredAt          time.Time
 	Code                string
 	ProcedureCode       string
 	ProcedureName       string
@@ -28,30 +29,42 @@ type Received struct {
 	StatusCode          int32
 	ApplicantMasked     string
 	PINHash             []byte
-	ReceivedAt          time.Time
-	DueAt               time.Time
+	SubmittedAt         *time.Time
+	ReceivedAt          *time.Time
+	DueAt               *time.Time
 	TimeLimitHours      int32
 	ResultDelivery      string
 	FeeDueVND           int64
 	FeePaidVND          int64
+	// Step is the first step of the timeline: received, or submitted.
+	Step Step
 }
 
-// FoldReceived adds a newly received dossier with the first step of its timeline. A
-// dossier already present (an event replayed from the stream) is left as it is.
+// FoldReceived adds a new dossier with the first step of its timeline. A dossier already
+// present (an event replayed from the stream) is left as it is. It belongs to its
+// receiving office, and to its handling office once received (FoldChange adds it when
+// an online dossier is received): a department has nothing to do with a dossier the
+// desk has not checked yet.
 func FoldReceived(ctx context.Context, tx pgx.Tx, r Received) error {
-	_, err := tx.Exec(ctx, `INSERT INTO dossiers (id, code, procedure_code, procedure_name,
+	r.Step.Version = r.Version
+	step, err := json.Marshal(r.Step)
+	if err != nil {
+		return fmt.Errorf("fold received: %w", err)
+	}
+	_, err = tx.Exec(ctx, `INSERT INTO dossiers (id, code, procedure_code, procedure_name,
 		receiving_office_code, receiving_office_name, handling_office_code, handling_office_name,
 		current_office_code, current_office_name, channel, status, status_code, applicant_masked, pin_hash,
-		received_at, due_at, time_limit_hours, result_delivery, fee_due_vnd, fee_paid_vnd, version, timeline, offices)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $5, $6, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
-		jsonb_build_array(jsonb_build_object('version', $20::int, 'event_id', $21::uuid, 'at', $22::timestamptz,
-			'type', 'received', 'office_code', $5::text, 'office_name', $6::text)),
-		ARRAY(SELECT DISTINCT o FROM unnest(ARRAY[$5::text, $7::text]) o WHERE o <> '' ORDER BY o))
+		received_at, due_at, time_limit_hours, result_delivery, fee_due_vnd, fee_paid_vnd, version, submitted_at,
+		timeline, offices)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $5, $6, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21,
+		jsonb_build_array($22::jsonb),
+		ARRAY(SELECT DISTINCT o FROM unnest(ARRAY[$5::text,
+			CASE WHEN $14::timestamptz IS NOT NULL THEN $7::text END]) o WHERE o <> '' ORDER BY o))
 		ON CONFLICT (id) DO NOTHING`,
 		r.ID, r.Code, r.ProcedureCode, r.ProcedureName, r.ReceivingOfficeCode, r.ReceivingOfficeName,
 		r.HandlingOfficeCode, r.HandlingOfficeName, r.Channel, r.Status, r.StatusCode, r.ApplicantMasked,
 		r.PINHash, r.ReceivedAt, r.DueAt, r.TimeLimitHours, r.ResultDelivery, r.FeeDueVND, r.FeePaidVND, r.Version,
-		r.EventID, r.OccurredAt)
+		r.SubmittedAt, step)
 	if uniqueViolation(err, "dossiers_code_key") {
 		return fmt.Errorf("fold received: %w", ErrCodeTaken)
 	}

@@ -13,32 +13,44 @@ import (
 
 var _ stafflist.Dossiers = (*Store)(nil)
 
-// List returns up to f.Limit dossiers matching f, by appointment then id. The offices
-// filter is served by the GIN index on offices, the order and the paging by
-// (due_at, id).
+// listSQL selects the dossiers of a staff list, but for their status, and starts after
+// a position of the order (queue_at, id): the first page after the earliest there is.
+// A dossier without an appointment is never due before anything nor late.
+const listSQL = `SELECT ` + summaryColumns + `, d.channel, d.queue_at
+	FROM dossiers d
+	WHERE offices && $1::text[]
+		AND ($2::timestamptz IS NULL OR due_at < $2)
+		AND (NOT $3::bool
+			OR (finished_at IS NOT NULL AND timing = 'late')
+			OR (finished_at IS NULL AND COALESCE(paused_at, $4) > due_at))
+		AND (queue_at, id) > (COALESCE($5::timestamptz, '-infinity'), $6::uuid)`
+
+// listOrderSQL orders and cuts a staff list.
+const listOrderSQL = ` ORDER BY queue_at, id LIMIT $7`
+
+// List returns up to f.Limit dossiers matching f, in the order of stafflist.Position:
+// by queue_at (the appointment, or the submission of a dossier no desk has received
+// yet), then id. The offices filter is served by the GIN index on offices, the order and
+// the paging by the index on (queue_at, id), or on (status, queue_at, id) for the list
+// of one status: the status is written into the statement only then, so that its plan
+// keeps to that index whatever the parameters.
 func (s *Store) List(ctx context.Context, f stafflist.Filter) ([]stafflist.Dossier, error) {
-	var afterDue *time.Time
+	var afterAt *time.Time
 	var afterID uuid.UUID
 	if f.After != nil {
-		afterDue, afterID = &f.After.DueAt, f.After.ID
+		afterAt, afterID = &f.After.At, f.After.ID
 	}
-	rows, err := s.pool.Query(ctx, `SELECT `+summaryColumns+`, d.channel
-		FROM dossiers d
-		WHERE offices && $1::text[]
-			AND ($2::text = '' OR status = $2)
-			AND ($3::timestamptz IS NULL OR due_at < $3)
-			AND (NOT $4::bool
-				OR (finished_at IS NOT NULL AND timing = 'late')
-				OR (finished_at IS NULL AND COALESCE(paused_at, $5) > due_at))
-			AND ($6::timestamptz IS NULL OR (due_at, id) > ($6, $7::uuid))
-		ORDER BY due_at, id
-		LIMIT $8`, f.Offices, f.Status, f.DueBefore, f.Late, f.Now, afterDue, afterID, f.Limit)
+	query, args := listSQL+listOrderSQL, []any{f.Offices, f.DueBefore, f.Late, f.Now, afterAt, afterID, f.Limit}
+	if f.Status != "" {
+		query, args = listSQL+` AND status = $8`+listOrderSQL, append(args, f.Status)
+	}
+	rows, err := s.pool.Query(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list dossiers: %w", err)
 	}
 	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (stafflist.Dossier, error) {
 		var d stafflist.Dossier
-		err := row.Scan(append(summaryTargets(&d.Summary), &d.Channel)...)
+		err := row.Scan(append(summaryTargets(&d.Summary), &d.Channel, &d.QueueAt)...)
 		return d, err
 	})
 	if err != nil {

@@ -14,7 +14,8 @@ var _ indicators.OverdueDossiers = (*Store)(nil)
 // Overdue returns up to f.Limit open dossiers overdue at f.Now, the latest first (by
 // the time between their appointment and Now, or the moment their clock stopped), and
 // how many there are in all. Only open dossiers are read, through the partial index on
-// their appointments.
+// their appointments; only received ones, as in every figure (a dossier has an
+// appointment once received, but its events may be folded out of order).
 func (s *Store) Overdue(ctx context.Context, f indicators.OverdueFilter) ([]indicators.OverdueDossier, int64, error) {
 	if len(f.Within) == 0 {
 		return nil, 0, nil
@@ -23,7 +24,7 @@ func (s *Store) Overdue(ctx context.Context, f indicators.OverdueFilter) ([]indi
 		handling_office_name, current_office_code, current_office_name, status, channel, received_at, due_at,
 		paused_at, count(*) OVER ()
 		FROM dossiers
-		WHERE finished_at IS NULL AND due_at < $1 AND status <> 'withdrawn'
+		WHERE finished_at IS NULL AND due_at < $1 AND status <> 'withdrawn' AND received_at IS NOT NULL
 			AND COALESCE(paused_at, $1) > due_at
 			AND offices && $2::text[]
 			AND ($3::text = '' OR offices @> ARRAY[$3::text])

@@ -22,12 +22,18 @@ type View struct {
 	Status      string
 	StatusCode  int
 	StatusLabel string
-	ReceivedAt  time.Time
-	DueAt       time.Time
-	// Timing is "" for a withdrawn dossier, which is not scored.
+	// SubmittedAt is when the citizen submitted the dossier online; nil for one
+	// registered at a desk.
+	SubmittedAt *time.Time
+	// ReceivedAt and DueAt are nil until a desk receives a dossier submitted online:
+	// its clock has not started, it has no appointment yet.
+	ReceivedAt *time.Time
+	DueAt      *time.Time
+	// Timing is "" for a withdrawn dossier, which is not scored, and for one whose
+	// clock has not started.
 	Timing worktime.Timing
 	// RemainingHours is the working time left before the appointment (negative past
-	// it, 0 once finished).
+	// it, 0 once finished or while the clock has not started).
 	RemainingHours float64
 	CurrentOffice  Ref
 	// PendingOffice is the office the dossier is on its way to, if any.
@@ -72,6 +78,14 @@ type Shipment struct {
 // Returned reports whether the result has been handed back: the service may be rated.
 func (v View) Returned() bool { return v.Status == "returned" }
 
+// Started reports whether the dossier's clock has started: a desk received it and gave
+// it an appointment. One submitted online has not, until a desk checks and receives it.
+func (v View) Started() bool { return v.DueAt != nil }
+
+// AwaitsCheck reports whether the dossier, submitted online, waits for a desk to check
+// it (and to receive it, ask for what is missing, or refuse it).
+func (v View) AwaitsCheck() bool { return v.Status == "submitted" }
+
 // View puts t in words in lang, as it stands at now.
 func (s *Service) View(t Tracked, now time.Time, lang vocabulary.Lang) View {
 	v := View{
@@ -80,8 +94,9 @@ func (s *Service) View(t Tracked, now time.Time, lang vocabulary.Lang) View {
 		Status:         t.Status,
 		StatusCode:     t.StatusCode,
 		StatusLabel:    vocabulary.Status(t.Status).In(lang),
-		ReceivedAt:     s.local(t.ReceivedAt),
-		DueAt:          s.local(t.DueAt),
+		SubmittedAt:    s.localIfAny(t.SubmittedAt),
+		ReceivedAt:     s.localIfAny(t.ReceivedAt),
+		DueAt:          s.localIfAny(t.DueAt),
 		Timing:         t.Standing.At(now, s.location),
 		RemainingHours: t.Standing.RemainingHours(now, s.calendar()),
 		CurrentOffice:  Ref{Code: t.CurrentOfficeCode, Name: t.CurrentOfficeName},
@@ -128,11 +143,7 @@ func (s *Service) timeline(t Tracked, lang vocabulary.Lang) []Step {
 		step := Step{At: s.local(own.At), Type: own.Type,
 			Label: vocabulary.TimelineStep(own.Type).In(lang), Office: &Ref{Code: own.OfficeCode, Name: own.OfficeName}}
 		if own.Detail != nil {
-			step.Detail = &Detail{Items: own.Detail.Items}
-			if own.Detail.NewDueAt != nil {
-				due := s.local(*own.Detail.NewDueAt)
-				step.Detail.NewDueAt = &due
-			}
+			step.Detail = &Detail{Items: own.Detail.Items, NewDueAt: s.localIfAny(own.Detail.NewDueAt)}
 		}
 		out = append(out, step)
 	}
@@ -163,3 +174,12 @@ func officeNames(t Tracked) map[string]string {
 
 // local shows a time as the offices keep it: their time zone, whole seconds.
 func (s *Service) local(t time.Time) time.Time { return t.In(s.location).Truncate(time.Second) }
+
+// localIfAny is local for a time that may be absent (nil stays nil).
+func (s *Service) localIfAny(t *time.Time) *time.Time {
+	if t == nil {
+		return nil
+	}
+	l := s.local(*t)
+	return &l
+}

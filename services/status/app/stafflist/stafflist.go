@@ -1,5 +1,6 @@
 // Package stafflist is the staff's lists of the dossiers of their offices: by
-// appointment, filtered by status, by appointment or by lateness, a page at a time.
+// appointment (a dossier submitted online and not received yet, by its submission),
+// filtered by status, by appointment or by lateness, a page at a time.
 // It speaks neither HTTP nor SQL: the dossiers are a port (Dossiers) the store
 // implements.
 package stafflist
@@ -19,21 +20,25 @@ type Filter struct {
 	Offices []string
 	// Status, when set, keeps only dossiers in that status.
 	Status string
-	// DueBefore, when set, keeps dossiers due strictly before it.
+	// DueBefore, when set, keeps dossiers due strictly before it (so none whose clock
+	// has not started).
 	DueBefore *time.Time
 	// Late keeps dossiers finished late, or open and overdue at Now (paused ones judged
 	// when their clock stopped).
 	Late bool
 	Now  time.Time
-	// After, when set, starts the page after this position of the order (due_at, id).
+	// After, when set, starts the page after this position of the order.
 	After *Position
 	Limit int
 }
 
-// Position is a place in the staff lists' order: by appointment, then id.
+// Position is a place in the staff lists' order: by appointment, then id. A dossier
+// submitted online has no appointment until a desk receives it; it waits in the lists
+// at the moment it was submitted, since the desk is to check it that working day. So
+// the list of what awaits checking (status submitted) has the oldest submission first.
 type Position struct {
-	DueAt time.Time
-	ID    uuid.UUID
+	At time.Time
+	ID uuid.UUID
 }
 
 // Dossier is one dossier of a staff list.
@@ -41,11 +46,14 @@ type Dossier struct {
 	tracking.Summary
 	// Channel is how the dossier was handed in: desk, post or online.
 	Channel string
+	// QueueAt is the dossier's place in the order (with its id): its appointment, or
+	// its submission while no desk has received it.
+	QueueAt time.Time
 }
 
 // Dossiers reads the lists from the read model.
 type Dossiers interface {
-	// List returns up to f.Limit dossiers matching f, by appointment then id.
+	// List returns up to f.Limit dossiers matching f, in the order of Position.
 	List(ctx context.Context, f Filter) ([]Dossier, error)
 }
 
@@ -79,5 +87,5 @@ func (s *Service) Page(ctx context.Context, f Filter) (Page, error) {
 	}
 	rows = rows[:want]
 	last := rows[len(rows)-1]
-	return Page{Dossiers: rows, Next: &Position{DueAt: last.DueAt, ID: last.ID}}, nil
+	return Page{Dossiers: rows, Next: &Position{At: last.QueueAt, ID: last.ID}}, nil
 }

@@ -15,16 +15,21 @@ func TestStandingAt(t *testing.T) {
 		now  time.Time
 		want worktime.Timing
 	}{
-		{"open, in time", Standing{Status: "processing", DueAt: due}, due.Add(-time.Hour), worktime.WithinDeadline},
-		{"open, past due", Standing{Status: "processing", DueAt: due}, due.Add(time.Hour), worktime.Overdue},
-		{"paused before due is judged then", Standing{Status: "supplement_requested", DueAt: due, PausedAt: at(-time.Hour)},
+		{"open, in time", Standing{Status: "processing", DueAt: &due}, due.Add(-time.Hour), worktime.WithinDeadline},
+		{"open, past due", Standing{Status: "processing", DueAt: &due}, due.Add(time.Hour), worktime.Overdue},
+		{"paused before due is judged then", Standing{Status: "supplement_requested", DueAt: &due, PausedAt: at(-time.Hour)},
 			due.Add(100 * time.Hour), worktime.WithinDeadline},
-		{"paused after due stays overdue", Standing{Status: "supplement_requested", DueAt: due, PausedAt: at(time.Hour)},
+		{"paused after due stays overdue", Standing{Status: "supplement_requested", DueAt: &due, PausedAt: at(time.Hour)},
 			due.Add(100 * time.Hour), worktime.Overdue},
-		{"final timing wins", Standing{Status: "processed", Final: "late", DueAt: due, FinishedAt: at(-48 * time.Hour)},
+		{"final timing wins", Standing{Status: "processed", Final: "late", DueAt: &due, FinishedAt: at(-48 * time.Hour)},
 			due, worktime.Late},
-		{"finished without final", Standing{Status: "processed", DueAt: due, FinishedAt: at(-48 * time.Hour)}, due, worktime.Early},
-		{"withdrawn has none", Standing{Status: "withdrawn", DueAt: due, FinishedAt: at(time.Hour)}, due, ""},
+		{"finished without final", Standing{Status: "processed", DueAt: &due, FinishedAt: at(-48 * time.Hour)}, due, worktime.Early},
+		{"withdrawn has none", Standing{Status: "withdrawn", DueAt: &due, FinishedAt: at(time.Hour)}, due, ""},
+		// Submitted online and not received yet: no appointment, so never overdue.
+		{"submitted has none", Standing{Status: "submitted"}, due.Add(1000 * time.Hour), ""},
+		{"supplement asked before receipt has none", Standing{Status: "supplement_requested", PausedAt: at(0)},
+			due.Add(1000 * time.Hour), ""},
+		{"refused before receipt has none", Standing{Status: "refused", FinishedAt: at(0)}, due, ""},
 	} {
 		if got := tc.s.At(tc.now, loc); got != tc.want {
 			t.Errorf("%s: %q, want %q", tc.name, got, tc.want)
@@ -49,15 +54,16 @@ func TestRemainingHours(t *testing.T) {
 		now  time.Time
 		want float64
 	}{
-		{"two days ahead", Standing{Status: "processing", DueAt: due}, mon9, 14},
-		{"a few minutes", Standing{Status: "processing", DueAt: due}, due.Add(-3 * time.Minute), 0.1},
-		{"at due", Standing{Status: "processing", DueAt: due}, due, 0},
-		{"overnight past due counts working hours only", Standing{Status: "processing", DueAt: due}, wed8, -1},
-		{"paused: the time left when the clock stopped", Standing{Status: "supplement_requested", DueAt: due, PausedAt: &mon9},
+		{"two days ahead", Standing{Status: "processing", DueAt: &due}, mon9, 14},
+		{"a few minutes", Standing{Status: "processing", DueAt: &due}, due.Add(-3 * time.Minute), 0.1},
+		{"at due", Standing{Status: "processing", DueAt: &due}, due, 0},
+		{"overnight past due counts working hours only", Standing{Status: "processing", DueAt: &due}, wed8, -1},
+		{"paused: the time left when the clock stopped", Standing{Status: "supplement_requested", DueAt: &due, PausedAt: &mon9},
 			wed8.AddDate(0, 0, 7), 14},
-		{"finished", Standing{Status: "processed", Final: "late", DueAt: due, FinishedAt: &fin}, wed8, 0},
-		{"withdrawn", Standing{Status: "withdrawn", DueAt: due}, wed8, 0},
-		{"never minus zero", Standing{Status: "processing", DueAt: due}, due.Add(time.Minute), 0},
+		{"finished", Standing{Status: "processed", Final: "late", DueAt: &due, FinishedAt: &fin}, wed8, 0},
+		{"withdrawn", Standing{Status: "withdrawn", DueAt: &due}, wed8, 0},
+		{"never minus zero", Standing{Status: "processing", DueAt: &due}, due.Add(time.Minute), 0},
+		{"not received yet", Standing{Status: "submitted"}, wed8, 0},
 	} {
 		if got := tc.s.RemainingHours(tc.now, cal); got != tc.want {
 			t.Errorf("%s: %v, want %v", tc.name, got, tc.want)

@@ -15,8 +15,13 @@ type Summary struct {
 	ProcedureName string
 	// Standing is the status and what the timing and the time left are judged from.
 	Standing
-	StatusCode        int
-	ReceivedAt        time.Time
+	StatusCode int
+	// SubmittedAt is when the citizen submitted the dossier online; nil for one
+	// registered at a desk.
+	SubmittedAt *time.Time
+	// ReceivedAt is when a desk received the dossier and its clock started; nil for one
+	// submitted online that no desk has received yet.
+	ReceivedAt        *time.Time
 	CurrentOfficeCode string
 	CurrentOfficeName string
 	// PendingOfficeCode and PendingOfficeName are the office the dossier is on its way

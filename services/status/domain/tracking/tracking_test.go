@@ -10,7 +10,7 @@ import (
 // classify is how a dossier due at due, finished at finished (nil while open) stands
 // at now: the finish judged, or the open dossier's standing, as the read model tells it.
 func classify(due time.Time, finished *time.Time, now time.Time, loc *time.Location) worktime.Timing {
-	return Standing{Status: "processing", DueAt: due, FinishedAt: finished}.At(now, loc)
+	return Standing{Status: "processing", DueAt: &due, FinishedAt: finished}.At(now, loc)
 }
 
 // appointment is the due time most tests judge against, Tuesday 10 March 2026 at 17:00

@@ -34,7 +34,9 @@ type listJSON struct {
 }
 
 // list answers GET /dossiers: a page of the dossiers of the caller's offices (or of one
-// of them), by appointment, with filters.
+// of them), by appointment (a dossier submitted online and not received yet, by its
+// submission), with filters. status=submitted is a desk's list of what awaits checking,
+// the oldest submission first.
 func (a *API) list(w http.ResponseWriter, r *http.Request) {
 	p := auth.FromContext(r.Context())
 	now := a.Now()
@@ -58,7 +60,8 @@ func (a *API) list(w http.ResponseWriter, r *http.Request) {
 		item := listItemJSON{summaryJSON: summaryJSON{
 			Code: d.Code, Procedure: ref{Code: d.ProcedureCode, Name: d.ProcedureName},
 			Status: d.Status, StatusCode: d.StatusCode, StatusLabel: vocabulary.Status(d.Status).In(lang),
-			ReceivedAt: a.local(d.ReceivedAt), DueAt: a.local(d.DueAt),
+			SubmittedAt: a.localIfAny(d.SubmittedAt),
+			ReceivedAt:  a.localIfAny(d.ReceivedAt), DueAt: a.localIfAny(d.DueAt),
 			Timing:        timingJSON(d.Standing.At(now, a.Location)),
 			CurrentOffice: ref{Code: d.CurrentOfficeCode, Name: d.CurrentOfficeName},
 			Applicant:     d.ApplicantMasked,
@@ -134,9 +137,9 @@ func (a *API) instantOrDay(s string) (time.Time, error) {
 	return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, a.Location), nil
 }
 
-// encodeCursor writes a position as an opaque token: base64url of "<due_at>|<id>".
+// encodeCursor writes a position as an opaque token: base64url of "<time>|<id>".
 func encodeCursor(p stafflist.Position) string {
-	return base64.RawURLEncoding.EncodeToString([]byte(p.DueAt.UTC().Format(time.RFC3339Nano) + "|" + p.ID.String()))
+	return base64.RawURLEncoding.EncodeToString([]byte(p.At.UTC().Format(time.RFC3339Nano) + "|" + p.ID.String()))
 }
 
 func decodeCursor(s string) (stafflist.Position, bool) {
@@ -147,11 +150,11 @@ func decodeCursor(s string) (stafflist.Position, bool) {
 	if err != nil {
 		return stafflist.Position{}, false
 	}
-	due, id, ok := strings.Cut(string(b), "|")
+	at, id, ok := strings.Cut(string(b), "|")
 	if !ok {
 		return stafflist.Position{}, false
 	}
-	t, err := time.Parse(time.RFC3339Nano, due)
+	t, err := time.Parse(time.RFC3339Nano, at)
 	if err != nil || t.Year() < 1 || t.Year() > 9999 {
 		return stafflist.Position{}, false
 	}
@@ -159,5 +162,5 @@ func decodeCursor(s string) (stafflist.Position, bool) {
 	if err != nil {
 		return stafflist.Position{}, false
 	}
-	return stafflist.Position{DueAt: t, ID: u}, true
+	return stafflist.Position{At: t, ID: u}, true
 }

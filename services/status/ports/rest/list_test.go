@@ -11,9 +11,9 @@ import (
 )
 
 func TestCursorRoundTrip(t *testing.T) {
-	p := stafflist.Position{DueAt: time.Date(2026, 3, 10, 17, 0, 0, 123456000, time.FixedZone("ICT", 7*3600)), ID: uuid.New()}
+	p := stafflist.Position{At: time.Date(2026, 3, 10, 17, 0, 0, 123456000, time.FixedZone("ICT", 7*3600)), ID: uuid.New()}
 	got, ok := decodeCursor(encodeCursor(p))
-	if !ok || !got.DueAt.Equal(p.DueAt) || got.ID != p.ID {
+	if !ok || !got.At.Equal(p.At) || got.ID != p.ID {
 		t.Fatalf("round trip: %+v %v, want %+v", got, ok, p)
 	}
 	for _, bad := range []string{"", "!!", base64.RawURLEncoding.EncodeToString([]byte("no separator")),
@@ -26,7 +26,7 @@ func TestCursorRoundTrip(t *testing.T) {
 }
 
 func FuzzDecodeCursor(f *testing.F) {
-	f.Add(encodeCursor(stafflist.Position{DueAt: time.Unix(1773000000, 0), ID: uuid.New()}))
+	f.Add(encodeCursor(stafflist.Position{At: time.Unix(1773000000, 0), ID: uuid.New()}))
 	f.Add("")
 	f.Add("MjAyNi0wMy0xMFQxMDowMDowMFp8")
 	f.Fuzz(func(t *testing.T, s string) {
@@ -36,7 +36,7 @@ func FuzzDecodeCursor(f *testing.F) {
 		}
 		// What decodes encodes back to a cursor of the same position.
 		again, ok := decodeCursor(encodeCursor(p))
-		if !ok || !again.DueAt.Equal(p.DueAt) || again.ID != p.ID {
+		if !ok || !again.At.Equal(p.At) || again.ID != p.ID {
 			t.Fatalf("%q decodes to %+v, which does not survive a round trip", s, p)
 		}
 	})

@@ -44,14 +44,18 @@ type shipmentJSON struct {
 // summaryJSON is a dossier in a line (the contract's DossierSummary but its channel):
 // the head of a citizen's lookup and an item of a staff list.
 type summaryJSON struct {
-	Code        string    `json:"code"`
-	Procedure   ref       `json:"procedure"`
-	Status      string    `json:"status"`
-	StatusCode  int       `json:"status_code"`
-	StatusLabel string    `json:"status_label"`
-	ReceivedAt  time.Time `json:"received_at"`
-	DueAt       time.Time `json:"due_at"`
-	// Timing is null for a withdrawn dossier, which is not scored.
+	Code        string `json:"code"`
+	Procedure   ref    `json:"procedure"`
+	Status      string `json:"status"`
+	StatusCode  int    `json:"status_code"`
+	StatusLabel string `json:"status_label"`
+	// SubmittedAt is there for a dossier submitted online.
+	SubmittedAt *time.Time `json:"submitted_at,omitempty"`
+	// ReceivedAt and DueAt are null until a desk receives a dossier submitted online.
+	ReceivedAt *time.Time `json:"received_at"`
+	DueAt      *time.Time `json:"due_at"`
+	// Timing is null for a withdrawn dossier, which is not scored, and for one whose
+	// clock has not started.
 	Timing        *string `json:"timing"`
 	CurrentOffice ref     `json:"current_office"`
 	PendingOffice *ref    `json:"pending_office,omitempty"`
@@ -61,7 +65,8 @@ type summaryJSON struct {
 
 type trackJSON struct {
 	summaryJSON
-	TimeRemainingHours float64        `json:"time_remaining_hours"`
+	// TimeRemainingHours is null while the clock has not started.
+	TimeRemainingHours *float64       `json:"time_remaining_hours"`
 	Timeline           []stepJSON     `json:"timeline"`
 	Shipments          []shipmentJSON `json:"shipments"`
 }
@@ -79,13 +84,15 @@ func (a *API) track(w http.ResponseWriter, r *http.Request) {
 		summaryJSON: summaryJSON{
 			Code: v.Code, Procedure: ref(v.Procedure),
 			Status: v.Status, StatusCode: v.StatusCode, StatusLabel: v.StatusLabel,
-			ReceivedAt: v.ReceivedAt, DueAt: v.DueAt, Timing: timingJSON(v.Timing),
+			SubmittedAt: v.SubmittedAt, ReceivedAt: v.ReceivedAt, DueAt: v.DueAt, Timing: timingJSON(v.Timing),
 			CurrentOffice: ref(v.CurrentOffice), PendingOffice: (*ref)(v.PendingOffice),
 			Applicant: v.Applicant,
 		},
-		TimeRemainingHours: v.RemainingHours,
-		Timeline:           make([]stepJSON, 0, len(v.Timeline)),
-		Shipments:          make([]shipmentJSON, 0, len(v.Shipments)),
+		Timeline:  make([]stepJSON, 0, len(v.Timeline)),
+		Shipments: make([]shipmentJSON, 0, len(v.Shipments)),
+	}
+	if v.Started() {
+		out.TimeRemainingHours = &v.RemainingHours
 	}
 	for _, s := range v.Timeline {
 		step := stepJSON{At: s.At, Type: s.Type, Label: s.Label, TrackingNumber: s.TrackingNumber}
@@ -127,3 +134,12 @@ func (a *API) lookup(w http.ResponseWriter, r *http.Request) (citizen.Tracked, t
 
 // local shows a time as the offices keep it: their time zone, whole seconds.
 func (a *API) local(t time.Time) time.Time { return t.In(a.Location).Truncate(time.Second) }
+
+// localIfAny is local for a time that may be absent (nil stays nil).
+func (a *API) localIfAny(t *time.Time) *time.Time {
+	if t == nil {
+		return nil
+	}
+	l := a.local(*t)
+	return &l
+}
