@@ -7,6 +7,12 @@ var messages = table{
 	"verification.subject": {"Mã xác thực Một cửa: %s", "One-stop verification code: %s"},
 	"verification.text": {"Mã xác thực của bạn là %s.\n\nMã dùng được một lần, trong %d phút. Đừng đưa mã này cho ai, kể cả cán bộ.\nNếu bạn không yêu cầu mã, hãy bỏ qua tin này.",
 		"Your verification code is %s.\n\nIt can be used once, within %d minutes. Do not give it to anyone, staff included.\nIf you did not ask for a code, ignore this message."},
+	"submitted.subject": {"Hồ sơ %s đã được nộp trực tuyến", "Dossier %s submitted online"},
+	"submitted.text": {"Hồ sơ “%s” của bạn đã được nộp.\n\nMã hồ sơ: %s\nMã tra cứu (PIN): %s\n\nBộ phận một cửa sẽ kiểm tra hồ sơ trong ngày làm việc và báo cho bạn khi tiếp nhận. Theo dõi hồ sơ tại: %s\nHãy giữ mã tra cứu; không đưa cho người khác.",
+		"Your dossier “%s” has been submitted.\n\nDossier code: %s\nLookup PIN: %s\n\nThe one-stop desk checks it within the working day and will tell you when it is received. Follow it at: %s\nKeep the PIN; do not give it to anyone."},
+	"admitted.subject": {"Hồ sơ %s đã được tiếp nhận", "Dossier %s received"},
+	"admitted.text": {"Bộ phận một cửa đã kiểm tra và tiếp nhận hồ sơ %s lúc %s.\nNgày hẹn trả kết quả: %s.\n\nTheo dõi hồ sơ tại: %s",
+		"The one-stop desk checked and received dossier %s at %s.\nThe result is promised by %s.\n\nFollow it at: %s"},
 }
 
 // Message is the message of key, its %-verbs filled with args.

@@ -48,6 +48,7 @@ func Run(ctx context.Context, opt Options, log *slog.Logger) error {
 	if dataDir == "" {
 		dataDir = ".data"
 	}
+	env["MOTCUA_DATA_DIR"] = dataDir // the services keep their files under it
 	keys, err := secrets.LoadOrCreate(dataDir)
 	if err != nil {
 		return err

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"time"
 
 	"github.com/motcua/motcua/services/intake/domain/catalog"
@@ -27,6 +28,11 @@ type Processor struct {
 	EventSealer *sealing.Sealer
 	Relay       Notifier
 	Now         func() time.Time
+	// Send tells a citizen who submitted online that the desk received the dossier, at
+	// PublicURL's lookup; Log keeps what could not be sent.
+	Send      Messenger
+	PublicURL string
+	Log       *slog.Logger
 }
 
 // actorOf is the domain's view of the member of staff behind a request.
@@ -86,6 +92,9 @@ func (p *Processor) Act(ctx context.Context, who *auth.Principal, code string, a
 	}
 	if !replayed {
 		p.Relay.Notify()
+		if action == dossier.ActReceive {
+			p.tellReceived(ctx, code)
+		}
 	}
 	return view, replayed, nil
 }

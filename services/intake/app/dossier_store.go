@@ -20,7 +20,7 @@ type DossierStore interface {
 	// the receipt decide left in answer. When key was used before for the same request
 	// it fills answer with the receipt given then, without calling decide, and reports
 	// replayed; for another request it fails with ErrKeyReused.
-	Register(ctx context.Context, office string, day time.Time, key IdempotencyKey, answer *Receipt,
+	Register(ctx context.Context, office string, day time.Time, key IdempotencyKey, answer any,
 		decide func(sequence int) (NewDossier, error)) (replayed bool, err error)
 	// Update locks the dossier with code and calls decide with it; it saves the change
 	// decide returns and whatever decide left in answer (a pointer), to be given again
@@ -37,6 +37,9 @@ type DossierStore interface {
 	CountWork(ctx context.Context, office string, now time.Time) (WorkCounts, error)
 	// Search returns the newest dossiers matching q, newest first.
 	Search(ctx context.Context, q SearchQuery) ([]Found, error)
+	// File returns the file id of the dossier with code; ok is false when the dossier
+	// has no such file.
+	File(ctx context.Context, code string, id uuid.UUID) (file StoredFile, ok bool, err error)
 	// RecordReads audits a member of staff's reads of the personal data of dossiers.
 	RecordReads(ctx context.Context, dossierIDs []uuid.UUID, username, purpose string) error
 }
@@ -65,7 +68,12 @@ type StoredDossier struct {
 	ProcedureCode       string
 	Channel             string
 	ResultAddressSealed []byte
-	State               dossier.State
+	// SubmittedAt is when the citizen submitted the dossier online; zero for a desk's
+	// registration. ContactChannel says which of the applicant's e-mail and phone is the
+	// verified address that did (email or phone), if any.
+	SubmittedAt    time.Time
+	ContactChannel string
+	State          dossier.State
 }
 
 // Change is what an action does to a dossier: its new state, the step of the hand-over
@@ -93,6 +101,8 @@ type DossierRecord struct {
 	RegisteredBy     string
 	// Steps are the actions after registration, in order.
 	Steps []dossier.Step
+	// Files are the files handed in, in the order they were.
+	Files []StoredFile
 }
 
 // NewDossier is a dossier being registered, as it is kept (personal data sealed, with
@@ -125,5 +135,12 @@ type NewDossier struct {
 	PINHash             []byte
 	PINSealed           []byte
 	RegisteredBy        string
-	Events              []outbox.Message
+	// SubmittedAt and ContactChannel are set for a dossier submitted online (see
+	// StoredDossier), with ContactIndex, a keyed hash of the verified address; Files are
+	// the files handed in with it.
+	SubmittedAt    time.Time
+	ContactChannel string
+	ContactIndex   []byte
+	Files          []StoredFile
+	Events         []outbox.Message
 }

@@ -18,6 +18,8 @@ import (
 // and audits every such read.
 type Reader struct {
 	Dossiers DossierStore
+	// Files holds the bytes of the files handed in.
+	Files    FileStore
 	Catalog  *Catalog
 	Calendar *worktime.Live
 	Sealer   *sealing.Sealer
@@ -40,6 +42,9 @@ type Whole struct {
 	SupplementCount  int                    `json:"supplement_requests"`
 	Extended         bool                   `json:"extended"`
 	Steps            []StepView             `json:"steps"`
+	// Files are the files handed in with the dossier; their bytes are read one by one
+	// (ReadFile), each read audited.
+	Files []FileView `json:"files"`
 	// Left is the working time until the appointment while within the deadline, the
 	// working time past it when overdue (see Timing); for a paused clock, as of when it
 	// stopped; 0 once finished.
@@ -125,8 +130,9 @@ func (r *Reader) Dossier(ctx context.Context, who *auth.Principal, code string) 
 		ResultDelivery:   dossier.ResultDelivery{Method: st.ResultDelivery, Address: o.ResultAddress},
 		FeeReceiptNumber: o.FeeReceiptNumber, RegisteredBy: o.RegisteredBy,
 		SupplementCount: st.SupplementRequests, Extended: st.Extended, Steps: []StepView{},
-		Left: magnitude(st.WorkingTimeLeft(now, cal)),
+		Files: fileViews(o.Files, loc), Left: magnitude(st.WorkingTimeLeft(now, cal)),
 	}
+	w.SubmittedAt = o.SubmittedAt.In(loc)
 	for _, s := range o.Steps {
 		w.Steps = append(w.Steps, stepView(s, loc, name))
 	}

@@ -103,7 +103,7 @@ func (a *Registrar) Register(ctx context.Context, who *auth.Principal, reg dossi
 		msg, err := events.Received(events.Registered{
 			DossierID: id, Code: code, Procedure: proc, ReceivingOffice: recv, HandlingOffice: handling,
 			Channel: reg.Channel, MaskedName: dossier.MaskName(reg.Applicant.FullName), PINHash: pinHash,
-			ReceivedAt: now, DueAt: due, ResultDelivery: reg.ResultDelivery.Method,
+			Status: dossier.StatusReceived, ReceivedAt: now, DueAt: due, ResultDelivery: reg.ResultDelivery.Method,
 			FeeDueVND: proc.FeeVND, FeePaidVND: reg.FeePaidVND,
 			PickupAddressSealed: a.EventSealer.Seal(sealing.EventPickupAddress, pickupAddress(reg)),
 			Actor:               &dossierv1.Actor{Username: who.Username, OfficeCode: recv.Code},

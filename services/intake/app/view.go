@@ -37,11 +37,14 @@ type StepView struct {
 // Heading is what staff see first of a dossier, in a search's hits as at the head of the
 // dossier: what it is, how it stands (in Vietnamese too), when it is due and who holds it.
 type Heading struct {
-	Code          string    `json:"code"`
-	Status        string    `json:"status"`
-	StatusLabel   string    `json:"status_label"`
-	ReceivedAt    time.Time `json:"received_at"`
-	DueAt         time.Time `json:"due_at"`
+	Code        string `json:"code"`
+	Status      string `json:"status"`
+	StatusLabel string `json:"status_label"`
+	// ReceivedAt and DueAt are absent while a dossier submitted online awaits the
+	// desk's check (SubmittedAt says since when).
+	ReceivedAt    time.Time `json:"received_at,omitzero"`
+	DueAt         time.Time `json:"due_at,omitzero"`
+	SubmittedAt   time.Time `json:"submitted_at,omitzero"`
 	CurrentOffice OfficeRef `json:"current_office"`
 }
 
@@ -53,7 +56,7 @@ type State struct {
 	StatusCode     int        `json:"status_code"`
 	StatusLabelEN  string     `json:"status_label_en"`
 	PendingOffice  *OfficeRef `json:"pending_office,omitempty"`
-	OriginalDueAt  time.Time  `json:"original_due_at"`
+	OriginalDueAt  time.Time  `json:"original_due_at,omitzero"`
 	ClockPaused    bool       `json:"clock_paused"`
 	Timing         string     `json:"timing,omitempty"`
 	FinishedAt     *time.Time `json:"finished_at,omitempty"`

@@ -46,7 +46,7 @@ func Action(a Acted) (outbox.Message, error) {
 		State: &dossierv1.State{
 			Status: string(st.Status), StatusCode: int32(st.Status.NationalCode()),
 			CurrentOffice: ref(st.CurrentOffice), PendingOffice: ref(st.PendingOffice),
-			DueAt: timestamppb.New(st.DueAt), PausedAt: stamp(st.PausedAt),
+			DueAt: optional(st.DueAt), PausedAt: stamp(st.PausedAt),
 			SupplementRequests: int32(st.SupplementRequests), Extended: st.Extended,
 			FinishedAt: stamp(st.FinishedAt), Timing: string(st.Timing),
 			ProcessingSeconds: int64(a.ProcessingTime / time.Second),
@@ -56,6 +56,9 @@ func Action(a Acted) (outbox.Message, error) {
 	}
 	var kind string
 	switch step.Action {
+	case dossier.ActReceive:
+		kind = "admitted"
+		ev.Kind = &dossierv1.Event_Admitted{Admitted: &dossierv1.Admitted{ReceivedAt: timestamppb.New(st.ReceivedAt)}}
 	case dossier.ActTransfer:
 		kind = "transferred"
 		ev.Kind = &dossierv1.Event_Transferred{Transferred: &dossierv1.Transferred{

@@ -31,8 +31,13 @@ type Registered struct {
 	Channel         dossier.Channel
 	MaskedName      string
 	PINHash         []byte
+	// Status is received for a desk's registration (ReceivedAt and DueAt set) or
+	// submitted for an online submission (SubmittedAt set, the clock not started).
+	Status          dossier.Status
 	ReceivedAt      time.Time
 	DueAt           time.Time
+	SubmittedAt     time.Time
+	Files           []File
 	ResultDelivery  dossier.DeliveryMethod
 	FeeDueVND       int64
 	FeePaidVND      int64
@@ -59,11 +64,13 @@ func Received(r Registered, at time.Time) (outbox.Message, error) {
 			Channel:             channels[r.Channel],
 			ApplicantMaskedName: r.MaskedName,
 			PinHash:             r.PINHash,
-			ReceivedAt:          timestamppb.New(r.ReceivedAt),
-			DueAt:               timestamppb.New(r.DueAt),
+			ReceivedAt:          optional(r.ReceivedAt),
+			DueAt:               optional(r.DueAt),
+			SubmittedAt:         optional(r.SubmittedAt),
+			Files:               files(r.Files),
 			TimeLimitHours:      int32(r.Procedure.TimeLimitHours),
-			Status:              string(dossier.StatusReceived),
-			StatusCode:          int32(dossier.StatusReceived.NationalCode()),
+			Status:              string(r.Status),
+			StatusCode:          int32(r.Status.NationalCode()),
 			ResultDelivery:      deliveries[r.ResultDelivery],
 			FeeDueVnd:           r.FeeDueVND,
 			FeePaidVnd:          r.FeePaidVND,
@@ -71,6 +78,14 @@ func Received(r Registered, at time.Time) (outbox.Message, error) {
 		}},
 	}
 	return encode(id, ev, r.DossierID, "received")
+}
+
+// optional is t as a protobuf time, none for the zero time.
+func optional(t time.Time) *timestamppb.Timestamp {
+	if t.IsZero() {
+		return nil
+	}
+	return timestamppb.New(t)
 }
 
 func encode(eventID uuid.UUID, ev *dossierv1.Event, dossierID uuid.UUID, kind string) (outbox.Message, error) {

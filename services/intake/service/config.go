@@ -3,9 +3,11 @@
 package service
 
 import (
+	"path/filepath"
 	"time"
 
 	"github.com/motcua/motcua/services/platform/config"
+	"github.com/motcua/motcua/services/platform/filestore"
 )
 
 // Config is intake's configuration, read from the environment.
@@ -27,6 +29,10 @@ type Config struct {
 	// URL, no SMS.
 	SMSURL   string
 	SMSToken string
+	// Files is where the files citizens hand in are kept: the disk (MOTCUA_FILES_DIR,
+	// by default $MOTCUA_DATA_DIR/files) or S3-compatible object storage
+	// (MOTCUA_S3_ENDPOINT, MOTCUA_S3_BUCKET, MOTCUA_S3_ACCESS_KEY, MOTCUA_S3_SECRET_KEY).
+	Files filestore.Config
 }
 
 // ReadConfig reads intake's settings from r.
@@ -43,6 +49,13 @@ func ReadConfig(r *config.Reader) (Config, error) {
 		MailFrom:        r.String("MOTCUA_MAIL_FROM", "motcua@localhost"),
 		SMSURL:          r.String("MOTCUA_SMS_URL", ""),
 		SMSToken:        r.Secret("MOTCUA_SMS_TOKEN", ""),
+		Files: filestore.Config{
+			Dir:         r.String("MOTCUA_FILES_DIR", filepath.Join(r.String("MOTCUA_DATA_DIR", ".data"), "files")),
+			S3Endpoint:  r.String("MOTCUA_S3_ENDPOINT", ""),
+			S3Bucket:    r.String("MOTCUA_S3_BUCKET", "motcua-files"),
+			S3AccessKey: r.String("MOTCUA_S3_ACCESS_KEY", ""),
+			S3SecretKey: r.Secret("MOTCUA_S3_SECRET_KEY", ""),
+		},
 	}
 	r.Require("MOTCUA_AUTH_SIGNING_KEY", c.SigningKey)
 	return c, r.Err()

@@ -18,6 +18,7 @@ import (
 	"github.com/motcua/motcua/services/intake/shipments"
 	"github.com/motcua/motcua/services/platform/auth"
 	"github.com/motcua/motcua/services/platform/calendarsync"
+	"github.com/motcua/motcua/services/platform/filestore"
 	"github.com/motcua/motcua/services/platform/infra"
 	"github.com/motcua/motcua/services/platform/lifecycle"
 	"github.com/motcua/motcua/services/platform/mail"
@@ -76,6 +77,11 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 	if err != nil {
 		return nil, err
 	}
+	files, err := filestore.Open(ctx, cfg.Files)
+	if err != nil {
+		inf.Close()
+		return nil, fmt.Errorf("intake: file store: %w", err)
+	}
 	cal := inf.Calendar
 	st := store.New(inf.Pool)
 	dossiers := store.NewDossiers(inf.Pool, sealer)
@@ -99,7 +105,7 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 			Sealer: sealer, EventSealer: eventSealer, PINKey: cfg.PINKey, Relay: relay, Now: now},
 		Processor: &app.Processor{Dossiers: dossiers, Catalog: cat, Calendar: cal, Sealer: sealer, EventSealer: eventSealer,
 			Relay: relay, Now: now},
-		Reader:    &app.Reader{Dossiers: dossiers, Catalog: cat, Calendar: cal, Sealer: sealer, Now: now},
+		Reader:    &app.Reader{Dossiers: dossiers, Files: files, Catalog: cat, Calendar: cal, Sealer: sealer, Now: now},
 		Calendars: &app.Calendars{Years: calendarsync.NewYears(inf.Pool), Live: cal, Relay: relay, Now: now},
 		PublicURL: cfg.PublicURL,
 		SignIn:    signIn,
@@ -114,6 +120,8 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 	// The administrator's pages edit the calendar through the API's use case.
 	api.Verifications = &app.Verifications{Store: st, Send: msgr, Key: cfg.PINKey, Issuer: issuer, Now: now}
 	api.VerificationsAsked, api.VerificationsWrong = rest.NewVerificationLimits()
+	api.Online = &app.Online{Registrar: api.Registrar, Files: files, Send: msgr, PublicURL: cfg.PublicURL, Log: log}
+	api.Processor.Send, api.Processor.PublicURL, api.Processor.Log = msgr, cfg.PublicURL, log
 	api.Audit = &app.Audit{Store: dossiers}
 	api.Accounts = &app.Accounts{Store: st}
 	api.Offices = &app.Offices{Store: st, Cache: cat, Relay: relay, Now: now}

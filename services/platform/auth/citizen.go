@@ -1,10 +1,16 @@
 package auth
 
 import (
+	"context"
+	"log/slog"
+	"net/http"
+	"strings"
 	"time"
 
 	"github.com/golang-jwt/jwt/v5"
 	"github.com/google/uuid"
+
+	"github.com/motcua/motcua/services/platform/httpapi"
 )
 
 // citizenAudience marks the tokens that speak for a citizen, never for staff.
@@ -52,4 +58,35 @@ func (v *Verifier) VerifyCitizen(token string) (*Citizen, error) {
 		return nil, ErrBadToken
 	}
 	return &Citizen{Subject: c.Subject, IdP: c.IdP, Expires: c.ExpiresAt.Time}, nil
+}
+
+type citizenKey struct{}
+
+// AuthenticateCitizen lets through requests that carry a valid citizen's token
+// (Authorization: Bearer), with the citizen in the context (CitizenFrom); others get
+// 401. A staff token is not a citizen's.
+func AuthenticateCitizen(v *Verifier, log *slog.Logger) func(http.Handler) http.Handler {
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			token, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+			if !ok || strings.TrimSpace(token) == "" {
+				w.Header().Set("WWW-Authenticate", `Bearer realm="motcua"`)
+				httpapi.WriteError(w, r, log, httpapi.Unauthorized("no_contact_token"))
+				return
+			}
+			c, err := v.VerifyCitizen(strings.TrimSpace(token))
+			if err != nil {
+				w.Header().Set("WWW-Authenticate", `Bearer realm="motcua", error="invalid_token"`)
+				httpapi.WriteError(w, r, log, httpapi.Unauthorized("bad_contact_token"))
+				return
+			}
+			next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), citizenKey{}, c)))
+		})
+	}
+}
+
+// CitizenFrom is the citizen AuthenticateCitizen let through; nil when none.
+func CitizenFrom(ctx context.Context) *Citizen {
+	c, _ := ctx.Value(citizenKey{}).(*Citizen)
+	return c
 }

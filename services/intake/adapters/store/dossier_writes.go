@@ -20,7 +20,7 @@ const receiptField = "idempotent_answer"
 // claims the key and takes the day's sequence number, the second writes the dossier,
 // its events and its receipt, and commits.
 func (s *Dossiers) Register(ctx context.Context, office string, day time.Time, key app.IdempotencyKey,
-	answer *app.Receipt, decide func(sequence int) (app.NewDossier, error)) (bool, error) {
+	answer any, decide func(sequence int) (app.NewDossier, error)) (bool, error) {
 	var sequence int
 	tx, prior, err := beginPipelined(ctx, s.pool, key,
 		func(b *pgx.Batch) { b.Queue(nextSequenceSQL, office, day.Format(time.DateOnly)) },

@@ -13,7 +13,7 @@ import (
 )
 
 const readDossierSQL = "SELECT " + stateColumns + `,
-	time_limit_hours, applicant_name, applicant_id_sealed, applicant_phone_sealed, applicant_email_sealed,
+	applicant_name, applicant_id_sealed, applicant_phone_sealed, applicant_email_sealed,
 	applicant_address_sealed, documents, fee_receipt_number, pin_sealed, registered_by
 	FROM dossiers WHERE code = $1`
 
@@ -26,11 +26,12 @@ func (s *Dossiers) Dossier(ctx context.Context, code string) (r app.DossierRecor
 	b := &pgx.Batch{}
 	b.Queue(readDossierSQL, code)
 	b.Queue(readStepsSQL, code)
+	b.Queue(readFilesSQL, code)
 	br := s.pool.SendBatch(ctx, b)
 	defer br.Close()
 	var docs []byte
 	row := br.QueryRow()
-	err = scanStored(rowWithExtra{row: row, extra: []any{&r.TimeLimitHours, &r.ApplicantName, &r.IDSealed, &r.PhoneSealed,
+	err = scanStored(rowWithExtra{row: row, extra: []any{&r.ApplicantName, &r.IDSealed, &r.PhoneSealed,
 		&r.EmailSealed, &r.AddressSealed, &docs, &r.FeeReceiptNumber, &r.PINSealed, &r.RegisteredBy}}, &r.StoredDossier)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return r, false, nil
@@ -38,6 +39,7 @@ func (s *Dossiers) Dossier(ctx context.Context, code string) (r app.DossierRecor
 	if err != nil {
 		return r, false, fmt.Errorf("read dossier: %w", err)
 	}
+	r.TimeLimitHours = r.State.TimeLimitHours
 	if err := json.Unmarshal(docs, &r.Documents); err != nil {
 		return r, false, fmt.Errorf("read dossier: documents: %w", err)
 	}
@@ -64,6 +66,15 @@ func (s *Dossiers) Dossier(ctx context.Context, code string) (r app.DossierRecor
 	}
 	if err := rows.Err(); err != nil {
 		return r, false, fmt.Errorf("read dossier steps: %w", err)
+	}
+	rows.Close()
+	files, err := br.Query()
+	if err != nil {
+		return r, false, fmt.Errorf("read dossier files: %w", err)
+	}
+	r.Files, err = pgx.CollectRows(files, func(row pgx.CollectableRow) (app.StoredFile, error) { return scanFile(row) })
+	if err != nil {
+		return r, false, fmt.Errorf("read dossier files: %w", err)
 	}
 	return r, true, nil
 }

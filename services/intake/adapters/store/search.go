@@ -28,7 +28,7 @@ func (s *Dossiers) Search(ctx context.Context, q app.SearchQuery) ([]app.Found, 
 		return nil, fmt.Errorf("search dossiers: %w", err)
 	}
 	found, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (f app.Found, err error) {
-		err = r.Scan(&f.ID, &f.Code, &f.ProcedureCode, &f.Status, &f.ReceivedAt, &f.DueAt, &f.ApplicantName, &f.CurrentOffice)
+		err = r.Scan(&f.ID, &f.Code, &f.ProcedureCode, &f.Status, orZero(&f.ReceivedAt), orZero(&f.DueAt), &f.ApplicantName, &f.CurrentOffice)
 		return f, err
 	})
 	if err != nil {

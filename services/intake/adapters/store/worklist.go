@@ -36,7 +36,9 @@ func (s *Dossiers) WorkList(ctx context.Context, q app.WorkListQuery) ([]app.Wor
 		args = append(args, v)
 		return fmt.Sprintf("$%d", len(args))
 	}
-	filter := ""
+	// A dossier submitted online has no appointment until the desk receives it: it
+	// waits on the checking list, not here.
+	filter := " AND received_at IS NOT NULL"
 	if q.Status == "" {
 		filter += " AND " + openStatuses
 	} else {
@@ -92,7 +94,7 @@ func scanWorkItem(r pgx.CollectableRow) (app.WorkItem, error) {
 	st := &w.State
 	var status, timing, outcome string
 	err := r.Scan(&w.ID, &w.Code, &w.ProcedureCode, &w.ApplicantName, &status, &st.ReceivingOffice, &st.HandlingOffice,
-		&st.CurrentOffice, &st.PendingOffice, &st.ReceivedAt, &st.DueAt, &st.PausedAt, &st.FinishedAt, &timing, &outcome,
+		&st.CurrentOffice, &st.PendingOffice, orZero(&st.ReceivedAt), orZero(&st.DueAt), &st.PausedAt, &st.FinishedAt, &timing, &outcome,
 		&st.SupplementRequests, &st.Extended)
 	st.Status, st.Timing, st.Outcome = dossier.Status(status), dossier.Timing(timing), dossier.Outcome(outcome)
 	return w, err
@@ -106,7 +108,7 @@ func (s *Dossiers) CountWork(ctx context.Context, office string, now time.Time) 
 		count(*) FILTER (WHERE pending_office = $1),
 		count(*) FILTER (WHERE finished_at IS NULL AND coalesce(paused_at, $2) > due_at)
 		FROM dossiers
-		WHERE (current_office = $1 OR pending_office = $1)
+		WHERE (current_office = $1 OR pending_office = $1) AND received_at IS NOT NULL
 		AND `+openStatuses, office, now).
 		Scan(&c.All, &c.Here, &c.Incoming, &c.Overdue)
 	if err != nil {

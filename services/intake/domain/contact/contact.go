@@ -33,6 +33,19 @@ type Address struct {
 // String is the address as tokens and the store name it: "email:an@example.vn".
 func (a Address) String() string { return string(a.Channel) + ":" + a.Value }
 
+// ParseSubject reads back an address from its String form, as a citizen's token carries
+// it; ok is false for anything else.
+func ParseSubject(s string) (Address, bool) {
+	channel, value, _ := strings.Cut(s, ":")
+	switch Channel(channel) {
+	case Email:
+		return ParseEmail(value)
+	case Phone:
+		return ParsePhone(value)
+	}
+	return Address{}, false
+}
+
 // maxEmailBytes bounds an e-mail address (RFC 5321's path limit).
 const maxEmailBytes = 254
 

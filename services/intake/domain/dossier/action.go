@@ -15,6 +15,7 @@ type Action string
 // The actions of the contract, plus the two fee actions of procedures whose fee is fixed
 // during processing.
 const (
+	ActReceive           Action = "receive"
 	ActTransfer          Action = "transfer"
 	ActAccept            Action = "accept"
 	ActRequestSupplement Action = "request-supplement"
@@ -30,7 +31,7 @@ const (
 )
 
 // Actions lists every action staff can take.
-var Actions = []Action{ActTransfer, ActAccept, ActRequestSupplement, ActSupplement, ActExtend, ActComplete,
+var Actions = []Action{ActReceive, ActTransfer, ActAccept, ActRequestSupplement, ActSupplement, ActExtend, ActComplete,
 	ActReturn, ActRefuse, ActStop, ActWithdraw, ActRequestPayment, ActRecordPayment}
 
 // ParseAction returns the action named s, if there is one.

@@ -20,11 +20,16 @@ type State struct {
 	// sending office, until PendingOffice accepts.
 	CurrentOffice string
 	PendingOffice string
-	ReceivedAt    time.Time
+	// ReceivedAt is when the desk received the dossier and the clock started; zero while
+	// a dossier submitted online awaits the desk's check.
+	ReceivedAt time.Time
 	// DueAt is the appointment now: the first one, moved on by the time spent waiting for
-	// supplements, or replaced by an extension.
+	// supplements, or replaced by an extension; zero before receipt.
 	DueAt         time.Time
 	OriginalDueAt time.Time
+	// TimeLimitHours is the procedure's legal time limit, which sets the appointment at
+	// receipt.
+	TimeLimitHours int
 	// PausedAt is when the clock stopped to wait for a supplement; nil while it runs.
 	PausedAt *time.Time
 	// PausedTotal is the working time spent waiting for supplements so far.
@@ -74,6 +79,7 @@ type Step struct {
 
 // allowed lists, for each status, the actions the one-stop rules permit from it.
 var allowed = map[Status][]Action{
+	StatusSubmitted:           {ActReceive, ActRequestSupplement, ActRefuse, ActWithdraw},
 	StatusReceived:            {ActTransfer, ActAccept, ActRefuse, ActWithdraw},
 	StatusInTransit:           {ActAccept, ActWithdraw},
 	StatusProcessing:          {ActTransfer, ActRequestSupplement, ActRequestPayment, ActExtend, ActComplete, ActRefuse, ActStop, ActWithdraw},
@@ -83,6 +89,10 @@ var allowed = map[Status][]Action{
 	StatusResultInTransit:     {ActAccept},
 }
 
+// Received reports whether a desk has received the dossier: the clock has started and
+// it has an appointment.
+func (s *State) Received() bool { return !s.ReceivedAt.IsZero() }
+
 // Allowed returns the actions the rules permit from status s, whoever asks.
 func Allowed(s Status) []Action { return slices.Clone(allowed[s]) }
 
@@ -91,11 +101,21 @@ func Allowed(s Status) []Action { return slices.Clone(allowed[s]) }
 func (s *State) AllowedFor(actor Actor) []Action {
 	var out []Action
 	for _, a := range allowed[s.Status] {
-		if actor.in(s.actingOffice(a, actor)) {
+		if s.permits(a) && actor.in(s.actingOffice(a, actor)) {
 			out = append(out, a)
 		}
 	}
 	return out
+}
+
+// permits reports whether the rules permit action a from the dossier's state.
+// Before receipt the desk gives its guidance for what is missing once; then it receives
+// or refuses the dossier.
+func (s *State) permits(a Action) bool {
+	if a == ActRequestSupplement && !s.Received() && s.SupplementRequests > 0 {
+		return false
+	}
+	return slices.Contains(allowed[s.Status], a)
 }
 
 // actingOffice is the office whose staff may take action a now: the office a transfer
@@ -180,7 +200,7 @@ func Apply(s State, a Action, c Command, actor Actor, now time.Time, clock Clock
 	if !actor.in(s.CurrentOffice) && !actor.in(s.PendingOffice) && !actor.in(s.ReceivingOffice) {
 		return s, Step{}, &OfficeError{Office: s.actingOffice(a, actor)}
 	}
-	if !slices.Contains(allowed[s.Status], a) {
+	if !s.permits(a) {
 		return s, Step{}, &NotAllowedError{Action: a, Status: s.Status, Allowed: s.AllowedFor(actor)}
 	}
 	office := s.actingOffice(a, actor)
@@ -189,8 +209,19 @@ func Apply(s State, a Action, c Command, actor Actor, now time.Time, clock Clock
 	}
 	loc := clock.Location()
 	step := Step{Action: a, At: now, Actor: actor.Username, Office: office, FromOffice: s.CurrentOffice,
-		Note: c.Note, Reason: c.Reason, Timing: worktime.Judge(now, s.DueAt, loc)}
+		Note: c.Note, Reason: c.Reason}
+	if s.Received() {
+		step.Timing = worktime.Judge(now, s.DueAt, loc)
+	}
 	switch a {
+	case ActReceive:
+		// The clock starts now (at the next opening, out of hours); appointments are
+		// kept to the second, as the receipt prints them.
+		s.Status = StatusReceived
+		s.ReceivedAt = now
+		s.DueAt = clock.AddWorkingHours(now, s.TimeLimitHours).In(loc).Truncate(time.Second)
+		s.OriginalDueAt = s.DueAt
+		step.ToOffice = s.CurrentOffice
 	case ActTransfer:
 		if c.ToOffice == s.CurrentOffice {
 			return s, Step{}, ErrSameOffice
@@ -213,9 +244,16 @@ func Apply(s State, a Action, c Command, actor Actor, now time.Time, clock Clock
 	case ActRequestSupplement:
 		s.Status = StatusSupplementRequested
 		s.SupplementRequests++
-		s.PausedAt = &now
+		if s.Received() {
+			s.PausedAt = &now
+		}
 		step.Items = c.Items
 	case ActSupplement:
+		if !s.Received() {
+			// Guidance before receipt: the dossier goes back to the desk's check.
+			s.Status = StatusSubmitted
+			break
+		}
 		s.resume(now, clock)
 		s.Status = StatusProcessing
 		step.Timing = worktime.Judge(now, s.DueAt, loc)
@@ -284,13 +322,14 @@ func (s *State) resume(now time.Time, clock Clock) {
 
 // finish records the end of the dossier's processing, the first of processed, refused,
 // stopped or withdrawn; scored says whether it counts for the on-time rule (a withdrawal
-// does not).
+// does not, nor a dossier refused or stopped before the desk received it: it never had
+// an appointment).
 func (s *State) finish(now time.Time, loc *time.Location, scored bool) {
 	if s.FinishedAt != nil {
 		return
 	}
 	s.FinishedAt = &now
-	if scored {
+	if scored && s.Received() {
 		s.Timing = finishTiming(s, now, loc)
 	}
 }

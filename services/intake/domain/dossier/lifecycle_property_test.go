@@ -28,7 +28,11 @@ func TestLifecycleRandomWalks(t *testing.T) {
 		received := vn(2025, time.January, 1, 0, 0).
 			Add(time.Duration(rng.IntN(730*24*60)) * time.Minute)
 		limits := []int{0, 8, 24, 40, 80, 120, 240}
-		s := lcNew(t, received, limits[rng.IntN(len(limits))])
+		limit := limits[rng.IntN(len(limits))]
+		s := lcNew(t, received, limit)
+		if rng.IntN(4) == 0 { // a quarter are submitted online and await the desk's check
+			s = lcSubmitted(limit)
+		}
 		s.ReceivingOffice = offices[rng.IntN(2)] // the desk or the commune receives it
 		s.CurrentOffice = s.ReceivingOffice
 		now := received
@@ -129,7 +133,11 @@ func checkStep(t *testing.T, w int, prev, next State, step Step, a Action, now t
 	if next.Version != prev.Version+1 {
 		fail("version %d after %d", next.Version, prev.Version)
 	}
-	if want, ok := wantNext[prev.Status][a]; !ok || next.Status != want {
+	want, ok := wantNext[prev.Status][a]
+	if a == ActSupplement && !prev.Received() {
+		want = StatusSubmitted // guidance before receipt goes back to the desk's check
+	}
+	if !ok || next.Status != want {
 		fail("status %s, want %s", next.Status, want)
 	}
 	if nc := next.Status.NationalCode(); nc < 1 || nc > 10 || nc != wantNational[next.Status] {
@@ -144,10 +152,17 @@ func checkStep(t *testing.T, w int, prev, next State, step Step, a Action, now t
 	if next.DueAt.Before(prev.DueAt) {
 		fail("DueAt moved earlier: %s to %s", prev.DueAt, next.DueAt)
 	}
-	if next.DueAt.Before(next.OriginalDueAt) || !next.OriginalDueAt.Equal(prev.OriginalDueAt) {
+	if a == ActReceive {
+		if prev.Received() || !next.ReceivedAt.Equal(now) || !next.OriginalDueAt.Equal(next.DueAt) || next.DueAt.Before(now.Truncate(time.Second)) {
+			fail("receipt: received %s, due %s (original %s)", next.ReceivedAt, next.DueAt, next.OriginalDueAt)
+		}
+	} else if !next.ReceivedAt.Equal(prev.ReceivedAt) {
+		fail("received_at moved from %s to %s", prev.ReceivedAt, next.ReceivedAt)
+	}
+	if next.DueAt.Before(next.OriginalDueAt) || a != ActReceive && !next.OriginalDueAt.Equal(prev.OriginalDueAt) {
 		fail("original appointment %s, now %s", next.OriginalDueAt, next.DueAt)
 	}
-	if (next.PausedAt != nil) != (next.Status == StatusSupplementRequested) {
+	if (next.PausedAt != nil) != (next.Status == StatusSupplementRequested && next.Received()) {
 		fail("PausedAt %v with status %s", next.PausedAt, next.Status)
 	}
 	inTransit := next.Status == StatusInTransit || next.Status == StatusResultInTransit
@@ -174,7 +189,7 @@ func checkStep(t *testing.T, w int, prev, next State, step Step, a Action, now t
 		if !next.DueAt.Equal(want) {
 			fail("due %s after a wait of %s, want %s", next.DueAt, waited, want)
 		}
-	} else if a != ActExtend && !next.DueAt.Equal(prev.DueAt) {
+	} else if a != ActExtend && a != ActReceive && !next.DueAt.Equal(prev.DueAt) {
 		fail("due moved from %s to %s", prev.DueAt, next.DueAt)
 	}
 	if next.Extended != (prev.Extended || a == ActExtend) {
@@ -193,6 +208,11 @@ func checkStep(t *testing.T, w int, prev, next State, step Step, a Action, now t
 		fail("finished by %s", a)
 	}
 	switch {
+	case !next.Received():
+		// Never received: no appointment, nothing to judge, whatever happens.
+		if next.Timing != "" || next.TimingAt(now) != "" || step.Timing != "" || next.ProcessingTime(clock) != 0 {
+			fail("judged before receipt: %q / %q", next.Timing, step.Timing)
+		}
 	case next.FinishedAt == nil:
 		if tm := next.TimingAt(now); tm != WithinDeadline && tm != Overdue {
 			fail("open timing %q", tm)
@@ -217,7 +237,7 @@ func checkStep(t *testing.T, w int, prev, next State, step Step, a Action, now t
 			fail("processing time %s", pt)
 		}
 	}
-	if a != ActWithdraw {
+	if a != ActWithdraw && prev.Received() {
 		switch step.Timing {
 		case Early, OnTime, Late:
 		default:

@@ -70,6 +70,13 @@ func lcNew(t testing.TB, receivedAt time.Time, limitHours int) State {
 	}
 }
 
+// lcSubmitted is a dossier submitted online with a time limit of limitHours, awaiting
+// the desk's check: no receipt, no appointment.
+func lcSubmitted(limitHours int) State {
+	return State{Status: StatusSubmitted, ReceivingOffice: lcDesk, HandlingOffice: lcDept, CurrentOffice: lcDesk,
+		TimeLimitHours: limitHours, ResultDelivery: DeliverAtDesk, Version: 1}
+}
+
 // lcApply normalizes and validates c, applies it and fails the test on any error.
 func lcApply(t testing.TB, s State, a Action, c Command, actor Actor, now time.Time) (State, Step) {
 	t.Helper()
@@ -122,6 +129,9 @@ var lcReceivedAt = vn(2026, time.March, 2, 8, 0)
 // back to the desk. It returns the state and the time of its last action.
 func lcStateIn(t testing.TB, st Status) (State, time.Time) {
 	t.Helper()
+	if st == StatusSubmitted {
+		return lcSubmitted(40), lcReceivedAt
+	}
 	s := lcNew(t, lcReceivedAt, 40)
 	at := lcReceivedAt
 	do := func(a Action, c Command, actor Actor, when time.Time) {
@@ -165,6 +175,8 @@ func lcStateIn(t testing.TB, st Status) (State, time.Time) {
 // wantNext is the one-stop rules written out once more, independently of the code:
 // from each status, the actions permitted and the status each leads to.
 var wantNext = map[Status]map[Action]Status{
+	StatusSubmitted: {ActReceive: StatusReceived, ActRequestSupplement: StatusSupplementRequested,
+		ActRefuse: StatusRefused, ActWithdraw: StatusWithdrawn},
 	StatusReceived: {ActTransfer: StatusInTransit, ActAccept: StatusProcessing, ActRefuse: StatusRefused,
 		ActWithdraw: StatusWithdrawn},
 	StatusInTransit: {ActAccept: StatusProcessing, ActWithdraw: StatusWithdrawn},
@@ -184,6 +196,7 @@ var wantNext = map[Status]map[Action]Status{
 
 // wantNational is the national status code of each status (domain §3).
 var wantNational = map[Status]int{
+	StatusSubmitted: 1,
 	StatusReceived: 2, StatusInTransit: 4, StatusProcessing: 4, StatusSupplementRequested: 5,
 	StatusPaymentRequested: 6, StatusProcessed: 9, StatusResultInTransit: 9, StatusReturned: 10,
 	StatusRefused: 3, StatusStopped: 8, StatusWithdrawn: 7,

@@ -56,6 +56,9 @@ type Document struct {
 	Name   string       `json:"name"`
 	Kind   DocumentKind `json:"kind"`
 	Copies int          `json:"copies"`
+	// File names the file that stands for the document in a submission online: the
+	// name of its part in the request, then, once kept, the file's id.
+	File string `json:"file,omitempty"`
 }
 
 // ResultDelivery says where the result will be received.
@@ -202,6 +205,7 @@ func (r *Registration) Validate() *FieldError {
 // business.
 func (d *Document) normalize() {
 	d.Name = textnorm.Clean(d.Name)
+	d.File = strings.TrimSpace(d.File)
 	d.Kind = DocumentKind(strings.ToLower(strings.TrimSpace(string(d.Kind))))
 	if d.Copies == 0 {
 		d.Copies = 1
@@ -219,6 +223,8 @@ func (d Document) validate(field string) *FieldError {
 		return invalid(field+".kind", "invalid_kind")
 	case d.Copies < 1 || d.Copies > MaxCopies:
 		return invalid(field+".copies", "out_of_range", MaxCopies)
+	case len(d.File) > maxCodeRunes*2:
+		return invalid(field+".file", "too_long")
 	}
 	return nil
 }

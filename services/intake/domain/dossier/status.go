@@ -10,6 +10,9 @@ type Status string
 
 // The statuses of a dossier, in the order a dossier usually passes through them.
 const (
+	// StatusSubmitted: submitted online, with its code and PIN, awaiting the desk's
+	// check; the clock has not started.
+	StatusSubmitted Status = "submitted"
 	// StatusReceived: registered at a desk, the papers are there.
 	StatusReceived Status = "received"
 	// StatusInTransit: handed to another office (by hand or by post), not yet accepted there.
@@ -35,12 +38,13 @@ const (
 )
 
 // Statuses lists every status.
-var Statuses = []Status{StatusReceived, StatusInTransit, StatusProcessing, StatusSupplementRequested,
+var Statuses = []Status{StatusSubmitted, StatusReceived, StatusInTransit, StatusProcessing, StatusSupplementRequested,
 	StatusPaymentRequested, StatusProcessed, StatusResultInTransit, StatusReturned, StatusRefused,
 	StatusStopped, StatusWithdrawn}
 
 // nationalCodes map each status to the National Public Service Portal's code.
 var nationalCodes = map[Status]int{
+	StatusSubmitted:           1,
 	StatusReceived:            2,
 	StatusInTransit:           4,
 	StatusProcessing:          4,

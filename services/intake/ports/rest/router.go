@@ -35,6 +35,10 @@ type API struct {
 	// limit each client (see NewVerificationLimits).
 	Verifications                          *app.Verifications
 	VerificationsAsked, VerificationsWrong *ratelimit.Limiter
+	// Online takes citizens' submissions; their files are spooled in SpoolDir while a
+	// request is read (the system's temporary directory when empty).
+	Online   *app.Online
+	SpoolDir string
 	// Audit tells administrators who read which citizen's personal data.
 	Audit *app.Audit
 	// Accounts, Offices and Procedures are the administrator's use cases.
@@ -49,6 +53,7 @@ func (a *API) Mount(r chi.Router) {
 	r.Post("/api/v1/auth/token", a.token)
 	r.Post("/api/v1/public/verifications", a.startVerification)
 	r.Post("/api/v1/public/verifications/{verification_id}", a.confirmVerification)
+	r.With(auth.AuthenticateCitizen(a.Verifier, a.Log)).Post("/api/v1/public/dossiers", a.submit)
 	r.Get("/api/v1/offices", a.offices)
 	r.Get("/api/v1/procedures", a.procedures)
 	r.Get("/api/v1/calendar/due", a.due)
@@ -61,6 +66,7 @@ func (a *API) Mount(r chi.Router) {
 		r.With(staff).Get("/api/v1/dossiers/search", a.search)
 		r.With(staff).Get("/api/v1/dossiers/{code}", a.dossier)
 		r.With(staff).Get("/api/v1/dossiers/{code}/forms/{form}", a.form)
+		r.With(staff).Get("/api/v1/dossiers/{code}/files/{file_id}", a.file)
 		admin := auth.RequireRole(a.Log, auth.RoleAdmin)
 		r.With(admin).Put("/api/v1/calendar/{year}", a.setCalendarYear)
 		r.With(admin).Get("/api/v1/audit/reads", a.auditReads)

@@ -70,6 +70,7 @@ func startWith(t *testing.T, through func(dbURL string) string, settings map[str
 		"MOTCUA_DATA_KEY":         base64.StdEncoding.EncodeToString(randomKey()),
 		"MOTCUA_PIN_KEY":          base64.StdEncoding.EncodeToString(pinKey),
 		"MOTCUA_EVENT_KEY":        base64.StdEncoding.EncodeToString(eventKey),
+		"MOTCUA_DATA_DIR":         t.TempDir(),
 	}
 	maps.Copy(settingsOf, settings)
 	cfg, err := service.ReadConfig(config.NewReaderFrom(settingsOf))

@@ -1,0 +1,39 @@
+package app
+
+import (
+	"context"
+
+	"github.com/motcua/motcua/proto/vocabulary"
+	"github.com/motcua/motcua/services/intake/domain/contact"
+)
+
+// tellReceived tells the citizen who submitted the dossier with code online that the
+// desk received it, with the appointment, at the address they verified. The lookup
+// shows the same; a message that cannot be sent is logged, not an error of the action.
+func (p *Processor) tellReceived(ctx context.Context, code string) {
+	if p.Send == nil {
+		return
+	}
+	rec, ok, err := p.Dossiers.Dossier(ctx, code)
+	if err != nil || !ok || rec.ContactChannel == "" {
+		return
+	}
+	to := contact.Address{Channel: contact.Channel(rec.ContactChannel)}
+	field, sealed := "applicant_email", rec.EmailSealed
+	if to.Channel == contact.Phone {
+		field, sealed = "applicant_phone", rec.PhoneSealed
+	}
+	if to.Value, err = p.Sealer.Open(field, sealed); err != nil || to.Value == "" {
+		p.Log.Warn("the citizen's address could not be read", "code", code, "err", err)
+		return
+	}
+	loc := p.Calendar.Calendar().Location()
+	at := rec.State.ReceivedAt.In(loc)
+	due := rec.State.DueAt.In(loc)
+	lang := vocabulary.Vietnamese
+	subject := vocabulary.Message("admitted.subject", code).In(lang)
+	text := vocabulary.Message("admitted.text", code, at, due, p.PublicURL+"/tra-cuu?code="+code).In(lang)
+	if err := p.Send.Send(ctx, to, subject, text); err != nil {
+		p.Log.Warn("the citizen could not be told of the receipt", "code", code, "err", err)
+	}
+}

@@ -1,0 +1,169 @@
+package rest
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"errors"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"os"
+
+	"github.com/motcua/motcua/services/intake/app"
+	"github.com/motcua/motcua/services/intake/domain/attachment"
+	"github.com/motcua/motcua/services/intake/domain/dossier"
+	"github.com/motcua/motcua/services/platform/auth"
+	"github.com/motcua/motcua/services/platform/httpapi"
+)
+
+// applicationPart names the part of a submission that carries the registration (JSON).
+const applicationPart = "application"
+
+// maxApplicationBytes bounds the registration part; the files have their own limits.
+const maxApplicationBytes = 256 << 10
+
+// submit answers POST /public/dossiers (multipart/form-data): a citizen with a verified
+// address submits a dossier and its files (201). Files are streamed to a spool on disk
+// while they are counted and hashed, never held whole in memory.
+func (a *API) submit(w http.ResponseWriter, r *http.Request) {
+	key, err := httpapi.IdempotencyKey(r)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, attachment.MaxTotalBytes+maxApplicationBytes+64<<10)
+	mr, err := r.MultipartReader()
+	if err != nil {
+		a.fail(w, r, httpapi.Problem(http.StatusBadRequest, "", "multipart_expected"))
+		return
+	}
+	spool, err := os.MkdirTemp(a.SpoolDir, "submission-")
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	defer os.RemoveAll(spool)
+	application, uploads, err := readSubmission(mr, spool)
+	defer closeUploads(uploads)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	var reg dossier.Registration
+	if err := httpapi.UnmarshalJSON(application, &reg); err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	hashed := [][]byte{application}
+	for _, u := range uploads {
+		hashed = append(hashed, []byte(u.Part), u.SHA256)
+	}
+	answer, replayed, err := a.Online.Submit(r.Context(), auth.CitizenFrom(r.Context()), reg, uploads,
+		app.Idempotency{Key: key, RequestHash: httpapi.RequestHash(hashed...)}, httpapi.Language(r))
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	httpapi.WriteAnswer(w, http.StatusCreated, answer, replayed)
+}
+
+// readSubmission reads the parts of a submission: the registration, and each file,
+// spooled into dir. A file over the limit, or a body over the total, stops the reading
+// at once (413); a torn request is malformed (400).
+func readSubmission(mr *multipart.Reader, dir string) (application []byte, uploads []app.Upload, err error) {
+	for {
+		part, err := mr.NextPart()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, uploads, bodyProblem(err)
+		}
+		switch {
+		case part.FormName() == applicationPart:
+			if application != nil {
+				return nil, uploads, httpapi.Problem(http.StatusBadRequest, applicationPart, "part_twice")
+			}
+			application, err = io.ReadAll(io.LimitReader(part, maxApplicationBytes+1))
+			if err != nil {
+				return nil, uploads, bodyProblem(err)
+			}
+			if len(application) > maxApplicationBytes {
+				return nil, uploads, httpapi.Problem(http.StatusRequestEntityTooLarge, applicationPart, "too_large")
+			}
+		case part.FileName() == "":
+			return nil, uploads, httpapi.Problem(http.StatusBadRequest, part.FormName(), "unexpected_part")
+		default:
+			if len(uploads) == attachment.MaxFiles {
+				return nil, uploads, dossier.Invalid("files", "too_many", attachment.MaxFiles)
+			}
+			u, err := spoolFile(part, dir)
+			if u.Body != nil {
+				uploads = append(uploads, u)
+			}
+			if err != nil {
+				return nil, uploads, err
+			}
+		}
+	}
+	if application == nil {
+		return nil, uploads, httpapi.Problem(http.StatusUnprocessableEntity, applicationPart, "required")
+	}
+	return application, uploads, nil
+}
+
+// spoolFile copies a file part into a file of dir, counting it, hashing it and keeping
+// its first bytes; the upload it returns reads the spooled file from the start.
+func spoolFile(part *multipart.Part, dir string) (app.Upload, error) {
+	f, err := os.CreateTemp(dir, "file-")
+	if err != nil {
+		return app.Upload{}, err
+	}
+	u := app.Upload{Part: part.FormName(), Name: part.FileName(), Body: f}
+	hash := sha256.New()
+	head := &headWriter{max: attachment.SniffBytes}
+	n, err := io.Copy(io.MultiWriter(f, hash, head), io.LimitReader(part, attachment.MaxFileBytes+1))
+	if err != nil {
+		return u, bodyProblem(err)
+	}
+	if n > attachment.MaxFileBytes {
+		return u, httpapi.Problem(http.StatusRequestEntityTooLarge, "files", "file_too_large", part.FileName(), attachment.MaxFileBytes>>20)
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return u, err
+	}
+	u.Size, u.SHA256, u.Head = n, hash.Sum(nil), head.buf.Bytes()
+	return u, nil
+}
+
+// bodyProblem says what went wrong reading a request's body: too large (413) or torn
+// or malformed (400).
+func bodyProblem(err error) error {
+	var tooLarge *http.MaxBytesError
+	if errors.As(err, &tooLarge) {
+		return httpapi.Problem(http.StatusRequestEntityTooLarge, "files", "files_too_large", attachment.MaxTotalBytes>>20)
+	}
+	return httpapi.Problem(http.StatusBadRequest, "", "malformed_multipart")
+}
+
+func closeUploads(uploads []app.Upload) {
+	for _, u := range uploads {
+		if c, ok := u.Body.(io.Closer); ok {
+			_ = c.Close()
+		}
+	}
+}
+
+// headWriter keeps the first max bytes written to it.
+type headWriter struct {
+	buf bytes.Buffer
+	max int
+}
+
+func (h *headWriter) Write(p []byte) (int, error) {
+	if room := h.max - h.buf.Len(); room > 0 {
+		h.buf.Write(p[:min(room, len(p))])
+	}
+	return len(p), nil
+}

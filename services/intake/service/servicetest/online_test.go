@@ -1,0 +1,266 @@
+package servicetest
+
+import (
+	"bytes"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"mime/multipart"
+	"net"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/motcua/motcua/services/intake/demo"
+	"github.com/motcua/motcua/services/platform/apitest"
+	"github.com/motcua/motcua/services/platform/mailtest"
+)
+
+// upload is a file part of a submission.
+type upload struct {
+	part, name string
+	body       []byte
+}
+
+// submission is a multipart body: the application part (JSON) and the files.
+func submission(t testing.TB, application any, files ...upload) (body []byte, contentType string) {
+	t.Helper()
+	var buf bytes.Buffer
+	mw := multipart.NewWriter(&buf)
+	if application != nil {
+		w, err := mw.CreateFormField("application")
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(apitest.JSON(t, application))
+	}
+	for _, f := range files {
+		w, err := mw.CreateFormFile(f.part, f.name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(f.body)
+	}
+	if err := mw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes(), mw.FormDataContentType()
+}
+
+// pdf is a small PDF-looking file of n bytes, different each time.
+func pdf(n int) []byte {
+	b := make([]byte, n)
+	rand.Read(b)
+	copy(b, "%PDF-1.7\n")
+	return b
+}
+
+// contactToken verifies address through the mail server and returns the citizen's token.
+func (e *env) contactToken(t *testing.T, mails *mailtest.Server, address string) string {
+	t.Helper()
+	var started verificationStarted
+	e.call(t, "POST", "/api/v1/public/verifications", "", apitest.JSON(t, map[string]string{"email": address})).
+		Expect(t, http.StatusAccepted).Decode(t, &started)
+	got := mails.To(t, address)
+	code := codeIn.FindString(got[0].Text)
+	var tok struct {
+		Token string `json:"contact_token"`
+	}
+	e.call(t, "POST", "/api/v1/public/verifications/"+started.ID, "", apitest.JSON(t, map[string]string{"code": code})).
+		Expect(t, http.StatusOK).Decode(t, &tok)
+	return tok.Token
+}
+
+type submitted struct {
+	Code       string `json:"code"`
+	LookupPIN  string `json:"lookup_pin"`
+	Status     string `json:"status"`
+	StatusCode int    `json:"status_code"`
+	Files      []struct {
+		ID     string `json:"id"`
+		Name   string `json:"name"`
+		SHA256 string `json:"sha256"`
+		Size   int64  `json:"size"`
+	} `json:"files"`
+}
+
+func onlineApplication() map[string]any {
+	return map[string]any{
+		"procedure_code": "2.000720", "receiving_office": demo.DistrictDesk,
+		"applicant":       map[string]any{"full_name": "Nguyễn Văn An", "id_number": "075123456789", "address": "Ấp 1, xã Xuân Bắc"},
+		"documents":       []map[string]any{{"name": "Căn cước công dân", "kind": "copy", "file": "cccd"}},
+		"result_delivery": map[string]any{"method": "desk"},
+	}
+}
+
+// TestSubmitOnline: a citizen verifies an e-mail address, submits a dossier with a PDF
+// and receives its code and PIN by mail; the dossier is submitted (1) with no clock;
+// the desk sees it with its file, reads back the very bytes (audited), and receives
+// it: received (2) with an appointment, and the citizen is mailed. The events carry
+// the file's fingerprint, never its bytes.
+func TestSubmitOnline(t *testing.T) {
+	mails := mailtest.Start(t)
+	e := startWith(t, nil, map[string]string{"MOTCUA_SMTP_URL": mails.SMTPURL})
+	citizen := e.contactToken(t, mails, "an.nguyen@example.vn")
+	file := pdf(200 << 10)
+	body, ct := submission(t, onlineApplication(), upload{"cccd", "CCCD mặt trước.pdf", file})
+	var got submitted
+	e.call(t, "POST", "/api/v1/public/dossiers", citizen, body, "Content-Type", ct, "Idempotency-Key", "sub-1").
+		Expect(t, http.StatusCreated).Decode(t, &got)
+	sum := sha256.Sum256(file)
+	if got.Status != "submitted" || got.StatusCode != 1 || got.LookupPIN == "" || !strings.HasPrefix(got.Code, demo.DistrictDesk+"-") {
+		t.Fatalf("answer: %+v", got)
+	}
+	if len(got.Files) != 1 || got.Files[0].SHA256 != hex.EncodeToString(sum[:]) || got.Files[0].Size != int64(len(file)) ||
+		got.Files[0].Name != "CCCD mặt trước.pdf" {
+		t.Fatalf("files: %+v", got.Files)
+	}
+	// The same request again: the same answer, no second dossier.
+	var again submitted
+	e.call(t, "POST", "/api/v1/public/dossiers", citizen, body, "Content-Type", ct, "Idempotency-Key", "sub-1").
+		Expect(t, http.StatusCreated).Decode(t, &again)
+	if again.Code != got.Code || again.LookupPIN != got.LookupPIN {
+		t.Errorf("resent: %+v, first %+v", again, got)
+	}
+	sent := mails.To(t, "an.nguyen@example.vn")
+	var told bool
+	for _, m := range sent {
+		told = told || strings.Contains(m.Text, got.Code) && strings.Contains(m.Text, got.LookupPIN)
+	}
+	if !told {
+		t.Errorf("no mail gives the code and PIN: %d mails", len(sent))
+	}
+
+	desk := e.token(t, "desk.xuanloc")
+	var whole struct {
+		Status      string    `json:"status"`
+		Channel     string    `json:"channel"`
+		SubmittedAt time.Time `json:"submitted_at"`
+		ReceivedAt  *string   `json:"received_at"`
+		Applicant   struct {
+			Email string `json:"email"`
+		} `json:"applicant"`
+		AllowedActions []string `json:"allowed_actions"`
+		Files          []struct {
+			ID, Name, SHA256 string
+		} `json:"files"`
+	}
+	e.call(t, "GET", "/api/v1/dossiers/"+got.Code, desk, nil).Expect(t, http.StatusOK).Decode(t, &whole)
+	if whole.Status != "submitted" || whole.Channel != "online" || whole.ReceivedAt != nil || whole.SubmittedAt.IsZero() ||
+		whole.Applicant.Email != "an.nguyen@example.vn" || len(whole.Files) != 1 || whole.Files[0].ID != got.Files[0].ID {
+		t.Fatalf("the desk sees: %+v", whole)
+	}
+	if strings.Join(whole.AllowedActions, ",") != "receive,request-supplement,refuse,withdraw" {
+		t.Errorf("allowed: %v", whole.AllowedActions)
+	}
+	req, _ := http.NewRequest("GET", e.URL+"/api/v1/dossiers/"+got.Code+"/files/"+got.Files[0].ID, nil)
+	req.Header.Set("Authorization", "Bearer "+desk)
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.StatusCode != http.StatusOK || res.Header.Get("Content-Type") != "application/pdf" || !bytes.Equal(back, file) {
+		t.Errorf("read back %d: %q, %d bytes, not the %d handed in", res.StatusCode, res.Header.Get("Content-Type"), len(back), len(file))
+	}
+	var reads int
+	if err := e.DB.QueryRow(t.Context(), `SELECT count(*) FROM personal_data_reads r JOIN dossiers d ON d.id = r.dossier_id
+		WHERE d.code = $1 AND r.purpose LIKE 'file %'`, got.Code).Scan(&reads); err != nil || reads != 1 {
+		t.Errorf("file reads audited: %d, %v", reads, err)
+	}
+	e.call(t, "GET", "/api/v1/dossiers/"+got.Code+"/files/"+got.Files[0].ID, e.token(t, "officer.baohoa"), nil).
+		ExpectError(t, http.StatusNotFound, "", "")
+
+	var received struct {
+		Status     string    `json:"status"`
+		StatusCode int       `json:"status_code"`
+		ReceivedAt time.Time `json:"received_at"`
+		DueAt      time.Time `json:"due_at"`
+	}
+	e.call(t, "POST", "/api/v1/dossiers/"+got.Code+"/actions/receive", desk, []byte(`{}`)).
+		Expect(t, http.StatusOK).Decode(t, &received)
+	if received.Status != "received" || received.StatusCode != 2 || received.ReceivedAt.IsZero() || !received.DueAt.After(received.ReceivedAt) {
+		t.Fatalf("received: %+v", received)
+	}
+	var admitted bool
+	for _, m := range mails.To(t, "an.nguyen@example.vn") {
+		admitted = admitted || strings.Contains(m.Subject, got.Code) && strings.Contains(m.Text, "tiếp nhận")
+	}
+	if !admitted {
+		t.Error("the citizen was not told of the receipt")
+	}
+
+	var id string
+	if err := e.DB.QueryRow(t.Context(), "SELECT id FROM dossiers WHERE code = $1", got.Code).Scan(&id); err != nil {
+		t.Fatal(err)
+	}
+	kinds := e.dossierEvents(t, id, 2)
+	first := kinds[0].GetReceived()
+	if first.GetStatus() != "submitted" || first.GetStatusCode() != 1 || first.GetReceivedAt() != nil || first.GetDueAt() != nil ||
+		first.GetSubmittedAt() == nil || len(first.GetFiles()) != 1 || first.GetFiles()[0].GetSha256() != hex.EncodeToString(sum[:]) {
+		t.Errorf("first event: %v", first)
+	}
+	if kinds[1].GetAdmitted().GetReceivedAt() == nil || kinds[1].GetState().GetDueAt() == nil || kinds[1].GetState().GetStatusCode() != 2 {
+		t.Errorf("admitted event: %v", kinds[1])
+	}
+}
+
+// TestSubmitOnlineRefusesBadInput: no token, a file that is HTML named .pdf, a file
+// over 10 MiB, a document naming no file, a torn upload: each a clear error, and no
+// dossier and no file kept.
+func TestSubmitOnlineRefusesBadInput(t *testing.T) {
+	mails := mailtest.Start(t)
+	e := startWith(t, nil, map[string]string{"MOTCUA_SMTP_URL": mails.SMTPURL})
+	citizen := e.contactToken(t, mails, "binh.tran@example.vn")
+	post := func(token string, body []byte, ct string) apitest.Reply {
+		return e.call(t, "POST", "/api/v1/public/dossiers", token, body, "Content-Type", ct)
+	}
+	good, goodCT := submission(t, onlineApplication(), upload{"cccd", "cccd.pdf", pdf(1000)})
+	post("", good, goodCT).ExpectError(t, http.StatusUnauthorized, "", "")
+	post(e.token(t, "desk.xuanloc"), good, goodCT).ExpectError(t, http.StatusUnauthorized, "", "")
+
+	html, ct := submission(t, onlineApplication(), upload{"cccd", "cccd.pdf", []byte("<!DOCTYPE html><script>alert(1)</script>")})
+	post(citizen, html, ct).ExpectError(t, http.StatusUnprocessableEntity, "file_kind", "files")
+
+	big, ct := submission(t, onlineApplication(), upload{"cccd", "cccd.pdf", pdf(10<<20 + 1)})
+	post(citizen, big, ct).ExpectError(t, http.StatusRequestEntityTooLarge, "file_too_large", "files")
+
+	over := make([]upload, 6)
+	for i := range over {
+		over[i] = upload{fmt.Sprintf("f%d", i), "scan.pdf", pdf(9 << 20)}
+	}
+	huge, ct := submission(t, onlineApplication(), over...)
+	post(citizen, huge, ct).ExpectError(t, http.StatusRequestEntityTooLarge, "files_too_large", "files")
+
+	orphan, ct := submission(t, onlineApplication(), upload{"other", "cccd.pdf", pdf(1000)})
+	post(citizen, orphan, ct).ExpectError(t, http.StatusUnprocessableEntity, "no_such_part", "documents[0].file")
+
+	post(citizen, []byte(`{"procedure_code":"2.000720"}`), "application/json").ExpectError(t, http.StatusBadRequest, "multipart_expected", "")
+	noApp, ct := submission(t, nil, upload{"cccd", "cccd.pdf", pdf(1000)})
+	post(citizen, noApp, ct).ExpectError(t, http.StatusUnprocessableEntity, "required", "application")
+
+	// A torn upload: the connection closes halfway through the file.
+	conn, err := net.Dial("tcp", strings.TrimPrefix(e.URL, "http://"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fmt.Fprintf(conn, "POST /api/v1/public/dossiers HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer %s\r\nContent-Type: %s\r\nContent-Length: %d\r\n\r\n",
+		citizen, goodCT, len(good))
+	conn.Write(good[:len(good)/2])
+	conn.Close()
+
+	// Nothing of it all was kept; a good submission still goes through.
+	post(citizen, good, goodCT).Expect(t, http.StatusCreated)
+	var dossiers, files int
+	if err := e.DB.QueryRow(t.Context(), "SELECT (SELECT count(*) FROM dossiers WHERE channel = 'online'), (SELECT count(*) FROM dossier_files)").
+		Scan(&dossiers, &files); err != nil {
+		t.Fatal(err)
+	}
+	if dossiers != 1 || files != 1 {
+		t.Errorf("%d online dossiers and %d files kept, want 1 and 1", dossiers, files)
+	}
+}
