@@ -33,14 +33,14 @@ type Registered struct {
 	PINHash         []byte
 	// Status is received for a desk's registration (ReceivedAt and DueAt set) or
 	// submitted for an online submission (SubmittedAt set, the clock not started).
-	Status          dossier.Status
-	ReceivedAt      time.Time
-	DueAt           time.Time
-	SubmittedAt     time.Time
-	Files           []File
-	ResultDelivery  dossier.DeliveryMethod
-	FeeDueVND       int64
-	FeePaidVND      int64
+	Status         dossier.Status
+	ReceivedAt     time.Time
+	DueAt          time.Time
+	SubmittedAt    time.Time
+	Files          []File
+	ResultDelivery dossier.DeliveryMethod
+	FeeDueVND      int64
+	FeePaidVND     int64
 	// PickupAddressSealed is where the post collects a dossier sent by post, sealed with
 	// the event key (sealing.EventPickupAddress); nil otherwise.
 	PickupAddressSealed []byte

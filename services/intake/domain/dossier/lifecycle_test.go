@@ -197,7 +197,7 @@ var wantNext = map[Status]map[Action]Status{
 // wantNational is the national status code of each status (domain §3).
 var wantNational = map[Status]int{
 	StatusSubmitted: 1,
-	StatusReceived: 2, StatusInTransit: 4, StatusProcessing: 4, StatusSupplementRequested: 5,
+	StatusReceived:  2, StatusInTransit: 4, StatusProcessing: 4, StatusSupplementRequested: 5,
 	StatusPaymentRequested: 6, StatusProcessed: 9, StatusResultInTransit: 9, StatusReturned: 10,
 	StatusRefused: 3, StatusStopped: 8, StatusWithdrawn: 7,
 }
