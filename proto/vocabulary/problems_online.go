@@ -17,5 +17,6 @@ var onlineProblems = table{
 	"files file_kind":               {"Tệp “%s” không phải PDF, JPEG hay PNG; hãy chụp hoặc quét lại giấy tờ dưới một trong các dạng này.", "The file “%s” is not a PDF, JPEG or PNG; photograph or scan the paper as one of these."},
 	"files empty_file":              {"Tệp “%s” rỗng.", "The file “%s” is empty."},
 	"documents[].file no_such_part": {"Không có tệp nào tên “%s” trong yêu cầu.", "No file named “%s” was sent."},
+	"note supplement_empty":         {"Hãy gửi kèm giấy tờ còn thiếu (tệp) hoặc ghi chú cho cơ quan.", "Send the missing papers (files) or a note to the office."},
 	"documents[].file too_long":     {"Tên phần tệp quá dài.", "The file part's name is too long."},
 }

@@ -73,7 +73,9 @@ type StoredDossier struct {
 	// verified address that did (email or phone), if any.
 	SubmittedAt    time.Time
 	ContactChannel string
-	State          dossier.State
+	// PINHash is the keyed hash of the lookup PIN, which a citizen's own actions prove.
+	PINHash []byte
+	State   dossier.State
 }
 
 // Change is what an action does to a dossier: its new state, the step of the hand-over
@@ -82,6 +84,8 @@ type Change struct {
 	State  dossier.State
 	Step   dossier.Step
 	Events []outbox.Message
+	// Files are files handed in with the action (a citizen's supplement).
+	Files []StoredFile
 }
 
 // DossierRecord is a whole dossier as intake keeps it: its state, its sealed personal

@@ -57,9 +57,8 @@ type SubmittedFile struct {
 	Size   int64  `json:"size"`
 }
 
-// citizenActor names the citizen where staff would be named (who registered the
-// dossier, who added a file): never their address, which is personal data.
-const citizenActor = "citizen"
+// citizenActor names the citizen where staff would be named.
+const citizenActor = dossier.CitizenName
 
 // contactField names the keyed hash of a submission's verified address.
 const contactField = "contact"

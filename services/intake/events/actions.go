@@ -24,6 +24,8 @@ type Acted struct {
 	// DeliveryAddressSealed is where the post delivers the result, sealed with the event
 	// key (sealing.EventDeliveryAddress; a result completed for delivery by post only).
 	DeliveryAddressSealed []byte
+	// Files are the files handed in with the action (a citizen's supplement online).
+	Files []File
 }
 
 // Action builds the outbox message of an action: the envelope with the dossier's new
@@ -81,7 +83,7 @@ func Action(a Acted) (outbox.Message, error) {
 			Items: items, Reason: step.Reason}}
 	case dossier.ActSupplement:
 		kind = "supplemented"
-		ev.Kind = &dossierv1.Event_Supplemented{Supplemented: &dossierv1.Supplemented{}}
+		ev.Kind = &dossierv1.Event_Supplemented{Supplemented: &dossierv1.Supplemented{Files: files(a.Files)}}
 	case dossier.ActExtend:
 		kind = "extended"
 		ev.Kind = &dossierv1.Event_Extended{Extended: &dossierv1.Extended{

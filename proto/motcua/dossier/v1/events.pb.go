@@ -1430,7 +1430,9 @@ func (x *SupplementRequested) GetReason() string {
 
 // Supplemented: the citizen's supplement arrived; the clock runs again.
 type Supplemented struct {
-	state         protoimpl.MessageState `protogen:"open.v1"`
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The files the citizen sent with the supplement online (fingerprints only).
+	Files         []*File `protobuf:"bytes,1,rep,name=files,proto3" json:"files,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -1463,6 +1465,13 @@ func (x *Supplemented) ProtoReflect() protoreflect.Message {
 // Deprecated: Use Supplemented.ProtoReflect.Descriptor instead.
 func (*Supplemented) Descriptor() ([]byte, []int) {
 	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{11}
+}
+
+func (x *Supplemented) GetFiles() []*File {
+	if x != nil {
+		return x.Files
+	}
+	return nil
 }
 
 // Extended: an apology with a new appointment (form 04).
@@ -2069,8 +2078,9 @@ const file_motcua_dossier_v1_events_proto_rawDesc = "" +
 	"fromOffice\"C\n" +
 	"\x13SupplementRequested\x12\x14\n" +
 	"\x05items\x18\x01 \x03(\tR\x05items\x12\x16\n" +
-	"\x06reason\x18\x02 \x01(\tR\x06reason\"\x0e\n" +
-	"\fSupplemented\"\x96\x01\n" +
+	"\x06reason\x18\x02 \x01(\tR\x06reason\"=\n" +
+	"\fSupplemented\x12-\n" +
+	"\x05files\x18\x01 \x03(\v2\x17.motcua.dossier.v1.FileR\x05files\"\x96\x01\n" +
 	"\bExtended\x128\n" +
 	"\n" +
 	"old_due_at\x18\x01 \x01(\v2\x1a.google.protobuf.TimestampR\boldDueAt\x128\n" +
@@ -2203,15 +2213,16 @@ var file_motcua_dossier_v1_events_proto_depIdxs = []int32{
 	8,  // 37: motcua.dossier.v1.Transferred.to_office:type_name -> motcua.dossier.v1.Ref
 	2,  // 38: motcua.dossier.v1.Transferred.via:type_name -> motcua.dossier.v1.Via
 	8,  // 39: motcua.dossier.v1.Accepted.from_office:type_name -> motcua.dossier.v1.Ref
-	26, // 40: motcua.dossier.v1.Extended.old_due_at:type_name -> google.protobuf.Timestamp
-	26, // 41: motcua.dossier.v1.Extended.new_due_at:type_name -> google.protobuf.Timestamp
-	3,  // 42: motcua.dossier.v1.Completed.outcome:type_name -> motcua.dossier.v1.Outcome
-	1,  // 43: motcua.dossier.v1.Completed.result_delivery:type_name -> motcua.dossier.v1.DeliveryMethod
-	44, // [44:44] is the sub-list for method output_type
-	44, // [44:44] is the sub-list for method input_type
-	44, // [44:44] is the sub-list for extension type_name
-	44, // [44:44] is the sub-list for extension extendee
-	0,  // [0:44] is the sub-list for field type_name
+	10, // 40: motcua.dossier.v1.Supplemented.files:type_name -> motcua.dossier.v1.File
+	26, // 41: motcua.dossier.v1.Extended.old_due_at:type_name -> google.protobuf.Timestamp
+	26, // 42: motcua.dossier.v1.Extended.new_due_at:type_name -> google.protobuf.Timestamp
+	3,  // 43: motcua.dossier.v1.Completed.outcome:type_name -> motcua.dossier.v1.Outcome
+	1,  // 44: motcua.dossier.v1.Completed.result_delivery:type_name -> motcua.dossier.v1.DeliveryMethod
+	45, // [45:45] is the sub-list for method output_type
+	45, // [45:45] is the sub-list for method input_type
+	45, // [45:45] is the sub-list for extension type_name
+	45, // [45:45] is the sub-list for extension extendee
+	0,  // [0:45] is the sub-list for field type_name
 }
 
 func init() { file_motcua_dossier_v1_events_proto_init() }

@@ -17,7 +17,7 @@ import (
 const stateColumns = `id, code, procedure_code, channel, status, receiving_office, handling_office,
 	current_office, coalesce(pending_office, ''), received_at, due_at, coalesce(original_due_at, due_at), paused_at,
 	paused_seconds, supplement_requests, extended, finished_at, timing, outcome, result_delivery,
-	result_address_sealed, fee_due_vnd, fee_paid_vnd, version, time_limit_hours, submitted_at, coalesce(contact_channel, '')`
+	result_address_sealed, fee_due_vnd, fee_paid_vnd, version, time_limit_hours, submitted_at, coalesce(contact_channel, ''), pin_hash`
 
 func scanStored(row pgx.Row, d *app.StoredDossier) error {
 	st := &d.State
@@ -27,7 +27,7 @@ func scanStored(row pgx.Row, d *app.StoredDossier) error {
 		&st.CurrentOffice, &st.PendingOffice, orZero(&st.ReceivedAt), orZero(&st.DueAt), orZero(&st.OriginalDueAt), &st.PausedAt,
 		&pausedSeconds, &st.SupplementRequests, &st.Extended, &st.FinishedAt, &timing, &outcome, &delivery,
 		&d.ResultAddressSealed, &st.FeeDueVND, &st.FeePaidVND, &st.Version, &st.TimeLimitHours, orZero(&d.SubmittedAt),
-		&d.ContactChannel)
+		&d.ContactChannel, &d.PINHash)
 	st.Status, st.Timing, st.Outcome = dossier.Status(status), dossier.Timing(timing), dossier.Outcome(outcome)
 	st.ResultDelivery = dossier.DeliveryMethod(delivery)
 	st.PausedTotal = time.Duration(pausedSeconds) * time.Second
@@ -56,6 +56,9 @@ func queueChange(b *pgx.Batch, id uuid.UUID, c app.Change) error {
 		orNull(st.OriginalDueAt))
 	b.Queue(insertStepSQL, id, st.Version, string(step.Action), step.At, step.Actor, step.Office, step.FromOffice,
 		step.ToOffice, string(step.Via), string(step.Timing), step.Note, step.Reason, details)
+	for _, f := range c.Files {
+		queueFile(b, id, f)
+	}
 	outbox.Queue(b, c.Events...)
 	return nil
 }

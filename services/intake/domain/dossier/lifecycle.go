@@ -52,6 +52,14 @@ type Actor struct {
 	Offices  []string
 }
 
+// CitizenName names the citizen where staff would be named (who registered a dossier
+// submitted online, who sent a supplement): never their address, which is personal data.
+const CitizenName = "citizen"
+
+// Citizen is the citizen acting on their own dossier (a supplement online), proved by
+// the dossier's PIN: they act where the dossier is.
+func Citizen(s State) Actor { return Actor{Username: CitizenName, Offices: []string{s.CurrentOffice}} }
+
 func (a Actor) in(office string) bool { return office != "" && slices.Contains(a.Offices, office) }
 
 // Step is one entry of the processing control slip (form 05): what was done, by whom, for

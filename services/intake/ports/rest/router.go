@@ -39,6 +39,8 @@ type API struct {
 	// request is read (the system's temporary directory when empty).
 	Online   *app.Online
 	SpoolDir string
+	// WrongPINs limits each client's wrong codes and PINs (see NewPINLimit).
+	WrongPINs *ratelimit.Limiter
 	// Audit tells administrators who read which citizen's personal data.
 	Audit *app.Audit
 	// Accounts, Offices and Procedures are the administrator's use cases.
@@ -54,6 +56,7 @@ func (a *API) Mount(r chi.Router) {
 	r.Post("/api/v1/public/verifications", a.startVerification)
 	r.Post("/api/v1/public/verifications/{verification_id}", a.confirmVerification)
 	r.With(auth.AuthenticateCitizen(a.Verifier, a.Log)).Post("/api/v1/public/dossiers", a.submit)
+	r.Post("/api/v1/public/dossiers/{code}/supplements", a.supplement)
 	r.Get("/api/v1/offices", a.offices)
 	r.Get("/api/v1/procedures", a.procedures)
 	r.Get("/api/v1/calendar/due", a.due)

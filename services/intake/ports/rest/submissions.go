@@ -31,20 +31,11 @@ func (a *API) submit(w http.ResponseWriter, r *http.Request) {
 		a.fail(w, r, err)
 		return
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, attachment.MaxTotalBytes+maxApplicationBytes+64<<10)
-	mr, err := r.MultipartReader()
-	if err != nil {
-		a.fail(w, r, httpapi.Problem(http.StatusBadRequest, "", "multipart_expected"))
-		return
+	application, uploads, done, err := a.readMultipart(w, r, applicationPart)
+	defer done()
+	if err == nil && application == nil {
+		err = httpapi.Problem(http.StatusUnprocessableEntity, applicationPart, "required")
 	}
-	spool, err := os.MkdirTemp(a.SpoolDir, "submission-")
-	if err != nil {
-		a.fail(w, r, err)
-		return
-	}
-	defer os.RemoveAll(spool)
-	application, uploads, err := readSubmission(mr, spool)
-	defer closeUploads(uploads)
 	if err != nil {
 		a.fail(w, r, err)
 		return
@@ -68,10 +59,28 @@ func (a *API) submit(w http.ResponseWriter, r *http.Request) {
 	httpapi.WriteAnswer(w, http.StatusCreated, answer, replayed)
 }
 
-// readSubmission reads the parts of a submission: the registration, and each file,
-// spooled into dir. A file over the limit, or a body over the total, stops the reading
-// at once (413); a torn request is malformed (400).
-func readSubmission(mr *multipart.Reader, dir string) (application []byte, uploads []app.Upload, err error) {
+// readMultipart reads a multipart request: its text part named text and its files,
+// spooled to disk within the limits. done removes the spool.
+func (a *API) readMultipart(w http.ResponseWriter, r *http.Request, text string) (textValue []byte, uploads []app.Upload, done func(), err error) {
+	done = func() {}
+	r.Body = http.MaxBytesReader(w, r.Body, attachment.MaxTotalBytes+maxApplicationBytes+64<<10)
+	mr, err := r.MultipartReader()
+	if err != nil {
+		return nil, nil, done, httpapi.Problem(http.StatusBadRequest, "", "multipart_expected")
+	}
+	spool, err := os.MkdirTemp(a.SpoolDir, "upload-")
+	if err != nil {
+		return nil, nil, done, err
+	}
+	textValue, uploads, err = readParts(mr, spool, text)
+	return textValue, uploads, func() { closeUploads(uploads); os.RemoveAll(spool) }, err
+}
+
+// readParts reads the parts of a multipart request: the text part named text (the
+// registration, a note), nil when absent, and each file, spooled into dir. A file over
+// the limit, or a body over the total, stops the reading at once (413); a torn request
+// is malformed (400).
+func readParts(mr *multipart.Reader, dir, text string) (textValue []byte, uploads []app.Upload, err error) {
 	for {
 		part, err := mr.NextPart()
 		if errors.Is(err, io.EOF) {
@@ -81,16 +90,16 @@ func readSubmission(mr *multipart.Reader, dir string) (application []byte, uploa
 			return nil, uploads, bodyProblem(err)
 		}
 		switch {
-		case part.FormName() == applicationPart:
-			if application != nil {
-				return nil, uploads, httpapi.Problem(http.StatusBadRequest, applicationPart, "part_twice")
+		case part.FormName() == text && part.FileName() == "":
+			if textValue != nil {
+				return nil, uploads, httpapi.Problem(http.StatusBadRequest, text, "part_twice")
 			}
-			application, err = io.ReadAll(io.LimitReader(part, maxApplicationBytes+1))
+			textValue, err = io.ReadAll(io.LimitReader(part, maxApplicationBytes+1))
 			if err != nil {
 				return nil, uploads, bodyProblem(err)
 			}
-			if len(application) > maxApplicationBytes {
-				return nil, uploads, httpapi.Problem(http.StatusRequestEntityTooLarge, applicationPart, "too_large")
+			if len(textValue) > maxApplicationBytes {
+				return nil, uploads, httpapi.Problem(http.StatusRequestEntityTooLarge, text, "too_large")
 			}
 		case part.FileName() == "":
 			return nil, uploads, httpapi.Problem(http.StatusBadRequest, part.FormName(), "unexpected_part")
@@ -107,10 +116,7 @@ func readSubmission(mr *multipart.Reader, dir string) (application []byte, uploa
 			}
 		}
 	}
-	if application == nil {
-		return nil, uploads, httpapi.Problem(http.StatusUnprocessableEntity, applicationPart, "required")
-	}
-	return application, uploads, nil
+	return textValue, uploads, nil
 }
 
 // spoolFile copies a file part into a file of dir, counting it, hashing it and keeping

@@ -264,3 +264,78 @@ func TestSubmitOnlineRefusesBadInput(t *testing.T) {
 		t.Errorf("%d online dossiers and %d files kept, want 1 and 1", dossiers, files)
 	}
 }
+
+// TestSupplementOnline: the desk gives its guidance for a submitted dossier once; the
+// citizen sends the missing paper online with the code and PIN (a wrong PIN is the
+// lookup's 404); the dossier is back for the desk's check with both files, and a second
+// guidance is not allowed.
+func TestSupplementOnline(t *testing.T) {
+	mails := mailtest.Start(t)
+	e := startWith(t, nil, map[string]string{"MOTCUA_SMTP_URL": mails.SMTPURL})
+	citizen := e.contactToken(t, mails, "chi.le@example.vn")
+	body, ct := submission(t, onlineApplication(), upload{"cccd", "cccd.pdf", pdf(5000)})
+	var got submitted
+	e.call(t, "POST", "/api/v1/public/dossiers", citizen, body, "Content-Type", ct).Expect(t, http.StatusCreated).Decode(t, &got)
+	desk := e.token(t, "desk.xuanloc")
+	guidance := apitest.JSON(t, map[string]any{"items": []map[string]any{{"name": "Ảnh chân dung 4x6"}}, "reason": "Thiếu ảnh"})
+	e.call(t, "POST", "/api/v1/dossiers/"+got.Code+"/actions/request-supplement", desk, guidance).Expect(t, http.StatusOK)
+
+	photo := append([]byte("\x89PNG\r\n\x1a\n"), pdf(3000)...)
+	supp, sct := multipartWithNote(t, "Em gửi bổ sung ảnh ạ.", upload{"anh", "ảnh 4x6.png", photo})
+	path := "/api/v1/public/dossiers/" + got.Code + "/supplements?pin="
+	e.call(t, "POST", path+"000000", "", supp, "Content-Type", sct).ExpectError(t, http.StatusNotFound, "wrong_code_or_pin", "")
+	var sent struct {
+		Status string `json:"status"`
+		Files  []struct {
+			ID string `json:"id"`
+		} `json:"files"`
+	}
+	e.call(t, "POST", path+got.LookupPIN, "", supp, "Content-Type", sct, "Idempotency-Key", "supp-1").
+		Expect(t, http.StatusCreated).Decode(t, &sent)
+	if sent.Status != "submitted" || len(sent.Files) != 1 {
+		t.Fatalf("supplement: %+v", sent)
+	}
+	// Sent again by a client that lost the answer: the same answer, nothing twice.
+	e.call(t, "POST", path+got.LookupPIN, "", supp, "Content-Type", sct, "Idempotency-Key", "supp-1").Expect(t, http.StatusCreated)
+	// Not awaited any more.
+	again, act := multipartWithNote(t, "Gửi thêm.", upload{"anh", "anh.png", photo})
+	e.call(t, "POST", path+got.LookupPIN, "", again, "Content-Type", act).ExpectError(t, http.StatusConflict, "", "")
+
+	var whole struct {
+		Status         string   `json:"status"`
+		AllowedActions []string `json:"allowed_actions"`
+		Files          []struct {
+			Purpose string `json:"purpose"`
+		} `json:"files"`
+	}
+	e.call(t, "GET", "/api/v1/dossiers/"+got.Code, desk, nil).Expect(t, http.StatusOK).Decode(t, &whole)
+	if whole.Status != "submitted" || len(whole.Files) != 2 || whole.Files[1].Purpose != "supplement" {
+		t.Fatalf("after the supplement: %+v", whole)
+	}
+	if strings.Join(whole.AllowedActions, ",") != "receive,refuse,withdraw" {
+		t.Errorf("allowed after guidance: %v", whole.AllowedActions)
+	}
+	e.call(t, "POST", "/api/v1/dossiers/"+got.Code+"/actions/request-supplement", desk, guidance).ExpectError(t, http.StatusConflict, "", "")
+	e.call(t, "POST", "/api/v1/dossiers/"+got.Code+"/actions/receive", desk, []byte(`{}`)).Expect(t, http.StatusOK)
+}
+
+// multipartWithNote is a supplement's body: a note and files.
+func multipartWithNote(t testing.TB, note string, files ...upload) ([]byte, string) {
+	t.Helper()
+	var buf bytes.Buffer
+	mw := multipart.NewWriter(&buf)
+	if err := mw.WriteField("note", note); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		w, err := mw.CreateFormFile(f.part, f.name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(f.body)
+	}
+	if err := mw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes(), mw.FormDataContentType()
+}
