@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of the workspace against a private PostgreSQL cluster started for the
-# run (and removed after it). NATS servers are started by the tests themselves.
+# run (and removed after it). NATS, SMTP and S3 servers are started by the tests themselves.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -26,6 +26,13 @@ if [ -z "${CHROMIUM_PATH:-}" ]; then
 		CHROMIUM_PATH=$(command -v chromium)
 		export CHROMIUM_PATH
 	fi
+fi
+
+# The file store's tests run a real S3 server, SeaweedFS, built from the Go module proxy
+# once per machine into the user's cache (services/platform/s3test); the first build
+# takes about ten minutes, so it happens here rather than inside a test's time limit.
+if ! go run ./services/platform/s3test/prebuild >/dev/null; then
+	echo "test.sh: could not build the S3 server (above); the tests that need it will fail" >&2
 fi
 
 mods=$(go list -m -f '{{.Dir}}')
