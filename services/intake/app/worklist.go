@@ -13,6 +13,7 @@ import (
 	"github.com/motcua/motcua/services/intake/domain/dossier"
 	"github.com/motcua/motcua/services/platform/auth"
 	"github.com/motcua/motcua/services/platform/textnorm"
+	"github.com/motcua/motcua/services/worktime"
 )
 
 // The tabs of an office's work list.
@@ -25,10 +26,14 @@ const (
 	TabIncoming = "incoming"
 	// TabOverdue is the open dossiers past their appointment.
 	TabOverdue = "overdue"
+	// TabChecking is the dossiers submitted online that the office has not received
+	// yet, oldest submission first: none of the other tabs holds them, for they have
+	// no appointment until the desk receives them.
+	TabChecking = "checking"
 )
 
 // Tabs lists the work list's tabs in the order they are shown.
-var Tabs = []string{TabAll, TabHere, TabIncoming, TabOverdue}
+var Tabs = []string{TabAll, TabHere, TabIncoming, TabOverdue, TabChecking}
 
 // Bounds of a work list page and of its text filter.
 const (
@@ -74,12 +79,29 @@ type WorkRow struct {
 	ClockPaused bool
 	// AllowedActions are what the member of staff may do on it now.
 	AllowedActions []string
+
+	// On the checking list: when the citizen submitted the dossier; whether the desk
+	// gave its guidance for what was missing; and, while the dossier awaits the desk's
+	// check, when that check is due (CheckBy) and whether it is late.
+	SubmittedAt time.Time
+	Guided      bool
+	CheckBy     time.Time
+	LateToCheck bool
 }
 
 // Overdue reports whether the open dossier is past its appointment.
 func (w WorkRow) Overdue() bool { return w.Timing == string(dossier.Overdue) }
 
-// WorkPage is a page of an office's work list, earliest appointment first.
+// CheckBy is when the desk must have checked a dossier that came to it online at since
+// (submitted, or back with what its guidance asked for): the close of that working day,
+// or of the next one when it came outside office hours (domain §9: checking is expected
+// the same working day).
+func CheckBy(cal *worktime.Calendar, since time.Time) time.Time {
+	return cal.AddWorkingHours(since, 0)
+}
+
+// WorkPage is a page of an office's work list, earliest appointment first (on the
+// checking list, oldest submission first).
 type WorkPage struct {
 	Office OfficeRef
 	Tab    string
@@ -129,12 +151,23 @@ func (r *Reader) WorkList(ctx context.Context, who *auth.Principal, in WorkListI
 		for _, a := range st.AllowedFor(actor) {
 			row.AllowedActions = append(row.AllowedActions, string(a))
 		}
+		if q.Checking() {
+			row.SubmittedAt, row.Guided = it.SubmittedAt.In(loc), st.SupplementRequests > 0
+			if st.Status == dossier.StatusSubmitted && !it.AwaitingSince.IsZero() {
+				row.CheckBy = CheckBy(cal, it.AwaitingSince)
+				row.LateToCheck = now.After(row.CheckBy)
+			}
+		}
 		page.Rows = append(page.Rows, row)
 		ids = append(ids, it.ID)
 	}
 	if more && len(items) > 0 {
 		last := items[len(items)-1]
-		page.Next = encodeCursor(WorkCursor{DueAt: last.State.DueAt, ID: last.ID})
+		at := last.State.DueAt
+		if q.Checking() {
+			at = last.SubmittedAt
+		}
+		page.Next = encodeCursor(at, last.ID)
 	}
 	if err := r.Dossiers.RecordReads(ctx, ids, who.Username, "list"); err != nil {
 		return nil, err
@@ -157,6 +190,8 @@ func workQuery(who *auth.Principal, in WorkListInput) (WorkListQuery, error) {
 		q.Which = TabHere
 	case TabIncoming:
 		q.Which = TabIncoming
+	case TabChecking:
+		q.Which = TabChecking
 	default:
 		return q, dossier.Invalid("tab", "invalid_tab")
 	}
@@ -181,36 +216,41 @@ func workQuery(who *auth.Principal, in WorkListInput) (WorkListQuery, error) {
 		q.NameFolded = textnorm.Fold(text)
 	}
 	if in.Cursor != "" {
-		c, ok := decodeCursor(in.Cursor)
+		at, id, ok := decodeCursor(in.Cursor)
 		if !ok {
 			return q, dossier.Invalid("cursor", "invalid_cursor")
+		}
+		c := WorkCursor{DueAt: at, ID: id}
+		if q.Checking() {
+			c = WorkCursor{SubmittedAt: at, ID: id}
 		}
 		q.After = &c
 	}
 	return q, nil
 }
 
-// encodeCursor writes where a page ends as an opaque token.
-func encodeCursor(c WorkCursor) string {
-	return base64.RawURLEncoding.EncodeToString([]byte(c.DueAt.UTC().Format(time.RFC3339Nano) + "|" + c.ID.String()))
+// encodeCursor writes where a page ends, the last row's time its list is sorted by and
+// its dossier, as an opaque token.
+func encodeCursor(at time.Time, id uuid.UUID) string {
+	return base64.RawURLEncoding.EncodeToString([]byte(at.UTC().Format(time.RFC3339Nano) + "|" + id.String()))
 }
 
-func decodeCursor(s string) (WorkCursor, bool) {
+func decodeCursor(s string) (time.Time, uuid.UUID, bool) {
 	b, err := base64.RawURLEncoding.DecodeString(s)
 	if err != nil {
-		return WorkCursor{}, false
+		return time.Time{}, uuid.UUID{}, false
 	}
-	due, id, ok := strings.Cut(string(b), "|")
+	at, id, ok := strings.Cut(string(b), "|")
 	if !ok {
-		return WorkCursor{}, false
+		return time.Time{}, uuid.UUID{}, false
 	}
-	t, err := time.Parse(time.RFC3339Nano, due)
+	t, err := time.Parse(time.RFC3339Nano, at)
 	if err != nil {
-		return WorkCursor{}, false
+		return time.Time{}, uuid.UUID{}, false
 	}
 	u, err := uuid.Parse(id)
 	if err != nil {
-		return WorkCursor{}, false
+		return time.Time{}, uuid.UUID{}, false
 	}
-	return WorkCursor{DueAt: t, ID: u}, true
+	return t, u, true
 }

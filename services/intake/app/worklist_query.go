@@ -9,11 +9,12 @@ import (
 )
 
 // WorkListQuery asks the store for one page of an office's work list, sorted by
-// appointment.
+// appointment, or of its checking list, sorted by submission.
 type WorkListQuery struct {
 	Office string
-	// Which is TabAll (held or on the way), TabHere (held, not sent on) or
-	// TabIncoming (on the way, not accepted yet).
+	// Which is TabAll (held or on the way), TabHere (held, not sent on),
+	// TabIncoming (on the way, not accepted yet) or TabChecking (submitted online, not
+	// received yet). Only the checking list holds dossiers not received yet.
 	Which string
 	// Status keeps one status only; empty keeps every open status (a finished
 	// dossier shows only when its status is asked for).
@@ -36,10 +37,17 @@ func (q WorkListQuery) Held() bool { return q.Which == TabHere }
 // Incoming reports whether the query keeps only what is on its way to the office.
 func (q WorkListQuery) Incoming() bool { return q.Which == TabIncoming }
 
-// WorkCursor is where a page of the work list ends: its last appointment and dossier.
+// Checking reports whether the query keeps the dossiers the office has not received
+// yet, oldest submission first: those awaiting its check, and those it gave guidance
+// on, until the citizen brings what was missing.
+func (q WorkListQuery) Checking() bool { return q.Which == TabChecking }
+
+// WorkCursor is where a page of the work list ends: its last appointment and dossier;
+// on the checking list, its last submission (SubmittedAt) and dossier.
 type WorkCursor struct {
-	DueAt time.Time
-	ID    uuid.UUID
+	DueAt       time.Time
+	SubmittedAt time.Time
+	ID          uuid.UUID
 }
 
 // WorkItem is one dossier of a work list: what a row shows and the state the rules
@@ -50,9 +58,15 @@ type WorkItem struct {
 	ProcedureCode string
 	ApplicantName string
 	State         dossier.State
+	// SubmittedAt is when the citizen submitted the dossier online, and AwaitingSince
+	// since when it has awaited the desk's check: the submission, or the citizen's
+	// answer to the desk's guidance. Both are set on the checking list only.
+	SubmittedAt   time.Time
+	AwaitingSince time.Time
 }
 
-// WorkCounts are how many open dossiers an office has on each tab of its work list.
+// WorkCounts are how many open dossiers an office has on each tab of its work list;
+// Checking counts those not received yet, which no other tab holds.
 type WorkCounts struct {
-	All, Here, Incoming, Overdue int
+	All, Here, Incoming, Overdue, Checking int
 }

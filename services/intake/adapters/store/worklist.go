@@ -29,8 +29,11 @@ const openStatuses = "status NOT IN ('returned', 'refused', 'stopped', 'withdraw
 // whether more follow. A dossier belongs to an office's list in two ways: the office
 // holds it, or it is on its way there. Each way is a query of its own that walks an
 // index in appointment order, so a page reads about as many rows as it shows; the whole
-// list merges the two.
+// list merges the two. The checking list is a list of its own (checkingList).
 func (s *Dossiers) WorkList(ctx context.Context, q app.WorkListQuery) ([]app.WorkItem, bool, error) {
+	if q.Checking() {
+		return s.checkingList(ctx, q)
+	}
 	args := []any{q.Office}
 	arg := func(v any) string {
 		args = append(args, v)
@@ -47,16 +50,7 @@ func (s *Dossiers) WorkList(ctx context.Context, q app.WorkListQuery) ([]app.Wor
 	if q.OverdueAt != nil {
 		filter += " AND finished_at IS NULL AND coalesce(paused_at, " + arg(*q.OverdueAt) + "::timestamptz) > due_at"
 	}
-	var text []string
-	if q.Code != "" {
-		text = append(text, "code ILIKE "+arg("%"+likeEscaper.Replace(q.Code)+"%"))
-	}
-	if q.NameFolded != "" {
-		text = append(text, "applicant_name_folded LIKE "+arg("%"+likeEscaper.Replace(q.NameFolded)+"%"))
-	}
-	if len(text) > 0 {
-		filter += " AND (" + strings.Join(text, " OR ") + ")"
-	}
+	filter += textFilter(q, arg)
 	if q.After != nil {
 		filter += " AND (due_at, id) > (" + arg(q.After.DueAt) + "::timestamptz, " + arg(q.After.ID) + "::uuid)"
 	}
@@ -82,37 +76,112 @@ func (s *Dossiers) WorkList(ctx context.Context, q app.WorkListQuery) ([]app.Wor
 	if err != nil {
 		return nil, false, fmt.Errorf("work list: %w", err)
 	}
-	more := len(items) > q.Limit
+	return lastPage(items, q.Limit)
+}
+
+// textFilter is the condition that keeps the dossiers whose code or applicant's name
+// holds the query's text, its values added through arg; empty without text.
+func textFilter(q app.WorkListQuery, arg func(any) string) string {
+	var text []string
+	if q.Code != "" {
+		text = append(text, "code ILIKE "+arg("%"+likeEscaper.Replace(q.Code)+"%"))
+	}
+	if q.NameFolded != "" {
+		text = append(text, "applicant_name_folded LIKE "+arg("%"+likeEscaper.Replace(q.NameFolded)+"%"))
+	}
+	if len(text) == 0 {
+		return ""
+	}
+	return " AND (" + strings.Join(text, " OR ") + ")"
+}
+
+// lastPage cuts the limit+1 rows read to a page of limit, and reports whether more
+// follow.
+func lastPage(items []app.WorkItem, limit int) ([]app.WorkItem, bool, error) {
+	more := len(items) > limit
 	if more {
-		items = items[:q.Limit]
+		items = items[:limit]
 	}
 	return items, more, nil
 }
 
 func scanWorkItem(r pgx.CollectableRow) (app.WorkItem, error) {
 	var w app.WorkItem
-	st := &w.State
-	var status, timing, outcome string
-	err := r.Scan(&w.ID, &w.Code, &w.ProcedureCode, &w.ApplicantName, &status, &st.ReceivingOffice, &st.HandlingOffice,
-		&st.CurrentOffice, &st.PendingOffice, orZero(&st.ReceivedAt), orZero(&st.DueAt), &st.PausedAt, &st.FinishedAt, &timing, &outcome,
-		&st.SupplementRequests, &st.Extended)
-	st.Status, st.Timing, st.Outcome = dossier.Status(status), dossier.Timing(timing), dossier.Outcome(outcome)
+	err := scanWorkInto(r, &w)
 	return w, err
 }
 
-// CountWork counts the office's open dossiers per tab, overdue as of now.
+// scanWorkInto reads a row of workListColumns into w, and the columns that follow them
+// into extra.
+func scanWorkInto(r pgx.CollectableRow, w *app.WorkItem, extra ...any) error {
+	st := &w.State
+	var status, timing, outcome string
+	dest := append([]any{&w.ID, &w.Code, &w.ProcedureCode, &w.ApplicantName, &status, &st.ReceivingOffice,
+		&st.HandlingOffice, &st.CurrentOffice, &st.PendingOffice, orZero(&st.ReceivedAt), orZero(&st.DueAt), &st.PausedAt,
+		&st.FinishedAt, &timing, &outcome, &st.SupplementRequests, &st.Extended}, extra...)
+	err := r.Scan(dest...)
+	st.Status, st.Timing, st.Outcome = dossier.Status(status), dossier.Timing(timing), dossier.Outcome(outcome)
+	return err
+}
+
+// CountWork counts the office's open dossiers per tab, overdue as of now; those not
+// received yet count on the checking tab only.
 func (s *Dossiers) CountWork(ctx context.Context, office string, now time.Time) (app.WorkCounts, error) {
 	var c app.WorkCounts
-	err := s.pool.QueryRow(ctx, `SELECT count(*),
-		count(*) FILTER (WHERE current_office = $1 AND pending_office IS NULL),
-		count(*) FILTER (WHERE pending_office = $1),
-		count(*) FILTER (WHERE finished_at IS NULL AND coalesce(paused_at, $2) > due_at)
+	err := s.pool.QueryRow(ctx, `SELECT count(*) FILTER (WHERE received_at IS NOT NULL),
+		count(*) FILTER (WHERE received_at IS NOT NULL AND current_office = $1 AND pending_office IS NULL),
+		count(*) FILTER (WHERE received_at IS NOT NULL AND pending_office = $1),
+		count(*) FILTER (WHERE received_at IS NOT NULL AND finished_at IS NULL AND coalesce(paused_at, $2) > due_at),
+		count(*) FILTER (WHERE received_at IS NULL AND current_office = $1)
 		FROM dossiers
-		WHERE (current_office = $1 OR pending_office = $1) AND received_at IS NOT NULL
-		AND `+openStatuses, office, now).
-		Scan(&c.All, &c.Here, &c.Incoming, &c.Overdue)
+		WHERE (current_office = $1 OR pending_office = $1) AND `+openStatuses, office, now).
+		Scan(&c.All, &c.Here, &c.Incoming, &c.Overdue, &c.Checking)
 	if err != nil {
 		return c, fmt.Errorf("count work: %w", err)
 	}
 	return c, nil
+}
+
+// checkingColumns are the columns scanCheckingItem reads: a work list's, then when the
+// dossier was submitted and since when it has awaited the check (its submission, or the
+// citizen's answer to the desk's guidance, the step supplement before receipt).
+const checkingColumns = workListColumns + `, submitted_at,
+	coalesce((SELECT max(s.at) FROM dossier_steps s WHERE s.dossier_id = dossiers.id AND s.action = 'supplement'),
+		submitted_at) AS awaiting_since`
+
+// checkingList returns a page of the dossiers the office holds and has not received
+// yet, oldest submission first, and whether more follow. Its conditions include the
+// predicate of the partial index dossiers_awaiting_check (migration 0010), which the
+// query walks in submission order.
+func (s *Dossiers) checkingList(ctx context.Context, q app.WorkListQuery) ([]app.WorkItem, bool, error) {
+	args := []any{q.Office}
+	arg := func(v any) string {
+		args = append(args, v)
+		return fmt.Sprintf("$%d", len(args))
+	}
+	filter := " AND received_at IS NULL AND " + openStatuses
+	if q.Status != "" {
+		filter += " AND status = " + arg(q.Status)
+	}
+	filter += textFilter(q, arg)
+	if q.After != nil {
+		filter += " AND (submitted_at, id) > (" + arg(q.After.SubmittedAt) + "::timestamptz, " + arg(q.After.ID) + "::uuid)"
+	}
+	sql := "SELECT " + checkingColumns + " FROM dossiers WHERE current_office = $1" + filter +
+		" ORDER BY submitted_at, id LIMIT " + arg(q.Limit+1)
+	rows, err := s.pool.Query(ctx, sql, args...)
+	if err != nil {
+		return nil, false, fmt.Errorf("checking list: %w", err)
+	}
+	items, err := pgx.CollectRows(rows, scanCheckingItem)
+	if err != nil {
+		return nil, false, fmt.Errorf("checking list: %w", err)
+	}
+	return lastPage(items, q.Limit)
+}
+
+func scanCheckingItem(r pgx.CollectableRow) (app.WorkItem, error) {
+	var w app.WorkItem
+	err := scanWorkInto(r, &w, orZero(&w.SubmittedAt), orZero(&w.AwaitingSince))
+	return w, err
 }

@@ -46,6 +46,7 @@ func (a actionForm) ID(f string) string { return a.Action + "-" + f }
 
 // actionFields are the fields each action's form asks for.
 var actionFields = map[dossier.Action][]string{
+	dossier.ActReceive:           {},
 	dossier.ActTransfer:          {"to_office", "via", "note"},
 	dossier.ActAccept:            {"note"},
 	dossier.ActRequestSupplement: {"items", "reason"},

@@ -60,6 +60,10 @@ func (p *Pages) load(w http.ResponseWriter, r *http.Request, pg *page, code stri
 	cal := p.Calendar.Calendar()
 	pg.Day = cal.WorkingDayLength()
 	pg.Left = d.Left
+	if since, ok := awaitingCheck(d); ok {
+		pg.CheckBy = app.CheckBy(cal, since)
+		pg.LateToCheck = time.Now().After(pg.CheckBy)
+	}
 	for _, a := range d.AllowedActions {
 		pg.Actions = append(pg.Actions, newActionForm(a, d))
 		if a == string(dossier.ActTransfer) {
@@ -86,11 +90,27 @@ func destinations(offices []catalog.Office, office string) []option {
 	return out
 }
 
+// awaitingCheck reports whether the dossier, submitted online, awaits the desk's check,
+// and since when: its submission, or the citizen's answer to the desk's guidance.
+func awaitingCheck(d *app.Whole) (since time.Time, ok bool) {
+	if d.Status != string(dossier.StatusSubmitted) || d.SubmittedAt.IsZero() {
+		return time.Time{}, false
+	}
+	since = d.SubmittedAt
+	for _, s := range d.Steps {
+		if s.Action == string(dossier.ActSupplement) {
+			since = s.At
+		}
+	}
+	return since, true
+}
+
 // available reports whether the dossier has form k: the receipt and the control slip
-// always, the others once a step that prints them has happened.
+// once the dossier is received (one submitted online has neither reception nor
+// appointment to print before), the others once a step that prints them has happened.
 func available(d *app.Whole, k forms.Kind) bool {
 	if k.Always() {
-		return true
+		return !d.ReceivedAt.IsZero()
 	}
 	for _, s := range d.Steps {
 		if printed, ok := dossier.Action(s.Action).Printed(); ok && printed == k {

@@ -49,6 +49,10 @@ type page struct {
 	// Left is the open dossier's working time to its appointment, or past it when
 	// overdue; for a paused clock, as of when it stopped.
 	Left time.Duration
+	// CheckBy is when the desk's check of a dossier submitted online is due, while it
+	// awaits that check; LateToCheck whether that time has passed.
+	CheckBy     time.Time
+	LateToCheck bool
 }
 
 // option is a choice of a <select>.

@@ -1,7 +1,8 @@
 // Package web is intake's pages for the one-stop desk and the offices, server-rendered
-// with html/template: sign-in and sign-out, the desk's home, registering a dossier, the
-// dossier with its printable forms and the actions the rules allow now. Vietnamese
-// first, English with ?lang=en (kept in a cookie while the officer works). No
+// with html/template: sign-in and sign-out, the desk's home and work list (with the
+// dossiers submitted online awaiting the desk's check), registering a dossier, the
+// dossier with its files, its printable forms and the actions the rules allow now.
+// Vietnamese first, English with ?lang=en (kept in a cookie while the officer works). No
 // JavaScript: plain HTML forms, each POST protected by a double-submit CSRF token; the
 // templates fill the platform's one layout, and the desk's own style sheet, embedded in
 // the binary, comes after the base sheet that intake serves for all its pages.
@@ -123,6 +124,7 @@ func (p *Pages) Mount(r chi.Router) {
 			r.Post(RegisterPath, p.register)
 			r.Get(DossierPath+"{code}", p.dossier)
 			r.Get(DossierPath+"{code}/in/{form}", p.printForm)
+			r.Get(DossierPath+"{code}/tep/{file_id}", p.file)
 			r.Post(DossierPath+"{code}/{action}", p.act)
 		})
 	})

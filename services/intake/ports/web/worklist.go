@@ -38,7 +38,9 @@ type tabLink struct {
 }
 
 // home answers GET /mot-cua[?office=&tab=&status=&q=&after=]: the work list of one of the
-// officer's offices, earliest appointment first; ?code= opens a dossier by its code.
+// officer's offices, earliest appointment first (tab=checking: what was submitted online
+// and awaits the desk's check, oldest submission first); ?code= opens a dossier by its
+// code.
 func (p *Pages) home(w http.ResponseWriter, r *http.Request) {
 	pg := p.newPage(w, r, "home")
 	q := r.URL.Query()
@@ -106,7 +108,7 @@ func (p *Pages) fillList(ctx context.Context, pg *page, page *app.WorkPage) {
 			Selected: code == page.Office.Code})
 	}
 	counts := map[string]int{app.TabAll: page.Counts.All, app.TabHere: page.Counts.Here,
-		app.TabIncoming: page.Counts.Incoming, app.TabOverdue: page.Counts.Overdue}
+		app.TabIncoming: page.Counts.Incoming, app.TabOverdue: page.Counts.Overdue, app.TabChecking: page.Counts.Checking}
 	for _, t := range app.Tabs {
 		wl.Tabs = append(wl.Tabs, tabLink{Key: t, URL: listURL(page.Office.Code, t, wl.Status, wl.Text, ""),
 			Count: counts[t], Current: t == wl.Tab})
