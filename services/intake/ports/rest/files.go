@@ -1,18 +1,14 @@
 package rest
 
 import (
-	"encoding/base64"
-	"encoding/hex"
-	"io"
-	"mime"
 	"net/http"
-	"strconv"
 
 	"github.com/go-chi/chi/v5"
 	"github.com/google/uuid"
 
 	"github.com/motcua/motcua/services/intake/app"
 	"github.com/motcua/motcua/services/platform/auth"
+	"github.com/motcua/motcua/services/platform/httpapi"
 )
 
 // file answers GET /dossiers/{code}/files/{file_id}: the bytes of a file handed in, as
@@ -31,18 +27,5 @@ func (a *API) file(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer f.Body.Close()
-	h := w.Header()
-	h.Set("Content-Type", f.ContentType)
-	h.Set("Content-Length", strconv.FormatInt(f.Size, 10))
-	h.Set("Content-Disposition", mime.FormatMediaType("inline", map[string]string{"filename": f.Name}))
-	h.Set("X-Content-Type-Options", "nosniff")
-	h.Set("Cache-Control", "private, no-store")
-	h.Set("Content-Security-Policy", "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox")
-	if sum, err := hex.DecodeString(f.SHA256); err == nil {
-		h.Set("Repr-Digest", "sha-256=:"+base64.StdEncoding.EncodeToString(sum)+":")
-	}
-	w.WriteHeader(http.StatusOK)
-	if _, err := io.Copy(w, f.Body); err != nil {
-		a.Log.WarnContext(r.Context(), "file not sent whole", "file", id, "err", err.Error())
-	}
+	httpapi.ServeInline(r.Context(), w, a.Log, httpapi.InlineFile{ContentType: f.ContentType, Name: f.Name, Size: f.Size, SHA256: f.SHA256}, f.Body)
 }

@@ -1,11 +1,7 @@
 package web
 
 import (
-	"encoding/base64"
-	"encoding/hex"
 	"errors"
-	"io"
-	"mime"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -14,12 +10,9 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/motcua/motcua/services/intake/app"
+	"github.com/motcua/motcua/services/platform/httpapi"
 	"github.com/motcua/motcua/services/platform/web/htmlpage"
 )
-
-// filePolicy is the content security policy of a file handed in, as the API serves it:
-// nothing it holds may run or reach anything (sandbox), whatever a browser takes it for.
-const filePolicy = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox"
 
 // file answers GET /mot-cua/ho-so/{code}/tep/{file_id}: a file handed in with the
 // dossier, opened in the browser (inline), for the staff of the dossier's offices. It is
@@ -43,20 +36,7 @@ func (p *Pages) file(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer f.Body.Close()
-	h := w.Header()
-	h.Set("Content-Type", f.ContentType)
-	h.Set("Content-Length", strconv.FormatInt(f.Size, 10))
-	h.Set("Content-Disposition", mime.FormatMediaType("inline", map[string]string{"filename": f.Name}))
-	h.Set("X-Content-Type-Options", "nosniff")
-	h.Set("Cache-Control", "private, no-store")
-	h.Set("Content-Security-Policy", filePolicy)
-	if sum, err := hex.DecodeString(f.SHA256); err == nil {
-		h.Set("Repr-Digest", "sha-256=:"+base64.StdEncoding.EncodeToString(sum)+":")
-	}
-	w.WriteHeader(http.StatusOK)
-	if _, err := io.Copy(w, f.Body); err != nil {
-		p.Log.WarnContext(r.Context(), "file not sent whole", "file", id, "err", err.Error())
-	}
+	httpapi.ServeInline(r.Context(), w, p.Log, httpapi.InlineFile{ContentType: f.ContentType, Name: f.Name, Size: f.Size, SHA256: f.SHA256}, f.Body)
 }
 
 // noFile tells that the dossier has no such file, or not for this member of staff:
