@@ -13,11 +13,14 @@ import (
 	"github.com/motcua/motcua/services/allinone/users"
 	"github.com/motcua/motcua/services/intake/demo"
 	"github.com/motcua/motcua/services/platform/apiclient"
+	"github.com/motcua/motcua/services/platform/mailtest"
 	"github.com/motcua/motcua/services/postal/domain/s10"
 )
 
-// Roles are the callers the suite tries every route as; anonymous carries nothing.
-var roles = []string{"anonymous", "desk", "officer", "postal", "supervisor", "admin"}
+// Roles are the callers the suite tries every route as: anonymous carries nothing, the
+// citizen a contact token (from the verification of an e-mail address), the others a
+// staff account's token.
+var roles = []string{"anonymous", "citizen", "desk", "officer", "postal", "supervisor", "admin"}
 
 // callers are the accounts that play each role. Each belongs to the Xuân Lộc district
 // desk's side (its post office for the postal worker), where the fixture's "own"
@@ -37,19 +40,29 @@ type side struct {
 	code, pin, idNumber, tracking string
 }
 
+// filed is a dossier a citizen submitted online, with its lookup PIN and its one file.
+type filed struct {
+	code, pin, fileID string
+	file              []byte
+}
+
 // fixture is what the route table speaks of.
 type fixture struct {
 	own, other side
+	// ownOnline and otherOnline were submitted online to the Xuân Lộc district desk
+	// and to Gia Ray's commune office.
+	ownOnline, otherOnline filed
 	// missingCode and missingTracking are well-formed and name nothing.
 	missingCode, missingTracking string
 	// scratch is an account made for the routes that change an account.
 	scratch string
 }
 
-// setUp makes the fixture on a served all-in-one: the extra supervisor and a scratch
-// account, one dossier at each side registered by its desk, and a pickup shipment for
-// each opened by that desk (once postal has heard of the dossier).
-func setUp(t *testing.T, s servertest.Served) *fixture {
+// setUp makes the fixture on a served all-in-one that mails through mails: the extra
+// supervisor and a scratch account, one dossier at each side registered by its desk, a
+// pickup shipment for each opened by that desk (once postal has heard of the dossier),
+// and one dossier at each side submitted online by a citizen with a file.
+func setUp(t *testing.T, s servertest.Served, mails *mailtest.Server) *fixture {
 	t.Helper()
 	ctx := context.Background()
 	add := func(username, role, office string) {
@@ -95,6 +108,9 @@ func setUp(t *testing.T, s servertest.Served) *fixture {
 	}
 	f.own = registerAt("desk.xuanloc", demo.DistrictDesk, "2.000720", 7001)
 	f.other = registerAt("desk.giaray", otherCommune, "1.004873", 7002)
+	citizen := s.ContactToken(t, c.http, mails, "security.fixture@example.vn")
+	f.ownOnline = submitAt(t, c, citizen, demo.DistrictDesk, "2.000720")
+	f.otherOnline = submitAt(t, c, citizen, otherCommune, "1.004873")
 
 	f.missingCode = strings.TrimSuffix(f.own.code, f.own.code[len(f.own.code)-4:]) + "9999"
 	n, err := s10.New(f.own.tracking[:2], 99999999)
@@ -103,4 +119,35 @@ func setUp(t *testing.T, s servertest.Served) *fixture {
 	}
 	f.missingTracking = string(n)
 	return f
+}
+
+// submitAt submits a dossier online to office as the citizen of token, with one PDF,
+// and waits until the citizen's lookup finds it.
+func submitAt(t *testing.T, c *client, token, office, procedure string) filed {
+	t.Helper()
+	application, err := json.Marshal(map[string]any{"procedure_code": procedure, "receiving_office": office,
+		"applicant":       map[string]string{"full_name": "Lê Thị Hoa", "id_number": "079912340001", "address": "Khu 6, thị trấn Gia Ray"},
+		"documents":       []map[string]string{{"name": "Bản sao căn cước công dân", "kind": "copy", "file": "scan"}},
+		"result_delivery": map[string]string{"method": "desk"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := servertest.PDF("security fixture, submitted to " + office)
+	body, ctype := servertest.Multipart(t, map[string]string{"application": string(application)},
+		servertest.File{Part: "scan", Name: "cccd.pdf", Body: file})
+	a := c.do(call{method: http.MethodPost, path: "/api/v1/public/dossiers", token: token, body: body, ctype: ctype})
+	var r struct {
+		Code      string `json:"code"`
+		LookupPIN string `json:"lookup_pin"`
+		Files     []struct {
+			ID string `json:"id"`
+		} `json:"files"`
+	}
+	if a.status != http.StatusCreated || json.Unmarshal([]byte(a.body), &r) != nil || len(r.Files) != 1 {
+		t.Fatalf("submission online to %s: %s", office, a)
+	}
+	eventually(t, "status hears of "+r.Code, func() bool {
+		return c.do(call{method: http.MethodGet, path: "/api/v1/track/" + r.Code + "?pin=" + r.LookupPIN}).status == http.StatusOK
+	})
+	return filed{code: r.Code, pin: r.LookupPIN, fileID: r.Files[0].ID, file: file}
 }

@@ -64,11 +64,14 @@ func (a answer) String() string {
 	return strings.TrimSpace(http.StatusText(a.status) + " " + b)
 }
 
-// call is one request: a JSON or form body, a bearer token, cookies, headers.
+// call is one request: a JSON, form or prepared body, a bearer token, cookies,
+// headers.
 type call struct {
 	method, path string
 	json         any // sent as JSON when set
 	form         url.Values
+	body         []byte // sent as it is, with the Content-Type ctype, when set
+	ctype        string
 	token        string
 	cookies      []*http.Cookie
 	header       map[string]string
@@ -90,6 +93,8 @@ func (c *client) do(k call) answer {
 		body, ctype = bytes.NewReader(b), "application/json"
 	case k.form != nil:
 		body, ctype = strings.NewReader(k.form.Encode()), "application/x-www-form-urlencoded"
+	case k.body != nil:
+		body, ctype = bytes.NewReader(k.body), k.ctype
 	}
 	r, err := http.NewRequest(k.method, c.base+k.path, body)
 	if err != nil {

@@ -13,7 +13,9 @@ import (
 
 	"github.com/go-chi/chi/v5"
 
+	"github.com/motcua/motcua/services/allinone/server/servertest"
 	"github.com/motcua/motcua/services/intake/demo"
+	"github.com/motcua/motcua/services/platform/mailtest"
 )
 
 // thing is what a route's own, other and missing variants change.
@@ -45,6 +47,10 @@ const (
 	// aVerification: {id} of a citizen's verification of an address; missing only (a
 	// verification is the citizen's own, by the code sent to them).
 	aVerification
+	// aFile: {code} and {file_id}, a file of a dossier submitted online; the file of
+	// another office's dossier and one the caller's own dossier does not have are
+	// answered alike, 404.
+	aFile
 )
 
 // variants are the things a route is tried with.
@@ -68,7 +74,8 @@ func (k thing) variants() []string {
 
 // expect is what the contract says of one route.
 type expect struct {
-	// roles may use the route; public routes answer anyone, without a token.
+	// roles may use the route; public routes answer anyone, without a token. A route
+	// of citizens (roles: citizens) takes a contact token and no staff token.
 	roles  []string
 	public bool
 	// page: an HTML page of staff behind a session cookie (303 to the sign-in without
@@ -79,6 +86,14 @@ type expect struct {
 	// {id_number}, {username} and the params below are filled in.
 	query, form, json string
 	params            map[string]string
+	// parts and files make a multipart/form-data body: the text parts (templates, as
+	// json) and, for each name of files, a small PDF.
+	parts map[string]string
+	files []string
+	// answers is the status of the own variant's answer to a role allowed (0: any
+	// the caller may get); gives its body (a template, as json).
+	answers int
+	gives   string
 	// hidden is the answer to the other and missing variants (404 unless set).
 	hidden int
 	// fresh: the call ends its token or session, so it gets one of its own.
@@ -86,6 +101,7 @@ type expect struct {
 }
 
 var (
+	citizens   = []string{"citizen"}
 	everyRole  = []string{"desk", "officer", "postal", "supervisor", "admin"}
 	readers    = []string{"desk", "officer", "supervisor"}
 	actors     = []string{"desk", "officer"}
@@ -95,6 +111,8 @@ var (
 	deskOnly   = []string{"desk"}
 	deskPages  = []string{"desk", "officer"}
 	validLogin = `{"username":"desk.giaray","password":"` + demo.Password + `"}`
+	// onlineApplication is a submission's "application" part, naming its file "scan".
+	onlineApplication = `{"procedure_code":"2.000720","receiving_office":"` + demo.DistrictDesk + `","applicant":{"full_name":"Lê Văn Cường","id_number":"079912345679","address":"Khu 5, Gia Ray"},"documents":[{"name":"Giấy đề nghị đăng ký hộ kinh doanh","kind":"copy","file":"scan"}],"result_delivery":{"method":"desk"}}`
 )
 
 // table is the suite's expectations, by "METHOD pattern" as chi.Walk names routes ("*"
@@ -128,12 +146,17 @@ var table = map[string]expect{
 	"GET /assets/status/citizen.css":   {public: true},
 	"GET /assets/status/dashboard.css": {public: true},
 
+	// The citizens' own dossiers online: behind a contact token, or the code and PIN.
+	"POST /api/v1/public/dossiers":                    {roles: citizens, parts: map[string]string{"application": onlineApplication}, files: []string{"scan"}, answers: http.StatusCreated},
+	"POST /api/v1/public/dossiers/{code}/supplements": {public: true, thing: aLookup, query: "pin={pin}", parts: map[string]string{"note": "Bổ sung bản sao sổ hộ khẩu"}, files: []string{"scan"}},
+
 	// intake's API.
 	"POST /api/v1/auth/logout":                      {roles: everyRole, fresh: true},
 	"POST /api/v1/dossiers":                         {roles: deskOnly, json: `{"procedure_code":"2.000720","receiving_office":"` + demo.DistrictDesk + `","channel":"desk","applicant":{"full_name":"Trần Thị Bình","id_number":"079912345678","phone":"0912345678","address":"Khu 3, Gia Ray"},"documents":[{"name":"Giấy đề nghị","kind":"original","copies":1}],"fee_paid_vnd":100000}`},
 	"GET /api/v1/dossiers/search":                   {roles: readers, thing: aList, query: "id_number={id_number}"},
 	"GET /api/v1/dossiers/{code}":                   {roles: readers, thing: aDossier},
 	"GET /api/v1/dossiers/{code}/forms/{form}":      {roles: readers, thing: aDossier, params: map[string]string{"form": "receipt"}},
+	"GET /api/v1/dossiers/{code}/files/{file_id}":   {roles: readers, thing: aFile, answers: http.StatusOK, gives: "{file}"},
 	"POST /api/v1/dossiers/{code}/actions/{action}": {roles: actors, thing: aDossier, params: map[string]string{"action": "return"}, json: `{}`},
 	"PUT /api/v1/calendar/{year}":                   {roles: admin, params: map[string]string{"year": "2026"}, json: `{"days_off":[{"date":"2026-01-01","reason":"Tết Dương lịch"}]}`},
 	"GET /api/v1/accounts":                          {roles: admin},
@@ -159,13 +182,14 @@ var table = map[string]expect{
 	"GET /api/v1/manifests":                           {roles: postal, thing: aPostOffice, query: "office={office}&date=2026-03-09"},
 
 	// intake's pages: the desk and the offices.
-	"POST /dang-xuat":                     {page: true, roles: everyRole, fresh: true},
-	"GET /mot-cua":                        {page: true, roles: deskPages},
-	"GET /mot-cua/tiep-nhan":              {page: true, roles: deskPages},
-	"POST /mot-cua/tiep-nhan":             {page: true, roles: deskOnly, form: "procedure_code=2.000720"},
-	"GET /mot-cua/ho-so/{code}":           {page: true, roles: deskPages, thing: aDossier},
-	"GET /mot-cua/ho-so/{code}/in/{form}": {page: true, roles: deskPages, thing: aDossier, params: map[string]string{"form": "receipt"}},
-	"POST /mot-cua/ho-so/{code}/{action}": {page: true, roles: deskPages, thing: aDossier, params: map[string]string{"action": "return"}},
+	"POST /dang-xuat":                         {page: true, roles: everyRole, fresh: true},
+	"GET /mot-cua":                            {page: true, roles: deskPages},
+	"GET /mot-cua/tiep-nhan":                  {page: true, roles: deskPages},
+	"POST /mot-cua/tiep-nhan":                 {page: true, roles: deskOnly, form: "procedure_code=2.000720"},
+	"GET /mot-cua/ho-so/{code}":               {page: true, roles: deskPages, thing: aDossier},
+	"GET /mot-cua/ho-so/{code}/in/{form}":     {page: true, roles: deskPages, thing: aDossier, params: map[string]string{"form": "receipt"}},
+	"GET /mot-cua/ho-so/{code}/tep/{file_id}": {page: true, roles: deskPages, thing: aFile, answers: http.StatusOK, gives: "{file}"},
+	"POST /mot-cua/ho-so/{code}/{action}":     {page: true, roles: deskPages, thing: aDossier, params: map[string]string{"action": "return"}},
 
 	// intake's administration pages.
 	"GET /quan-tri":                                  {page: true, roles: admin},
@@ -200,13 +224,16 @@ var table = map[string]expect{
 
 // TestEveryRouteEveryRole walks the all-in-one's router and sends every route as every
 // role, for its own office's thing, another office's and a missing one, checking the
-// contract: 401 without a token (a page: 303 to the sign-in), 403 for a role that may
-// never do it, 404 with the same body for another office's thing as for a missing one,
-// never a 5xx; public routes answer without a token. A route with no entry in table
-// fails the suite. MOTCUA_SECURITY_MATRIX=1 logs every answer's status (with -v).
+// contract: 401 without a token the route takes (a page: 303 to the sign-in), so for a
+// citizen's token on staff routes and a staff token on citizens' routes, 403 for a
+// role that may never do it, 404 with the same body for another office's thing as for
+// a missing one, never a 5xx; public routes answer without a token. A route with no
+// entry in table fails the suite. MOTCUA_SECURITY_MATRIX=1 logs every answer's status
+// (with -v).
 func TestEveryRouteEveryRole(t *testing.T) {
-	s := serve(t, nil)
-	f := setUp(t, s)
+	mails := mailtest.Start(t)
+	s := serve(t, map[string]string{"MOTCUA_SMTP_URL": mails.SMTPURL})
+	f := setUp(t, s, mails)
 	type route struct{ method, pattern, key string }
 	var routes []route
 	walked := map[string]bool{}
@@ -238,7 +265,7 @@ func TestEveryRouteEveryRole(t *testing.T) {
 
 	sessions := map[string]*caller{}
 	for i, role := range roles {
-		sessions[role] = signIn(t, s.Base, fmt.Sprintf("127.0.0.%d", 10+i), role)
+		sessions[role] = signIn(t, s, mails, fmt.Sprintf("127.0.0.%d", 10+i), role)
 	}
 	pairs, requests, lookups := 0, 0, 0
 	for _, r := range routes {
@@ -249,7 +276,7 @@ func TestEveryRouteEveryRole(t *testing.T) {
 			for _, v := range e.thing.variants() {
 				who := sessions[role]
 				if e.fresh && role != "anonymous" {
-					who = signIn(t, s.Base, who.from, role)
+					who = signIn(t, s, mails, who.from, role)
 				}
 				if e.thing == aLookup && v == own {
 					// A citizen's lookups come each from a client of their own: a
@@ -268,7 +295,11 @@ func TestEveryRouteEveryRole(t *testing.T) {
 				a := who.client.do(k)
 				requests++
 				answers[v] = a
-				if problem := judge(e, role, v, a, f); problem != "" {
+				problem := judge(e, role, v, a, f)
+				if problem == "" && v == own && allowed(e, role) {
+					problem = e.promised(a, vars)
+				}
+				if problem != "" {
 					t.Errorf("%s %s as %s, %s thing: %s\n\trequest: %s %s\n\tanswer: %s", r.method, r.pattern, role, v, problem, k.method, k.path, a)
 				}
 			}
@@ -295,21 +326,41 @@ func TestEveryRouteEveryRole(t *testing.T) {
 // allowed reports whether role may use the route at all.
 func allowed(e expect, role string) bool { return e.public || slices.Contains(e.roles, role) }
 
+// takes reports whether the route takes role's kind of token: a contact token on the
+// citizens' routes, a staff token on the others. A token of the other kind is no
+// token there (401), never a role refused (403).
+func takes(e expect, role string) bool {
+	return (role == "citizen") == slices.Contains(e.roles, "citizen")
+}
+
+// promised is what is wrong with answer a to an allowed role's request for the own
+// thing, against what the route promises of it (answers, gives), or "".
+func (e expect) promised(a answer, vars map[string]string) string {
+	if e.answers != 0 && a.status != e.answers {
+		return fmt.Sprintf("want %d", e.answers)
+	}
+	if e.gives != "" && a.body != e.fill(e.gives, vars) {
+		return fmt.Sprintf("want the body %.60q…", e.fill(e.gives, vars))
+	}
+	return ""
+}
+
 // judge is what is wrong with answer a to role's request for v, or "".
 func judge(e expect, role, v string, a answer, f *fixture) string {
 	loc := a.header.Get("Location")
 	toSignIn := a.status == http.StatusSeeOther && strings.HasPrefix(loc, "/dang-nhap")
+	signedOut := role == "anonymous" || !takes(e, role)
 	switch {
 	case a.status >= 500:
 		return fmt.Sprintf("%d: never a 5xx", a.status)
-	case role == "anonymous" && !e.public && e.page:
+	case signedOut && !e.public && e.page:
 		if !toSignIn {
-			return "want 303 to the sign-in page without a session"
+			return "want 303 to the sign-in page without a staff session"
 		}
 		return ""
-	case role == "anonymous" && !e.public:
+	case signedOut && !e.public:
 		if a.status != http.StatusUnauthorized {
-			return "want 401 without a token"
+			return "want 401 without a token of the kind the route takes"
 		}
 		return ""
 	case !allowed(e, role):
@@ -327,7 +378,7 @@ func judge(e expect, role, v string, a answer, f *fixture) string {
 			return fmt.Sprintf("%d for what the caller may do", a.status)
 		}
 	case e.thing == aList:
-		if v == other && strings.Contains(a.body, f.other.code) {
+		if v == other && (strings.Contains(a.body, f.other.code) || strings.Contains(a.body, f.otherOnline.code)) {
 			return "a list names another office's dossier"
 		}
 	default:
@@ -348,7 +399,7 @@ var csrfValue = regexp.MustCompile(`(name="csrf_token" value=")[^"]*"`)
 // comparing the answers to another office's thing and to a missing one.
 func normal(body string, vars map[string]string) string {
 	body = csrfValue.ReplaceAllString(body, `$1"`)
-	for _, k := range []string{"code", "tracking", "pin", "username", "office", "id_number"} {
+	for _, k := range []string{"code", "file_id", "tracking", "pin", "username", "office", "id_number"} {
 		if v := vars[k]; v != "" {
 			body = strings.ReplaceAll(body, v, "{"+k+"}")
 		}
@@ -393,6 +444,10 @@ func (f *fixture) vars(k thing, v, role string) map[string]string {
 		return map[string]string{"code": pick("1.001776", "", "9.999999")}
 	case aVerification:
 		return map[string]string{"verification_id": "0b8f4a52-6f1e-4c1e-9d7a-3c2b1a000000"}
+	case aFile:
+		return map[string]string{"code": pick(f.ownOnline.code, f.otherOnline.code, f.ownOnline.code),
+			"file_id": pick(f.ownOnline.fileID, f.otherOnline.fileID, "0b8f4a52-6f1e-4c1e-9d7a-3c2b1a000001"),
+			"file":    string(f.ownOnline.file)}
 	}
 	return map[string]string{}
 }
@@ -425,17 +480,33 @@ type caller struct {
 var serial int
 
 // signIn signs role's account in from the loopback address from: a token, and the
-// page session it makes with the CSRF cookie and token of the role's pages.
-func signIn(t *testing.T, base, from, role string) *caller {
+// page session it makes with the CSRF cookie and token of the role's pages. The
+// citizen proves an address of its own through mails and carries its contact token,
+// also as the session cookie (which no staff page takes).
+func signIn(t *testing.T, s servertest.Served, mails *mailtest.Server, from, role string) *caller {
 	t.Helper()
-	c := &caller{role: role, from: from, client: newClient(t, base, from)}
+	c := &caller{role: role, from: from, client: newClient(t, s.Base, from)}
 	form := c.client.do(call{method: http.MethodGet, path: "/dang-nhap"})
 	csrfCookie := cookieOf(form, "motcua_csrf")
 	if csrfCookie == nil {
 		t.Fatalf("no CSRF cookie from the sign-in page: %v", form.header.Values("Set-Cookie"))
 	}
 	c.cookies, c.csrf = []*http.Cookie{csrfCookie}, csrfOf(form)
-	if role == "anonymous" {
+	switch role {
+	case "anonymous":
+		return c
+	case "citizen":
+		serial++
+		c.token = s.ContactToken(t, c.client.http, mails, fmt.Sprintf("cong.dan.%d@example.vn", serial))
+		c.cookies = append(c.cookies, &http.Cookie{Name: "motcua_session", Value: c.token})
+		// The forms' CSRF token as a browser that sends this cookie gets it.
+		again := c.client.do(call{method: http.MethodGet, path: "/dang-nhap", cookies: c.cookies})
+		if c.csrf = csrfOf(again); again.status != http.StatusOK || c.csrf == "" {
+			t.Fatalf("the sign-in page with a citizen's token as the session: %s", again)
+		}
+		if ck := cookieOf(again, "motcua_csrf"); ck != nil {
+			c.cookies[0] = ck
+		}
 		return c
 	}
 	c.token = c.client.token(callers[role], demo.Password)
@@ -451,21 +522,25 @@ func signIn(t *testing.T, base, from, role string) *caller {
 	return c
 }
 
+// fill fills in the template s for vars: the route's params, the variant's things,
+// and {n}, {nn} and {uuid} made of the request's serial number.
+func (e expect) fill(s string, vars map[string]string) string {
+	for k, v := range e.params {
+		s = strings.ReplaceAll(s, "{"+k+"}", v)
+	}
+	for k, v := range vars {
+		s = strings.ReplaceAll(s, "{"+k+"}", v)
+	}
+	s = strings.ReplaceAll(s, "{tracking_number}", vars["tracking"])
+	s = strings.ReplaceAll(s, "{n}", fmt.Sprint(serial))
+	s = strings.ReplaceAll(s, "{nn}", fmt.Sprintf("%02d", serial%100))
+	return strings.ReplaceAll(s, "{uuid}", fmt.Sprintf("7f1c2b9e-3d4a-4c5b-9e6f-%012d", serial))
+}
+
 // request is the call of the route for vars, as c.
 func (c *caller) request(e expect, method, pattern string, vars map[string]string) call {
 	serial++
-	fill := func(s string) string {
-		for k, v := range e.params {
-			s = strings.ReplaceAll(s, "{"+k+"}", v)
-		}
-		for k, v := range vars {
-			s = strings.ReplaceAll(s, "{"+k+"}", v)
-		}
-		s = strings.ReplaceAll(s, "{tracking_number}", vars["tracking"])
-		s = strings.ReplaceAll(s, "{n}", fmt.Sprint(serial))
-		s = strings.ReplaceAll(s, "{nn}", fmt.Sprintf("%02d", serial%100))
-		return strings.ReplaceAll(s, "{uuid}", fmt.Sprintf("7f1c2b9e-3d4a-4c5b-9e6f-%012d", serial))
-	}
+	fill := func(s string) string { return e.fill(s, vars) }
 	if method == "*" || method == "" {
 		method = http.MethodGet
 	}
@@ -475,6 +550,17 @@ func (c *caller) request(e expect, method, pattern string, vars map[string]strin
 	}
 	if e.json != "" {
 		k.json = jsonRaw(fill(e.json))
+	}
+	if len(e.parts)+len(e.files) > 0 {
+		fields := map[string]string{}
+		for name, v := range e.parts {
+			fields[name] = fill(v)
+		}
+		var files []servertest.File
+		for _, part := range e.files {
+			files = append(files, servertest.File{Part: part, Name: part + ".pdf", Body: servertest.PDF(fill("security request {n}"))})
+		}
+		k.body, k.ctype = servertest.Multipart(c.client.t, fields, files...)
 	}
 	if e.page || strings.HasPrefix(pattern, "/") && !strings.HasPrefix(pattern, "/api/") {
 		k.cookies = c.cookies
