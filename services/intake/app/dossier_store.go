@@ -28,6 +28,11 @@ type DossierStore interface {
 	// replays as Register does.
 	Update(ctx context.Context, code string, key IdempotencyKey, answer any,
 		decide func(StoredDossier) (Change, error)) (replayed bool, err error)
+	// Answered fills answer with the answer already given to key and reports found,
+	// or fails with ErrKeyReused for another request; registration says the answer is
+	// a registration's or a submission's. It lets a use case that must do slow work
+	// before its transaction (keep files) skip it for a request sent again.
+	Answered(ctx context.Context, key IdempotencyKey, answer any, registration bool) (found bool, err error)
 	// Dossier returns the dossier with code and its steps; ok is false when there is
 	// none.
 	Dossier(ctx context.Context, code string) (record DossierRecord, ok bool, err error)

@@ -130,7 +130,7 @@ func (r *Reader) Dossier(ctx context.Context, who *auth.Principal, code string) 
 		ResultDelivery:   dossier.ResultDelivery{Method: st.ResultDelivery, Address: o.ResultAddress},
 		FeeReceiptNumber: o.FeeReceiptNumber, RegisteredBy: o.RegisteredBy,
 		SupplementCount: st.SupplementRequests, Extended: st.Extended, Steps: []StepView{},
-		Files: fileViews(o.Files, loc), Left: magnitude(st.WorkingTimeLeft(now, cal)),
+		Files: fileViews(o.Code, o.Files, loc), Left: magnitude(st.WorkingTimeLeft(now, cal)),
 	}
 	w.SubmittedAt = o.SubmittedAt.In(loc)
 	for _, s := range o.Steps {

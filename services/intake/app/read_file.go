@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"net/url"
 	"time"
 
 	"github.com/google/uuid"
@@ -25,11 +26,14 @@ type FileView struct {
 	URL         string    `json:"url"`
 }
 
-func fileViews(files []StoredFile, loc *time.Location) []FileView {
+// fileViews lists the files of the dossier with code, each with the API's address of
+// its bytes.
+func fileViews(code string, files []StoredFile, loc *time.Location) []FileView {
 	out := make([]FileView, len(files))
 	for i, f := range files {
 		out[i] = FileView{ID: f.ID.String(), Purpose: string(f.Purpose), Document: f.Document, Name: f.Name,
-			ContentType: f.ContentType, Size: f.Size, SHA256: hex.EncodeToString(f.SHA256), AddedAt: f.AddedAt.In(loc)}
+			ContentType: f.ContentType, Size: f.Size, SHA256: hex.EncodeToString(f.SHA256), AddedAt: f.AddedAt.In(loc),
+			URL: "/api/v1/dossiers/" + url.PathEscape(code) + "/files/" + f.ID.String()}
 	}
 	return out
 }
@@ -65,5 +69,5 @@ func (r *Reader) ReadFile(ctx context.Context, who *auth.Principal, code string,
 	if err != nil {
 		return nil, fmt.Errorf("read file %s: %w", f.ID, err)
 	}
-	return &FileContent{FileView: fileViews([]StoredFile{f}, r.Calendar.Calendar().Location())[0], Body: body}, nil
+	return &FileContent{FileView: fileViews(code, []StoredFile{f}, r.Calendar.Calendar().Location())[0], Body: body}, nil
 }

@@ -103,15 +103,19 @@ func (o *Online) Submit(ctx context.Context, who *auth.Citizen, reg dossier.Regi
 	if err != nil {
 		return answer, false, err
 	}
+	// The key's scope is the citizen's address, kept as its keyed hash like the address.
+	contactIndex := a.Sealer.Index(contactField, address.String())
+	key := IdempotencyKey{Scope: "contact:" + hex.EncodeToString(contactIndex), Key: idem.Key, RequestHash: idem.RequestHash}
+	// A request sent again is answered before its files are kept a second time.
+	if found, err := a.Dossiers.Answered(ctx, key, &answer, true); found || err != nil {
+		return answer, found, err
+	}
 	now := a.Now()
 	files, err := o.keep(ctx, uploads, kinds, reg.Documents, now, citizenActor)
 	if err != nil {
 		return answer, false, err
 	}
 	local := now.In(a.Calendar.Calendar().Location())
-	// The key's scope is the citizen's address, kept as its keyed hash like the address.
-	contactIndex := a.Sealer.Index(contactField, address.String())
-	key := IdempotencyKey{Scope: "contact:" + hex.EncodeToString(contactIndex), Key: idem.Key, RequestHash: idem.RequestHash}
 	replayed, err = a.Dossiers.Register(ctx, recv.Code, local, key, &answer, func(sequence int) (NewDossier, error) {
 		id := uuid.New()
 		pin := lookuppin.New()

@@ -46,6 +46,11 @@ func (o *Online) Supplement(ctx context.Context, code, pin, note string, uploads
 	if fe != nil {
 		return answer, false, fe
 	}
+	key := IdempotencyKey{Scope: "pin:" + code, Key: idem.Key, RequestHash: idem.RequestHash}
+	// A request sent again is answered before its files are kept a second time.
+	if found, err := a.Dossiers.Answered(ctx, key, &answer, false); found || err != nil {
+		return answer, found, err
+	}
 	now := a.Now()
 	files, err := o.keep(ctx, uploads, kinds, nil, now, citizenActor)
 	if err != nil {
@@ -55,7 +60,6 @@ func (o *Online) Supplement(ctx context.Context, code, pin, note string, uploads
 		files[i].Purpose = FileSupplement
 	}
 	cal := a.Calendar.Calendar()
-	key := IdempotencyKey{Scope: "pin:" + code, Key: idem.Key, RequestHash: idem.RequestHash}
 	name := a.Catalog.officeNamer(ctx)
 	replayed, err = a.Dossiers.Update(ctx, code, key, &answer, func(d StoredDossier) (Change, error) {
 		if !lookuppin.Check(a.PINKey, d.Code, pin, d.PINHash) {

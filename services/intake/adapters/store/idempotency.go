@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"time"
 
@@ -98,4 +99,28 @@ func (s *Store) PruneAnswers(ctx context.Context, keep time.Duration) (int64, er
 		return 0, fmt.Errorf("prune idempotent answers: %w", err)
 	}
 	return tag.RowsAffected(), nil
+}
+
+// Answered is app.DossierStore's look for an earlier answer to key: when a request with
+// the key was answered, it fills answer with that answer and reports found, or fails
+// with app.ErrKeyReused for another request. registration says the answer is a
+// registration's or a submission's (sealed: it carries the PIN).
+func (s *Dossiers) Answered(ctx context.Context, key app.IdempotencyKey, answer any, registration bool) (bool, error) {
+	if key.Key == "" {
+		return false, nil
+	}
+	var prior priorAnswer
+	err := s.pool.QueryRow(ctx, `SELECT request_hash, response FROM idempotency_keys
+		WHERE scope = $1 AND key = $2 AND response <> ''`, key.Scope, key.Key).Scan(&prior.requestHash, &prior.body)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("earlier answer: %w", err)
+	}
+	field := ""
+	if registration {
+		field = receiptField
+	}
+	return true, s.replay(&prior, key, answer, field)
 }

@@ -39,12 +39,13 @@ func (a *API) supplement(w http.ResponseWriter, r *http.Request) {
 		a.fail(w, r, err)
 		return
 	}
-	hashed := [][]byte{note}
+	pin := r.URL.Query().Get("pin")
+	hashed := [][]byte{[]byte(pin), note} // a PIN that differs is another request
 	for _, u := range uploads {
 		hashed = append(hashed, []byte(u.Part), u.SHA256)
 	}
 	code := chi.URLParam(r, "code")
-	answer, replayed, err := a.Online.Supplement(r.Context(), code, r.URL.Query().Get("pin"), string(note), uploads,
+	answer, replayed, err := a.Online.Supplement(r.Context(), code, pin, string(note), uploads,
 		app.Idempotency{Key: key, RequestHash: httpapi.RequestHash(hashed...)})
 	if errors.Is(err, app.ErrWrongPIN) {
 		a.WrongPINs.Fail(client, now)

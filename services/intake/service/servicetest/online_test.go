@@ -125,6 +125,10 @@ func TestSubmitOnline(t *testing.T) {
 	if again.Code != got.Code || again.LookupPIN != got.LookupPIN {
 		t.Errorf("resent: %+v, first %+v", again, got)
 	}
+	var kept int
+	if err := e.DB.QueryRow(t.Context(), "SELECT count(*) FROM dossier_files").Scan(&kept); err != nil || kept != 1 {
+		t.Errorf("%d files kept after the request was sent twice (%v), want 1", kept, err)
+	}
 	sent := mails.To(t, "an.nguyen@example.vn")
 	var told bool
 	for _, m := range sent {
