@@ -18,5 +18,8 @@ var onlineProblems = table{
 	"files empty_file":              {"Tệp “%s” rỗng.", "The file “%s” is empty."},
 	"documents[].file no_such_part": {"Không có tệp nào tên “%s” trong yêu cầu.", "No file named “%s” was sent."},
 	"note supplement_empty":         {"Hãy gửi kèm giấy tờ còn thiếu (tệp) hoặc ghi chú cho cơ quan.", "Send the missing papers (files) or a note to the office."},
+	"procedure_code not_online":     {"Thủ tục này chưa nhận hồ sơ trực tuyến; hãy nộp tại Bộ phận Một cửa.", "This procedure does not take dossiers online yet; hand it in at the one-stop desk."},
+	"receiving_office not_offered":  {"Nơi này không tiếp nhận hồ sơ của thủ tục này; hãy chọn nơi khác trong danh sách.", "This desk does not receive this procedure's dossiers; choose another from the list."},
+	"documents document_missing":    {"Hãy đính kèm tệp cho giấy tờ bắt buộc “%s”.", "Attach a file for the required document “%s”."},
 	"documents[].file too_long":     {"Tên phần tệp quá dài.", "The file part's name is too long."},
 }

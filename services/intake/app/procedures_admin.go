@@ -36,10 +36,11 @@ func (a *Procedures) List(ctx context.Context) ([]catalog.Procedure, error) {
 	return a.Store.Procedures(ctx)
 }
 
-// Save checks p and stores it: a new procedure when create, else a change of the
-// existing procedure with p's code.
+// Save checks p and stores it with its documents, which replace those listed before:
+// a new procedure when create, else a change of the existing procedure with p's code.
 func (a *Procedures) Save(ctx context.Context, p catalog.Procedure, create bool) error {
 	p.Code, p.Name = strings.TrimSpace(p.Code), textnorm.Clean(p.Name)
+	p.Documents = cleanDocuments(p.Documents)
 	all, err := a.Store.Procedures(ctx)
 	if err != nil {
 		return err
@@ -88,5 +89,6 @@ func checkProcedure(p catalog.Procedure) Invalid {
 	case p.FeeVND > MaxFeeVND:
 		bad["fee_vnd"] = "fee.large"
 	}
+	checkDocuments(bad, p.Documents)
 	return bad
 }

@@ -4,7 +4,10 @@
 // staff account per role. Loading it twice changes nothing.
 package demo
 
-import "github.com/motcua/motcua/services/intake/domain/catalog"
+import (
+	"github.com/motcua/motcua/services/intake/domain/catalog"
+	"github.com/motcua/motcua/services/intake/domain/dossier"
+)
 
 // DistrictDesk is the agency code of the Xuân Lộc district desk.
 const DistrictDesk = "000.00.16.H19"
@@ -76,21 +79,85 @@ func CommuneCodes() []string {
 	return out
 }
 
-// Procedures returns the demo catalogue (indicative figures, not legal advice). Time
-// limits are in working hours (8 a day; 0 is the same day).
+// Procedures returns the demo catalogue (indicative figures and papers, not legal
+// advice), each with the documents a dossier of it is made of. Time limits are in
+// working hours (8 a day; 0 is the same day). A certified copy needs the original seen
+// at the desk, and a first land-use certificate a survey of the plot, so neither is
+// offered online.
 func Procedures() []catalog.Procedure {
 	return []catalog.Procedure{
-		{Code: "1.001193", Name: "Đăng ký khai sinh", DecidedByKind: catalog.CommuneCentre, TimeLimitHours: 0},
-		{Code: "1.000656", Name: "Đăng ký khai tử", DecidedByKind: catalog.CommuneCentre, TimeLimitHours: 0},
-		{Code: "1.000894", Name: "Đăng ký kết hôn", DecidedByKind: catalog.CommuneCentre, TimeLimitHours: 0},
-		{Code: "2.000815", Name: "Chứng thực bản sao từ bản chính", DecidedByKind: catalog.CommuneCentre, TimeLimitHours: 0, FeeVND: 2000},
-		{Code: "1.004873", Name: "Cấp Giấy xác nhận tình trạng hôn nhân", DecidedByKind: catalog.CommuneCentre, TimeLimitHours: 24},
-		{Code: "2.000720", Name: "Đăng ký thành lập hộ kinh doanh", DecidedByKind: catalog.DistrictDesk, TimeLimitHours: 24, FeeVND: 100000},
-		{Code: "1.009994", Name: "Cấp giấy phép xây dựng nhà ở riêng lẻ", DecidedByKind: catalog.DistrictDesk, TimeLimitHours: 120, FeeVND: 75000},
-		{Code: "1.004227", Name: "Đăng ký biến động quyền sử dụng đất", DecidedByKind: catalog.Department, TimeLimitHours: 80, FeeVaries: true},
-		{Code: "1.003003", Name: "Cấp Giấy chứng nhận quyền sử dụng đất lần đầu", DecidedByKind: catalog.Department, TimeLimitHours: 240, FeeVaries: true},
-		{Code: "1.001776", Name: "Trợ cấp xã hội hàng tháng", DecidedByKind: catalog.DistrictDesk, TimeLimitHours: 160},
+		{Code: "1.001193", Name: "Đăng ký khai sinh", DecidedByKind: catalog.CommuneCentre, TimeLimitHours: 0, Online: true,
+			Documents: []catalog.Document{
+				required("Tờ khai đăng ký khai sinh (theo mẫu)", dossier.Original),
+				required("Giấy chứng sinh hoặc văn bản của người làm chứng xác nhận việc sinh", dossier.Original),
+				required("Bản sao căn cước của người đi đăng ký", dossier.Copy),
+				optional("Văn bản ủy quyền có chứng thực (khi nhờ người khác đăng ký)", dossier.Original),
+			}},
+		{Code: "1.000656", Name: "Đăng ký khai tử", DecidedByKind: catalog.CommuneCentre, TimeLimitHours: 0, Online: true,
+			Documents: []catalog.Document{
+				required("Tờ khai đăng ký khai tử (theo mẫu)", dossier.Original),
+				required("Giấy báo tử hoặc giấy tờ thay thế giấy báo tử", dossier.Original),
+				optional("Văn bản ủy quyền có chứng thực (khi nhờ người khác đăng ký)", dossier.Original),
+			}},
+		{Code: "1.000894", Name: "Đăng ký kết hôn", DecidedByKind: catalog.CommuneCentre, TimeLimitHours: 0, Online: true,
+			Documents: []catalog.Document{
+				required("Tờ khai đăng ký kết hôn (theo mẫu)", dossier.Original),
+				required("Bản sao căn cước của hai bên nam, nữ", dossier.Copy),
+				optional("Giấy xác nhận tình trạng hôn nhân (khi không thường trú tại xã đăng ký)", dossier.Original),
+			}},
+		{Code: "2.000815", Name: "Chứng thực bản sao từ bản chính", DecidedByKind: catalog.CommuneCentre, TimeLimitHours: 0, FeeVND: 2000,
+			Documents: []catalog.Document{
+				required("Bản chính giấy tờ cần chứng thực", dossier.Original),
+				required("Bản sao cần chứng thực", dossier.Copy),
+			}},
+		{Code: "1.004873", Name: "Cấp Giấy xác nhận tình trạng hôn nhân", DecidedByKind: catalog.CommuneCentre, TimeLimitHours: 24, Online: true,
+			Documents: []catalog.Document{
+				required("Tờ khai cấp Giấy xác nhận tình trạng hôn nhân (theo mẫu)", dossier.Original),
+				optional("Bản án, quyết định ly hôn hoặc trích lục khai tử của vợ hoặc chồng (khi đã từng kết hôn)", dossier.CertifiedCopy),
+			}},
+		{Code: "2.000720", Name: "Đăng ký thành lập hộ kinh doanh", DecidedByKind: catalog.DistrictDesk, TimeLimitHours: 24, FeeVND: 100000, Online: true,
+			Documents: []catalog.Document{
+				required("Giấy đề nghị đăng ký hộ kinh doanh", dossier.Original),
+				required("Bản sao căn cước của chủ hộ kinh doanh", dossier.Copy),
+				optional("Biên bản họp thành viên hộ gia đình về việc thành lập hộ kinh doanh (khi các thành viên hộ gia đình cùng đăng ký)", dossier.Copy),
+				optional("Văn bản ủy quyền cho thành viên làm chủ hộ kinh doanh", dossier.CertifiedCopy),
+			}},
+		{Code: "1.009994", Name: "Cấp giấy phép xây dựng nhà ở riêng lẻ", DecidedByKind: catalog.DistrictDesk, TimeLimitHours: 120, FeeVND: 75000, Online: true,
+			Documents: []catalog.Document{
+				required("Đơn đề nghị cấp giấy phép xây dựng (theo mẫu)", dossier.Original),
+				required("Giấy tờ chứng minh quyền sử dụng đất", dossier.CertifiedCopy),
+				{Name: "Bản vẽ thiết kế xây dựng (mặt bằng, mặt cắt, mặt đứng, móng)", Kind: dossier.Original, Copies: 2, Required: true},
+				optional("Cam kết bảo đảm an toàn cho công trình liền kề (khi xây sát công trình khác)", dossier.Original),
+			}},
+		{Code: "1.004227", Name: "Đăng ký biến động quyền sử dụng đất", DecidedByKind: catalog.Department, TimeLimitHours: 80, FeeVaries: true, Online: true,
+			Documents: []catalog.Document{
+				required("Đơn đăng ký biến động đất đai, tài sản gắn liền với đất (Mẫu số 11/ĐK)", dossier.Original),
+				required("Giấy chứng nhận quyền sử dụng đất đã cấp", dossier.Original),
+				required("Hợp đồng hoặc văn bản chuyển quyền đã công chứng, chứng thực", dossier.Original),
+			}},
+		{Code: "1.003003", Name: "Cấp Giấy chứng nhận quyền sử dụng đất lần đầu", DecidedByKind: catalog.Department, TimeLimitHours: 240, FeeVaries: true,
+			Documents: []catalog.Document{
+				required("Đơn đăng ký, cấp Giấy chứng nhận (Mẫu số 04/ĐK)", dossier.Original),
+				optional("Giấy tờ về quyền sử dụng đất (nếu có)", dossier.CertifiedCopy),
+				optional("Chứng từ thực hiện nghĩa vụ tài chính (nếu có)", dossier.Copy),
+			}},
+		{Code: "1.001776", Name: "Trợ cấp xã hội hàng tháng", DecidedByKind: catalog.DistrictDesk, TimeLimitHours: 160, Online: true,
+			Documents: []catalog.Document{
+				required("Tờ khai đề nghị trợ giúp xã hội (Mẫu số 1a)", dossier.Original),
+				required("Bản sao căn cước hoặc giấy khai sinh của người được trợ cấp", dossier.Copy),
+				optional("Giấy xác nhận khuyết tật (đối với người khuyết tật)", dossier.Copy),
+			}},
 	}
+}
+
+// required is a document every dossier of a procedure has, one set of kind.
+func required(name string, kind dossier.DocumentKind) catalog.Document {
+	return catalog.Document{Name: name, Kind: kind, Copies: 1, Required: true}
+}
+
+// optional is a document only some dossiers of a procedure have, one set of kind.
+func optional(name string, kind dossier.DocumentKind) catalog.Document {
+	return catalog.Document{Name: name, Kind: kind, Copies: 1}
 }
 
 // Account is a demo staff login.

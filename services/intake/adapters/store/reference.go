@@ -71,30 +71,42 @@ func (s *Store) writeOffice(ctx context.Context, o catalog.Office, now time.Time
 	})
 }
 
-const procedureColumns = "code, name, decided_by_kind, time_limit_hours, fee_vnd, fee_varies"
+const procedureColumns = "code, name, decided_by_kind, time_limit_hours, fee_vnd, fee_varies, online"
 
-// Procedures lists every procedure by code.
+// Procedures lists every procedure by code, each with its documents.
 func (s *Store) Procedures(ctx context.Context) ([]catalog.Procedure, error) {
 	rows, err := s.pool.Query(ctx, "SELECT "+procedureColumns+" FROM procedures ORDER BY code")
 	if err != nil {
 		return nil, fmt.Errorf("list procedures: %w", err)
 	}
-	return pgx.CollectRows(rows, scanProcedure)
+	procs, err := pgx.CollectRows(rows, scanProcedure)
+	if err != nil {
+		return nil, fmt.Errorf("list procedures: %w", err)
+	}
+	docs, err := s.procedureDocuments(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("list procedures: %w", err)
+	}
+	for i := range procs {
+		procs[i].Documents = docs[procs[i].Code]
+	}
+	return procs, nil
 }
 
 func scanProcedure(r pgx.CollectableRow) (catalog.Procedure, error) {
 	var p catalog.Procedure
 	var kind string
-	err := r.Scan(&p.Code, &p.Name, &kind, &p.TimeLimitHours, &p.FeeVND, &p.FeeVaries)
+	err := r.Scan(&p.Code, &p.Name, &kind, &p.TimeLimitHours, &p.FeeVND, &p.FeeVaries, &p.Online)
 	p.DecidedByKind = catalog.OfficeKind(kind)
 	return p, err
 }
 
-// SaveProcedure creates or updates a procedure.
+// SaveProcedure creates or updates a procedure, its documents replaced by p's.
 func (s *Store) SaveProcedure(ctx context.Context, p catalog.Procedure) error {
 	_, err := s.writeProcedure(ctx, p, `ON CONFLICT (code) DO UPDATE SET name = excluded.name,
 		decided_by_kind = excluded.decided_by_kind, time_limit_hours = excluded.time_limit_hours,
-		fee_vnd = excluded.fee_vnd, fee_varies = excluded.fee_varies, name_folded = excluded.name_folded`)
+		fee_vnd = excluded.fee_vnd, fee_varies = excluded.fee_varies, online = excluded.online,
+		name_folded = excluded.name_folded`)
 	if err != nil {
 		return fmt.Errorf("save procedure %s: %w", p.Code, err)
 	}
@@ -102,11 +114,19 @@ func (s *Store) SaveProcedure(ctx context.Context, p catalog.Procedure) error {
 }
 
 // writeProcedure inserts p, doing onConflict when its code is in use, and says whether
-// a row was written.
+// a row was written; the documents of a procedure written are p's, in one transaction
+// with it.
 func (s *Store) writeProcedure(ctx context.Context, p catalog.Procedure, onConflict string) (written bool, err error) {
 	name := textnorm.Clean(p.Name)
-	tag, err := s.pool.Exec(ctx, `INSERT INTO procedures (`+procedureColumns+`, name_folded)
-		VALUES ($1, $2, $3, $4, $5, $6, $7) `+onConflict,
-		p.Code, name, string(p.DecidedByKind), p.TimeLimitHours, p.FeeVND, p.FeeVaries, textnorm.Fold(name))
-	return tag.RowsAffected() > 0, err
+	err = pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		tag, err := tx.Exec(ctx, `INSERT INTO procedures (`+procedureColumns+`, name_folded)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8) `+onConflict,
+			p.Code, name, string(p.DecidedByKind), p.TimeLimitHours, p.FeeVND, p.FeeVaries, p.Online, textnorm.Fold(name))
+		if err != nil || tag.RowsAffected() == 0 {
+			return err
+		}
+		written = true
+		return replaceProcedureDocuments(ctx, tx, p.Code, p.Documents)
+	})
+	return written, err
 }

@@ -1,8 +1,13 @@
 // Package catalog is the reference data a desk works with: offices (any hierarchy, any
-// number of tiers) and administrative procedures with their time limits and fees.
+// number of tiers) and administrative procedures with their time limits, fees and the
+// documents a dossier of each is made of.
 package catalog
 
-import "regexp"
+import (
+	"regexp"
+
+	"github.com/motcua/motcua/services/intake/domain/dossier"
+)
 
 // OfficeKind says what an office is; the hierarchy itself is data (ParentCode).
 type OfficeKind string
@@ -59,4 +64,31 @@ type Procedure struct {
 	// FeeVND is the fee due at the desk; FeeVaries marks fees fixed later (e.g. by area).
 	FeeVND    int64
 	FeeVaries bool
+	// Documents are the papers a dossier of the procedure is made of (thành phần hồ
+	// sơ), in the order the procedure lists them.
+	Documents []Document
+	// Online says whether citizens may submit the procedure's dossiers online; one
+	// offered only at a desk is listed there alone.
+	Online bool
+}
+
+// Document is a paper a procedure asks for: its name, the kind of copy handed in, how
+// many sets, and whether a dossier is complete without it (Required false: only in
+// some cases, such as a power of attorney when someone else applies).
+type Document struct {
+	Name     string
+	Kind     dossier.DocumentKind
+	Copies   int
+	Required bool
+}
+
+// ReceivedAt reports whether a citizen applying for p online may choose office as the
+// desk that receives the dossier: a desk of the kind that decides p when that kind runs
+// a desk (a commune's procedure at a commune), any desk otherwise (a land office's
+// procedure at the district desk or at a commune, which hand it on).
+func (p Procedure) ReceivedAt(office Office) bool {
+	if p.DecidedByKind.ReceivesDossiers() {
+		return office.Kind == p.DecidedByKind
+	}
+	return office.Kind.ReceivesDossiers()
 }

@@ -158,6 +158,25 @@ func TestProcedurePages(t *testing.T) {
 		`id="time_limit" name="time_limit" type="text" inputmode="numeric" value="4"`, `<option value="hour" selected>`,
 		"giữ nguyên thời hạn")
 	wants(t, "a missing procedure", s.get(ProceduresPath+"/9.999", s.as(admin.user, admin.role)), http.StatusNotFound)
+
+	// A demo procedure changed through the form keeps its documents; the box says
+	// whether it is taken online.
+	wants(t, "a demo procedure", s.get(ProceduresPath+"/2.000720", s.as(admin.user, admin.role)), http.StatusOK,
+		`id="online" name="online" type="checkbox" value="1" checked`)
+	change := url.Values{"name": {"Đăng ký thành lập hộ kinh doanh"}, "decided_by_kind": {"district_desk"},
+		"time_limit": {"3"}, "time_unit": {"day"}, "fee_vnd": {"100.000"}}
+	if w := s.post(ProceduresPath+"/2.000720", change); w.Code != http.StatusSeeOther {
+		t.Fatalf("change a demo procedure: %d %s", w.Code, w.Body)
+	}
+	procs, err := s.st.Procedures(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range procs {
+		if p.Code == "2.000720" && (p.Online || len(p.Documents) != 4 || p.Documents[0].Name != "Giấy đề nghị đăng ký hộ kinh doanh") {
+			t.Errorf("after the form's change: online %v, documents %+v", p.Online, p.Documents)
+		}
+	}
 }
 
 func TestCalendarPage(t *testing.T) {

@@ -25,13 +25,15 @@ type procedureForm struct {
 	Code, Name, Kind string
 	Limit, Unit, Fee string
 	FeeVaries        bool
-	Exists           bool
+	// Online is whether citizens may submit the procedure online.
+	Online bool
+	Exists bool
 }
 
 // formOf is the stored procedure pr as its change form shows it.
 func formOf(pr catalog.Procedure) procedureForm {
 	f := procedureForm{Code: pr.Code, Name: pr.Name, Kind: string(pr.DecidedByKind), Unit: "day",
-		Limit: strconv.Itoa(pr.TimeLimitHours / 8), Fee: strconv.FormatInt(pr.FeeVND, 10), FeeVaries: pr.FeeVaries, Exists: true}
+		Limit: strconv.Itoa(pr.TimeLimitHours / 8), Fee: strconv.FormatInt(pr.FeeVND, 10), FeeVaries: pr.FeeVaries, Online: pr.Online, Exists: true}
 	if pr.TimeLimitHours%8 != 0 {
 		f.Unit, f.Limit = "hour", strconv.Itoa(pr.TimeLimitHours)
 	}
@@ -54,7 +56,7 @@ func (pg *page) Limit(hours int) string {
 func (p *Pages) procedures(w http.ResponseWriter, r *http.Request) {
 	pg := p.newPage(w, r, "procedures")
 	pg.Query = clip(strings.TrimSpace(r.URL.Query().Get("q")), 200)
-	pg.Procedure = procedureForm{Kind: string(catalog.CommuneCentre), Unit: "day", Limit: "0", Fee: "0"}
+	pg.Procedure = procedureForm{Kind: string(catalog.CommuneCentre), Unit: "day", Limit: "0", Fee: "0", Online: true}
 	p.showProcedures(w, r.Context(), pg, http.StatusOK)
 }
 
@@ -94,7 +96,8 @@ func (p *Pages) showProcedures(w http.ResponseWriter, ctx context.Context, pg *p
 
 // saveProcedure answers POST /quan-tri/thu-tuc (a new procedure) and POST
 // /quan-tri/thu-tuc/{code} (a change). Dossiers already registered keep their time
-// limit, appointment and fee.
+// limit, appointment and fee; a change keeps the procedure's documents, which the API
+// sets.
 func (p *Pages) saveProcedure(w http.ResponseWriter, r *http.Request) {
 	if !p.readForm(w, r) {
 		return
@@ -106,10 +109,14 @@ func (p *Pages) saveProcedure(w http.ResponseWriter, r *http.Request) {
 	pg := p.newPage(w, r, name)
 	f := procedureForm{Code: code, Name: r.PostFormValue("name"), Kind: r.PostFormValue("decided_by_kind"),
 		Limit: strings.TrimSpace(r.PostFormValue("time_limit")), Unit: r.PostFormValue("time_unit"),
-		Fee: strings.TrimSpace(r.PostFormValue("fee_vnd")), FeeVaries: r.PostFormValue("fee_varies") == "1", Exists: !create}
+		Fee: strings.TrimSpace(r.PostFormValue("fee_vnd")), FeeVaries: r.PostFormValue("fee_varies") == "1",
+		Online: r.PostFormValue("online") == "1", Exists: !create}
 	pg.Procedure = f
 	pr, unread := f.procedure()
-	err := p.Procedures.Save(r.Context(), pr, create)
+	err := p.keepDocuments(r.Context(), &pr, create)
+	if err == nil {
+		err = p.Procedures.Save(r.Context(), pr, create)
+	}
 	if bad, ok := errors.AsType[app.Invalid](err); ok {
 		maps.Copy(bad, unread)
 		pg.invalid(bad)
@@ -133,7 +140,8 @@ func (p *Pages) saveProcedure(w http.ResponseWriter, r *http.Request) {
 // field's error shows at once.
 func (f procedureForm) procedure() (pr catalog.Procedure, unread app.Invalid) {
 	unread = app.Invalid{}
-	pr = catalog.Procedure{Code: f.Code, Name: f.Name, DecidedByKind: catalog.OfficeKind(f.Kind), FeeVaries: f.FeeVaries}
+	pr = catalog.Procedure{Code: f.Code, Name: f.Name, DecidedByKind: catalog.OfficeKind(f.Kind), FeeVaries: f.FeeVaries,
+		Online: f.Online}
 	n, err := strconv.Atoi(f.Limit)
 	switch {
 	case err != nil:
@@ -149,4 +157,22 @@ func (f procedureForm) procedure() (pr catalog.Procedure, unread app.Invalid) {
 		pr.FeeVND = -1
 	}
 	return pr, unread
+}
+
+// keepDocuments gives pr, a change of a procedure the form does not list the documents
+// of, the documents the procedure has now.
+func (p *Pages) keepDocuments(ctx context.Context, pr *catalog.Procedure, create bool) error {
+	if create {
+		return nil
+	}
+	list, err := p.Procedures.List(ctx)
+	if err != nil {
+		return err
+	}
+	for _, old := range list {
+		if old.Code == pr.Code {
+			pr.Documents = old.Documents
+		}
+	}
+	return nil
 }

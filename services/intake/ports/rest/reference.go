@@ -50,6 +50,18 @@ type procedureJSON struct {
 	TimeLimitHours int    `json:"time_limit_hours"`
 	FeeVND         int64  `json:"fee_vnd"`
 	FeeVaries      bool   `json:"fee_varies"`
+	// Documents are the papers a dossier of the procedure is made of, in order.
+	Documents []documentJSON `json:"documents"`
+	// Online says whether citizens may submit the procedure online.
+	Online bool `json:"online"`
+}
+
+// documentJSON is a document a procedure asks for.
+type documentJSON struct {
+	Name     string `json:"name"`
+	Kind     string `json:"kind"`
+	Copies   int    `json:"copies"`
+	Required bool   `json:"required"`
 }
 
 func (a *API) procedures(w http.ResponseWriter, r *http.Request) {
@@ -66,6 +78,10 @@ func (a *API) procedures(w http.ResponseWriter, r *http.Request) {
 }
 
 func procedureOf(p catalog.Procedure) procedureJSON {
+	docs := make([]documentJSON, len(p.Documents))
+	for i, d := range p.Documents {
+		docs[i] = documentJSON{Name: d.Name, Kind: string(d.Kind), Copies: d.Copies, Required: d.Required}
+	}
 	return procedureJSON{Code: p.Code, Name: p.Name, DecidedByKind: string(p.DecidedByKind),
-		TimeLimitHours: p.TimeLimitHours, FeeVND: p.FeeVND, FeeVaries: p.FeeVaries}
+		TimeLimitHours: p.TimeLimitHours, FeeVND: p.FeeVND, FeeVaries: p.FeeVaries, Documents: docs, Online: p.Online}
 }

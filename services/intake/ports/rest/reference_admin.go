@@ -10,6 +10,7 @@ import (
 
 	"github.com/motcua/motcua/services/intake/app"
 	"github.com/motcua/motcua/services/intake/domain/catalog"
+	"github.com/motcua/motcua/services/intake/domain/dossier"
 	"github.com/motcua/motcua/services/platform/httpapi"
 )
 
@@ -62,14 +63,17 @@ func (in officeInput) onto(o catalog.Office) catalog.Office {
 }
 
 // procedureInput is a procedure as an administrator sends it, with the fields of GET
-// /procedures; on a PATCH what is left out stays.
+// /procedures; on a PATCH what is left out stays, and documents, when sent, replace the
+// list. A new procedure is offered online unless "online" says false.
 type procedureInput struct {
-	Code           *string `json:"code"`
-	Name           *string `json:"name"`
-	DecidedByKind  *string `json:"decided_by_kind"`
-	TimeLimitHours *int    `json:"time_limit_hours"`
-	FeeVND         *int64  `json:"fee_vnd"`
-	FeeVaries      *bool   `json:"fee_varies"`
+	Code           *string         `json:"code"`
+	Name           *string         `json:"name"`
+	DecidedByKind  *string         `json:"decided_by_kind"`
+	TimeLimitHours *int            `json:"time_limit_hours"`
+	FeeVND         *int64          `json:"fee_vnd"`
+	FeeVaries      *bool           `json:"fee_varies"`
+	Documents      *[]documentJSON `json:"documents"`
+	Online         *bool           `json:"online"`
 }
 
 func (in procedureInput) onto(p catalog.Procedure) catalog.Procedure {
@@ -91,12 +95,23 @@ func (in procedureInput) onto(p catalog.Procedure) catalog.Procedure {
 	if in.FeeVaries != nil {
 		p.FeeVaries = *in.FeeVaries
 	}
+	if in.Documents != nil {
+		p.Documents = make([]catalog.Document, len(*in.Documents))
+		for i, d := range *in.Documents {
+			p.Documents[i] = catalog.Document{Name: d.Name, Kind: dossier.DocumentKind(d.Kind), Copies: d.Copies, Required: d.Required}
+		}
+	}
+	if in.Online != nil {
+		p.Online = *in.Online
+	}
 	return p
 }
 
 // entries are an administrator's reference data of one kind (offices, procedures) as
 // the API adds and changes them: In is what a request sends, E the entry kept.
 type entries[E any, In interface{ onto(E) E }] struct {
+	// blank is what a new entry starts from, before the request's fields.
+	blank  E
 	list   func(context.Context) ([]E, error)
 	save   func(ctx context.Context, e E, create bool) error
 	code   func(E) string
@@ -113,7 +128,8 @@ func (a *API) officeEntries() entries[catalog.Office, officeInput] {
 }
 
 func (a *API) procedureEntries() entries[catalog.Procedure, procedureInput] {
-	return entries[catalog.Procedure, procedureInput]{list: a.Procedures.List, save: a.Procedures.Save,
+	return entries[catalog.Procedure, procedureInput]{blank: catalog.Procedure{Online: true},
+		list: a.Procedures.List, save: a.Procedures.Save,
 		code:   func(p catalog.Procedure) string { return p.Code },
 		fixed:  func(in procedureInput) *string { return in.Code },
 		answer: func(p catalog.Procedure) any { return procedureOf(p) }}
@@ -127,8 +143,7 @@ func (h entries[E, In]) create(a *API) http.HandlerFunc {
 			a.fail(w, r, err)
 			return
 		}
-		var zero E
-		h.saveAndAnswer(a, w, r, in.onto(zero), true, http.StatusCreated)
+		h.saveAndAnswer(a, w, r, in.onto(h.blank), true, http.StatusCreated)
 	}
 }
 

@@ -1,6 +1,7 @@
 package servicetest
 
 import (
+	"encoding/json"
 	"net/http"
 	"testing"
 
@@ -134,4 +135,34 @@ func TestOfficesAndProceduresByAPI(t *testing.T) {
 	if p["time_limit_hours"] != float64(40) || p["name"] != "Thủ tục thử nghiệm" {
 		t.Errorf("changed procedure: %v", p)
 	}
+
+	// A new procedure is offered online with no documents; the documents sent replace
+	// the list, a change that leaves them out keeps them, and a bad one is told by row.
+	if p["online"] != true || len(p["documents"].([]any)) != 0 {
+		t.Errorf("the new procedure: online %v, documents %v", p["online"], p["documents"])
+	}
+	docs := []map[string]any{
+		{"name": "Tờ khai theo mẫu", "kind": "original", "copies": 1, "required": true},
+		{"name": "Bản sao căn cước", "kind": "copy", "copies": 1, "required": false},
+	}
+	e.call(t, "PATCH", "/api/v1/procedures/9.000001", admin, apitest.JSON(t, map[string]any{"documents": docs, "online": false})).
+		Expect(t, http.StatusOK).Decode(t, &p)
+	e.call(t, "PATCH", "/api/v1/procedures/9.000001", admin, apitest.JSON(t, map[string]any{"fee_vnd": 60000})).
+		Expect(t, http.StatusOK).Decode(t, &p)
+	if got, _ := json.Marshal(p["documents"]); p["online"] != false || string(got) != string(mustJSON(t, docs)) {
+		t.Errorf("documents %s, online %v", got, p["online"])
+	}
+	docs[1]["kind"] = "photo"
+	e.call(t, "PATCH", "/api/v1/procedures/9.000001", admin, apitest.JSON(t, map[string]any{"documents": docs})).
+		ExpectError(t, http.StatusUnprocessableEntity, "document_kind", "documents[1].kind")
+}
+
+// mustJSON is v as JSON.
+func mustJSON(t *testing.T, v any) []byte {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }

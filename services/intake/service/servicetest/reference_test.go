@@ -60,6 +60,13 @@ func testProcedures(t *testing.T, e *env) {
 		DecidedByKind  string `json:"decided_by_kind"`
 		TimeLimitHours *int   `json:"time_limit_hours"`
 		FeeVND         *int64 `json:"fee_vnd"`
+		Online         *bool  `json:"online"`
+		Documents      []struct {
+			Name     string `json:"name"`
+			Kind     string `json:"kind"`
+			Copies   int    `json:"copies"`
+			Required *bool  `json:"required"`
+		} `json:"documents"`
 	}
 	e.getOK(t, "/api/v1/procedures", &procs)
 	if len(procs) != len(demo.Procedures()) {
@@ -67,13 +74,22 @@ func testProcedures(t *testing.T, e *env) {
 	}
 	found := false
 	for _, p := range procs {
-		if p.Code == "" || p.Name == "" || p.DecidedByKind == "" || p.TimeLimitHours == nil || p.FeeVND == nil {
+		if p.Code == "" || p.Name == "" || p.DecidedByKind == "" || p.TimeLimitHours == nil || p.FeeVND == nil || p.Online == nil ||
+			len(p.Documents) == 0 {
 			t.Fatalf("incomplete procedure %+v", p)
+		}
+		for _, d := range p.Documents {
+			if d.Name == "" || d.Kind == "" || d.Copies < 1 || d.Required == nil {
+				t.Errorf("procedure %s lists an incomplete document %+v", p.Code, d)
+			}
 		}
 		if p.Code == "2.000720" {
 			found = true
-			if p.DecidedByKind != "district_desk" || *p.TimeLimitHours != 24 || *p.FeeVND != 100000 {
+			if p.DecidedByKind != "district_desk" || *p.TimeLimitHours != 24 || *p.FeeVND != 100000 || !*p.Online {
 				t.Errorf("household business registration = %+v", p)
+			}
+			if d := p.Documents[0]; d.Name != "Giấy đề nghị đăng ký hộ kinh doanh" || d.Kind != "original" || d.Copies != 1 || !*d.Required {
+				t.Errorf("household business registration's first document: %+v", d)
 			}
 		}
 		if p.Code == "1.001193" && *p.TimeLimitHours != 0 {
