@@ -1,8 +1,6 @@
 package rest
 
 import (
-	"bytes"
-	"crypto/sha256"
 	"errors"
 	"io"
 	"mime/multipart"
@@ -12,6 +10,7 @@ import (
 	"github.com/motcua/motcua/services/intake/app"
 	"github.com/motcua/motcua/services/intake/domain/attachment"
 	"github.com/motcua/motcua/services/intake/domain/dossier"
+	"github.com/motcua/motcua/services/intake/ports/upload"
 	"github.com/motcua/motcua/services/platform/auth"
 	"github.com/motcua/motcua/services/platform/httpapi"
 )
@@ -73,7 +72,7 @@ func (a *API) readMultipart(w http.ResponseWriter, r *http.Request, text string)
 		return nil, nil, done, err
 	}
 	textValue, uploads, err = readParts(mr, spool, text)
-	return textValue, uploads, func() { closeUploads(uploads); os.RemoveAll(spool) }, err
+	return textValue, uploads, func() { upload.Close(uploads); os.RemoveAll(spool) }, err
 }
 
 // readParts reads the parts of a multipart request: the text part named text (the
@@ -119,28 +118,17 @@ func readParts(mr *multipart.Reader, dir, text string) (textValue []byte, upload
 	return textValue, uploads, nil
 }
 
-// spoolFile copies a file part into a file of dir, counting it, hashing it and keeping
-// its first bytes; the upload it returns reads the spooled file from the start.
+// spoolFile copies a file part into a file of dir (upload.Spool), a file over the limit
+// being too large (413) and a torn request malformed (400).
 func spoolFile(part *multipart.Part, dir string) (app.Upload, error) {
-	f, err := os.CreateTemp(dir, "file-")
-	if err != nil {
-		return app.Upload{}, err
-	}
-	u := app.Upload{Part: part.FormName(), Name: part.FileName(), Body: f}
-	hash := sha256.New()
-	head := &headWriter{max: attachment.SniffBytes}
-	n, err := io.Copy(io.MultiWriter(f, hash, head), io.LimitReader(part, attachment.MaxFileBytes+1))
-	if err != nil {
+	u, err := upload.Spool(part, dir)
+	switch {
+	case errors.Is(err, upload.ErrTooLarge):
+		return u, httpapi.Problem(http.StatusRequestEntityTooLarge, "files", "file_too_large", part.FileName(), attachment.MaxFileBytes>>20)
+	case errors.Is(err, upload.ErrTorn):
 		return u, bodyProblem(err)
 	}
-	if n > attachment.MaxFileBytes {
-		return u, httpapi.Problem(http.StatusRequestEntityTooLarge, "files", "file_too_large", part.FileName(), attachment.MaxFileBytes>>20)
-	}
-	if _, err := f.Seek(0, io.SeekStart); err != nil {
-		return u, err
-	}
-	u.Size, u.SHA256, u.Head = n, hash.Sum(nil), head.buf.Bytes()
-	return u, nil
+	return u, err
 }
 
 // bodyProblem says what went wrong reading a request's body: too large (413) or torn
@@ -151,25 +139,4 @@ func bodyProblem(err error) error {
 		return httpapi.Problem(http.StatusRequestEntityTooLarge, "files", "files_too_large", attachment.MaxTotalBytes>>20)
 	}
 	return httpapi.Problem(http.StatusBadRequest, "", "malformed_multipart")
-}
-
-func closeUploads(uploads []app.Upload) {
-	for _, u := range uploads {
-		if c, ok := u.Body.(io.Closer); ok {
-			_ = c.Close()
-		}
-	}
-}
-
-// headWriter keeps the first max bytes written to it.
-type headWriter struct {
-	buf bytes.Buffer
-	max int
-}
-
-func (h *headWriter) Write(p []byte) (int, error) {
-	if room := h.max - h.buf.Len(); room > 0 {
-		h.buf.Write(p[:min(room, len(p))])
-	}
-	return len(p), nil
 }
