@@ -66,7 +66,7 @@ var actionFields = map[dossier.Action][]string{
 // that decides it.
 func newActionForm(a string, d *app.Whole) actionForm {
 	f := actionForm{Action: a, Fields: actionFields[dossier.Action(a)], Values: map[string]string{}, Errors: map[string]string{},
-		Idem: newKey()}
+		Idem: htmlpage.FormKey()}
 	if dossier.Action(a) == dossier.ActTransfer {
 		f.Values["via"] = string(dossier.ByHand)
 		switch {
@@ -90,7 +90,7 @@ func (a *actionForm) keep(get func(string) string) {
 	for _, f := range a.Fields {
 		a.Values[f] = get(f)
 	}
-	if k := get("idem"); len(k) >= 16 && len(k) <= 64 {
+	if k := get("idem"); htmlpage.ValidFormKey(k) {
 		a.Idem = k
 	}
 }

@@ -227,7 +227,7 @@ func (p *Pages) act(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	idem := app.Idempotency{}
-	if k := r.PostFormValue("idem"); len(k) >= 16 && len(k) <= 64 {
+	if k := r.PostFormValue("idem"); htmlpage.ValidFormKey(k) {
 		idem = app.Idempotency{Key: "web:" + k, RequestHash: httpapi.RequestHash([]byte(r.URL.Path), []byte(r.PostForm.Encode()))}
 	}
 	_, _, err := p.Processor.Act(r.Context(), pg.Who, code, action, c, idem)

@@ -2,8 +2,6 @@ package web
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -53,7 +51,7 @@ func (p *Pages) registerForm(w http.ResponseWriter, r *http.Request) {
 	if pg.Who.Role != auth.RoleDesk {
 		pg.Error = pg.T("reg.desk.only")
 	}
-	pg.Idem = newKey()
+	pg.Idem = htmlpage.FormKey()
 	p.render(w, http.StatusOK, pg)
 }
 
@@ -132,7 +130,7 @@ func (p *Pages) register(w http.ResponseWriter, r *http.Request) {
 		}
 		body, _ := json.Marshal(reg)
 		idem := app.Idempotency{}
-		if len(pg.Idem) >= 16 && len(pg.Idem) <= 64 {
+		if htmlpage.ValidFormKey(pg.Idem) {
 			idem = app.Idempotency{Key: "web:" + pg.Idem, RequestHash: httpapi.RequestHash(body)}
 		}
 		receipt, _, err := p.Registrar.Register(r.Context(), pg.Who, reg, idem)
@@ -142,7 +140,7 @@ func (p *Pages) register(w http.ResponseWriter, r *http.Request) {
 			code = receipt.Code
 		case errors.As(err, &fe):
 		case errors.Is(err, app.ErrKeyReused):
-			pg.Idem = newKey()
+			pg.Idem = htmlpage.FormKey()
 			pg.Error = pg.T("bad.form")
 			show(http.StatusConflict)
 			return
@@ -158,13 +156,6 @@ func (p *Pages) register(w http.ResponseWriter, r *http.Request) {
 	pg.Error = pg.T("reg.fix")
 	pg.Errors[fe.Field] = fieldMessage(pg, fe)
 	show(http.StatusUnprocessableEntity)
-}
-
-// newKey is a fresh idempotency key for a form: submitting it twice registers once.
-func newKey() string {
-	b := make([]byte, 18)
-	_, _ = rand.Read(b)
-	return base64.RawURLEncoding.EncodeToString(b)
 }
 
 // readRegForm reads the registration form.

@@ -78,13 +78,14 @@ func Field(secret, sess string) string {
 // Valid reports whether the form of r (parsed by the caller, or parsed here) holds the
 // token of the secret of its cookie and of the session it carries now. The comparison
 // takes constant time.
-func Valid(r *http.Request) bool {
+func Valid(r *http.Request) bool { return ValidField(r, r.PostFormValue(FieldName)) }
+
+// ValidField reports whether field, the FieldName value of a form the caller read
+// itself (a multipart form read as a stream, whose files are not to be parsed into
+// memory first), is the token of r's cookie secret and of the session r carries now.
+func ValidField(r *http.Request, field string) bool {
 	c, err := htmlpage.Cookie(r, CookieName)
-	if err != nil || !wellFormed(c.Value) {
-		return false
-	}
-	field := r.PostFormValue(FieldName)
-	if !wellFormed(field) {
+	if err != nil || !wellFormed(c.Value) || !wellFormed(field) {
 		return false
 	}
 	return hmac.Equal([]byte(Field(c.Value, session.Value(r))), []byte(field))

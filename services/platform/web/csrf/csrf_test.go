@@ -103,6 +103,22 @@ func TestValid(t *testing.T) {
 	}
 }
 
+// TestValidField: a token read from a multipart form by its handler counts as the form
+// field would, bound to the cookie's secret and to the session.
+func TestValidField(t *testing.T) {
+	tok, c := issue(t, nil)
+	other, _ := issue(t, nil)
+	r := httptest.NewRequest(http.MethodPost, "/nop-truc-tuyen/bo-sung", nil)
+	r.AddCookie(c)
+	if !ValidField(r, tok) || ValidField(r, other) || ValidField(r, "") || ValidField(r, c.Value) {
+		t.Error("the field is judged unlike the form's")
+	}
+	r.AddCookie(&http.Cookie{Name: session.CookieName, Value: "a staff session"})
+	if ValidField(r, tok) {
+		t.Error("a token minted without a session holds with one")
+	}
+}
+
 // post is a form posted with token in its field and cookies.
 func post(token string, cookies ...*http.Cookie) *http.Request {
 	form := url.Values{FieldName: {token}}
