@@ -135,6 +135,12 @@ func (p *Proc) PeakRSSKiB() (int, error) {
 	return 0, errors.New("VmHWM not found")
 }
 
+// ResetPeakRSS sets the program's peak resident memory (VmHWM) back to what it holds
+// now, so that PeakRSSKiB tells the peak of what follows.
+func ResetPeakRSS(p *Proc) error {
+	return os.WriteFile(fmt.Sprintf("/proc/%d/clear_refs", p.Pid()), []byte("5"), 0)
+}
+
 // Cluster is a nats-server and the three services, each a process of its own.
 type Cluster struct {
 	NATS, Intake, Status, Postal *Proc
@@ -177,7 +183,8 @@ func Start(ctx context.Context, o Options) (*Cluster, error) {
 			return nil, err
 		}
 		addr := fmt.Sprintf("127.0.0.1:%d", port)
-		env := append(os.Environ(), "DATABASE_URL="+o.DatabaseURL, "NATS_URL="+c.NATSURL, "MOTCUA_HTTP_ADDR="+addr)
+		env := append(os.Environ(), "DATABASE_URL="+o.DatabaseURL, "NATS_URL="+c.NATSURL, "MOTCUA_HTTP_ADDR="+addr,
+			"MOTCUA_DATA_DIR="+filepath.Join(o.Dir, s.name+"-data"))
 		for k, v := range c.Keys.Env() {
 			env = append(env, k+"="+v)
 		}

@@ -19,7 +19,7 @@ import (
 func startServices(t *testing.T) []lifecycle.Service {
 	t.Helper()
 	env := map[string]string{"DATABASE_URL": pgtest.NewDatabase(t, dbURL), "NATS_URL": natstest.Start(t).ClientURL(),
-		"MOTCUA_HTTP_ADDR": "127.0.0.1:0"}
+		"MOTCUA_HTTP_ADDR": "127.0.0.1:0", "MOTCUA_DATA_DIR": t.TempDir()}
 	maps.Copy(env, secrets.Generate().Env())
 	services, _, err := start(context.Background(), env, nil, slog.New(slog.DiscardHandler))
 	if err != nil {

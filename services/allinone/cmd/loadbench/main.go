@@ -3,7 +3,9 @@
 // beside single-row INSERT transactions per second on the same PostgreSQL; (b) citizen
 // lookups per second beside a bare chi handler returning a constant; (c) p50 and p99
 // from intake's commit to status's commit at a fixed 200 registrations per second; (d)
-// the peak memory of each service process. It prints a table and writes JSON.
+// the peak memory of each service process; (e) submissions online with a file each
+// beside writing those files durably to the same disk, and intake's peak memory while
+// 20 uploads run at once, for two file sizes. It prints a table and writes JSON.
 //
 // Usage: loadbench -database-url URL [-out results.json]   (make bench runs it)
 package main
@@ -33,6 +35,8 @@ type settings struct {
 	latencyRate   int
 	latencyFor    time.Duration
 	profile       bool
+	online        int
+	onlineBytes   int
 }
 
 func main() {
@@ -48,6 +52,8 @@ func main() {
 	flag.IntVar(&s.lookups, "lookups", 30000, "lookups in (b)")
 	flag.IntVar(&s.latencyRate, "latency-rate", 200, "registrations per second in (c)")
 	flag.DurationVar(&s.latencyFor, "latency-for", 15*time.Second, "how long (c) runs")
+	flag.IntVar(&s.online, "online", 300, "submissions online in (e)")
+	flag.IntVar(&s.onlineBytes, "online-file-bytes", 1<<20, "the size of each submission's file in (e)")
 	flag.BoolVar(&s.profile, "profile", false, "save 5-second CPU profiles of intake and status in (a) and (b) next to -out")
 	flag.Parse()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -155,6 +161,10 @@ func run(ctx context.Context, s settings) error {
 			return err
 		}
 		r.PeakMemoryMiB = append(r.PeakMemoryMiB, memory{Process: p.Name, MiB: float64(kib) / 1024})
+	}
+	step(fmt.Sprintf("(e) %d submissions online with a %d KiB file each, and the disk's own rate", s.online, s.onlineBytes>>10))
+	if r.Online, err = b.onlineThroughput(ctx, dir, s.online, s.onlineBytes); err != nil {
+		return err
 	}
 	r.compute()
 	r.print(os.Stdout)

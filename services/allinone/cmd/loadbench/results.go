@@ -46,6 +46,7 @@ type results struct {
 	CacheHitRate     float64       `json:"cache_hit_rate"`
 	Latency          latencyResult `json:"commit_to_visible"`
 	PeakMemoryMiB    []memory      `json:"peak_memory"`
+	Online           onlineResult  `json:"online_submissions"`
 	MeasuredAt       time.Time     `json:"measured_at"`
 }
 
@@ -78,6 +79,13 @@ func (r *results) print(w io.Writer) {
 	fmt.Fprintf(w, "(d) peak memory (VmHWM)\n")
 	for _, m := range r.PeakMemoryMiB {
 		fmt.Fprintf(w, "    %-8s %6.1f MiB     target < 100 MB: %s\n", m.Process, m.MiB, verdict(m.MiB*1.048576 < 100))
+	}
+	o := r.Online
+	fmt.Fprintf(w, "\n(e) submissions online, %d KiB file each  %8.1f /s  (%d in %.2fs)\n", o.FileBytes>>10, o.Submissions.PerSec, o.Submissions.Count, o.Submissions.Seconds)
+	fmt.Fprintf(w, "    baseline: the same files written durably %5.1f /s  (%d in %.2fs)\n", o.DiskWrites.PerSec, o.DiskWrites.Count, o.DiskWrites.Seconds)
+	fmt.Fprintf(w, "    ratio                                 %8.2f\n", o.Ratio)
+	for _, m := range o.Memory {
+		fmt.Fprintf(w, "    intake's peak with %d uploads of %5d KiB at once  %6.1f MiB\n", m.AtOnce, m.FileBytes>>10, m.IntakeMiB)
 	}
 	fmt.Fprintln(w)
 }
