@@ -96,29 +96,20 @@ func (a *Registrar) Register(ctx context.Context, who *auth.Principal, reg dossi
 	// Appointments are kept to the second, as the receipt prints them.
 	due := cal.AddWorkingHours(now, proc.TimeLimitHours).In(cal.Location()).Truncate(time.Second)
 	replayed, err = a.Dossiers.Register(ctx, recv.Code, local, idem.scoped(who), &receipt, func(sequence int) (NewDossier, error) {
-		id := uuid.New()
-		pin := lookuppin.New()
-		code := dossier.FormatCode(recv.Code, local, sequence)
-		pinHash := lookuppin.Hash(a.PINKey, code, pin)
-		msg, err := events.Received(events.Registered{
-			DossierID: id, Code: code, Procedure: proc, ReceivingOffice: recv, HandlingOffice: handling,
-			Channel: reg.Channel, MaskedName: dossier.MaskName(reg.Applicant.FullName), PINHash: pinHash,
-			Status: dossier.StatusReceived, ReceivedAt: now, DueAt: due, ResultDelivery: reg.ResultDelivery.Method,
-			FeeDueVND: proc.FeeVND, FeePaidVND: reg.FeePaidVND,
-			PickupAddressSealed: a.EventSealer.Seal(sealing.EventPickupAddress, pickupAddress(reg)),
-			Actor:               &dossierv1.Actor{Username: who.Username, OfficeCode: recv.Code},
-		}, now)
+		b := a.bear(recv.Code, local, sequence)
+		r := a.registered(b, reg, proc, recv, handling, who.Username)
+		r.Status, r.ReceivedAt, r.DueAt, r.FeePaidVND = dossier.StatusReceived, now, due, reg.FeePaidVND
+		msg, err := events.Received(r, now)
 		if err != nil {
 			return NewDossier{}, err
 		}
 		receipt = Receipt{
-			ID: id.String(), Code: code, LookupPIN: pin,
+			ID: b.id.String(), Code: b.code, LookupPIN: b.pin,
 			Status: string(dossier.StatusReceived), StatusCode: dossier.StatusReceived.NationalCode(),
 			ReceivedAt: local.Truncate(time.Second), DueAt: due,
-			ReceiptURL: "/api/v1/dossiers/" + code + "/forms/receipt",
+			ReceiptURL: "/api/v1/dossiers/" + b.code + "/forms/receipt",
 		}
-		d := a.newDossier(id, code, reg, proc, handling, now, due, who.Username)
-		d.PINHash, d.PINSealed = pinHash, a.Sealer.Seal(pinField, pin)
+		d := a.newDossier(b, reg, proc, handling, now, due, who.Username)
 		d.Events = []outbox.Message{msg}
 		return d, nil
 	})
@@ -168,9 +159,38 @@ func (a *Registrar) office(ctx context.Context, field, code string) (catalog.Off
 	return o, err
 }
 
+// born is a new dossier's identity: its id, its code and its lookup PIN with the PIN's
+// keyed hash.
+type born struct {
+	id        uuid.UUID
+	code, pin string
+	pinHash   []byte
+}
+
+// bear gives a new dossier of office its identity, with the number sequence of day.
+func (a *Registrar) bear(office string, day time.Time, sequence int) born {
+	b := born{id: uuid.New(), pin: lookuppin.New(), code: dossier.FormatCode(office, day, sequence)}
+	b.pinHash = lookuppin.Hash(a.PINKey, b.code, b.pin)
+	return b
+}
+
+// registered describes the new dossier b for its first event, as far as a desk's
+// registration and an online submission describe it alike; actor brought it in.
+func (a *Registrar) registered(b born, reg dossier.Registration, proc catalog.Procedure, recv, handling catalog.Office,
+	actor string) events.Registered {
+	return events.Registered{
+		DossierID: b.id, Code: b.code, Procedure: proc, ReceivingOffice: recv, HandlingOffice: handling,
+		Channel: reg.Channel, MaskedName: dossier.MaskName(reg.Applicant.FullName), PINHash: b.pinHash,
+		ResultDelivery: reg.ResultDelivery.Method, FeeDueVND: proc.FeeVND,
+		PickupAddressSealed: a.EventSealer.Seal(sealing.EventPickupAddress, pickupAddress(reg)),
+		Actor:               &dossierv1.Actor{Username: actor, OfficeCode: recv.Code},
+	}
+}
+
 // newDossier is reg as it is kept: personal data sealed, with keyed hashes for searches.
-func (a *Registrar) newDossier(id uuid.UUID, code string, reg dossier.Registration, proc catalog.Procedure,
+func (a *Registrar) newDossier(b born, reg dossier.Registration, proc catalog.Procedure,
 	handling catalog.Office, now, due time.Time, registeredBy string) NewDossier {
+	id, code := b.id, b.code
 	s := a.Sealer
 	applicant := reg.Applicant
 	var resultAddress []byte
@@ -190,6 +210,7 @@ func (a *Registrar) newDossier(id uuid.UUID, code string, reg dossier.Registrati
 		Documents: documentsOrEmpty(reg.Documents), ResultDelivery: reg.ResultDelivery.Method,
 		ResultAddressSealed: resultAddress, FeeDueVND: proc.FeeVND, FeePaidVND: reg.FeePaidVND,
 		FeeReceiptNumber: reg.FeeReceiptNumber, RegisteredBy: registeredBy,
+		PINHash: b.pinHash, PINSealed: s.Seal(pinField, b.pin),
 	}
 }
 

@@ -10,16 +10,13 @@ import (
 
 	"github.com/google/uuid"
 
-	dossierv1 "github.com/motcua/motcua/proto/motcua/dossier/v1"
 	"github.com/motcua/motcua/proto/vocabulary"
 	"github.com/motcua/motcua/services/intake/domain/attachment"
 	"github.com/motcua/motcua/services/intake/domain/contact"
 	"github.com/motcua/motcua/services/intake/domain/dossier"
 	"github.com/motcua/motcua/services/intake/events"
 	"github.com/motcua/motcua/services/platform/auth"
-	"github.com/motcua/motcua/services/platform/lookuppin"
 	"github.com/motcua/motcua/services/platform/outbox"
-	"github.com/motcua/motcua/services/platform/sealing"
 	"github.com/motcua/motcua/services/platform/textnorm"
 )
 
@@ -117,28 +114,19 @@ func (o *Online) Submit(ctx context.Context, who *auth.Citizen, reg dossier.Regi
 	}
 	local := now.In(a.Calendar.Calendar().Location())
 	replayed, err = a.Dossiers.Register(ctx, recv.Code, local, key, &answer, func(sequence int) (NewDossier, error) {
-		id := uuid.New()
-		pin := lookuppin.New()
-		code := dossier.FormatCode(recv.Code, local, sequence)
-		pinHash := lookuppin.Hash(a.PINKey, code, pin)
-		msg, err := events.Received(events.Registered{
-			DossierID: id, Code: code, Procedure: proc, ReceivingOffice: recv, HandlingOffice: handling,
-			Channel: reg.Channel, MaskedName: dossier.MaskName(reg.Applicant.FullName), PINHash: pinHash,
-			Status: dossier.StatusSubmitted, SubmittedAt: now, Files: fileEvents(files),
-			ResultDelivery: reg.ResultDelivery.Method, FeeDueVND: proc.FeeVND,
-			PickupAddressSealed: a.EventSealer.Seal(sealing.EventPickupAddress, pickupAddress(reg)),
-			Actor:               &dossierv1.Actor{Username: citizenActor, OfficeCode: recv.Code},
-		}, now)
+		b := a.bear(recv.Code, local, sequence)
+		r := a.registered(b, reg, proc, recv, handling, citizenActor)
+		r.Status, r.SubmittedAt, r.Files = dossier.StatusSubmitted, now, fileEvents(files)
+		msg, err := events.Received(r, now)
 		if err != nil {
 			return NewDossier{}, err
 		}
-		answer = Submission{Code: code, LookupPIN: pin, Status: string(dossier.StatusSubmitted),
+		answer = Submission{Code: b.code, LookupPIN: b.pin, Status: string(dossier.StatusSubmitted),
 			StatusCode: dossier.StatusSubmitted.NationalCode(), Submitted: local.Truncate(time.Second),
 			Files: submittedFiles(files)}
-		d := a.newDossier(id, code, reg, proc, handling, time.Time{}, time.Time{}, citizenActor)
+		d := a.newDossier(b, reg, proc, handling, time.Time{}, time.Time{}, citizenActor)
 		d.Status, d.SubmittedAt, d.Files = dossier.StatusSubmitted, now, files
 		d.ContactChannel, d.ContactIndex = string(address.Channel), contactIndex
-		d.PINHash, d.PINSealed = pinHash, a.Sealer.Seal(pinField, pin)
 		d.Events = []outbox.Message{msg}
 		return d, nil
 	})
