@@ -12,9 +12,10 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
-	"sync"
 	"testing"
 	"time"
+
+	"github.com/motcua/motcua/services/platform/toolcache"
 )
 
 // Version is the Mailpit the tests and make run use.
@@ -26,36 +27,22 @@ type Server struct {
 	SMTPURL, APIURL string
 }
 
-var (
-	buildOnce sync.Once
-	binary    string
-	buildErr  error
-)
-
-// Binary builds Mailpit into the user's cache (go install, once per machine and
-// version) and returns its path.
-func Binary() (string, error) {
-	buildOnce.Do(func() {
-		cache, err := os.UserCacheDir()
-		if err != nil {
-			buildErr = err
-			return
-		}
-		dir := filepath.Join(cache, "motcua-tools", "mailpit-"+Version)
-		binary = filepath.Join(dir, "mailpit")
-		if _, err := os.Stat(binary); err == nil {
-			return
-		}
+// mailpit is Mailpit in the tools' cache, built with go install.
+var mailpit = &toolcache.Tool{Name: "mailpit", Version: Version, File: "mailpit",
+	Build: func(dir, _ string) error {
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
 		defer cancel()
 		cmd := exec.CommandContext(ctx, "go", "install", "github.com/axllent/mailpit@"+Version)
 		cmd.Env = append(os.Environ(), "GOBIN="+dir, "CGO_ENABLED=0")
 		if out, err := cmd.CombinedOutput(); err != nil {
-			buildErr = fmt.Errorf("build mailpit: %w\n%s", err, out)
+			return fmt.Errorf("%w\n%s", err, out)
 		}
-	})
-	return binary, buildErr
-}
+		return nil
+	}}
+
+// Binary builds Mailpit into the user's cache (go install, once per machine and
+// version) and returns its path.
+func Binary() (string, error) { return mailpit.Path() }
 
 // Start runs a Mailpit of the test's own until the test ends.
 func Start(t testing.TB) *Server {

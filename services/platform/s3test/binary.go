@@ -7,8 +7,9 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"sync"
 	"time"
+
+	"github.com/motcua/motcua/services/platform/toolcache"
 )
 
 // Module and Version name the SeaweedFS the tests run.
@@ -17,11 +18,8 @@ const (
 	Version = "v0.0.0-20261109003541-7506e5f91cd6"
 )
 
-var (
-	buildOnce sync.Once
-	binary    string
-	buildErr  error
-)
+// weed is SeaweedFS's weed command in the tools' cache.
+var weed = &toolcache.Tool{Name: "seaweedfs", Version: Version, File: "weed", Build: build}
 
 // Binary builds SeaweedFS's weed command into the user's cache (once per machine and
 // version; about ten minutes the first time, on two cores) and returns its path.
@@ -30,24 +28,7 @@ var (
 // downloads it through the Go module proxy, copies it out of the read-only module
 // cache and builds it there as the main module. Two processes that build at once both
 // finish; the second rename wins and the binaries are the same.
-func Binary() (string, error) {
-	buildOnce.Do(func() {
-		cache, err := os.UserCacheDir()
-		if err != nil {
-			buildErr = err
-			return
-		}
-		dir := filepath.Join(cache, "motcua-tools", "seaweedfs-"+Version)
-		binary = filepath.Join(dir, "weed")
-		if _, err := os.Stat(binary); err == nil {
-			return
-		}
-		if err := build(dir, binary); err != nil {
-			buildErr = fmt.Errorf("build seaweedfs: %w", err)
-		}
-	})
-	return binary, buildErr
-}
+func Binary() (string, error) { return weed.Path() }
 
 func build(dir, binary string) error {
 	ctx, cancel := context.WithTimeout(context.Background(), 40*time.Minute)
