@@ -1,8 +1,8 @@
 package vocabulary
 
-// actions name what staff do to a dossier (the API's action names) and the steps the
-// post takes for them: on the action buttons, in the dossier's log and on the printed
-// control slip (form 05).
+// actions name what staff do to a dossier (the API's action names), the steps the post
+// takes for them and the citizen's download of an electronic result: on the action
+// buttons, in the dossier's log and on the printed control slip (form 05).
 var actions = table{
 	"register":           {"Tiếp nhận hồ sơ", "Registered"},
 	"receive":            {"Tiếp nhận hồ sơ", "Receive"},
@@ -21,6 +21,8 @@ var actions = table{
 	"arrive":             {"Hồ sơ đến nơi", "Arrived"},
 	"deliver":            {"Đã phát kết quả", "Delivered"},
 	"bring-back":         {"Bưu điện hoàn trả", "Brought back"},
+	"download":           {"Công dân tải kết quả điện tử", "Electronic result downloaded"},
+	"attach-result":      {"Đính kèm tệp kết quả", "Attach the result file"},
 }
 
 // Action names an action on a dossier, or a step the post took for it.

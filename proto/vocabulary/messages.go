@@ -13,6 +13,9 @@ var messages = table{
 	"admitted.subject": {"Hồ sơ %s đã được tiếp nhận", "Dossier %s received"},
 	"admitted.text": {"Bộ phận một cửa đã kiểm tra và tiếp nhận hồ sơ %s lúc %s.\nNgày hẹn trả kết quả: %s.\n\nTheo dõi hồ sơ tại: %s",
 		"The one-stop desk checked and received dossier %s at %s.\nThe result is promised by %s.\n\nFollow it at: %s"},
+	"result.subject": {"Kết quả điện tử của hồ sơ %s đã sẵn sàng", "The electronic result of dossier %s is ready"},
+	"result.text": {"Cơ quan đã giải quyết xong hồ sơ %s. Bạn tải kết quả điện tử tại: %s\nHãy nhập mã hồ sơ và mã tra cứu (PIN) đã được gửi cho bạn khi nộp hồ sơ. Lần tải đầu tiên được ghi nhận là bạn đã nhận kết quả.",
+		"The office has decided dossier %s. Download the electronic result at: %s\nEnter the dossier code and the lookup PIN you were sent when you submitted it. The first download counts as receiving the result."},
 }
 
 // Message is the message of key, its %-verbs filled with args.

@@ -18,6 +18,7 @@ var timelineSteps = table{
 	"returned":             {"Đã trả kết quả cho công dân", "Result handed to the applicant"},
 	"arrived":              {"Bưu điện đã chuyển hồ sơ đến, chờ tiếp nhận", "Delivered by post, awaiting acceptance"},
 	"result_delivered":     {"Bưu điện đã phát kết quả cho công dân", "Result delivered by post"},
+	"result_downloaded":    {"Công dân đã tải về kết quả điện tử", "Electronic result downloaded by the applicant"},
 	"result_back":          {"Không phát được, kết quả chờ nhận tại bộ phận một cửa", "Undelivered; result waiting at the desk"},
 	"refused":              {"Từ chối giải quyết", "Refused"},
 	"stopped":              {"Dừng xử lý hồ sơ", "Processing stopped"},

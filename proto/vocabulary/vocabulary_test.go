@@ -19,6 +19,7 @@ func TestWords(t *testing.T) {
 		{"a timing", Timing("overdue"), "Quá hạn", "Overdue"},
 		{"a step's result", StepResult("early"), "Trước hạn", "Early"},
 		{"a kind of copy", DocumentKind("certified_copy"), "Bản sao chứng thực", "Certified copy"},
+		{"a way the result goes back", Delivery("electronic"), "Nhận kết quả điện tử, tải về tại trang tra cứu hồ sơ", "Electronically, downloaded from the lookup page"},
 		{"an unknown status reads as itself", Status("audited"), "audited", "audited"},
 		{"no timing", Timing(""), "", ""},
 	} {

@@ -149,6 +149,8 @@ var table = map[string]expect{
 	// The citizens' own dossiers online: behind a contact token, or the code and PIN.
 	"POST /api/v1/public/dossiers":                    {roles: citizens, parts: map[string]string{"application": onlineApplication}, files: []string{"scan"}, answers: http.StatusCreated},
 	"POST /api/v1/public/dossiers/{code}/supplements": {public: true, thing: aLookup, query: "pin={pin}", parts: map[string]string{"note": "Bổ sung bản sao sổ hộ khẩu"}, files: []string{"scan"}},
+	// A dossier with no electronic result answers its own code and PIN 409.
+	"GET /api/v1/track/{code}/result": {public: true, thing: aLookup, query: "pin={pin}"},
 
 	// intake's API.
 	"POST /api/v1/auth/logout":                      {roles: everyRole, fresh: true},
@@ -158,6 +160,7 @@ var table = map[string]expect{
 	"GET /api/v1/dossiers/{code}/forms/{form}":      {roles: readers, thing: aDossier, params: map[string]string{"form": "receipt"}},
 	"GET /api/v1/dossiers/{code}/files/{file_id}":   {roles: readers, thing: aFile, answers: http.StatusOK, gives: "{file}"},
 	"POST /api/v1/dossiers/{code}/actions/{action}": {roles: actors, thing: aDossier, params: map[string]string{"action": "return"}, json: `{}`},
+	"POST /api/v1/dossiers/{code}/files":            {roles: actors, thing: aDossier, files: []string{"file"}},
 	"PUT /api/v1/calendar/{year}":                   {roles: admin, params: map[string]string{"year": "2026"}, json: `{"days_off":[{"date":"2026-01-01","reason":"Tết Dương lịch"}]}`},
 	"GET /api/v1/accounts":                          {roles: admin},
 	"GET /api/v1/audit/reads":                       {roles: admin, query: "username=desk.xuanloc"},

@@ -30,9 +30,11 @@ type httpRoute struct {
 	} `yaml:"spec"`
 }
 
-// routeMatch is one match of the HTTPRoute and the service it sends to.
+// routeMatch is one match of the HTTPRoute and the service it sends to: an Exact
+// path, a PathPrefix, or a RegularExpression (pattern).
 type routeMatch struct {
 	exact        bool
+	pattern      *regexp.Regexp
 	path, method string
 	service      string
 }
@@ -40,21 +42,28 @@ type routeMatch struct {
 // backend is the service the Gateway sends method path to, by the Gateway API's
 // precedence: an exact path before a prefix, a longer prefix before a shorter, a match
 // naming the method before one that does not. A prefix matches whole path elements.
-func backend(matches []routeMatch, method, path string) string {
+// The precedence of a RegularExpression is each implementation's own, so a path that
+// one matches may match nothing else of another service: ambiguous reports one that does.
+func backend(matches []routeMatch, method, path string) (service string, ambiguous bool) {
 	best, bestScore := "", -1
+	byPattern, others := "", map[string]bool{}
 	for _, m := range matches {
 		if m.method != "" && m.method != method {
 			continue
 		}
 		score := 0
 		switch {
+		case m.pattern != nil && m.pattern.MatchString(path):
+			byPattern = m.service
+			continue
 		case m.exact && path == m.path:
 			score = 1 << 20
-		case !m.exact && prefixMatches(m.path, path):
+		case !m.exact && m.pattern == nil && prefixMatches(m.path, path):
 			score = len(strings.TrimSuffix(m.path, "/")) << 1
 		default:
 			continue
 		}
+		others[m.service] = true
 		if m.method != "" {
 			score++
 		}
@@ -62,7 +71,11 @@ func backend(matches []routeMatch, method, path string) string {
 			best, bestScore = m.service, score
 		}
 	}
-	return best
+	if byPattern != "" {
+		delete(others, byPattern)
+		return byPattern, len(others) > 0
+	}
+	return best, false
 }
 
 func prefixMatches(prefix, path string) bool {
@@ -88,8 +101,14 @@ func TestKubernetesRoutesReachEveryPage(t *testing.T) {
 			t.Fatalf("a rule of routes.yaml sends to %d services", len(r.BackendRefs))
 		}
 		for _, m := range r.Matches {
-			matches = append(matches, routeMatch{exact: m.Path.Type == "Exact", path: m.Path.Value,
-				method: m.Method, service: r.BackendRefs[0].Name})
+			rm := routeMatch{exact: m.Path.Type == "Exact", path: m.Path.Value, method: m.Method,
+				service: r.BackendRefs[0].Name}
+			if m.Path.Type == "RegularExpression" {
+				if rm.pattern, err = regexp.Compile(m.Path.Value); err != nil {
+					t.Fatalf("routes.yaml: %v", err)
+				}
+			}
+			matches = append(matches, rm)
 		}
 	}
 
@@ -106,8 +125,12 @@ func TestKubernetesRoutesReachEveryPage(t *testing.T) {
 				path = "/"
 			}
 			checked++
-			if got := backend(matches, method, path); got != names[i] {
+			got, ambiguous := backend(matches, method, path)
+			if got != names[i] {
 				t.Errorf("%s %s (%s's) is routed to %q", method, route, names[i], got)
+			}
+			if ambiguous {
+				t.Errorf("%s %s matches a RegularExpression of routes.yaml and another service's match: which wins is up to the Gateway", method, route)
 			}
 			return nil
 		})

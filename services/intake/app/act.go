@@ -46,6 +46,14 @@ func actorOf(p *auth.Principal) dossier.Actor {
 // may not see), a *dossier.FieldError, a *dossier.OfficeError or a *dossier.NotAllowedError.
 func (p *Processor) Act(ctx context.Context, who *auth.Principal, code string, action dossier.Action,
 	c dossier.Command, idem Idempotency) (view State, replayed bool, err error) {
+	return p.act(ctx, who, code, action, c, idem, nil)
+}
+
+// act is Act. kept is the result's file a complete brought with it, already kept and
+// named by c; without it, a complete's result_file_id names a file posted to the
+// dossier before (results.go).
+func (p *Processor) act(ctx context.Context, who *auth.Principal, code string, action dossier.Action,
+	c dossier.Command, idem Idempotency, kept *StoredFile) (view State, replayed bool, err error) {
 	c.Normalize(action)
 	if fe := c.Validate(action); fe != nil {
 		return view, false, fe
@@ -58,6 +66,7 @@ func (p *Processor) Act(ctx context.Context, who *auth.Principal, code string, a
 	actor := actorOf(who)
 	cal := p.Calendar.Calendar()
 	name := p.Catalog.officeNamer(ctx)
+	resultReady := false
 	replayed, err = p.Dossiers.Update(ctx, code, idem.scoped(who), &view, func(d StoredDossier) (Change, error) {
 		now := p.Now()
 		next, step, err := dossier.Apply(d.State, action, c, actor, now, cal)
@@ -66,6 +75,20 @@ func (p *Processor) Act(ctx context.Context, who *auth.Principal, code string, a
 		}
 		acted := events.Acted{DossierID: d.ID, State: next, Step: step, OfficeName: name,
 			ProcessingTime: next.ProcessingTime(cal)}
+		change := Change{State: next, Step: step}
+		if action == dossier.ActComplete {
+			result, err := p.resultFile(ctx, d.Code, c, kept)
+			if err != nil {
+				return Change{}, err
+			}
+			if result != nil {
+				acted.ResultFile = &fileEvents([]StoredFile{*result})[0]
+			}
+			if kept != nil {
+				change.Files = []StoredFile{*kept}
+			}
+			resultReady = next.ResultDownloadable()
+		}
 		if action == dossier.ActComplete && next.ResultDelivery == dossier.DeliverByPost && len(d.ResultAddressSealed) > 0 {
 			address, err := p.Sealer.Open("result_address", d.ResultAddressSealed)
 			if err != nil {
@@ -81,7 +104,8 @@ func (p *Processor) Act(ctx context.Context, who *auth.Principal, code string, a
 		view = stateView(d.ID.String(), d.Code, next, actor, now, loc, name)
 		last := stepView(step, loc, name)
 		view.LastStep = &last
-		return Change{State: next, Step: step, Events: []outbox.Message{msg}}, nil
+		change.Events = []outbox.Message{msg}
+		return change, nil
 	})
 	var oe *dossier.OfficeError
 	if errors.As(err, &oe) && !p.involved(ctx, who, code) {
@@ -92,8 +116,11 @@ func (p *Processor) Act(ctx context.Context, who *auth.Principal, code string, a
 	}
 	if !replayed {
 		p.Relay.Notify()
-		if action == dossier.ActReceive {
+		switch {
+		case action == dossier.ActReceive:
 			p.tellReceived(ctx, code)
+		case resultReady:
+			p.tellResultReady(ctx, code)
 		}
 	}
 	return view, replayed, nil

@@ -11,20 +11,8 @@ import (
 // desk received it, with the appointment, at the address they verified. The lookup
 // shows the same; a message that cannot be sent is logged, not an error of the action.
 func (p *Processor) tellReceived(ctx context.Context, code string) {
-	if p.Send == nil {
-		return
-	}
-	rec, ok, err := p.Dossiers.Dossier(ctx, code)
-	if err != nil || !ok || rec.ContactChannel == "" {
-		return
-	}
-	to := contact.Address{Channel: contact.Channel(rec.ContactChannel)}
-	field, sealed := "applicant_email", rec.EmailSealed
-	if to.Channel == contact.Phone {
-		field, sealed = "applicant_phone", rec.PhoneSealed
-	}
-	if to.Value, err = p.Sealer.Open(field, sealed); err != nil || to.Value == "" {
-		p.Log.Warn("the citizen's address could not be read", "code", code, "err", err)
+	rec, to, ok := p.citizenAddress(ctx, code)
+	if !ok {
 		return
 	}
 	loc := p.Calendar.Calendar().Location()
@@ -36,4 +24,27 @@ func (p *Processor) tellReceived(ctx context.Context, code string) {
 	if err := p.Send.Send(ctx, to, subject, text); err != nil {
 		p.Log.Warn("the citizen could not be told of the receipt", "code", code, "err", err)
 	}
+}
+
+// citizenAddress is the dossier with code and the address its citizen verified when
+// submitting it online; ok is false when there is none to write to (a desk's
+// registration, no messenger) or it cannot be read, which is logged.
+func (p *Processor) citizenAddress(ctx context.Context, code string) (rec DossierRecord, to contact.Address, ok bool) {
+	if p.Send == nil {
+		return rec, to, false
+	}
+	rec, ok, err := p.Dossiers.Dossier(ctx, code)
+	if err != nil || !ok || rec.ContactChannel == "" {
+		return rec, to, false
+	}
+	to = contact.Address{Channel: contact.Channel(rec.ContactChannel)}
+	field, sealed := "applicant_email", rec.EmailSealed
+	if to.Channel == contact.Phone {
+		field, sealed = "applicant_phone", rec.PhoneSealed
+	}
+	if to.Value, err = p.Sealer.Open(field, sealed); err != nil || to.Value == "" {
+		p.Log.Warn("the citizen's address could not be read", "code", code, "err", err)
+		return rec, to, false
+	}
+	return rec, to, true
 }

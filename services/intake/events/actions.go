@@ -26,6 +26,8 @@ type Acted struct {
 	DeliveryAddressSealed []byte
 	// Files are the files handed in with the action (a citizen's supplement online).
 	Files []File
+	// ResultFile is the result's file a complete carries, if any.
+	ResultFile *File
 }
 
 // Action builds the outbox message of an action: the envelope with the dossier's new
@@ -53,6 +55,7 @@ func Action(a Acted) (outbox.Message, error) {
 			FinishedAt: stamp(st.FinishedAt), Timing: string(st.Timing),
 			ProcessingSeconds: int64(a.ProcessingTime / time.Second),
 			FeeDueVnd:         st.FeeDueVND, FeePaidVnd: st.FeePaidVND,
+			ResultDownloadable: st.ResultDownloadable(),
 		},
 		Step: &dossierv1.Step{Office: ref(step.Office), Timing: string(step.Timing)},
 	}
@@ -94,10 +97,14 @@ func Action(a Acted) (outbox.Message, error) {
 		if st.ResultDelivery == dossier.DeliverByPost {
 			c.DeliveryAddressSealed = a.DeliveryAddressSealed
 		}
+		if a.ResultFile != nil {
+			c.ResultFile = files([]File{*a.ResultFile})[0]
+		}
 		ev.Kind = &dossierv1.Event_Completed{Completed: c}
-	case dossier.ActReturn, dossier.ActDeliver:
+	case dossier.ActReturn, dossier.ActDeliver, dossier.ActDownload:
 		kind = "returned"
-		ev.Kind = &dossierv1.Event_Returned{Returned: &dossierv1.Returned{TrackingNumber: step.TrackingNumber}}
+		ev.Kind = &dossierv1.Event_Returned{Returned: &dossierv1.Returned{TrackingNumber: step.TrackingNumber,
+			Electronic: step.Action == dossier.ActDownload}}
 	case dossier.ActArrive:
 		kind = "arrived"
 		ev.Kind = &dossierv1.Event_Arrived{Arrived: &dossierv1.Arrived{TrackingNumber: step.TrackingNumber}}

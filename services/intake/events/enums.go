@@ -14,8 +14,9 @@ var (
 		dossier.ChannelPost:   dossierv1.Channel_CHANNEL_POST,
 	}
 	deliveries = map[dossier.DeliveryMethod]dossierv1.DeliveryMethod{
-		dossier.DeliverAtDesk: dossierv1.DeliveryMethod_DELIVERY_METHOD_DESK,
-		dossier.DeliverByPost: dossierv1.DeliveryMethod_DELIVERY_METHOD_POST,
+		dossier.DeliverAtDesk:         dossierv1.DeliveryMethod_DELIVERY_METHOD_DESK,
+		dossier.DeliverByPost:         dossierv1.DeliveryMethod_DELIVERY_METHOD_POST,
+		dossier.DeliverElectronically: dossierv1.DeliveryMethod_DELIVERY_METHOD_ELECTRONIC,
 	}
 	ways = map[dossier.Via]dossierv1.Via{
 		dossier.ByHand: dossierv1.Via_VIA_HAND,

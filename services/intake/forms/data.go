@@ -76,7 +76,7 @@ type Dossier struct {
 	Applicant                       Applicant
 	Documents                       []Document
 	ReceivedAt, DueAt               time.Time
-	ResultDelivery                  string // "desk" or "post"
+	ResultDelivery                  string // "desk", "post" or "electronic"
 	ResultAddress                   string // the post address, for "post"
 	FeeDueVND, FeePaidVND           int64
 	FeeReceiptNumber                string

@@ -146,6 +146,8 @@ func TestReceiptVariants(t *testing.T) {
 	}{
 		{"desk", func(d *Dossier) { d.ResultDelivery = "desk" },
 			[]string{"Bộ phận tiếp nhận và trả kết quả – Bộ phận Một cửa UBND quận Hải Châu"}},
+		{"electronic", func(d *Dossier) { d.ResultDelivery = "electronic" },
+			[]string{"Trực tuyến: kết quả điện tử, tải về tại trang tra cứu hồ sơ"}},
 		{"unpaid", func(d *Dossier) { d.FeePaidVND, d.FeeReceiptNumber = 0, "" },
 			[]string{"100.000 đồng", "Chưa nộp"}},
 		{"free", func(d *Dossier) { d.FeeDueVND, d.FeePaidVND = 0, 0 }, []string{"Không thu"}},

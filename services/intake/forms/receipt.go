@@ -42,6 +42,8 @@ func delivery(d Dossier) string {
 		return "Bộ phận tiếp nhận và trả kết quả – " + orBlank(officeName(d.ReceivingOffice))
 	case "post":
 		return "Qua dịch vụ bưu chính công ích, theo địa chỉ: " + orBlank(d.ResultAddress)
+	case "electronic":
+		return "Trực tuyến: kết quả điện tử, tải về tại trang tra cứu hồ sơ bằng mã hồ sơ và mã tra cứu ghi trên phiếu này"
 	}
 	return d.ResultDelivery
 }

@@ -121,6 +121,8 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 	api.Verifications = &app.Verifications{Store: st, Send: msgr, Key: cfg.PINKey, Issuer: issuer, Now: now}
 	api.VerificationsAsked, api.VerificationsWrong = rest.NewVerificationLimits()
 	api.WrongPINs = rest.NewPINLimit()
+	api.Results = &app.Results{Processor: api.Processor, Files: files, Records: dossiers, PINKey: cfg.PINKey}
+	api.ResultGuard = rest.NewResultGuard(api.WrongPINs)
 	api.Online = &app.Online{Registrar: api.Registrar, Files: files, Send: msgr, PublicURL: cfg.PublicURL, Log: log}
 	api.Processor.Send, api.Processor.PublicURL, api.Processor.Log = msgr, cfg.PublicURL, log
 	api.Audit = &app.Audit{Store: dossiers}

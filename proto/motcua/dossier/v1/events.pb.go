@@ -86,6 +86,9 @@ const (
 	DeliveryMethod_DELIVERY_METHOD_UNSPECIFIED DeliveryMethod = 0
 	DeliveryMethod_DELIVERY_METHOD_DESK        DeliveryMethod = 1
 	DeliveryMethod_DELIVERY_METHOD_POST        DeliveryMethod = 2
+	// The citizen downloads the result's file with the dossier's code and PIN; the first
+	// download returns the result.
+	DeliveryMethod_DELIVERY_METHOD_ELECTRONIC DeliveryMethod = 3
 )
 
 // Enum value maps for DeliveryMethod.
@@ -94,11 +97,13 @@ var (
 		0: "DELIVERY_METHOD_UNSPECIFIED",
 		1: "DELIVERY_METHOD_DESK",
 		2: "DELIVERY_METHOD_POST",
+		3: "DELIVERY_METHOD_ELECTRONIC",
 	}
 	DeliveryMethod_value = map[string]int32{
 		"DELIVERY_METHOD_UNSPECIFIED": 0,
 		"DELIVERY_METHOD_DESK":        1,
 		"DELIVERY_METHOD_POST":        2,
+		"DELIVERY_METHOD_ELECTRONIC":  3,
 	}
 )
 
@@ -627,8 +632,12 @@ type State struct {
 	ProcessingSeconds int64 `protobuf:"varint,11,opt,name=processing_seconds,json=processingSeconds,proto3" json:"processing_seconds,omitempty"`
 	FeeDueVnd         int64 `protobuf:"varint,12,opt,name=fee_due_vnd,json=feeDueVnd,proto3" json:"fee_due_vnd,omitempty"`
 	FeePaidVnd        int64 `protobuf:"varint,13,opt,name=fee_paid_vnd,json=feePaidVnd,proto3" json:"fee_paid_vnd,omitempty"`
-	unknownFields     protoimpl.UnknownFields
-	sizeCache         protoimpl.SizeCache
+	// The citizen can download the result now, with the dossier's code and PIN: a result
+	// given electronically whose office completed the dossier with its file (Completed's
+	// result_file). It stays true once the result is returned.
+	ResultDownloadable bool `protobuf:"varint,14,opt,name=result_downloadable,json=resultDownloadable,proto3" json:"result_downloadable,omitempty"`
+	unknownFields      protoimpl.UnknownFields
+	sizeCache          protoimpl.SizeCache
 }
 
 func (x *State) Reset() {
@@ -750,6 +759,13 @@ func (x *State) GetFeePaidVnd() int64 {
 		return x.FeePaidVnd
 	}
 	return 0
+}
+
+func (x *State) GetResultDownloadable() bool {
+	if x != nil {
+		return x.ResultDownloadable
+	}
+	return false
 }
 
 // Step is one hand-over or decision, as logged on the control slip.
@@ -1428,7 +1444,8 @@ func (x *SupplementRequested) GetReason() string {
 	return ""
 }
 
-// Supplemented: the citizen's supplement arrived; the clock runs again.
+// Supplemented: the citizen's supplement arrived; the clock runs again (or, when the desk
+// gave its guidance before receipt, the dossier awaits the desk's check again).
 type Supplemented struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// The files the citizen sent with the supplement online (fingerprints only).
@@ -1545,8 +1562,11 @@ type Completed struct {
 	// For a result delivered by post: the address the post delivers to, sealed as
 	// pickup_address_sealed is (field name "event.delivery_address").
 	DeliveryAddressSealed []byte `protobuf:"bytes,4,opt,name=delivery_address_sealed,json=deliveryAddressSealed,proto3" json:"delivery_address_sealed,omitempty"`
-	unknownFields         protoimpl.UnknownFields
-	sizeCache             protoimpl.SizeCache
+	// The result's file the office attached (its fingerprint, never its bytes): the
+	// decision a citizen downloads when the result is given electronically.
+	ResultFile    *File `protobuf:"bytes,5,opt,name=result_file,json=resultFile,proto3" json:"result_file,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
 }
 
 func (x *Completed) Reset() {
@@ -1607,13 +1627,23 @@ func (x *Completed) GetDeliveryAddressSealed() []byte {
 	return nil
 }
 
-// Returned: the result was handed to the citizen, at a desk or by the post.
+func (x *Completed) GetResultFile() *File {
+	if x != nil {
+		return x.ResultFile
+	}
+	return nil
+}
+
+// Returned: the result was handed to the citizen, at a desk or by the post, or the
+// citizen downloaded the electronic result for the first time.
 type Returned struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// The shipment that delivered it; empty when it was handed over at a desk.
 	TrackingNumber string `protobuf:"bytes,1,opt,name=tracking_number,json=trackingNumber,proto3" json:"tracking_number,omitempty"`
-	unknownFields  protoimpl.UnknownFields
-	sizeCache      protoimpl.SizeCache
+	// True when the citizen downloaded the result's file (a result given electronically).
+	Electronic    bool `protobuf:"varint,2,opt,name=electronic,proto3" json:"electronic,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
 }
 
 func (x *Returned) Reset() {
@@ -1651,6 +1681,13 @@ func (x *Returned) GetTrackingNumber() string {
 		return x.TrackingNumber
 	}
 	return ""
+}
+
+func (x *Returned) GetElectronic() bool {
+	if x != nil {
+		return x.Electronic
+	}
+	return false
 }
 
 // Arrived: the post delivered the dossier (or its result) to the office named in the
@@ -2004,7 +2041,7 @@ const file_motcua_dossier_v1_events_proto_rawDesc = "" +
 	"\vresult_back\x18\x18 \x01(\v2\x1d.motcua.dossier.v1.ResultBackH\x00R\n" +
 	"resultBack\x129\n" +
 	"\badmitted\x18\x19 \x01(\v2\x1b.motcua.dossier.v1.AdmittedH\x00R\badmittedB\x06\n" +
-	"\x04kind\"\xbd\x04\n" +
+	"\x04kind\"\xee\x04\n" +
 	"\x05State\x12\x16\n" +
 	"\x06status\x18\x01 \x01(\tR\x06status\x12\x1f\n" +
 	"\vstatus_code\x18\x02 \x01(\x05R\n" +
@@ -2022,7 +2059,8 @@ const file_motcua_dossier_v1_events_proto_rawDesc = "" +
 	"\x12processing_seconds\x18\v \x01(\x03R\x11processingSeconds\x12\x1e\n" +
 	"\vfee_due_vnd\x18\f \x01(\x03R\tfeeDueVnd\x12 \n" +
 	"\ffee_paid_vnd\x18\r \x01(\x03R\n" +
-	"feePaidVnd\"N\n" +
+	"feePaidVnd\x12/\n" +
+	"\x13result_downloadable\x18\x0e \x01(\bR\x12resultDownloadable\"N\n" +
 	"\x04Step\x12.\n" +
 	"\x06office\x18\x01 \x01(\v2\x16.motcua.dossier.v1.RefR\x06office\x12\x16\n" +
 	"\x06timing\x18\x02 \x01(\tR\x06timing\"D\n" +
@@ -2086,14 +2124,19 @@ const file_motcua_dossier_v1_events_proto_rawDesc = "" +
 	"old_due_at\x18\x01 \x01(\v2\x1a.google.protobuf.TimestampR\boldDueAt\x128\n" +
 	"\n" +
 	"new_due_at\x18\x02 \x01(\v2\x1a.google.protobuf.TimestampR\bnewDueAt\x12\x16\n" +
-	"\x06reason\x18\x03 \x01(\tR\x06reason\"\xf0\x01\n" +
+	"\x06reason\x18\x03 \x01(\tR\x06reason\"\xaa\x02\n" +
 	"\tCompleted\x124\n" +
 	"\aoutcome\x18\x01 \x01(\x0e2\x1a.motcua.dossier.v1.OutcomeR\aoutcome\x12J\n" +
 	"\x0fresult_delivery\x18\x02 \x01(\x0e2!.motcua.dossier.v1.DeliveryMethodR\x0eresultDelivery\x12)\n" +
 	"\x10delivery_address\x18\x03 \x01(\tR\x0fdeliveryAddress\x126\n" +
-	"\x17delivery_address_sealed\x18\x04 \x01(\fR\x15deliveryAddressSealed\"3\n" +
+	"\x17delivery_address_sealed\x18\x04 \x01(\fR\x15deliveryAddressSealed\x128\n" +
+	"\vresult_file\x18\x05 \x01(\v2\x17.motcua.dossier.v1.FileR\n" +
+	"resultFile\"S\n" +
 	"\bReturned\x12'\n" +
-	"\x0ftracking_number\x18\x01 \x01(\tR\x0etrackingNumber\"2\n" +
+	"\x0ftracking_number\x18\x01 \x01(\tR\x0etrackingNumber\x12\x1e\n" +
+	"\n" +
+	"electronic\x18\x02 \x01(\bR\n" +
+	"electronic\"2\n" +
 	"\aArrived\x12'\n" +
 	"\x0ftracking_number\x18\x01 \x01(\tR\x0etrackingNumber\"5\n" +
 	"\n" +
@@ -2115,11 +2158,12 @@ const file_motcua_dossier_v1_events_proto_rawDesc = "" +
 	"\x13CHANNEL_UNSPECIFIED\x10\x00\x12\x10\n" +
 	"\fCHANNEL_DESK\x10\x01\x12\x12\n" +
 	"\x0eCHANNEL_ONLINE\x10\x02\x12\x10\n" +
-	"\fCHANNEL_POST\x10\x03*e\n" +
+	"\fCHANNEL_POST\x10\x03*\x85\x01\n" +
 	"\x0eDeliveryMethod\x12\x1f\n" +
 	"\x1bDELIVERY_METHOD_UNSPECIFIED\x10\x00\x12\x18\n" +
 	"\x14DELIVERY_METHOD_DESK\x10\x01\x12\x18\n" +
-	"\x14DELIVERY_METHOD_POST\x10\x02*6\n" +
+	"\x14DELIVERY_METHOD_POST\x10\x02\x12\x1e\n" +
+	"\x1aDELIVERY_METHOD_ELECTRONIC\x10\x03*6\n" +
 	"\x03Via\x12\x13\n" +
 	"\x0fVIA_UNSPECIFIED\x10\x00\x12\f\n" +
 	"\bVIA_HAND\x10\x01\x12\f\n" +
@@ -2218,11 +2262,12 @@ var file_motcua_dossier_v1_events_proto_depIdxs = []int32{
 	26, // 42: motcua.dossier.v1.Extended.new_due_at:type_name -> google.protobuf.Timestamp
 	3,  // 43: motcua.dossier.v1.Completed.outcome:type_name -> motcua.dossier.v1.Outcome
 	1,  // 44: motcua.dossier.v1.Completed.result_delivery:type_name -> motcua.dossier.v1.DeliveryMethod
-	45, // [45:45] is the sub-list for method output_type
-	45, // [45:45] is the sub-list for method input_type
-	45, // [45:45] is the sub-list for extension type_name
-	45, // [45:45] is the sub-list for extension extendee
-	0,  // [0:45] is the sub-list for field type_name
+	10, // 45: motcua.dossier.v1.Completed.result_file:type_name -> motcua.dossier.v1.File
+	46, // [46:46] is the sub-list for method output_type
+	46, // [46:46] is the sub-list for method input_type
+	46, // [46:46] is the sub-list for extension type_name
+	46, // [46:46] is the sub-list for extension extendee
+	0,  // [0:46] is the sub-list for field type_name
 }
 
 func init() { file_motcua_dossier_v1_events_proto_init() }

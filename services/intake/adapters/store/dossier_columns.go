@@ -17,7 +17,8 @@ import (
 const stateColumns = `id, code, procedure_code, channel, status, receiving_office, handling_office,
 	current_office, coalesce(pending_office, ''), received_at, due_at, coalesce(original_due_at, due_at), paused_at,
 	paused_seconds, supplement_requests, extended, finished_at, timing, outcome, result_delivery,
-	result_address_sealed, fee_due_vnd, fee_paid_vnd, version, time_limit_hours, submitted_at, coalesce(contact_channel, ''), pin_hash`
+	result_address_sealed, fee_due_vnd, fee_paid_vnd, version, time_limit_hours, submitted_at, coalesce(contact_channel, ''), pin_hash,
+	coalesce(result_file_id::text, '')`
 
 func scanStored(row pgx.Row, d *app.StoredDossier) error {
 	st := &d.State
@@ -27,7 +28,7 @@ func scanStored(row pgx.Row, d *app.StoredDossier) error {
 		&st.CurrentOffice, &st.PendingOffice, orZero(&st.ReceivedAt), orZero(&st.DueAt), orZero(&st.OriginalDueAt), &st.PausedAt,
 		&pausedSeconds, &st.SupplementRequests, &st.Extended, &st.FinishedAt, &timing, &outcome, &delivery,
 		&d.ResultAddressSealed, &st.FeeDueVND, &st.FeePaidVND, &st.Version, &st.TimeLimitHours, orZero(&d.SubmittedAt),
-		&d.ContactChannel, &d.PINHash)
+		&d.ContactChannel, &d.PINHash, &st.ResultFile)
 	st.Status, st.Timing, st.Outcome = dossier.Status(status), dossier.Timing(timing), dossier.Outcome(outcome)
 	st.ResultDelivery = dossier.DeliveryMethod(delivery)
 	st.PausedTotal = time.Duration(pausedSeconds) * time.Second
@@ -37,28 +38,29 @@ func scanStored(row pgx.Row, d *app.StoredDossier) error {
 const updateStateSQL = `UPDATE dossiers SET status = $2, status_code = $3, current_office = $4,
 	pending_office = nullif($5, ''), due_at = $6, paused_at = $7, paused_seconds = $8, supplement_requests = $9,
 	extended = $10, finished_at = $11, timing = $12, outcome = $13, fee_due_vnd = $14, fee_paid_vnd = $15,
-	version = $16, received_at = $17, original_due_at = $18 WHERE id = $1`
+	version = $16, received_at = $17, original_due_at = $18, result_file_id = nullif($19, '')::uuid WHERE id = $1`
 
 const insertStepSQL = `INSERT INTO dossier_steps (dossier_id, version, action, at, actor, office, from_office,
 	to_office, via, timing, note, reason, details) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`
 
-// queueChange queues the update of the dossier's state, the insert of its step and of
-// its events.
+// queueChange queues the insert of the files handed in with the change, the update of
+// the dossier's state (after the files: it may name one as its result), the insert of
+// its step and of its events.
 func queueChange(b *pgx.Batch, id uuid.UUID, c app.Change) error {
 	details, err := stepDetailsJSON(c.Step)
 	if err != nil {
 		return fmt.Errorf("save dossier step: %w", err)
 	}
+	for _, f := range c.Files {
+		queueFile(b, id, f)
+	}
 	st, step := c.State, c.Step
 	b.Queue(updateStateSQL, id, string(st.Status), st.Status.NationalCode(), st.CurrentOffice, st.PendingOffice,
 		orNull(st.DueAt), st.PausedAt, int64(st.PausedTotal/time.Second), st.SupplementRequests, st.Extended, st.FinishedAt,
 		string(st.Timing), string(st.Outcome), st.FeeDueVND, st.FeePaidVND, st.Version, orNull(st.ReceivedAt),
-		orNull(st.OriginalDueAt))
+		orNull(st.OriginalDueAt), st.ResultFile)
 	b.Queue(insertStepSQL, id, st.Version, string(step.Action), step.At, step.Actor, step.Office, step.FromOffice,
 		step.ToOffice, string(step.Via), string(step.Timing), step.Note, step.Reason, details)
-	for _, f := range c.Files {
-		queueFile(b, id, f)
-	}
 	outbox.Queue(b, c.Events...)
 	return nil
 }

@@ -20,6 +20,16 @@ func queueFile(b *pgx.Batch, dossierID uuid.UUID, f app.StoredFile) {
 		f.SHA256, f.StorageKey, f.AddedAt, f.AddedBy)
 }
 
+// AddFile records the file f of the dossier id, handed in outside an action (a result's
+// file an office posts before it completes the dossier).
+func (s *Dossiers) AddFile(ctx context.Context, dossierID uuid.UUID, f app.StoredFile) error {
+	if _, err := s.pool.Exec(ctx, insertFileSQL, f.ID, dossierID, string(f.Purpose), f.Document, f.Name, f.ContentType,
+		f.Size, f.SHA256, f.StorageKey, f.AddedAt, f.AddedBy); err != nil {
+		return fmt.Errorf("add file: %w", err)
+	}
+	return nil
+}
+
 const fileColumns = `f.id, f.purpose, f.document, f.name, f.content_type, f.size, f.sha256, f.storage_key,
 	f.added_at, f.added_by`
 

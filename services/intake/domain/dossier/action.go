@@ -74,6 +74,9 @@ type Command struct {
 	Outcome       Outcome    `json:"outcome"`
 	AmountVND     int64      `json:"amount_vnd"`
 	ReceiptNumber string     `json:"receipt_number"`
+	// ResultFileID names the result's file a complete carries: a file of the dossier
+	// kept for the purpose (result.go).
+	ResultFileID string `json:"result_file_id"`
 }
 
 // Limits on an action's fields.
@@ -95,6 +98,7 @@ func (c *Command) Normalize(a Action) {
 	c.Reason = textnorm.Clean(c.Reason)
 	c.Outcome = Outcome(strings.ToLower(strings.TrimSpace(string(c.Outcome))))
 	c.ReceiptNumber = textnorm.Clean(c.ReceiptNumber)
+	c.ResultFileID = strings.ToLower(strings.TrimSpace(c.ResultFileID))
 	for i := range c.Items {
 		d := &c.Items[i]
 		d.normalize()
@@ -148,6 +152,9 @@ func (c *Command) Validate(a Action) *FieldError {
 	case ActComplete:
 		if c.Outcome != Approved && c.Outcome != Rejected {
 			return invalid("outcome", "invalid_outcome")
+		}
+		if len(c.ResultFileID) > maxCodeRunes {
+			return invalid("result_file_id", "too_long")
 		}
 	case ActRefuse, ActStop, ActWithdraw:
 		if c.Reason == "" {

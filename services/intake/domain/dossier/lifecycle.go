@@ -41,9 +41,12 @@ type State struct {
 	Timing         Timing
 	Outcome        Outcome
 	ResultDelivery DeliveryMethod
-	FeeDueVND      int64
-	FeePaidVND     int64
-	Version        int
+	// ResultFile is the id of the result's file the office completed the dossier with;
+	// empty when it completed it with none (result.go).
+	ResultFile string
+	FeeDueVND  int64
+	FeePaidVND int64
+	Version    int
 }
 
 // Actor is the member of staff who acts, with the offices the account belongs to.
@@ -278,7 +281,10 @@ func Apply(s State, a Action, c Command, actor Actor, now time.Time, clock Clock
 		s.DueAt, s.Extended = next, true
 		step.OldDueAt, step.NewDueAt = &old, &next
 	case ActComplete:
-		s.Status, s.Outcome = StatusProcessed, c.Outcome
+		if fe := s.needsResultFile(c); fe != nil {
+			return s, Step{}, fe
+		}
+		s.Status, s.Outcome, s.ResultFile = StatusProcessed, c.Outcome, c.ResultFileID
 		s.finish(now, loc, true)
 		step.Outcome, step.Timing = c.Outcome, s.Timing
 	case ActReturn:

@@ -39,6 +39,9 @@ type DeliveryMethod string
 const (
 	DeliverAtDesk DeliveryMethod = "desk"
 	DeliverByPost DeliveryMethod = "post"
+	// DeliverElectronically: the citizen downloads the result's file with the dossier's
+	// code and PIN (result.go); an electronic result has the value of the paper one.
+	DeliverElectronically DeliveryMethod = "electronic"
 )
 
 // Applicant is who hands the dossier in. IDNumber, Phone and Address are personal data:
@@ -180,7 +183,7 @@ func (r *Registration) Validate() *FieldError {
 		}
 	}
 	switch r.ResultDelivery.Method {
-	case DeliverAtDesk:
+	case DeliverAtDesk, DeliverElectronically:
 	case DeliverByPost:
 		if r.ResultDelivery.Address == "" {
 			return missing("result_delivery.address")

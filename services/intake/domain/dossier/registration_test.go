@@ -93,6 +93,10 @@ func TestValidateFields(t *testing.T) {
 		{"copies at limit", func(r *Registration) { r.Documents[0].Copies = MaxCopies }, "", ""},
 		{"copies over limit", func(r *Registration) { r.Documents[0].Copies = MaxCopies + 1 }, "documents[0].copies", "out_of_range"},
 		{"delivery method invalid", func(r *Registration) { r.ResultDelivery.Method = "drone" }, "result_delivery.method", "invalid_method"},
+		{"delivery electronic", func(r *Registration) { r.ResultDelivery.Method = " Electronic " }, "", ""},
+		{"delivery electronic for an online dossier", func(r *Registration) {
+			r.Channel, r.ResultDelivery.Method = ChannelOnline, DeliverElectronically
+		}, "", ""},
 		{"delivery by post without any address", func(r *Registration) {
 			r.ResultDelivery.Method = DeliverByPost
 			r.Applicant.Address = ""

@@ -13,7 +13,9 @@ import (
 	"github.com/motcua/motcua/services/platform/httpapi"
 )
 
-// act answers POST /dossiers/{code}/actions/{action}: a step of the dossier's life.
+// act answers POST /dossiers/{code}/actions/{action}: a step of the dossier's life, its
+// command in JSON; a complete may come as multipart/form-data with its result's file
+// (completeWithResult).
 func (a *API) act(w http.ResponseWriter, r *http.Request) {
 	action, ok := dossier.ParseAction(chi.URLParam(r, "action"))
 	if !ok {
@@ -23,6 +25,14 @@ func (a *API) act(w http.ResponseWriter, r *http.Request) {
 	key, err := httpapi.IdempotencyKey(r)
 	if err != nil {
 		a.fail(w, r, err)
+		return
+	}
+	if isMultipart(r) {
+		if action != dossier.ActComplete {
+			a.fail(w, r, httpapi.Problem(http.StatusUnsupportedMediaType, "", "multipart_only_complete"))
+			return
+		}
+		a.completeWithResult(w, r, key)
 		return
 	}
 	// An action without fields (accept, return) may come without a body: it reads as {}.

@@ -41,6 +41,10 @@ type API struct {
 	SpoolDir string
 	// WrongPINs limits each client's wrong codes and PINs (see NewPINLimit).
 	WrongPINs *ratelimit.Limiter
+	// Results attach the results given electronically and give them to the citizens;
+	// ResultGuard limits the downloads' wrong codes and PINs (see NewResultGuard).
+	Results     *app.Results
+	ResultGuard *ratelimit.Guard
 	// Audit tells administrators who read which citizen's personal data.
 	Audit *app.Audit
 	// Accounts, Offices and Procedures are the administrator's use cases.
@@ -57,6 +61,7 @@ func (a *API) Mount(r chi.Router) {
 	r.Post("/api/v1/public/verifications/{verification_id}", a.confirmVerification)
 	r.With(auth.AuthenticateCitizen(a.Verifier, a.Log)).Post("/api/v1/public/dossiers", a.submit)
 	r.Post("/api/v1/public/dossiers/{code}/supplements", a.supplement)
+	r.Get("/api/v1/track/{code}/result", a.downloadResult)
 	r.Get("/api/v1/offices", a.offices)
 	r.Get("/api/v1/procedures", a.procedures)
 	r.Get("/api/v1/calendar/due", a.due)
@@ -82,6 +87,8 @@ func (a *API) Mount(r chi.Router) {
 		r.With(admin).Patch("/api/v1/offices/{code}", offices.change(a))
 		r.With(admin).Post("/api/v1/procedures", procedures.create(a))
 		r.With(admin).Patch("/api/v1/procedures/{code}", procedures.change(a))
-		r.With(auth.RequireRole(a.Log, auth.RoleDesk, auth.RoleOfficer)).Post("/api/v1/dossiers/{code}/actions/{action}", a.act)
+		actors := auth.RequireRole(a.Log, auth.RoleDesk, auth.RoleOfficer)
+		r.With(actors).Post("/api/v1/dossiers/{code}/actions/{action}", a.act)
+		r.With(actors).Post("/api/v1/dossiers/{code}/files", a.attachResult)
 	})
 }
