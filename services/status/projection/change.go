@@ -53,6 +53,7 @@ func change(id, eventID uuid.UUID, ev *dossierv1.Event) (store.Change, error) {
 			FinishedAt: optionalTime(st.GetFinishedAt().IsValid(), st.GetFinishedAt().AsTime()),
 			Timing:     st.GetTiming(), ProcessingSeconds: st.GetProcessingSeconds(),
 			FeeDueVND: st.GetFeeDueVnd(), FeePaidVND: st.GetFeePaidVnd(),
+			ResultDownloadable: st.GetResultDownloadable(),
 		},
 		// Step times are kept to the microsecond, as PostgreSQL keeps the postal steps'
 		// times they are merged with.
@@ -113,10 +114,21 @@ func change(id, eventID uuid.UUID, ev *dossierv1.Event) (store.Change, error) {
 		case dossierv1.Outcome_OUTCOME_REJECTED:
 			c.Outcome = "rejected"
 		}
+		if f := k.Completed.GetResultFile(); f != nil {
+			rf, err := resultFile(f)
+			if err != nil {
+				return store.Change{}, err
+			}
+			c.ResultFile = rf
+		}
 	case *dossierv1.Event_Returned:
-		c.Step.Type = "returned"
-		if k.Returned.GetTrackingNumber() != "" {
+		switch {
+		case k.Returned.GetTrackingNumber() != "":
 			c.Step.Type = "result_delivered"
+		case k.Returned.GetElectronic():
+			c.Step.Type = "result_downloaded"
+		default:
+			c.Step.Type = "returned"
 		}
 	case *dossierv1.Event_Arrived:
 		c.Step.Type = "arrived"
@@ -146,6 +158,20 @@ func change(id, eventID uuid.UUID, ev *dossierv1.Event) (store.Change, error) {
 		}
 	}
 	return c, nil
+}
+
+// sha256Hex is what a file's SHA-256 looks like in an event: lower-case hex.
+var sha256Hex = regexp.MustCompile(`^[0-9a-f]{64}$`)
+
+// resultFile reads the fingerprint of a result's file, refusing one that cannot be a
+// file's: no name, a name PostgreSQL cannot keep or beyond any file's length, a size
+// below one byte, a digest that is not SHA-256.
+func resultFile(f *dossierv1.File) (*store.ResultFile, error) {
+	if f.GetName() == "" || !storable(f.GetName()) || !storable(f.GetContentType()) || utf8.RuneCountInString(f.GetName()) > 300 ||
+		len(f.GetContentType()) > 100 || f.GetSize() < 1 || !sha256Hex.MatchString(f.GetSha256()) {
+		return nil, errors.New("completed event with a malformed result file")
+	}
+	return &store.ResultFile{Name: f.GetName(), ContentType: f.GetContentType(), Size: f.GetSize(), SHA256: f.GetSha256()}, nil
 }
 
 // storable reports whether PostgreSQL can keep s as text: UTF-8 without NUL.

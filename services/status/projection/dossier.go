@@ -152,8 +152,11 @@ func channel(c dossierv1.Channel) string {
 }
 
 func delivery(m dossierv1.DeliveryMethod) string {
-	if m == dossierv1.DeliveryMethod_DELIVERY_METHOD_POST {
+	switch m {
+	case dossierv1.DeliveryMethod_DELIVERY_METHOD_POST:
 		return "post"
+	case dossierv1.DeliveryMethod_DELIVERY_METHOD_ELECTRONIC:
+		return "electronic"
 	}
 	return "desk"
 }

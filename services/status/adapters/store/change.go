@@ -32,6 +32,9 @@ type State struct {
 	ProcessingSeconds int64
 	FeeDueVND         int64
 	FeePaidVND        int64
+	// ResultDownloadable says the citizen can download the result now (a result given
+	// electronically, completed with its file).
+	ResultDownloadable bool
 }
 
 // Change is what one event after Received does to the read model: a newer state (applied
@@ -47,7 +50,19 @@ type Change struct {
 	// ReceivedAt is when a desk received an online dossier (an Admitted event), nil for
 	// the other kinds; kept whatever the order, as Outcome is.
 	ReceivedAt *time.Time
+	// ResultFile is the result's file a Completed event names, nil for the others; kept
+	// whatever the order, as Outcome is.
+	ResultFile *ResultFile
 	Step       Step
+}
+
+// ResultFile is the fingerprint of a result's file, as the row keeps it: never its
+// bytes, which intake keeps and gives.
+type ResultFile struct {
+	Name        string `json:"name"`
+	ContentType string `json:"content_type"`
+	Size        int64  `json:"size"`
+	SHA256      string `json:"sha256"`
 }
 
 // ErrNotReceivedYet is a later event of a dossier whose Received event has not been
@@ -92,6 +107,8 @@ func FoldChange(ctx context.Context, tx pgx.Tx, c Change) error {
 		version             = GREATEST(d.version, $2),
 		outcome             = CASE WHEN $18 <> '' THEN $18 ELSE d.outcome END,
 		received_at         = COALESCE($20, d.received_at),
+		result_downloadable = CASE WHEN d.version < $2 THEN $21 ELSE d.result_downloadable END,
+		result_file         = COALESCE($22, d.result_file),
 		offices             = ARRAY(SELECT DISTINCT o FROM unnest(d.offices || ARRAY[$5::text, $7::text,
 			CASE WHEN $9::timestamptz IS NOT NULL THEN d.handling_office_code END]) o
 			WHERE o <> '' ORDER BY o),
@@ -103,7 +120,8 @@ func FoldChange(ctx context.Context, tx pgx.Tx, c Change) error {
 		WHERE d.id = $1`,
 		c.ID, c.Version, s.Status, s.StatusCode, s.CurrentOfficeCode, s.CurrentOfficeName,
 		s.PendingOfficeCode, s.PendingOfficeName, s.DueAt, s.PausedAt, s.SupplementRequests, s.Extended,
-		s.FinishedAt, s.Timing, s.ProcessingSeconds, s.FeeDueVND, s.FeePaidVND, c.Outcome, step, c.ReceivedAt)
+		s.FinishedAt, s.Timing, s.ProcessingSeconds, s.FeeDueVND, s.FeePaidVND, c.Outcome, step, c.ReceivedAt,
+		s.ResultDownloadable, c.ResultFile)
 	if err != nil {
 		return fmt.Errorf("fold %s: %w", c.Step.Type, err)
 	}

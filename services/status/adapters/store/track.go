@@ -36,16 +36,18 @@ type postalStepRow struct {
 	ReasonCode     string    `json:"reason_code"`
 }
 
-// ByCode returns the dossier with code, its timeline, shipments and postal steps in one
-// statement (so one snapshot); citizen.ErrNotFound when status does not know the code.
+// ByCode returns the dossier with code, its timeline, shipments and postal steps, and
+// the result's file when the citizen can download it, in one statement (so one
+// snapshot); citizen.ErrNotFound when status does not know the code.
 func (s *Store) ByCode(ctx context.Context, code string) (citizen.Tracked, error) {
 	var t citizen.Tracked
 	var steps []Step
 	var shipments []shipmentRow
 	var postal []postalStepRow
+	var result *ResultFile
 	err := s.pool.QueryRow(ctx, `SELECT `+summaryColumns+`, d.version, d.pin_hash,
 		d.receiving_office_code, d.receiving_office_name, d.handling_office_code, d.handling_office_name,
-		d.timeline,
+		d.timeline, CASE WHEN d.result_downloadable THEN d.result_file END,
 		COALESCE((SELECT jsonb_agg(to_jsonb(s) ORDER BY s.created_at, s.tracking_number)
 			FROM shipments s WHERE s.dossier_id = d.id), '[]'),
 		COALESCE((SELECT jsonb_agg(to_jsonb(p) ORDER BY p.at, p.tracking_number, p.version)
@@ -53,7 +55,7 @@ func (s *Store) ByCode(ctx context.Context, code string) (citizen.Tracked, error
 		FROM dossiers d WHERE d.code = $1`, code).
 		Scan(append(summaryTargets(&t.Summary), &t.Version, &t.PINHash,
 			&t.ReceivingOfficeCode, &t.ReceivingOfficeName, &t.HandlingOfficeCode, &t.HandlingOfficeName,
-			&steps, &shipments, &postal)...)
+			&steps, &result, &shipments, &postal)...)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return t, citizen.ErrNotFound
 	}
@@ -75,6 +77,10 @@ func (s *Store) ByCode(ctx context.Context, code string) (citizen.Tracked, error
 	t.Postal = make([]citizen.PostalStep, len(postal))
 	for i, row := range postal {
 		t.Postal[i] = citizen.PostalStep(row)
+	}
+	if result != nil {
+		r := citizen.ResultFile(*result)
+		t.Result = &r
 	}
 	return t, nil
 }

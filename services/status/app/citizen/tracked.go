@@ -30,6 +30,17 @@ type Tracked struct {
 	// Postal is one step per shipment event, by time (then tracking number and
 	// version); the view merges it into Timeline by time.
 	Postal []PostalStep
+	// Result is the result's file the citizen can download now (a result given
+	// electronically, completed with its file); nil otherwise.
+	Result *ResultFile
+}
+
+// ResultFile is the fingerprint of the result's file a citizen downloads from intake.
+type ResultFile struct {
+	Name        string
+	ContentType string
+	Size        int64
+	SHA256      string
 }
 
 // DossierStep is one step of a dossier's own timeline.

@@ -42,6 +42,9 @@ type View struct {
 	Applicant string
 	Timeline  []Step
 	Shipments []Shipment
+	// Result is the result's file the citizen can download (ResultURL); nil when there
+	// is none (a result not given electronically, or not ready yet).
+	Result *ResultFile
 }
 
 // Step is one entry of the timeline: a step of the dossier or an event of a shipment.
@@ -103,6 +106,7 @@ func (s *Service) View(t Tracked, now time.Time, lang vocabulary.Lang) View {
 		Applicant:      t.ApplicantMasked,
 		Timeline:       s.timeline(t, lang),
 		Shipments:      make([]Shipment, 0, len(t.Shipments)),
+		Result:         t.Result,
 	}
 	if t.PendingOfficeCode != "" {
 		v.PendingOffice = &Ref{Code: t.PendingOfficeCode, Name: t.PendingOfficeName}

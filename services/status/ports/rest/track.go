@@ -69,6 +69,18 @@ type trackJSON struct {
 	TimeRemainingHours *float64       `json:"time_remaining_hours"`
 	Timeline           []stepJSON     `json:"timeline"`
 	Shipments          []shipmentJSON `json:"shipments"`
+	// Result is there when the citizen can download the electronic result.
+	Result *resultJSON `json:"result,omitempty"`
+}
+
+// resultJSON is the electronic result a citizen can download: its file's fingerprint
+// and the address to download it at, with the code and PIN the lookup was asked with.
+type resultJSON struct {
+	Name        string `json:"name"`
+	ContentType string `json:"content_type"`
+	Size        int64  `json:"size"`
+	SHA256      string `json:"sha256"`
+	DownloadURL string `json:"download_url"`
 }
 
 // track answers GET /track/{code}?pin=: a citizen's lookup. An unknown code and a wrong
@@ -106,6 +118,10 @@ func (a *API) track(w http.ResponseWriter, r *http.Request) {
 	}
 	for _, s := range v.Shipments {
 		out.Shipments = append(out.Shipments, shipmentJSON(s))
+	}
+	if f := v.Result; f != nil {
+		out.Result = &resultJSON{Name: f.Name, ContentType: f.ContentType, Size: f.Size, SHA256: f.SHA256,
+			DownloadURL: citizen.ResultURL(v.Code, r.URL.Query().Get("pin"))}
 	}
 	w.Header().Set("Cache-Control", "no-store")
 	w.Header().Set("Content-Language", string(lang))

@@ -107,6 +107,18 @@ func (p *page) Remaining() string {
 	return p.T("hours.left", htmlpage.Decimal(p.Lang, h, -1))
 }
 
+// ResultURL is where the citizen downloads the electronic result, with the code and PIN
+// the dossier was found with, as the contract gives it.
+func (p *page) ResultURL() string { return citizen.ResultURL(p.View.Code, p.PIN) }
+
+// FileSize says a file's size in kilobytes, or megabytes from one.
+func (p *page) FileSize(n int64) string {
+	if n >= 1<<20 {
+		return p.T("size.mb", htmlpage.Decimal(p.Lang, float64(n)/(1<<20), 1))
+	}
+	return p.T("size.kb", htmlpage.Decimal(p.Lang, max(float64(n)/(1<<10), 0.1), 1))
+}
+
 // Leg names a postal leg.
 func (p *page) Leg(kind string) string { return vocabulary.Leg(kind).In(p.Lang) }
 

@@ -34,6 +34,14 @@ var texts = htmlpage.Dictionary{
 	"hours.over":   {"Quá hạn %s giờ làm việc", "%s working hours overdue"},
 	"timing":       {"Tiến độ", "Progress"},
 	"timeline":     {"Quá trình xử lý", "Timeline"},
+
+	// The electronic result.
+	"result.title":    {"Kết quả điện tử", "Electronic result"},
+	"result.intro":    {"Kết quả giải quyết hồ sơ đã sẵn sàng để tải về; kết quả điện tử có giá trị như bản giấy. Lần tải đầu tiên được ghi nhận là bạn đã nhận kết quả.", "The result of your dossier is ready to download; an electronic result has the value of the paper one. The first download counts as receiving the result."},
+	"result.download": {"Tải kết quả về", "Download the result"},
+	"size.kb":         {"%s KB", "%s KB"},
+	"size.mb":         {"%s MB", "%s MB"},
+
 	"new.due":      {"Ngày hẹn mới", "New appointment"},
 	"items":        {"Giấy tờ cần bổ sung", "Documents to add"},
 	"shipments":    {"Gửi qua bưu điện", "By post"},
