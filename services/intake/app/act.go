@@ -63,6 +63,12 @@ func (p *Processor) act(ctx context.Context, who *auth.Principal, code string, a
 			return view, false, err
 		}
 	}
+	result := kept
+	if action == dossier.ActComplete && kept == nil && c.ResultFileID != "" {
+		if result, err = p.postedResult(ctx, code, c.ResultFileID); err != nil {
+			return view, false, err
+		}
+	}
 	actor := actorOf(who)
 	cal := p.Calendar.Calendar()
 	name := p.Catalog.officeNamer(ctx)
@@ -77,9 +83,8 @@ func (p *Processor) act(ctx context.Context, who *auth.Principal, code string, a
 			ProcessingTime: next.ProcessingTime(cal)}
 		change := Change{State: next, Step: step}
 		if action == dossier.ActComplete {
-			result, err := p.resultFile(ctx, d.Code, c, kept)
-			if err != nil {
-				return Change{}, err
+			if c.ResultFileID != "" && result == nil {
+				return Change{}, errUnknownResultFile
 			}
 			if result != nil {
 				acted.ResultFile = &fileEvents([]StoredFile{*result})[0]

@@ -122,26 +122,18 @@ func (r *Results) keep(ctx context.Context, u Upload, kind, by string) (StoredFi
 	return f, nil
 }
 
-// resultFile is the result's file complete's command c names: kept, the one kept with
-// it, or one posted to the dossier with code before; nil for none. A file the dossier
-// does not have as a result is a field error.
-func (p *Processor) resultFile(ctx context.Context, code string, c dossier.Command, kept *StoredFile) (*StoredFile, error) {
-	if kept != nil {
-		return kept, nil
-	}
-	if c.ResultFileID == "" {
+// postedResult is the result's file with id posted to the dossier with code before its
+// complete; nil when the dossier has no such result file. It is read before the
+// dossier is locked (files are never changed or removed), so that an action holds one
+// connection only.
+func (p *Processor) postedResult(ctx context.Context, code, id string) (*StoredFile, error) {
+	fileID, err := uuid.Parse(id)
+	if err != nil {
 		return nil, nil
 	}
-	id, err := uuid.Parse(c.ResultFileID)
-	if err != nil {
-		return nil, errUnknownResultFile
-	}
-	f, ok, err := p.Dossiers.File(ctx, code, id)
-	if err != nil {
+	f, ok, err := p.Dossiers.File(ctx, code, fileID)
+	if err != nil || !ok || f.Purpose != FileResult {
 		return nil, err
-	}
-	if !ok || f.Purpose != FileResult {
-		return nil, errUnknownResultFile
 	}
 	return &f, nil
 }
