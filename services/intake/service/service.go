@@ -13,6 +13,7 @@ import (
 	"github.com/motcua/motcua/services/intake/adapters/store"
 	"github.com/motcua/motcua/services/intake/app"
 	"github.com/motcua/motcua/services/intake/ports/admin"
+	"github.com/motcua/motcua/services/intake/ports/citizenweb"
 	"github.com/motcua/motcua/services/intake/ports/rest"
 	"github.com/motcua/motcua/services/intake/ports/web"
 	"github.com/motcua/motcua/services/intake/shipments"
@@ -41,6 +42,7 @@ type Service struct {
 	api       *rest.API
 	pages     *web.Pages
 	admin     *admin.Pages
+	online    *citizenweb.Pages
 	log       *slog.Logger
 }
 
@@ -131,16 +133,21 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 	api.Procedures = &app.Procedures{Store: st, Cache: cat}
 	adminPages := &admin.Pages{Log: log, Verifier: api.Verifier, Calendar: cal, Calendars: api.Calendars,
 		Offices: api.Offices, Procedures: api.Procedures, Accounts: api.Accounts}
-	return &Service{Store: st, Infra: inf, relay: relay, api: api, pages: pages, admin: adminPages, log: log,
+	// The citizen's online pages use the API's use cases and its limits per client.
+	online := &citizenweb.Pages{Log: log, Catalog: st, Verifications: api.Verifications, Online: api.Online,
+		Verifier: verifier, CodesAsked: api.VerificationsAsked, WrongCodes: api.VerificationsWrong,
+		WrongPINs: api.WrongPINs, SpoolDir: api.SpoolDir}
+	return &Service{Store: st, Infra: inf, relay: relay, api: api, pages: pages, admin: adminPages, online: online, log: log,
 		shipments: messaging.NewConsumer(inf.Pool, inf.JS, log, shipments.Consumer, shipments.Handler(road))}, nil
 }
 
-// Mount adds intake's API, the desk's pages and the administrator's pages to r, with
-// the base style sheet both kinds of pages share.
+// Mount adds intake's API, the desk's pages, the administrator's pages and the
+// citizen's online pages to r, with the base style sheet every kind of page shares.
 func (s *Service) Mount(r chi.Router) {
 	s.api.Mount(r)
 	s.pages.Mount(r)
 	s.admin.Mount(r)
+	s.online.Mount(r)
 	layout.MountBaseStyle(r, "intake")
 }
 
