@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -129,9 +130,24 @@ func TestOnlineDossierBeforeAndAfterReception(t *testing.T) {
 		!reflect.DeepEqual(steps[1].(map[string]any)["detail"], map[string]any{"items": []any{"Bản sao căn cước công dân"}}) {
 		t.Errorf("the request's step: %s", a.body)
 	}
-	shows(t, "the page of a request before reception", e.page(defaultClient, lookupPage(d.code, d.pin), nil), http.StatusOK,
-		[]string{"Chờ bổ sung hồ sơ", "Giấy tờ cần bổ sung", "Bản sao căn cước công dân", "Ngày nộp trực tuyến"},
+	// The page offers the form that sends the supplement to intake (multipart, with the
+	// form's token, the code and the PIN), and says so instead once it was sent.
+	asked := e.page(defaultClient, lookupPage(d.code, d.pin), nil)
+	shows(t, "the page of a request before reception", asked, http.StatusOK,
+		[]string{"Chờ bổ sung hồ sơ", "Giấy tờ cần bổ sung", "Bản sao căn cước công dân", "Ngày nộp trực tuyến",
+			`<form method="post" action="/nop-truc-tuyen/bo-sung" enctype="multipart/form-data" id="supplement-form">`,
+			`<li>Bản sao căn cước công dân</li>`, `name="code" value="` + d.code + `"`, `name="pin" value="` + d.pin + `"`,
+			`name="files" type="file" multiple accept="application/pdf,image/jpeg,image/png"`, `name="note"`},
 		"Ngày hẹn trả kết quả", "Quá hạn", `id="awaits-check"`)
+	if !csrfField.Match(asked.body) || !regexp.MustCompile(`name="idem" value="[A-Za-z0-9_-]{24}"`).Match(asked.body) {
+		t.Error("the supplement form has no CSRF token or no key of its own")
+	}
+	shows(t, "the page once the supplement was sent", e.page(defaultClient, lookupPage(d.code, d.pin, "bo-sung", "1"), nil),
+		http.StatusOK, []string{`id="supplement-sent"`, "Đã gửi bổ sung"}, `id="supplement-form"`)
+	shows(t, "in English", e.page(defaultClient, lookupPage(d.code, d.pin, "lang", "en"), nil), http.StatusOK,
+		[]string{"Send the supplement", `action="/nop-truc-tuyen/bo-sung?lang=en"`})
+	shows(t, "the home page", e.page(defaultClient, "/", nil), http.StatusOK,
+		[]string{`<a id="online-link" href="/nop-truc-tuyen">Nộp hồ sơ trực tuyến</a>`})
 
 	// Supplemented, it awaits checking again; then the desk receives it.
 	e.emit(life[1])

@@ -41,6 +41,9 @@ func (p *Pages) lookup(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	if pg.View.AwaitsSupplement() && q.Get(SentParam) == "1" {
+		pg.SupplementSent, pg.Notice = true, pg.T("supplement.sent")
+	}
 	if pg.View.Returned() {
 		rated, err := p.Citizen.Rated(r.Context(), t)
 		if err != nil {
@@ -67,9 +70,10 @@ func (p *Pages) find(w http.ResponseWriter, r *http.Request, pg *page, code, pin
 	return t, true
 }
 
-// show renders the dossier found, with the rating form when it may be rated.
+// show renders the dossier found, with the rating form when it may be rated and the
+// supplement form when it waits for one.
 func (p *Pages) show(w http.ResponseWriter, r *http.Request, status int, pg *page) {
-	if pg.View.Returned() {
+	if pg.View.Returned() || pg.View.AwaitsSupplement() {
 		pg.CSRF = csrf.Token(w, r)
 	}
 	p.render(w, status, pg)

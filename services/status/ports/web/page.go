@@ -24,6 +24,9 @@ type page struct {
 	// PIN is the PIN the dossier was found with, for the rating form's hidden field.
 	PIN    string
 	Rating rating
+	// SupplementSent is set when the lookup opens again after intake took the
+	// supplement its form sent: the page says so instead of offering the form.
+	SupplementSent bool
 }
 
 // rating is the state of the rating form.

@@ -68,6 +68,18 @@ var texts = htmlpage.Dictionary{
 	"footer":       {"Mã tra cứu là bí mật: đừng chia sẻ đường dẫn có mã này.", "The lookup PIN is secret: do not share a link that contains it."},
 	"seconds":      {"%d giây", "%d seconds"},
 	"minutes":      {"%d phút", "%d minutes"},
+
+	// The way to the online submission, and the supplement a dossier waits for.
+	"online.title":          {"Nộp hồ sơ trực tuyến", "Submit a dossier online"},
+	"online.intro":          {"Nộp hồ sơ mà không cần đến Bộ phận Một cửa: tìm thủ tục, xác thực thư điện tử hoặc số điện thoại, rồi đính kèm bản chụp hoặc bản quét giấy tờ.", "Hand a dossier in without coming to the desk: find the procedure, prove your e-mail address or phone number, then attach photos or scans of the papers."},
+	"online.link":           {"Nộp hồ sơ trực tuyến", "Submit a dossier online"},
+	"supplement.title":      {"Gửi bổ sung hồ sơ", "Send the supplement"},
+	"supplement.intro":      {"Cơ quan cần thêm giấy tờ để giải quyết hồ sơ. Hãy gửi bản chụp hoặc bản quét các giấy tờ sau, kèm ghi chú nếu cần:", "The office needs more papers to decide the dossier. Send photos or scans of the papers below, with a note if needed:"},
+	"supplement.note":       {"Ghi chú cho cơ quan (không bắt buộc)", "Note to the office (optional)"},
+	"supplement.files":      {"Tệp giấy tờ bổ sung", "Files of the papers"},
+	"supplement.files.hint": {"Chọn một hoặc nhiều tệp PDF, JPEG hoặc PNG, mỗi tệp tối đa 10 MB. Trên điện thoại, bạn có thể chụp ảnh giấy tờ.", "Choose one or more PDF, JPEG or PNG files, at most 10 MB each. On a phone you can photograph the papers."},
+	"supplement.submit":     {"Gửi bổ sung", "Send the supplement"},
+	"supplement.sent":       {"Đã gửi bổ sung. Cơ quan sẽ xem xét; trạng thái hồ sơ trên trang này được cập nhật sau ít phút.", "The supplement was sent. The office will look at it; the dossier's status here is updated within a few minutes."},
 }
 
 // when shows a time as a citizen reads it: 09:05, 10/03/2026 in Vietnamese.
