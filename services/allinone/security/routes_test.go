@@ -87,7 +87,8 @@ type expect struct {
 	query, form, json string
 	params            map[string]string
 	// parts and files make a multipart/form-data body: the text parts (templates, as
-	// json) and, for each name of files, a small PDF.
+	// json) and, for each name of files, a small PDF; a page's form also carries its
+	// CSRF token as a part.
 	parts map[string]string
 	files []string
 	// answers is the status of the own variant's answer to a role allowed (0: any
@@ -111,6 +112,9 @@ var (
 	deskOnly   = []string{"desk"}
 	deskPages  = []string{"desk", "officer"}
 	validLogin = `{"username":"desk.giaray","password":"` + demo.Password + `"}`
+	// onlineForm is the online pages' application of the monthly social allowance
+	// (1.001776), which asks for two documents, the files' inputs file-0 and file-1.
+	onlineForm = map[string]string{"full_name": "Lê Văn Cường", "receiving_office": demo.DistrictDesk, "delivery": "desk", "declaration": "1"}
 	// onlineApplication is a submission's "application" part, naming its file "scan".
 	onlineApplication = `{"procedure_code":"2.000720","receiving_office":"` + demo.DistrictDesk + `","applicant":{"full_name":"Lê Văn Cường","id_number":"079912345679","address":"Khu 5, Gia Ray"},"documents":[{"name":"Giấy đề nghị đăng ký hộ kinh doanh","kind":"copy","file":"scan"}],"result_delivery":{"method":"desk"}}`
 )
@@ -145,6 +149,19 @@ var table = map[string]expect{
 	"GET /assets/status/base.css":      {public: true},
 	"GET /assets/status/citizen.css":   {public: true},
 	"GET /assets/status/dashboard.css": {public: true},
+	"GET /assets/intake/online.css":    {public: true},
+
+	// The citizens' online pages: anyone may open them; a submission takes the proof of
+	// an address kept in a cookie (without it, the page asks for it again: 303), a
+	// supplement the code and PIN as the lookup does.
+	"GET /nop-truc-tuyen":                 {public: true, query: "q=ho+kinh+doanh"},
+	"GET /nop-truc-tuyen/thu-tuc/{code}":  {public: true, thing: aProcedure},
+	"POST /nop-truc-tuyen/thu-tuc/{code}": {public: true, thing: aProcedure, parts: onlineForm, files: []string{"file-0", "file-1"}},
+	"GET /nop-truc-tuyen/xac-minh":        {public: true, query: "id=0b8f4a52-6f1e-4c1e-9d7a-3c2b1a000000&thu-tuc=2.000720"},
+	"POST /nop-truc-tuyen/xac-minh":       {public: true, form: "contact=cong.dan.trang.{n}@example.vn&thu-tuc=2.000720"},
+	"POST /nop-truc-tuyen/xac-minh/ma":    {public: true, thing: aVerification, form: "id={verification_id}&code=123456&thu-tuc=2.000720"},
+	"POST /nop-truc-tuyen/xac-minh/xoa":   {public: true, form: "thu-tuc=2.000720"},
+	"POST /nop-truc-tuyen/bo-sung":        {public: true, thing: aLookup, parts: map[string]string{"code": "{code}", "pin": "{pin}", "note": "Bổ sung bản sao sổ hộ khẩu"}, files: []string{"files"}},
 
 	// The citizens' own dossiers online: behind a contact token, or the code and PIN.
 	"POST /api/v1/public/dossiers":                    {roles: citizens, parts: map[string]string{"application": onlineApplication}, files: []string{"scan"}, answers: http.StatusCreated},
@@ -501,7 +518,8 @@ func signIn(t *testing.T, s servertest.Served, mails *mailtest.Server, from, rol
 	case "citizen":
 		serial++
 		c.token = s.ContactToken(t, c.client.http, mails, fmt.Sprintf("cong.dan.%d@example.vn", serial))
-		c.cookies = append(c.cookies, &http.Cookie{Name: "motcua_session", Value: c.token})
+		c.cookies = append(c.cookies, &http.Cookie{Name: "motcua_session", Value: c.token},
+			&http.Cookie{Name: "motcua_contact", Value: c.token})
 		// The forms' CSRF token as a browser that sends this cookie gets it.
 		again := c.client.do(call{method: http.MethodGet, path: "/dang-nhap", cookies: c.cookies})
 		if c.csrf = csrfOf(again); again.status != http.StatusOK || c.csrf == "" {
@@ -554,10 +572,14 @@ func (c *caller) request(e expect, method, pattern string, vars map[string]strin
 	if e.json != "" {
 		k.json = jsonRaw(fill(e.json))
 	}
+	page := e.page || strings.HasPrefix(pattern, "/") && !strings.HasPrefix(pattern, "/api/")
 	if len(e.parts)+len(e.files) > 0 {
 		fields := map[string]string{}
 		for name, v := range e.parts {
 			fields[name] = fill(v)
+		}
+		if page && method == http.MethodPost {
+			fields["csrf_token"] = c.csrf // a page's form with files carries its token as a part
 		}
 		var files []servertest.File
 		for _, part := range e.files {
@@ -565,9 +587,9 @@ func (c *caller) request(e expect, method, pattern string, vars map[string]strin
 		}
 		k.body, k.ctype = servertest.Multipart(c.client.t, fields, files...)
 	}
-	if e.page || strings.HasPrefix(pattern, "/") && !strings.HasPrefix(pattern, "/api/") {
+	if page {
 		k.cookies = c.cookies
-		if method == http.MethodPost {
+		if method == http.MethodPost && k.body == nil {
 			form, err := url.ParseQuery(fill(e.form))
 			if err != nil {
 				panic(err)
