@@ -121,12 +121,7 @@ func (p *Processor) act(ctx context.Context, who *auth.Principal, code string, a
 	}
 	if !replayed {
 		p.Relay.Notify()
-		switch {
-		case action == dossier.ActReceive:
-			p.tellReceived(ctx, code)
-		case resultReady:
-			p.tellResultReady(ctx, code)
-		}
+		p.tellCitizen(ctx, code, action, resultReady)
 	}
 	return view, replayed, nil
 }

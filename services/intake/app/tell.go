@@ -2,27 +2,59 @@ package app
 
 import (
 	"context"
+	"strings"
 
 	"github.com/motcua/motcua/proto/vocabulary"
 	"github.com/motcua/motcua/services/intake/domain/contact"
+	"github.com/motcua/motcua/services/intake/domain/dossier"
 )
 
-// tellReceived tells the citizen who submitted the dossier with code online that the
-// desk received it, with the appointment, at the address they verified. The lookup
-// shows the same; a message that cannot be sent is logged, not an error of the action.
-func (p *Processor) tellReceived(ctx context.Context, code string) {
+// tellCitizen tells the citizen who submitted the dossier with code online what the
+// action just taken means for them, at the address they verified: that the desk
+// received it (with the appointment), what the desk's guidance asks for, why it was
+// refused, that the electronic result is ready. The lookup shows the same; a message
+// that cannot be sent is logged, not an error of the action. Other actions, and
+// dossiers registered at a desk, are not told here.
+func (p *Processor) tellCitizen(ctx context.Context, code string, action dossier.Action, resultReady bool) {
+	key := map[dossier.Action]string{dossier.ActReceive: "admitted", dossier.ActRequestSupplement: "guidance",
+		dossier.ActRefuse: "refused"}[action]
+	if resultReady {
+		key = "result"
+	}
+	if key == "" {
+		return
+	}
 	rec, to, ok := p.citizenAddress(ctx, code)
 	if !ok {
 		return
 	}
-	loc := p.Calendar.Calendar().Location()
-	at := rec.State.ReceivedAt.In(loc)
-	due := rec.State.DueAt.In(loc)
+	link := p.PublicURL + "/tra-cuu?code=" + code
+	var args []any
+	switch key {
+	case "admitted":
+		loc := p.Calendar.Calendar().Location()
+		args = []any{code, rec.State.ReceivedAt.In(loc), rec.State.DueAt.In(loc), link}
+	case "guidance", "refused":
+		if len(rec.Steps) == 0 {
+			return
+		}
+		last := rec.Steps[len(rec.Steps)-1]
+		items := make([]string, len(last.Items))
+		for i, it := range last.Items {
+			items[i] = "– " + it.Name
+		}
+		args = []any{code, strings.Join(items, "\n"), last.Reason, link}
+		if key == "refused" {
+			args = []any{code, last.Reason, link}
+		}
+	case "result":
+		args = []any{code, link}
+	}
 	lang := vocabulary.Vietnamese
-	subject := vocabulary.Message("admitted.subject", code).In(lang)
-	text := vocabulary.Message("admitted.text", code, at, due, p.PublicURL+"/tra-cuu?code="+code).In(lang)
+	subject := vocabulary.Message(key+".subject", code).In(lang)
+	text := vocabulary.Message(key+".text", args...).In(lang)
 	if err := p.Send.Send(ctx, to, subject, text); err != nil {
-		p.Log.Warn("the citizen could not be told of the receipt", "code", code, "err", err)
+		p.Log.Warn("the citizen could not be told", "code", code, "about", key, "err", err)
 	}
 }
 

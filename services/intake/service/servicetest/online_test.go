@@ -283,6 +283,14 @@ func TestSupplementOnline(t *testing.T) {
 	desk := e.token(t, "desk.xuanloc")
 	guidance := apitest.JSON(t, map[string]any{"items": []map[string]any{{"name": "Ảnh chân dung 4x6"}}, "reason": "Thiếu ảnh"})
 	e.call(t, "POST", "/api/v1/dossiers/"+got.Code+"/actions/request-supplement", desk, guidance).Expect(t, http.StatusOK)
+	var guided bool
+	for _, m := range mails.To(t, "chi.le@example.vn") {
+		guided = guided || strings.Contains(m.Subject, got.Code) && strings.Contains(m.Text, "Ảnh chân dung 4x6") &&
+			strings.Contains(m.Text, "Thiếu ảnh") && !strings.Contains(m.Text, got.LookupPIN)
+	}
+	if !guided {
+		t.Error("the citizen was not sent the desk's guidance (without the PIN)")
+	}
 
 	photo := append([]byte("\x89PNG\r\n\x1a\n"), pdf(3000)...)
 	supp, sct := multipartWithNote(t, "Em gửi bổ sung ảnh ạ.", upload{"anh", "ảnh 4x6.png", photo})
