@@ -81,6 +81,10 @@ func (p *Processor) act(ctx context.Context, who *auth.Principal, code string, a
 		}
 		acted := events.Acted{DossierID: d.ID, State: next, Step: step, OfficeName: name,
 			ProcessingTime: next.ProcessingTime(cal)}
+		if dossier.ChecksFirst(d.State, action) && !d.SubmittedAt.IsZero() {
+			waited := cal.WorkingDuration(d.SubmittedAt, now)
+			acted.CheckTime = &waited
+		}
 		change := Change{State: next, Step: step}
 		if action == dossier.ActComplete {
 			if c.ResultFileID != "" && result == nil {

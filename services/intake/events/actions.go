@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/google/uuid"
+	"google.golang.org/protobuf/proto"
 	"google.golang.org/protobuf/types/known/timestamppb"
 
 	dossierv1 "github.com/motcua/motcua/proto/motcua/dossier/v1"
@@ -19,6 +20,9 @@ type Acted struct {
 	Step      dossier.Step
 	// OfficeName names an office by its code (from the catalogue).
 	OfficeName func(code string) string
+	// CheckTime is the working time a dossier submitted online waited for the desk's
+	// first check; set on that check only.
+	CheckTime *time.Duration
 	// ProcessingTime is the working time the dossier took, once finished.
 	ProcessingTime time.Duration
 	// DeliveryAddressSealed is where the post delivers the result, sealed with the event
@@ -58,6 +62,9 @@ func Action(a Acted) (outbox.Message, error) {
 			ResultDownloadable: st.ResultDownloadable(),
 		},
 		Step: &dossierv1.Step{Office: ref(step.Office), Timing: string(step.Timing)},
+	}
+	if a.CheckTime != nil {
+		ev.Step.CheckSeconds = proto.Int64(int64(*a.CheckTime / time.Second))
 	}
 	var kind string
 	switch step.Action {

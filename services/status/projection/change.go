@@ -36,7 +36,7 @@ func change(id, eventID uuid.UUID, ev *dossierv1.Event) (store.Change, error) {
 	default:
 		return store.Change{}, fmt.Errorf("dossier event with an unknown timing %q", st.GetTiming())
 	}
-	if st.GetSupplementRequests() < 0 || st.GetProcessingSeconds() < 0 {
+	if st.GetSupplementRequests() < 0 || st.GetProcessingSeconds() < 0 || step.GetCheckSeconds() < 0 {
 		return store.Change{}, errors.New("dossier event with negative counts")
 	}
 	c := store.Change{
@@ -59,6 +59,7 @@ func change(id, eventID uuid.UUID, ev *dossierv1.Event) (store.Change, error) {
 		// times they are merged with.
 		Step: store.Step{EventID: eventID, At: ev.GetOccurredAt().AsTime().Truncate(time.Microsecond),
 			OfficeCode: step.GetOffice().GetCode(), OfficeName: step.GetOffice().GetName()},
+		CheckSeconds: step.CheckSeconds,
 	}
 	if st.GetDueAt() != nil && c.State.DueAt == nil || st.GetPausedAt() != nil && c.State.PausedAt == nil ||
 		st.GetFinishedAt() != nil && c.State.FinishedAt == nil {

@@ -38,6 +38,15 @@ func admitted(received time.Time) func(*dossierv1.Event) {
 	}
 }
 
+// checkedAfter is kind on the desk's first check of an online dossier, which waited
+// seconds of working time for it.
+func checkedAfter(seconds int64, kind func(*dossierv1.Event)) func(*dossierv1.Event) {
+	return func(e *dossierv1.Event) {
+		kind(e)
+		e.Step.CheckSeconds = &seconds
+	}
+}
+
 // Before a desk receives it, an online dossier's states have no appointment.
 var (
 	awaitingCheck = state{status: "submitted", code: 1, current: deskA}
@@ -143,7 +152,7 @@ func TestOnlineDossierBeforeAndAfterReception(t *testing.T) {
 		t.Error("the supplement form has no CSRF token or no key of its own")
 	}
 	shows(t, "the page once the supplement was sent", e.page(defaultClient, lookupPage(d.code, d.pin, "bo-sung", "1"), nil),
-		http.StatusOK, []string{`id="supplement-sent"`, "Đã gửi bổ sung"}, `id="supplement-form"`)
+		http.StatusOK, []string{`id="notice"`, "Đã gửi bổ sung"}, `id="supplement-form"`)
 	shows(t, "in English", e.page(defaultClient, lookupPage(d.code, d.pin, "lang", "en"), nil), http.StatusOK,
 		[]string{"Send the supplement", `action="/nop-truc-tuyen/bo-sung?lang=en"`})
 	shows(t, "the home page", e.page(defaultClient, "/", nil), http.StatusOK,
@@ -318,7 +327,7 @@ func TestFiguresCountOnlineDossiersOnceReceived(t *testing.T) {
 	e.emit(
 		event(refusedBefore, 2, refusedAt, state{status: "refused", code: 3, current: deskA, finished: &refusedAt}, deskA, refused),
 		event(receivedOnline, 2, at(3, 12, 8, 0), state{status: "received", code: 2, current: deskA, due: at(3, 19, 17, 0)},
-			deskA, admitted(at(3, 12, 8, 0))),
+			deskA, checkedAfter(6*3600+1800, admitted(at(3, 12, 8, 0)))),
 		event(askedBefore, 2, at(3, 16, 10, 0), state{status: "supplement_requested", code: 5, current: deskA, requests: 1},
 			deskA, supplementRequested("Tờ khai")),
 		event(withdrawnBefore, 2, withdrawnAt, state{status: "withdrawn", code: 7, current: deskA, finished: &withdrawnAt},
@@ -338,6 +347,8 @@ func TestFiguresCountOnlineDossiersOnceReceived(t *testing.T) {
 		"finished":  map[string]any{"early": 0.0, "on_time": 0.0, "late": 0.0},
 		"open":      map[string]any{"within_deadline": 0.0, "overdue": 2.0},
 		"channels":  map[string]any{"desk": 1.0, "post": 0.0, "online": 1.0},
+		// The wait of the one online dossier received for the desk's first check.
+		"avg_check_hours": 6.5,
 	} {
 		if !reflect.DeepEqual(m[field], want) {
 			t.Errorf("stats %s = %v, want %v", field, m[field], want)

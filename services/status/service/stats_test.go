@@ -124,6 +124,7 @@ func TestStatistics(t *testing.T) {
 			"withdrawn":            float64(withdrawn),
 			"on_time_rate":         onTimeRate,
 			"avg_processing_hours": avgHours,
+			"avg_check_hours":      nil,
 			"channels":             map[string]any{"desk": float64(desk), "post": float64(post), "online": float64(online)},
 			"online_share":         onlineShare,
 			"satisfaction_rate":    satisfaction,
@@ -207,12 +208,12 @@ func TestStatistics(t *testing.T) {
 			{"scope", "code", "name", "from", "to", "received", "finished_early", "finished_on_time", "finished_late",
 				"open_within_deadline", "open_overdue", "withdrawn", "on_time_rate", "avg_processing_hours",
 				"channel_desk", "channel_post", "channel_online", "online_share", "satisfaction_rate",
-				"ratings_count", "ratings_average", "ratings_dislikes"},
-			{"total", "", "", "2026-03-01", "2026-03-31", "9", "1", "2", "1", "3", "1", "1", "75.0", "17.0", "3", "2", "4", "44.4", "50.0", "3", "2.7", "2"},
-			{"procedure", procP1.Code, procP1.Name, "2026-03-01", "2026-03-31", "4", "1", "1", "1", "0", "0", "1", "66.7", "21.3", "2", "1", "1", "25.0", "0.0", "3", "2.7", "2"},
-			{"procedure", procP2.Code, "'" + procP2.Name, "2026-03-01", "2026-03-31", "5", "0", "1", "0", "3", "1", "0", "80.0", "4.0", "1", "1", "3", "60.0", "80.0", "0", "", "0"},
-			{"office", deptB.Code, deptB.Name, "2026-03-01", "2026-03-31", "5", "1", "2", "0", "1", "0", "1", "100.0", "9.3", "2", "0", "3", "60.0", "75.0", "2", "3.5", "1"},
-			{"office", deptC.Code, "'" + deptCcsv.Name, "2026-03-01", "2026-03-31", "4", "0", "0", "1", "2", "1", "0", "50.0", "40.0", "1", "2", "1", "25.0", "25.0", "1", "1.0", "1"},
+				"ratings_count", "ratings_average", "ratings_dislikes", "avg_check_hours"},
+			{"total", "", "", "2026-03-01", "2026-03-31", "9", "1", "2", "1", "3", "1", "1", "75.0", "17.0", "3", "2", "4", "44.4", "50.0", "3", "2.7", "2", ""},
+			{"procedure", procP1.Code, procP1.Name, "2026-03-01", "2026-03-31", "4", "1", "1", "1", "0", "0", "1", "66.7", "21.3", "2", "1", "1", "25.0", "0.0", "3", "2.7", "2", ""},
+			{"procedure", procP2.Code, "'" + procP2.Name, "2026-03-01", "2026-03-31", "5", "0", "1", "0", "3", "1", "0", "80.0", "4.0", "1", "1", "3", "60.0", "80.0", "0", "", "0", ""},
+			{"office", deptB.Code, deptB.Name, "2026-03-01", "2026-03-31", "5", "1", "2", "0", "1", "0", "1", "100.0", "9.3", "2", "0", "3", "60.0", "75.0", "2", "3.5", "1", ""},
+			{"office", deptC.Code, "'" + deptCcsv.Name, "2026-03-01", "2026-03-31", "4", "0", "0", "1", "2", "1", "0", "50.0", "40.0", "1", "2", "1", "25.0", "25.0", "1", "1.0", "1", ""},
 		}
 		if !reflect.DeepEqual(rows, wantRows) {
 			t.Errorf("%s: rows\n%q\nwant\n%q", name, rows, wantRows)

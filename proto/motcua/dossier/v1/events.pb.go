@@ -775,7 +775,10 @@ type Step struct {
 	Office *Ref `protobuf:"bytes,1,opt,name=office,proto3" json:"office,omitempty"`
 	// "early", "on_time" or "late" against the appointment at that moment; empty for a
 	// withdrawal.
-	Timing        string `protobuf:"bytes,2,opt,name=timing,proto3" json:"timing,omitempty"`
+	Timing string `protobuf:"bytes,2,opt,name=timing,proto3" json:"timing,omitempty"`
+	// For the desk's first check of a dossier submitted online (receipt, guidance or
+	// refusal): the working time it waited for that check since its submission, in seconds.
+	CheckSeconds  *int64 `protobuf:"varint,3,opt,name=check_seconds,json=checkSeconds,proto3,oneof" json:"check_seconds,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -822,6 +825,13 @@ func (x *Step) GetTiming() string {
 		return x.Timing
 	}
 	return ""
+}
+
+func (x *Step) GetCheckSeconds() int64 {
+	if x != nil && x.CheckSeconds != nil {
+		return *x.CheckSeconds
+	}
+	return 0
 }
 
 // Actor is the member of staff who caused an event.
@@ -2060,10 +2070,12 @@ const file_motcua_dossier_v1_events_proto_rawDesc = "" +
 	"\vfee_due_vnd\x18\f \x01(\x03R\tfeeDueVnd\x12 \n" +
 	"\ffee_paid_vnd\x18\r \x01(\x03R\n" +
 	"feePaidVnd\x12/\n" +
-	"\x13result_downloadable\x18\x0e \x01(\bR\x12resultDownloadable\"N\n" +
+	"\x13result_downloadable\x18\x0e \x01(\bR\x12resultDownloadable\"\x8a\x01\n" +
 	"\x04Step\x12.\n" +
 	"\x06office\x18\x01 \x01(\v2\x16.motcua.dossier.v1.RefR\x06office\x12\x16\n" +
-	"\x06timing\x18\x02 \x01(\tR\x06timing\"D\n" +
+	"\x06timing\x18\x02 \x01(\tR\x06timing\x12(\n" +
+	"\rcheck_seconds\x18\x03 \x01(\x03H\x00R\fcheckSeconds\x88\x01\x01B\x10\n" +
+	"\x0e_check_seconds\"D\n" +
 	"\x05Actor\x12\x1a\n" +
 	"\busername\x18\x01 \x01(\tR\busername\x12\x1f\n" +
 	"\voffice_code\x18\x02 \x01(\tR\n" +
@@ -2293,6 +2305,7 @@ func file_motcua_dossier_v1_events_proto_init() {
 		(*Event_ResultBack)(nil),
 		(*Event_Admitted)(nil),
 	}
+	file_motcua_dossier_v1_events_proto_msgTypes[2].OneofWrappers = []any{}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
 		File: protoimpl.DescBuilder{

@@ -68,3 +68,21 @@ func TestGuidanceBeforeReceiptIsGivenOnce(t *testing.T) {
 		t.Errorf("processing time of a dossier never received = %v", refused.ProcessingTime(lcClock(t)))
 	}
 }
+
+func TestChecksFirst(t *testing.T) {
+	s := lcSubmitted(40)
+	for _, a := range Actions {
+		want := a == ActReceive || a == ActRequestSupplement || a == ActRefuse
+		if got := ChecksFirst(s, a); got != want {
+			t.Errorf("ChecksFirst(submitted, %s) = %v", a, got)
+		}
+	}
+	guided := s
+	guided.SupplementRequests = 1
+	if ChecksFirst(guided, ActReceive) {
+		t.Error("a receipt after the guidance counts as the first check")
+	}
+	if ChecksFirst(lcNew(t, lcReceivedAt, 40), ActAccept) {
+		t.Error("an action on a dossier received at a desk counts as a check")
+	}
+}

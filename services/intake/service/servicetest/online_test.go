@@ -208,7 +208,8 @@ func TestSubmitOnline(t *testing.T) {
 		first.GetSubmittedAt() == nil || len(first.GetFiles()) != 1 || first.GetFiles()[0].GetSha256() != hex.EncodeToString(sum[:]) {
 		t.Errorf("first event: %v", first)
 	}
-	if kinds[1].GetAdmitted().GetReceivedAt() == nil || kinds[1].GetState().GetDueAt() == nil || kinds[1].GetState().GetStatusCode() != 2 {
+	if kinds[1].GetAdmitted().GetReceivedAt() == nil || kinds[1].GetState().GetDueAt() == nil || kinds[1].GetState().GetStatusCode() != 2 ||
+		kinds[1].GetStep().CheckSeconds == nil {
 		t.Errorf("admitted event: %v", kinds[1])
 	}
 }

@@ -53,7 +53,10 @@ type Change struct {
 	// ResultFile is the result's file a Completed event names, nil for the others; kept
 	// whatever the order, as Outcome is.
 	ResultFile *ResultFile
-	Step       Step
+	// CheckSeconds is the wait for the desk's first check of a dossier submitted online,
+	// on the event of that check only; kept whatever the order, as Outcome is.
+	CheckSeconds *int64
+	Step         Step
 }
 
 // ResultFile is the fingerprint of a result's file, as the row keeps it: never its
@@ -109,6 +112,7 @@ func FoldChange(ctx context.Context, tx pgx.Tx, c Change) error {
 		received_at         = COALESCE($20, d.received_at),
 		result_downloadable = CASE WHEN d.version < $2 THEN $21 ELSE d.result_downloadable END,
 		result_file         = COALESCE($22, d.result_file),
+		check_seconds       = COALESCE($23, d.check_seconds),
 		offices             = ARRAY(SELECT DISTINCT o FROM unnest(d.offices || ARRAY[$5::text, $7::text,
 			CASE WHEN $9::timestamptz IS NOT NULL THEN d.handling_office_code END]) o
 			WHERE o <> '' ORDER BY o),
@@ -121,7 +125,7 @@ func FoldChange(ctx context.Context, tx pgx.Tx, c Change) error {
 		c.ID, c.Version, s.Status, s.StatusCode, s.CurrentOfficeCode, s.CurrentOfficeName,
 		s.PendingOfficeCode, s.PendingOfficeName, s.DueAt, s.PausedAt, s.SupplementRequests, s.Extended,
 		s.FinishedAt, s.Timing, s.ProcessingSeconds, s.FeeDueVND, s.FeePaidVND, c.Outcome, step, c.ReceivedAt,
-		s.ResultDownloadable, c.ResultFile)
+		s.ResultDownloadable, c.ResultFile, c.CheckSeconds)
 	if err != nil {
 		return fmt.Errorf("fold %s: %w", c.Step.Type, err)
 	}

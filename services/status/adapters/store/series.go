@@ -20,7 +20,7 @@ func (s *Store) Series(ctx context.Context, f indicators.Filter, starts []time.T
 		return out, nil
 	}
 	rows, err := s.pool.Query(ctx, `WITH d AS (
-		SELECT width_bucket(d.received_at, $7::timestamptz[]) AS part, d.channel, d.processing_seconds, r.score,
+		SELECT width_bucket(d.received_at, $7::timestamptz[]) AS part, d.channel, d.processing_seconds, r.score, d.check_seconds,
 			`+standingSQL+` AS standing
 		FROM dossiers d LEFT JOIN ratings r ON r.dossier_id = d.id
 		WHERE `+statsWhereSQL+`

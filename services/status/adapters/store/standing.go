@@ -22,7 +22,8 @@ const statsWhereSQL = `d.received_at >= $1 AND d.received_at < $2
 	AND (COALESCE(cardinality($6::text[]), 0) = 0 OR d.offices && $6::text[])`
 
 // countersSQL are the aggregates of Counters, in the order of counterTargets, over rows
-// with a standing (standingSQL), a channel, processing_seconds and a rating score.
+// with a standing (standingSQL), a channel, processing_seconds, a rating score and
+// check_seconds.
 const countersSQL = `count(*),
 		count(*) FILTER (WHERE standing = 'early'),
 		count(*) FILTER (WHERE standing = 'on_time'),
@@ -36,10 +37,12 @@ const countersSQL = `count(*),
 		avg(processing_seconds) FILTER (WHERE standing IN ('early', 'on_time', 'late'))::float8,
 		count(score),
 		avg(score)::float8,
-		count(*) FILTER (WHERE score <= 2)`
+		count(*) FILTER (WHERE score <= 2),
+		avg(check_seconds)::float8`
 
 // counterTargets are c's fields to scan the columns of countersSQL into.
 func counterTargets(c *indicators.Counters) []any {
 	return []any{&c.Received, &c.Early, &c.OnTime, &c.Late, &c.WithinDeadline, &c.Overdue, &c.Withdrawn,
-		&c.Desk, &c.Post, &c.Online, &c.AvgProcessingSeconds, &c.Ratings, &c.AvgScore, &c.Dislikes}
+		&c.Desk, &c.Post, &c.Online, &c.AvgProcessingSeconds, &c.Ratings, &c.AvgScore, &c.Dislikes,
+		&c.AvgCheckSeconds}
 }

@@ -16,7 +16,7 @@ var _ indicators.Counts = (*Store)(nil)
 func (s *Store) Breakdown(ctx context.Context, f indicators.Filter) (indicators.Breakdown, error) {
 	rows, err := s.pool.Query(ctx, `WITH d AS (
 		SELECT d.procedure_code, d.procedure_name, d.handling_office_code, d.handling_office_name,
-			d.channel, d.processing_seconds, r.score,
+			d.channel, d.processing_seconds, r.score, d.check_seconds,
 			`+standingSQL+` AS standing
 		FROM dossiers d LEFT JOIN ratings r ON r.dossier_id = d.id
 		WHERE `+statsWhereSQL+`

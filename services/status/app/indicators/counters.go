@@ -20,7 +20,10 @@ type Counters struct {
 	Online         int64
 	// AvgProcessingSeconds is over finished dossiers with a timing; nil when none.
 	AvgProcessingSeconds *float64
-	Ratings              int64
+	// AvgCheckSeconds is the average working time dossiers submitted online waited for
+	// the desk's first check; nil when none was.
+	AvgCheckSeconds *float64
+	Ratings         int64
 	// AvgScore is the average overall rating; nil when none.
 	AvgScore *float64
 	// Dislikes are ratings with a score of 2 or less.

@@ -20,6 +20,9 @@ type Figures struct {
 	OnTimeRate *float64
 	// AvgProcessingHours is the average working time of the finished dossiers.
 	AvgProcessingHours *float64
+	// AvgCheckHours is the average working time dossiers submitted online waited for
+	// the desk's first check (the rule asks for it within the working day).
+	AvgCheckHours *float64
 	// OnlineShare is online / received.
 	OnlineShare *float64
 	// SatisfactionRate is 100 − late % − dislike %, late counting finished late and
@@ -37,6 +40,7 @@ func Of(c Counters) Figures {
 		Scored:             scored,
 		OnTimeRate:         Percent(c.InTime(), scored),
 		AvgProcessingHours: scaled(c.AvgProcessingSeconds, 3600),
+		AvgCheckHours:      scaled(c.AvgCheckSeconds, 3600),
 		OnlineShare:        Percent(c.Online, c.Received),
 		AvgScore:           scaled(c.AvgScore, 1),
 	}

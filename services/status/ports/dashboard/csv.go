@@ -19,10 +19,11 @@ var indicatorColumns = map[htmlpage.Lang][]string{
 	htmlpage.Vietnamese: {"Phạm vi", "Mã", "Tên", "Từ ngày", "Đến ngày", "Tiếp nhận", "Trước hạn", "Đúng hạn",
 		"Trễ hạn", "Đang trong hạn", "Quá hạn", "Rút hồ sơ", "Tỷ lệ đúng hạn (%)", "Thời gian xử lý trung bình (giờ)",
 		"Trực tiếp", "Bưu chính", "Trực tuyến", "Tỷ lệ trực tuyến (%)", "Mức độ hài lòng (%)", "Lượt đánh giá",
-		"Điểm đánh giá trung bình", "Không hài lòng"},
+		"Điểm đánh giá trung bình", "Không hài lòng", "Chờ kiểm tra hồ sơ trực tuyến trung bình (giờ)"},
 	htmlpage.English: {"Scope", "Code", "Name", "From", "To", "Received", "Early", "On time", "Late",
 		"Within deadline", "Overdue", "Withdrawn", "On-time rate (%)", "Average processing time (hours)",
-		"In person", "Post", "Online", "Online share (%)", "Satisfaction (%)", "Ratings", "Average score", "Dislikes"},
+		"In person", "Post", "Online", "Online share (%)", "Satisfaction (%)", "Ratings", "Average score", "Dislikes",
+		"Average wait for the check of online dossiers (hours)"},
 }
 
 var scopes = map[htmlpage.Lang]map[string]string{

@@ -50,6 +50,7 @@ type figuresJSON struct {
 	Withdrawn          int64        `json:"withdrawn"`
 	OnTimeRate         *float64     `json:"on_time_rate"`
 	AvgProcessingHours *float64     `json:"avg_processing_hours"`
+	AvgCheckHours      *float64     `json:"avg_check_hours"`
 	Channels           channelsJSON `json:"channels"`
 	OnlineShare        *float64     `json:"online_share"`
 	SatisfactionRate   *float64     `json:"satisfaction_rate"`
@@ -179,6 +180,7 @@ func figures(f indicators.Figures) figuresJSON {
 		Withdrawn:          f.Withdrawn,
 		OnTimeRate:         f.OnTimeRate,
 		AvgProcessingHours: f.AvgProcessingHours,
+		AvgCheckHours:      f.AvgCheckHours,
 		Channels:           channelsJSON{Desk: f.Desk, Post: f.Post, Online: f.Online},
 		OnlineShare:        f.OnlineShare,
 		SatisfactionRate:   f.SatisfactionRate,
@@ -197,7 +199,7 @@ func groups(gs []indicators.GroupFigures) []groupJSON {
 var statsColumns = []string{"scope", "code", "name", "from", "to", "received",
 	"finished_early", "finished_on_time", "finished_late", "open_within_deadline", "open_overdue", "withdrawn",
 	"on_time_rate", "avg_processing_hours", "channel_desk", "channel_post", "channel_online", "online_share",
-	"satisfaction_rate", "ratings_count", "ratings_average", "ratings_dislikes"}
+	"satisfaction_rate", "ratings_count", "ratings_average", "ratings_dislikes", "avg_check_hours"}
 
 // writeStatsCSV answers with the statistics as a spreadsheet: a header, the total, then a
 // row per procedure and per office.
