@@ -41,7 +41,8 @@ func (p *Pages) lookup(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	if pg.View.AwaitsSupplement() && q.Get(SentParam) == "1" {
+	if q.Get(SentParam) == "1" {
+		// Whether the page has heard of it yet or not: the read side follows shortly.
 		pg.SupplementSent, pg.Notice = true, pg.T("supplement.sent")
 	}
 	if pg.View.Returned() {
