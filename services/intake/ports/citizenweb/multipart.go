@@ -19,8 +19,9 @@ const (
 	// maxFieldBytes bounds one text field (a note of 1000 characters of up to four bytes
 	// each, and more).
 	maxFieldBytes = 16 << 10
-	// maxFieldsBytes bounds the text fields together.
+	// maxFieldsBytes bounds the text fields together, and maxFields their number.
 	maxFieldsBytes = 64 << 10
+	maxFields      = 100
 )
 
 // errForged is a form whose CSRF token is missing or wrong, or comes after a file.
@@ -93,7 +94,7 @@ func (p *Pages) readForm(w http.ResponseWriter, r *http.Request, isFile func(str
 			if err != nil {
 				return f, bodyError(err)
 			}
-			if textBytes += len(b); len(b) > maxFieldBytes || textBytes > maxFieldsBytes {
+			if textBytes += len(b); len(b) > maxFieldBytes || textBytes > maxFieldsBytes || len(f.values) == maxFields {
 				return f, errTooLarge
 			}
 			if name == csrf.FieldName {

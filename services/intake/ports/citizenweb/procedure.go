@@ -83,5 +83,5 @@ func (p *Pages) fillDesks(ctx context.Context, pg *page) error {
 	return nil
 }
 
-// procedureURL is the page of the procedure with code, its application form in view.
+// procedureURL is the page of the procedure with code.
 func procedureURL(code string) string { return ProcedurePath + code }

@@ -47,15 +47,11 @@ func (p *Pages) submit(w http.ResponseWriter, r *http.Request) {
 		p.fail(w, r, pg, err)
 		return
 	}
-	isFile := func(name string) bool {
-		for _, d := range newApplyForm(proc).Docs {
-			if d.Input == name {
-				return true
-			}
-		}
-		return false
+	inputs := map[string]bool{}
+	for _, d := range newApplyForm(proc).Docs {
+		inputs[d.Input] = true
 	}
-	sent, err := p.readForm(w, r, isFile, "")
+	sent, err := p.readForm(w, r, func(name string) bool { return inputs[name] }, "")
 	defer sent.remove()
 	pg.Form = readApplyForm(proc, sent.get)
 	for i := range pg.Desks {
@@ -104,6 +100,7 @@ func (p *Pages) checkApplication(r *http.Request, pg *page, proc catalog.Procedu
 	for input, name := range sent.tooLarge {
 		pg.Errors[input] = pg.Problem("files", "file_too_large", name, attachmentMB)
 	}
+	attached := sent.attached()
 	if !pg.Form.Declared {
 		pg.Errors[inDeclaration] = pg.T("declaration.required")
 	}
@@ -113,7 +110,7 @@ func (p *Pages) checkApplication(r *http.Request, pg *page, proc catalog.Procedu
 		p.tellField(pg, fe, reg, sent)
 	}
 	for _, d := range pg.Form.Docs {
-		if d.Required && pg.Errors[d.Input] == "" && !sent.attached()[d.Input] {
+		if d.Required && pg.Errors[d.Input] == "" && !attached[d.Input] {
 			pg.Errors[d.Input] = pg.Problem("documents", "document_missing", d.Name)
 		}
 	}

@@ -15,9 +15,12 @@ import (
 )
 
 // supplementForm is the supplement as sent from the lookup page: the dossier's code and
-// PIN (hidden fields there), the note, and the form's idempotency key.
+// PIN (hidden fields there), the note, and the form's idempotency key. Closed is set
+// when the form is not to be drawn again (no dossier with that code and PIN, none
+// waiting for a supplement, too many wrong PINs): the page then only leads back.
 type supplementForm struct {
 	Code, PIN, Note, Idem string
+	Closed                bool
 }
 
 // The supplement form's inputs; status's lookup page draws the form with them.
@@ -42,7 +45,8 @@ const (
 // the form of status's lookup page for a dossier that waits for a supplement: the
 // supplement goes to the use case the API calls (wrong codes and PINs limited per client
 // as at the lookup), and the lookup opens again saying it was sent; what is wrong is
-// told beside its input, on a page of its own with the form again.
+// told beside its input, on a page of its own with the form again (a new key when it
+// came without one).
 func (p *Pages) supplement(w http.ResponseWriter, r *http.Request) {
 	pg := newPage(w, r, "supplement")
 	now, client := time.Now(), httpapi.Client(r)
@@ -50,6 +54,10 @@ func (p *Pages) supplement(w http.ResponseWriter, r *http.Request) {
 	defer sent.remove()
 	f := supplementForm{Code: clip(textnorm.Clean(sent.get(inDossier)), maxCodeInput), PIN: clip(sent.get(inPIN), maxPINInput),
 		Note: sent.values[inNote], Idem: sent.get(inIdem)}
+	key := f.Idem
+	if !htmlpage.ValidFormKey(key) {
+		key, f.Idem = "", htmlpage.FormKey()
+	}
 	pg.Supplement = f
 	pg.Switch = switchTo(LookupPath+"?"+url.Values{"code": {f.Code}}.Encode(), pg.Lang)
 	if err != nil {
@@ -58,7 +66,7 @@ func (p *Pages) supplement(w http.ResponseWriter, r *http.Request) {
 	}
 	if blocked, wait := p.WrongPINs.Blocked(client, now); blocked {
 		w.Header().Set("Retry-After", strconv.Itoa(httpapi.RetryAfter(wait)))
-		pg.Error = pg.Problem("", "too_many_lookups")
+		pg.Error, pg.Supplement.Closed = pg.Problem("", "too_many_lookups"), true
 		p.render(w, http.StatusTooManyRequests, pg)
 		return
 	}
@@ -71,12 +79,12 @@ func (p *Pages) supplement(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	idem := app.Idempotency{}
-	if htmlpage.ValidFormKey(f.Idem) {
+	if key != "" {
 		hashed := [][]byte{[]byte(f.PIN), []byte(f.Note)}
 		for _, u := range sent.files {
 			hashed = append(hashed, []byte(u.Part), u.SHA256)
 		}
-		idem = app.Idempotency{Key: "web:" + f.Idem, RequestHash: httpapi.RequestHash(hashed...)}
+		idem = app.Idempotency{Key: "web:" + key, RequestHash: httpapi.RequestHash(hashed...)}
 	}
 	_, _, err = p.Online.Supplement(r.Context(), f.Code, f.PIN, f.Note, sent.files, idem)
 	var fe *dossier.FieldError
@@ -90,7 +98,7 @@ func (p *Pages) supplement(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, LookupPath+"?"+q.Encode(), http.StatusSeeOther)
 	case errors.Is(err, app.ErrWrongPIN):
 		p.WrongPINs.Fail(client, now)
-		pg.Error = pg.Problem("", "wrong_code_or_pin")
+		pg.Error, pg.Supplement.Closed = pg.Problem("", "wrong_code_or_pin"), true
 		p.render(w, http.StatusNotFound, pg)
 	case errors.As(err, &fe):
 		in := inFiles
@@ -101,7 +109,7 @@ func (p *Pages) supplement(w http.ResponseWriter, r *http.Request) {
 		pg.Error = pg.T("form.fix")
 		p.render(w, http.StatusUnprocessableEntity, pg)
 	case errors.As(err, &na):
-		pg.Error = pg.T("supplement.not.awaited")
+		pg.Error, pg.Supplement.Closed = pg.T("supplement.not.awaited"), true
 		p.render(w, http.StatusConflict, pg)
 	case errors.Is(err, app.ErrKeyReused):
 		pg.Supplement.Idem = htmlpage.FormKey()

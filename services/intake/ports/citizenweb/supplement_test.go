@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/motcua/motcua/services/intake/app"
@@ -38,8 +39,12 @@ func TestSupplementFromTheLookup(t *testing.T) {
 	wrong := s.postMultipart(SupplementPath, [][2]string{{"code", code}, {"pin", "WRONGPIN00"}, token(), {"note", "x"}}, nil)
 	missing := s.postMultipart(SupplementPath, [][2]string{{"code", "000.00.16.H19-200101-9999"}, {"pin", "WRONGPIN00"}, token(), {"note", "x"}}, nil)
 	wants(t, "a wrong PIN", wrong, http.StatusNotFound, "Không tìm thấy hồ sơ với mã hồ sơ và mã tra cứu này")
-	if missing.Code != http.StatusNotFound {
-		t.Errorf("a missing dossier: %d", missing.Code)
+	if missing.Code != http.StatusNotFound ||
+		strings.ReplaceAll(missing.Body.String(), "000.00.16.H19-200101-9999", code) != wrong.Body.String() {
+		t.Errorf("a missing dossier is told from a wrong PIN: %d\n%s", missing.Code, missing.Body)
+	}
+	if strings.Contains(wrong.Body.String(), `id="supplement-form"`) {
+		t.Error("the form is drawn again for a wrong PIN")
 	}
 	wants(t, "empty", s.postMultipart(SupplementPath, [][2]string{{"code", code}, {"pin", pin}, token(), {"note", " "}},
 		[]file{{"files", "", nil}}), http.StatusUnprocessableEntity, `id="note-error"`, `name="pin" value="`+pin+`"`)

@@ -58,7 +58,7 @@ func (p *Pages) readSmallForm(w http.ResponseWriter, r *http.Request, pg *page) 
 // wrong with the address is told beside it, on the procedure's page.
 func (p *Pages) startVerification(w http.ResponseWriter, r *http.Request) {
 	pg := newPage(w, r, "procedure")
-	pg.Switch = ""
+	pg.Switch = switchTo(FindPath, pg.Lang)
 	if !p.readSmallForm(w, r, pg) {
 		return
 	}
@@ -145,7 +145,7 @@ func (p *Pages) codeForm(w http.ResponseWriter, r *http.Request) {
 // opens; a wrong one is told beside the code, a used or expired one on its own.
 func (p *Pages) confirm(w http.ResponseWriter, r *http.Request) {
 	pg := newPage(w, r, "code")
-	pg.Switch = ""
+	pg.Switch = switchTo(FindPath, pg.Lang)
 	if !p.readSmallForm(w, r, pg) {
 		return
 	}
