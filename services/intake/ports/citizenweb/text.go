@@ -79,6 +79,7 @@ var texts = htmlpage.Dictionary{
 	"files":                 {"Giấy tờ đính kèm", "Papers attached"},
 	"files.hint":            {"Mỗi giấy tờ một tệp PDF, JPEG hoặc PNG, tối đa 10 MB (tổng cộng 50 MB). Trên điện thoại, bạn có thể chụp ảnh giấy tờ.", "One PDF, JPEG or PNG file per paper, at most 10 MB each (50 MB together). On a phone you can photograph the paper."},
 	"delivery":              {"Nhận kết quả", "Receive the result"},
+	"delivery.how":          {"Cách nhận kết quả", "How"},
 	"dl.desk":               {"Tại Bộ phận Một cửa", "At the one-stop desk"},
 	"dl.post":               {"Qua bưu điện, tại địa chỉ", "By post, at an address"},
 	"delivery_address":      {"Địa chỉ nhận kết quả qua bưu điện", "Address for the result by post"},
