@@ -1,8 +1,9 @@
 package vocabulary
 
 // actions name what staff do to a dossier (the API's action names), the steps the post
-// takes for them and the citizen's download of an electronic result: on the action
-// buttons, in the dossier's log and on the printed control slip (form 05).
+// takes for them, and the citizen's own steps (the download of an electronic result, a
+// fee paid online): on the action buttons, in the dossier's log and on the printed
+// control slip (form 05).
 var actions = table{
 	"register":           {"Tiếp nhận hồ sơ", "Registered"},
 	"receive":            {"Tiếp nhận hồ sơ", "Receive"},
@@ -22,6 +23,7 @@ var actions = table{
 	"deliver":            {"Đã phát kết quả", "Delivered"},
 	"bring-back":         {"Bưu điện hoàn trả", "Brought back"},
 	"download":           {"Công dân tải kết quả điện tử", "Electronic result downloaded"},
+	"pay-online":         {"Công dân nộp phí trực tuyến", "Fee paid online"},
 	"attach-result":      {"Đính kèm tệp kết quả", "Attach the result file"},
 }
 

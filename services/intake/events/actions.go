@@ -130,9 +130,10 @@ func Action(a Acted) (outbox.Message, error) {
 	case dossier.ActRequestPayment:
 		kind = "payment_requested"
 		ev.Kind = &dossierv1.Event_PaymentRequested{PaymentRequested: &dossierv1.PaymentRequested{AmountVnd: step.AmountVND}}
-	case dossier.ActRecordPayment:
+	case dossier.ActRecordPayment, dossier.ActPayOnline:
 		kind = "payment_recorded"
-		ev.Kind = &dossierv1.Event_PaymentRecorded{PaymentRecorded: &dossierv1.PaymentRecorded{AmountVnd: step.AmountVND}}
+		ev.Kind = &dossierv1.Event_PaymentRecorded{PaymentRecorded: &dossierv1.PaymentRecorded{AmountVnd: step.AmountVND,
+			ReceiptNumber: step.ReceiptNumber, Online: step.Action == dossier.ActPayOnline}}
 	default:
 		return outbox.Message{}, fmt.Errorf("encode event: no event for action %q", step.Action)
 	}

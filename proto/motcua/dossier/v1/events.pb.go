@@ -1972,10 +1972,17 @@ func (x *PaymentRequested) GetAmountVnd() int64 {
 	return 0
 }
 
-// PaymentRecorded: a fee was paid.
+// PaymentRecorded: a fee was paid, at the desk or online.
 type PaymentRecorded struct {
-	state         protoimpl.MessageState `protogen:"open.v1"`
-	AmountVnd     int64                  `protobuf:"varint,1,opt,name=amount_vnd,json=amountVnd,proto3" json:"amount_vnd,omitempty"`
+	state     protoimpl.MessageState `protogen:"open.v1"`
+	AmountVnd int64                  `protobuf:"varint,1,opt,name=amount_vnd,json=amountVnd,proto3" json:"amount_vnd,omitempty"`
+	// The number of the receipt given for the payment: the desk's receipt, or the
+	// electronic receipt intake issued for a fee paid online. Empty in events from before
+	// receipts were carried.
+	ReceiptNumber string `protobuf:"bytes,2,opt,name=receipt_number,json=receiptNumber,proto3" json:"receipt_number,omitempty"`
+	// True when the citizen paid online through a payment gateway, which confirmed it;
+	// receipt_number is then the electronic receipt.
+	Online        bool `protobuf:"varint,3,opt,name=online,proto3" json:"online,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -2015,6 +2022,20 @@ func (x *PaymentRecorded) GetAmountVnd() int64 {
 		return x.AmountVnd
 	}
 	return 0
+}
+
+func (x *PaymentRecorded) GetReceiptNumber() string {
+	if x != nil {
+		return x.ReceiptNumber
+	}
+	return ""
+}
+
+func (x *PaymentRecorded) GetOnline() bool {
+	if x != nil {
+		return x.Online
+	}
+	return false
 }
 
 var File_motcua_dossier_v1_events_proto protoreflect.FileDescriptor
@@ -2162,10 +2183,12 @@ const file_motcua_dossier_v1_events_proto_rawDesc = "" +
 	"\x06reason\x18\x01 \x01(\tR\x06reason\"1\n" +
 	"\x10PaymentRequested\x12\x1d\n" +
 	"\n" +
-	"amount_vnd\x18\x01 \x01(\x03R\tamountVnd\"0\n" +
+	"amount_vnd\x18\x01 \x01(\x03R\tamountVnd\"o\n" +
 	"\x0fPaymentRecorded\x12\x1d\n" +
 	"\n" +
-	"amount_vnd\x18\x01 \x01(\x03R\tamountVnd*Z\n" +
+	"amount_vnd\x18\x01 \x01(\x03R\tamountVnd\x12%\n" +
+	"\x0ereceipt_number\x18\x02 \x01(\tR\rreceiptNumber\x12\x16\n" +
+	"\x06online\x18\x03 \x01(\bR\x06online*Z\n" +
 	"\aChannel\x12\x17\n" +
 	"\x13CHANNEL_UNSPECIFIED\x10\x00\x12\x10\n" +
 	"\fCHANNEL_DESK\x10\x01\x12\x12\n" +
