@@ -22,6 +22,9 @@ var messages = table{
 	"result.subject": {"Kết quả điện tử của hồ sơ %s đã sẵn sàng", "The electronic result of dossier %s is ready"},
 	"result.text": {"Cơ quan đã giải quyết xong hồ sơ %s. Bạn tải kết quả điện tử tại: %s\nHãy nhập mã hồ sơ và mã tra cứu (PIN) đã được gửi cho bạn khi nộp hồ sơ. Lần tải đầu tiên được ghi nhận là bạn đã nhận kết quả.",
 		"The office has decided dossier %s. Download the electronic result at: %s\nEnter the dossier code and the lookup PIN you were sent when you submitted it. The first download counts as receiving the result."},
+	"paid.subject": {"Biên lai điện tử %s: đã nộp phí, lệ phí hồ sơ %s", "Electronic receipt %s: fee paid for dossier %s"},
+	"paid.text": {"Bạn đã nộp %s phí, lệ phí của hồ sơ %s qua cổng thanh toán; ghi nhận lúc %s.\nBiên lai điện tử số: %s\n\nBiên lai có trên trang tra cứu hồ sơ: %s",
+		"You paid %s in fees for dossier %s through the payment gateway, recorded at %s.\nElectronic receipt number: %s\n\nThe receipt is on the dossier's lookup page: %s"},
 }
 
 // Message is the message of key, its %-verbs filled with args.
