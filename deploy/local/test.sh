@@ -28,6 +28,24 @@ if [ -z "${CHROMIUM_PATH:-}" ]; then
 	fi
 fi
 
+# The browser tests audit every page they visit with axe-core, which axe.sh fetches once
+# per machine with npm into the user's cache (checking its integrity); without npm, the
+# first fetch installs Debian's npm, as for chromium above.
+if ! "$here/axe.sh" >/dev/null 2>&1; then
+	if ! command -v npm >/dev/null 2>&1; then
+		echo "test.sh: installing Debian's npm to fetch axe-core for the browser tests" >&2
+		if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+			{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends npm >/dev/null; } ||
+				echo "test.sh: could not install npm with apt-get" >&2
+		else
+			echo "test.sh: npm is missing and cannot be installed here (needs root and apt-get): run 'apt-get install npm' as root" >&2
+		fi
+	fi
+	if ! "$here/axe.sh" >/dev/null; then
+		echo "test.sh: could not fetch axe-core (above); the browser tests will fail" >&2
+	fi
+fi
+
 # The file store's tests run a real S3 server, SeaweedFS, built from the Go module proxy
 # once per machine into the user's cache (services/platform/s3test); the first build
 # takes about ten minutes, so it happens here rather than inside a test's time limit.
