@@ -33,6 +33,12 @@ type Config struct {
 	// by default $MOTCUA_DATA_DIR/files) or S3-compatible object storage
 	// (MOTCUA_S3_ENDPOINT, MOTCUA_S3_BUCKET, MOTCUA_S3_ACCESS_KEY, MOTCUA_S3_SECRET_KEY).
 	Files filestore.Config
+	// VNPayURL, VNPayTmnCode and VNPaySecret reach VNPay's payment gateway for fees paid
+	// online (MOTCUA_VNPAY_URL, MOTCUA_VNPAY_TMN_CODE, MOTCUA_VNPAY_SECRET); no URL, no
+	// payments online: the citizen pays at the desk.
+	VNPayURL     string
+	VNPayTmnCode string
+	VNPaySecret  string
 }
 
 // ReadConfig reads intake's settings from r.
@@ -57,6 +63,9 @@ func ReadConfig(r *config.Reader) (Config, error) {
 			S3SecretKey: r.Secret("MOTCUA_S3_SECRET_KEY", ""),
 		},
 	}
+	c.VNPayURL = r.String("MOTCUA_VNPAY_URL", "")
+	c.VNPayTmnCode = r.String("MOTCUA_VNPAY_TMN_CODE", "")
+	c.VNPaySecret = r.Secret("MOTCUA_VNPAY_SECRET", "")
 	r.Require("MOTCUA_AUTH_SIGNING_KEY", c.SigningKey)
 	return c, r.Err()
 }

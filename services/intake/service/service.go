@@ -11,6 +11,7 @@ import (
 
 	"github.com/motcua/motcua/services/intake/adapters/messenger"
 	"github.com/motcua/motcua/services/intake/adapters/store"
+	"github.com/motcua/motcua/services/intake/adapters/vnpay"
 	"github.com/motcua/motcua/services/intake/app"
 	"github.com/motcua/motcua/services/intake/ports/admin"
 	"github.com/motcua/motcua/services/intake/ports/citizenweb"
@@ -125,6 +126,16 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 	api.WrongPINs = rest.NewPINLimit()
 	api.Results = &app.Results{Processor: api.Processor, Files: files, Records: dossiers, PINKey: cfg.PINKey}
 	api.ResultGuard = rest.NewResultGuard(api.WrongPINs)
+	api.Payments = &app.Payments{Store: dossiers, Processor: api.Processor, PINKey: cfg.PINKey,
+		ReturnURL: cfg.PublicURL + rest.VNPayReturnPath}
+	if cfg.VNPayURL != "" {
+		gateway, err := vnpay.New(cfg.VNPayURL, cfg.VNPayTmnCode, cfg.VNPaySecret)
+		if err != nil {
+			inf.Close()
+			return nil, fmt.Errorf("intake: %w", err)
+		}
+		api.Payments.Gateway = gateway
+	}
 	api.Online = &app.Online{Registrar: api.Registrar, Files: files, Send: msgr, PublicURL: cfg.PublicURL, Log: log}
 	api.Processor.Send, api.Processor.PublicURL, api.Processor.Log = msgr, cfg.PublicURL, log
 	api.Audit = &app.Audit{Store: dossiers}

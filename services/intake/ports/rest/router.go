@@ -45,6 +45,8 @@ type API struct {
 	// ResultGuard limits the downloads' wrong codes and PINs (see NewResultGuard).
 	Results     *app.Results
 	ResultGuard *ratelimit.Guard
+	// Payments take the fees citizens pay online through the payment gateway.
+	Payments *app.Payments
 	// Audit tells administrators who read which citizen's personal data.
 	Audit *app.Audit
 	// Accounts, Offices and Procedures are the administrator's use cases.
@@ -62,6 +64,9 @@ func (a *API) Mount(r chi.Router) {
 	r.With(auth.AuthenticateCitizen(a.Verifier, a.Log)).Post("/api/v1/public/dossiers", a.submit)
 	r.Post("/api/v1/public/dossiers/{code}/supplements", a.supplement)
 	r.Get("/api/v1/track/{code}/result", a.downloadResult)
+	r.Post("/api/v1/public/dossiers/{code}/payments", a.startPayment)
+	r.Get(vnpayIPNPath, a.vnpayIPN)
+	r.Get(VNPayReturnPath, a.vnpayReturn)
 	r.Get("/api/v1/offices", a.offices)
 	r.Get("/api/v1/procedures", a.procedures)
 	r.Get("/api/v1/calendar/due", a.due)
