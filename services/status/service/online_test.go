@@ -359,7 +359,7 @@ func TestFiguresCountOnlineDossiersOnceReceived(t *testing.T) {
 	}
 
 	board := e.signedIn(supervisor, "/giam-sat?from=2026-03-01&to=2026-03-31")
-	shows(t, "the board", board, http.StatusOK, []string{`id="indicators"`, `data-value="2"`})
+	shows(t, "the board", board, http.StatusOK, []string{`id="indicators"`, `data-value="2"`, `id="fig-check"`, "6,5 giờ"})
 	if got := attrs(board.body, `<tr data-code="([^"]+)"`); strings.Join(got, " ") != overdueAtDesk.code+" "+receivedOnline.code {
 		t.Errorf("overdue %q, want the desk's and the one received online", got)
 	}

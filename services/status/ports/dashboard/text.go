@@ -29,6 +29,8 @@ var texts = htmlpage.StaffWords.With(htmlpage.Dictionary{
 	"satisfaction":  {"Mức độ hài lòng", "Satisfaction"},
 	"online.share":  {"Tỷ lệ hồ sơ trực tuyến", "Online share"},
 	"avg.hours":     {"Thời gian xử lý trung bình", "Average processing time"},
+	"avg.check":     {"Chờ kiểm tra hồ sơ trực tuyến", "Wait for the check of online dossiers"},
+	"check.note":    {"giờ làm việc từ khi nộp đến lần kiểm tra đầu tiên; quy định: trong ngày làm việc", "working hours from submission to the desk's first check; the rule: within the working day"},
 	"target":        {"Mục tiêu ≥ %s %%", "Target ≥ %s %%"},
 	"met":           {"Đạt", "Met"},
 	"not.met":       {"Chưa đạt", "Not met"},
