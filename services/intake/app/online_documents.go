@@ -11,11 +11,8 @@ import (
 // or a document the procedure requires with no file for it (the documents are matched
 // by name, accents and case aside). Nil when nothing does.
 func CheckOnline(proc catalog.Procedure, recv catalog.Office, reg dossier.Registration) *dossier.FieldError {
-	if !proc.Online {
-		return dossier.Invalid("procedure_code", "not_online")
-	}
-	if !proc.ReceivedAt(recv) {
-		return dossier.Invalid("receiving_office", "not_offered")
+	if fe := offeredOnline(proc, recv); fe != nil {
+		return fe
 	}
 	attached := map[string]bool{}
 	for _, d := range reg.Documents {
@@ -27,6 +24,20 @@ func CheckOnline(proc catalog.Procedure, recv catalog.Office, reg dossier.Regist
 		if d.Required && !attached[textnorm.Fold(d.Name)] {
 			return dossier.Invalid("documents", "document_missing", d.Name)
 		}
+	}
+	return nil
+}
+
+// offeredOnline says what keeps a dossier of proc from being submitted online at recv at
+// all: a procedure not offered online, a desk that does not receive it. The API holds
+// a submission to it; whether every required paper came is the desk's check (it gives
+// its guidance), while the pages ask for each before they submit (CheckOnline).
+func offeredOnline(proc catalog.Procedure, recv catalog.Office) *dossier.FieldError {
+	if !proc.Online {
+		return dossier.Invalid("procedure_code", "not_online")
+	}
+	if !proc.ReceivedAt(recv) {
+		return dossier.Invalid("receiving_office", "not_offered")
 	}
 	return nil
 }

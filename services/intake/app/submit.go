@@ -100,6 +100,9 @@ func (o *Online) Submit(ctx context.Context, who *auth.Citizen, reg dossier.Regi
 	if err != nil {
 		return answer, false, err
 	}
+	if fe := offeredOnline(proc, recv); fe != nil {
+		return answer, false, fe
+	}
 	// The key's scope is the citizen's address, kept as its keyed hash like the address.
 	contactIndex := a.Sealer.Index(contactField, address.String())
 	key := IdempotencyKey{Scope: "contact:" + hex.EncodeToString(contactIndex), Key: idem.Key, RequestHash: idem.RequestHash}

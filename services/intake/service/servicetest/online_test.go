@@ -241,6 +241,11 @@ func TestSubmitOnlineRefusesBadInput(t *testing.T) {
 	huge, ct := submission(t, onlineApplication(), over...)
 	post(citizen, huge, ct).ExpectError(t, http.StatusRequestEntityTooLarge, "files_too_large", "files")
 
+	notOnline := onlineApplication()
+	notOnline["procedure_code"] = "1.003003" // a first land-use certificate needs a survey: not offered online
+	land, ct := submission(t, notOnline, upload{"cccd", "cccd.pdf", pdf(1000)})
+	post(citizen, land, ct).ExpectError(t, http.StatusUnprocessableEntity, "not_online", "procedure_code")
+
 	orphan, ct := submission(t, onlineApplication(), upload{"other", "cccd.pdf", pdf(1000)})
 	post(citizen, orphan, ct).ExpectError(t, http.StatusUnprocessableEntity, "no_such_part", "documents[0].file")
 
