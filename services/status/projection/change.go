@@ -145,6 +145,11 @@ func change(id, eventID uuid.UUID, ev *dossierv1.Event) (store.Change, error) {
 		c.Step.Type = "payment_requested"
 	case *dossierv1.Event_PaymentRecorded:
 		c.Step.Type = "payment_recorded"
+		r, err := receipt(k.PaymentRecorded)
+		if err != nil {
+			return store.Change{}, err
+		}
+		c.Step.Receipt = r
 	default:
 		return store.Change{}, errors.New("dossier event of an unknown kind")
 	}
@@ -173,6 +178,20 @@ func resultFile(f *dossierv1.File) (*store.ResultFile, error) {
 		return nil, errors.New("completed event with a malformed result file")
 	}
 	return &store.ResultFile{Name: f.GetName(), ContentType: f.GetContentType(), Size: f.GetSize(), SHA256: f.GetSha256()}, nil
+}
+
+// receipt reads the receipt of a payment recorded: none in events from before receipts
+// were carried; one with a number PostgreSQL cannot keep, beyond any receipt's length,
+// or without a positive amount is refused.
+func receipt(p *dossierv1.PaymentRecorded) (*store.Receipt, error) {
+	n := p.GetReceiptNumber()
+	if n == "" {
+		return nil, nil
+	}
+	if !storable(n) || utf8.RuneCountInString(n) > 100 || p.GetAmountVnd() <= 0 {
+		return nil, errors.New("payment_recorded event with a malformed receipt")
+	}
+	return &store.Receipt{Number: n, AmountVND: p.GetAmountVnd(), Online: p.GetOnline()}, nil
 }
 
 // storable reports whether PostgreSQL can keep s as text: UTF-8 without NUL.

@@ -108,7 +108,10 @@ func TestOnlineDossierBeforeAndAfterReception(t *testing.T) {
 		"applicant":            "N*** V** A*",
 		"timeline": []any{map[string]any{"at": "2026-03-10T20:30:00+07:00", "type": "submitted",
 			"label": "Nộp hồ sơ trực tuyến", "office": office}},
-		"shipments": []any{},
+		"shipments":    []any{},
+		"fee_due_vnd":  float64(50000),
+		"fee_paid_vnd": float64(50000),
+		"receipts":     []any{},
 	})
 	if got := e.track(d, "lang", "en").json(t)["status_label"]; got != "Submitted, awaiting checking" {
 		t.Errorf("English label %q", got)

@@ -421,7 +421,10 @@ func TestTrackShowsAReceivedDossier(t *testing.T) {
 				"label":  stepLabel,
 				"office": map[string]any{"code": "000.00.16.H19", "name": "Bộ phận Một cửa huyện Đông Anh"},
 			}},
-			"shipments": []any{},
+			"shipments":    []any{},
+			"fee_due_vnd":  float64(50000),
+			"fee_paid_vnd": float64(50000),
+			"receipts":     []any{},
 		}
 	}
 	assertAnswer := func(name string, a answer, want map[string]any, lang string) {

@@ -19,6 +19,17 @@ type Step struct {
 	OfficeCode string      `json:"office_code"`
 	OfficeName string      `json:"office_name"`
 	Detail     *StepDetail `json:"detail,omitempty"`
+	// Receipt is the receipt of a fee paid (a payment_recorded step whose event carries
+	// one).
+	Receipt *Receipt `json:"receipt,omitempty"`
+}
+
+// Receipt is the receipt given for a fee paid: at the desk, or the electronic receipt
+// intake issued for a fee paid online. Its time is its step's.
+type Receipt struct {
+	Number    string `json:"number"`
+	AmountVND int64  `json:"amount_vnd"`
+	Online    bool   `json:"online,omitempty"`
 }
 
 // StepDetail is what a citizen may learn of a step beyond its name: the documents a

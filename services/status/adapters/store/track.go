@@ -36,9 +36,10 @@ type postalStepRow struct {
 	ReasonCode     string    `json:"reason_code"`
 }
 
-// ByCode returns the dossier with code, its timeline, shipments and postal steps, and
-// the result's file when the citizen can download it, in one statement (so one
-// snapshot); citizen.ErrNotFound when status does not know the code.
+// ByCode returns the dossier with code, its timeline, shipments and postal steps, the
+// result's file when the citizen can download it, and its fees and receipts (those the
+// timeline's payments carry), in one statement (so one snapshot); citizen.ErrNotFound
+// when status does not know the code.
 func (s *Store) ByCode(ctx context.Context, code string) (citizen.Tracked, error) {
 	var t citizen.Tracked
 	var steps []Step
@@ -47,7 +48,7 @@ func (s *Store) ByCode(ctx context.Context, code string) (citizen.Tracked, error
 	var result *ResultFile
 	err := s.pool.QueryRow(ctx, `SELECT `+summaryColumns+`, d.version, d.pin_hash,
 		d.receiving_office_code, d.receiving_office_name, d.handling_office_code, d.handling_office_name,
-		d.timeline, CASE WHEN d.result_downloadable THEN d.result_file END,
+		d.timeline, CASE WHEN d.result_downloadable THEN d.result_file END, d.fee_due_vnd, d.fee_paid_vnd,
 		COALESCE((SELECT jsonb_agg(to_jsonb(s) ORDER BY s.created_at, s.tracking_number)
 			FROM shipments s WHERE s.dossier_id = d.id), '[]'),
 		COALESCE((SELECT jsonb_agg(to_jsonb(p) ORDER BY p.at, p.tracking_number, p.version)
@@ -55,7 +56,7 @@ func (s *Store) ByCode(ctx context.Context, code string) (citizen.Tracked, error
 		FROM dossiers d WHERE d.code = $1`, code).
 		Scan(append(summaryTargets(&t.Summary), &t.Version, &t.PINHash,
 			&t.ReceivingOfficeCode, &t.ReceivingOfficeName, &t.HandlingOfficeCode, &t.HandlingOfficeName,
-			&steps, &result, &shipments, &postal)...)
+			&steps, &result, &t.FeeDueVND, &t.FeePaidVND, &shipments, &postal)...)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return t, citizen.ErrNotFound
 	}
@@ -68,6 +69,9 @@ func (s *Store) ByCode(ctx context.Context, code string) (citizen.Tracked, error
 			OfficeCode: st.OfficeCode, OfficeName: st.OfficeName}
 		if st.Detail != nil {
 			t.Timeline[i].Detail = &citizen.StepDetail{Items: st.Detail.Items, NewDueAt: st.Detail.NewDueAt}
+		}
+		if r := st.Receipt; r != nil {
+			t.Receipts = append(t.Receipts, citizen.Receipt{Number: r.Number, AmountVND: r.AmountVND, At: st.At, Electronic: r.Online})
 		}
 	}
 	t.Shipments = make([]citizen.ShipmentLeg, len(shipments))

@@ -33,6 +33,20 @@ type Tracked struct {
 	// Result is the result's file the citizen can download now (a result given
 	// electronically, completed with its file); nil otherwise.
 	Result *ResultFile
+	// FeeDueVND and FeePaidVND are the dossier's fee and what was paid of it.
+	FeeDueVND  int64
+	FeePaidVND int64
+	// Receipts are the receipts of the fees paid, in the order they were recorded.
+	Receipts []Receipt
+}
+
+// Receipt is the receipt of a fee paid: the desk's, or the electronic receipt intake
+// issued for a fee paid online (Electronic).
+type Receipt struct {
+	Number     string
+	AmountVND  int64
+	At         time.Time
+	Electronic bool
 }
 
 // ResultFile is the fingerprint of the result's file a citizen downloads from intake.

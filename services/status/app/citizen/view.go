@@ -45,6 +45,11 @@ type View struct {
 	// Result is the result's file the citizen can download (ResultURL); nil when there
 	// is none (a result not given electronically, or not ready yet).
 	Result *ResultFile
+	// FeeDueVND is the dossier's fee, FeePaidVND what was paid of it; Receipts are the
+	// receipts of the fees paid (times in the offices' time zone), oldest first.
+	FeeDueVND  int64
+	FeePaidVND int64
+	Receipts   []Receipt
 }
 
 // Step is one entry of the timeline: a step of the dossier or an event of a shipment.
@@ -107,6 +112,13 @@ func (s *Service) View(t Tracked, now time.Time, lang vocabulary.Lang) View {
 		Timeline:       s.timeline(t, lang),
 		Shipments:      make([]Shipment, 0, len(t.Shipments)),
 		Result:         t.Result,
+		FeeDueVND:      t.FeeDueVND,
+		FeePaidVND:     t.FeePaidVND,
+		Receipts:       make([]Receipt, len(t.Receipts)),
+	}
+	for i, r := range t.Receipts {
+		r.At = s.local(r.At)
+		v.Receipts[i] = r
 	}
 	if t.PendingOfficeCode != "" {
 		v.PendingOffice = &Ref{Code: t.PendingOfficeCode, Name: t.PendingOfficeName}

@@ -71,6 +71,20 @@ type trackJSON struct {
 	Shipments          []shipmentJSON `json:"shipments"`
 	// Result is there when the citizen can download the electronic result.
 	Result *resultJSON `json:"result,omitempty"`
+	// FeeDueVND is the dossier's fee, FeePaidVND what was paid of it (at the desk or
+	// online); Receipts are the receipts of the fees paid, oldest first.
+	FeeDueVND  int64         `json:"fee_due_vnd"`
+	FeePaidVND int64         `json:"fee_paid_vnd"`
+	Receipts   []receiptJSON `json:"receipts"`
+}
+
+// receiptJSON is the receipt of a fee paid: its number, the amount and when it was
+// recorded; electronic for the electronic receipt of a fee paid online.
+type receiptJSON struct {
+	Number     string    `json:"number"`
+	AmountVND  int64     `json:"amount_vnd"`
+	PaidAt     time.Time `json:"paid_at"`
+	Electronic bool      `json:"electronic"`
 }
 
 // resultJSON is the electronic result a citizen can download: its file's fingerprint
@@ -100,8 +114,14 @@ func (a *API) track(w http.ResponseWriter, r *http.Request) {
 			CurrentOffice: ref(v.CurrentOffice), PendingOffice: (*ref)(v.PendingOffice),
 			Applicant: v.Applicant,
 		},
-		Timeline:  make([]stepJSON, 0, len(v.Timeline)),
-		Shipments: make([]shipmentJSON, 0, len(v.Shipments)),
+		Timeline:   make([]stepJSON, 0, len(v.Timeline)),
+		Shipments:  make([]shipmentJSON, 0, len(v.Shipments)),
+		FeeDueVND:  v.FeeDueVND,
+		FeePaidVND: v.FeePaidVND,
+		Receipts:   make([]receiptJSON, len(v.Receipts)),
+	}
+	for i, rc := range v.Receipts {
+		out.Receipts[i] = receiptJSON{Number: rc.Number, AmountVND: rc.AmountVND, PaidAt: rc.At, Electronic: rc.Electronic}
 	}
 	if v.Started() {
 		out.TimeRemainingHours = &v.RemainingHours
