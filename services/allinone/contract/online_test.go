@@ -71,15 +71,15 @@ func TestOnlineSubmission(t *testing.T) {
 	citizen := s.ContactToken(t, http.DefaultClient, mails, address)
 
 	// The citizen submits, with one PDF for the ID card.
-	file := servertest.PDF("Căn cước công dân của Nguyễn Văn An, mặt trước")
+	file := apitest.PDF("Căn cước công dân của Nguyễn Văn An, mặt trước")
 	application := apitest.JSON(t, map[string]any{
 		"procedure_code": "2.000720", "receiving_office": demo.DistrictDesk,
 		"applicant":       map[string]string{"full_name": "Nguyễn Văn An", "id_number": "075123456789", "address": "Ấp 1, xã Xuân Bắc"},
 		"documents":       []map[string]any{{"name": "Bản sao căn cước công dân", "kind": "copy", "file": "cccd"}},
 		"result_delivery": map[string]string{"method": "desk"},
 	})
-	body, ctype := servertest.Multipart(t, map[string]string{"application": string(application)},
-		servertest.File{Part: "cccd", Name: "CCCD mặt trước.pdf", Body: file})
+	body, ctype := apitest.Multipart(t, map[string]string{"application": string(application)},
+		apitest.File{Part: "cccd", Name: "CCCD mặt trước.pdf", Body: file})
 	var sub submission
 	call(t, s, http.MethodPost, "/api/v1/public/dossiers", citizen, body, "Content-Type", ctype).
 		Expect(t, http.StatusCreated).Decode(t, &sub)

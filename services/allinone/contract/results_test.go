@@ -50,8 +50,8 @@ func TestElectronicResult(t *testing.T) {
 		"documents":       []map[string]any{{"name": "Bản sao căn cước công dân", "kind": "copy", "file": "cccd"}},
 		"result_delivery": map[string]string{"method": "electronic"},
 	})
-	body, ctype := servertest.Multipart(t, map[string]string{"application": string(application)},
-		servertest.File{Part: "cccd", Name: "cccd.pdf", Body: servertest.PDF("Căn cước công dân của Trần Thị Bình")})
+	body, ctype := apitest.Multipart(t, map[string]string{"application": string(application)},
+		apitest.File{Part: "cccd", Name: "cccd.pdf", Body: apitest.PDF("Căn cước công dân của Trần Thị Bình")})
 	var sub submission
 	call(t, s, http.MethodPost, "/api/v1/public/dossiers", citizen, body, "Content-Type", ctype).
 		Expect(t, http.StatusCreated).Decode(t, &sub)
@@ -60,9 +60,9 @@ func TestElectronicResult(t *testing.T) {
 	for _, action := range []string{"receive", "accept"} {
 		call(t, s, http.MethodPost, "/api/v1/dossiers/"+sub.Code+"/actions/"+action, desk, []byte(`{}`)).Expect(t, http.StatusOK)
 	}
-	result := servertest.PDF("Giấy chứng nhận đăng ký hộ kinh doanh của Trần Thị Bình")
-	body, ctype = servertest.Multipart(t, map[string]string{"command": `{"outcome":"approved"}`},
-		servertest.File{Part: "result", Name: "Giấy chứng nhận.pdf", Body: result})
+	result := apitest.PDF("Giấy chứng nhận đăng ký hộ kinh doanh của Trần Thị Bình")
+	body, ctype = apitest.Multipart(t, map[string]string{"command": `{"outcome":"approved"}`},
+		apitest.File{Part: "result", Name: "Giấy chứng nhận.pdf", Body: result})
 	call(t, s, http.MethodPost, "/api/v1/dossiers/"+sub.Code+"/actions/complete", desk, body, "Content-Type", ctype).
 		Expect(t, http.StatusOK)
 

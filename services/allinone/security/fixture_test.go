@@ -13,6 +13,7 @@ import (
 	"github.com/motcua/motcua/services/allinone/users"
 	"github.com/motcua/motcua/services/intake/demo"
 	"github.com/motcua/motcua/services/platform/apiclient"
+	"github.com/motcua/motcua/services/platform/apitest"
 	"github.com/motcua/motcua/services/platform/mailtest"
 	"github.com/motcua/motcua/services/postal/domain/s10"
 )
@@ -132,9 +133,9 @@ func submitAt(t *testing.T, c *client, token, office, procedure string) filed {
 	if err != nil {
 		t.Fatal(err)
 	}
-	file := servertest.PDF("security fixture, submitted to " + office)
-	body, ctype := servertest.Multipart(t, map[string]string{"application": string(application)},
-		servertest.File{Part: "scan", Name: "cccd.pdf", Body: file})
+	file := apitest.PDF("security fixture, submitted to " + office)
+	body, ctype := apitest.Multipart(t, map[string]string{"application": string(application)},
+		apitest.File{Part: "scan", Name: "cccd.pdf", Body: file})
 	a := c.do(call{method: http.MethodPost, path: "/api/v1/public/dossiers", token: token, body: body, ctype: ctype})
 	var r struct {
 		Code      string `json:"code"`

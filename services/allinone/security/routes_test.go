@@ -15,6 +15,7 @@ import (
 
 	"github.com/motcua/motcua/services/allinone/server/servertest"
 	"github.com/motcua/motcua/services/intake/demo"
+	"github.com/motcua/motcua/services/platform/apitest"
 	"github.com/motcua/motcua/services/platform/mailtest"
 )
 
@@ -581,11 +582,11 @@ func (c *caller) request(e expect, method, pattern string, vars map[string]strin
 		if page && method == http.MethodPost {
 			fields["csrf_token"] = c.csrf // a page's form with files carries its token as a part
 		}
-		var files []servertest.File
+		var files []apitest.File
 		for _, part := range e.files {
-			files = append(files, servertest.File{Part: part, Name: part + ".pdf", Body: servertest.PDF(fill("security request {n}"))})
+			files = append(files, apitest.File{Part: part, Name: part + ".pdf", Body: apitest.PDF(fill("security request {n}"))})
 		}
-		k.body, k.ctype = servertest.Multipart(c.client.t, fields, files...)
+		k.body, k.ctype = apitest.Multipart(c.client.t, fields, files...)
 	}
 	if page {
 		k.cookies = c.cookies

@@ -7,7 +7,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
-	"mime/multipart"
 	"net"
 	"net/http"
 	"strings"
@@ -28,26 +27,20 @@ type upload struct {
 // submission is a multipart body: the application part (JSON) and the files.
 func submission(t testing.TB, application any, files ...upload) (body []byte, contentType string) {
 	t.Helper()
-	var buf bytes.Buffer
-	mw := multipart.NewWriter(&buf)
+	fields := map[string]string{}
 	if application != nil {
-		w, err := mw.CreateFormField("application")
-		if err != nil {
-			t.Fatal(err)
-		}
-		w.Write(apitest.JSON(t, application))
+		fields["application"] = string(apitest.JSON(t, application))
 	}
-	for _, f := range files {
-		w, err := mw.CreateFormFile(f.part, f.name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		w.Write(f.body)
+	return apitest.Multipart(t, fields, parts(files)...)
+}
+
+// parts are files as apitest writes them.
+func parts(files []upload) []apitest.File {
+	out := make([]apitest.File, len(files))
+	for i, f := range files {
+		out[i] = apitest.File{Part: f.part, Name: f.name, Body: f.body}
 	}
-	if err := mw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes(), mw.FormDataContentType()
+	return out
 }
 
 // pdf is a small PDF-looking file of n bytes, different each time.
@@ -340,20 +333,5 @@ func TestSupplementOnline(t *testing.T) {
 // multipartWithNote is a supplement's body: a note and files.
 func multipartWithNote(t testing.TB, note string, files ...upload) ([]byte, string) {
 	t.Helper()
-	var buf bytes.Buffer
-	mw := multipart.NewWriter(&buf)
-	if err := mw.WriteField("note", note); err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range files {
-		w, err := mw.CreateFormFile(f.part, f.name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		w.Write(f.body)
-	}
-	if err := mw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes(), mw.FormDataContentType()
+	return apitest.Multipart(t, map[string]string{"note": note}, parts(files)...)
 }
