@@ -116,6 +116,9 @@ var (
 	// onlineForm is the online pages' application of the monthly social allowance
 	// (1.001776), which asks for two documents, the files' inputs file-0 and file-1.
 	onlineForm = map[string]string{"full_name": "Lê Văn Cường", "receiving_office": demo.DistrictDesk, "delivery": "desk", "declaration": "1"}
+	// vnpayForged is a payment gateway's result that the gateway did not sign.
+	vnpayForged = "vnp_TmnCode=MOTCUA01&vnp_TxnRef=0b8f4a526f1e4c1e9d7a3c2b1a000000&vnp_Amount=10000000" +
+		"&vnp_ResponseCode=00&vnp_TransactionStatus=00&vnp_SecureHash=" + strings.Repeat("ab", 64)
 	// onlineApplication is a submission's "application" part, naming its file "scan".
 	onlineApplication = `{"procedure_code":"2.000720","receiving_office":"` + demo.DistrictDesk + `","applicant":{"full_name":"Lê Văn Cường","id_number":"079912345679","address":"Khu 5, Gia Ray"},"documents":[{"name":"Giấy đề nghị đăng ký hộ kinh doanh","kind":"copy","file":"scan"}],"result_delivery":{"method":"desk"}}`
 )
@@ -169,6 +172,13 @@ var table = map[string]expect{
 	"POST /api/v1/public/dossiers/{code}/supplements": {public: true, thing: aLookup, query: "pin={pin}", parts: map[string]string{"note": "Bổ sung bản sao sổ hộ khẩu"}, files: []string{"scan"}},
 	// A dossier with no electronic result answers its own code and PIN 409.
 	"GET /api/v1/track/{code}/result": {public: true, thing: aLookup, query: "pin={pin}"},
+	// Fees online: asked for with the code and PIN (here 409: the suite sets up no
+	// gateway); the gateway's notification and return are anyone's, but only what the
+	// gateway signed does anything.
+	"POST /api/v1/public/dossiers/{code}/payments": {public: true, thing: aLookup, query: "pin={pin}"},
+	"GET /api/v1/payments/vnpay/ipn": {public: true, query: vnpayForged, answers: http.StatusOK,
+		gives: `{"RspCode":"97","Message":"Invalid signature"}`},
+	"GET /api/v1/payments/vnpay/return": {public: true, query: vnpayForged},
 
 	// intake's API.
 	"POST /api/v1/auth/logout":                      {roles: everyRole, fresh: true},
