@@ -86,6 +86,19 @@ type Shipment struct {
 // Returned reports whether the result has been handed back: the service may be rated.
 func (v View) Returned() bool { return v.Status == "returned" }
 
+// Finished reports whether the dossier is done with: its result returned, or refused,
+// stopped or withdrawn. Intake takes no fee online for a finished dossier.
+func (v View) Finished() bool {
+	switch v.Status {
+	case "returned", "refused", "stopped", "withdrawn":
+		return true
+	}
+	return false
+}
+
+// FeeOwedVND is what the dossier still owes of its fee; 0 when nothing.
+func (v View) FeeOwedVND() int64 { return max(v.FeeDueVND-v.FeePaidVND, 0) }
+
 // Started reports whether the dossier's clock has started: a desk received it and gave
 // it an appointment. One submitted online has not, until a desk checks and receives it.
 func (v View) Started() bool { return v.DueAt != nil }

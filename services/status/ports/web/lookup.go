@@ -27,7 +27,14 @@ func (p *Pages) lookup(w http.ResponseWriter, r *http.Request) {
 		p.render(w, http.StatusOK, pg)
 		return
 	}
+	pay := q.Get(PaymentParam)
 	switch {
+	case code != "" && pin == "" && pay != "":
+		// Back from the gateway, which does not know the PIN: the page says how the
+		// payment went and asks for it.
+		pg.tellPayment(pay, false)
+		p.render(w, http.StatusOK, pg)
+		return
 	case code == "":
 		pg.Error, pg.ErrorField = pg.Problem("code", "required"), "code"
 		p.render(w, http.StatusUnprocessableEntity, pg)
@@ -45,6 +52,7 @@ func (p *Pages) lookup(w http.ResponseWriter, r *http.Request) {
 		// Whether the page has heard of it yet or not: the read side follows shortly.
 		pg.SupplementSent, pg.Notice = true, pg.T("supplement.sent")
 	}
+	pg.tellPayment(pay, true)
 	if pg.View.Returned() {
 		rated, err := p.Citizen.Rated(r.Context(), t)
 		if err != nil {
@@ -71,10 +79,10 @@ func (p *Pages) find(w http.ResponseWriter, r *http.Request, pg *page, code, pin
 	return t, true
 }
 
-// show renders the dossier found, with the rating form when it may be rated and the
-// supplement form when it waits for one.
+// show renders the dossier found, with the rating form when it may be rated, the
+// supplement form when it waits for one, and the payment form while it owes a fee.
 func (p *Pages) show(w http.ResponseWriter, r *http.Request, status int, pg *page) {
-	if pg.View.Returned() || pg.View.AwaitsSupplement() {
+	if pg.View.Returned() || pg.View.AwaitsSupplement() || pg.Payable() {
 		pg.CSRF = csrf.Token(w, r)
 	}
 	p.render(w, status, pg)

@@ -27,6 +27,9 @@ type page struct {
 	// SupplementSent is set when the lookup opens again after intake took the
 	// supplement its form sent: the page says so instead of offering the form.
 	SupplementSent bool
+	// Payment is how asking to pay online went, as intake or the gateway sent the
+	// browser back (PaymentParam): paid, failed, off or none; "" otherwise.
+	Payment string
 }
 
 // rating is the state of the rating form.

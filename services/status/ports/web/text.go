@@ -80,6 +80,23 @@ var texts = htmlpage.Dictionary{
 	"supplement.files.hint": {"Chọn một hoặc nhiều tệp PDF, JPEG hoặc PNG, mỗi tệp tối đa 10 MB. Trên điện thoại, bạn có thể chụp ảnh giấy tờ.", "Choose one or more PDF, JPEG or PNG files, at most 10 MB each. On a phone you can photograph the papers."},
 	"supplement.submit":     {"Gửi bổ sung", "Send the supplement"},
 	"supplement.sent":       {"Đã gửi bổ sung. Cơ quan sẽ xem xét; trạng thái hồ sơ trên trang này được cập nhật sau ít phút.", "The supplement was sent. The office will look at it; the dossier's status here is updated within a few minutes."},
+
+	// The fee, its receipts, and paying it online.
+	"fees.title":         {"Phí, lệ phí", "Fees"},
+	"fee.due":            {"Phí, lệ phí phải nộp", "Fee due"},
+	"fee.paid":           {"Đã nộp", "Paid"},
+	"fee.owed":           {"Còn phải nộp", "Still owed"},
+	"receipts":           {"Biên lai", "Receipts"},
+	"receipt.number":     {"Số biên lai", "Receipt number"},
+	"receipt.amount":     {"Số tiền", "Amount"},
+	"receipt.at":         {"Thời gian nộp", "Paid at"},
+	"receipt.electronic": {"điện tử", "electronic"},
+	"pay.intro":          {"Nộp %s qua cổng thanh toán trực tuyến; sau khi nộp, bạn được đưa về trang này và biên lai điện tử được gửi cho bạn.", "Pay %s through the online payment gateway; once paid, you come back to this page and the electronic receipt is sent to you."},
+	"pay.submit":         {"Nộp phí trực tuyến", "Pay the fee online"},
+	"pay.desk":           {"Hoặc nộp tại Bộ phận Một cửa khi nhận kết quả.", "Or pay at the desk when you collect the result."},
+	"payment.paid":       {"Khoản nộp đang được xác nhận; biên lai hiện ra ở đây khi cổng thanh toán xác nhận.", "The payment is being confirmed; the receipt appears here when the gateway confirms it."},
+	"payment.pin":        {"Nhập mã tra cứu (PIN) để xem hồ sơ.", "Enter the lookup PIN to see the dossier."},
+	"payment.failed":     {"Chưa nộp được phí: giao dịch đã bị hủy hoặc không thành công. Bạn có thể thử lại, hoặc nộp tại Bộ phận Một cửa khi nhận kết quả.", "The fee was not paid: the payment was cancelled or did not go through. You may try again, or pay at the desk when you collect the result."},
 }
 
 // when shows a time as a citizen reads it: 09:05, 10/03/2026 in Vietnamese.
