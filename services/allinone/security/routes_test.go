@@ -166,6 +166,9 @@ var table = map[string]expect{
 	"POST /nop-truc-tuyen/xac-minh/ma":    {public: true, thing: aVerification, form: "id={verification_id}&code=123456&thu-tuc=2.000720"},
 	"POST /nop-truc-tuyen/xac-minh/xoa":   {public: true, form: "thu-tuc=2.000720"},
 	"POST /nop-truc-tuyen/bo-sung":        {public: true, thing: aLookup, parts: map[string]string{"code": "{code}", "pin": "{pin}", "note": "Bổ sung bản sao sổ hộ khẩu"}, files: []string{"files"}},
+	// The lookup page's payment form: to the gateway, or (none set up here) back to the
+	// lookup to pay at the desk; a wrong PIN is a missing dossier.
+	"POST /nop-truc-tuyen/thanh-toan": {public: true, thing: aLookup, form: "code={code}&pin={pin}"},
 
 	// The citizens' own dossiers online: behind a contact token, or the code and PIN.
 	"POST /api/v1/public/dossiers":                    {roles: citizens, parts: map[string]string{"application": onlineApplication}, files: []string{"scan"}, answers: http.StatusCreated},

@@ -147,7 +147,7 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 	// The citizen's online pages use the API's use cases and its limits per client.
 	online := &citizenweb.Pages{Log: log, Catalog: st, Verifications: api.Verifications, Online: api.Online,
 		Verifier: verifier, CodesAsked: api.VerificationsAsked, WrongCodes: api.VerificationsWrong,
-		WrongPINs: api.WrongPINs, SpoolDir: api.SpoolDir}
+		WrongPINs: api.WrongPINs, SpoolDir: api.SpoolDir, Payments: api.Payments}
 	return &Service{Store: st, Infra: inf, relay: relay, api: api, pages: pages, admin: adminPages, online: online, log: log,
 		shipments: messaging.NewConsumer(inf.Pool, inf.JS, log, shipments.Consumer, shipments.Handler(road))}, nil
 }

@@ -4,8 +4,8 @@
 // address or a phone number with the code sent to it (the contact token then kept in an
 // HttpOnly, SameSite=Strict cookie, __Host- and Secure over HTTPS); the application
 // with the receiving desk and one file per document (a phone's camera through the file
-// input); the code and PIN once submitted; and the supplement a dossier waits for, sent
-// from status's lookup page. Vietnamese first, English with ?lang=en (kept in a cookie).
+// input); the code and PIN once submitted; and the supplement a dossier waits for and
+// the payment of its fee online, both asked for from status's lookup page. Vietnamese first, English with ?lang=en (kept in a cookie).
 //
 // No JavaScript: plain HTML forms, each POST with the double-submit CSRF token; the
 // multipart forms are read as they stream in, their files spooled to disk as the API
@@ -42,6 +42,9 @@ const (
 	ForgetPath  = "/nop-truc-tuyen/xac-minh/xoa"
 	// SupplementPath takes a supplement sent from status's lookup page (POST).
 	SupplementPath = "/nop-truc-tuyen/bo-sung"
+	// PaymentPath takes the form of status's lookup page that pays what a dossier still
+	// owes (POST), and sends the browser to the payment gateway.
+	PaymentPath = "/nop-truc-tuyen/thanh-toan"
 	// LookupPath is status's lookup page, where a citizen follows a dossier.
 	LookupPath = "/tra-cuu"
 	// StylePath serves the pages' own style sheet.
@@ -73,6 +76,8 @@ type Pages struct {
 	// Verifications prove addresses; Online takes submissions and supplements.
 	Verifications *app.Verifications
 	Online        *app.Online
+	// Payments send the citizen to the payment gateway to pay a dossier's fee.
+	Payments *app.Payments
 	// Verifier checks the contact token the cookie holds.
 	Verifier *auth.Verifier
 	// CodesAsked, WrongCodes and WrongPINs are the API's limits per client (codes asked
@@ -97,6 +102,7 @@ func (p *Pages) Mount(r chi.Router) {
 		r.Post(ConfirmPath, p.confirm)
 		r.Post(ForgetPath, p.forget)
 		r.Post(SupplementPath, p.supplement)
+		r.Post(PaymentPath, p.pay)
 	})
 }
 

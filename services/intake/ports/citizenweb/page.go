@@ -13,7 +13,7 @@ import (
 )
 
 // page is what the templates show: what every page has (layout.Page, whose Name picks
-// the body: find, procedure, code, done or supplement), and what these pages do.
+// the body: find, procedure, code, done, supplement or payment), and what these pages do.
 type page struct {
 	layout.Page
 
@@ -36,6 +36,9 @@ type page struct {
 
 	// Supplement is the supplement's form as sent.
 	Supplement supplementForm
+
+	// PaymentFor is the code of the dossier a payment form was sent for.
+	PaymentFor string
 }
 
 // option is a choice of a <select>.

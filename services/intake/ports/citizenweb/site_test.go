@@ -40,6 +40,7 @@ type site struct {
 	pool      *pgxpool.Pool
 	box       *mailbox
 	processor *app.Processor
+	payments  *app.Payments
 }
 
 // mailbox keeps the messages sent to citizens: the port the mail and SMS adapters
@@ -96,18 +97,22 @@ func newSite(t *testing.T) *site {
 	cal, cat, dossiers := worktime.NewLive(), app.NewCatalog(st, time.Minute), store.NewDossiers(pool, sealer)
 	box := &mailbox{}
 	log := slog.New(slog.DiscardHandler)
+	pinKey := key()
 	registrar := &app.Registrar{Dossiers: dossiers, Catalog: cat, Calendar: cal, Sealer: sealer, EventSealer: sealer,
-		PINKey: key(), Relay: quiet{}, Now: now}
+		PINKey: pinKey, Relay: quiet{}, Now: now}
+	processor := &app.Processor{Dossiers: dossiers, Catalog: cat, Calendar: cal, Sealer: sealer, EventSealer: sealer,
+		Relay: quiet{}, Now: now, Send: box, Log: log}
 	p := &Pages{Log: log, Catalog: st, Verifier: verifier,
 		Verifications: &app.Verifications{Store: st, Send: box, Key: key(), Issuer: iss, Now: now},
 		Online:        &app.Online{Registrar: registrar, Files: files, Send: box, PublicURL: "http://motcua.test", Log: log},
 		CodesAsked:    ratelimit.New(20, time.Minute, 100), WrongCodes: ratelimit.New(20, time.Minute, 100),
-		WrongPINs: ratelimit.New(20, time.Minute, 100), SpoolDir: t.TempDir()}
+		WrongPINs: ratelimit.New(20, time.Minute, 100), SpoolDir: t.TempDir(),
+		// No gateway until a test sets one: fees are paid at the desk.
+		Payments: &app.Payments{Store: dossiers, Processor: processor, PINKey: pinKey,
+			ReturnURL: "http://motcua.test/api/v1/payments/vnpay/return"}}
 	r := chi.NewRouter()
 	p.Mount(r)
-	return &site{t: t, h: r, pool: pool, box: box,
-		processor: &app.Processor{Dossiers: dossiers, Catalog: cat, Calendar: cal, Sealer: sealer, EventSealer: sealer,
-			Relay: quiet{}, Now: now, Send: box, Log: log}}
+	return &site{t: t, h: r, pool: pool, box: box, processor: processor, payments: p.Payments}
 }
 
 func (s *site) get(path string, cookies ...*http.Cookie) *httptest.ResponseRecorder {

@@ -113,4 +113,6 @@ var texts = htmlpage.Dictionary{
 	"supplement.submit":      {"Gửi bổ sung", "Send the supplement"},
 	"supplement.not.awaited": {"Hồ sơ này hiện không chờ bổ sung; hãy xem trạng thái ở trang tra cứu.", "This dossier is not waiting for a supplement; see its status on the lookup page."},
 	"back.lookup":            {"Quay lại trang tra cứu hồ sơ", "Back to the dossier's lookup"},
+
+	"payment.title": {"Nộp phí trực tuyến", "Pay the fee online"},
 }
