@@ -79,6 +79,9 @@ type WorkRow struct {
 	ClockPaused bool
 	// AllowedActions are what the member of staff may do on it now.
 	AllowedActions []string
+	// FeeDueVND is the dossier's fee, FeePaidVND what was paid of it (at the desk or
+	// online).
+	FeeDueVND, FeePaidVND int64
 
 	// On the checking list: when the citizen submitted the dossier; whether the desk
 	// gave its guidance for what was missing; and, while the dossier awaits the desk's
@@ -146,7 +149,7 @@ func (r *Reader) WorkList(ctx context.Context, who *auth.Principal, in WorkListI
 			ApplicantName: it.ApplicantName, Status: string(st.Status), StatusLabel: vi, StatusLabelEN: en,
 			CurrentOffice: officeRef(st.CurrentOffice, name), PendingOffice: optionalOffice(st.PendingOffice, name),
 			DueAt: st.DueAt.In(loc), Timing: string(st.TimingAt(now)), ClockPaused: st.PausedAt != nil,
-			AllowedActions: []string{}}
+			AllowedActions: []string{}, FeeDueVND: st.FeeDueVND, FeePaidVND: st.FeePaidVND}
 		row.Left = magnitude(st.WorkingTimeLeft(now, cal))
 		for _, a := range st.AllowedFor(actor) {
 			row.AllowedActions = append(row.AllowedActions, string(a))

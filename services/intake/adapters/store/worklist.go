@@ -15,11 +15,12 @@ import (
 // workListColumns are the columns scanWorkItem reads, in its order.
 const workListColumns = `id, code, procedure_code, applicant_name, status, receiving_office, handling_office,
 	current_office, coalesce(pending_office, '') AS pending, received_at, due_at, paused_at, finished_at, timing,
-	outcome, supplement_requests, extended`
+	outcome, supplement_requests, extended, fee_due_vnd, fee_paid_vnd`
 
 // workListNames are the columns of workListColumns as a union of them names them.
 const workListNames = `id, code, procedure_code, applicant_name, status, receiving_office, handling_office,
-	current_office, pending, received_at, due_at, paused_at, finished_at, timing, outcome, supplement_requests, extended`
+	current_office, pending, received_at, due_at, paused_at, finished_at, timing, outcome, supplement_requests, extended,
+	fee_due_vnd, fee_paid_vnd`
 
 // openStatuses keeps the dossiers still open; its text matches the partial indexes of
 // migration 0007, so the planner can use them.
@@ -118,7 +119,7 @@ func scanWorkInto(r pgx.CollectableRow, w *app.WorkItem, extra ...any) error {
 	var status, timing, outcome string
 	dest := append([]any{&w.ID, &w.Code, &w.ProcedureCode, &w.ApplicantName, &status, &st.ReceivingOffice,
 		&st.HandlingOffice, &st.CurrentOffice, &st.PendingOffice, orZero(&st.ReceivedAt), orZero(&st.DueAt), &st.PausedAt,
-		&st.FinishedAt, &timing, &outcome, &st.SupplementRequests, &st.Extended}, extra...)
+		&st.FinishedAt, &timing, &outcome, &st.SupplementRequests, &st.Extended, &st.FeeDueVND, &st.FeePaidVND}, extra...)
 	err := r.Scan(dest...)
 	st.Status, st.Timing, st.Outcome = dossier.Status(status), dossier.Timing(timing), dossier.Outcome(outcome)
 	return err

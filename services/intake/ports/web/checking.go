@@ -23,3 +23,15 @@ func (pg *page) CheckTime(row app.WorkRow) string {
 	}
 	return ""
 }
+
+// RowFee says where a row's fee stands: paid, still owed (how much), or no fee, from
+// the dossier's state, so the desk sees at its check what the citizen paid online.
+func (pg *page) RowFee(row app.WorkRow) string {
+	switch owed := row.FeeDueVND - row.FeePaidVND; {
+	case row.FeeDueVND == 0:
+		return pg.T("fee.none")
+	case owed > 0:
+		return pg.T("fee.owed", pg.Money(owed))
+	}
+	return pg.T("fee.paid")
+}

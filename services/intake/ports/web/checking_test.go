@@ -25,3 +25,23 @@ func TestCheckTimeInWords(t *testing.T) {
 		}
 	}
 }
+
+func TestRowFeeInWords(t *testing.T) {
+	vi, en := &page{Page: layout.Page{Lang: Vietnamese}}, &page{Page: layout.Page{Lang: English}}
+	for _, c := range []struct {
+		row    app.WorkRow
+		vi, en string
+	}{
+		{app.WorkRow{FeeDueVND: 100_000}, "Còn phải nộp 100.000 ₫", "100.000 ₫ still owed"},
+		{app.WorkRow{FeeDueVND: 100_000, FeePaidVND: 40_000}, "Còn phải nộp 60.000 ₫", "60.000 ₫ still owed"},
+		{app.WorkRow{FeeDueVND: 100_000, FeePaidVND: 100_000}, "Đã nộp", "Paid"},
+		{app.WorkRow{}, "Không thu phí", "No fee"},
+	} {
+		if got := vi.RowFee(c.row); got != c.vi {
+			t.Errorf("%d of %d: %q, want %q", c.row.FeePaidVND, c.row.FeeDueVND, got, c.vi)
+		}
+		if got := en.RowFee(c.row); got != c.en {
+			t.Errorf("%d of %d in English: %q, want %q", c.row.FeePaidVND, c.row.FeeDueVND, got, c.en)
+		}
+	}
+}
