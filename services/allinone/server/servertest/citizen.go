@@ -41,4 +41,3 @@ func (s Served) ContactToken(t testing.TB, c *http.Client, mails *mailtest.Serve
 	}
 	return tok.Token
 }
-
