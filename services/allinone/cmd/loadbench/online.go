@@ -102,17 +102,14 @@ func (b *bench) onlineThroughput(ctx context.Context, dir string, n, size int) (
 	if err != nil {
 		return r, err
 	}
-	bodies := make([][]byte, len(b.offices))
-	var contentTypes = make([]string, len(b.offices))
-	for i, office := range b.offices {
-		if bodies[i], contentTypes[i], err = submissionBody(size, office); err != nil {
-			return r, err
-		}
+	// The household business registration is received at the district desk only.
+	body, contentType, err := submissionBody(size, b.offices[0])
+	if err != nil {
+		return r, err
 	}
 	start := time.Now()
-	err = parallel(ctx, n, b.s.concurrency, func(ctx context.Context, i int) error {
-		k := i % len(bodies)
-		return b.submit(ctx, token, bodies[k], contentTypes[k])
+	err = parallel(ctx, n, b.s.concurrency, func(ctx context.Context, _ int) error {
+		return b.submit(ctx, token, body, contentType)
 	})
 	if err != nil {
 		return r, err
