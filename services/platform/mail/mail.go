@@ -1,6 +1,6 @@
 // Package mail sends the product's messages to citizens and staff by SMTP: one adapter
 // behind the ports of the services that write to people (a verification code, a
-// notice). Messages are plain text in UTF-8.
+// notice). Messages are plain text in UTF-8, with files attached when they carry some.
 package mail
 
 import (
@@ -9,6 +9,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"io"
 	"mime"
 	"net"
 	"net/mail"
@@ -18,11 +19,13 @@ import (
 	"time"
 )
 
-// Message is one mail to one address.
+// Message is one mail to one address: its text, and the files attached (none for
+// most).
 type Message struct {
-	To      string
-	Subject string
-	Text    string
+	To          string
+	Subject     string
+	Text        string
+	Attachments []Attachment
 }
 
 // SMTP sends through the server of an smtp:// or smtps:// URL (MOTCUA_SMTP_URL): STARTTLS
@@ -114,7 +117,8 @@ func (s *SMTP) Send(ctx context.Context, m Message) error {
 	return c.Quit()
 }
 
-// compose is m as an RFC 5322 message: UTF-8 subject and a base64 plain-text body.
+// compose is m as an RFC 5322 message: UTF-8 subject and a base64 plain-text body,
+// within a multipart/mixed message after which its attachments follow when it has any.
 func (s *SMTP) compose(m Message) []byte {
 	var b strings.Builder
 	header := func(k, v string) { b.WriteString(k + ": " + v + "\r\n") }
@@ -123,14 +127,32 @@ func (s *SMTP) compose(m Message) []byte {
 	header("Subject", mime.QEncoding.Encode("utf-8", m.Subject))
 	header("Date", time.Now().Format(time.RFC1123Z))
 	header("MIME-Version", "1.0")
-	header("Content-Type", "text/plain; charset=utf-8")
+	if len(m.Attachments) > 0 {
+		body, boundary := mixed(m)
+		header("Content-Type", mime.FormatMediaType("multipart/mixed", map[string]string{"boundary": boundary}))
+		b.WriteString("\r\n")
+		b.Write(body)
+		return []byte(b.String())
+	}
+	header("Content-Type", textType)
 	header("Content-Transfer-Encoding", "base64")
 	b.WriteString("\r\n")
-	body := base64.StdEncoding.EncodeToString([]byte(strings.ReplaceAll(m.Text, "\n", "\r\n")))
+	writeBase64(&b, textBytes(m.Text))
+	return []byte(b.String())
+}
+
+// textType is the type of a message's text.
+const textType = "text/plain; charset=utf-8"
+
+// textBytes is text with CRLF line ends, as a mail's text travels.
+func textBytes(text string) []byte { return []byte(strings.ReplaceAll(text, "\n", "\r\n")) }
+
+// writeBase64 writes data to w in base64, in lines of 76 characters ended by CRLF.
+func writeBase64(w io.Writer, data []byte) {
+	body := base64.StdEncoding.EncodeToString(data)
 	for len(body) > 76 {
-		b.WriteString(body[:76] + "\r\n")
+		io.WriteString(w, body[:76]+"\r\n")
 		body = body[76:]
 	}
-	b.WriteString(body + "\r\n")
-	return []byte(b.String())
+	io.WriteString(w, body+"\r\n")
 }

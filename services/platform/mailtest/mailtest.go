@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"os"
@@ -87,15 +88,25 @@ func freePort(t testing.TB) int {
 	return ln.Addr().(*net.TCPAddr).Port
 }
 
-// Mail is a message as Mailpit received it.
+// Mail is a message as Mailpit received it, with the files attached to it.
 type Mail struct {
-	ID      string
-	To      []string
-	Subject string
-	Text    string
+	ID          string
+	To          []string
+	Subject     string
+	Text        string
+	Attachments []Attachment
 }
 
-// Messages is every message received, newest first, with its text.
+// Attachment is a file attached to a message as Mailpit read it: its name, media type,
+// size and bytes.
+type Attachment struct {
+	FileName    string
+	ContentType string
+	Size        int
+	Data        []byte
+}
+
+// Messages is every message received, newest first, with its text and attachments.
 func (s *Server) Messages(t testing.TB) []Mail {
 	t.Helper()
 	var list struct {
@@ -111,10 +122,20 @@ func (s *Server) Messages(t testing.TB) []Mail {
 	out := make([]Mail, 0, len(list.Messages))
 	for _, m := range list.Messages {
 		var full struct {
-			Text string `json:"Text"`
+			Text        string `json:"Text"`
+			Attachments []struct {
+				PartID      string `json:"PartID"`
+				FileName    string `json:"FileName"`
+				ContentType string `json:"ContentType"`
+				Size        int    `json:"Size"`
+			} `json:"Attachments"`
 		}
 		s.get(t, "/api/v1/message/"+m.ID, &full)
 		mail := Mail{ID: m.ID, Subject: m.Subject, Text: full.Text}
+		for _, a := range full.Attachments {
+			mail.Attachments = append(mail.Attachments, Attachment{FileName: a.FileName, ContentType: a.ContentType,
+				Size: a.Size, Data: s.raw(t, "/api/v1/message/"+m.ID+"/part/"+a.PartID)})
+		}
 		for _, to := range m.To {
 			mail.To = append(mail.To, to.Address)
 		}
@@ -137,6 +158,22 @@ func (s *Server) To(t testing.TB, address string) []Mail {
 	return out
 }
 
+// raw is the body of the API's answer at path.
+func (s *Server) raw(t testing.TB, path string) []byte {
+	t.Helper()
+	res, err := http.Get(s.APIURL + path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	body, err := io.ReadAll(res.Body)
+	if err != nil || res.StatusCode != http.StatusOK {
+		t.Fatalf("mailpit %s: %s %v", path, res.Status, err)
+	}
+	return body
+}
+
+// get decodes the API's JSON answer at path into v.
 func (s *Server) get(t testing.TB, path string, v any) {
 	t.Helper()
 	res, err := http.Get(s.APIURL + path)
