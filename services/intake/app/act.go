@@ -33,6 +33,9 @@ type Processor struct {
 	Send      Messenger
 	PublicURL string
 	Log       *slog.Logger
+	// Reader renders the receipt that the mail telling the citizen of the receipt
+	// carries; without it the mail goes without.
+	Reader *Reader
 }
 
 // actorOf is the domain's view of the member of staff behind a request.

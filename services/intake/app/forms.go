@@ -22,6 +22,23 @@ func (r *Reader) Form(ctx context.Context, who *auth.Principal, code string, kin
 	if err != nil {
 		return forms.Dossier{}, err
 	}
+	return r.form(ctx, o, publicURL), nil
+}
+
+// citizensForm gathers what the forms of dossier rec need for the product itself to
+// send them to the citizen who submitted it, at the address they verified. It is no
+// read of a member of staff, and the citizen reading their own data needs no audit:
+// it records none.
+func (r *Reader) citizensForm(ctx context.Context, rec DossierRecord, publicURL string) (forms.Dossier, error) {
+	o, err := r.unseal(rec)
+	if err != nil {
+		return forms.Dossier{}, err
+	}
+	return r.form(ctx, o, publicURL), nil
+}
+
+// form is what the printable forms of dossier o need (see Form).
+func (r *Reader) form(ctx context.Context, o *Opened, publicURL string) forms.Dossier {
 	name := r.Catalog.officeNamer(ctx)
 	office := func(code string) forms.Office { return forms.Office{Code: code, Name: name(code)} }
 	st := o.State
@@ -63,7 +80,7 @@ func (r *Reader) Form(ctx context.Context, who *auth.Principal, code string, kin
 			}
 		}
 	}
-	return d, nil
+	return d
 }
 
 // slipRow is a step as a row of the control slip: who gave the papers to whom. A

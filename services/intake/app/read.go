@@ -82,7 +82,19 @@ func (r *Reader) Open(ctx context.Context, who *auth.Principal, code, purpose st
 	if !involves(rec, who) {
 		return nil, ErrNotFound
 	}
-	o := &Opened{DossierRecord: rec}
+	o, err := r.unseal(rec)
+	if err != nil {
+		return nil, err
+	}
+	if err := r.Dossiers.RecordReads(ctx, []uuid.UUID{rec.ID}, who.Username, purpose); err != nil {
+		return nil, err
+	}
+	return o, nil
+}
+
+// unseal is rec with its personal data opened; auditing the read is the caller's.
+func (r *Reader) unseal(rec DossierRecord) (o *Opened, err error) {
+	o = &Opened{DossierRecord: rec}
 	s := r.Sealer
 	fields := []struct {
 		name   string
@@ -105,9 +117,6 @@ func (r *Reader) Open(ctx context.Context, who *auth.Principal, code, purpose st
 		}
 	}
 	o.Applicant.FullName = rec.ApplicantName
-	if err := r.Dossiers.RecordReads(ctx, []uuid.UUID{rec.ID}, who.Username, purpose); err != nil {
-		return nil, err
-	}
 	return o, nil
 }
 

@@ -11,10 +11,11 @@ import (
 
 // tellCitizen tells the citizen who submitted the dossier with code online what the
 // action just taken means for them, at the address they verified: that the desk
-// received it (with the appointment), what the desk's guidance asks for, why it was
-// refused, that the electronic result is ready. The lookup shows the same; a message
-// that cannot be sent is logged, not an error of the action. Other actions, and
-// dossiers registered at a desk, are not told here.
+// received it (with the appointment, and by mail the receipt, form 01, as a PDF), what
+// the desk's guidance asks for, why it was refused, that the electronic result is
+// ready. The lookup shows the same; a receipt that cannot be rendered is logged and the
+// message goes without it; a message that cannot be sent is logged, not an error of the
+// action. Other actions, and dossiers registered at a desk, are not told here.
 func (p *Processor) tellCitizen(ctx context.Context, code string, action dossier.Action, resultReady bool) {
 	key := map[dossier.Action]string{dossier.ActReceive: "admitted", dossier.ActRequestSupplement: "guidance",
 		dossier.ActRefuse: "refused"}[action]
@@ -50,10 +51,19 @@ func (p *Processor) tellCitizen(ctx context.Context, code string, action dossier
 	case "result":
 		args = []any{code, link}
 	}
+	var attached []Attachment
+	if key == "admitted" && to.Channel == contact.Email && p.Reader != nil {
+		receipt, err := p.receiptAttachment(ctx, rec)
+		if err != nil {
+			p.Log.Warn("the receipt could not be attached", "code", code, "err", err)
+		} else {
+			attached = append(attached, receipt)
+		}
+	}
 	lang := vocabulary.Vietnamese
 	subject := vocabulary.Message(key+".subject", code).In(lang)
 	text := vocabulary.Message(key+".text", args...).In(lang)
-	if err := p.Send.Send(ctx, to, subject, text); err != nil {
+	if err := p.Send.Send(ctx, to, subject, text, attached...); err != nil {
 		p.Log.Warn("the citizen could not be told", "code", code, "about", key, "err", err)
 	}
 }

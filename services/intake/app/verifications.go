@@ -38,9 +38,18 @@ type VerificationStore interface {
 
 // Messenger sends a message to a citizen's address (mail for an e-mail, SMS for a phone).
 type Messenger interface {
-	// Send delivers subject and text to to; ErrChannelOff when the product has no way
-	// to reach that kind of address.
-	Send(ctx context.Context, to contact.Address, subject, text string) error
+	// Send delivers subject and text to to, with the files attached when to is an
+	// e-mail address (an SMS carries the text only); ErrChannelOff when the product has
+	// no way to reach that kind of address.
+	Send(ctx context.Context, to contact.Address, subject, text string, attachments ...Attachment) error
+}
+
+// Attachment is a file sent with a message: its name as the citizen sees it, its media
+// type and its bytes.
+type Attachment struct {
+	Name        string
+	ContentType string
+	Data        []byte
 }
 
 // The refusals of a verification.

@@ -138,6 +138,7 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 	}
 	api.Online = &app.Online{Registrar: api.Registrar, Files: files, Send: msgr, PublicURL: cfg.PublicURL, Log: log}
 	api.Processor.Send, api.Processor.PublicURL, api.Processor.Log = msgr, cfg.PublicURL, log
+	api.Processor.Reader = api.Reader
 	api.Audit = &app.Audit{Store: dossiers}
 	api.Accounts = &app.Accounts{Store: st}
 	api.Offices = &app.Offices{Store: st, Cache: cat, Relay: relay, Now: now}

@@ -19,11 +19,16 @@ type Messenger struct {
 
 var _ app.Messenger = Messenger{}
 
-// Send delivers subject and text to to.
-func (m Messenger) Send(ctx context.Context, to contact.Address, subject, text string) error {
+// Send delivers subject and text to to: by mail with the attachments, by SMS the text
+// alone.
+func (m Messenger) Send(ctx context.Context, to contact.Address, subject, text string, attachments ...app.Attachment) error {
 	switch {
 	case to.Channel == contact.Email && m.Mail != nil:
-		return m.Mail.Send(ctx, mail.Message{To: to.Value, Subject: subject, Text: text})
+		msg := mail.Message{To: to.Value, Subject: subject, Text: text}
+		for _, a := range attachments {
+			msg.Attachments = append(msg.Attachments, mail.Attachment{Name: a.Name, ContentType: a.ContentType, Data: a.Data})
+		}
+		return m.Mail.Send(ctx, msg)
 	case to.Channel == contact.Phone && m.SMS != nil:
 		return m.SMS.Send(ctx, to.Value, text)
 	}

@@ -55,7 +55,7 @@ type message struct {
 	subject, text string
 }
 
-func (b *mailbox) Send(_ context.Context, to contact.Address, subject, text string) error {
+func (b *mailbox) Send(_ context.Context, to contact.Address, subject, text string, _ ...app.Attachment) error {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	b.sent = append(b.sent, message{to, subject, text})

@@ -183,12 +183,26 @@ func TestSubmitOnline(t *testing.T) {
 	if received.Status != "received" || received.StatusCode != 2 || received.ReceivedAt.IsZero() || !received.DueAt.After(received.ReceivedAt) {
 		t.Fatalf("received: %+v", received)
 	}
-	var admitted bool
+	var admitted *mailtest.Mail
 	for _, m := range mails.To(t, "an.nguyen@example.vn") {
-		admitted = admitted || strings.Contains(m.Subject, got.Code) && strings.Contains(m.Text, "tiếp nhận")
+		if m.Subject == "Hồ sơ "+got.Code+" đã được tiếp nhận" && strings.Contains(m.Text, "tiếp nhận") {
+			admitted = &m
+		} else if len(m.Attachments) > 0 {
+			t.Errorf("%q carries %d attachments", m.Subject, len(m.Attachments))
+		}
 	}
-	if !admitted {
-		t.Error("the citizen was not told of the receipt")
+	if admitted == nil {
+		t.Fatal("the citizen was not told of the receipt")
+	}
+	// The mail carries the receipt, form 01, as a PDF.
+	a := admitted.Attachments
+	if len(a) != 1 {
+		t.Fatalf("the mail of the receipt carries %d attachments", len(a))
+	}
+	if a[0].FileName != "bien-nhan-"+got.Code+".pdf" || a[0].ContentType != "application/pdf" || len(a[0].Data) < 1000 ||
+		a[0].Size != len(a[0].Data) || !bytes.HasPrefix(a[0].Data, []byte("%PDF-")) {
+		t.Errorf("the receipt attached: %q %q, %d bytes (%d read), starting %q", a[0].FileName, a[0].ContentType, a[0].Size,
+			len(a[0].Data), a[0].Data[:min(8, len(a[0].Data))])
 	}
 
 	var id string

@@ -1,0 +1,22 @@
+package app
+
+import (
+	"bytes"
+	"context"
+
+	"github.com/motcua/motcua/services/intake/forms"
+)
+
+// receiptAttachment is the receipt (form 01) of dossier rec as a PDF, named
+// bien-nhan-<code>.pdf, for the mail that tells its citizen the desk received it.
+func (p *Processor) receiptAttachment(ctx context.Context, rec DossierRecord) (Attachment, error) {
+	d, err := p.Reader.citizensForm(ctx, rec, p.PublicURL)
+	if err != nil {
+		return Attachment{}, err
+	}
+	var buf bytes.Buffer
+	if err := forms.PDF(&buf, forms.KindReceipt, d, p.Calendar.Calendar().Location()); err != nil {
+		return Attachment{}, err
+	}
+	return Attachment{Name: "bien-nhan-" + rec.Code + ".pdf", ContentType: "application/pdf", Data: buf.Bytes()}, nil
+}
