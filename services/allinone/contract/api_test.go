@@ -3,6 +3,7 @@ package contract
 import (
 	"io"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -59,4 +60,20 @@ func mailed(t *testing.T, mails *mailtest.Server, address, subject string) (mail
 		}
 	}
 	return mailtest.Mail{}, false
+}
+
+// noShipments checks that postal opened no shipment for the dossier with code, which no
+// road carries (why says which).
+func noShipments(t *testing.T, s servertest.Served, code, token, why string) {
+	t.Helper()
+	var shipments struct {
+		Items []struct {
+			TrackingNumber string `json:"tracking_number"`
+		} `json:"items"`
+	}
+	call(t, s, http.MethodGet, "/api/v1/shipments?dossier="+url.QueryEscape(code), token, nil).
+		Expect(t, http.StatusOK).Decode(t, &shipments)
+	if len(shipments.Items) != 0 {
+		t.Errorf("postal opened shipments for %s: %+v", why, shipments.Items)
+	}
 }

@@ -187,16 +187,7 @@ func TestOnlineSubmission(t *testing.T) {
 	waitfor.Until(t, "postal to take in the dossier's two events", func() bool {
 		return postalHeard(t, db, whole.ID) == 2
 	})
-	var shipments struct {
-		Items []struct {
-			TrackingNumber string `json:"tracking_number"`
-		} `json:"items"`
-	}
-	call(t, s, http.MethodGet, "/api/v1/shipments?dossier="+url.QueryEscape(sub.Code), desk, nil).
-		Expect(t, http.StatusOK).Decode(t, &shipments)
-	if len(shipments.Items) != 0 {
-		t.Errorf("postal opened shipments for a dossier submitted online: %+v", shipments.Items)
-	}
+	noShipments(t, s, sub.Code, desk, "a dossier submitted online")
 }
 
 // postalHeard counts the events of dossier id that postal's consumer of dossier events

@@ -125,14 +125,5 @@ func TestElectronicResult(t *testing.T) {
 		}
 		return heard == published
 	})
-	var shipments struct {
-		Items []struct {
-			TrackingNumber string `json:"tracking_number"`
-		} `json:"items"`
-	}
-	call(t, s, http.MethodGet, "/api/v1/shipments?dossier="+url.QueryEscape(sub.Code), desk, nil).
-		Expect(t, http.StatusOK).Decode(t, &shipments)
-	if len(shipments.Items) != 0 {
-		t.Errorf("postal opened shipments for an electronic result: %+v", shipments.Items)
-	}
+	noShipments(t, s, sub.Code, desk, "an electronic result")
 }

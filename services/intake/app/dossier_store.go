@@ -98,7 +98,6 @@ type Change struct {
 // audited.
 type DossierRecord struct {
 	StoredDossier
-	TimeLimitHours   int
 	ApplicantName    string
 	IDSealed         []byte
 	PhoneSealed      []byte

@@ -46,7 +46,7 @@ func (r *Reader) form(ctx context.Context, o *Opened, publicURL string) forms.Do
 	d := forms.Dossier{
 		Code: o.Code, LookupPIN: o.LookupPIN, LookupURL: strings.TrimRight(publicURL, "/") + LookupPath + "?" + q.Encode(),
 		ProcedureCode: o.ProcedureCode, ProcedureName: r.procedureName(ctx, o.ProcedureCode),
-		TimeLimitHours:  o.TimeLimitHours,
+		TimeLimitHours:  o.State.TimeLimitHours,
 		ReceivingOffice: office(st.ReceivingOffice), HandlingOffice: office(st.HandlingOffice),
 		Applicant: forms.Applicant{FullName: o.Applicant.FullName, IDNumber: o.Applicant.IDNumber,
 			Phone: o.Applicant.Phone, Email: o.Applicant.Email, Address: o.Applicant.Address},

@@ -135,7 +135,7 @@ func (r *Reader) Dossier(ctx context.Context, who *auth.Principal, code string) 
 		State:           stateView(o.ID.String(), o.Code, st, actorOf(who), now, loc, name),
 		Procedure:       r.procedure(ctx, o.ProcedureCode),
 		ReceivingOffice: officeRef(st.ReceivingOffice, name), HandlingOffice: officeRef(st.HandlingOffice, name),
-		Channel: o.Channel, TimeLimitHours: o.TimeLimitHours, Applicant: o.Applicant, Documents: o.Documents,
+		Channel: o.Channel, TimeLimitHours: o.State.TimeLimitHours, Applicant: o.Applicant, Documents: o.Documents,
 		ResultDelivery:   dossier.ResultDelivery{Method: st.ResultDelivery, Address: o.ResultAddress},
 		FeeReceiptNumber: o.FeeReceiptNumber, RegisteredBy: o.RegisteredBy,
 		SupplementCount: st.SupplementRequests, Extended: st.Extended, Steps: []StepView{},

@@ -13,7 +13,6 @@ import (
 	"github.com/motcua/motcua/services/intake/domain/dossier"
 	"github.com/motcua/motcua/services/platform/auth"
 	"github.com/motcua/motcua/services/platform/textnorm"
-	"github.com/motcua/motcua/services/worktime"
 )
 
 // The tabs of an office's work list.
@@ -95,14 +94,6 @@ type WorkRow struct {
 // Overdue reports whether the open dossier is past its appointment.
 func (w WorkRow) Overdue() bool { return w.Timing == string(dossier.Overdue) }
 
-// CheckBy is when the desk must have checked a dossier that came to it online at since
-// (submitted, or back with what its guidance asked for): the close of that working day,
-// or of the next one when it came outside office hours (domain §9: checking is expected
-// the same working day).
-func CheckBy(cal *worktime.Calendar, since time.Time) time.Time {
-	return cal.AddWorkingHours(since, 0)
-}
-
 // WorkPage is a page of an office's work list, earliest appointment first (on the
 // checking list, oldest submission first).
 type WorkPage struct {
@@ -157,7 +148,7 @@ func (r *Reader) WorkList(ctx context.Context, who *auth.Principal, in WorkListI
 		if q.Checking() {
 			row.SubmittedAt, row.Guided = it.SubmittedAt.In(loc), st.SupplementRequests > 0
 			if st.Status == dossier.StatusSubmitted && !it.AwaitingSince.IsZero() {
-				row.CheckBy = CheckBy(cal, it.AwaitingSince)
+				row.CheckBy = dossier.CheckBy(cal, it.AwaitingSince)
 				row.LateToCheck = now.After(row.CheckBy)
 			}
 		}

@@ -39,7 +39,6 @@ func (s *Dossiers) Dossier(ctx context.Context, code string) (r app.DossierRecor
 	if err != nil {
 		return r, false, fmt.Errorf("read dossier: %w", err)
 	}
-	r.TimeLimitHours = r.State.TimeLimitHours
 	if err := json.Unmarshal(docs, &r.Documents); err != nil {
 		return r, false, fmt.Errorf("read dossier: documents: %w", err)
 	}

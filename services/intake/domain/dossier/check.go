@@ -1,5 +1,7 @@
 package dossier
 
+import "time"
+
 // ChecksFirst reports whether action a on a dossier in state s is the desk's first check
 // of a dossier submitted online: its receipt, its guidance or its refusal before any
 // guidance was given. The wait for that check is a figure of the desk's service.
@@ -9,3 +11,9 @@ func ChecksFirst(s State, a Action) bool {
 	}
 	return a == ActReceive || a == ActRequestSupplement || a == ActRefuse
 }
+
+// CheckBy is when the desk must have checked a dossier that came to it online at since
+// (submitted, or back with what its guidance asked for): the close of that working day,
+// or of the next one when it came outside office hours (domain §9: checking is expected
+// the same working day).
+func CheckBy(clock Clock, since time.Time) time.Time { return clock.AddWorkingHours(since, 0) }

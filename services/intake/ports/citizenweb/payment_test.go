@@ -3,7 +3,6 @@ package citizenweb
 import (
 	"net/http"
 	"net/url"
-	"regexp"
 	"strings"
 	"testing"
 
@@ -19,11 +18,7 @@ import (
 // takes the fee; the form needs its token.
 func TestPaymentFromTheLookup(t *testing.T) {
 	s := newSite(t)
-	cookie := s.prove("lan@example.vn", "2.000720")
-	w := s.postMultipart(ProcedurePath+"2.000720", application("form-key-6666666666666666"),
-		[]file{{"file-0", "a.pdf", pdf("a")}, {"file-1", "b.pdf", pdf("b")}}, cookie)
-	code := regexp.MustCompile(`id="dossier-code">([^<]+)<`).FindStringSubmatch(w.Body.String())[1]
-	pin := regexp.MustCompile(`id="lookup-pin">([^<]+)<`).FindStringSubmatch(w.Body.String())[1]
+	code, pin := s.submitted("lan@example.vn", "form-key-6666666666666666")
 	pay := func(code, pin string, query ...string) *http.Response {
 		path := PaymentPath
 		if len(query) > 0 {

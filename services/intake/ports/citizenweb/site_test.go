@@ -161,6 +161,32 @@ func token() [2]string { return [2]string{csrf.FieldName, pagetest.FieldFor()} }
 
 var codeIn = regexp.MustCompile(`\b\d{6}\b`)
 
+// The code and PIN on the page of a dossier just submitted.
+var (
+	codeOnPage = regexp.MustCompile(`id="dossier-code">([^<]+)<`)
+	pinOnPage  = regexp.MustCompile(`id="lookup-pin">([^<]+)<`)
+)
+
+// shownCode is the dossier's code and PIN a submission's page shows.
+func shownCode(t *testing.T, page string) (code, pin string) {
+	t.Helper()
+	c, p := codeOnPage.FindStringSubmatch(page), pinOnPage.FindStringSubmatch(page)
+	if c == nil || p == nil {
+		t.Fatalf("no code or PIN on the page: %s", page)
+	}
+	return c[1], p[1]
+}
+
+// submitted submits a household business registration with its two papers through the
+// pages, as the citizen of address, the form drawn with key, and returns its code and PIN.
+func (s *site) submitted(address, key string) (code, pin string) {
+	s.t.Helper()
+	cookie := s.prove(address, "2.000720")
+	w := s.postMultipart(ProcedurePath+"2.000720", application(key),
+		[]file{{"file-0", "a.pdf", pdf("a")}, {"file-1", "b.pdf", pdf("b")}}, cookie)
+	return shownCode(s.t, w.Body.String())
+}
+
 // prove proves address as a citizen does through the pages and returns the cookie that
 // keeps the proof.
 func (s *site) prove(address, procedure string) *http.Cookie {

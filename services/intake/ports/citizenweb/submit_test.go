@@ -3,7 +3,6 @@ package citizenweb
 import (
 	"context"
 	"net/http"
-	"regexp"
 	"strings"
 	"testing"
 )
@@ -33,8 +32,7 @@ func TestSubmitOnline(t *testing.T) {
 	wants(t, "submitted", w, http.StatusCreated, `id="dossier-code">000.00.16.H19-`, `id="lookup-pin">`,
 		`id="status">Mới đăng ký, chờ tiếp nhận`, "de-nghi.pdf", "can-cuoc.pdf", "thư điện tử hoa.le@example.vn",
 		`id="lookup-link" href="/tra-cuu?code=000.00.16.H19-`)
-	code := regexp.MustCompile(`id="dossier-code">([^<]+)<`).FindStringSubmatch(w.Body.String())[1]
-	pin := regexp.MustCompile(`id="lookup-pin">([^<]+)<`).FindStringSubmatch(w.Body.String())[1]
+	code, pin := shownCode(t, w.Body.String())
 	if mail := s.box.last(t, "hoa.le@example.vn"); !strings.Contains(mail.text, code) || !strings.Contains(mail.text, pin) {
 		t.Errorf("the mail to the citizen: %q", mail.text)
 	}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"net/http"
 	"net/url"
-	"regexp"
 	"strings"
 	"testing"
 
@@ -18,11 +17,7 @@ import (
 // not waiting for one says so.
 func TestSupplementFromTheLookup(t *testing.T) {
 	s := newSite(t)
-	cookie := s.prove("minh@example.vn", "2.000720")
-	w := s.postMultipart(ProcedurePath+"2.000720", application("form-key-5555555555555555"),
-		[]file{{"file-0", "a.pdf", pdf("a")}, {"file-1", "b.pdf", pdf("b")}}, cookie)
-	code := regexp.MustCompile(`id="dossier-code">([^<]+)<`).FindStringSubmatch(w.Body.String())[1]
-	pin := regexp.MustCompile(`id="lookup-pin">([^<]+)<`).FindStringSubmatch(w.Body.String())[1]
+	code, pin := s.submitted("minh@example.vn", "form-key-5555555555555555")
 
 	send := func(pin, note string, files ...file) *http.Response {
 		fields := [][2]string{{"code", code}, {"pin", pin}, token(), {"idem", "supplement-key-0123456789"}, {"note", note}}

@@ -61,7 +61,7 @@ func (p *Pages) load(w http.ResponseWriter, r *http.Request, pg *page, code stri
 	pg.Day = cal.WorkingDayLength()
 	pg.Left = d.Left
 	if since, ok := awaitingCheck(d); ok {
-		pg.CheckBy = app.CheckBy(cal, since)
+		pg.CheckBy = dossier.CheckBy(cal, since)
 		pg.LateToCheck = time.Now().After(pg.CheckBy)
 	}
 	for _, a := range d.AllowedActions {

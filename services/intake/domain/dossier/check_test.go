@@ -1,10 +1,10 @@
-package app_test
+package dossier_test
 
 import (
 	"testing"
 	"time"
 
-	"github.com/motcua/motcua/services/intake/app"
+	"github.com/motcua/motcua/services/intake/domain/dossier"
 	"github.com/motcua/motcua/services/worktime"
 )
 
@@ -31,7 +31,7 @@ func TestCheckBy(t *testing.T) {
 		{"on Friday evening", at(time.December, 11, 18, 0), at(time.December, 14, 17, 0)},
 		{"on Saturday", at(time.December, 12, 10, 0), at(time.December, 14, 17, 0)},
 	} {
-		if got := app.CheckBy(cal, c.since); !got.Equal(c.by) {
+		if got := dossier.CheckBy(cal, c.since); !got.Equal(c.by) {
 			t.Errorf("%s (%v): check by %v, want %v", c.what, c.since, got, c.by)
 		}
 	}
