@@ -22,6 +22,7 @@ var actions = table{
 	"arrive":             {"Hồ sơ đến nơi", "Arrived"},
 	"deliver":            {"Đã phát kết quả", "Delivered"},
 	"bring-back":         {"Bưu điện hoàn trả", "Brought back"},
+	"bring-in":           {"Bưu điện chuyển hồ sơ đến bộ phận một cửa", "Brought in by the post"},
 	"download":           {"Công dân tải kết quả điện tử", "Electronic result downloaded"},
 	"pay-online":         {"Công dân nộp phí trực tuyến", "Fee paid online"},
 	"attach-result":      {"Đính kèm tệp kết quả", "Attach the result file"},

@@ -32,7 +32,7 @@ var dossierProblems = table{
 	"documents[].copies out_of_range":       {"Số bộ phải từ 1 đến %d.", "The number of sets must be between 1 and %d."},
 	"documents[].copies not_a_number":       {"Hãy nhập số bộ là một số nguyên.", "Enter a number of copies."},
 	"result_delivery.address required":      {"Hãy nhập địa chỉ bưu điện phát kết quả.", "Give the address the post should deliver the result to."},
-	"invalid_method":                        {"Hãy chọn nhận kết quả tại bộ phận một cửa, qua bưu chính hoặc nhận kết quả điện tử.", "The result delivery method must be desk, post or electronic."},
+	"invalid_method":                        {"Hãy chọn nhận kết quả tại bộ phận một cửa, qua bưu chính, tại bưu cục hoặc nhận kết quả điện tử.", "The result delivery method must be desk, post, post_office or electronic."},
 	"fee_paid_vnd out_of_range":             {"Hãy nhập một số nguyên, không âm.", "The fee paid must be a whole number of đồng, zero or more."},
 	"fee_paid_vnd not_a_number":             {"Hãy nhập một số nguyên, không âm.", "Enter a whole number of đồng."},
 	"receipt_number too_long":               {"Số biên lai tối đa %d ký tự.", "A receipt number may have at most %d characters."},

@@ -5,6 +5,8 @@ package vocabulary
 // result, and its acceptance at the returning desk).
 var timelineSteps = table{
 	"submitted":            {"Nộp hồ sơ trực tuyến", "Submitted online"},
+	"submitted_at_post":    {"Nộp hồ sơ tại bưu điện", "Handed in at a post office"},
+	"papers_delivered":     {"Bưu điện đã chuyển hồ sơ đến bộ phận một cửa, chờ kiểm tra", "Delivered at the desk by the post, awaiting its check"},
 	"admitted":             {"Bộ phận một cửa đã kiểm tra và tiếp nhận hồ sơ", "Checked and received at the desk"},
 	"received":             {"Tiếp nhận hồ sơ", "Dossier received"},
 	"transferred":          {"Chuyển hồ sơ đến cơ quan giải quyết", "Dossier sent on for processing"},

@@ -15,7 +15,7 @@ import (
 	"github.com/motcua/motcua/services/platform/apiclient"
 	"github.com/motcua/motcua/services/platform/apitest"
 	"github.com/motcua/motcua/services/platform/mailtest"
-	"github.com/motcua/motcua/services/postal/domain/s10"
+	"github.com/motcua/motcua/services/platform/s10"
 )
 
 // Roles are the callers the suite tries every route as: anonymous carries nothing, the

@@ -8,7 +8,7 @@ import (
 
 	"github.com/google/uuid"
 
-	"github.com/motcua/motcua/services/postal/domain/s10"
+	"github.com/motcua/motcua/services/platform/s10"
 	"github.com/motcua/motcua/services/postal/domain/shipment"
 	"github.com/motcua/motcua/services/postal/events"
 )

@@ -89,6 +89,9 @@ const (
 	// The citizen downloads the result's file with the dossier's code and PIN; the first
 	// download returns the result.
 	DeliveryMethod_DELIVERY_METHOD_ELECTRONIC DeliveryMethod = 3
+	// The citizen collects the result at the counter of a post office they chose: a
+	// delivery leg takes it there.
+	DeliveryMethod_DELIVERY_METHOD_POST_OFFICE DeliveryMethod = 4
 )
 
 // Enum value maps for DeliveryMethod.
@@ -98,12 +101,14 @@ var (
 		1: "DELIVERY_METHOD_DESK",
 		2: "DELIVERY_METHOD_POST",
 		3: "DELIVERY_METHOD_ELECTRONIC",
+		4: "DELIVERY_METHOD_POST_OFFICE",
 	}
 	DeliveryMethod_value = map[string]int32{
 		"DELIVERY_METHOD_UNSPECIFIED": 0,
 		"DELIVERY_METHOD_DESK":        1,
 		"DELIVERY_METHOD_POST":        2,
 		"DELIVERY_METHOD_ELECTRONIC":  3,
+		"DELIVERY_METHOD_POST_OFFICE": 4,
 	}
 )
 
@@ -271,6 +276,7 @@ type Event struct {
 	//	*Event_Arrived
 	//	*Event_ResultBack
 	//	*Event_Admitted
+	//	*Event_PapersDelivered
 	Kind          isEvent_Kind `protobuf_oneof:"kind"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -506,6 +512,15 @@ func (x *Event) GetAdmitted() *Admitted {
 	return nil
 }
 
+func (x *Event) GetPapersDelivered() *PapersDelivered {
+	if x != nil {
+		if x, ok := x.Kind.(*Event_PapersDelivered); ok {
+			return x.PapersDelivered
+		}
+	}
+	return nil
+}
+
 type isEvent_Kind interface {
 	isEvent_Kind()
 }
@@ -574,6 +589,10 @@ type Event_Admitted struct {
 	Admitted *Admitted `protobuf:"bytes,25,opt,name=admitted,proto3,oneof"`
 }
 
+type Event_PapersDelivered struct {
+	PapersDelivered *PapersDelivered `protobuf:"bytes,26,opt,name=papers_delivered,json=papersDelivered,proto3,oneof"`
+}
+
 func (*Event_Received) isEvent_Kind() {}
 
 func (*Event_Transferred) isEvent_Kind() {}
@@ -605,6 +624,8 @@ func (*Event_Arrived) isEvent_Kind() {}
 func (*Event_ResultBack) isEvent_Kind() {}
 
 func (*Event_Admitted) isEvent_Kind() {}
+
+func (*Event_PapersDelivered) isEvent_Kind() {}
 
 // State is the dossier after an event.
 type State struct {
@@ -978,9 +999,15 @@ type Received struct {
 	// When the citizen submitted the dossier online; unset for a desk's registration.
 	SubmittedAt *timestamppb.Timestamp `protobuf:"bytes,18,opt,name=submitted_at,json=submittedAt,proto3" json:"submitted_at,omitempty"`
 	// The files the citizen attached (their fingerprints, never their bytes).
-	Files         []*File `protobuf:"bytes,19,rep,name=files,proto3" json:"files,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	Files []*File `protobuf:"bytes,19,rep,name=files,proto3" json:"files,omitempty"`
+	// For a dossier a post office took on the authority's behalf, at its counter or at
+	// the citizen's door: the post's side of it. The dossier is then "submitted" until the
+	// pickup shipment that carries it is delivered at the desk (PapersDelivered).
+	Counter *Counter `protobuf:"bytes,20,opt,name=counter,proto3" json:"counter,omitempty"`
+	// For a result collected at a post office (DELIVERY_METHOD_POST_OFFICE): which one.
+	ResultPostOffice *Ref `protobuf:"bytes,21,opt,name=result_post_office,json=resultPostOffice,proto3" json:"result_post_office,omitempty"`
+	unknownFields    protoimpl.UnknownFields
+	sizeCache        protoimpl.SizeCache
 }
 
 func (x *Received) Reset() {
@@ -1146,6 +1173,105 @@ func (x *Received) GetFiles() []*File {
 	return nil
 }
 
+func (x *Received) GetCounter() *Counter {
+	if x != nil {
+		return x.Counter
+	}
+	return nil
+}
+
+func (x *Received) GetResultPostOffice() *Ref {
+	if x != nil {
+		return x.ResultPostOffice
+	}
+	return nil
+}
+
+// Counter is what a post office did when it took a dossier for an authority: it
+// checked the papers, sealed them in front of the citizen and collected the fee and the
+// postage.
+type Counter struct {
+	state      protoimpl.MessageState `protogen:"open.v1"`
+	PostOffice *Ref                   `protobuf:"bytes,1,opt,name=post_office,json=postOffice,proto3" json:"post_office,omitempty"`
+	// The number of the seal the dossier was packed under.
+	SealNumber string `protobuf:"bytes,2,opt,name=seal_number,json=sealNumber,proto3" json:"seal_number,omitempty"`
+	PostageVnd int64  `protobuf:"varint,3,opt,name=postage_vnd,json=postageVnd,proto3" json:"postage_vnd,omitempty"`
+	// The pickup shipment that carries the sealed dossier from the post office to the
+	// desk (UPU S10): numbered by intake at a counter, or the pickup the citizen asked for
+	// online when the worker took the dossier at their door.
+	TrackingNumber string `protobuf:"bytes,4,opt,name=tracking_number,json=trackingNumber,proto3" json:"tracking_number,omitempty"`
+	// True when the worker took the dossier at the citizen's door, for a pickup asked
+	// online.
+	AtDoor        bool `protobuf:"varint,5,opt,name=at_door,json=atDoor,proto3" json:"at_door,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *Counter) Reset() {
+	*x = Counter{}
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[6]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *Counter) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*Counter) ProtoMessage() {}
+
+func (x *Counter) ProtoReflect() protoreflect.Message {
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[6]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use Counter.ProtoReflect.Descriptor instead.
+func (*Counter) Descriptor() ([]byte, []int) {
+	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{6}
+}
+
+func (x *Counter) GetPostOffice() *Ref {
+	if x != nil {
+		return x.PostOffice
+	}
+	return nil
+}
+
+func (x *Counter) GetSealNumber() string {
+	if x != nil {
+		return x.SealNumber
+	}
+	return ""
+}
+
+func (x *Counter) GetPostageVnd() int64 {
+	if x != nil {
+		return x.PostageVnd
+	}
+	return 0
+}
+
+func (x *Counter) GetTrackingNumber() string {
+	if x != nil {
+		return x.TrackingNumber
+	}
+	return ""
+}
+
+func (x *Counter) GetAtDoor() bool {
+	if x != nil {
+		return x.AtDoor
+	}
+	return false
+}
+
 // File is a file attached to a dossier: stored by intake, named here by its id, with the
 // SHA-256 of its bytes so that anyone can later prove which bytes were handed in.
 type File struct {
@@ -1167,7 +1293,7 @@ type File struct {
 
 func (x *File) Reset() {
 	*x = File{}
-	mi := &file_motcua_dossier_v1_events_proto_msgTypes[6]
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[7]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1179,7 +1305,7 @@ func (x *File) String() string {
 func (*File) ProtoMessage() {}
 
 func (x *File) ProtoReflect() protoreflect.Message {
-	mi := &file_motcua_dossier_v1_events_proto_msgTypes[6]
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[7]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1192,7 +1318,7 @@ func (x *File) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use File.ProtoReflect.Descriptor instead.
 func (*File) Descriptor() ([]byte, []int) {
-	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{6}
+	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{7}
 }
 
 func (x *File) GetId() string {
@@ -1249,7 +1375,7 @@ type Admitted struct {
 
 func (x *Admitted) Reset() {
 	*x = Admitted{}
-	mi := &file_motcua_dossier_v1_events_proto_msgTypes[7]
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[8]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1261,7 +1387,7 @@ func (x *Admitted) String() string {
 func (*Admitted) ProtoMessage() {}
 
 func (x *Admitted) ProtoReflect() protoreflect.Message {
-	mi := &file_motcua_dossier_v1_events_proto_msgTypes[7]
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[8]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1274,7 +1400,7 @@ func (x *Admitted) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Admitted.ProtoReflect.Descriptor instead.
 func (*Admitted) Descriptor() ([]byte, []int) {
-	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{7}
+	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{8}
 }
 
 func (x *Admitted) GetReceivedAt() *timestamppb.Timestamp {
@@ -1298,7 +1424,7 @@ type Transferred struct {
 
 func (x *Transferred) Reset() {
 	*x = Transferred{}
-	mi := &file_motcua_dossier_v1_events_proto_msgTypes[8]
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[9]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1310,7 +1436,7 @@ func (x *Transferred) String() string {
 func (*Transferred) ProtoMessage() {}
 
 func (x *Transferred) ProtoReflect() protoreflect.Message {
-	mi := &file_motcua_dossier_v1_events_proto_msgTypes[8]
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[9]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1323,7 +1449,7 @@ func (x *Transferred) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Transferred.ProtoReflect.Descriptor instead.
 func (*Transferred) Descriptor() ([]byte, []int) {
-	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{8}
+	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{9}
 }
 
 func (x *Transferred) GetFromOffice() *Ref {
@@ -1365,7 +1491,7 @@ type Accepted struct {
 
 func (x *Accepted) Reset() {
 	*x = Accepted{}
-	mi := &file_motcua_dossier_v1_events_proto_msgTypes[9]
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[10]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1377,7 +1503,7 @@ func (x *Accepted) String() string {
 func (*Accepted) ProtoMessage() {}
 
 func (x *Accepted) ProtoReflect() protoreflect.Message {
-	mi := &file_motcua_dossier_v1_events_proto_msgTypes[9]
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[10]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1390,7 +1516,7 @@ func (x *Accepted) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Accepted.ProtoReflect.Descriptor instead.
 func (*Accepted) Descriptor() ([]byte, []int) {
-	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{9}
+	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{10}
 }
 
 func (x *Accepted) GetFromOffice() *Ref {
@@ -1412,7 +1538,7 @@ type SupplementRequested struct {
 
 func (x *SupplementRequested) Reset() {
 	*x = SupplementRequested{}
-	mi := &file_motcua_dossier_v1_events_proto_msgTypes[10]
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[11]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1424,7 +1550,7 @@ func (x *SupplementRequested) String() string {
 func (*SupplementRequested) ProtoMessage() {}
 
 func (x *SupplementRequested) ProtoReflect() protoreflect.Message {
-	mi := &file_motcua_dossier_v1_events_proto_msgTypes[10]
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[11]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1437,7 +1563,7 @@ func (x *SupplementRequested) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use SupplementRequested.ProtoReflect.Descriptor instead.
 func (*SupplementRequested) Descriptor() ([]byte, []int) {
-	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{10}
+	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{11}
 }
 
 func (x *SupplementRequested) GetItems() []string {
@@ -1466,7 +1592,7 @@ type Supplemented struct {
 
 func (x *Supplemented) Reset() {
 	*x = Supplemented{}
-	mi := &file_motcua_dossier_v1_events_proto_msgTypes[11]
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[12]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1478,7 +1604,7 @@ func (x *Supplemented) String() string {
 func (*Supplemented) ProtoMessage() {}
 
 func (x *Supplemented) ProtoReflect() protoreflect.Message {
-	mi := &file_motcua_dossier_v1_events_proto_msgTypes[11]
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[12]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1491,7 +1617,7 @@ func (x *Supplemented) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Supplemented.ProtoReflect.Descriptor instead.
 func (*Supplemented) Descriptor() ([]byte, []int) {
-	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{11}
+	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{12}
 }
 
 func (x *Supplemented) GetFiles() []*File {
@@ -1513,7 +1639,7 @@ type Extended struct {
 
 func (x *Extended) Reset() {
 	*x = Extended{}
-	mi := &file_motcua_dossier_v1_events_proto_msgTypes[12]
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[13]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1525,7 +1651,7 @@ func (x *Extended) String() string {
 func (*Extended) ProtoMessage() {}
 
 func (x *Extended) ProtoReflect() protoreflect.Message {
-	mi := &file_motcua_dossier_v1_events_proto_msgTypes[12]
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[13]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1538,7 +1664,7 @@ func (x *Extended) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Extended.ProtoReflect.Descriptor instead.
 func (*Extended) Descriptor() ([]byte, []int) {
-	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{12}
+	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{13}
 }
 
 func (x *Extended) GetOldDueAt() *timestamppb.Timestamp {
@@ -1574,14 +1700,17 @@ type Completed struct {
 	DeliveryAddressSealed []byte `protobuf:"bytes,4,opt,name=delivery_address_sealed,json=deliveryAddressSealed,proto3" json:"delivery_address_sealed,omitempty"`
 	// The result's file the office attached (its fingerprint, never its bytes): the
 	// decision a citizen downloads when the result is given electronically.
-	ResultFile    *File `protobuf:"bytes,5,opt,name=result_file,json=resultFile,proto3" json:"result_file,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	ResultFile *File `protobuf:"bytes,5,opt,name=result_file,json=resultFile,proto3" json:"result_file,omitempty"`
+	// For a result collected at a post office: which one; the post opens a delivery leg
+	// to it.
+	ResultPostOffice *Ref `protobuf:"bytes,6,opt,name=result_post_office,json=resultPostOffice,proto3" json:"result_post_office,omitempty"`
+	unknownFields    protoimpl.UnknownFields
+	sizeCache        protoimpl.SizeCache
 }
 
 func (x *Completed) Reset() {
 	*x = Completed{}
-	mi := &file_motcua_dossier_v1_events_proto_msgTypes[13]
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[14]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1593,7 +1722,7 @@ func (x *Completed) String() string {
 func (*Completed) ProtoMessage() {}
 
 func (x *Completed) ProtoReflect() protoreflect.Message {
-	mi := &file_motcua_dossier_v1_events_proto_msgTypes[13]
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[14]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1606,7 +1735,7 @@ func (x *Completed) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Completed.ProtoReflect.Descriptor instead.
 func (*Completed) Descriptor() ([]byte, []int) {
-	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{13}
+	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{14}
 }
 
 func (x *Completed) GetOutcome() Outcome {
@@ -1644,6 +1773,13 @@ func (x *Completed) GetResultFile() *File {
 	return nil
 }
 
+func (x *Completed) GetResultPostOffice() *Ref {
+	if x != nil {
+		return x.ResultPostOffice
+	}
+	return nil
+}
+
 // Returned: the result was handed to the citizen, at a desk or by the post, or the
 // citizen downloaded the electronic result for the first time.
 type Returned struct {
@@ -1658,7 +1794,7 @@ type Returned struct {
 
 func (x *Returned) Reset() {
 	*x = Returned{}
-	mi := &file_motcua_dossier_v1_events_proto_msgTypes[14]
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[15]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1670,7 +1806,7 @@ func (x *Returned) String() string {
 func (*Returned) ProtoMessage() {}
 
 func (x *Returned) ProtoReflect() protoreflect.Message {
-	mi := &file_motcua_dossier_v1_events_proto_msgTypes[14]
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[15]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1683,7 +1819,7 @@ func (x *Returned) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Returned.ProtoReflect.Descriptor instead.
 func (*Returned) Descriptor() ([]byte, []int) {
-	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{14}
+	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{15}
 }
 
 func (x *Returned) GetTrackingNumber() string {
@@ -1711,7 +1847,7 @@ type Arrived struct {
 
 func (x *Arrived) Reset() {
 	*x = Arrived{}
-	mi := &file_motcua_dossier_v1_events_proto_msgTypes[15]
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[16]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1723,7 +1859,7 @@ func (x *Arrived) String() string {
 func (*Arrived) ProtoMessage() {}
 
 func (x *Arrived) ProtoReflect() protoreflect.Message {
-	mi := &file_motcua_dossier_v1_events_proto_msgTypes[15]
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[16]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1736,10 +1872,57 @@ func (x *Arrived) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Arrived.ProtoReflect.Descriptor instead.
 func (*Arrived) Descriptor() ([]byte, []int) {
-	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{15}
+	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{16}
 }
 
 func (x *Arrived) GetTrackingNumber() string {
+	if x != nil {
+		return x.TrackingNumber
+	}
+	return ""
+}
+
+// PapersDelivered: the post delivered at the desk a dossier a post office took (the
+// pickup shipment named): the desk has the papers and may receive it, the clock
+// starting at this delivery's time.
+type PapersDelivered struct {
+	state          protoimpl.MessageState `protogen:"open.v1"`
+	TrackingNumber string                 `protobuf:"bytes,1,opt,name=tracking_number,json=trackingNumber,proto3" json:"tracking_number,omitempty"`
+	unknownFields  protoimpl.UnknownFields
+	sizeCache      protoimpl.SizeCache
+}
+
+func (x *PapersDelivered) Reset() {
+	*x = PapersDelivered{}
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[17]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *PapersDelivered) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*PapersDelivered) ProtoMessage() {}
+
+func (x *PapersDelivered) ProtoReflect() protoreflect.Message {
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[17]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use PapersDelivered.ProtoReflect.Descriptor instead.
+func (*PapersDelivered) Descriptor() ([]byte, []int) {
+	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{17}
+}
+
+func (x *PapersDelivered) GetTrackingNumber() string {
 	if x != nil {
 		return x.TrackingNumber
 	}
@@ -1757,7 +1940,7 @@ type ResultBack struct {
 
 func (x *ResultBack) Reset() {
 	*x = ResultBack{}
-	mi := &file_motcua_dossier_v1_events_proto_msgTypes[16]
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[18]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1769,7 +1952,7 @@ func (x *ResultBack) String() string {
 func (*ResultBack) ProtoMessage() {}
 
 func (x *ResultBack) ProtoReflect() protoreflect.Message {
-	mi := &file_motcua_dossier_v1_events_proto_msgTypes[16]
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[18]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1782,7 +1965,7 @@ func (x *ResultBack) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ResultBack.ProtoReflect.Descriptor instead.
 func (*ResultBack) Descriptor() ([]byte, []int) {
-	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{16}
+	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{18}
 }
 
 func (x *ResultBack) GetTrackingNumber() string {
@@ -1802,7 +1985,7 @@ type Refused struct {
 
 func (x *Refused) Reset() {
 	*x = Refused{}
-	mi := &file_motcua_dossier_v1_events_proto_msgTypes[17]
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[19]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1814,7 +1997,7 @@ func (x *Refused) String() string {
 func (*Refused) ProtoMessage() {}
 
 func (x *Refused) ProtoReflect() protoreflect.Message {
-	mi := &file_motcua_dossier_v1_events_proto_msgTypes[17]
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[19]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1827,7 +2010,7 @@ func (x *Refused) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Refused.ProtoReflect.Descriptor instead.
 func (*Refused) Descriptor() ([]byte, []int) {
-	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{17}
+	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{19}
 }
 
 func (x *Refused) GetReason() string {
@@ -1847,7 +2030,7 @@ type Stopped struct {
 
 func (x *Stopped) Reset() {
 	*x = Stopped{}
-	mi := &file_motcua_dossier_v1_events_proto_msgTypes[18]
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[20]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1859,7 +2042,7 @@ func (x *Stopped) String() string {
 func (*Stopped) ProtoMessage() {}
 
 func (x *Stopped) ProtoReflect() protoreflect.Message {
-	mi := &file_motcua_dossier_v1_events_proto_msgTypes[18]
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[20]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1872,7 +2055,7 @@ func (x *Stopped) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Stopped.ProtoReflect.Descriptor instead.
 func (*Stopped) Descriptor() ([]byte, []int) {
-	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{18}
+	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{20}
 }
 
 func (x *Stopped) GetReason() string {
@@ -1892,7 +2075,7 @@ type Withdrawn struct {
 
 func (x *Withdrawn) Reset() {
 	*x = Withdrawn{}
-	mi := &file_motcua_dossier_v1_events_proto_msgTypes[19]
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[21]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1904,7 +2087,7 @@ func (x *Withdrawn) String() string {
 func (*Withdrawn) ProtoMessage() {}
 
 func (x *Withdrawn) ProtoReflect() protoreflect.Message {
-	mi := &file_motcua_dossier_v1_events_proto_msgTypes[19]
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[21]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1917,7 +2100,7 @@ func (x *Withdrawn) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Withdrawn.ProtoReflect.Descriptor instead.
 func (*Withdrawn) Descriptor() ([]byte, []int) {
-	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{19}
+	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{21}
 }
 
 func (x *Withdrawn) GetReason() string {
@@ -1937,7 +2120,7 @@ type PaymentRequested struct {
 
 func (x *PaymentRequested) Reset() {
 	*x = PaymentRequested{}
-	mi := &file_motcua_dossier_v1_events_proto_msgTypes[20]
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[22]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1949,7 +2132,7 @@ func (x *PaymentRequested) String() string {
 func (*PaymentRequested) ProtoMessage() {}
 
 func (x *PaymentRequested) ProtoReflect() protoreflect.Message {
-	mi := &file_motcua_dossier_v1_events_proto_msgTypes[20]
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[22]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1962,7 +2145,7 @@ func (x *PaymentRequested) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PaymentRequested.ProtoReflect.Descriptor instead.
 func (*PaymentRequested) Descriptor() ([]byte, []int) {
-	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{20}
+	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{22}
 }
 
 func (x *PaymentRequested) GetAmountVnd() int64 {
@@ -1989,7 +2172,7 @@ type PaymentRecorded struct {
 
 func (x *PaymentRecorded) Reset() {
 	*x = PaymentRecorded{}
-	mi := &file_motcua_dossier_v1_events_proto_msgTypes[21]
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[23]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2001,7 +2184,7 @@ func (x *PaymentRecorded) String() string {
 func (*PaymentRecorded) ProtoMessage() {}
 
 func (x *PaymentRecorded) ProtoReflect() protoreflect.Message {
-	mi := &file_motcua_dossier_v1_events_proto_msgTypes[21]
+	mi := &file_motcua_dossier_v1_events_proto_msgTypes[23]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2014,7 +2197,7 @@ func (x *PaymentRecorded) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PaymentRecorded.ProtoReflect.Descriptor instead.
 func (*PaymentRecorded) Descriptor() ([]byte, []int) {
-	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{21}
+	return file_motcua_dossier_v1_events_proto_rawDescGZIP(), []int{23}
 }
 
 func (x *PaymentRecorded) GetAmountVnd() int64 {
@@ -2042,8 +2225,7 @@ var File_motcua_dossier_v1_events_proto protoreflect.FileDescriptor
 
 const file_motcua_dossier_v1_events_proto_rawDesc = "" +
 	"\n" +
-	"\x1emotcua/dossier/v1/events.proto\x12\x11motcua.dossier.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"\xc7\n" +
-	"\n" +
+	"\x1emotcua/dossier/v1/events.proto\x12\x11motcua.dossier.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"\x98\v\n" +
 	"\x05Event\x12\x19\n" +
 	"\bevent_id\x18\x01 \x01(\tR\aeventId\x12;\n" +
 	"\voccurred_at\x18\x02 \x01(\v2\x1a.google.protobuf.TimestampR\n" +
@@ -2071,7 +2253,8 @@ const file_motcua_dossier_v1_events_proto_rawDesc = "" +
 	"\aarrived\x18\x17 \x01(\v2\x1a.motcua.dossier.v1.ArrivedH\x00R\aarrived\x12@\n" +
 	"\vresult_back\x18\x18 \x01(\v2\x1d.motcua.dossier.v1.ResultBackH\x00R\n" +
 	"resultBack\x129\n" +
-	"\badmitted\x18\x19 \x01(\v2\x1b.motcua.dossier.v1.AdmittedH\x00R\badmittedB\x06\n" +
+	"\badmitted\x18\x19 \x01(\v2\x1b.motcua.dossier.v1.AdmittedH\x00R\badmitted\x12O\n" +
+	"\x10papers_delivered\x18\x1a \x01(\v2\".motcua.dossier.v1.PapersDeliveredH\x00R\x0fpapersDeliveredB\x06\n" +
 	"\x04kind\"\xee\x04\n" +
 	"\x05State\x12\x16\n" +
 	"\x06status\x18\x01 \x01(\tR\x06status\x12\x1f\n" +
@@ -2103,7 +2286,7 @@ const file_motcua_dossier_v1_events_proto_rawDesc = "" +
 	"officeCode\"-\n" +
 	"\x03Ref\x12\x12\n" +
 	"\x04code\x18\x01 \x01(\tR\x04code\x12\x12\n" +
-	"\x04name\x18\x02 \x01(\tR\x04name\"\x87\a\n" +
+	"\x04name\x18\x02 \x01(\tR\x04name\"\x83\b\n" +
 	"\bReceived\x12\x12\n" +
 	"\x04code\x18\x01 \x01(\tR\x04code\x124\n" +
 	"\tprocedure\x18\x02 \x01(\v2\x16.motcua.dossier.v1.RefR\tprocedure\x12A\n" +
@@ -2127,7 +2310,18 @@ const file_motcua_dossier_v1_events_proto_rawDesc = "" +
 	"\x0epickup_address\x18\x10 \x01(\tR\rpickupAddress\x122\n" +
 	"\x15pickup_address_sealed\x18\x11 \x01(\fR\x13pickupAddressSealed\x12=\n" +
 	"\fsubmitted_at\x18\x12 \x01(\v2\x1a.google.protobuf.TimestampR\vsubmittedAt\x12-\n" +
-	"\x05files\x18\x13 \x03(\v2\x17.motcua.dossier.v1.FileR\x05files\"\x95\x01\n" +
+	"\x05files\x18\x13 \x03(\v2\x17.motcua.dossier.v1.FileR\x05files\x124\n" +
+	"\acounter\x18\x14 \x01(\v2\x1a.motcua.dossier.v1.CounterR\acounter\x12D\n" +
+	"\x12result_post_office\x18\x15 \x01(\v2\x16.motcua.dossier.v1.RefR\x10resultPostOffice\"\xc6\x01\n" +
+	"\aCounter\x127\n" +
+	"\vpost_office\x18\x01 \x01(\v2\x16.motcua.dossier.v1.RefR\n" +
+	"postOffice\x12\x1f\n" +
+	"\vseal_number\x18\x02 \x01(\tR\n" +
+	"sealNumber\x12\x1f\n" +
+	"\vpostage_vnd\x18\x03 \x01(\x03R\n" +
+	"postageVnd\x12'\n" +
+	"\x0ftracking_number\x18\x04 \x01(\tR\x0etrackingNumber\x12\x17\n" +
+	"\aat_door\x18\x05 \x01(\bR\x06atDoor\"\x95\x01\n" +
 	"\x04File\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\tR\x02id\x12\x12\n" +
 	"\x04name\x18\x02 \x01(\tR\x04name\x12\x16\n" +
@@ -2157,20 +2351,23 @@ const file_motcua_dossier_v1_events_proto_rawDesc = "" +
 	"old_due_at\x18\x01 \x01(\v2\x1a.google.protobuf.TimestampR\boldDueAt\x128\n" +
 	"\n" +
 	"new_due_at\x18\x02 \x01(\v2\x1a.google.protobuf.TimestampR\bnewDueAt\x12\x16\n" +
-	"\x06reason\x18\x03 \x01(\tR\x06reason\"\xaa\x02\n" +
+	"\x06reason\x18\x03 \x01(\tR\x06reason\"\xf0\x02\n" +
 	"\tCompleted\x124\n" +
 	"\aoutcome\x18\x01 \x01(\x0e2\x1a.motcua.dossier.v1.OutcomeR\aoutcome\x12J\n" +
 	"\x0fresult_delivery\x18\x02 \x01(\x0e2!.motcua.dossier.v1.DeliveryMethodR\x0eresultDelivery\x12)\n" +
 	"\x10delivery_address\x18\x03 \x01(\tR\x0fdeliveryAddress\x126\n" +
 	"\x17delivery_address_sealed\x18\x04 \x01(\fR\x15deliveryAddressSealed\x128\n" +
 	"\vresult_file\x18\x05 \x01(\v2\x17.motcua.dossier.v1.FileR\n" +
-	"resultFile\"S\n" +
+	"resultFile\x12D\n" +
+	"\x12result_post_office\x18\x06 \x01(\v2\x16.motcua.dossier.v1.RefR\x10resultPostOffice\"S\n" +
 	"\bReturned\x12'\n" +
 	"\x0ftracking_number\x18\x01 \x01(\tR\x0etrackingNumber\x12\x1e\n" +
 	"\n" +
 	"electronic\x18\x02 \x01(\bR\n" +
 	"electronic\"2\n" +
 	"\aArrived\x12'\n" +
+	"\x0ftracking_number\x18\x01 \x01(\tR\x0etrackingNumber\":\n" +
+	"\x0fPapersDelivered\x12'\n" +
 	"\x0ftracking_number\x18\x01 \x01(\tR\x0etrackingNumber\"5\n" +
 	"\n" +
 	"ResultBack\x12'\n" +
@@ -2193,12 +2390,13 @@ const file_motcua_dossier_v1_events_proto_rawDesc = "" +
 	"\x13CHANNEL_UNSPECIFIED\x10\x00\x12\x10\n" +
 	"\fCHANNEL_DESK\x10\x01\x12\x12\n" +
 	"\x0eCHANNEL_ONLINE\x10\x02\x12\x10\n" +
-	"\fCHANNEL_POST\x10\x03*\x85\x01\n" +
+	"\fCHANNEL_POST\x10\x03*\xa6\x01\n" +
 	"\x0eDeliveryMethod\x12\x1f\n" +
 	"\x1bDELIVERY_METHOD_UNSPECIFIED\x10\x00\x12\x18\n" +
 	"\x14DELIVERY_METHOD_DESK\x10\x01\x12\x18\n" +
 	"\x14DELIVERY_METHOD_POST\x10\x02\x12\x1e\n" +
-	"\x1aDELIVERY_METHOD_ELECTRONIC\x10\x03*6\n" +
+	"\x1aDELIVERY_METHOD_ELECTRONIC\x10\x03\x12\x1f\n" +
+	"\x1bDELIVERY_METHOD_POST_OFFICE\x10\x04*6\n" +
 	"\x03Via\x12\x13\n" +
 	"\x0fVIA_UNSPECIFIED\x10\x00\x12\f\n" +
 	"\bVIA_HAND\x10\x01\x12\f\n" +
@@ -2221,7 +2419,7 @@ func file_motcua_dossier_v1_events_proto_rawDescGZIP() []byte {
 }
 
 var file_motcua_dossier_v1_events_proto_enumTypes = make([]protoimpl.EnumInfo, 4)
-var file_motcua_dossier_v1_events_proto_msgTypes = make([]protoimpl.MessageInfo, 22)
+var file_motcua_dossier_v1_events_proto_msgTypes = make([]protoimpl.MessageInfo, 24)
 var file_motcua_dossier_v1_events_proto_goTypes = []any{
 	(Channel)(0),                  // 0: motcua.dossier.v1.Channel
 	(DeliveryMethod)(0),           // 1: motcua.dossier.v1.DeliveryMethod
@@ -2233,76 +2431,83 @@ var file_motcua_dossier_v1_events_proto_goTypes = []any{
 	(*Actor)(nil),                 // 7: motcua.dossier.v1.Actor
 	(*Ref)(nil),                   // 8: motcua.dossier.v1.Ref
 	(*Received)(nil),              // 9: motcua.dossier.v1.Received
-	(*File)(nil),                  // 10: motcua.dossier.v1.File
-	(*Admitted)(nil),              // 11: motcua.dossier.v1.Admitted
-	(*Transferred)(nil),           // 12: motcua.dossier.v1.Transferred
-	(*Accepted)(nil),              // 13: motcua.dossier.v1.Accepted
-	(*SupplementRequested)(nil),   // 14: motcua.dossier.v1.SupplementRequested
-	(*Supplemented)(nil),          // 15: motcua.dossier.v1.Supplemented
-	(*Extended)(nil),              // 16: motcua.dossier.v1.Extended
-	(*Completed)(nil),             // 17: motcua.dossier.v1.Completed
-	(*Returned)(nil),              // 18: motcua.dossier.v1.Returned
-	(*Arrived)(nil),               // 19: motcua.dossier.v1.Arrived
-	(*ResultBack)(nil),            // 20: motcua.dossier.v1.ResultBack
-	(*Refused)(nil),               // 21: motcua.dossier.v1.Refused
-	(*Stopped)(nil),               // 22: motcua.dossier.v1.Stopped
-	(*Withdrawn)(nil),             // 23: motcua.dossier.v1.Withdrawn
-	(*PaymentRequested)(nil),      // 24: motcua.dossier.v1.PaymentRequested
-	(*PaymentRecorded)(nil),       // 25: motcua.dossier.v1.PaymentRecorded
-	(*timestamppb.Timestamp)(nil), // 26: google.protobuf.Timestamp
+	(*Counter)(nil),               // 10: motcua.dossier.v1.Counter
+	(*File)(nil),                  // 11: motcua.dossier.v1.File
+	(*Admitted)(nil),              // 12: motcua.dossier.v1.Admitted
+	(*Transferred)(nil),           // 13: motcua.dossier.v1.Transferred
+	(*Accepted)(nil),              // 14: motcua.dossier.v1.Accepted
+	(*SupplementRequested)(nil),   // 15: motcua.dossier.v1.SupplementRequested
+	(*Supplemented)(nil),          // 16: motcua.dossier.v1.Supplemented
+	(*Extended)(nil),              // 17: motcua.dossier.v1.Extended
+	(*Completed)(nil),             // 18: motcua.dossier.v1.Completed
+	(*Returned)(nil),              // 19: motcua.dossier.v1.Returned
+	(*Arrived)(nil),               // 20: motcua.dossier.v1.Arrived
+	(*PapersDelivered)(nil),       // 21: motcua.dossier.v1.PapersDelivered
+	(*ResultBack)(nil),            // 22: motcua.dossier.v1.ResultBack
+	(*Refused)(nil),               // 23: motcua.dossier.v1.Refused
+	(*Stopped)(nil),               // 24: motcua.dossier.v1.Stopped
+	(*Withdrawn)(nil),             // 25: motcua.dossier.v1.Withdrawn
+	(*PaymentRequested)(nil),      // 26: motcua.dossier.v1.PaymentRequested
+	(*PaymentRecorded)(nil),       // 27: motcua.dossier.v1.PaymentRecorded
+	(*timestamppb.Timestamp)(nil), // 28: google.protobuf.Timestamp
 }
 var file_motcua_dossier_v1_events_proto_depIdxs = []int32{
-	26, // 0: motcua.dossier.v1.Event.occurred_at:type_name -> google.protobuf.Timestamp
+	28, // 0: motcua.dossier.v1.Event.occurred_at:type_name -> google.protobuf.Timestamp
 	7,  // 1: motcua.dossier.v1.Event.actor:type_name -> motcua.dossier.v1.Actor
 	5,  // 2: motcua.dossier.v1.Event.state:type_name -> motcua.dossier.v1.State
 	6,  // 3: motcua.dossier.v1.Event.step:type_name -> motcua.dossier.v1.Step
 	9,  // 4: motcua.dossier.v1.Event.received:type_name -> motcua.dossier.v1.Received
-	12, // 5: motcua.dossier.v1.Event.transferred:type_name -> motcua.dossier.v1.Transferred
-	13, // 6: motcua.dossier.v1.Event.accepted:type_name -> motcua.dossier.v1.Accepted
-	14, // 7: motcua.dossier.v1.Event.supplement_requested:type_name -> motcua.dossier.v1.SupplementRequested
-	15, // 8: motcua.dossier.v1.Event.supplemented:type_name -> motcua.dossier.v1.Supplemented
-	16, // 9: motcua.dossier.v1.Event.extended:type_name -> motcua.dossier.v1.Extended
-	17, // 10: motcua.dossier.v1.Event.completed:type_name -> motcua.dossier.v1.Completed
-	18, // 11: motcua.dossier.v1.Event.returned:type_name -> motcua.dossier.v1.Returned
-	21, // 12: motcua.dossier.v1.Event.refused:type_name -> motcua.dossier.v1.Refused
-	22, // 13: motcua.dossier.v1.Event.stopped:type_name -> motcua.dossier.v1.Stopped
-	23, // 14: motcua.dossier.v1.Event.withdrawn:type_name -> motcua.dossier.v1.Withdrawn
-	24, // 15: motcua.dossier.v1.Event.payment_requested:type_name -> motcua.dossier.v1.PaymentRequested
-	25, // 16: motcua.dossier.v1.Event.payment_recorded:type_name -> motcua.dossier.v1.PaymentRecorded
-	19, // 17: motcua.dossier.v1.Event.arrived:type_name -> motcua.dossier.v1.Arrived
-	20, // 18: motcua.dossier.v1.Event.result_back:type_name -> motcua.dossier.v1.ResultBack
-	11, // 19: motcua.dossier.v1.Event.admitted:type_name -> motcua.dossier.v1.Admitted
-	8,  // 20: motcua.dossier.v1.State.current_office:type_name -> motcua.dossier.v1.Ref
-	8,  // 21: motcua.dossier.v1.State.pending_office:type_name -> motcua.dossier.v1.Ref
-	26, // 22: motcua.dossier.v1.State.due_at:type_name -> google.protobuf.Timestamp
-	26, // 23: motcua.dossier.v1.State.paused_at:type_name -> google.protobuf.Timestamp
-	26, // 24: motcua.dossier.v1.State.finished_at:type_name -> google.protobuf.Timestamp
-	8,  // 25: motcua.dossier.v1.Step.office:type_name -> motcua.dossier.v1.Ref
-	8,  // 26: motcua.dossier.v1.Received.procedure:type_name -> motcua.dossier.v1.Ref
-	8,  // 27: motcua.dossier.v1.Received.receiving_office:type_name -> motcua.dossier.v1.Ref
-	8,  // 28: motcua.dossier.v1.Received.handling_office:type_name -> motcua.dossier.v1.Ref
-	0,  // 29: motcua.dossier.v1.Received.channel:type_name -> motcua.dossier.v1.Channel
-	26, // 30: motcua.dossier.v1.Received.received_at:type_name -> google.protobuf.Timestamp
-	26, // 31: motcua.dossier.v1.Received.due_at:type_name -> google.protobuf.Timestamp
-	1,  // 32: motcua.dossier.v1.Received.result_delivery:type_name -> motcua.dossier.v1.DeliveryMethod
-	26, // 33: motcua.dossier.v1.Received.submitted_at:type_name -> google.protobuf.Timestamp
-	10, // 34: motcua.dossier.v1.Received.files:type_name -> motcua.dossier.v1.File
-	26, // 35: motcua.dossier.v1.Admitted.received_at:type_name -> google.protobuf.Timestamp
-	8,  // 36: motcua.dossier.v1.Transferred.from_office:type_name -> motcua.dossier.v1.Ref
-	8,  // 37: motcua.dossier.v1.Transferred.to_office:type_name -> motcua.dossier.v1.Ref
-	2,  // 38: motcua.dossier.v1.Transferred.via:type_name -> motcua.dossier.v1.Via
-	8,  // 39: motcua.dossier.v1.Accepted.from_office:type_name -> motcua.dossier.v1.Ref
-	10, // 40: motcua.dossier.v1.Supplemented.files:type_name -> motcua.dossier.v1.File
-	26, // 41: motcua.dossier.v1.Extended.old_due_at:type_name -> google.protobuf.Timestamp
-	26, // 42: motcua.dossier.v1.Extended.new_due_at:type_name -> google.protobuf.Timestamp
-	3,  // 43: motcua.dossier.v1.Completed.outcome:type_name -> motcua.dossier.v1.Outcome
-	1,  // 44: motcua.dossier.v1.Completed.result_delivery:type_name -> motcua.dossier.v1.DeliveryMethod
-	10, // 45: motcua.dossier.v1.Completed.result_file:type_name -> motcua.dossier.v1.File
-	46, // [46:46] is the sub-list for method output_type
-	46, // [46:46] is the sub-list for method input_type
-	46, // [46:46] is the sub-list for extension type_name
-	46, // [46:46] is the sub-list for extension extendee
-	0,  // [0:46] is the sub-list for field type_name
+	13, // 5: motcua.dossier.v1.Event.transferred:type_name -> motcua.dossier.v1.Transferred
+	14, // 6: motcua.dossier.v1.Event.accepted:type_name -> motcua.dossier.v1.Accepted
+	15, // 7: motcua.dossier.v1.Event.supplement_requested:type_name -> motcua.dossier.v1.SupplementRequested
+	16, // 8: motcua.dossier.v1.Event.supplemented:type_name -> motcua.dossier.v1.Supplemented
+	17, // 9: motcua.dossier.v1.Event.extended:type_name -> motcua.dossier.v1.Extended
+	18, // 10: motcua.dossier.v1.Event.completed:type_name -> motcua.dossier.v1.Completed
+	19, // 11: motcua.dossier.v1.Event.returned:type_name -> motcua.dossier.v1.Returned
+	23, // 12: motcua.dossier.v1.Event.refused:type_name -> motcua.dossier.v1.Refused
+	24, // 13: motcua.dossier.v1.Event.stopped:type_name -> motcua.dossier.v1.Stopped
+	25, // 14: motcua.dossier.v1.Event.withdrawn:type_name -> motcua.dossier.v1.Withdrawn
+	26, // 15: motcua.dossier.v1.Event.payment_requested:type_name -> motcua.dossier.v1.PaymentRequested
+	27, // 16: motcua.dossier.v1.Event.payment_recorded:type_name -> motcua.dossier.v1.PaymentRecorded
+	20, // 17: motcua.dossier.v1.Event.arrived:type_name -> motcua.dossier.v1.Arrived
+	22, // 18: motcua.dossier.v1.Event.result_back:type_name -> motcua.dossier.v1.ResultBack
+	12, // 19: motcua.dossier.v1.Event.admitted:type_name -> motcua.dossier.v1.Admitted
+	21, // 20: motcua.dossier.v1.Event.papers_delivered:type_name -> motcua.dossier.v1.PapersDelivered
+	8,  // 21: motcua.dossier.v1.State.current_office:type_name -> motcua.dossier.v1.Ref
+	8,  // 22: motcua.dossier.v1.State.pending_office:type_name -> motcua.dossier.v1.Ref
+	28, // 23: motcua.dossier.v1.State.due_at:type_name -> google.protobuf.Timestamp
+	28, // 24: motcua.dossier.v1.State.paused_at:type_name -> google.protobuf.Timestamp
+	28, // 25: motcua.dossier.v1.State.finished_at:type_name -> google.protobuf.Timestamp
+	8,  // 26: motcua.dossier.v1.Step.office:type_name -> motcua.dossier.v1.Ref
+	8,  // 27: motcua.dossier.v1.Received.procedure:type_name -> motcua.dossier.v1.Ref
+	8,  // 28: motcua.dossier.v1.Received.receiving_office:type_name -> motcua.dossier.v1.Ref
+	8,  // 29: motcua.dossier.v1.Received.handling_office:type_name -> motcua.dossier.v1.Ref
+	0,  // 30: motcua.dossier.v1.Received.channel:type_name -> motcua.dossier.v1.Channel
+	28, // 31: motcua.dossier.v1.Received.received_at:type_name -> google.protobuf.Timestamp
+	28, // 32: motcua.dossier.v1.Received.due_at:type_name -> google.protobuf.Timestamp
+	1,  // 33: motcua.dossier.v1.Received.result_delivery:type_name -> motcua.dossier.v1.DeliveryMethod
+	28, // 34: motcua.dossier.v1.Received.submitted_at:type_name -> google.protobuf.Timestamp
+	11, // 35: motcua.dossier.v1.Received.files:type_name -> motcua.dossier.v1.File
+	10, // 36: motcua.dossier.v1.Received.counter:type_name -> motcua.dossier.v1.Counter
+	8,  // 37: motcua.dossier.v1.Received.result_post_office:type_name -> motcua.dossier.v1.Ref
+	8,  // 38: motcua.dossier.v1.Counter.post_office:type_name -> motcua.dossier.v1.Ref
+	28, // 39: motcua.dossier.v1.Admitted.received_at:type_name -> google.protobuf.Timestamp
+	8,  // 40: motcua.dossier.v1.Transferred.from_office:type_name -> motcua.dossier.v1.Ref
+	8,  // 41: motcua.dossier.v1.Transferred.to_office:type_name -> motcua.dossier.v1.Ref
+	2,  // 42: motcua.dossier.v1.Transferred.via:type_name -> motcua.dossier.v1.Via
+	8,  // 43: motcua.dossier.v1.Accepted.from_office:type_name -> motcua.dossier.v1.Ref
+	11, // 44: motcua.dossier.v1.Supplemented.files:type_name -> motcua.dossier.v1.File
+	28, // 45: motcua.dossier.v1.Extended.old_due_at:type_name -> google.protobuf.Timestamp
+	28, // 46: motcua.dossier.v1.Extended.new_due_at:type_name -> google.protobuf.Timestamp
+	3,  // 47: motcua.dossier.v1.Completed.outcome:type_name -> motcua.dossier.v1.Outcome
+	1,  // 48: motcua.dossier.v1.Completed.result_delivery:type_name -> motcua.dossier.v1.DeliveryMethod
+	11, // 49: motcua.dossier.v1.Completed.result_file:type_name -> motcua.dossier.v1.File
+	8,  // 50: motcua.dossier.v1.Completed.result_post_office:type_name -> motcua.dossier.v1.Ref
+	51, // [51:51] is the sub-list for method output_type
+	51, // [51:51] is the sub-list for method input_type
+	51, // [51:51] is the sub-list for extension type_name
+	51, // [51:51] is the sub-list for extension extendee
+	0,  // [0:51] is the sub-list for field type_name
 }
 
 func init() { file_motcua_dossier_v1_events_proto_init() }
@@ -2327,6 +2532,7 @@ func file_motcua_dossier_v1_events_proto_init() {
 		(*Event_Arrived)(nil),
 		(*Event_ResultBack)(nil),
 		(*Event_Admitted)(nil),
+		(*Event_PapersDelivered)(nil),
 	}
 	file_motcua_dossier_v1_events_proto_msgTypes[2].OneofWrappers = []any{}
 	type x struct{}
@@ -2335,7 +2541,7 @@ func file_motcua_dossier_v1_events_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_motcua_dossier_v1_events_proto_rawDesc), len(file_motcua_dossier_v1_events_proto_rawDesc)),
 			NumEnums:      4,
-			NumMessages:   22,
+			NumMessages:   24,
 			NumExtensions: 0,
 			NumServices:   0,
 		},

@@ -8,7 +8,7 @@ import (
 
 	"github.com/motcua/motcua/services/platform/textnorm"
 	"github.com/motcua/motcua/services/postal/app"
-	"github.com/motcua/motcua/services/postal/domain/s10"
+	"github.com/motcua/motcua/services/platform/s10"
 )
 
 // maxQuery bounds what the find form reads: a receipt's lookup link is the longest.

@@ -15,7 +15,7 @@ import (
 
 	"github.com/motcua/motcua/services/platform/web/csrf"
 	"github.com/motcua/motcua/services/platform/web/session"
-	"github.com/motcua/motcua/services/postal/domain/s10"
+	"github.com/motcua/motcua/services/platform/s10"
 )
 
 // pageClient is a browser signed in on the postal worker's pages: the session cookie,

@@ -29,7 +29,7 @@ const MaxSerial = 99_999_999
 // Service indicators the product gives its own items. They are configuration-like
 // choices of the product, not assignments of the UPU or of Vietnam Post: the
 // public-administration service (bưu chính công ích) may use indicators of its own, and
-// these two constants are the one place to change if it does.
+// these constants are the one place to change if it does.
 const (
 	// ServiceToAuthority marks an item carrying a dossier or documents to an authority:
 	// the pickup leg from the citizen and the transfer leg to the office.
@@ -37,6 +37,10 @@ const (
 	// ServiceToCitizen marks an item carrying a result to a citizen: the delivery leg
 	// and, when delivery fails, the return leg.
 	ServiceToCitizen = "EB"
+	// ServiceFromCounter marks the pickup of a dossier a post office took at its counter
+	// on an authority's behalf: intake numbers these when the worker registers the
+	// dossier, in a series of its own, so that the number is on the slip at once.
+	ServiceFromCounter = "EC"
 )
 
 // length is the number of significant characters of a number: 2 letters, 8 serial
