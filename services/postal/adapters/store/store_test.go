@@ -11,9 +11,9 @@ import (
 
 	"github.com/motcua/motcua/services/platform/outbox"
 	"github.com/motcua/motcua/services/platform/pgtest"
+	"github.com/motcua/motcua/services/platform/s10"
 	"github.com/motcua/motcua/services/postal/adapters/store"
 	"github.com/motcua/motcua/services/postal/app"
-	"github.com/motcua/motcua/services/platform/s10"
 	"github.com/motcua/motcua/services/postal/domain/shipment"
 	"github.com/motcua/motcua/services/postal/events"
 )

@@ -6,8 +6,8 @@ import (
 
 	"github.com/motcua/motcua/proto/vocabulary"
 	"github.com/motcua/motcua/services/platform/httpapi"
-	"github.com/motcua/motcua/services/postal/app"
 	"github.com/motcua/motcua/services/platform/s10"
+	"github.com/motcua/motcua/services/postal/app"
 	"github.com/motcua/motcua/services/postal/domain/shipment"
 )
 

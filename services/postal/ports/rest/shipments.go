@@ -9,8 +9,8 @@ import (
 
 	"github.com/motcua/motcua/services/platform/auth"
 	"github.com/motcua/motcua/services/platform/httpapi"
-	"github.com/motcua/motcua/services/postal/app"
 	"github.com/motcua/motcua/services/platform/s10"
+	"github.com/motcua/motcua/services/postal/app"
 	"github.com/motcua/motcua/services/postal/domain/shipment"
 )
 

@@ -11,9 +11,9 @@ import (
 	"github.com/go-chi/chi/v5"
 
 	"github.com/motcua/motcua/services/platform/httpapi"
+	"github.com/motcua/motcua/services/platform/s10"
 	"github.com/motcua/motcua/services/platform/web/csrf"
 	"github.com/motcua/motcua/services/postal/app"
-	"github.com/motcua/motcua/services/platform/s10"
 	"github.com/motcua/motcua/services/postal/domain/shipment"
 )
 

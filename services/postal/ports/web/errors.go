@@ -7,9 +7,9 @@ import (
 
 	"github.com/motcua/motcua/proto/vocabulary"
 	"github.com/motcua/motcua/services/platform/database"
+	"github.com/motcua/motcua/services/platform/s10"
 	"github.com/motcua/motcua/services/platform/sealing"
 	"github.com/motcua/motcua/services/postal/app"
-	"github.com/motcua/motcua/services/platform/s10"
 	"github.com/motcua/motcua/services/postal/domain/shipment"
 )
 

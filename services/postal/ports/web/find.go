@@ -6,9 +6,9 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/motcua/motcua/services/platform/s10"
 	"github.com/motcua/motcua/services/platform/textnorm"
 	"github.com/motcua/motcua/services/postal/app"
-	"github.com/motcua/motcua/services/platform/s10"
 )
 
 // maxQuery bounds what the find form reads: a receipt's lookup link is the longest.

@@ -13,9 +13,9 @@ import (
 
 	"github.com/google/uuid"
 
+	"github.com/motcua/motcua/services/platform/s10"
 	"github.com/motcua/motcua/services/platform/web/csrf"
 	"github.com/motcua/motcua/services/platform/web/session"
-	"github.com/motcua/motcua/services/platform/s10"
 )
 
 // pageClient is a browser signed in on the postal worker's pages: the session cookie,
