@@ -30,8 +30,15 @@ type Opening struct {
 	Origin     string
 	PaidBy     shipment.Payer
 	PostageVND int64
-	By         string
-	At         time.Time
+	// FeeCollectedVND is the authority's fee a post office collected with a dossier it
+	// took (a counter pickup).
+	FeeCollectedVND int64
+	// TrackingNumber, when set, is the number the item already has (a counter pickup,
+	// numbered by intake when the worker registered the dossier); otherwise the post
+	// numbers it.
+	TrackingNumber string
+	By             string
+	At             time.Time
 	// RequestHash is the hash of a desk's request; the same source with another hash is
 	// ErrKeyReused.
 	RequestHash []byte
@@ -78,16 +85,19 @@ func newShipment(ctx context.Context, tx ShipmentTx, o Opening) (NewShipment, er
 	if err != nil {
 		return NewShipment{}, err
 	}
-	trackingNumber, err := nextTrackingNumber(ctx, tx, o.Kind)
-	if err != nil {
-		return NewShipment{}, err
+	trackingNumber := o.TrackingNumber
+	if trackingNumber == "" {
+		if trackingNumber, err = nextTrackingNumber(ctx, tx, o.Kind); err != nil {
+			return NewShipment{}, err
+		}
 	}
 	s := ShipmentRecord{
 		Shipment: shipment.Shipment{
 			ID: uuid.New(), TrackingNumber: trackingNumber, Kind: o.Kind, Status: shipment.Created,
 			DossierID: d.ID, DossierCode: d.Code, FromOffice: o.From, ToOffice: o.To,
 			OriginPostOffice: origin, DestinationPostOffice: destination, PostageVND: o.PostageVND, PaidBy: o.PaidBy,
-			LastEventAt: o.At, Version: 1, ReturnsTrackingNumber: o.Returns, CreatedAt: o.At,
+			FeeCollectedVND: o.FeeCollectedVND,
+			LastEventAt:     o.At, Version: 1, ReturnsTrackingNumber: o.Returns, CreatedAt: o.At,
 		},
 		AddressSealed: o.AddressSealed, Source: o.Source, RequestHash: o.RequestHash,
 	}

@@ -24,11 +24,11 @@ func (r queries) NextSerial(ctx context.Context) (int, error) {
 func (t *Tx) insertShipmentRow(ctx context.Context, s app.ShipmentRecord) (created bool, err error) {
 	tag, err := t.tx.Exec(ctx, `INSERT INTO shipments (id, tracking_number, kind, status, dossier_id, from_office, to_office,
 		address_sealed, origin_post_office, destination_post_office, postage_vnd, paid_by, last_event_at, version, source,
-		returns_tracking_number, request_hash, created_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) ON CONFLICT (source) DO NOTHING`,
+		returns_tracking_number, request_hash, created_at, fee_collected_vnd)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) ON CONFLICT (source) DO NOTHING`,
 		s.ID, s.TrackingNumber, s.Kind, s.Status, s.DossierID, s.FromOffice, s.ToOffice, s.AddressSealed,
 		s.OriginPostOffice, s.DestinationPostOffice, s.PostageVND, s.PaidBy, s.LastEventAt, s.Version, s.Source,
-		s.ReturnsTrackingNumber, s.RequestHash, s.CreatedAt)
+		s.ReturnsTrackingNumber, s.RequestHash, s.CreatedAt, s.FeeCollectedVND)
 	if err != nil {
 		return false, fmt.Errorf("insert shipment: %w", err)
 	}
@@ -50,14 +50,14 @@ func (t *Tx) updateShipment(ctx context.Context, s app.ShipmentRecord) error {
 const selectShipment = `SELECT s.id, s.tracking_number, s.kind, s.status, s.dossier_id, d.code, s.from_office,
 	s.to_office, s.address_sealed, s.origin_post_office, s.destination_post_office, s.failed_attempts,
 	s.first_failed_at, s.seal_number, s.postage_vnd, s.paid_by, s.last_event_at, s.version, s.source,
-	s.returns_tracking_number, s.request_hash, s.created_at
+	s.returns_tracking_number, s.request_hash, s.created_at, s.fee_collected_vnd
 	FROM shipments s JOIN dossiers d ON d.id = s.dossier_id `
 
 func scanShipment(row pgx.Row) (s app.ShipmentRecord, err error) {
 	err = row.Scan(&s.ID, &s.TrackingNumber, &s.Kind, &s.Status, &s.DossierID, &s.DossierCode, &s.FromOffice,
 		&s.ToOffice, &s.AddressSealed, &s.OriginPostOffice, &s.DestinationPostOffice, &s.FailedAttempts,
 		&s.FirstFailedAt, &s.SealNumber, &s.PostageVND, &s.PaidBy, &s.LastEventAt, &s.Version, &s.Source,
-		&s.ReturnsTrackingNumber, &s.RequestHash, &s.CreatedAt)
+		&s.ReturnsTrackingNumber, &s.RequestHash, &s.CreatedAt, &s.FeeCollectedVND)
 	return s, err
 }
 

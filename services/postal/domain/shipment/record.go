@@ -44,6 +44,10 @@ type Shipment struct {
 	// PostageVND is the postage charged so far, in đồng, and PaidBy who pays it.
 	PostageVND int64
 	PaidBy     Payer
+	// FeeCollectedVND is the authority's fee a post office collected with the dossier it
+	// took at its counter or at the citizen's door (a pickup); handed over to the
+	// authority with the day's cash statement.
+	FeeCollectedVND int64
 	// LastEventAt is when the last recorded event happened (the shipment's creation
 	// before the first): no event may be dated before it.
 	LastEventAt time.Time
