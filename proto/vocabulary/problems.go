@@ -69,7 +69,7 @@ func Join(words []Words, sep string) Words {
 
 // problems are every problem's words, from the tables of each part of the product.
 var problems = merged(requestProblems, dossierProblems, lookupProblems, figuresProblems, adminProblems, postProblems,
-	onlineProblems, resultProblems, paymentProblems)
+	onlineProblems, resultProblems, paymentProblems, counterProblems)
 
 // merged is one table of tables whose keys must not meet: a key said twice would say one
 // problem two ways.

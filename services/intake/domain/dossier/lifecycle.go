@@ -46,7 +46,12 @@ type State struct {
 	ResultFile string
 	FeeDueVND  int64
 	FeePaidVND int64
-	Version    int
+	// PickupTracking names the shipment carrying the papers of a dossier a post office
+	// took (at its counter or at the citizen's door) to the desk; empty for any other.
+	// PapersAt is when the post delivered them there: zero while they are on the road.
+	PickupTracking string
+	PapersAt       time.Time
+	Version        int
 }
 
 // Actor is the member of staff who acts, with the offices the account belongs to.
@@ -126,8 +131,16 @@ func (s *State) permits(a Action) bool {
 	if a == ActRequestSupplement && !s.Received() && s.SupplementRequests > 0 {
 		return false
 	}
+	if s.PapersOnTheRoad() && a != ActWithdraw {
+		return false
+	}
 	return slices.Contains(allowed[s.Status], a)
 }
+
+// PapersOnTheRoad reports whether the dossier is one a post office took whose papers
+// the post has yet to deliver at the desk: until then the desk has nothing to check,
+// receive or refuse (domain §5: the authority's clock starts when the desk has them).
+func (s *State) PapersOnTheRoad() bool { return s.PickupTracking != "" && s.PapersAt.IsZero() }
 
 // actingOffice is the office whose staff may take action a now: the office a transfer
 // goes to accepts it; a withdrawal may also be taken at the desk that received the
@@ -147,6 +160,9 @@ type NotAllowedError struct {
 	Action  Action
 	Status  Status
 	Allowed []Action
+	// Why, when set, is the problem code of a reason beyond the status (the papers are
+	// still on the road), said before what can be done instead.
+	Why string
 }
 
 func (e *NotAllowedError) Error() string { return e.Words(ByCode).EN }
@@ -155,6 +171,9 @@ func (e *NotAllowedError) Error() string { return e.Words(ByCode).EN }
 // statuses as naming does.
 func (e *NotAllowedError) Words(naming Naming) vocabulary.Words {
 	head := vocabulary.Problem("", "action_not_allowed", naming.Action(e.Action), naming.Status(e.Status))
+	if e.Why != "" {
+		head = vocabulary.Problem("", e.Why)
+	}
 	var tail vocabulary.Words
 	switch {
 	case e.Status.Terminal():
@@ -212,7 +231,11 @@ func Apply(s State, a Action, c Command, actor Actor, now time.Time, clock Clock
 		return s, Step{}, &OfficeError{Office: s.actingOffice(a, actor)}
 	}
 	if !s.permits(a) {
-		return s, Step{}, &NotAllowedError{Action: a, Status: s.Status, Allowed: s.AllowedFor(actor)}
+		e := &NotAllowedError{Action: a, Status: s.Status, Allowed: s.AllowedFor(actor)}
+		if s.PapersOnTheRoad() && slices.Contains(allowed[s.Status], a) {
+			e.Why = "papers_on_the_road"
+		}
+		return s, Step{}, e
 	}
 	office := s.actingOffice(a, actor)
 	if !actor.in(office) {
@@ -226,11 +249,15 @@ func Apply(s State, a Action, c Command, actor Actor, now time.Time, clock Clock
 	}
 	switch a {
 	case ActReceive:
-		// The clock starts now (at the next opening, out of hours); appointments are
-		// kept to the second, as the receipt prints them.
+		// The clock starts now (at the next opening, out of hours), or, for papers the
+		// post brought in, when it delivered them: the authority has had them since.
+		// Appointments are kept to the second, as the receipt prints them.
 		s.Status = StatusReceived
 		s.ReceivedAt = now
-		s.DueAt = clock.AddWorkingHours(now, s.TimeLimitHours).In(loc).Truncate(time.Second)
+		if !s.PapersAt.IsZero() {
+			s.ReceivedAt = s.PapersAt
+		}
+		s.DueAt = clock.AddWorkingHours(s.ReceivedAt, s.TimeLimitHours).In(loc).Truncate(time.Second)
 		s.OriginalDueAt = s.DueAt
 		step.ToOffice = s.CurrentOffice
 	case ActTransfer:

@@ -42,6 +42,9 @@ const (
 	// DeliverElectronically: the citizen downloads the result's file with the dossier's
 	// code and PIN (result.go); an electronic result has the value of the paper one.
 	DeliverElectronically DeliveryMethod = "electronic"
+	// DeliverAtPostOffice: the citizen collects the result at the counter of the post
+	// office they chose (ResultDelivery.PostOffice), where a delivery leg takes it.
+	DeliverAtPostOffice DeliveryMethod = "post_office"
 )
 
 // Applicant is who hands the dossier in. IDNumber, Phone and Address are personal data:
@@ -68,6 +71,9 @@ type Document struct {
 type ResultDelivery struct {
 	Method  DeliveryMethod `json:"method"`
 	Address string         `json:"address"`
+	// PostOffice is the post office the citizen collects the result at (method
+	// post_office).
+	PostOffice string `json:"post_office,omitempty"`
 }
 
 // Registration is what a desk officer enters to register a dossier.
@@ -82,7 +88,18 @@ type Registration struct {
 	FeePaidVND      int64          `json:"fee_paid_vnd"`
 	// FeeReceiptNumber is the number of the receipt given for the fee paid at the desk.
 	FeeReceiptNumber string `json:"fee_receipt_number"`
+	// The post office's side of a dossier a postal worker takes at its counter or at the
+	// citizen's door (AtPostOffice): the post office, the seal it was packed under in
+	// front of the applicant, the postage collected and, at the door, the pickup the
+	// citizen asked for online.
+	PostOffice           string `json:"post_office,omitempty"`
+	SealNumber           string `json:"seal_number,omitempty"`
+	PostageVND           int64  `json:"postage_vnd,omitempty"`
+	PickupTrackingNumber string `json:"pickup_tracking_number,omitempty"`
 }
+
+// AtPostOffice reports whether a post office took the dossier on the authority's behalf.
+func (r *Registration) AtPostOffice() bool { return r.PostOffice != "" }
 
 // FieldError says which field is wrong and why (Code); its words, which say how to put it
 // right, are the catalogue's (vocabulary.Problem).
@@ -141,6 +158,11 @@ func (r *Registration) Normalize() {
 	}
 	r.ResultDelivery.Address = textnorm.Clean(r.ResultDelivery.Address)
 	r.FeeReceiptNumber = textnorm.Clean(r.FeeReceiptNumber)
+	r.ResultDelivery.PostOffice = strings.TrimSpace(r.ResultDelivery.PostOffice)
+	r.PostOffice = strings.TrimSpace(r.PostOffice)
+	r.SealNumber = textnorm.Clean(r.SealNumber)
+	r.PickupTrackingNumber = strings.TrimSpace(r.PickupTrackingNumber)
+	r.normalizeCounter()
 	if r.ResultDelivery.Method == DeliverByPost && r.ResultDelivery.Address == "" {
 		r.ResultDelivery.Address = a.Address
 	}
@@ -171,7 +193,7 @@ func (r *Registration) Validate() *FieldError {
 	if fe := r.Applicant.validate(); fe != nil {
 		return fe
 	}
-	if r.Channel == ChannelPost && r.Applicant.Address == "" {
+	if r.Channel == ChannelPost && !r.AtPostOffice() && r.Applicant.Address == "" {
 		return missing("applicant.address")
 	}
 	if len(r.Documents) > MaxDocuments {
@@ -184,6 +206,13 @@ func (r *Registration) Validate() *FieldError {
 	}
 	switch r.ResultDelivery.Method {
 	case DeliverAtDesk, DeliverElectronically:
+	case DeliverAtPostOffice:
+		if r.ResultDelivery.PostOffice == "" {
+			return missing("result_delivery.post_office")
+		}
+		if utf8.RuneCountInString(r.ResultDelivery.PostOffice) > maxCodeRunes {
+			return invalid("result_delivery.post_office", "too_long")
+		}
 	case DeliverByPost:
 		if r.ResultDelivery.Address == "" {
 			return missing("result_delivery.address")
@@ -200,7 +229,7 @@ func (r *Registration) Validate() *FieldError {
 	if utf8.RuneCountInString(r.FeeReceiptNumber) > maxReceiptRunes {
 		return invalid("fee_receipt_number", "too_long", maxReceiptRunes)
 	}
-	return nil
+	return r.validateCounter()
 }
 
 // normalize cleans the document's name and kind; a document without a number of sets

@@ -18,6 +18,9 @@ const (
 	ActDeliver Action = "deliver"
 	// ActBringBack: the post could not deliver the result and brought it back to a desk.
 	ActBringBack Action = "bring-back"
+	// ActBringIn: the post delivered at the desk the papers of a dossier a post office
+	// took; the desk may now check and receive it.
+	ActBringIn Action = "bring-in"
 )
 
 // PostalActor is the name the hand-over log gives the post.
@@ -53,6 +56,18 @@ func BringBack(s State, office, tracking string, at time.Time, clock Clock) (Sta
 	next, step, err := s.road(ActBringBack, office, tracking, at, clock)
 	step.ToOffice = office
 	next.Status, next.CurrentOffice, next.PendingOffice = StatusProcessed, office, ""
+	return next, step, err
+}
+
+// BringIn records that the post delivered at the desk the papers of a dossier a post
+// office took, on the pickup shipment tracking: the desk has them from at.
+func BringIn(s State, tracking string, at time.Time, clock Clock) (State, Step, error) {
+	if !s.PapersOnTheRoad() || s.PickupTracking != tracking || s.Status.Terminal() {
+		return s, Step{}, &NotAllowedError{Action: ActBringIn, Status: s.Status}
+	}
+	next, step, err := s.road(ActBringIn, s.ReceivingOffice, tracking, at, clock)
+	next.PapersAt = at
+	step.ToOffice, step.Timing = s.ReceivingOffice, ""
 	return next, step, err
 }
 

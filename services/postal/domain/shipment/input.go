@@ -11,6 +11,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/motcua/motcua/proto/vocabulary"
+	"github.com/motcua/motcua/services/platform/seal"
 	"github.com/motcua/motcua/services/platform/textnorm"
 )
 
@@ -52,7 +53,7 @@ const (
 	// MaxSignatureSide is the largest width or height of a signature image, in pixels.
 	MaxSignatureSide = 4000
 	// MaxSealRunes is the longest seal number.
-	MaxSealRunes = 40
+	MaxSealRunes = seal.MaxRunes
 	// MaxRecipientNameRunes is the longest recipient name.
 	MaxRecipientNameRunes = 200
 	// MaxPostageVND is the largest postage accepted, in đồng.
@@ -261,13 +262,8 @@ func validEventID(id string) *FieldError {
 }
 
 func validSeal(s string) *FieldError {
-	if utf8.RuneCountInString(s) > MaxSealRunes {
-		return Invalid("seal_number", "too_long")
-	}
-	for _, r := range s {
-		if !(r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') {
-			return Invalid("seal_number", "invalid_seal")
-		}
+	if problem := seal.Problem(s); problem != "" {
+		return Invalid("seal_number", problem)
 	}
 	return nil
 }
