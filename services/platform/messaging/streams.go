@@ -14,6 +14,7 @@ const (
 	DossierStream    = "DOSSIER"
 	PostalStream     = "POSTAL"
 	ReferenceStream  = "REFERENCE"
+	CustodyStream    = "CUSTODY"
 	DeadLetterStream = "DEADLETTER"
 	// DeadLetterPrefix starts the subject of every poison message: deadletter.<consumer>.
 	DeadLetterPrefix = "deadletter."
@@ -36,6 +37,8 @@ func Streams(replicas int) []jetstream.StreamConfig {
 		events(PostalStream, "Events of shipments, published by postal.", "postal.>"),
 		events(ReferenceStream, "Changes to reference data (offices, procedures, the calendar), published by intake.",
 			"reference.>"),
+		events(CustodyStream, "Heads of dossiers' custody chains, published by intake for other agencies to keep.",
+			"custody.>"),
 		{
 			Name:        DeadLetterStream,
 			Description: "Messages a consumer could not apply, kept for inspection and replay.",
