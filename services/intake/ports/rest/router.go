@@ -74,11 +74,14 @@ func (a *API) Mount(r chi.Router) {
 	r.Group(func(r chi.Router) {
 		r.Use(auth.Authenticate(a.Verifier, a.Log))
 		r.Post("/api/v1/auth/logout", a.logout)
-		r.With(auth.RequireRole(a.Log, auth.RoleDesk)).Post("/api/v1/dossiers", a.register)
+		// A desk registers; a postal worker registers a dossier their post office takes.
+		r.With(auth.RequireRole(a.Log, auth.RoleDesk, auth.RolePostal)).Post("/api/v1/dossiers", a.register)
 		staff := auth.RequireRole(a.Log, auth.RoleDesk, auth.RoleOfficer, auth.RoleSupervisor)
 		r.With(staff).Get("/api/v1/dossiers/search", a.search)
 		r.With(staff).Get("/api/v1/dossiers/{code}", a.dossier)
-		r.With(staff).Get("/api/v1/dossiers/{code}/forms/{form}", a.form)
+		// A postal worker prints only the dispatch slip of a dossier their post office took.
+		printers := auth.RequireRole(a.Log, auth.RoleDesk, auth.RoleOfficer, auth.RoleSupervisor, auth.RolePostal)
+		r.With(printers).Get("/api/v1/dossiers/{code}/forms/{form}", a.form)
 		r.With(staff).Get("/api/v1/dossiers/{code}/files/{file_id}", a.file)
 		admin := auth.RequireRole(a.Log, auth.RoleAdmin)
 		r.With(admin).Put("/api/v1/calendar/{year}", a.setCalendarYear)
