@@ -33,6 +33,10 @@ type DossierStore interface {
 	// a registration's or a submission's. It lets a use case that must do slow work
 	// before its transaction (keep files) skip it for a request sent again.
 	Answered(ctx context.Context, key IdempotencyKey, answer any, registration bool) (found bool, err error)
+	// NextPickupSerial takes the next serial of the pickups intake numbers when a post
+	// office takes a dossier at its counter; a number taken by a registration that
+	// then fails is not given again.
+	NextPickupSerial(ctx context.Context) (int, error)
 	// Dossier returns the dossier with code and its steps; ok is false when there is
 	// none.
 	Dossier(ctx context.Context, code string) (record DossierRecord, ok bool, err error)
@@ -107,6 +111,9 @@ type DossierRecord struct {
 	FeeReceiptNumber string
 	PINSealed        []byte
 	RegisteredBy     string
+	// Counter is the post office's side of a dossier a post office took (AtDoor is not
+	// kept: the slip needs none of it).
+	Counter Counter
 	// Steps are the actions after registration, in order.
 	Steps []dossier.Step
 	// Files are the files handed in, in the order they were.
@@ -150,5 +157,20 @@ type NewDossier struct {
 	ContactChannel string
 	ContactIndex   []byte
 	Files          []StoredFile
-	Events         []outbox.Message
+	// ResultPostOffice is where the citizen collects the result (method post_office);
+	// Counter is the post office's side of a dossier a post office took.
+	ResultPostOffice string
+	Counter          Counter
+	Events           []outbox.Message
+}
+
+// Counter is what a post office did when it took a dossier on an authority's behalf:
+// which post office, under which seal, for what postage, and the pickup that carries it
+// to the desk. Zero for a dossier a desk registered or a citizen submitted online.
+type Counter struct {
+	PostOffice     string
+	SealNumber     string
+	PostageVND     int64
+	TrackingNumber string
+	AtDoor         bool
 }

@@ -58,6 +58,13 @@ func (r *Reader) form(ctx context.Context, o *Opened, publicURL string) forms.Do
 	for _, doc := range o.Documents {
 		d.Documents = append(d.Documents, forms.Document{Name: doc.Name, Kind: string(doc.Kind), Copies: doc.Copies})
 	}
+	if c := o.Counter; c.PostOffice != "" {
+		d.Counter = &forms.Counter{PostOffice: office(c.PostOffice), At: o.SubmittedAt, Worker: o.RegisteredBy,
+			SealNumber: c.SealNumber, PostageVND: c.PostageVND, TrackingNumber: c.TrackingNumber}
+	}
+	if st.ResultPostOffice != "" {
+		d.ResultPostOffice = office(st.ResultPostOffice)
+	}
 	// The slip's first row: the citizen handed the dossier to the desk.
 	d.Steps = append(d.Steps, forms.Step{At: st.ReceivedAt, Action: "receive", FromPerson: o.Applicant.FullName,
 		To: office(st.ReceivingOffice), ToPerson: o.RegisteredBy, Timing: string(dossier.Early)})

@@ -79,7 +79,7 @@ func (r *Reader) Open(ctx context.Context, who *auth.Principal, code, purpose st
 	if !ok {
 		return nil, ErrNotFound
 	}
-	if !involves(rec, who) {
+	if !mayOpen(rec, who, purpose) {
 		return nil, ErrNotFound
 	}
 	o, err := r.unseal(rec)
@@ -91,6 +91,19 @@ func (r *Reader) Open(ctx context.Context, who *auth.Principal, code, purpose st
 	}
 	return o, nil
 }
+
+// mayOpen reports whether who may open rec for purpose: staff of an office the
+// dossier involves, and a postal worker of the post office that took it, only to print
+// its dispatch slip (domain §5: postal workers must not disclose dossier contents).
+func mayOpen(rec DossierRecord, who *auth.Principal, purpose string) bool {
+	if who.Role == auth.RolePostal {
+		return purpose == purposeDispatchSlip && rec.Counter.PostOffice != "" && who.InOffice(rec.Counter.PostOffice)
+	}
+	return involves(rec, who)
+}
+
+// purposeDispatchSlip is the purpose of a read that prints a dossier's dispatch slip.
+const purposeDispatchSlip = "print " + string(dossier.FormDispatchSlip)
 
 // unseal is rec with its personal data opened; auditing the read is the caller's.
 func (r *Reader) unseal(rec DossierRecord) (o *Opened, err error) {
@@ -167,6 +180,9 @@ func (r *Reader) procedureName(ctx context.Context, code string) string {
 
 // involves reports whether who belongs to an office the dossier has been at or is going to.
 func involves(rec DossierRecord, who *auth.Principal) bool {
+	if who.Role == auth.RolePostal {
+		return false // a postal worker reads only a dossier's dispatch slip (mayOpen)
+	}
 	st := rec.State
 	offices := []string{st.ReceivingOffice, st.HandlingOffice, st.CurrentOffice, st.PendingOffice}
 	for _, s := range rec.Steps {

@@ -38,14 +38,23 @@ type Registrar struct {
 // Receipt is the answer to a registration: what the desk prints on form 01. LookupPIN
 // appears here and on the receipt only.
 type Receipt struct {
-	ID         string    `json:"id"`
-	Code       string    `json:"code"`
-	LookupPIN  string    `json:"lookup_pin"`
-	Status     string    `json:"status"`
-	StatusCode int       `json:"status_code"`
-	ReceivedAt time.Time `json:"received_at"`
-	DueAt      time.Time `json:"due_at"`
-	ReceiptURL string    `json:"receipt_url"`
+	ID         string `json:"id"`
+	Code       string `json:"code"`
+	LookupPIN  string `json:"lookup_pin"`
+	Status     string `json:"status"`
+	StatusCode int    `json:"status_code"`
+	// ReceivedAt and DueAt are null for a dossier a post office took: the clock starts
+	// when the post delivers it at the desk.
+	ReceivedAt *time.Time `json:"received_at"`
+	DueAt      *time.Time `json:"due_at"`
+	ReceiptURL string     `json:"receipt_url"`
+	// Shipment is the pickup that carries a dossier a post office took to the desk.
+	Shipment *ShipmentRef `json:"shipment,omitempty"`
+}
+
+// ShipmentRef names a shipment by its tracking number.
+type ShipmentRef struct {
+	TrackingNumber string `json:"tracking_number"`
 }
 
 // Idempotency carries a request's Idempotency-Key and a hash of what it asks.
@@ -83,10 +92,14 @@ func (a *Registrar) Register(ctx context.Context, who *auth.Principal, reg dossi
 	if fe := reg.Validate(); fe != nil {
 		return receipt, false, fe
 	}
-	proc, recv, handling, err := a.reference(ctx, reg)
+	refs, err := a.reference(ctx, reg)
 	if err != nil {
 		return receipt, false, err
 	}
+	if who.Role == auth.RolePostal || reg.AtPostOffice() {
+		return a.registerAtCounter(ctx, who, reg, refs, idem)
+	}
+	proc, recv := refs.proc, refs.recv
 	if !who.InOffice(recv.Code) {
 		return receipt, false, fmt.Errorf("register at %s: %w", recv.Code, ErrForbidden)
 	}
@@ -97,19 +110,20 @@ func (a *Registrar) Register(ctx context.Context, who *auth.Principal, reg dossi
 	due := cal.AddWorkingHours(now, proc.TimeLimitHours).In(cal.Location()).Truncate(time.Second)
 	replayed, err = a.Dossiers.Register(ctx, recv.Code, local, idem.scoped(who), &receipt, func(sequence int) (NewDossier, error) {
 		b := a.bear(recv.Code, local, sequence)
-		r := a.registered(b, reg, proc, recv, handling, who.Username)
+		r := a.registered(b, reg, refs, who.Username)
 		r.Status, r.ReceivedAt, r.DueAt, r.FeePaidVND = dossier.StatusReceived, now, due, reg.FeePaidVND
 		msg, err := events.Received(r, now)
 		if err != nil {
 			return NewDossier{}, err
 		}
+		received := local.Truncate(time.Second)
 		receipt = Receipt{
 			ID: b.id.String(), Code: b.code, LookupPIN: b.pin,
 			Status: string(dossier.StatusReceived), StatusCode: dossier.StatusReceived.NationalCode(),
-			ReceivedAt: local.Truncate(time.Second), DueAt: due,
+			ReceivedAt: &received, DueAt: &due,
 			ReceiptURL: "/api/v1/dossiers/" + b.code + "/forms/receipt",
 		}
-		d := a.newDossier(b, reg, proc, handling, now, due, who.Username)
+		d := a.newDossier(b, reg, refs, now, due, who.Username)
 		d.Events = []outbox.Message{msg}
 		return d, nil
 	})
@@ -122,31 +136,41 @@ func (a *Registrar) Register(ctx context.Context, who *auth.Principal, reg dossi
 	return receipt, replayed, nil
 }
 
+// references are the reference data a registration names, resolved and checked: its
+// procedure, the desk receiving it, the office deciding it and, for a result collected
+// at a post office, that post office.
+type references struct {
+	proc                   catalog.Procedure
+	recv, handling, result catalog.Office
+}
+
 // reference resolves and checks the procedure and offices a registration names.
-func (a *Registrar) reference(ctx context.Context, reg dossier.Registration) (catalog.Procedure, catalog.Office, catalog.Office, error) {
-	var none catalog.Office
-	proc, ok, err := a.Catalog.Procedure(ctx, reg.ProcedureCode)
-	if err != nil {
-		return proc, none, none, err
+func (a *Registrar) reference(ctx context.Context, reg dossier.Registration) (references, error) {
+	var r references
+	var ok bool
+	var err error
+	if r.proc, ok, err = a.Catalog.Procedure(ctx, reg.ProcedureCode); err != nil {
+		return r, err
 	}
 	if !ok {
-		return proc, none, none, dossier.Invalid("procedure_code", "unknown_procedure")
+		return r, dossier.Invalid("procedure_code", "unknown_procedure")
 	}
-	recv, err := a.office(ctx, "receiving_office", reg.ReceivingOffice)
-	if err != nil {
-		return proc, none, none, err
+	if r.recv, err = a.office(ctx, "receiving_office", reg.ReceivingOffice); err != nil {
+		return r, err
 	}
-	if !recv.Kind.ReceivesDossiers() {
-		return proc, none, none, dossier.Invalid("receiving_office", "not_a_desk")
+	if !r.recv.Kind.ReceivesDossiers() {
+		return r, dossier.Invalid("receiving_office", "not_a_desk")
 	}
-	handling, err := a.office(ctx, "handling_office", reg.HandlingOffice)
-	if err != nil {
-		return proc, none, none, err
+	if r.handling, err = a.office(ctx, "handling_office", reg.HandlingOffice); err != nil {
+		return r, err
 	}
-	if handling.Kind == catalog.PostOffice {
-		return proc, none, none, dossier.Invalid("handling_office", "not_a_deciding_office")
+	if r.handling.Kind == catalog.PostOffice {
+		return r, dossier.Invalid("handling_office", "not_a_deciding_office")
 	}
-	return proc, recv, handling, nil
+	if reg.ResultDelivery.Method == dossier.DeliverAtPostOffice {
+		r.result, err = a.postOffice(ctx, "result_delivery.post_office", reg.ResultDelivery.PostOffice)
+	}
+	return r, err
 }
 
 // office is the office with code, which the registration names in field; a code the
@@ -155,6 +179,15 @@ func (a *Registrar) office(ctx context.Context, field, code string) (catalog.Off
 	o, ok, err := a.Catalog.Office(ctx, code)
 	if err == nil && !ok {
 		err = dossier.Invalid(field, "unknown_office")
+	}
+	return o, err
+}
+
+// postOffice is the post office with code, which the registration names in field.
+func (a *Registrar) postOffice(ctx context.Context, field, code string) (catalog.Office, error) {
+	o, err := a.office(ctx, field, code)
+	if err == nil && o.Kind != catalog.PostOffice {
+		err = dossier.Invalid(field, "not_a_post_office")
 	}
 	return o, err
 }
@@ -176,20 +209,21 @@ func (a *Registrar) bear(office string, day time.Time, sequence int) born {
 
 // registered describes the new dossier b for its first event, as far as a desk's
 // registration and an online submission describe it alike; actor brought it in.
-func (a *Registrar) registered(b born, reg dossier.Registration, proc catalog.Procedure, recv, handling catalog.Office,
-	actor string) events.Registered {
+func (a *Registrar) registered(b born, reg dossier.Registration, refs references, actor string) events.Registered {
+	recv := refs.recv
 	return events.Registered{
-		DossierID: b.id, Code: b.code, Procedure: proc, ReceivingOffice: recv, HandlingOffice: handling,
+		DossierID: b.id, Code: b.code, Procedure: refs.proc, ReceivingOffice: recv, HandlingOffice: refs.handling,
 		Channel: reg.Channel, MaskedName: dossier.MaskName(reg.Applicant.FullName), PINHash: b.pinHash,
-		ResultDelivery: reg.ResultDelivery.Method, FeeDueVND: proc.FeeVND,
+		ResultDelivery: reg.ResultDelivery.Method, ResultPostOffice: refs.result, FeeDueVND: refs.proc.FeeVND,
 		PickupAddressSealed: a.EventSealer.Seal(sealing.EventPickupAddress, pickupAddress(reg)),
 		Actor:               &dossierv1.Actor{Username: actor, OfficeCode: recv.Code},
 	}
 }
 
 // newDossier is reg as it is kept: personal data sealed, with keyed hashes for searches.
-func (a *Registrar) newDossier(b born, reg dossier.Registration, proc catalog.Procedure,
-	handling catalog.Office, now, due time.Time, registeredBy string) NewDossier {
+func (a *Registrar) newDossier(b born, reg dossier.Registration, refs references, now, due time.Time,
+	registeredBy string) NewDossier {
+	proc, handling := refs.proc, refs.handling
 	id, code := b.id, b.code
 	s := a.Sealer
 	applicant := reg.Applicant
@@ -208,6 +242,7 @@ func (a *Registrar) newDossier(b born, reg dossier.Registration, proc catalog.Pr
 		PhoneIndex:  s.Index("applicant_phone", applicant.Phone),
 		EmailSealed: s.Seal("applicant_email", applicant.Email), AddressSealed: s.Seal("applicant_address", applicant.Address),
 		Documents: documentsOrEmpty(reg.Documents), ResultDelivery: reg.ResultDelivery.Method,
+		ResultPostOffice:    reg.ResultDelivery.PostOffice,
 		ResultAddressSealed: resultAddress, FeeDueVND: proc.FeeVND, FeePaidVND: reg.FeePaidVND,
 		FeeReceiptNumber: reg.FeeReceiptNumber, RegisteredBy: registeredBy,
 		PINHash: b.pinHash, PINSealed: s.Seal(pinField, b.pin),

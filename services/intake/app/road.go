@@ -26,6 +26,10 @@ const (
 	LegDelivery
 	// LegReturn brought an undelivered result back: it waits at the desk.
 	LegReturn
+	// LegPickup brought in the papers of a dossier a post office took: the desk may
+	// receive it. (A pickup from a citizen's address, for a dossier a desk registered,
+	// moves nothing: the desk had received it already.)
+	LegPickup
 )
 
 // String names the leg as the post names its kind of shipment.
@@ -37,6 +41,8 @@ func (l Leg) String() string {
 		return "delivery"
 	case LegReturn:
 		return "return"
+	case LegPickup:
+		return "pickup"
 	}
 	return fmt.Sprintf("leg(%d)", int(l))
 }
@@ -44,6 +50,10 @@ func (l Leg) String() string {
 // ErrUnreadable is a leg the app cannot apply however often it is tried (an unknown
 // kind, an event that cannot be built): the consumer gives it up rather than retrying.
 var ErrUnreadable = errors.New("leg cannot be applied")
+
+// errNotThePapers is a pickup that carried no papers a desk awaits: the pickup from a
+// citizen's address of a dossier a desk registered and received.
+var errNotThePapers = errors.New("the pickup carried no papers the desk awaits")
 
 // Carried is a leg the post reports delivered.
 type Carried struct {
@@ -82,6 +92,11 @@ func (r *Road) Delivered(ctx context.Context, dossiers DossiersInTx, leg Carried
 			next, step, err = dossier.Deliver(d.State, leg.TrackingNumber, leg.At, cal)
 		case LegReturn:
 			next, step, err = dossier.BringBack(d.State, leg.ToOffice, leg.TrackingNumber, leg.At, cal)
+		case LegPickup:
+			if d.State.PickupTracking != leg.TrackingNumber {
+				return Change{}, errNotThePapers // the pickup of a desk's registration
+			}
+			next, step, err = dossier.BringIn(d.State, leg.TrackingNumber, leg.At, cal)
 		default:
 			return Change{}, fmt.Errorf("%w: leg %d", ErrUnreadable, leg.Leg)
 		}
@@ -95,6 +110,9 @@ func (r *Road) Delivered(ctx context.Context, dossiers DossiersInTx, leg Carried
 		}
 		return Change{State: next, Step: step, Events: []outbox.Message{msg}}, nil
 	})
+	if errors.Is(err, errNotThePapers) {
+		return nil
+	}
 	var notAllowed *dossier.NotAllowedError
 	if errors.As(err, &notAllowed) {
 		r.Log.Info("shipment delivered but the dossier has moved on", "dossier", code, "leg", leg.Leg.String(),

@@ -96,10 +96,11 @@ func (o *Online) Submit(ctx context.Context, who *auth.Citizen, reg dossier.Regi
 	if fe != nil {
 		return answer, false, fe
 	}
-	proc, recv, handling, err := a.reference(ctx, reg)
+	refs, err := a.reference(ctx, reg)
 	if err != nil {
 		return answer, false, err
 	}
+	proc, recv := refs.proc, refs.recv
 	if fe := offeredOnline(proc, recv); fe != nil {
 		return answer, false, fe
 	}
@@ -118,7 +119,7 @@ func (o *Online) Submit(ctx context.Context, who *auth.Citizen, reg dossier.Regi
 	local := now.In(a.Calendar.Calendar().Location())
 	replayed, err = a.Dossiers.Register(ctx, recv.Code, local, key, &answer, func(sequence int) (NewDossier, error) {
 		b := a.bear(recv.Code, local, sequence)
-		r := a.registered(b, reg, proc, recv, handling, citizenActor)
+		r := a.registered(b, reg, refs, citizenActor)
 		r.Status, r.SubmittedAt, r.Files = dossier.StatusSubmitted, now, fileEvents(files)
 		msg, err := events.Received(r, now)
 		if err != nil {
@@ -127,7 +128,7 @@ func (o *Online) Submit(ctx context.Context, who *auth.Citizen, reg dossier.Regi
 		answer = Submission{Code: b.code, LookupPIN: b.pin, Status: string(dossier.StatusSubmitted),
 			StatusCode: dossier.StatusSubmitted.NationalCode(), Submitted: local.Truncate(time.Second),
 			Files: submittedFiles(files)}
-		d := a.newDossier(b, reg, proc, handling, time.Time{}, time.Time{}, citizenActor)
+		d := a.newDossier(b, reg, refs, time.Time{}, time.Time{}, citizenActor)
 		d.Status, d.SubmittedAt, d.Files = dossier.StatusSubmitted, now, files
 		d.ContactChannel, d.ContactIndex = string(address.Channel), contactIndex
 		d.Events = []outbox.Message{msg}

@@ -107,6 +107,9 @@ func Action(a Acted) (outbox.Message, error) {
 		if a.ResultFile != nil {
 			c.ResultFile = files([]File{*a.ResultFile})[0]
 		}
+		if st.ResultDelivery == dossier.DeliverAtPostOffice {
+			c.ResultPostOffice = ref(st.ResultPostOffice)
+		}
 		ev.Kind = &dossierv1.Event_Completed{Completed: c}
 	case dossier.ActReturn, dossier.ActDeliver, dossier.ActDownload:
 		kind = "returned"
@@ -115,6 +118,9 @@ func Action(a Acted) (outbox.Message, error) {
 	case dossier.ActArrive:
 		kind = "arrived"
 		ev.Kind = &dossierv1.Event_Arrived{Arrived: &dossierv1.Arrived{TrackingNumber: step.TrackingNumber}}
+	case dossier.ActBringIn:
+		kind = "papers_delivered"
+		ev.Kind = &dossierv1.Event_PapersDelivered{PapersDelivered: &dossierv1.PapersDelivered{TrackingNumber: step.TrackingNumber}}
 	case dossier.ActBringBack:
 		kind = "result_back"
 		ev.Kind = &dossierv1.Event_ResultBack{ResultBack: &dossierv1.ResultBack{TrackingNumber: step.TrackingNumber}}

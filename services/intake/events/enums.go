@@ -17,6 +17,7 @@ var (
 		dossier.DeliverAtDesk:         dossierv1.DeliveryMethod_DELIVERY_METHOD_DESK,
 		dossier.DeliverByPost:         dossierv1.DeliveryMethod_DELIVERY_METHOD_POST,
 		dossier.DeliverElectronically: dossierv1.DeliveryMethod_DELIVERY_METHOD_ELECTRONIC,
+		dossier.DeliverAtPostOffice:   dossierv1.DeliveryMethod_DELIVERY_METHOD_POST_OFFICE,
 	}
 	ways = map[dossier.Via]dossierv1.Via{
 		dossier.ByHand: dossierv1.Via_VIA_HAND,

@@ -44,7 +44,22 @@ type Registered struct {
 	// PickupAddressSealed is where the post collects a dossier sent by post, sealed with
 	// the event key (sealing.EventPickupAddress); nil otherwise.
 	PickupAddressSealed []byte
-	Actor               *dossierv1.Actor
+	// ResultPostOffice is where the citizen collects the result (method post_office);
+	// zero otherwise.
+	ResultPostOffice catalog.Office
+	// Counter is the post office's side of a dossier a post office took; nil otherwise.
+	Counter *Counter
+	Actor   *dossierv1.Actor
+}
+
+// Counter is what a post office did when it took a dossier: the post office, the seal,
+// the postage and the pickup that carries the dossier to the desk.
+type Counter struct {
+	PostOffice     catalog.Office
+	SealNumber     string
+	PostageVND     int64
+	TrackingNumber string
+	AtDoor         bool
 }
 
 // Received builds the outbox message of a registration (version 1 of the dossier).
@@ -75,9 +90,27 @@ func Received(r Registered, at time.Time) (outbox.Message, error) {
 			FeeDueVnd:           r.FeeDueVND,
 			FeePaidVnd:          r.FeePaidVND,
 			PickupAddressSealed: r.PickupAddressSealed,
+			ResultPostOffice:    officeRef(r.ResultPostOffice),
+			Counter:             counter(r.Counter),
 		}},
 	}
 	return encode(id, ev, r.DossierID, "received")
+}
+
+// officeRef names o, none for the zero office.
+func officeRef(o catalog.Office) *dossierv1.Ref {
+	if o.Code == "" {
+		return nil
+	}
+	return &dossierv1.Ref{Code: o.Code, Name: o.Name}
+}
+
+func counter(c *Counter) *dossierv1.Counter {
+	if c == nil {
+		return nil
+	}
+	return &dossierv1.Counter{PostOffice: officeRef(c.PostOffice), SealNumber: c.SealNumber, PostageVnd: c.PostageVND,
+		TrackingNumber: c.TrackingNumber, AtDoor: c.AtDoor}
 }
 
 // optional is t as a protobuf time, none for the zero time.

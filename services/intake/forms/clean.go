@@ -35,6 +35,13 @@ func cleanDossier(d Dossier) Dossier {
 		s.Reason, s.Officer, s.Office = clean(s.Reason), clean(s.Officer), cleanOffice(s.Office)
 		d.Supplement = &s
 	}
+	if d.Counter != nil {
+		c := *d.Counter
+		c.PostOffice, c.Worker = cleanOffice(c.PostOffice), clean(c.Worker)
+		c.SealNumber, c.TrackingNumber = clean(c.SealNumber), clean(c.TrackingNumber)
+		d.Counter = &c
+	}
+	d.ResultPostOffice = cleanOffice(d.ResultPostOffice)
 	if d.Refusal != nil {
 		r := *d.Refusal
 		r.Reason, r.Officer, r.Office = clean(r.Reason), clean(r.Officer), cleanOffice(r.Office)

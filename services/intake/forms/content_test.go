@@ -28,6 +28,12 @@ var formContent = map[Kind][]string{
 		"Mã hồ sơ: 000.00.16.H19-261201-0001", "Ngày 04 tháng 12 năm 2026",
 		"Ông/Bà Nguyễn Thị Hồng Nhung", "ĐẠI DIỆN CƠ QUAN", "Phạm Minh Quân",
 	},
+	KindDispatchSlip: {
+		"Phiếu gửi", nationName, "PHIẾU GỬI HỒ SƠ QUA DỊCH VỤ BƯU CHÍNH CÔNG ÍCH",
+		"Mã hồ sơ: 000.00.16.H19-261201-0001", "EC000000014VN", "BƯU CỤC HẢI CHÂU",
+		"Nguyễn Thị Hồng Nhung", "0905 123 456", "NP-2026-004512", "cước 26.000 đồng", "126.000 đồng",
+		"Giấy chứng sinh", "NGƯỜI GỬI", "NHÂN VIÊN BƯU ĐIỆN", "Võ Thị Mai", "Mã tra cứu: ", "482915",
+	},
 	KindControlSlip: {
 		"Mẫu số 05", nationName, "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ",
 		"Mã hồ sơ: 000.00.16.H19-261201-0001", "Nguyễn Thị Hồng Nhung",

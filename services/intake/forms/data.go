@@ -86,4 +86,21 @@ type Dossier struct {
 	Supplement                      *SupplementRequest // the latest, nil if none
 	Refusal                         *Refusal
 	Apology                         *Apology // the latest, nil if none
+	// Counter is the post office's side of a dossier a post office took; nil for any
+	// other dossier, which has no dispatch slip.
+	Counter *Counter
+	// ResultPostOffice is where the citizen collects the result (ResultDelivery
+	// "post_office").
+	ResultPostOffice Office
+}
+
+// Counter is what a post office did when it took the dossier: where and when, the
+// worker, the seal, the postage and the pickup shipment that carries it to the desk.
+type Counter struct {
+	PostOffice     Office
+	At             time.Time
+	Worker         string
+	SealNumber     string
+	PostageVND     int64
+	TrackingNumber string
 }

@@ -70,6 +70,10 @@ func fullDossier() Dossier {
 			At:     at(2026, time.December, 2, 15, 0),
 			Reason: "Hồ sơ không thuộc thẩm quyền giải quyết của quận Hải Châu.", Officer: "Lê Thị Thu", Office: justice,
 		},
+		Counter: &Counter{
+			PostOffice: Office{Code: "BC-HAICHAU", Name: "Bưu cục Hải Châu"}, At: at(2026, time.November, 30, 15, 20),
+			Worker: "Võ Thị Mai", SealNumber: "NP-2026-004512", PostageVND: 26000, TrackingNumber: "EC000000014VN",
+		},
 		Apology: &Apology{
 			At:      at(2026, time.December, 4, 8, 0),
 			Reason:  "Cần xác minh thêm thông tin với cơ quan đăng ký hộ tịch nơi cư trú trước đây.",

@@ -12,6 +12,7 @@ const (
 	KindRefusal           = dossier.FormRefusal
 	KindApology           = dossier.FormApology
 	KindControlSlip       = dossier.FormControlSlip
+	KindDispatchSlip      = dossier.FormDispatchSlip
 )
 
 // Kinds lists every form, in the order of the annex.
@@ -41,6 +42,8 @@ func number(k Kind) string {
 		return "Mẫu số 04"
 	case KindControlSlip:
 		return "Mẫu số 05"
+	case KindDispatchSlip:
+		return "Phiếu gửi"
 	}
 	return ""
 }

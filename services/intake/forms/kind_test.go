@@ -13,6 +13,7 @@ func TestParseKind(t *testing.T) {
 		{"refusal", KindRefusal, true},
 		{"apology", KindApology, true},
 		{"control-slip", KindControlSlip, true},
+		{"dispatch-slip", KindDispatchSlip, true},
 		{"", "", false},
 		{"Receipt", "", false},
 		{" receipt", "", false},
@@ -28,7 +29,7 @@ func TestParseKind(t *testing.T) {
 }
 
 func TestKindsAreNumberedInOrder(t *testing.T) {
-	want := []string{"Mẫu số 01", "Mẫu số 02", "Mẫu số 03", "Mẫu số 04", "Mẫu số 05"}
+	want := []string{"Mẫu số 01", "Mẫu số 02", "Mẫu số 03", "Mẫu số 04", "Mẫu số 05", "Phiếu gửi"}
 	kinds := Kinds()
 	if len(kinds) != len(want) {
 		t.Fatalf("Kinds() has %d forms, want %d", len(kinds), len(want))

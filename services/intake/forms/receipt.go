@@ -44,6 +44,8 @@ func delivery(d Dossier) string {
 		return "Qua dịch vụ bưu chính công ích, theo địa chỉ: " + orBlank(d.ResultAddress)
 	case "electronic":
 		return "Trực tuyến: kết quả điện tử, tải về tại trang tra cứu hồ sơ bằng mã hồ sơ và mã tra cứu ghi trên phiếu này"
+	case "post_office":
+		return "Tại bưu cục " + orBlank(officeName(d.ResultPostOffice)) + " (xuất trình giấy tờ tùy thân khi nhận)"
 	}
 	return d.ResultDelivery
 }

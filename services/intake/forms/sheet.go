@@ -117,6 +117,11 @@ func build(k Kind, d Dossier, loc *time.Location) (*sheet, error) {
 		s = apologySheet(d, loc)
 	case KindControlSlip:
 		s = controlSlipSheet(d, loc)
+	case KindDispatchSlip:
+		if d.Counter == nil {
+			return nil, fmt.Errorf("%w: %s", ErrNotAvailable, k)
+		}
+		s = dispatchSlipSheet(d, loc)
 	default:
 		return nil, fmt.Errorf("forms: unknown form %q", string(k))
 	}

@@ -20,9 +20,10 @@ import (
 // Consumer names intake's durable consumer of shipment events.
 var Consumer = messaging.Durable(messaging.PostalStream, "intake-shipments", "postal.v1.>")
 
-// legs are the shipment kinds whose delivery moves a dossier on; a pickup ends at the
-// desk, which registered the dossier already.
+// legs are the shipment kinds whose delivery moves a dossier on; a pickup moves only a
+// dossier a post office took, whose papers it brings in to the desk.
 var legs = map[postalv1.ShipmentKind]app.Leg{
+	postalv1.ShipmentKind_SHIPMENT_KIND_PICKUP:   app.LegPickup,
 	postalv1.ShipmentKind_SHIPMENT_KIND_TRANSFER: app.LegTransfer,
 	postalv1.ShipmentKind_SHIPMENT_KIND_DELIVERY: app.LegDelivery,
 	postalv1.ShipmentKind_SHIPMENT_KIND_RETURN:   app.LegReturn,

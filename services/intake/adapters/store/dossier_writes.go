@@ -140,3 +140,13 @@ func (t InTx) UpdateByID(ctx context.Context, id uuid.UUID, decide func(app.Stor
 	}
 	return nil
 }
+
+// NextPickupSerial takes the next serial of the pickups intake numbers for dossiers post
+// offices take at their counters. A sequence gives numbers out once, rolled back or not.
+func (s *Dossiers) NextPickupSerial(ctx context.Context) (int, error) {
+	var n int
+	if err := s.pool.QueryRow(ctx, "SELECT nextval('counter_pickup_serial')").Scan(&n); err != nil {
+		return 0, fmt.Errorf("next counter pickup serial: %w", err)
+	}
+	return n, nil
+}

@@ -14,7 +14,8 @@ import (
 
 const readDossierSQL = "SELECT " + stateColumns + `,
 	applicant_name, applicant_id_sealed, applicant_phone_sealed, applicant_email_sealed,
-	applicant_address_sealed, documents, fee_receipt_number, pin_sealed, registered_by
+	applicant_address_sealed, documents, fee_receipt_number, pin_sealed, registered_by,
+	coalesce(post_office, ''), coalesce(seal_number, ''), postage_vnd
 	FROM dossiers WHERE code = $1`
 
 const readStepsSQL = `SELECT s.action, s.at, s.actor, s.office, s.from_office, s.to_office, s.via, s.timing,
@@ -32,7 +33,9 @@ func (s *Dossiers) Dossier(ctx context.Context, code string) (r app.DossierRecor
 	var docs []byte
 	row := br.QueryRow()
 	err = scanStored(rowWithExtra{row: row, extra: []any{&r.ApplicantName, &r.IDSealed, &r.PhoneSealed,
-		&r.EmailSealed, &r.AddressSealed, &docs, &r.FeeReceiptNumber, &r.PINSealed, &r.RegisteredBy}}, &r.StoredDossier)
+		&r.EmailSealed, &r.AddressSealed, &docs, &r.FeeReceiptNumber, &r.PINSealed, &r.RegisteredBy,
+		&r.Counter.PostOffice, &r.Counter.SealNumber, &r.Counter.PostageVND}}, &r.StoredDossier)
+	r.Counter.TrackingNumber = r.State.PickupTracking
 	if errors.Is(err, pgx.ErrNoRows) {
 		return r, false, nil
 	}

@@ -16,11 +16,15 @@ const (
 	FormApology Form = "apology"
 	// FormControlSlip is form 05, the processing control slip (the hand-over log).
 	FormControlSlip Form = "control-slip"
+	// FormDispatchSlip is the post's dispatch slip (phiếu gửi), which the postal worker
+	// and the applicant sign when a post office takes a dossier (domain §5); not in the
+	// annex.
+	FormDispatchSlip Form = "dispatch-slip"
 )
 
-// Forms lists every form, in the order of the annex.
+// Forms lists every form, in the order of the annex, then the post's dispatch slip.
 func Forms() []Form {
-	return []Form{FormReceipt, FormSupplementRequest, FormRefusal, FormApology, FormControlSlip}
+	return []Form{FormReceipt, FormSupplementRequest, FormRefusal, FormApology, FormControlSlip, FormDispatchSlip}
 }
 
 // Printed is the form the action's step fills, to hand or send to the citizen; ok is

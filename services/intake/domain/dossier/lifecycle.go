@@ -44,7 +44,9 @@ type State struct {
 	// ResultFile is the id of the result's file the office completed the dossier with;
 	// empty when it completed it with none (result.go).
 	ResultFile string
-	FeeDueVND  int64
+	// ResultPostOffice is where the citizen collects the result (DeliverAtPostOffice).
+	ResultPostOffice string
+	FeeDueVND        int64
 	FeePaidVND int64
 	// PickupTracking names the shipment carrying the papers of a dossier a post office
 	// took (at its counter or at the citizen's door) to the desk; empty for any other.
