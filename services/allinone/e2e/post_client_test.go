@@ -4,9 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"image"
-	"image/color"
-	"image/png"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -19,6 +16,7 @@ import (
 
 	"github.com/motcua/motcua/services/intake/demo"
 	"github.com/motcua/motcua/services/platform/apiclient"
+	"github.com/motcua/motcua/services/platform/apitest"
 )
 
 // This file holds the client side of the post tests (post_test.go): postal workers
@@ -94,25 +92,7 @@ func wrongCheckDigit(tn string) string {
 }
 
 // signaturePNG draws a small signature, a real PNG a phone could capture.
-func signaturePNG(t *testing.T) []byte {
-	t.Helper()
-	img := image.NewGray(image.Rect(0, 0, 64, 24))
-	for x := range 64 {
-		for y := range 24 {
-			img.SetGray(x, y, color.Gray{Y: 255})
-		}
-	}
-	for x := 4; x < 60; x++ {
-		y := 12 + (x%16-8)/2
-		img.SetGray(x, y, color.Gray{Y: 0})
-		img.SetGray(x, y+1, color.Gray{Y: 0})
-	}
-	var buf bytes.Buffer
-	if err := png.Encode(&buf, img); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
-}
+func signaturePNG(*testing.T) []byte { return apitest.SignaturePNG() }
 
 // proof is a delivery's proof of the contract; []byte goes as base64.
 func proof(t *testing.T, name, relation, last4 string) map[string]any {

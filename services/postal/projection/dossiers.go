@@ -28,6 +28,8 @@ type Dossiers struct {
 	// carry sealed with the event key.
 	Sealer      *sealing.Sealer
 	EventSealer *sealing.Sealer
+	// Shipments take in the dossiers post offices take.
+	Shipments *app.Shipments
 }
 
 // address is an address an event carries: sealed with the event key, or in clear in an
@@ -77,6 +79,12 @@ func (h *Dossiers) Handle(ctx context.Context, tx pgx.Tx, msg jetstream.Msg) err
 		if err := postal.KeepReceived(ctx, d); err != nil {
 			return err
 		}
+		if c := r.GetCounter(); c != nil {
+			return opened(h.Shipments.TakeIn(ctx, postal, app.Taken{DossierID: id, Source: open.Source,
+				PostOffice: c.GetPostOffice().GetCode(), Desk: d.ReceivingOffice, By: ev.GetActor().GetUsername(), At: at,
+				SealNumber: c.GetSealNumber(), TrackingNumber: c.GetTrackingNumber(), PostageVND: c.GetPostageVnd(),
+				FeeVND: r.GetFeePaidVnd()}))
+		}
 		if r.GetChannel() != dossierv1.Channel_CHANNEL_POST {
 			return nil
 		}
@@ -90,6 +98,12 @@ func (h *Dossiers) Handle(ctx context.Context, tx pgx.Tx, msg jetstream.Msg) err
 		open.PaidBy = shipment.PaidByAuthority
 	case *dossierv1.Event_Completed:
 		c := k.Completed
+		if c.GetResultDelivery() == dossierv1.DeliveryMethod_DELIVERY_METHOD_POST_OFFICE {
+			// To the post office the citizen collects it at: a delivery to an office.
+			open.Kind, open.From, open.To = shipment.KindDelivery, ev.GetState().GetCurrentOffice().GetCode(),
+				c.GetResultPostOffice().GetCode()
+			break
+		}
 		if c.GetResultDelivery() != dossierv1.DeliveryMethod_DELIVERY_METHOD_POST {
 			return nil
 		}
@@ -106,6 +120,11 @@ func (h *Dossiers) Handle(ctx context.Context, tx pgx.Tx, msg jetstream.Msg) err
 		return nil
 	}
 	_, _, err = app.Open(ctx, postal, open)
+	return opened(err)
+}
+
+// opened is what the consumer does after opening a shipment ended with err.
+func opened(err error) error {
 	switch {
 	case errors.Is(err, app.ErrUnknownDossier), errors.Is(err, app.ErrUnknownOffice):
 		// The dossier's first event, or the office's, is still on its way.

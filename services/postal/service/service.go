@@ -100,6 +100,7 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 	}
 	st := store.New(inf.Pool)
 	shipments := &app.Shipments{Store: st, Sealer: sealer, Calendar: inf.Calendar, Relay: relay, Now: now}
+	dossiers.Shipments = shipments
 	return &Service{
 		Infra: inf, relay: relay,
 		consumers: []*messaging.Consumer{
