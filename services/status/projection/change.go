@@ -122,6 +122,13 @@ func change(id, eventID uuid.UUID, ev *dossierv1.Event) (store.Change, error) {
 			}
 			c.ResultFile = rf
 		}
+		if p := k.Completed.GetResultPostOffice(); p.GetCode() != "" {
+			// The result is collected at this post office's counter.
+			if !storable(p.GetCode()) || !storable(p.GetName()) {
+				return store.Change{}, errors.New("completed event with text PostgreSQL cannot store")
+			}
+			c.ResultPostOffice = &store.PostOffice{Code: p.GetCode(), Name: p.GetName()}
+		}
 	case *dossierv1.Event_Returned:
 		switch {
 		case k.Returned.GetTrackingNumber() != "":
@@ -133,6 +140,10 @@ func change(id, eventID uuid.UUID, ev *dossierv1.Event) (store.Change, error) {
 		}
 	case *dossierv1.Event_Arrived:
 		c.Step.Type = "arrived"
+	case *dossierv1.Event_PapersDelivered:
+		// The post delivered at the desk the papers a post office took: the desk may
+		// check and receive them now (Admitted follows).
+		c.Step.Type = "papers_delivered"
 	case *dossierv1.Event_ResultBack:
 		c.Step.Type = "result_back"
 	case *dossierv1.Event_Refused:

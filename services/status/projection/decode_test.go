@@ -122,6 +122,8 @@ func FuzzDecode(f *testing.F) {
 	f.Add(good)
 	submitted, _ := proto.Marshal(submittedEvent())
 	f.Add(submitted)
+	counter, _ := proto.Marshal(counterEvent())
+	f.Add(counter)
 	f.Add([]byte{})
 	f.Add([]byte("\x0a\x01x"))
 	for _, ev := range laterEvents() {

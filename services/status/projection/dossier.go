@@ -85,12 +85,21 @@ func Decode(data []byte) (Decoded, error) {
 // received reads the first event of a dossier. A dossier received at a desk has its
 // reception and its appointment; one submitted online (status submitted) has the time
 // of its submission instead, and neither of those until a desk receives it (Admitted).
+// One a post office took at its counter or at the citizen's door (Counter) is submitted
+// by post: its first step is its handing in at that post office, named as the step's
+// office, when it was submitted (the event's own time when it does not say); the desk
+// receives it once the post delivered the papers (PapersDelivered, then Admitted).
 func received(id, eventID uuid.UUID, ev *dossierv1.Event, r *dossierv1.Received) (store.Received, error) {
 	if r.GetCode() == "" || len(r.GetPinHash()) == 0 {
 		return store.Received{}, errors.New("received event without code or PIN hash")
 	}
+	counter := r.GetCounter()
+	if counter != nil && (counter.GetPostOffice().GetCode() == "" || !storable(counter.GetPostOffice().GetCode()) ||
+		!storable(counter.GetPostOffice().GetName())) {
+		return store.Received{}, errors.New("received event of a post office without the post office")
+	}
 	submitted := r.GetStatus() == submittedStatus
-	if submitted && !r.GetSubmittedAt().IsValid() {
+	if submitted && counter == nil && !r.GetSubmittedAt().IsValid() {
 		return store.Received{}, errors.New("received event of a submitted dossier without the time of its submission")
 	}
 	if !submitted && (!r.GetReceivedAt().IsValid() || !r.GetDueAt().IsValid()) {
@@ -104,7 +113,7 @@ func received(id, eventID uuid.UUID, ev *dossierv1.Event, r *dossierv1.Received)
 	}
 	for _, s := range []string{r.GetProcedure().GetCode(), r.GetProcedure().GetName(), r.GetReceivingOffice().GetCode(),
 		r.GetReceivingOffice().GetName(), r.GetHandlingOffice().GetCode(), r.GetHandlingOffice().GetName(),
-		r.GetStatus(), r.GetApplicantMaskedName()} {
+		r.GetStatus(), r.GetApplicantMaskedName(), r.GetResultPostOffice().GetCode(), r.GetResultPostOffice().GetName()} {
 		if !storable(s) {
 			return store.Received{}, errors.New("received event with text PostgreSQL cannot store")
 		}
@@ -119,15 +128,30 @@ func received(id, eventID uuid.UUID, ev *dossierv1.Event, r *dossierv1.Received)
 		SubmittedAt:    optionalTime(r.GetSubmittedAt().IsValid(), r.GetSubmittedAt().AsTime()),
 		TimeLimitHours: r.GetTimeLimitHours(),
 		ResultDelivery: delivery(r.GetResultDelivery()), FeeDueVND: r.GetFeeDueVnd(), FeePaidVND: r.GetFeePaidVnd(),
+		ResultPostOffice: resultPostOffice(r.GetResultDelivery(), r.GetResultPostOffice()),
 		// Step times are kept to the microsecond, as PostgreSQL keeps the postal steps'
 		// times they are merged with.
 		Step: store.Step{EventID: eventID, At: ev.GetOccurredAt().AsTime().Truncate(time.Microsecond),
 			Type: "received", OfficeCode: r.GetReceivingOffice().GetCode(), OfficeName: r.GetReceivingOffice().GetName()},
 	}
+	if counter != nil {
+		// Handed in at a post office: by post, whatever else the event says, and
+		// submitted when the post office took it.
+		po := counter.GetPostOffice()
+		out.Channel, out.CounterPostOffice = "post", store.PostOffice{Code: po.GetCode(), Name: po.GetName()}
+		if out.SubmittedAt == nil {
+			at := ev.GetOccurredAt().AsTime()
+			out.SubmittedAt = &at
+		}
+		out.Step.Type, out.Step.OfficeCode, out.Step.OfficeName = submittedAtPostStep, po.GetCode(), po.GetName()
+		out.Step.At = out.SubmittedAt.Truncate(time.Microsecond)
+	}
 	if submitted {
 		// The citizen's step is the submission itself; the clock has not started, so
 		// whatever times of reception the event might carry are not the dossier's yet.
-		out.Step.Type, out.Step.At = submittedStatus, out.SubmittedAt.Truncate(time.Microsecond)
+		if counter == nil {
+			out.Step.Type, out.Step.At = submittedStatus, out.SubmittedAt.Truncate(time.Microsecond)
+		}
 		return out, nil
 	}
 	receivedAt, dueAt := r.GetReceivedAt().AsTime(), r.GetDueAt().AsTime()
@@ -135,9 +159,22 @@ func received(id, eventID uuid.UUID, ev *dossierv1.Event, r *dossierv1.Received)
 	return out, nil
 }
 
+// resultPostOffice is where the citizen collects a result delivered by method: the post
+// office p when at a post office's counter, none otherwise.
+func resultPostOffice(method dossierv1.DeliveryMethod, p *dossierv1.Ref) store.PostOffice {
+	if method != dossierv1.DeliveryMethod_DELIVERY_METHOD_POST_OFFICE {
+		return store.PostOffice{}
+	}
+	return store.PostOffice{Code: p.GetCode(), Name: p.GetName()}
+}
+
 // submittedStatus is the status of a dossier submitted online that no desk has received
 // yet, and the name of the first step of its timeline.
 const submittedStatus = "submitted"
+
+// submittedAtPostStep is the first step of the timeline of a dossier a post office took
+// for the authority.
+const submittedAtPostStep = "submitted_at_post"
 
 func channel(c dossierv1.Channel) string {
 	switch c {
@@ -157,6 +194,8 @@ func delivery(m dossierv1.DeliveryMethod) string {
 		return "post"
 	case dossierv1.DeliveryMethod_DELIVERY_METHOD_ELECTRONIC:
 		return "electronic"
+	case dossierv1.DeliveryMethod_DELIVERY_METHOD_POST_OFFICE:
+		return "post_office"
 	}
 	return "desk"
 }

@@ -67,6 +67,7 @@ func DecodeShipment(data []byte) (store.ShipmentEvent, error) {
 		c := k.Created
 		out.Type, out.TrackingNumber = "created", c.GetTrackingNumber()
 		out.FromOfficeCode, out.ToOfficeCode = c.GetFromOfficeCode(), c.GetToOfficeCode()
+		out.OriginPostOfficeCode, out.DestinationPostOfficeCode = c.GetOriginPostOfficeCode(), c.GetDestinationPostOfficeCode()
 		dossierID, kind = c.GetDossierId(), c.GetKind()
 	case *postalv1.Event_Recorded:
 		r := k.Recorded
@@ -100,7 +101,7 @@ func DecodeShipment(data []byte) (store.ShipmentEvent, error) {
 	if out.Kind = shipmentKind(kind); out.Kind == "" {
 		return store.ShipmentEvent{}, fmt.Errorf("shipment event of an unknown leg %d", kind)
 	}
-	for _, s := range []string{out.FromOfficeCode, out.ToOfficeCode} {
+	for _, s := range []string{out.FromOfficeCode, out.ToOfficeCode, out.OriginPostOfficeCode, out.DestinationPostOfficeCode} {
 		if !storable(s) || len(s) > 100 {
 			return store.ShipmentEvent{}, errors.New("shipment event with an office code PostgreSQL cannot store")
 		}

@@ -56,7 +56,11 @@ type Change struct {
 	// CheckSeconds is the wait for the desk's first check of a dossier submitted online,
 	// on the event of that check only; kept whatever the order, as Outcome is.
 	CheckSeconds *int64
-	Step         Step
+	// ResultPostOffice is the post office where the citizen collects the result, when a
+	// Completed event names one (the result is then collected there); kept whatever the
+	// order, as Outcome is.
+	ResultPostOffice *PostOffice
+	Step             Step
 }
 
 // ResultFile is the fingerprint of a result's file, as the row keeps it: never its
@@ -91,6 +95,10 @@ func FoldChange(ctx context.Context, tx pgx.Tx, c Change) error {
 		return fmt.Errorf("fold %s: %w", c.Step.Type, err)
 	}
 	s := c.State
+	var resultPostOfficeCode, resultPostOfficeName *string
+	if p := c.ResultPostOffice; p != nil {
+		resultPostOfficeCode, resultPostOfficeName = &p.Code, &p.Name
+	}
 	tag, err := tx.Exec(ctx, `UPDATE dossiers d SET
 		status              = CASE WHEN d.version < $2 THEN $3 ELSE d.status END,
 		status_code         = CASE WHEN d.version < $2 THEN $4 ELSE d.status_code END,
@@ -113,6 +121,9 @@ func FoldChange(ctx context.Context, tx pgx.Tx, c Change) error {
 		result_downloadable = CASE WHEN d.version < $2 THEN $21 ELSE d.result_downloadable END,
 		result_file         = COALESCE($22, d.result_file),
 		check_seconds       = COALESCE($23, d.check_seconds),
+		result_delivery     = CASE WHEN $24::text IS NOT NULL THEN 'post_office' ELSE d.result_delivery END,
+		result_post_office_code = COALESCE($24, d.result_post_office_code),
+		result_post_office_name = CASE WHEN $24::text IS NOT NULL THEN $25 ELSE d.result_post_office_name END,
 		offices             = ARRAY(SELECT DISTINCT o FROM unnest(d.offices || ARRAY[$5::text, $7::text,
 			CASE WHEN $9::timestamptz IS NOT NULL THEN d.handling_office_code END]) o
 			WHERE o <> '' ORDER BY o),
@@ -125,12 +136,15 @@ func FoldChange(ctx context.Context, tx pgx.Tx, c Change) error {
 		c.ID, c.Version, s.Status, s.StatusCode, s.CurrentOfficeCode, s.CurrentOfficeName,
 		s.PendingOfficeCode, s.PendingOfficeName, s.DueAt, s.PausedAt, s.SupplementRequests, s.Extended,
 		s.FinishedAt, s.Timing, s.ProcessingSeconds, s.FeeDueVND, s.FeePaidVND, c.Outcome, step, c.ReceivedAt,
-		s.ResultDownloadable, c.ResultFile, c.CheckSeconds)
+		s.ResultDownloadable, c.ResultFile, c.CheckSeconds, resultPostOfficeCode, resultPostOfficeName)
 	if err != nil {
 		return fmt.Errorf("fold %s: %w", c.Step.Type, err)
 	}
 	if tag.RowsAffected() == 0 {
 		return fmt.Errorf("fold %s of %s: %w", c.Step.Type, c.ID, ErrNotReceivedYet)
+	}
+	if c.ResultPostOffice != nil {
+		return namePostOffices(ctx, tx, *c.ResultPostOffice)
 	}
 	return nil
 }

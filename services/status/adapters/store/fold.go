@@ -12,8 +12,8 @@ import (
 )
 
 // Received is a new dossier as the Received event describes it: received at a desk
-// (ReceivedAt and DueAt set), or submitted online and waiting for a desk to check it
-// (SubmittedAt set, the clock not started).
+// (ReceivedAt and DueAt set), or submitted online or at a post office's counter and
+// waiting for a desk to check it (SubmittedAt set, the clock not started).
 type Received struct {
 	ID                  uuid.UUID
 	Version             int64
@@ -36,7 +36,14 @@ type Received struct {
 	ResultDelivery      string
 	FeeDueVND           int64
 	FeePaidVND          int64
-	// Step is the first step of the timeline: received, or submitted.
+	// CounterPostOffice is the post office that took the dossier at its counter or at
+	// the citizen's door (its first step's office); zero for any other dossier.
+	CounterPostOffice PostOffice
+	// ResultPostOffice is where the citizen collects the result (ResultDelivery
+	// post_office); zero otherwise.
+	ResultPostOffice PostOffice
+	// Step is the first step of the timeline: received, submitted or
+	// submitted_at_post.
 	Step Step
 }
 
@@ -55,23 +62,24 @@ func FoldReceived(ctx context.Context, tx pgx.Tx, r Received) error {
 		receiving_office_code, receiving_office_name, handling_office_code, handling_office_name,
 		current_office_code, current_office_name, channel, status, status_code, applicant_masked, pin_hash,
 		received_at, due_at, time_limit_hours, result_delivery, fee_due_vnd, fee_paid_vnd, version, submitted_at,
-		timeline, offices)
+		timeline, offices, result_post_office_code, result_post_office_name)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $5, $6, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21,
 		jsonb_build_array($22::jsonb),
 		ARRAY(SELECT DISTINCT o FROM unnest(ARRAY[$5::text,
-			CASE WHEN $14::timestamptz IS NOT NULL THEN $7::text END]) o WHERE o <> '' ORDER BY o))
+			CASE WHEN $14::timestamptz IS NOT NULL THEN $7::text END]) o WHERE o <> '' ORDER BY o),
+		NULLIF($23, ''), CASE WHEN $23 <> '' THEN $24 END)
 		ON CONFLICT (id) DO NOTHING`,
 		r.ID, r.Code, r.ProcedureCode, r.ProcedureName, r.ReceivingOfficeCode, r.ReceivingOfficeName,
 		r.HandlingOfficeCode, r.HandlingOfficeName, r.Channel, r.Status, r.StatusCode, r.ApplicantMasked,
 		r.PINHash, r.ReceivedAt, r.DueAt, r.TimeLimitHours, r.ResultDelivery, r.FeeDueVND, r.FeePaidVND, r.Version,
-		r.SubmittedAt, step)
+		r.SubmittedAt, step, r.ResultPostOffice.Code, r.ResultPostOffice.Name)
 	if uniqueViolation(err, "dossiers_code_key") {
 		return fmt.Errorf("fold received: %w", ErrCodeTaken)
 	}
 	if err != nil {
 		return fmt.Errorf("fold received: %w", err)
 	}
-	return nil
+	return namePostOffices(ctx, tx, r.CounterPostOffice, r.ResultPostOffice)
 }
 
 // ErrCodeTaken is returned when a received event names a code another dossier holds:
