@@ -37,8 +37,9 @@ type postalStepRow struct {
 }
 
 // ByCode returns the dossier with code, its timeline, shipments and postal steps, the
-// result's file when the citizen can download it, and its fees and receipts (those the
-// timeline's payments carry), in one statement (so one snapshot); citizen.ErrNotFound
+// result's file when the citizen can download it, its fees and receipts (those the
+// timeline's payments carry) and the post office where the result is collected, if it
+// is collected at one, in one statement (so one snapshot); citizen.ErrNotFound
 // when status does not know the code.
 func (s *Store) ByCode(ctx context.Context, code string) (citizen.Tracked, error) {
 	var t citizen.Tracked
@@ -46,9 +47,13 @@ func (s *Store) ByCode(ctx context.Context, code string) (citizen.Tracked, error
 	var shipments []shipmentRow
 	var postal []postalStepRow
 	var result *ResultFile
+	var postOfficeCode *string
+	var postOfficeName string
 	err := s.pool.QueryRow(ctx, `SELECT `+summaryColumns+`, d.version, d.pin_hash,
 		d.receiving_office_code, d.receiving_office_name, d.handling_office_code, d.handling_office_name,
 		d.timeline, CASE WHEN d.result_downloadable THEN d.result_file END, d.fee_due_vnd, d.fee_paid_vnd,
+		CASE WHEN d.result_delivery = 'post_office' THEN d.result_post_office_code END,
+		COALESCE(NULLIF(d.result_post_office_name, ''), d.result_post_office_code, ''),
 		COALESCE((SELECT jsonb_agg(to_jsonb(s) ORDER BY s.created_at, s.tracking_number)
 			FROM shipments s WHERE s.dossier_id = d.id), '[]'),
 		COALESCE((SELECT jsonb_agg(to_jsonb(p) ORDER BY p.at, p.tracking_number, p.version)
@@ -56,7 +61,7 @@ func (s *Store) ByCode(ctx context.Context, code string) (citizen.Tracked, error
 		FROM dossiers d WHERE d.code = $1`, code).
 		Scan(append(summaryTargets(&t.Summary), &t.Version, &t.PINHash,
 			&t.ReceivingOfficeCode, &t.ReceivingOfficeName, &t.HandlingOfficeCode, &t.HandlingOfficeName,
-			&steps, &result, &t.FeeDueVND, &t.FeePaidVND, &shipments, &postal)...)
+			&steps, &result, &t.FeeDueVND, &t.FeePaidVND, &postOfficeCode, &postOfficeName, &shipments, &postal)...)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return t, citizen.ErrNotFound
 	}
@@ -85,6 +90,9 @@ func (s *Store) ByCode(ctx context.Context, code string) (citizen.Tracked, error
 	if result != nil {
 		r := citizen.ResultFile(*result)
 		t.Result = &r
+	}
+	if postOfficeCode != nil {
+		t.ResultPostOffice = &citizen.Ref{Code: *postOfficeCode, Name: postOfficeName}
 	}
 	return t, nil
 }

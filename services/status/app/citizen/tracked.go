@@ -38,6 +38,9 @@ type Tracked struct {
 	FeePaidVND int64
 	// Receipts are the receipts of the fees paid, in the order they were recorded.
 	Receipts []Receipt
+	// ResultPostOffice is the post office at whose counter the citizen collects the
+	// result; nil unless the result is to be collected at a post office.
+	ResultPostOffice *Ref
 }
 
 // Receipt is the receipt of a fee paid: the desk's, or the electronic receipt intake

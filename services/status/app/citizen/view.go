@@ -50,6 +50,19 @@ type View struct {
 	FeeDueVND  int64
 	FeePaidVND int64
 	Receipts   []Receipt
+	// HandedInAt is the post office that took the dossier at its counter or at the
+	// citizen's door; nil for a dossier handed in otherwise.
+	HandedInAt *Ref
+	// Collection is where the citizen collects the result, when that is the counter of a
+	// post office; nil otherwise.
+	Collection *Collection
+}
+
+// Collection is where the citizen collects the result: the method (post_office, the
+// one there is) and the post office, named by its code and name only.
+type Collection struct {
+	Method     string
+	PostOffice Ref
 }
 
 // Step is one entry of the timeline: a step of the dossier or an event of a shipment.
@@ -103,9 +116,16 @@ func (v View) FeeOwedVND() int64 { return max(v.FeeDueVND-v.FeePaidVND, 0) }
 // it an appointment. One submitted online has not, until a desk checks and receives it.
 func (v View) Started() bool { return v.DueAt != nil }
 
-// AwaitsCheck reports whether the dossier, submitted online, waits for a desk to check
-// it (and to receive it, ask for what is missing, or refuse it).
+// AwaitsCheck reports whether the dossier, submitted online or at a post office, waits
+// for a desk to check it (and to receive it, ask for what is missing, or refuse it).
 func (v View) AwaitsCheck() bool { return v.Status == "submitted" }
+
+// SubmittedAtPost is the first step of a dossier a post office took at its counter or
+// at the citizen's door.
+const SubmittedAtPost = "submitted_at_post"
+
+// CollectAtPostOffice is the method of a result collected at a post office's counter.
+const CollectAtPostOffice = "post_office"
 
 // View puts t in words in lang, as it stands at now.
 func (s *Service) View(t Tracked, now time.Time, lang vocabulary.Lang) View {
@@ -135,6 +155,12 @@ func (s *Service) View(t Tracked, now time.Time, lang vocabulary.Lang) View {
 	}
 	if t.PendingOfficeCode != "" {
 		v.PendingOffice = &Ref{Code: t.PendingOfficeCode, Name: t.PendingOfficeName}
+	}
+	if len(t.Timeline) > 0 && t.Timeline[0].Type == SubmittedAtPost {
+		v.HandedInAt = &Ref{Code: t.Timeline[0].OfficeCode, Name: t.Timeline[0].OfficeName}
+	}
+	if p := t.ResultPostOffice; p != nil {
+		v.Collection = &Collection{Method: CollectAtPostOffice, PostOffice: *p}
 	}
 	for _, leg := range t.Shipments {
 		v.Shipments = append(v.Shipments, Shipment{TrackingNumber: leg.TrackingNumber, Kind: leg.Kind,

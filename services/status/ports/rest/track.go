@@ -76,6 +76,16 @@ type trackJSON struct {
 	FeeDueVND  int64         `json:"fee_due_vnd"`
 	FeePaidVND int64         `json:"fee_paid_vnd"`
 	Receipts   []receiptJSON `json:"receipts"`
+	// ResultCollection is there when the citizen collects the result at a post office's
+	// counter: which one, by code and name only.
+	ResultCollection *collectionJSON `json:"result_collection,omitempty"`
+}
+
+// collectionJSON is where the citizen collects the result: the method and the post
+// office.
+type collectionJSON struct {
+	Method     string `json:"method"`
+	PostOffice ref    `json:"post_office"`
 }
 
 // receiptJSON is the receipt of a fee paid: its number, the amount and when it was
@@ -125,6 +135,9 @@ func (a *API) track(w http.ResponseWriter, r *http.Request) {
 	}
 	if v.Started() {
 		out.TimeRemainingHours = &v.RemainingHours
+	}
+	if c := v.Collection; c != nil {
+		out.ResultCollection = &collectionJSON{Method: c.Method, PostOffice: ref(c.PostOffice)}
 	}
 	for _, s := range v.Timeline {
 		step := stepJSON{At: s.At, Type: s.Type, Label: s.Label, TrackingNumber: s.TrackingNumber}
