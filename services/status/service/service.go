@@ -109,7 +109,7 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 	st := store.New(inf.Pool)
 	citizens := citizen.NewService(citizen.Options{Dossiers: st, Ratings: st, Views: cache, PINKey: cfg.PINKey,
 		Location: loc, Now: now, Calendar: calendar, Limits: citizen.DefaultLimits()})
-	figures := indicators.NewService(indicators.Options{Counts: st, Overdue: st, Names: st, Location: loc,
+	figures := indicators.NewService(indicators.Options{Counts: st, Legs: st, Overdue: st, Names: st, Location: loc,
 		Calendar: calendar})
 	return &Service{
 		Store:     st,

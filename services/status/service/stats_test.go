@@ -154,7 +154,9 @@ func TestStatistics(t *testing.T) {
 			with(fig(5, 1, 2, 0, 1, 0, 1, 100.0, 9.3, 2, 0, 3, 60.0, 75.0, 2, 3.5, 1), "code", deptB.Code, "name", deptB.Name),
 			// C handles d3, d5, d6, d11.
 			with(fig(4, 0, 0, 1, 2, 1, 0, 50.0, 40.0, 1, 2, 1, 25.0, 25.0, 1, 1.0, 1), "code", deptC.Code, "name", deptCcsv.Name),
-		})
+		},
+		// No leg of the post (TestPostLegs).
+		"post_legs", []any{})
 	supervisor := e.token("supervisor", deskA.Code)
 	assertJSON(t, "March", e.staff(supervisor, "/api/v1/stats?from=2026-03-01&to=2026-03-31"), want)
 	assertJSON(t, "the current month by default", e.staff(supervisor, "/api/v1/stats"), want)
@@ -185,7 +187,7 @@ func TestStatistics(t *testing.T) {
 	}
 	empty := e.staff(supervisor, "/api/v1/stats?from=2025-01-01&to=2025-01-31").json(t)
 	if !reflect.DeepEqual(empty, with(fig(0, 0, 0, 0, 0, 0, 0, nil, nil, 0, 0, 0, nil, nil, 0, nil, 0),
-		"from", "2025-01-01", "to", "2025-01-31", "by_procedure", []any{}, "by_office", []any{})) {
+		"from", "2025-01-01", "to", "2025-01-31", "by_procedure", []any{}, "by_office", []any{}, "post_legs", []any{})) {
 		t.Errorf("an empty period: %v", empty)
 	}
 

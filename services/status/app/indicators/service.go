@@ -13,6 +13,7 @@ import (
 // disagree.
 type Service struct {
 	counts   Counts
+	legs     PostLegs
 	overdue  OverdueDossiers
 	names    Names
 	location *time.Location
@@ -21,7 +22,9 @@ type Service struct {
 
 // Options are what a Service is built from.
 type Options struct {
-	Counts  Counts
+	Counts Counts
+	// Legs reads the post's legs.
+	Legs    PostLegs
 	Overdue OverdueDossiers
 	Names   Names
 	// Location is the offices' time zone: periods are whole days in it.
@@ -32,7 +35,7 @@ type Options struct {
 
 // NewService returns the service of o.
 func NewService(o Options) *Service {
-	return &Service{counts: o.Counts, overdue: o.Overdue, names: o.Names, location: o.Location, calendar: o.Calendar}
+	return &Service{counts: o.Counts, legs: o.Legs, overdue: o.Overdue, names: o.Names, location: o.Location, calendar: o.Calendar}
 }
 
 // Scope is what a supervisor asks figures of: the dossiers received in a period that
@@ -59,20 +62,30 @@ type GroupFigures struct {
 	Figures
 }
 
-// Table is the figures of a scope: the whole and by procedure and by handling office.
+// Table is the figures of a scope: the whole and by procedure and by handling office,
+// and the post's legs per post office.
 type Table struct {
 	Total       Figures
 	ByProcedure []GroupFigures
 	ByOffice    []GroupFigures
+	// PostLegs are the legs of the post delivered in the scope's period, of its
+	// dossiers, per post office.
+	PostLegs []PostLeg
 }
 
 // Table computes the figures of sc at now.
 func (s *Service) Table(ctx context.Context, sc Scope, now time.Time) (Table, error) {
-	b, err := s.counts.Breakdown(ctx, s.filter(sc, now))
+	f := s.filter(sc, now)
+	b, err := s.counts.Breakdown(ctx, f)
 	if err != nil {
 		return Table{}, err
 	}
-	return Table{Total: Of(b.Total), ByProcedure: groupFigures(b.ByProcedure), ByOffice: groupFigures(b.ByOffice)}, nil
+	legs, err := s.legs.PostLegs(ctx, f)
+	if err != nil {
+		return Table{}, err
+	}
+	return Table{Total: Of(b.Total), ByProcedure: groupFigures(b.ByProcedure), ByOffice: groupFigures(b.ByOffice),
+		PostLegs: legs}, nil
 }
 
 func groupFigures(gs []Group) []GroupFigures {

@@ -3,8 +3,10 @@
 // supervisor's offices or one of them and for all procedures or one, as big figures
 // beside their targets; charts drawn on the server as inline SVG (the on-time rate
 // week by week or month by month, the channel mix, late dossiers per handling office),
-// each with a table saying the same; the dossiers overdue now, the latest first; and
-// both as CSV files for a spreadsheet.
+// each with a table saying the same; the time the post took per post office, for the
+// pickups and the results it delivered in the period; the dossiers overdue now, the
+// latest first; and the indicators and the overdue dossiers as CSV files for a
+// spreadsheet.
 //
 // The pages need no JavaScript (the content security policy allows none); they fill the
 // platform's one layout, and their own style sheet (the figures, the charts, the

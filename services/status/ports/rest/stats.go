@@ -69,6 +69,23 @@ type statsJSON struct {
 	figuresJSON
 	ByProcedure []groupJSON `json:"by_procedure"`
 	ByOffice    []groupJSON `json:"by_office"`
+	// PostLegs are the post's legs delivered in the period, per post office.
+	PostLegs []postLegJSON `json:"post_legs"`
+}
+
+// postLegJSON is the legs of the post through one post office: the dossiers it took in
+// and the results it delivered or handed over.
+type postLegJSON struct {
+	PostOffice ref         `json:"post_office"`
+	Pickups    legTimeJSON `json:"pickups"`
+	Results    legTimeJSON `json:"results"`
+}
+
+// legTimeJSON is how many legs and their average duration in hours (one decimal; null
+// when there is none).
+type legTimeJSON struct {
+	Count    int64    `json:"count"`
+	AvgHours *float64 `json:"avg_hours"`
 }
 
 // stats answers GET /stats: the figures supervisors are judged on (Decision 766/QĐ-TTg)
@@ -117,7 +134,19 @@ func (a *API) stats(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	httpapi.WriteJSON(w, http.StatusOK, statsJSON{From: period.From.String(), To: period.To.String(),
-		figuresJSON: figures(table.Total), ByProcedure: groups(table.ByProcedure), ByOffice: groups(table.ByOffice)})
+		figuresJSON: figures(table.Total), ByProcedure: groups(table.ByProcedure), ByOffice: groups(table.ByOffice),
+		PostLegs: postLegs(table.PostLegs)})
+}
+
+// postLegs shows the post's legs as the API answers them.
+func postLegs(ls []indicators.PostLeg) []postLegJSON {
+	out := make([]postLegJSON, 0, len(ls))
+	for _, l := range ls {
+		out = append(out, postLegJSON{PostOffice: ref(l.PostOffice),
+			Pickups: legTimeJSON{Count: l.Pickups.Count, AvgHours: l.Pickups.AvgHours()},
+			Results: legTimeJSON{Count: l.Results.Count, AvgHours: l.Results.AvgHours()}})
+	}
+	return out
 }
 
 // wantsCSV reads the format asked for: ?format=csv or json, else Accept: text/csv.
