@@ -64,7 +64,7 @@ func event(t *testing.T, s servertest.Served, tracking, worker, kind string, pro
 		body["proof"] = proof
 	}
 	call(t, s, http.MethodPost, "/api/v1/shipments/"+tracking+"/events", worker, apitest.JSON(t, body)).
-		Expect(t, http.StatusCreated)
+		Expect(t, http.StatusOK)
 }
 
 // TestCounterIntake drives the post office as a door through the contract: a postal
@@ -150,7 +150,7 @@ func TestCounterIntake(t *testing.T) {
 	// The post carries them; the district post office delivers them to the desk's clerk.
 	event(t, s, tracking, worker, "in_transit", nil)
 	event(t, s, tracking, district, "arrived", nil)
-	event(t, s, tracking, district, "delivered", map[string]any{"recipient_name": "Trần Văn Đức", "relation": "office_clerk",
+	event(t, s, tracking, district, "delivered", map[string]any{"recipient_name": "Trần Văn Đức", "relation": "office_clerk", "id_last4": "4321",
 		"signature_png": apitest.SignaturePNG()})
 	var papers struct {
 		AllowedActions []string `json:"allowed_actions"`
@@ -207,7 +207,7 @@ func TestCounterIntake(t *testing.T) {
 		}
 		return result != ""
 	})
-	event(t, s, result, district, "in_transit", nil)
+	event(t, s, result, district, "picked_up", nil)
 	event(t, s, result, worker, "arrived", nil)
 	event(t, s, result, worker, "delivered", map[string]any{"recipient_name": "Lê Văn Cường", "relation": "self",
 		"id_last4": "6781", "signature_png": apitest.SignaturePNG()})
