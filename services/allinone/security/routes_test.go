@@ -190,6 +190,7 @@ var table = map[string]expect{
 	"GET /api/v1/dossiers/{code}":                   {roles: readers, thing: aDossier},
 	"GET /api/v1/dossiers/{code}/forms/{form}":      {roles: readers, thing: aDossier, params: map[string]string{"form": "receipt"}},
 	"GET /api/v1/dossiers/{code}/files/{file_id}":   {roles: readers, thing: aFile, answers: http.StatusOK, gives: "{file}"},
+	"GET /api/v1/dossiers/{code}/custody":           {roles: readers, thing: aDossier},
 	"POST /api/v1/dossiers/{code}/actions/{action}": {roles: actors, thing: aDossier, params: map[string]string{"action": "return"}, json: `{}`},
 	"POST /api/v1/dossiers/{code}/files":            {roles: actors, thing: aDossier, files: []string{"file"}},
 	"PUT /api/v1/calendar/{year}":                   {roles: admin, params: map[string]string{"year": "2026"}, json: `{"days_off":[{"date":"2026-01-01","reason":"Tết Dương lịch"}]}`},

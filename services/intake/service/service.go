@@ -13,6 +13,7 @@ import (
 	"github.com/motcua/motcua/services/intake/adapters/store"
 	"github.com/motcua/motcua/services/intake/adapters/vnpay"
 	"github.com/motcua/motcua/services/intake/app"
+	"github.com/motcua/motcua/services/intake/custodian"
 	"github.com/motcua/motcua/services/intake/ports/admin"
 	"github.com/motcua/motcua/services/intake/ports/citizenweb"
 	"github.com/motcua/motcua/services/intake/ports/rest"
@@ -38,8 +39,10 @@ type Service struct {
 	*infra.Infra
 	Store *store.Store
 	relay *outbox.Relay
-	// shipments follows the post's deliveries of dossiers and results.
+	// shipments follows the post's deliveries of dossiers and results; custody keeps
+	// every dossier's custody chain, from intake's events and the post's.
 	shipments *messaging.Consumer
+	custody   []*messaging.Consumer
 	api       *rest.API
 	pages     *web.Pages
 	admin     *admin.Pages
@@ -140,6 +143,9 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 	api.Processor.Send, api.Processor.PublicURL, api.Processor.Log = msgr, cfg.PublicURL, log
 	api.Processor.Reader = api.Reader
 	api.Audit = &app.Audit{Store: dossiers}
+	// The custody chains (issue 13): read by staff through the API, appended by the
+	// custodian's two consumers below.
+	api.Custody = &app.Custody{Dossiers: dossiers, Chains: store.NewCustody(inf.Pool), Calendar: cal}
 	api.Accounts = &app.Accounts{Store: st}
 	api.Offices = &app.Offices{Store: st, Cache: cat, Relay: relay, Now: now}
 	api.Procedures = &app.Procedures{Store: st, Cache: cat}
@@ -150,7 +156,11 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 		Verifier: verifier, CodesAsked: api.VerificationsAsked, WrongCodes: api.VerificationsWrong,
 		WrongPINs: api.WrongPINs, SpoolDir: api.SpoolDir, Payments: api.Payments}
 	return &Service{Store: st, Infra: inf, relay: relay, api: api, pages: pages, admin: adminPages, online: online, log: log,
-		shipments: messaging.NewConsumer(inf.Pool, inf.JS, log, shipments.Consumer, shipments.Handler(road))}, nil
+		shipments: messaging.NewConsumer(inf.Pool, inf.JS, log, shipments.Consumer, shipments.Handler(road)),
+		custody: []*messaging.Consumer{
+			messaging.NewConsumer(inf.Pool, inf.JS, log, custodian.Dossiers, custodian.DossierHandler(app.Custodian{})),
+			messaging.NewConsumer(inf.Pool, inf.JS, log, custodian.Shipments, custodian.ShipmentHandler(app.Custodian{})),
+		}}, nil
 }
 
 // Mount adds intake's API, the desk's pages, the administrator's pages and the
@@ -164,9 +174,14 @@ func (s *Service) Mount(r chi.Router) {
 }
 
 // Workers are intake's background loops: the outbox relay, the follower of shipments,
-// housekeeping, and the followers of calendar edits and of ended sessions.
+// the keepers of the custody chains, housekeeping, and the followers of calendar edits
+// and of ended sessions.
 func (s *Service) Workers() []lifecycle.Worker {
-	return append(s.Infra.Workers(), s.relay.Run, s.shipments.Run, housekeeping(s.Store, s.log))
+	w := append(s.Infra.Workers(), s.relay.Run, s.shipments.Run, housekeeping(s.Store, s.log))
+	for _, c := range s.custody {
+		w = append(w, c.Run)
+	}
+	return w
 }
 
 // newMessenger reaches citizens by mail and SMS as the settings say; a channel without

@@ -49,6 +49,8 @@ type API struct {
 	Payments *app.Payments
 	// Audit tells administrators who read which citizen's personal data.
 	Audit *app.Audit
+	// Custody shows a dossier's custody chain to the staff of its offices.
+	Custody *app.Custody
 	// Accounts, Offices and Procedures are the administrator's use cases.
 	Accounts   *app.Accounts
 	Offices    *app.Offices
@@ -83,6 +85,7 @@ func (a *API) Mount(r chi.Router) {
 		printers := auth.RequireRole(a.Log, auth.RoleDesk, auth.RoleOfficer, auth.RoleSupervisor, auth.RolePostal)
 		r.With(printers).Get("/api/v1/dossiers/{code}/forms/{form}", a.form)
 		r.With(staff).Get("/api/v1/dossiers/{code}/files/{file_id}", a.file)
+		r.With(staff).Get("/api/v1/dossiers/{code}/custody", a.custody)
 		admin := auth.RequireRole(a.Log, auth.RoleAdmin)
 		r.With(admin).Put("/api/v1/calendar/{year}", a.setCalendarYear)
 		r.With(admin).Get("/api/v1/audit/reads", a.auditReads)

@@ -103,7 +103,7 @@ func TestThePostMovesDossiersOn(t *testing.T) {
 	late := uuid.New()
 	e.publishShipmentEvent(t, back, postalv1.ShipmentKind_SHIPMENT_KIND_DELIVERY, "delivered", "", late)
 	waitfor.Within(t, 15*time.Second, "the late delivery to be consumed", func() bool {
-		return e.count(t, "SELECT count(*) FROM inbox WHERE event_id = $1", late) == 1
+		return e.count(t, "SELECT count(*) FROM inbox WHERE consumer = 'intake-shipments' AND event_id = $1", late) == 1
 	})
 	var whole struct {
 		Version int `json:"version"`
