@@ -113,12 +113,11 @@ func TestCounterIntake(t *testing.T) {
 	if status, ctype, _ := bytesOf(t, s, slip+"?format=pdf", worker); status != http.StatusOK || ctype != "application/pdf" {
 		t.Errorf("the dispatch slip as PDF: %d %s", status, ctype)
 	}
-	for path, who := range map[string]string{
-		slip: district, "/api/v1/dossiers/" + got.Code + "/forms/receipt": worker,
-	} {
-		if status, _, _ := bytesOf(t, s, path, who); status != http.StatusNotFound {
-			t.Errorf("%s: %d, want 404 (not theirs to read)", path, status)
-		}
+	if status, _, _ := bytesOf(t, s, slip, district); status != http.StatusNotFound {
+		t.Errorf("another post office's worker prints the slip: %d, want 404 as for a stranger", status)
+	}
+	if status, _, _ := bytesOf(t, s, "/api/v1/dossiers/"+got.Code+"/forms/receipt", worker); status != http.StatusForbidden {
+		t.Errorf("the worker prints the desk's receipt: %d, want 403 (the post prints only its slip)", status)
 	}
 	call(t, s, http.MethodGet, "/api/v1/dossiers/"+got.Code, worker, nil).ExpectError(t, http.StatusForbidden, "forbidden", "")
 

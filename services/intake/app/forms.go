@@ -18,6 +18,9 @@ const LookupPath = "/tra-cuu"
 // with kind (audited as a read of personal data). publicURL is the address citizens
 // reach the product at, for the receipt's QR code.
 func (r *Reader) Form(ctx context.Context, who *auth.Principal, code string, kind forms.Kind, publicURL string) (forms.Dossier, error) {
+	if who.Role == auth.RolePostal && kind != forms.KindDispatchSlip {
+		return forms.Dossier{}, fmt.Errorf("print %s: %w", kind, ErrForbidden) // the post prints only its slip
+	}
 	o, err := r.Open(ctx, who, code, "print "+string(kind))
 	if err != nil {
 		return forms.Dossier{}, err

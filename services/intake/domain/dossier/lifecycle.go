@@ -47,7 +47,7 @@ type State struct {
 	// ResultPostOffice is where the citizen collects the result (DeliverAtPostOffice).
 	ResultPostOffice string
 	FeeDueVND        int64
-	FeePaidVND int64
+	FeePaidVND       int64
 	// PickupTracking names the shipment carrying the papers of a dossier a post office
 	// took (at its counter or at the citizen's door) to the desk; empty for any other.
 	// PapersAt is when the post delivered them there: zero while they are on the road.
