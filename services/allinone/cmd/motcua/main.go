@@ -1,6 +1,7 @@
 // Command motcua is the all-in-one: "motcua serve [--demo]" runs every service and an
-// embedded NATS server in one process; "motcua users add|passwd" manages staff accounts and
-// "motcua calendar set" the working-time calendar.
+// embedded NATS server in one process; "motcua users add|passwd" manages staff accounts,
+// "motcua calendar set" the working-time calendar and "motcua custody verify" checks the
+// dossiers' custody chains.
 package main
 
 import (
@@ -16,6 +17,7 @@ import (
 	"time"
 
 	"github.com/motcua/motcua/services/allinone/calendar"
+	"github.com/motcua/motcua/services/allinone/custody"
 	"github.com/motcua/motcua/services/allinone/secrets"
 	"github.com/motcua/motcua/services/allinone/server"
 	"github.com/motcua/motcua/services/allinone/users"
@@ -33,6 +35,8 @@ Usage:
                                old data key still opens what it sealed (restart to use them)
   motcua calendar set --year Y [--file F]   a year's days off and worked weekend days
                                (JSON as GET /api/v1/calendar/{year}; standard input without --file)
+  motcua custody verify        check every dossier's custody chain; exits 1 naming the
+                               first broken entry of each chain that does not verify
 
 Configuration comes from the environment; see README.md.
 `
@@ -69,6 +73,8 @@ func run(ctx context.Context, args []string) int {
 		err = rotateKeys(os.Stdout)
 	case len(args) >= 2 && args[0] == "calendar" && args[1] == "set":
 		err = calendar.Set(ctx, args[2:], os.Stdin, os.Stdout, os.Getenv("DATABASE_URL"), log)
+	case len(args) >= 2 && args[0] == "custody" && args[1] == "verify":
+		err = custody.Verify(ctx, args[2:], os.Stdout, os.Getenv("DATABASE_URL"), log)
 	case args[0] == "help" || args[0] == "-h" || args[0] == "--help":
 		fmt.Print(usage)
 		return 0
