@@ -117,7 +117,8 @@ func TestDossierTakenAtAPostOffice(t *testing.T) {
 	awaiting := state{status: "submitted", code: 1, current: deskA}
 	due := at(3, 18, 10, 0)
 	e.emit(event(d, 2, delivered.Add(5*time.Minute), awaiting, deskA, papersDelivered(pickup.number)),
-		event(d, 3, at(3, 11, 14, 0), state{status: "received", code: 2, current: deskA, due: due}, deskA, admitted(delivered)))
+		event(d, 3, at(3, 11, 14, 0), state{status: "received", code: 2, current: deskA, due: due}, deskA,
+			checkedAfter(int64(28*time.Hour/time.Second), admitted(delivered))))
 	e.settlePostal()
 	if n := e.count(`SELECT count(*) FROM status.dossiers WHERE id = $1 AND status = 'received' AND received_at = $2
 		AND due_at = $3 AND queue_at = $3 AND submitted_at = $4 AND offices = ARRAY[$5, $6]`,
@@ -143,10 +144,14 @@ func TestDossierTakenAtAPostOffice(t *testing.T) {
 		`id="awaits-check"`)
 
 	// Received in March, it counts there, by post, as an online dossier counts from its
-	// reception.
+	// reception. The desk's check waited for the papers on the road: that is no wait of
+	// an online dossier for its check.
 	stats := e.staff(e.token("supervisor", deskA.Code), "/api/v1/stats?from=2026-03-01&to=2026-03-31").json(t)
 	if stats["received"] != 1.0 || !reflect.DeepEqual(stats["channels"], any(map[string]any{"desk": 0.0, "post": 1.0, "online": 0.0})) {
 		t.Errorf("stats once received: received %v, channels %v", stats["received"], stats["channels"])
+	}
+	if got := stats["avg_check_hours"]; got != nil {
+		t.Errorf("avg_check_hours %v counts a dossier taken at a post office", got)
 	}
 }
 
