@@ -148,6 +148,7 @@ type Event struct {
 	//
 	//	*Event_Created
 	//	*Event_Recorded
+	//	*Event_PickupAsked
 	Kind          isEvent_Kind `protobuf_oneof:"kind"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -236,6 +237,15 @@ func (x *Event) GetRecorded() *ShipmentEventRecorded {
 	return nil
 }
 
+func (x *Event) GetPickupAsked() *PickupAsked {
+	if x != nil {
+		if x, ok := x.Kind.(*Event_PickupAsked); ok {
+			return x.PickupAsked
+		}
+	}
+	return nil
+}
+
 type isEvent_Kind interface {
 	isEvent_Kind()
 }
@@ -248,9 +258,106 @@ type Event_Recorded struct {
 	Recorded *ShipmentEventRecorded `protobuf:"bytes,11,opt,name=recorded,proto3,oneof"`
 }
 
+type Event_PickupAsked struct {
+	PickupAsked *PickupAsked `protobuf:"bytes,12,opt,name=pickup_asked,json=pickupAsked,proto3,oneof"`
+}
+
 func (*Event_Created) isEvent_Kind() {}
 
 func (*Event_Recorded) isEvent_Kind() {}
+
+func (*Event_PickupAsked) isEvent_Kind() {}
+
+// PickupAsked: a citizen asked online for the post to pick a dossier up at their home
+// on a date and half-day. Its number is given at once; the event's shipment_id is the
+// request's id, and the pickup's shipment opens (under the same number) when a postal
+// worker takes the dossier at the door, naming it in the registration. No address:
+// it stays with the post.
+type PickupAsked struct {
+	state          protoimpl.MessageState `protogen:"open.v1"`
+	TrackingNumber string                 `protobuf:"bytes,1,opt,name=tracking_number,json=trackingNumber,proto3" json:"tracking_number,omitempty"`
+	// The desk the dossier goes to, and the post office that serves it and picks up.
+	ReceivingOfficeCode string `protobuf:"bytes,2,opt,name=receiving_office_code,json=receivingOfficeCode,proto3" json:"receiving_office_code,omitempty"`
+	PostOfficeCode      string `protobuf:"bytes,3,opt,name=post_office_code,json=postOfficeCode,proto3" json:"post_office_code,omitempty"`
+	// The day (YYYY-MM-DD, local) and half-day ("morning" or "afternoon") asked for.
+	Date          string `protobuf:"bytes,4,opt,name=date,proto3" json:"date,omitempty"`
+	Slot          string `protobuf:"bytes,5,opt,name=slot,proto3" json:"slot,omitempty"`
+	ProcedureCode string `protobuf:"bytes,6,opt,name=procedure_code,json=procedureCode,proto3" json:"procedure_code,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *PickupAsked) Reset() {
+	*x = PickupAsked{}
+	mi := &file_motcua_postal_v1_events_proto_msgTypes[1]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *PickupAsked) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*PickupAsked) ProtoMessage() {}
+
+func (x *PickupAsked) ProtoReflect() protoreflect.Message {
+	mi := &file_motcua_postal_v1_events_proto_msgTypes[1]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use PickupAsked.ProtoReflect.Descriptor instead.
+func (*PickupAsked) Descriptor() ([]byte, []int) {
+	return file_motcua_postal_v1_events_proto_rawDescGZIP(), []int{1}
+}
+
+func (x *PickupAsked) GetTrackingNumber() string {
+	if x != nil {
+		return x.TrackingNumber
+	}
+	return ""
+}
+
+func (x *PickupAsked) GetReceivingOfficeCode() string {
+	if x != nil {
+		return x.ReceivingOfficeCode
+	}
+	return ""
+}
+
+func (x *PickupAsked) GetPostOfficeCode() string {
+	if x != nil {
+		return x.PostOfficeCode
+	}
+	return ""
+}
+
+func (x *PickupAsked) GetDate() string {
+	if x != nil {
+		return x.Date
+	}
+	return ""
+}
+
+func (x *PickupAsked) GetSlot() string {
+	if x != nil {
+		return x.Slot
+	}
+	return ""
+}
+
+func (x *PickupAsked) GetProcedureCode() string {
+	if x != nil {
+		return x.ProcedureCode
+	}
+	return ""
+}
 
 // ShipmentCreated: a shipment was opened for a dossier (by itself from a dossier event,
 // by a desk, or by the rule that returns an undeliverable result).
@@ -277,7 +384,7 @@ type ShipmentCreated struct {
 
 func (x *ShipmentCreated) Reset() {
 	*x = ShipmentCreated{}
-	mi := &file_motcua_postal_v1_events_proto_msgTypes[1]
+	mi := &file_motcua_postal_v1_events_proto_msgTypes[2]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -289,7 +396,7 @@ func (x *ShipmentCreated) String() string {
 func (*ShipmentCreated) ProtoMessage() {}
 
 func (x *ShipmentCreated) ProtoReflect() protoreflect.Message {
-	mi := &file_motcua_postal_v1_events_proto_msgTypes[1]
+	mi := &file_motcua_postal_v1_events_proto_msgTypes[2]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -302,7 +409,7 @@ func (x *ShipmentCreated) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ShipmentCreated.ProtoReflect.Descriptor instead.
 func (*ShipmentCreated) Descriptor() ([]byte, []int) {
-	return file_motcua_postal_v1_events_proto_rawDescGZIP(), []int{1}
+	return file_motcua_postal_v1_events_proto_rawDescGZIP(), []int{2}
 }
 
 func (x *ShipmentCreated) GetTrackingNumber() string {
@@ -404,7 +511,7 @@ type ShipmentEventRecorded struct {
 
 func (x *ShipmentEventRecorded) Reset() {
 	*x = ShipmentEventRecorded{}
-	mi := &file_motcua_postal_v1_events_proto_msgTypes[2]
+	mi := &file_motcua_postal_v1_events_proto_msgTypes[3]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -416,7 +523,7 @@ func (x *ShipmentEventRecorded) String() string {
 func (*ShipmentEventRecorded) ProtoMessage() {}
 
 func (x *ShipmentEventRecorded) ProtoReflect() protoreflect.Message {
-	mi := &file_motcua_postal_v1_events_proto_msgTypes[2]
+	mi := &file_motcua_postal_v1_events_proto_msgTypes[3]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -429,7 +536,7 @@ func (x *ShipmentEventRecorded) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ShipmentEventRecorded.ProtoReflect.Descriptor instead.
 func (*ShipmentEventRecorded) Descriptor() ([]byte, []int) {
-	return file_motcua_postal_v1_events_proto_rawDescGZIP(), []int{2}
+	return file_motcua_postal_v1_events_proto_rawDescGZIP(), []int{3}
 }
 
 func (x *ShipmentEventRecorded) GetTrackingNumber() string {
@@ -548,7 +655,7 @@ var File_motcua_postal_v1_events_proto protoreflect.FileDescriptor
 
 const file_motcua_postal_v1_events_proto_rawDesc = "" +
 	"\n" +
-	"\x1dmotcua/postal/v1/events.proto\x12\x10motcua.postal.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"\xa8\x02\n" +
+	"\x1dmotcua/postal/v1/events.proto\x12\x10motcua.postal.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"\xec\x02\n" +
 	"\x05Event\x12\x19\n" +
 	"\bevent_id\x18\x01 \x01(\tR\aeventId\x12;\n" +
 	"\voccurred_at\x18\x02 \x01(\v2\x1a.google.protobuf.TimestampR\n" +
@@ -558,8 +665,16 @@ const file_motcua_postal_v1_events_proto_rawDesc = "" +
 	"\aversion\x18\x04 \x01(\x03R\aversion\x12=\n" +
 	"\acreated\x18\n" +
 	" \x01(\v2!.motcua.postal.v1.ShipmentCreatedH\x00R\acreated\x12E\n" +
-	"\brecorded\x18\v \x01(\v2'.motcua.postal.v1.ShipmentEventRecordedH\x00R\brecordedB\x06\n" +
-	"\x04kind\"\xb0\x03\n" +
+	"\brecorded\x18\v \x01(\v2'.motcua.postal.v1.ShipmentEventRecordedH\x00R\brecorded\x12B\n" +
+	"\fpickup_asked\x18\f \x01(\v2\x1d.motcua.postal.v1.PickupAskedH\x00R\vpickupAskedB\x06\n" +
+	"\x04kind\"\xe3\x01\n" +
+	"\vPickupAsked\x12'\n" +
+	"\x0ftracking_number\x18\x01 \x01(\tR\x0etrackingNumber\x122\n" +
+	"\x15receiving_office_code\x18\x02 \x01(\tR\x13receivingOfficeCode\x12(\n" +
+	"\x10post_office_code\x18\x03 \x01(\tR\x0epostOfficeCode\x12\x12\n" +
+	"\x04date\x18\x04 \x01(\tR\x04date\x12\x12\n" +
+	"\x04slot\x18\x05 \x01(\tR\x04slot\x12%\n" +
+	"\x0eprocedure_code\x18\x06 \x01(\tR\rprocedureCode\"\xb0\x03\n" +
 	"\x0fShipmentCreated\x12'\n" +
 	"\x0ftracking_number\x18\x01 \x01(\tR\x0etrackingNumber\x12!\n" +
 	"\fdossier_code\x18\x02 \x01(\tR\vdossierCode\x122\n" +
@@ -618,28 +733,30 @@ func file_motcua_postal_v1_events_proto_rawDescGZIP() []byte {
 }
 
 var file_motcua_postal_v1_events_proto_enumTypes = make([]protoimpl.EnumInfo, 2)
-var file_motcua_postal_v1_events_proto_msgTypes = make([]protoimpl.MessageInfo, 3)
+var file_motcua_postal_v1_events_proto_msgTypes = make([]protoimpl.MessageInfo, 4)
 var file_motcua_postal_v1_events_proto_goTypes = []any{
 	(ShipmentKind)(0),             // 0: motcua.postal.v1.ShipmentKind
 	(Payer)(0),                    // 1: motcua.postal.v1.Payer
 	(*Event)(nil),                 // 2: motcua.postal.v1.Event
-	(*ShipmentCreated)(nil),       // 3: motcua.postal.v1.ShipmentCreated
-	(*ShipmentEventRecorded)(nil), // 4: motcua.postal.v1.ShipmentEventRecorded
-	(*timestamppb.Timestamp)(nil), // 5: google.protobuf.Timestamp
+	(*PickupAsked)(nil),           // 3: motcua.postal.v1.PickupAsked
+	(*ShipmentCreated)(nil),       // 4: motcua.postal.v1.ShipmentCreated
+	(*ShipmentEventRecorded)(nil), // 5: motcua.postal.v1.ShipmentEventRecorded
+	(*timestamppb.Timestamp)(nil), // 6: google.protobuf.Timestamp
 }
 var file_motcua_postal_v1_events_proto_depIdxs = []int32{
-	5, // 0: motcua.postal.v1.Event.occurred_at:type_name -> google.protobuf.Timestamp
-	3, // 1: motcua.postal.v1.Event.created:type_name -> motcua.postal.v1.ShipmentCreated
-	4, // 2: motcua.postal.v1.Event.recorded:type_name -> motcua.postal.v1.ShipmentEventRecorded
-	0, // 3: motcua.postal.v1.ShipmentCreated.kind:type_name -> motcua.postal.v1.ShipmentKind
-	0, // 4: motcua.postal.v1.ShipmentEventRecorded.kind:type_name -> motcua.postal.v1.ShipmentKind
-	5, // 5: motcua.postal.v1.ShipmentEventRecorded.at:type_name -> google.protobuf.Timestamp
-	1, // 6: motcua.postal.v1.ShipmentEventRecorded.paid_by:type_name -> motcua.postal.v1.Payer
-	7, // [7:7] is the sub-list for method output_type
-	7, // [7:7] is the sub-list for method input_type
-	7, // [7:7] is the sub-list for extension type_name
-	7, // [7:7] is the sub-list for extension extendee
-	0, // [0:7] is the sub-list for field type_name
+	6, // 0: motcua.postal.v1.Event.occurred_at:type_name -> google.protobuf.Timestamp
+	4, // 1: motcua.postal.v1.Event.created:type_name -> motcua.postal.v1.ShipmentCreated
+	5, // 2: motcua.postal.v1.Event.recorded:type_name -> motcua.postal.v1.ShipmentEventRecorded
+	3, // 3: motcua.postal.v1.Event.pickup_asked:type_name -> motcua.postal.v1.PickupAsked
+	0, // 4: motcua.postal.v1.ShipmentCreated.kind:type_name -> motcua.postal.v1.ShipmentKind
+	0, // 5: motcua.postal.v1.ShipmentEventRecorded.kind:type_name -> motcua.postal.v1.ShipmentKind
+	6, // 6: motcua.postal.v1.ShipmentEventRecorded.at:type_name -> google.protobuf.Timestamp
+	1, // 7: motcua.postal.v1.ShipmentEventRecorded.paid_by:type_name -> motcua.postal.v1.Payer
+	8, // [8:8] is the sub-list for method output_type
+	8, // [8:8] is the sub-list for method input_type
+	8, // [8:8] is the sub-list for extension type_name
+	8, // [8:8] is the sub-list for extension extendee
+	0, // [0:8] is the sub-list for field type_name
 }
 
 func init() { file_motcua_postal_v1_events_proto_init() }
@@ -650,6 +767,7 @@ func file_motcua_postal_v1_events_proto_init() {
 	file_motcua_postal_v1_events_proto_msgTypes[0].OneofWrappers = []any{
 		(*Event_Created)(nil),
 		(*Event_Recorded)(nil),
+		(*Event_PickupAsked)(nil),
 	}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
@@ -657,7 +775,7 @@ func file_motcua_postal_v1_events_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_motcua_postal_v1_events_proto_rawDesc), len(file_motcua_postal_v1_events_proto_rawDesc)),
 			NumEnums:      2,
-			NumMessages:   3,
+			NumMessages:   4,
 			NumExtensions: 0,
 			NumServices:   0,
 		},
