@@ -28,6 +28,7 @@ import (
 	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/motcua/motcua/services/allinone/cluster"
+	"github.com/motcua/motcua/services/intake/custodian"
 	"github.com/motcua/motcua/services/intake/shipments"
 	"github.com/motcua/motcua/services/platform/calendarsync"
 	"github.com/motcua/motcua/services/platform/messaging"
@@ -45,7 +46,7 @@ var natsUsers = []string{"intake", "status", "postal"}
 // natsConsumers are the durable consumers each service runs, with the options the
 // service gives them (the calendar followers' names are those of each service.go).
 var natsConsumers = map[string][]messaging.ConsumerOptions{
-	"intake": {shipments.Consumer, calendarsync.Consumer("intake-calendar")},
+	"intake": {shipments.Consumer, calendarsync.Consumer("intake-calendar"), custodian.Dossiers, custodian.Shipments},
 	"status": {statusprojection.DossierConsumer, statusprojection.ShipmentConsumer, calendarsync.Consumer("status-calendar"),
 		sessionsync.Consumer("status-sessions")},
 	"postal": {postalprojection.DossierConsumer, postalprojection.OfficeConsumer, calendarsync.Consumer("postal-calendar"),
@@ -56,7 +57,7 @@ var natsConsumers = map[string][]messaging.ConsumerOptions{
 // and no more. It starts the nats-server the harness built from deploy/nats/single.conf
 // with `include ./accounts.conf` turned on and the passwords in its environment, as
 // deploy/nats/README.md says, and then, as each service's user, runs the messaging code
-// that service runs: the readiness check, the four streams created or updated and
+// that service runs: the readiness check, the five streams created or updated and
 // looked up, its outbox relay publishing its events, its durable consumers created,
 // pulling, acknowledging and dead-lettering, and status's core subscriptions. None of it
 // may be refused. Then each user tries what it must not do (another service's events,
@@ -175,6 +176,7 @@ func TestNATSPermissions(t *testing.T) {
 			"reference.v1.office.000.00.16.H19",
 			"reference.v1.calendar." + strconv.Itoa(time.Now().Year()),
 			sessionsync.Subject("desk.xuanloc"),
+			"custody.v1.heads." + uuid.NewString(),
 		},
 		"postal": {"postal.v1." + uuid.NewString() + ".created"},
 	}
@@ -294,6 +296,7 @@ func TestNATSPermissions(t *testing.T) {
 	})
 	refused(t, srv, "status", []attempt{
 		{publish: "dossier.v1." + id + ".received"},
+		{publish: "custody.v1.heads." + id},
 		{publish: "postal.v1." + id + ".created"},
 		{publish: "reference.v1.calendar.2030"},
 		{publish: "deadletter.postal-dossiers"},
@@ -305,6 +308,7 @@ func TestNATSPermissions(t *testing.T) {
 	})
 	refused(t, srv, "postal", []attempt{
 		{publish: "reference.v1.office.000.00.16.H19"},
+		{publish: "custody.v1.heads." + id},
 		{publish: "reference.v1.calendar.2030"},
 		{publish: "dossier.v1." + id + ".received"},
 		{publish: "deadletter.intake-shipments"},
