@@ -150,6 +150,11 @@ type Proof struct {
 	Relation      string `json:"relation"`
 	IDLast4       string `json:"id_last4"`
 	SignaturePNG  []byte `json:"signature_png"`
+	// Record, on an item handed over with a hand-over record, is the record's id: the
+	// recipient is the office's clerk who confirmed it, signed in as themselves, so no
+	// identity document was checked and the signature is the record's, kept with it.
+	// Only the post sets it, never a worker's event.
+	Record string `json:"-"`
 }
 
 // Input is a postal worker's event, as posted to the shipment's events. Each type reads
@@ -289,6 +294,13 @@ func (p *Proof) validate() *FieldError {
 	case n > MaxRecipientNameRunes:
 		return Invalid("proof.recipient_name", "too_long", MaxRecipientNameRunes)
 	}
+	if p.Record != "" {
+		// The record is the proof: its confirmation checked the signature and who signed.
+		if p.Relation != RelationOfficeClerk || p.IDLast4 != "" || len(p.SignaturePNG) > 0 {
+			return Invalid("proof", "record_proof")
+		}
+		return nil
+	}
 	if fe := oneOf("proof.relation", "invalid_relation", p.Relation, Relations); fe != nil {
 		return fe
 	}
@@ -316,16 +328,24 @@ func fourDigits(s string) bool {
 // pngSignature is the 8 bytes every PNG file starts with.
 var pngSignature = []byte("\x89PNG\r\n\x1a\n")
 
-// validSignature checks the recipient's signature: present, at most MaxSignatureBytes,
-// a PNG whose header decodes, with a width and height from 1 to MaxSignatureSide. Only
-// the header is decoded: a full decode could inflate a small file into a huge image.
+// validSignature checks the recipient's signature (CheckSignature); one over
+// MaxSignatureBytes is ErrSignatureTooLarge.
 func validSignature(b []byte) *FieldError {
-	const field = "proof.signature_png"
+	return CheckSignature(ErrSignatureTooLarge.Field, b)
+}
+
+// CheckSignature checks a signature sent as field: present, at most MaxSignatureBytes
+// (else too_large; ErrSignatureTooLarge itself for a delivery's proof), a PNG whose
+// header decodes, with a width and height from 1 to MaxSignatureSide. Only the header
+// is decoded: a full decode could inflate a small file into a huge image.
+func CheckSignature(field string, b []byte) *FieldError {
 	switch {
 	case len(b) == 0:
 		return missing(field)
-	case len(b) > MaxSignatureBytes:
+	case len(b) > MaxSignatureBytes && field == ErrSignatureTooLarge.Field:
 		return ErrSignatureTooLarge
+	case len(b) > MaxSignatureBytes:
+		return Invalid(field, "too_large", MaxSignatureBytes>>10)
 	case !bytes.HasPrefix(b, pngSignature):
 		return Invalid(field, "not_png")
 	}
