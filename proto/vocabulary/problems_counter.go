@@ -12,5 +12,10 @@ var counterProblems = table{
 	"result_delivery.post_office required":          {"Hãy chọn bưu cục công dân sẽ đến nhận kết quả.", "Choose the post office where the citizen will collect the result."},
 	"result_delivery.post_office too_long":          {"Mã bưu cục quá dài.", "The post office code is too long."},
 	"result_delivery.post_office not_a_post_office": {"Kết quả chỉ nhận được tại một bưu cục; hãy chọn bưu cục trong danh sách cơ quan.", "A result can be collected only at a post office; pick a post office from the list of offices."},
-	"papers_on_the_road":                            {"Hồ sơ do bưu điện tiếp nhận đang được chuyển đến; chỉ kiểm tra, tiếp nhận hoặc từ chối được khi bưu điện đã giao hồ sơ tại bộ phận một cửa.", "The post is still bringing this dossier's papers; it can be checked, received or refused once the post has delivered them at the desk."},
+	// A pickup at home asked online.
+	"slot invalid_slot":           {"Hãy chọn buổi sáng (morning) hoặc buổi chiều (afternoon).", "Choose the morning or the afternoon."},
+	"date required":               {"Hãy chọn ngày bưu điện đến nhận hồ sơ.", "Choose the day for the post to come."},
+	"date out_of_range":           {"Hãy chọn một ngày từ hôm nay đến %d ngày tới.", "Choose a day from today to %d days ahead."},
+	"receiving_office not_served": {"Chưa có bưu cục nào phục vụ nơi tiếp nhận này; hãy nộp trực tiếp hoặc trực tuyến.", "No post office serves this desk yet; hand the dossier in at the desk or online."},
+	"papers_on_the_road":          {"Hồ sơ do bưu điện tiếp nhận đang được chuyển đến; chỉ kiểm tra, tiếp nhận hoặc từ chối được khi bưu điện đã giao hồ sơ tại bộ phận một cửa.", "The post is still bringing this dossier's papers; it can be checked, received or refused once the post has delivered them at the desk."},
 }

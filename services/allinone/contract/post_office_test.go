@@ -14,8 +14,10 @@ import (
 	"github.com/motcua/motcua/services/allinone/server/servertest"
 	"github.com/motcua/motcua/services/intake/demo"
 	"github.com/motcua/motcua/services/platform/apitest"
+	"github.com/motcua/motcua/services/platform/mailtest"
 	"github.com/motcua/motcua/services/platform/s10"
 	"github.com/motcua/motcua/services/platform/waitfor"
+	"github.com/motcua/motcua/services/worktime"
 )
 
 // counterReceipt is the answer to a registration at a post office's counter.
@@ -214,4 +216,84 @@ func TestCounterIntake(t *testing.T) {
 		r := call(t, s, http.MethodGet, lookup, "", nil)
 		return r.Status == http.StatusOK && json.Unmarshal(r.Body, &tr) == nil && tr.Status == "returned"
 	})
+}
+
+// TestPickupAtHome: a citizen asks online for the post to pick their dossier up at
+// home; the pickup is on the serving post office's run sheet for the day asked, and the
+// worker registers the dossier at the door naming it, which opens its shipment under
+// that number, picked up from the address asked at. A number no citizen asked for, or
+// one taken already, is refused.
+func TestPickupAtHome(t *testing.T) {
+	mails := mailtest.Start(t)
+	s := servertest.Start(t, dbURL, map[string]string{"MOTCUA_SMTP_URL": mails.SMTPURL})
+	citizen := s.ContactToken(t, http.DefaultClient, mails, "thu.gom@example.vn")
+	worker := token(t, s, "postal.xuanloc")
+	day := time.Now().In(worktime.VietnamLocation()).AddDate(0, 0, 1).Format(time.DateOnly)
+	const address = "Số 5, đường Trần Phú, Khu 2, thị trấn Gia Ray"
+
+	ask := apitest.JSON(t, map[string]string{"procedure_code": "2.000720", "receiving_office": demo.DistrictDesk,
+		"address": address, "date": day, "slot": "morning"})
+	call(t, s, http.MethodPost, "/api/v1/public/pickups", citizen, []byte(strings.Replace(string(ask), "morning", "evening", 1))).
+		ExpectError(t, http.StatusUnprocessableEntity, "invalid_slot", "slot")
+	var asked struct {
+		TrackingNumber string `json:"tracking_number"`
+	}
+	call(t, s, http.MethodPost, "/api/v1/public/pickups", citizen, ask).Expect(t, http.StatusCreated).Decode(t, &asked)
+	if _, err := s10.Parse(asked.TrackingNumber); err != nil {
+		t.Fatalf("the pickup's number %q: %v", asked.TrackingNumber, err)
+	}
+
+	var sheet struct {
+		Pickups []struct {
+			TrackingNumber string `json:"tracking_number"`
+			Address        string `json:"address"`
+			PickupSlot     string `json:"pickup_slot"`
+		} `json:"pickups"`
+	}
+	call(t, s, http.MethodGet, "/api/v1/manifests?office="+demo.DistrictPostOffice+"&date="+day, worker, nil).
+		Expect(t, http.StatusOK).Decode(t, &sheet)
+	if len(sheet.Pickups) != 1 || sheet.Pickups[0].TrackingNumber != asked.TrackingNumber ||
+		sheet.Pickups[0].Address != address || sheet.Pickups[0].PickupSlot != "morning" {
+		t.Errorf("the run sheet of %s: %+v, want the pickup asked", day, sheet.Pickups)
+	}
+
+	atDoor := func(number string) []byte {
+		return apitest.JSON(t, map[string]any{
+			"procedure_code": "2.000720", "receiving_office": demo.DistrictDesk, "channel": "post",
+			"post_office": demo.DistrictPostOffice, "seal_number": "NP-2026-000452", "postage_vnd": 26000,
+			"pickup_tracking_number": number,
+			"applicant":              map[string]string{"full_name": "Phạm Thị Dung", "phone": "0912345670", "address": address},
+		})
+	}
+	call(t, s, http.MethodPost, "/api/v1/dossiers", worker, atDoor("EA000000014VN")).
+		ExpectError(t, http.StatusUnprocessableEntity, "not_a_pickup", "pickup_tracking_number")
+	var got counterReceipt
+	waitfor.Until(t, "intake to learn of the pickup asked", func() bool {
+		r := call(t, s, http.MethodPost, "/api/v1/dossiers", worker, atDoor(asked.TrackingNumber))
+		return r.Status == http.StatusCreated && json.Unmarshal(r.Body, &got) == nil
+	})
+	if got.Status != "submitted" || got.Shipment.TrackingNumber != asked.TrackingNumber {
+		t.Fatalf("registered at the door: %+v", got)
+	}
+	call(t, s, http.MethodPost, "/api/v1/dossiers", worker, atDoor(asked.TrackingNumber)).
+		ExpectError(t, http.StatusUnprocessableEntity, "not_a_pickup", "pickup_tracking_number")
+
+	var seen struct {
+		shipmentSeen
+		DossierCode string `json:"dossier_code"`
+		Address     string `json:"address"`
+	}
+	waitfor.Until(t, "the pickup "+asked.TrackingNumber+" to be picked up", func() bool {
+		r := call(t, s, http.MethodGet, "/api/v1/shipments/"+asked.TrackingNumber, worker, nil)
+		return r.Status == http.StatusOK && json.Unmarshal(r.Body, &seen) == nil && seen.Status == "picked_up"
+	})
+	if seen.DossierCode != got.Code || seen.Kind != "pickup" || seen.SealNumber != "NP-2026-000452" ||
+		seen.Address != address || seen.OriginPostOffice.Code != demo.DistrictPostOffice {
+		t.Errorf("the pickup taken at the door: %+v", seen)
+	}
+	call(t, s, http.MethodGet, "/api/v1/manifests?office="+demo.DistrictPostOffice+"&date="+day, worker, nil).
+		Expect(t, http.StatusOK).Decode(t, &sheet)
+	if len(sheet.Pickups) != 0 {
+		t.Errorf("the pickup taken is still asked on %s's run sheet: %+v", day, sheet.Pickups)
+	}
 }

@@ -39,6 +39,11 @@ func (a *Registrar) registerAtCounter(ctx context.Context, who *auth.Principal, 
 	}
 	counter := &events.Counter{PostOffice: po, SealNumber: reg.SealNumber, PostageVND: reg.PostageVND,
 		TrackingNumber: reg.PickupTrackingNumber, AtDoor: reg.PickupTrackingNumber != ""}
+	if counter.AtDoor {
+		if err := a.atTheDoor(ctx, reg); err != nil {
+			return receipt, false, err
+		}
+	}
 	key := idem.scoped(who)
 	if found, err := a.Dossiers.Answered(ctx, key, &receipt, true); found || err != nil {
 		return receipt, found, err
@@ -76,6 +81,24 @@ func (a *Registrar) registerAtCounter(ctx context.Context, who *auth.Principal, 
 		a.Relay.Notify()
 	}
 	return receipt, replayed, nil
+}
+
+// AskedPickup is a pickup at home a citizen asked for online, as the post told of it.
+type AskedPickup struct {
+	TrackingNumber, ReceivingOffice, PostOffice string
+}
+
+// atTheDoor checks the pickup a worker names at the citizen's door: asked online, at
+// their post office, for the desk the dossier goes to, and not yet taken.
+func (a *Registrar) atTheDoor(ctx context.Context, reg dossier.Registration) error {
+	p, ok, taken, err := a.Dossiers.AskedPickup(ctx, reg.PickupTrackingNumber)
+	switch {
+	case err != nil:
+		return err
+	case !ok || taken || p.PostOffice != reg.PostOffice || p.ReceivingOffice != reg.ReceivingOffice:
+		return dossier.Invalid("pickup_tracking_number", "not_a_pickup")
+	}
+	return nil
 }
 
 // counterPickupNumber numbers the pickup of a dossier a post office takes at its

@@ -37,6 +37,9 @@ type DossierStore interface {
 	// office takes a dossier at its counter; a number taken by a registration that
 	// then fails is not given again.
 	NextPickupSerial(ctx context.Context) (int, error)
+	// AskedPickup returns the pickup at home asked online under trackingNumber, if
+	// the post told of it; taken says a dossier already names it.
+	AskedPickup(ctx context.Context, trackingNumber string) (p AskedPickup, ok, taken bool, err error)
 	// Dossier returns the dossier with code and its steps; ok is false when there is
 	// none.
 	Dossier(ctx context.Context, code string) (record DossierRecord, ok bool, err error)

@@ -1,5 +1,6 @@
 // Package shipments is intake's ear on the road: it reads the postal service's events
-// and hands each delivered leg to the app's Road, in the consumer's transaction.
+// and hands each delivered leg to the app's Road, in the consumer's transaction, and
+// keeps the pickups at home citizens ask for, which workers name at the door.
 package shipments
 
 import (
@@ -15,6 +16,8 @@ import (
 	"github.com/motcua/motcua/services/intake/adapters/store"
 	"github.com/motcua/motcua/services/intake/app"
 	"github.com/motcua/motcua/services/platform/messaging"
+	"github.com/motcua/motcua/services/platform/s10"
+	"github.com/motcua/motcua/services/worktime"
 )
 
 // Consumer names intake's durable consumer of shipment events.
@@ -37,6 +40,9 @@ func Handler(road *app.Road) messaging.Handler {
 		var ev postalv1.Event
 		if err := messaging.DecodeProto(msg, &ev, "shipment event"); err != nil {
 			return err
+		}
+		if asked := ev.GetPickupAsked(); asked != nil {
+			return keepAsked(ctx, tx, msg, asked)
 		}
 		rec := ev.GetRecorded()
 		if rec == nil || rec.GetType() != "delivered" {
@@ -63,4 +69,16 @@ func Handler(road *app.Road) messaging.Handler {
 		}
 		return err
 	}
+}
+
+// keepAsked keeps a pickup at home a citizen asked for online, which a worker may name
+// at the door. One that does not read as a pickup is poison.
+func keepAsked(ctx context.Context, tx pgx.Tx, msg jetstream.Msg, asked *postalv1.PickupAsked) error {
+	n, err := s10.Parse(asked.GetTrackingNumber())
+	_, dayErr := worktime.ParseDate(asked.GetDate())
+	if err != nil || dayErr != nil || asked.GetReceivingOfficeCode() == "" || asked.GetPostOfficeCode() == "" {
+		return messaging.Unreadable(msg, errors.New("a pickup asked without its number, day or offices"))
+	}
+	return store.DossiersIn(tx).KeepAskedPickup(ctx, app.AskedPickup{TrackingNumber: n.String(),
+		ReceivingOffice: asked.GetReceivingOfficeCode(), PostOffice: asked.GetPostOfficeCode()}, asked.GetDate(), asked.GetSlot())
 }

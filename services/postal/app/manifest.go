@@ -42,6 +42,11 @@ func (a *Shipments) Manifest(ctx context.Context, who *auth.Principal, postOffic
 	if out.Pickups, err = a.runSheetViews(ctx, sheet.Pickups, &read); err != nil {
 		return ManifestView{}, err
 	}
+	asked, err := a.askedViews(ctx, postOffice, day)
+	if err != nil {
+		return ManifestView{}, err
+	}
+	out.Pickups = append(out.Pickups, asked...)
 	if out.Deliveries, err = a.runSheetViews(ctx, sheet.Deliveries, &read); err != nil {
 		return ManifestView{}, err
 	}

@@ -19,6 +19,8 @@ type Notifier interface{ Notify() }
 // them, recording their steps, and the run sheets.
 type Shipments struct {
 	Store ShipmentStore
+	// Pickups keeps the pickups at home citizens ask for.
+	Pickups PickupStore
 	// Sealer seals and opens the citizens' addresses and the proofs of delivery.
 	Sealer *sealing.Sealer
 	// Calendar is the calendar in force, for the failed-delivery rule and the days of

@@ -82,8 +82,8 @@ func (h *Dossiers) Handle(ctx context.Context, tx pgx.Tx, msg jetstream.Msg) err
 		if c := r.GetCounter(); c != nil {
 			return opened(h.Shipments.TakeIn(ctx, postal, app.Taken{DossierID: id, Source: open.Source,
 				PostOffice: c.GetPostOffice().GetCode(), Desk: d.ReceivingOffice, By: ev.GetActor().GetUsername(), At: at,
-				SealNumber: c.GetSealNumber(), TrackingNumber: c.GetTrackingNumber(), PostageVND: c.GetPostageVnd(),
-				FeeVND: r.GetFeePaidVnd()}))
+				SealNumber: c.GetSealNumber(), TrackingNumber: c.GetTrackingNumber(), AtDoor: c.GetAtDoor(),
+				PostageVND: c.GetPostageVnd(), FeeVND: r.GetFeePaidVnd()}))
 		}
 		if r.GetChannel() != dossierv1.Channel_CHANNEL_POST {
 			return nil
@@ -129,7 +129,7 @@ func opened(err error) error {
 	case errors.Is(err, app.ErrUnknownDossier), errors.Is(err, app.ErrUnknownOffice):
 		// The dossier's first event, or the office's, is still on its way.
 		return messaging.Later(err)
-	case errors.Is(err, app.ErrNotServed):
+	case errors.Is(err, app.ErrNotServed), errors.Is(err, app.ErrNoSuchPickup):
 		return messaging.Poison(err)
 	}
 	return err

@@ -27,11 +27,18 @@ var ShipmentConsumer = messaging.Durable(messaging.PostalStream, "status-shipmen
 // dossier's events come on their own stream, and its Received will come.
 func Shipment(ctx context.Context, tx pgx.Tx, msg jetstream.Msg) error {
 	ev, err := DecodeShipment(msg.Data())
+	if errors.Is(err, errNoShipmentYet) {
+		return nil
+	}
 	if err != nil {
 		return messaging.Unreadable(msg, err)
 	}
 	return verdict(store.FoldShipment(ctx, tx, ev))
 }
+
+// errNoShipmentYet is a pickup at home asked online: no dossier has it yet, and its
+// shipment's own events follow when a worker takes the dossier at the door.
+var errNoShipmentYet = errors.New("a pickup asked online: no shipment yet")
 
 // trackingNumber is what a UPU S10 identifier looks like (the check digit is postal's
 // business): two letters, nine digits, two letters.
@@ -89,6 +96,8 @@ func DecodeShipment(data []byte) (store.ShipmentEvent, error) {
 				return store.ShipmentEvent{}, fmt.Errorf("shipment event with a malformed reason %q", out.ReasonCode)
 			}
 		}
+	case *postalv1.Event_PickupAsked:
+		return store.ShipmentEvent{}, errNoShipmentYet
 	default:
 		return store.ShipmentEvent{}, errors.New("shipment event of an unknown kind")
 	}

@@ -150,3 +150,31 @@ func (s *Dossiers) NextPickupSerial(ctx context.Context) (int, error) {
 	}
 	return n, nil
 }
+
+// AskedPickup returns the pickup at home asked online under trackingNumber (see
+// app.DossierStore).
+func (s *Dossiers) AskedPickup(ctx context.Context, trackingNumber string) (p app.AskedPickup, ok, taken bool, err error) {
+	err = s.pool.QueryRow(ctx, `SELECT tracking_number, receiving_office, post_office,
+		EXISTS (SELECT 1 FROM dossiers d WHERE d.pickup_tracking_number = a.tracking_number)
+		FROM asked_pickups a WHERE tracking_number = $1`, trackingNumber).
+		Scan(&p.TrackingNumber, &p.ReceivingOffice, &p.PostOffice, &taken)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return p, false, false, nil
+	}
+	if err != nil {
+		return p, false, false, fmt.Errorf("asked pickup: %w", err)
+	}
+	return p, true, taken, nil
+}
+
+// KeepAskedPickup keeps a pickup at home the post says a citizen asked for; told twice,
+// it is kept once.
+func (t InTx) KeepAskedPickup(ctx context.Context, p app.AskedPickup, day, slot string) error {
+	_, err := t.tx.Exec(ctx, `INSERT INTO asked_pickups (tracking_number, receiving_office, post_office, pickup_date, slot)
+		VALUES ($1, $2, $3, $4, $5) ON CONFLICT (tracking_number) DO NOTHING`,
+		p.TrackingNumber, p.ReceivingOffice, p.PostOffice, day, slot)
+	if err != nil {
+		return fmt.Errorf("keep asked pickup: %w", err)
+	}
+	return nil
+}
