@@ -3,6 +3,7 @@ module github.com/motcua/motcua/services/postal
 go 1.26.0
 
 require (
+	codeberg.org/go-pdf/fpdf v0.12.0
 	github.com/go-chi/chi/v5 v5.5.0
 	github.com/motcua/motcua/services/platform v0.0.0
 	github.com/motcua/motcua/services/worktime v0.0.0

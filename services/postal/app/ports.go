@@ -61,6 +61,10 @@ type ShipmentStore interface {
 	DossierByCode(ctx context.Context, code string) (d DossierCopy, ok bool, err error)
 	// RunSheet returns the duties of postOffice for the day [from, to).
 	RunSheet(ctx context.Context, postOffice string, from, to time.Time) (RunSheet, error)
+	// CounterPickups lists the pickups postOffice took at its counter (it is where they start)
+	// during [from, to), by the office each goes to, then oldest first: its cash
+	// statement's dossiers.
+	CounterPickups(ctx context.Context, postOffice string, from, to time.Time) ([]ShipmentRecord, error)
 	// RecordReads audits a member of staff's reads of the personal data of shipments.
 	RecordReads(ctx context.Context, shipmentIDs []uuid.UUID, username, purpose string) error
 }

@@ -52,6 +52,9 @@ type EventRecord struct {
 	// RequestHash is the hash of the worker's request, so a resent event can be told
 	// from another one sent with the same id.
 	RequestHash []byte
+	// Handover is the hand-over record whose confirmation made the step, if one did
+	// (uuid.Nil otherwise); the store reads it from the record's items.
+	Handover uuid.UUID
 }
 
 // PriorEvent is a worker's event recorded before: on which shipment, what was sent and

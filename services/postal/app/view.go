@@ -4,6 +4,8 @@ import (
 	"context"
 	"time"
 
+	"github.com/google/uuid"
+
 	"github.com/motcua/motcua/services/postal/domain/shipment"
 )
 
@@ -28,6 +30,8 @@ type EventView struct {
 	ReasonCode string     `json:"reason_code,omitempty"`
 	ActionCode string     `json:"action_code,omitempty"`
 	Proof      *ProofView `json:"proof,omitempty"`
+	// HandoverID is the hand-over record whose confirmation delivered the item.
+	HandoverID string `json:"handover_id,omitempty"`
 }
 
 // ProofView is a delivery's proof in an answer; the signature image stays stored.
@@ -61,6 +65,11 @@ type View struct {
 	UpdatedAt             time.Time   `json:"updated_at"`
 	Version               int         `json:"version"`
 	Events                []EventView `json:"events,omitempty"`
+	// For a pickup at home asked online, listed on the run sheet before the worker
+	// takes the dossier: the day and half-day asked and the procedure.
+	PickupDate    string `json:"pickup_date,omitempty"`
+	PickupSlot    string `json:"pickup_slot,omitempty"`
+	ProcedureCode string `json:"procedure_code,omitempty"`
 }
 
 // officeRef names the office with code from the post's copy ("" gives nil), read
@@ -123,6 +132,9 @@ func (a *Shipments) withEvents(ctx context.Context, v *View, s ShipmentRecord) e
 		ev := EventView{EventID: e.EventID.String(), Type: string(e.Type), Label: label, OccurredAt: e.OccurredAt.In(loc),
 			RecordedAt: e.RecordedAt.In(loc), By: e.Username, PostOffice: officeRef(ctx, a.Store, e.PostOffice),
 			Automatic: e.Automatic, SealNumber: e.SealNumber, ReasonCode: e.ReasonCode, ActionCode: e.ActionCode}
+		if e.Handover != uuid.Nil {
+			ev.HandoverID = e.Handover.String()
+		}
 		if len(e.RecipientNameSealed) > 0 {
 			if ev.Proof, err = a.openProof(e); err != nil {
 				return err
@@ -139,11 +151,13 @@ func (a *Shipments) openProof(e EventRecord) (*ProofView, error) {
 	if err != nil {
 		return nil, err
 	}
-	idLast4, err := a.Sealer.Open(idLast4Field, e.IDLast4Sealed)
-	if err != nil {
-		return nil, err
+	p := &ProofView{RecipientName: name, Relation: e.Relation}
+	if len(e.IDLast4Sealed) > 0 { // none on an item handed over with a record
+		if p.IDLast4, err = a.Sealer.Open(idLast4Field, e.IDLast4Sealed); err != nil {
+			return nil, err
+		}
 	}
-	return &ProofView{RecipientName: name, Relation: e.Relation, IDLast4: idLast4}, nil
+	return p, nil
 }
 
 // Sealed fields of a delivery's proof.

@@ -101,14 +101,16 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 	st := store.New(inf.Pool)
 	shipments := &app.Shipments{Store: st, Sealer: sealer, Calendar: inf.Calendar, Relay: relay, Now: now}
 	dossiers.Shipments = shipments
+	handovers := &app.Handovers{Shipments: shipments, Store: st}
 	return &Service{
 		Infra: inf, relay: relay,
 		consumers: []*messaging.Consumer{
 			messaging.NewConsumer(inf.Pool, inf.JS, log, projection.OfficeConsumer, projection.Office),
 			messaging.NewConsumer(inf.Pool, inf.JS, log, projection.DossierConsumer, dossiers.Handle),
 		},
-		api:   &rest.API{Log: log, Verifier: verifier, Shipments: shipments, Audit: &app.Audit{Store: st}},
-		pages: &web.Pages{Log: log, Verifier: verifier, Shipments: shipments},
+		api: &rest.API{Log: log, Verifier: verifier, Shipments: shipments, Handovers: handovers,
+			Audit: &app.Audit{Store: st}},
+		pages: &web.Pages{Log: log, Verifier: verifier, Shipments: shipments, Handovers: handovers},
 	}, nil
 }
 

@@ -60,16 +60,18 @@ func (r queries) PriorEvent(ctx context.Context, id uuid.UUID) (app.PriorEvent, 
 
 // Events lists the steps of the shipment with id, in order.
 func (r queries) Events(ctx context.Context, shipmentID uuid.UUID) ([]app.EventRecord, error) {
-	rows, err := r.db.Query(ctx, `SELECT event_id, shipment_id, version, type, occurred_at, recorded_at, username,
-		post_office, automatic, seal_number, reason_code, action_code, relation, recipient_name_sealed, id_last4_sealed
-		FROM shipment_events WHERE shipment_id = $1 ORDER BY version`, shipmentID)
+	rows, err := r.db.Query(ctx, `SELECT e.event_id, e.shipment_id, e.version, e.type, e.occurred_at, e.recorded_at,
+		e.username, e.post_office, e.automatic, e.seal_number, e.reason_code, e.action_code, e.relation,
+		e.recipient_name_sealed, e.id_last4_sealed, coalesce(h.handover_id, '00000000-0000-0000-0000-000000000000')
+		FROM shipment_events e LEFT JOIN handover_items h ON h.event_id = e.event_id
+		WHERE e.shipment_id = $1 ORDER BY e.version`, shipmentID)
 	if err != nil {
 		return nil, fmt.Errorf("list shipment events: %w", err)
 	}
 	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (e app.EventRecord, err error) {
 		err = row.Scan(&e.EventID, &e.ShipmentID, &e.Version, &e.Type, &e.OccurredAt, &e.RecordedAt, &e.Username,
 			&e.PostOffice, &e.Automatic, &e.SealNumber, &e.ReasonCode, &e.ActionCode, &e.Relation,
-			&e.RecipientNameSealed, &e.IDLast4Sealed)
+			&e.RecipientNameSealed, &e.IDLast4Sealed, &e.Handover)
 		return e, err
 	})
 	if err != nil {

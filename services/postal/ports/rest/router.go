@@ -1,4 +1,6 @@
-// Package rest is postal's HTTP API (chi): shipments, their steps and the run sheets.
+// Package rest is postal's HTTP API (chi): shipments, their steps and the run sheets,
+// the hand-over records between the post and the authorities, and the post offices'
+// cash statements.
 // Handlers translate between JSON and the app's use cases; errors become HTTP statuses
 // in one place (errors.go).
 package rest
@@ -16,6 +18,8 @@ import (
 type API struct {
 	Log       *slog.Logger
 	Shipments *app.Shipments
+	// Handovers are the hand-over records between the post and the authorities.
+	Handovers *app.Handovers
 	// Audit tells administrators who read the citizens' addresses.
 	Audit    *app.Audit
 	Verifier *auth.Verifier
@@ -33,5 +37,10 @@ func (a *API) Mount(r chi.Router) {
 		r.With(auth.RequireRole(a.Log, auth.RolePostal)).Post("/api/v1/shipments/{tracking_number}/events", a.record)
 		r.With(auth.RequireRole(a.Log, auth.RolePostal)).Get("/api/v1/manifests", a.manifest)
 		r.With(auth.RequireRole(a.Log, auth.RoleAdmin)).Get("/api/v1/audit/address-reads", a.addressReads)
+		r.With(auth.RequireRole(a.Log, auth.RolePostal)).Post("/api/v1/handovers", a.give)
+		r.With(staff).Get("/api/v1/handovers/{id}", a.handover)
+		r.With(auth.RequireRole(a.Log, auth.RoleDesk, auth.RoleOfficer)).Post("/api/v1/handovers/{id}/confirm", a.confirm)
+		r.With(staff).Get("/api/v1/handovers/{id}/form", a.handoverForm)
+		r.With(auth.RequireRole(a.Log, auth.RolePostal)).Get("/api/v1/postal/cash", a.cash)
 	})
 }

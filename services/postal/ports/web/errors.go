@@ -10,6 +10,7 @@ import (
 	"github.com/motcua/motcua/services/platform/s10"
 	"github.com/motcua/motcua/services/platform/sealing"
 	"github.com/motcua/motcua/services/postal/app"
+	"github.com/motcua/motcua/services/postal/domain/handover"
 	"github.com/motcua/motcua/services/postal/domain/shipment"
 )
 
@@ -43,6 +44,7 @@ var formFields = map[string]string{
 	"proof.relation":       "relation",
 	"proof.id_last4":       "id_last4",
 	"proof.signature_png":  "signature",
+	"signature_png":        "signature",
 }
 
 // fieldProblem is the problem of a field of the event, beside the form's input for it.
@@ -61,9 +63,13 @@ func (p *Pages) problemOf(w http.ResponseWriter, r *http.Request, pg *page, err 
 	var fe *shipment.FieldError
 	var oe *shipment.OrderError
 	var se *s10.Error
+	var nr *app.NotReceiverError
+	var gone *app.ItemGoneError
 	switch {
 	case errors.Is(err, shipment.ErrSignatureTooLarge):
 		return fieldProblem(http.StatusRequestEntityTooLarge, shipment.ErrSignatureTooLarge)
+	case errors.Is(err, handover.ErrSignatureTooLarge):
+		return fieldProblem(http.StatusRequestEntityTooLarge, handover.ErrSignatureTooLarge)
 	case errors.As(err, &fe):
 		return fieldProblem(http.StatusUnprocessableEntity, fe)
 	case errors.As(err, &oe):
@@ -72,6 +78,14 @@ func (p *Pages) problemOf(w http.ResponseWriter, r *http.Request, pg *page, err 
 		return trackingProblem(se)
 	case errors.Is(err, app.ErrNotFound):
 		return &problem{status: http.StatusNotFound, words: vocabulary.Problem("", "shipment_not_found")}
+	case errors.Is(err, app.ErrHandoverNotFound):
+		return &problem{status: http.StatusNotFound, words: vocabulary.Problem("", "handover_not_found")}
+	case errors.Is(err, app.ErrNotYourPostOffice):
+		return &problem{status: http.StatusForbidden, words: vocabulary.Problem("", "not_your_post_office")}
+	case errors.As(err, &nr):
+		return &problem{status: http.StatusForbidden, words: nr.Words()}
+	case errors.As(err, &gone):
+		return &problem{status: http.StatusConflict, words: gone.Words()}
 	case errors.Is(err, app.ErrEventReused):
 		return &problem{status: http.StatusUnprocessableEntity, words: vocabulary.Problem("event_id", "event_id_reused")}
 	case errors.Is(err, context.Canceled) && r.Context().Err() != nil:

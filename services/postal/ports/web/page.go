@@ -3,6 +3,9 @@ package web
 import (
 	"net/http"
 
+	"github.com/motcua/motcua/services/platform/auth"
+	"github.com/motcua/motcua/services/platform/web/session"
+
 	"github.com/motcua/motcua/services/platform/web/htmlpage"
 	"github.com/motcua/motcua/services/platform/web/layout"
 	"github.com/motcua/motcua/services/postal/app"
@@ -32,6 +35,13 @@ type page struct {
 	Forms    []confirmForm
 	Failed   string
 	Values   map[string]string
+
+	// The hand-over records: one, and whether the member of staff may confirm it now,
+	// or a list of them. A new record's form reads Office (the giving post office),
+	// Offices (the receiving offices to choose from) and Values.
+	Handover   *app.HandoverView
+	CanConfirm bool
+	Handovers  []app.HandoverView
 }
 
 // option is a choice of a <select>.
@@ -54,15 +64,35 @@ func (p *Pages) newPage(w http.ResponseWriter, r *http.Request, name string) *pa
 }
 
 // Chrome is the page's frame: the script, a shipment's number in the title, who is
-// signed in (whose offline queue the script keeps).
+// signed in (whose offline queue the script keeps). The staff of the desks and offices
+// who receive hand-overs here are led back to their own home.
 func (pg *page) Chrome() layout.Chrome {
-	c := pg.Frame(pg.T, HomePath, styles...)
+	words, home := pg.T, HomePath
+	if !pg.Postal() {
+		words = func(key string, args ...any) string {
+			if key == "site" || key == "site.short" {
+				key = "handover." + key
+			}
+			return pg.T(key, args...)
+		}
+		if pg.Who != nil {
+			home = session.Home(pg.Who.Role)
+		}
+	}
+	c := pg.Frame(words, home, styles...)
 	c.Scripts = []string{scriptAsset.URL()}
-	if pg.Shipment != nil {
+	switch {
+	case pg.Shipment != nil:
 		c.Title = pg.Shipment.TrackingNumber + " · " + c.Title
+	case pg.Handover != nil:
+		c.Title = pg.T("handover.title", pg.Number(pg.Handover.Number)) + " · " + c.Title
 	}
 	return c
 }
+
+// Postal reports whether the page is a postal worker's (anyone's when no one is
+// signed in): the offline queue and the post's home are theirs.
+func (pg *page) Postal() bool { return pg.Who == nil || pg.Who.Role == auth.RolePostal }
 
 // T is the page's words for key.
 func (pg *page) T(key string, args ...any) string { return text(pg.Lang, key, args...) }

@@ -98,10 +98,12 @@ type choiceArgs struct {
 	Codes              []string
 }
 
-// Pages serves the postal worker's pages.
+// Pages serves the postal worker's pages, and the hand-over records' pages of both
+// sides.
 type Pages struct {
 	Log       *slog.Logger
 	Shipments *app.Shipments
+	Handovers *app.Handovers
 	Verifier  *auth.Verifier
 }
 
@@ -117,7 +119,19 @@ func (p *Pages) Mount(r chi.Router) {
 			r.Get(FindPath, p.find)
 			r.Get(ShipmentPath+"{tracking}", p.shipment)
 			r.Post(ShipmentPath+"{tracking}", p.confirm)
+			r.Get(GivePath, p.give)
+			r.Post(GivePath, p.giveSubmit)
 		})
+		// The hand-over records: both sides read them; the receiving side, a desk's or
+		// an office's staff, confirms them.
+		r.Group(func(r chi.Router) {
+			r.Use(session.RequireRole(p.Verifier, p.refuseHandover, auth.RoleDesk, auth.RoleOfficer, auth.RolePostal))
+			r.Get(HandoversPath, p.handoverList)
+			r.Get(HandoversPath+"/{id}", p.handoverPage)
+			r.Get(HandoversPath+"/{id}/in", p.printHandover)
+		})
+		r.With(session.RequireRole(p.Verifier, p.refuseHandover, auth.RoleDesk, auth.RoleOfficer)).
+			Post(HandoversPath+"/{id}", p.confirmHandover)
 	})
 }
 

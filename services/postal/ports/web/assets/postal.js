@@ -364,11 +364,33 @@
     });
   }
 
+  // The numbers of a hand-over record, typed or scanned in one box: how many there are
+  // is said as they come, in the words of the box's count (data-words), read as the
+  // server reads the box (one a line, or separated by commas, semicolons or spaces; a
+  // number typed with spaces in it is one).
+  var numbers = $('tracking_numbers'), counted = $('tracking_numbers-count');
+  function countNumbers() {
+    var n = 0;
+    numbers.value.split(/[\r\n,;]+/).forEach(function (piece) {
+      piece = piece.trim();
+      if (!piece) { return; }
+      n += /^[a-z]{2}\d{9}[a-z]{2}$/i.test(piece.replace(/[\s-]+/g, '')) ? 1 : piece.split(/\s+/).length;
+    });
+    show(counted, n ? counted.getAttribute('data-words').split('{n}').join(n) : '');
+  }
+  if (numbers && counted) {
+    numbers.addEventListener('input', countNumbers);
+    countNumbers();
+  }
+
   // The camera scan, where the browser can read codes (BarcodeDetector); elsewhere the
-  // button stays hidden and the worker types the number.
+  // button stays hidden and the worker types the number. The find form takes one code
+  // and goes; a box of many (data-append) takes each new code on a line of its own and
+  // goes on scanning until the worker stops it.
   var scan = $('scan');
   if (scan && 'BarcodeDetector' in window && navigator.mediaDevices && navigator.mediaDevices.getUserMedia) {
-    var video = $('scan-video'), scanner = $('scanner'), q = $('q');
+    var video = $('scan-video'), scanner = $('scanner'), q = $(scan.getAttribute('data-target') || 'q');
+    var many = scan.hasAttribute('data-append');
     var label = scan.textContent, stream = null, detector = null;
     var stop = function () {
       if (stream) { stream.getTracks().forEach(function (t) { t.stop(); }); }
@@ -379,6 +401,15 @@
     var tick = function () {
       if (!stream) { return; }
       detector.detect(video).then(function (codes) {
+        if (codes.length > 0 && codes[0].rawValue && many) {
+          var read = codes[0].rawValue.trim();
+          if (q.value.split(/[\s,;]+/).indexOf(read) < 0) {
+            q.value = q.value.replace(/\s+$/, '') + (q.value.trim() ? '\n' : '') + read;
+            q.dispatchEvent(new Event('input'));
+          }
+          setTimeout(tick, 600);
+          return;
+        }
         if (codes.length > 0 && codes[0].rawValue) {
           q.value = lookupCode(codes[0].rawValue);
           stop();
@@ -403,7 +434,7 @@
         return video.play();
       }).then(tick, function () {
         stop();
-        $('q-hint').textContent = scan.getAttribute('data-failed');
+        $(scan.getAttribute('data-hint') || 'q-hint').textContent = scan.getAttribute('data-failed');
       });
     });
   }
