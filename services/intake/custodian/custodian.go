@@ -54,6 +54,9 @@ func ShipmentHandler(c app.Custodian) messaging.Handler {
 		if err := messaging.DecodeProto(msg, &ev, "shipment event"); err != nil {
 			return err
 		}
+		if ev.GetPickupAsked() != nil {
+			return nil // no dossier yet: its chain starts when the worker takes it at the door
+		}
 		h, err := FromShipmentEvent(&ev)
 		if err != nil {
 			return messaging.Unreadable(msg, err)
