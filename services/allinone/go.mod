@@ -13,6 +13,7 @@ require (
 	github.com/motcua/motcua/services/platform v0.0.0
 	github.com/motcua/motcua/services/postal v0.0.0
 	github.com/motcua/motcua/services/status v0.0.0
+	github.com/motcua/motcua/services/worktime v0.0.0
 	github.com/nats-io/nats.go v1.55.0
 	go.yaml.in/yaml/v3 v3.0.6
 )
@@ -36,7 +37,6 @@ require (
 	github.com/minio/highwayhash v1.0.4 // indirect
 	github.com/minio/md5-simd v1.1.2 // indirect
 	github.com/minio/minio-go/v7 v7.4.1 // indirect
-	github.com/motcua/motcua/services/worktime v0.0.0 // indirect
 	github.com/munnerz/goautoneg v0.0.0-20191010083416-a7dc8b61c822 // indirect
 	github.com/nats-io/jwt/v2 v2.8.3 // indirect
 	github.com/nats-io/nats-server/v2 v2.15.3 // indirect

@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/go-chi/chi/v5"
 
@@ -17,6 +18,7 @@ import (
 	"github.com/motcua/motcua/services/intake/demo"
 	"github.com/motcua/motcua/services/platform/apitest"
 	"github.com/motcua/motcua/services/platform/mailtest"
+	"github.com/motcua/motcua/services/worktime"
 )
 
 // thing is what a route's own, other and missing variants change.
@@ -173,6 +175,9 @@ var table = map[string]expect{
 	"POST /nop-truc-tuyen/thanh-toan": {public: true, thing: aLookup, form: "code={code}&pin={pin}"},
 
 	// The citizens' own dossiers online: behind a contact token, or the code and PIN.
+	"POST /api/v1/public/pickups": {roles: citizens, json: `{"procedure_code":"2.000720","receiving_office":"` + demo.DistrictDesk +
+		`","address":"Khu 3, Gia Ray","date":"` + time.Now().In(worktime.VietnamLocation()).Format(time.DateOnly) + `","slot":"afternoon"}`,
+		answers: http.StatusCreated},
 	"POST /api/v1/public/dossiers":                    {roles: citizens, parts: map[string]string{"application": onlineApplication}, files: []string{"scan"}, answers: http.StatusCreated},
 	"POST /api/v1/public/dossiers/{code}/supplements": {public: true, thing: aLookup, query: "pin={pin}", parts: map[string]string{"note": "Bổ sung bản sao sổ hộ khẩu"}, files: []string{"scan"}},
 	// A dossier with no electronic result answers its own code and PIN 409.

@@ -99,7 +99,7 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 		now = time.Now
 	}
 	st := store.New(inf.Pool)
-	shipments := &app.Shipments{Store: st, Sealer: sealer, Calendar: inf.Calendar, Relay: relay, Now: now}
+	shipments := &app.Shipments{Store: st, Pickups: st, Sealer: sealer, Calendar: inf.Calendar, Relay: relay, Now: now}
 	dossiers.Shipments = shipments
 	handovers := &app.Handovers{Shipments: shipments, Store: st}
 	return &Service{

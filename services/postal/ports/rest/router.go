@@ -1,6 +1,6 @@
 // Package rest is postal's HTTP API (chi): shipments, their steps and the run sheets,
-// the hand-over records between the post and the authorities, and the post offices'
-// cash statements.
+// the pickups at home citizens ask for, the hand-over records between the post and the
+// authorities, and the post offices' cash statements.
 // Handlers translate between JSON and the app's use cases; errors become HTTP statuses
 // in one place (errors.go).
 package rest
@@ -28,6 +28,7 @@ type API struct {
 // Mount adds postal's routes to r. Paths are spelled out whole (no sub-router) so the
 // all-in-one command can mount every service on one router.
 func (a *API) Mount(r chi.Router) {
+	r.With(auth.AuthenticateCitizen(a.Verifier, a.Log)).Post("/api/v1/public/pickups", a.askPickup)
 	r.Group(func(r chi.Router) {
 		r.Use(auth.Authenticate(a.Verifier, a.Log))
 		staff := auth.RequireRole(a.Log, auth.RoleDesk, auth.RoleOfficer, auth.RolePostal, auth.RoleSupervisor, auth.RoleAdmin)
