@@ -128,9 +128,14 @@ func (p *Pages) printForm(w http.ResponseWriter, r *http.Request) {
 		http.NotFound(w, r)
 		return
 	}
+	p.print(w, r, p.newPage(w, r, "message"), chi.URLParam(r, "code"), kind)
+}
+
+// print writes form kind of the dossier with code, as HTML or with ?format=pdf as PDF,
+// for the signed-in member of staff; pg shows why it cannot.
+func (p *Pages) print(w http.ResponseWriter, r *http.Request, pg *page, code string, kind forms.Kind) {
 	pdf := r.URL.Query().Get("format") == "pdf"
-	pg := p.newPage(w, r, "message")
-	d, err := p.Reader.Form(r.Context(), pg.Who, chi.URLParam(r, "code"), kind, p.PublicURL)
+	d, err := p.Reader.Form(r.Context(), pg.Who, code, kind, p.PublicURL)
 	if err != nil {
 		p.fail(w, r, pg, err)
 		return

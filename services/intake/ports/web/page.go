@@ -20,7 +20,8 @@ const (
 )
 
 // page is what the template shows: what every page has (layout.Page, whose Name picks
-// the body: signin, home, register, dossier or message), and what the desk's do.
+// the body: signin, home, register, dossier, counter, counter-done or message), and
+// what the desk's and the counter's do.
 type page struct {
 	layout.Page
 
@@ -53,6 +54,9 @@ type page struct {
 	// awaits that check; LateToCheck whether that time has passed.
 	CheckBy     time.Time
 	LateToCheck bool
+
+	// Counter is a page of the post office's counter, which a postal worker uses.
+	Counter *counterPage
 }
 
 // option is a choice of a <select>.
@@ -68,6 +72,9 @@ func (p *Pages) newPage(w http.ResponseWriter, r *http.Request, name string) *pa
 
 // Chrome is the page's frame: a dossier's code in the title.
 func (pg *page) Chrome() layout.Chrome {
+	if pg.Counter != nil {
+		return pg.counterChrome()
+	}
 	c := pg.Frame(pg.T, HomePath, styles...)
 	if pg.Dossier != nil {
 		c.Title = pg.T("dossier") + " " + pg.Dossier.Code + " · " + c.Title

@@ -3,7 +3,7 @@ package web
 import "github.com/motcua/motcua/services/platform/web/htmlpage"
 
 // texts are the pages' words, Vietnamese first: the words every staff page says alike
-// (htmlpage.StaffWords) with their own.
+// (htmlpage.StaffWords) with their own, the desk's and the counter's.
 var texts = htmlpage.StaffWords.With(htmlpage.Dictionary{
 	"site":            {"Một cửa: cán bộ tiếp nhận và xử lý hồ sơ", "One-stop desk: staff"},
 	"site.short":      {"Một cửa · Cán bộ", "One-stop desk · Staff"},
@@ -159,4 +159,4 @@ var texts = htmlpage.StaffWords.With(htmlpage.Dictionary{
 	"n.kb":               {"%s KB", "%s KB"},
 	"n.mb":               {"%s MB", "%s MB"},
 	"pdf":                {"PDF", "PDF"},
-})
+}).With(counterWords)

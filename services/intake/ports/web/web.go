@@ -1,7 +1,10 @@
 // Package web is intake's pages for the one-stop desk and the offices, server-rendered
 // with html/template: sign-in and sign-out, the desk's home and work list (with the
 // dossiers submitted online awaiting the desk's check), registering a dossier, the
-// dossier with its files, its printable forms and the actions the rules allow now.
+// dossier with its files, its printable forms and the actions the rules allow now; and
+// the post office's counter, where a postal worker registers a dossier their post
+// office takes for an authority and prints its dispatch slip (the registration is
+// intake's, so its page is too, under the postal workers' addresses).
 // Vietnamese first, English with ?lang=en (kept in a cookie while the officer works). No
 // JavaScript: plain HTML forms, each POST protected by a double-submit CSRF token; the
 // templates fill the platform's one layout, and the desk's own style sheet, embedded in
@@ -61,6 +64,7 @@ var pageTemplate = layout.New(template.FuncMap{
 		return inputArgs{Page: p, Name: name, Label: label, ErrorField: errField, Value: value, Type: typ}
 	},
 	"actionArgs": func(p *page, a actionForm) actionArgs { return actionArgs{Page: p, Form: a} },
+	"cfield":     newCounterField,
 	// fieldArgs are an action form's input: the form, the input's name, and whether a
 	// hint describes it.
 	"fieldArgs": func(a actionForm, f string, hint ...bool) fieldArgs {
@@ -126,6 +130,13 @@ func (p *Pages) Mount(r chi.Router) {
 			r.Get(DossierPath+"{code}/in/{form}", p.printForm)
 			r.Get(DossierPath+"{code}/tep/{file_id}", p.file)
 			r.Post(DossierPath+"{code}/{action}", p.act)
+		})
+		// The post office's counter: a postal worker registers a dossier there.
+		r.Group(func(r chi.Router) {
+			r.Use(session.RequireRole(p.Verifier, p.refuseCounter, auth.RolePostal))
+			r.Get(CounterPath, p.counter)
+			r.Post(CounterPath, p.counterRegister)
+			r.Get(CounterPath+"/{code}"+slipSuffix, p.counterSlip)
 		})
 	})
 }

@@ -1,6 +1,10 @@
 package web
 
 import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -90,3 +94,45 @@ func TestActionFormSuggestsAndKeeps(t *testing.T) {
 type formValues map[string]string
 
 func (f formValues) get(k string) string { return f[k] }
+
+// TestEveryWordIsWritten: each key the templates and the handlers ask for has its words
+// in both languages, the counter's inputs' labels and hints too.
+func TestEveryWordIsWritten(t *testing.T) {
+	var keys []string
+	find := func(re *regexp.Regexp, b []byte) {
+		for _, m := range re.FindAllSubmatch(b, -1) {
+			if !strings.HasSuffix(string(m[1]), ".") { // the start of a key made in the template
+				keys = append(keys, string(m[1]))
+			}
+		}
+	}
+	templates, err := fs.Glob(templateFS, "templates/*.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range templates {
+		b, _ := templateFS.ReadFile(name)
+		find(regexp.MustCompile(`\.T "([a-z0-9._]+)"`), b)
+		find(regexp.MustCompile(`"(counter\.[a-z0-9._]+)"`), b)
+		find(regexp.MustCompile(`\(cfield \. "[a-z_]+" "([a-z0-9._]+)"`), b)
+	}
+	sources, _ := filepath.Glob("*.go")
+	for _, name := range sources {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		find(regexp.MustCompile(`pg\.T\("([a-z0-9._]+)"[,)]`), b)
+	}
+	if len(keys) < 100 {
+		t.Fatalf("only %d keys found", len(keys))
+	}
+	for _, m := range []string{"post_office", "post", "desk", "electronic"} {
+		keys = append(keys, "counter.dl."+m) // the choices of where the result goes
+	}
+	for _, k := range keys {
+		if w, ok := texts[k]; !ok || w[0] == "" || w[1] == "" {
+			t.Errorf("no words for %q", k)
+		}
+	}
+}

@@ -1,0 +1,61 @@
+package web
+
+import "github.com/motcua/motcua/services/platform/web/htmlpage"
+
+// counterWords are the words of the post office's counter, Vietnamese first, each key
+// under "counter." so that none takes the desk's.
+var counterWords = htmlpage.Dictionary{
+	"counter.site":       {"Bưu chính công ích: tiếp nhận hồ sơ tại bưu cục", "Public post: dossiers taken at the post office"},
+	"counter.site.short": {"Bưu chính · Tiếp nhận hồ sơ", "Post · Taking dossiers"},
+	"counter.refused":    {"Trang tiếp nhận hồ sơ tại bưu cục dành cho nhân viên bưu điện; vai trò của bạn (%s) làm việc ở trang khác.", "Taking dossiers at a post office is for postal workers; your role (%s) works on other pages."},
+	"counter.no.office":  {"Tài khoản của bạn chưa gắn với bưu cục nào; hãy đề nghị quản trị viên bổ sung.", "Your account belongs to no post office; ask an administrator to add it."},
+	"counter.title":      {"Tiếp nhận hồ sơ tại bưu cục", "Take a dossier at the post office"},
+	"counter.found":      {"Chọn thủ tục", "Choose the procedure"},
+	"counter.unknown":    {"Không có thủ tục mã “%s”; hãy tìm thủ tục theo tên.", "There is no procedure with code “%s”; find the procedure by its name."},
+	"counter.change":     {"Chọn thủ tục khác", "Choose another procedure"},
+	"counter.fee.due":    {"Phí, lệ phí theo thủ tục", "The procedure's fee"},
+	"counter.fee.varies": {"tùy hồ sơ; ghi số tiền đã thu", "varies with the dossier; enter the sum collected"},
+
+	"counter.route":          {"Nơi gửi hồ sơ đến", "Where the dossier goes"},
+	"counter.post.office":    {"Bưu cục tiếp nhận", "Post office taking it"},
+	"counter.desk":           {"Bộ phận một cửa nhận hồ sơ", "Desk receiving the dossier"},
+	"counter.desk.hint":      {"Bưu điện chuyển hồ sơ đến nơi này; thời hạn giải quyết tính từ khi nơi này nhận được hồ sơ.", "The post carries the dossier there; the time limit starts when that desk has the papers."},
+	"counter.documents":      {"Thành phần hồ sơ", "Documents"},
+	"counter.documents.hint": {"Đối chiếu giấy tờ người nộp mang đến với danh mục của thủ tục và đánh dấu giấy tờ đã nhận. Thiếu giấy tờ bắt buộc thì hướng dẫn người nộp bổ sung trước khi niêm phong.", "Check the applicant's papers against the procedure's list and tick those handed over. If a required one is missing, help the applicant complete the dossier before sealing it."},
+	"counter.required":       {"bắt buộc", "required"},
+	"counter.if.any":         {"nếu có", "if any"},
+	"counter.copies":         {"%d bản", "copies: %d"},
+	"counter.other":          {"Giấy tờ khác", "Another paper"},
+	"counter.doc.missing":    {"Thiếu giấy tờ bắt buộc “%s”: hãy hướng dẫn người nộp bổ sung trước khi niêm phong.", "The required paper “%s” is missing: help the applicant add it before sealing."},
+
+	"counter.seal.money":   {"Niêm phong, cước và phí", "Seal, postage and fee"},
+	"counter.seal":         {"Số niêm phong", "Seal number"},
+	"counter.seal.hint":    {"Số in trên niêm phong, kẹp vào bì hồ sơ trước mặt người nộp.", "The number printed on the seal put on the envelope in front of the applicant."},
+	"counter.postage":      {"Cước thu của người nộp (đồng)", "Postage collected (đồng)"},
+	"counter.postage.hint": {"Cước thông thường một chiều trong tỉnh: 26.000 đồng.", "The usual postage one way within the province: 26,000 đồng."},
+	"counter.fee":          {"Phí, lệ phí thu hộ (đồng)", "Fee collected for the authority (đồng)"},
+	"counter.fee.hint":     {"Số tiền bưu điện thu hộ cơ quan giải quyết, nộp lại cùng bảng kê trong ngày.", "The sum the post collects for the authority, handed over with the day's statement."},
+
+	"counter.result":          {"Nơi nhận kết quả", "Where the result is collected"},
+	"counter.dl.post_office":  {"Tại bưu cục này", "At this post office"},
+	"counter.dl.post":         {"Chuyển phát đến địa chỉ", "By post to an address"},
+	"counter.dl.desk":         {"Tại bộ phận một cửa", "At the desk"},
+	"counter.dl.electronic":   {"Nhận kết quả điện tử (tải về bằng mã hồ sơ và mã tra cứu)", "Electronically (downloaded with the dossier's code and PIN)"},
+	"counter.dl.address":      {"Địa chỉ nhận kết quả", "Address for the result"},
+	"counter.dl.address.hint": {"Chỉ khi chuyển phát; để trống thì gửi về địa chỉ của người nộp.", "By post only; left empty, the result goes to the applicant's address."},
+	"counter.submit":          {"Tiếp nhận hồ sơ", "Take the dossier"},
+	"counter.fix":             {"Hồ sơ chưa tiếp nhận được: hãy sửa mục được đánh dấu.", "The dossier is not taken yet: correct the marked field."},
+	"counter.not.yours":       {"Bạn chỉ tiếp nhận hồ sơ tại bưu cục của mình.", "You take dossiers only at your own post office."},
+	"counter.choose.first":    {"Hãy chọn thủ tục trước khi tiếp nhận hồ sơ.", "Choose the procedure before taking the dossier."},
+	"counter.registered":      {"Hồ sơ đã được ghi nhận, chờ bưu điện chuyển đến bộ phận một cửa. Hãy in phiếu gửi, cùng người nộp ký và giao một liên cho người nộp.", "The dossier is recorded and waits for the post to carry it to the desk. Print the dispatch slip, sign it with the applicant and give them a copy."},
+	"counter.done":            {"Đã tiếp nhận hồ sơ", "Dossier taken"},
+	"counter.pin":             {"Mã tra cứu (PIN)", "Lookup PIN"},
+	"counter.tracking":        {"Số hiệu bưu gửi", "Tracking number"},
+	"counter.pin.hint":        {"Mã hồ sơ và mã tra cứu được in trên phiếu gửi; người nộp dùng chúng để tra cứu hồ sơ.", "The code and the PIN are printed on the slip; the applicant looks the dossier up with them."},
+	"counter.print":           {"In phiếu gửi", "Print the dispatch slip"},
+	"counter.slip":            {"Phiếu gửi hồ sơ qua bưu chính công ích", "Dispatch slip of the post"},
+	"counter.slip.pdf":        {"Phiếu gửi (PDF)", "Dispatch slip (PDF)"},
+	"counter.slip.hint":       {"Ghi số hiệu bưu gửi lên bì hồ sơ đã niêm phong.", "Write the tracking number on the sealed envelope."},
+	"counter.again":           {"Tiếp nhận hồ sơ khác", "Take another dossier"},
+	"counter.back":            {"Về trang tiếp nhận hồ sơ", "Back to taking dossiers"},
+}
