@@ -265,7 +265,11 @@ func TestPickupAtHome(t *testing.T) {
 			"applicant":              map[string]string{"full_name": "Phạm Thị Dung", "phone": "0912345670", "address": address},
 		})
 	}
-	call(t, s, http.MethodPost, "/api/v1/dossiers", worker, atDoor("EA000000014VN")).
+	never, err := s10.New(s10.ServiceToAuthority, 4242)
+	if err != nil {
+		t.Fatal(err)
+	}
+	call(t, s, http.MethodPost, "/api/v1/dossiers", worker, atDoor(never.String())).
 		ExpectError(t, http.StatusUnprocessableEntity, "not_a_pickup", "pickup_tracking_number")
 	var got counterReceipt
 	waitfor.Until(t, "intake to learn of the pickup asked", func() bool {
