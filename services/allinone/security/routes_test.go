@@ -54,6 +54,9 @@ const (
 	// another office's dossier and one the caller's own dossier does not have are
 	// answered alike, 404.
 	aFile
+	// aHandover: {id}, a hand-over record; the callers are of one of the own record's
+	// sides and of neither of the other's (handovers_test.go).
+	aHandover
 )
 
 // variants are the things a route is tried with.
@@ -116,7 +119,9 @@ var (
 	// registrars register dossiers: a desk, and a postal worker at a post office's counter.
 	registrars = []string{"desk", "postal"}
 	deskPages  = []string{"desk", "officer"}
-	validLogin = `{"username":"desk.giaray","password":"` + demo.Password + `"}`
+	// handoverSides are the roles of the two sides of a hand-over record's pages.
+	handoverSides = []string{"desk", "officer", "postal"}
+	validLogin    = `{"username":"desk.giaray","password":"` + demo.Password + `"}`
 	// onlineForm is the online pages' application of the monthly social allowance
 	// (1.001776), which asks for two documents, the files' inputs file-0 and file-1.
 	onlineForm = map[string]string{"full_name": "Lê Văn Cường", "receiving_office": demo.DistrictDesk, "delivery": "desk", "declaration": "1"}
@@ -222,6 +227,11 @@ var table = map[string]expect{
 	"GET /api/v1/shipments/{tracking_number}":         {roles: everyRole, thing: aShipment},
 	"POST /api/v1/shipments/{tracking_number}/events": {roles: postal, thing: aShipment, json: `{"event_id":"{uuid}","type":"in_transit","occurred_at":"2026-03-09T09:00:00+07:00"}`},
 	"GET /api/v1/manifests":                           {roles: postal, thing: aPostOffice, query: "office={office}&date=2026-03-09"},
+	"POST /api/v1/handovers":                          {roles: postal, json: `{"to_office":"` + demo.DistrictDesk + `","tracking_numbers":["EA000000000VN"]}`},
+	"GET /api/v1/handovers/{id}":                      {roles: everyRole, thing: aHandover},
+	"POST /api/v1/handovers/{id}/confirm":             {roles: actors, thing: aHandover, json: `{"signature_png":"` + signature + `"}`},
+	"GET /api/v1/handovers/{id}/form":                 {roles: everyRole, thing: aHandover},
+	"GET /api/v1/postal/cash":                         {roles: postal, thing: aPostOffice, query: "office={office}&date=2026-03-09"},
 
 	// intake's pages: the desk and the offices.
 	"POST /dang-xuat":                         {page: true, roles: everyRole, fresh: true},
@@ -257,6 +267,12 @@ var table = map[string]expect{
 	"GET /buu-chinh/tim":                 {page: true, roles: postal, thing: aShipment, query: "q={tracking}", hidden: -1},
 	"GET /buu-chinh/buu-gui/{tracking}":  {page: true, roles: postal, thing: aShipment},
 	"POST /buu-chinh/buu-gui/{tracking}": {page: true, roles: postal, thing: aShipment, form: "type=delivered"},
+	"GET /buu-chinh/ban-giao":            {page: true, roles: postal},
+	"POST /buu-chinh/ban-giao":           {page: true, roles: postal, form: "to_office=&tracking_numbers="},
+	"GET /ban-giao":                      {page: true, roles: handoverSides},
+	"GET /ban-giao/{id}":                 {page: true, roles: handoverSides, thing: aHandover},
+	"GET /ban-giao/{id}/in":              {page: true, roles: handoverSides, thing: aHandover},
+	"POST /ban-giao/{id}":                {page: true, roles: deskPages, thing: aHandover, form: "signature_png="},
 
 	// status's supervisors' pages.
 	"GET /giam-sat":             {page: true, roles: overseers, thing: aList, query: "office={office}"},
@@ -276,6 +292,7 @@ func TestEveryRouteEveryRole(t *testing.T) {
 	mails := mailtest.Start(t)
 	s := serve(t, map[string]string{"MOTCUA_SMTP_URL": mails.SMTPURL})
 	f := setUp(t, s, mails)
+	setUpHandovers(t, s)
 	type route struct{ method, pattern, key string }
 	var routes []route
 	walked := map[string]bool{}
@@ -441,7 +458,7 @@ var csrfValue = regexp.MustCompile(`(name="csrf_token" value=")[^"]*"`)
 // comparing the answers to another office's thing and to a missing one.
 func normal(body string, vars map[string]string) string {
 	body = csrfValue.ReplaceAllString(body, `$1"`)
-	for _, k := range []string{"code", "file_id", "tracking", "pin", "username", "office", "id_number"} {
+	for _, k := range []string{"code", "file_id", "tracking", "pin", "username", "office", "id_number", "id"} {
 		if v := vars[k]; v != "" {
 			body = strings.ReplaceAll(body, v, "{"+k+"}")
 		}
@@ -486,6 +503,8 @@ func (f *fixture) vars(k thing, v, role string) map[string]string {
 		return map[string]string{"code": pick("1.001776", "", "9.999999")}
 	case aVerification:
 		return map[string]string{"verification_id": "0b8f4a52-6f1e-4c1e-9d7a-3c2b1a000000"}
+	case aHandover:
+		return map[string]string{"id": handovers[v]}
 	case aFile:
 		return map[string]string{"code": pick(f.ownOnline.code, f.otherOnline.code, f.ownOnline.code),
 			"file_id": pick(f.ownOnline.fileID, f.otherOnline.fileID, "0b8f4a52-6f1e-4c1e-9d7a-3c2b1a000001"),
