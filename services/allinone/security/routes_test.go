@@ -54,6 +54,9 @@ const (
 	// another office's dossier and one the caller's own dossier does not have are
 	// answered alike, 404.
 	aFile
+	// aCounter: {code}, a dossier a post office took at its counter; the other is
+	// another post office's (counter_test.go).
+	aCounter
 	// aHandover: {id}, a hand-over record; the callers are of one of the own record's
 	// sides and of neither of the other's (handovers_test.go).
 	aHandover
@@ -274,6 +277,11 @@ var table = map[string]expect{
 	"GET /ban-giao/{id}/in":              {page: true, roles: handoverSides, thing: aHandover},
 	"POST /ban-giao/{id}":                {page: true, roles: deskPages, thing: aHandover, form: "signature_png="},
 
+	// intake's page at the post office's counter: the form answers 422 until it is filled.
+	"GET /buu-chinh/quay":                  {page: true, roles: postal, query: "q=ho+kinh+doanh"},
+	"POST /buu-chinh/quay":                 {page: true, roles: postal, form: "procedure_code=2.000720"},
+	"GET /buu-chinh/quay/{code}/phieu-gui": {page: true, roles: postal, thing: aCounter},
+
 	// status's supervisors' pages.
 	"GET /giam-sat":             {page: true, roles: overseers, thing: aList, query: "office={office}"},
 	"GET /giam-sat/chi-so.csv":  {page: true, roles: overseers, thing: aList, query: "office={office}"},
@@ -292,6 +300,7 @@ func TestEveryRouteEveryRole(t *testing.T) {
 	mails := mailtest.Start(t)
 	s := serve(t, map[string]string{"MOTCUA_SMTP_URL": mails.SMTPURL})
 	f := setUp(t, s, mails)
+	setUpCounter(t, s, f)
 	setUpHandovers(t, s)
 	type route struct{ method, pattern, key string }
 	var routes []route
@@ -505,6 +514,8 @@ func (f *fixture) vars(k thing, v, role string) map[string]string {
 		return map[string]string{"verification_id": "0b8f4a52-6f1e-4c1e-9d7a-3c2b1a000000"}
 	case aHandover:
 		return map[string]string{"id": handovers[v]}
+	case aCounter:
+		return map[string]string{"code": counterCodes[v]}
 	case aFile:
 		return map[string]string{"code": pick(f.ownOnline.code, f.otherOnline.code, f.ownOnline.code),
 			"file_id": pick(f.ownOnline.fileID, f.otherOnline.fileID, "0b8f4a52-6f1e-4c1e-9d7a-3c2b1a000001"),
