@@ -6,6 +6,12 @@
 // or a failed attempt with its reason and action. Vietnamese first, English with
 // ?lang=en.
 //
+// The hand-over records (biên bản giao nhận) have pages of both sides: the worker lists
+// the items for a desk or an office in one box, typed, pasted or scanned one after
+// another (/buu-chinh/ban-giao); the staff of either side read the records of their
+// offices and print them (/ban-giao), and the receiving desk's or office's clerk, whose
+// own pages intake serves, signs on the screen and confirms there, led home to the desk.
+//
 // The pages are server-rendered with html/template in the platform's one layout (their
 // own style sheet after the base one postal serves) and work as plain forms; a small
 // embedded script adds the signature pad, the camera scan and the offline queue: a
