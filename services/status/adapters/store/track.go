@@ -21,6 +21,12 @@ type shipmentRow struct {
 	Status         string    `json:"status"`
 	ReasonCode     string    `json:"reason_code"`
 	UpdatedAt      time.Time `json:"updated_at"`
+	// The post offices of the leg, with the names post_offices knows them by (null,
+	// hence "", for one no dossier event named).
+	OriginPostOfficeCode      string `json:"origin_post_office_code"`
+	OriginPostOfficeName      string `json:"origin_post_office_name"`
+	DestinationPostOfficeCode string `json:"destination_post_office_code"`
+	DestinationPostOfficeName string `json:"destination_post_office_name"`
 }
 
 // postalStepRow is a row of shipment_steps as to_jsonb writes it, the columns a citizen
@@ -36,11 +42,11 @@ type postalStepRow struct {
 	ReasonCode     string    `json:"reason_code"`
 }
 
-// ByCode returns the dossier with code, its timeline, shipments and postal steps, the
-// result's file when the citizen can download it, its fees and receipts (those the
-// timeline's payments carry) and the post office where the result is collected, if it
-// is collected at one, in one statement (so one snapshot); citizen.ErrNotFound
-// when status does not know the code.
+// ByCode returns the dossier with code, its timeline, shipments (with the names of
+// their post offices) and postal steps, the result's file when the citizen can download
+// it, its fees and receipts (those the timeline's payments carry) and the post office
+// where the result is collected, if it is collected at one, in one statement (so one
+// snapshot); citizen.ErrNotFound when status does not know the code.
 func (s *Store) ByCode(ctx context.Context, code string) (citizen.Tracked, error) {
 	var t citizen.Tracked
 	var steps []Step
@@ -50,17 +56,20 @@ func (s *Store) ByCode(ctx context.Context, code string) (citizen.Tracked, error
 	var postOfficeCode *string
 	var postOfficeName string
 	err := s.pool.QueryRow(ctx, `SELECT `+summaryColumns+`, d.version, d.pin_hash,
-		d.receiving_office_code, d.receiving_office_name, d.handling_office_code, d.handling_office_name,
+		d.channel, d.receiving_office_code, d.receiving_office_name, d.handling_office_code, d.handling_office_name,
 		d.timeline, CASE WHEN d.result_downloadable THEN d.result_file END, d.fee_due_vnd, d.fee_paid_vnd,
 		CASE WHEN d.result_delivery = 'post_office' THEN d.result_post_office_code END,
 		COALESCE(NULLIF(d.result_post_office_name, ''), d.result_post_office_code, ''),
-		COALESCE((SELECT jsonb_agg(to_jsonb(s) ORDER BY s.created_at, s.tracking_number)
+		COALESCE((SELECT jsonb_agg(to_jsonb(s) || jsonb_build_object(
+				'origin_post_office_name', (SELECT o.name FROM post_offices o WHERE o.code = s.origin_post_office_code),
+				'destination_post_office_name', (SELECT o.name FROM post_offices o WHERE o.code = s.destination_post_office_code))
+			ORDER BY s.created_at, s.tracking_number)
 			FROM shipments s WHERE s.dossier_id = d.id), '[]'),
 		COALESCE((SELECT jsonb_agg(to_jsonb(p) ORDER BY p.at, p.tracking_number, p.version)
 			FROM shipment_steps p WHERE p.dossier_id = d.id), '[]')
 		FROM dossiers d WHERE d.code = $1`, code).
 		Scan(append(summaryTargets(&t.Summary), &t.Version, &t.PINHash,
-			&t.ReceivingOfficeCode, &t.ReceivingOfficeName, &t.HandlingOfficeCode, &t.HandlingOfficeName,
+			&t.Channel, &t.ReceivingOfficeCode, &t.ReceivingOfficeName, &t.HandlingOfficeCode, &t.HandlingOfficeName,
 			&steps, &result, &t.FeeDueVND, &t.FeePaidVND, &postOfficeCode, &postOfficeName, &shipments, &postal)...)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return t, citizen.ErrNotFound

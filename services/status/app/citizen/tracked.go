@@ -17,6 +17,9 @@ type Tracked struct {
 	// than an event it heard.
 	Version int
 	PINHash []byte
+	// Channel is how the dossier was handed in: desk, online or post. A dossier a desk
+	// registered by post waits at the citizen's home for the post to pick its papers up.
+	Channel string
 	// The offices the dossier was received at and is handled by, to name the offices
 	// of postal steps.
 	ReceivingOfficeCode string
@@ -90,6 +93,13 @@ type ShipmentLeg struct {
 	Status     string
 	ReasonCode string
 	UpdatedAt  time.Time
+	// The post offices that take the leg in (origin) and deliver it (destination), by
+	// code and by the name a dossier event gave them ("" when none did); the codes are
+	// empty for a leg folded before status kept them.
+	OriginPostOfficeCode      string
+	OriginPostOfficeName      string
+	DestinationPostOfficeCode string
+	DestinationPostOfficeName string
 }
 
 // PostalStep is one shipment event on a dossier's timeline. Its EventID tells the cache

@@ -56,6 +56,8 @@ type View struct {
 	// Collection is where the citizen collects the result, when that is the counter of a
 	// post office; nil otherwise.
 	Collection *Collection
+	// HeldBy is who has held the dossier, in turn (heldBy).
+	HeldBy []Holding
 }
 
 // Collection is where the citizen collects the result: the method (post_office, the
@@ -143,6 +145,7 @@ func (s *Service) View(t Tracked, now time.Time, lang vocabulary.Lang) View {
 		CurrentOffice:  Ref{Code: t.CurrentOfficeCode, Name: t.CurrentOfficeName},
 		Applicant:      t.ApplicantMasked,
 		Timeline:       s.timeline(t, lang),
+		HeldBy:         s.heldBy(t, lang),
 		Shipments:      make([]Shipment, 0, len(t.Shipments)),
 		Result:         t.Result,
 		FeeDueVND:      t.FeeDueVND,
@@ -177,7 +180,14 @@ func (s *Service) View(t Tracked, now time.Time, lang vocabulary.Lang) View {
 func (s *Service) timeline(t Tracked, lang vocabulary.Lang) []Step {
 	out := make([]Step, 0, len(t.Timeline)+len(t.Postal))
 	names := officeNames(t)
-	postal := func(p PostalStep) Step {
+	walk(t, func(own DossierStep) {
+		step := Step{At: s.local(own.At), Type: own.Type,
+			Label: vocabulary.TimelineStep(own.Type).In(lang), Office: &Ref{Code: own.OfficeCode, Name: own.OfficeName}}
+		if own.Detail != nil {
+			step.Detail = &Detail{Items: own.Detail.Items, NewDueAt: s.localIfAny(own.Detail.NewDueAt)}
+		}
+		out = append(out, step)
+	}, func(p PostalStep) {
 		step := Step{At: s.local(p.At), Type: tracking.PostalStepType(p.Type), TrackingNumber: p.TrackingNumber,
 			Label: tracking.PostalStep{Kind: p.Kind, Type: p.Type, AtAddress: p.FromOfficeCode == "",
 				Reason: p.ReasonCode}.Words().In(lang)}
@@ -188,24 +198,26 @@ func (s *Service) timeline(t Tracked, lang vocabulary.Lang) []Step {
 		if office != "" {
 			step.Office = &Ref{Code: office, Name: names[office]}
 		}
-		return step
-	}
-	i := 0
-	for _, own := range t.Timeline {
-		for ; i < len(t.Postal) && t.Postal[i].At.Before(own.At); i++ {
-			out = append(out, postal(t.Postal[i]))
-		}
-		step := Step{At: s.local(own.At), Type: own.Type,
-			Label: vocabulary.TimelineStep(own.Type).In(lang), Office: &Ref{Code: own.OfficeCode, Name: own.OfficeName}}
-		if own.Detail != nil {
-			step.Detail = &Detail{Items: own.Detail.Items, NewDueAt: s.localIfAny(own.Detail.NewDueAt)}
-		}
 		out = append(out, step)
+	})
+	return out
+}
+
+// walk calls own for each of the dossier's steps, in version order, and postal for each
+// shipment event, merged by time as the timeline shows them: a shipment event before the
+// first dossier step that happened after it, and after dossier steps of the same
+// instant.
+func walk(t Tracked, own func(DossierStep), postal func(PostalStep)) {
+	i := 0
+	for _, step := range t.Timeline {
+		for ; i < len(t.Postal) && t.Postal[i].At.Before(step.At); i++ {
+			postal(t.Postal[i])
+		}
+		own(step)
 	}
 	for ; i < len(t.Postal); i++ {
-		out = append(out, postal(t.Postal[i]))
+		postal(t.Postal[i])
 	}
-	return out
 }
 
 // officeNames are the names of the offices the dossier knows, by code: shipment events
