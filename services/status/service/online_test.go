@@ -112,6 +112,9 @@ func TestOnlineDossierBeforeAndAfterReception(t *testing.T) {
 		"fee_due_vnd":  float64(50000),
 		"fee_paid_vnd": float64(50000),
 		"receipts":     []any{},
+		// The desk has it from its submission: it checks it.
+		"held_by": []any{map[string]any{"holder": map[string]any{"kind": "office", "code": deskA.Code, "name": deskA.Name},
+			"since": "2026-03-10T20:30:00+07:00", "until": nil}},
 	})
 	if got := e.track(d, "lang", "en").json(t)["status_label"]; got != "Submitted, awaiting checking" {
 		t.Errorf("English label %q", got)

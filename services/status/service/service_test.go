@@ -425,6 +425,11 @@ func TestTrackShowsAReceivedDossier(t *testing.T) {
 			"fee_due_vnd":  float64(50000),
 			"fee_paid_vnd": float64(50000),
 			"receipts":     []any{},
+			"held_by": []any{map[string]any{
+				"holder": map[string]any{"kind": "office", "code": "000.00.16.H19", "name": "Bộ phận Một cửa huyện Đông Anh"},
+				"since":  "2026-03-10T09:00:05+07:00",
+				"until":  nil,
+			}},
 		}
 	}
 	assertAnswer := func(name string, a answer, want map[string]any, lang string) {

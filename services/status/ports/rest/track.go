@@ -79,6 +79,25 @@ type trackJSON struct {
 	// ResultCollection is there when the citizen collects the result at a post office's
 	// counter: which one, by code and name only.
 	ResultCollection *collectionJSON `json:"result_collection,omitempty"`
+	// HeldBy is who has held the dossier, in turn: offices, post offices and the
+	// citizen, never a member of staff.
+	HeldBy []holdingJSON `json:"held_by"`
+}
+
+// holdingJSON is a holder of the dossier and when it held it: until is null while it
+// holds it still.
+type holdingJSON struct {
+	Holder holderJSON `json:"holder"`
+	Since  time.Time  `json:"since"`
+	Until  *time.Time `json:"until"`
+}
+
+// holderJSON is an office, a post office or the citizen (kind), by its code (none for
+// the citizen, nor for the post when no post office is known) and its name.
+type holderJSON struct {
+	Kind string `json:"kind"`
+	Code string `json:"code,omitempty"`
+	Name string `json:"name"`
 }
 
 // collectionJSON is where the citizen collects the result: the method and the post
@@ -129,6 +148,10 @@ func (a *API) track(w http.ResponseWriter, r *http.Request) {
 		FeeDueVND:  v.FeeDueVND,
 		FeePaidVND: v.FeePaidVND,
 		Receipts:   make([]receiptJSON, len(v.Receipts)),
+		HeldBy:     make([]holdingJSON, len(v.HeldBy)),
+	}
+	for i, h := range v.HeldBy {
+		out.HeldBy[i] = holdingJSON{Holder: holderJSON{Kind: h.Kind, Code: h.Code, Name: h.Name}, Since: h.Since, Until: h.Until}
 	}
 	for i, rc := range v.Receipts {
 		out.Receipts[i] = receiptJSON{Number: rc.Number, AmountVND: rc.AmountVND, PaidAt: rc.At, Electronic: rc.Electronic}

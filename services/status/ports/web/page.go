@@ -128,6 +128,9 @@ func (p *page) FileSize(n int64) string {
 // Leg names a postal leg.
 func (p *page) Leg(kind string) string { return vocabulary.Leg(kind).In(p.Lang) }
 
+// HolderKind names a kind of holder of the dossier: an office, a post office.
+func (p *page) HolderKind(kind string) string { return vocabulary.HolderKind(kind).In(p.Lang) }
+
 // Scores are the choices of a score, 1 to 5.
 func (p *page) Scores() []int { return []int{1, 2, 3, 4, 5} }
 

@@ -38,6 +38,13 @@ var texts = htmlpage.Dictionary{
 	"timing":       {"Tiến độ", "Progress"},
 	"timeline":     {"Quá trình xử lý", "Timeline"},
 
+	// Who has held the dossier, in turn.
+	"held.title": {"Hồ sơ của bạn đã qua những tay nào", "Who has held your dossier"},
+	"held.intro": {"Nơi đã giữ hồ sơ hoặc kết quả của bạn, theo thứ tự thời gian.", "Where your dossier or its result has been, in order of time."},
+	"held.since": {"Từ", "From"},
+	"held.until": {"đến", "until"},
+	"held.now":   {"đến nay", "until now"},
+
 	// The electronic result.
 	"result.title":    {"Kết quả điện tử", "Electronic result"},
 	"result.intro":    {"Kết quả giải quyết hồ sơ đã sẵn sàng để tải về; kết quả điện tử có giá trị như bản giấy. Lần tải đầu tiên được ghi nhận là bạn đã nhận kết quả.", "The result of your dossier is ready to download; an electronic result has the value of the paper one. The first download counts as receiving the result."},
