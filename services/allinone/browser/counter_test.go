@@ -51,7 +51,7 @@ func TestCounterJourney(t *testing.T) {
 	ctx, base, s := startJourney(t, 120*time.Second)
 	onPhone(t, ctx)
 	signIn(t, ctx, base, counterWorker, "#day-form")
-	open(t, ctx, "open the counter", base+"/buu-chinh/quay", "#find-form")
+	follow(t, ctx, "open the counter from the run sheet", "#counter-link", "#find-form")
 
 	proc := `#procedures a[href$="thu-tuc=2.000720"]`
 	submit(t, ctx, "find the procedure without accents", "#find-form", proc,

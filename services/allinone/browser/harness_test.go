@@ -131,7 +131,11 @@ func screenshots(t *testing.T, ctx context.Context, journey string) {
 		if err := chromedp.Do(ctx, emulate); err != nil {
 			t.Fatalf("%s: emulate the %s: %v", journey, v.name, err)
 		}
-		overflow, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.documentElement.scrollWidth > window.innerWidth`))
+		// Measured against the root's client width, the screen's width the viewport meta
+		// names: on an emulated phone the window itself widens to the page's content, so
+		// window.innerWidth would grow with an overflow and never reveal it.
+		overflow, err := chromedp.Run(ctx, chromedp.Evaluate[bool](
+			`document.documentElement.scrollWidth > document.documentElement.clientWidth`))
 		if err != nil {
 			t.Fatalf("%s: measure the page at %s width: %v", journey, v.name, err)
 		}

@@ -98,6 +98,7 @@ var texts = htmlpage.StaffWords.With(htmlpage.Dictionary{
 	"handover.site":               {"Biên bản giao nhận bưu gửi", "Hand-over records of the post"},
 	"handover.site.short":         {"Bưu chính · Biên bản giao nhận", "Post · Hand-over records"},
 	"handover.refused":            {"Biên bản giao nhận do nhân viên bưu điện lập và cán bộ một cửa, cơ quan nhận xác nhận; vai trò của bạn (%s) làm việc ở trang khác.", "Hand-over records are drawn up by postal workers and confirmed by the receiving desk's or office's staff; your role (%s) works on other pages."},
+	"counter":                     {"Tiếp nhận hồ sơ tại quầy", "Take a dossier at the counter"},
 	"handover.new":                {"Lập biên bản giao nhận", "Draw up a hand-over record"},
 	"handover.list":               {"Các biên bản giao nhận", "Hand-over records"},
 	"handover.from":               {"Bên giao", "Giving side"},
