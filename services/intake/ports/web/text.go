@@ -19,6 +19,7 @@ var texts = htmlpage.StaffWords.With(htmlpage.Dictionary{
 	"account.changed": {"Tài khoản của bạn đã bị khóa hoặc thay đổi (vai trò, cơ quan) từ khi đăng nhập. Hãy đăng nhập lại.", "Your account has been disabled or changed (role, offices) since you signed in. Sign in again."},
 	"home":            {"Trang làm việc", "Work list"},
 	"home.register":   {"Tiếp nhận hồ sơ mới", "Register a new dossier"},
+	"home.handovers":  {"Biên bản giao nhận với bưu điện", "Hand-over records with the post"},
 	"home.open":       {"Mở hồ sơ theo mã", "Open a dossier by its code"},
 	"open":            {"Mở hồ sơ", "Open"},
 	"code":            {"Mã hồ sơ", "Dossier code"},
