@@ -26,6 +26,23 @@ func IdempotencyKey(r *http.Request) (string, error) {
 	return key, nil
 }
 
+// ReadIdempotentJSON reads a write sent as JSON: its Idempotency-Key ("" without one),
+// its body of at most limit bytes into dst, and the hash of that body as sent
+// (RequestHash), which tells the same request sent again from another under the key.
+func ReadIdempotentJSON(w http.ResponseWriter, r *http.Request, dst any, limit int64) (key string, hash []byte, err error) {
+	if key, err = IdempotencyKey(r); err != nil {
+		return "", nil, err
+	}
+	body, err := ReadBody(w, r, limit)
+	if err != nil {
+		return "", nil, err
+	}
+	if err := UnmarshalJSON(body, dst); err != nil {
+		return "", nil, err
+	}
+	return key, RequestHash(body), nil
+}
+
 // RequestHash names what a request asks, for telling a request sent again (the same
 // hash) from another one under the same key: SHA-256 over parts, each preceded by its
 // length so that no two lists of parts run together alike. Every port hashes with it.

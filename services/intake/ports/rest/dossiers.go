@@ -11,23 +11,14 @@ import (
 
 // register answers POST /dossiers: the desk registers a dossier and gets its receipt.
 func (a *API) register(w http.ResponseWriter, r *http.Request) {
-	key, err := httpapi.IdempotencyKey(r)
-	if err != nil {
-		a.fail(w, r, err)
-		return
-	}
-	body, err := httpapi.ReadBody(w, r, httpapi.DefaultBodyLimit)
-	if err != nil {
-		a.fail(w, r, err)
-		return
-	}
 	var reg dossier.Registration
-	if err := httpapi.UnmarshalJSON(body, &reg); err != nil {
+	key, hash, err := httpapi.ReadIdempotentJSON(w, r, &reg, httpapi.DefaultBodyLimit)
+	if err != nil {
 		a.fail(w, r, err)
 		return
 	}
 	receipt, replayed, err := a.Registrar.Register(r.Context(), auth.FromContext(r.Context()), reg,
-		app.Idempotency{Key: key, RequestHash: httpapi.RequestHash(body)})
+		app.Idempotency{Key: key, RequestHash: hash})
 	if err != nil {
 		a.fail(w, r, err)
 		return
