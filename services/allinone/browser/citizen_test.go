@@ -50,6 +50,10 @@ func TestCitizenJourney(t *testing.T) {
 	if r := text(t, ctx, "#remaining"); !strings.HasPrefix(r, "Còn ") || !strings.HasSuffix(r, " giờ làm việc") {
 		t.Errorf("time left: %q", r)
 	}
+	// Who has held it: the desk that holds it now, named as the page names it.
+	expectShown(t, ctx, "who has held it",
+		shown{"title", "#held-by-title", "Hồ sơ của bạn đã qua những tay nào"},
+		shown{"holder now", "#held-by > li:last-child .step", text(t, ctx, "#office")})
 
 	// The English switch keeps the dossier.
 	switchLanguage(t, ctx, "en", "#dossier-code")
@@ -58,6 +62,7 @@ func TestCitizenJourney(t *testing.T) {
 		shown{"status", "#status", "Received"},
 		shown{"timing", "#timing", "Within the deadline"},
 		shown{"first step", "#timeline > li:first-child .step", "Dossier received"},
+		shown{"who has held it", "#held-by-title", "Who has held your dossier"},
 		shown{"switch back", "#lang-switch", "Tiếng Việt"})
 
 	// A wrong PIN typed in the form is told in words.
@@ -92,6 +97,7 @@ func TestCitizenJourney(t *testing.T) {
 	s.awaitStatus(receipt.Code, "returned")
 	open(t, ctx, "open the returned dossier", qr, "#rating-form")
 	expectStatus(t, ctx, "after the return", "Đã trả kết quả")
+	expectShown(t, ctx, "after the return", shown{"last holder", "#held-by > li:last-child .step", "Bạn (người nộp hồ sơ)"})
 	submit(t, ctx, "rate the service", "#rating-form", "#rating-outcome",
 		chromedp.Click(chromedp.CSS("#score-5")),
 		chromedp.Click(chromedp.CSS(`input[name="attitude"][value="5"]`)),
