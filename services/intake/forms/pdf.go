@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/motcua/motcua/services/platform/pdffont"
 )
 
 // pdfOptions tunes the PDF writer; tests turn compression off to read the text.
@@ -62,8 +64,7 @@ func layout(s *sheet, opt pdfOptions) *fpdf.Fpdf {
 	f := fpdf.NewCustom(&fpdf.InitType{OrientationStr: orientation, UnitStr: "mm", SizeStr: "A5"})
 	f.SetCompression(!opt.uncompressed)
 	f.AliasNbPages(pageCountAlias) // before the fonts, so their subsets keep the digits
-	f.AddUTF8FontFromBytes(fontFamily, "", fontRegular)
-	f.AddUTF8FontFromBytes(fontFamily, "B", fontBold)
+	pdffont.Add(f)
 	f.SetMargins(pageMargin, pageMargin, pageMargin)
 	f.SetAutoPageBreak(true, pageMargin)
 	f.SetTitle(capitalizeTitle(s.Title)+" – "+s.Subtitle, true)
@@ -93,7 +94,7 @@ func capitalizeTitle(t string) string {
 // heading draws the form number, the issuing office and the national heading.
 func (p *pdfPage) heading() {
 	f, s := p.doc, p.sheet
-	f.SetFont(fontFamily, "B", 8)
+	f.SetFont(pdffont.Family, "B", 8)
 	f.SetXY(pageMargin, 6)
 	f.CellFormat(p.width, 4, s.Number, "", 0, "R", false, 0, "")
 
@@ -106,13 +107,13 @@ func (p *pdfPage) heading() {
 
 	f.SetXY(pageMargin+leftW, pageMargin)
 	f.MultiCell(rightW, 3.8, s.Nation, "", "C", false)
-	f.SetFont(fontFamily, "B", 8.5)
+	f.SetFont(pdffont.Family, "B", 8.5)
 	f.SetX(pageMargin + leftW)
 	f.MultiCell(rightW, 3.8, s.Motto, "", "C", false)
 	yRight := f.GetY() + 0.8
 	p.rule(pageMargin+leftW+rightW/2, yRight, f.GetStringWidth(s.Motto))
 	if s.Dated != "" {
-		f.SetFont(fontFamily, "", 8)
+		f.SetFont(pdffont.Family, "", 8)
 		f.SetXY(pageMargin+leftW, yRight+1.5)
 		f.MultiCell(rightW, 3.8, s.Dated, "", "C", false)
 		yRight = f.GetY()
@@ -131,7 +132,7 @@ func (p *pdfPage) footer(lastPage bool) {
 		return
 	}
 	_, pageH := f.GetPageSize()
-	f.SetFont(fontFamily, "", 7)
+	f.SetFont(pdffont.Family, "", 7)
 	f.SetXY(pageMargin, pageH-pageMargin+3)
 	text := fmt.Sprintf("Trang %d/%s", f.PageNo(), pageCountAlias)
 	if p.sheet.Subtitle != "" {
@@ -146,10 +147,10 @@ func (p *pdfPage) rule(x, y, w float64) { p.doc.Line(x-w/2, y, x+w/2, y) }
 // title draws the form's title and subtitle.
 func (p *pdfPage) title() {
 	f := p.doc
-	f.SetFont(fontFamily, "B", 11)
+	f.SetFont(pdffont.Family, "B", 11)
 	f.MultiCell(0, 5.5, p.sheet.Title, "", "C", false)
 	if p.sheet.Subtitle != "" {
-		f.SetFont(fontFamily, "B", 9.5)
+		f.SetFont(pdffont.Family, "B", 9.5)
 		f.MultiCell(0, 5, p.sheet.Subtitle, "", "C", false)
 	}
 	f.Ln(2)
@@ -174,12 +175,12 @@ func (p *pdfPage) lookup() {
 	}
 	f.SetXY(x, y)
 	if l.PIN != "" {
-		f.SetFont(fontFamily, "", 7.5)
+		f.SetFont(pdffont.Family, "", 7.5)
 		f.MultiCell(lookupW, 3.4, "Mã tra cứu: "+l.PIN, "", "C", false)
 		f.SetX(x)
 	}
 	if l.URL != "" {
-		f.SetFont(fontFamily, "", 6)
+		f.SetFont(pdffont.Family, "", 6)
 		f.MultiCell(lookupW, 2.8, l.URL, "", "C", false)
 	}
 	p.narrowUntil, p.narrow = f.GetY()+1, true
@@ -207,16 +208,16 @@ func (p *pdfPage) block(b block) {
 	}
 	switch {
 	case b.Heading != "":
-		f.SetFont(fontFamily, "B", bodySize)
+		f.SetFont(pdffont.Family, "B", bodySize)
 		f.MultiCell(0, bodyLine, b.Heading, "", "L", false)
 	case b.Field != nil:
-		f.SetFont(fontFamily, "B", bodySize)
+		f.SetFont(pdffont.Family, "B", bodySize)
 		f.Write(bodyLine, b.Field.Label+": ")
-		f.SetFont(fontFamily, "", bodySize)
+		f.SetFont(pdffont.Family, "", bodySize)
 		f.Write(bodyLine, b.Field.Value)
 		f.Ln(bodyLine + 0.7)
 	case b.Para != "":
-		f.SetFont(fontFamily, "", bodySize)
+		f.SetFont(pdffont.Family, "", bodySize)
 		f.MultiCell(0, bodyLine, b.Para, "", "L", false)
 		f.Ln(0.7)
 	case b.Table != nil:

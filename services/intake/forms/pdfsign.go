@@ -1,5 +1,7 @@
 package forms
 
+import "github.com/motcua/motcua/services/platform/pdffont"
+
 // signatureSpace is the room left for a hand signature, in millimetres.
 const signatureSpace = 17.0
 
@@ -24,13 +26,13 @@ func (p *pdfPage) signatures() {
 			x = pageMargin + p.width - colW
 		}
 		f.SetXY(x, top)
-		f.SetFont(fontFamily, "B", 8.5)
+		f.SetFont(pdffont.Family, "B", 8.5)
 		f.MultiCell(colW, 4, sg.Title, "", "C", false)
 		f.SetX(x)
-		f.SetFont(fontFamily, "", 7.5)
+		f.SetFont(pdffont.Family, "", 7.5)
 		f.MultiCell(colW, 3.5, sg.Note, "", "C", false)
 		f.SetXY(x, top+8+signatureSpace)
-		f.SetFont(fontFamily, "B", 9)
+		f.SetFont(pdffont.Family, "B", 9)
 		f.MultiCell(colW, 4, sg.Name, "", "C", false)
 	}
 }

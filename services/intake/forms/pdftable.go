@@ -1,5 +1,7 @@
 package forms
 
+import "github.com/motcua/motcua/services/platform/pdffont"
+
 // Table type, in points and millimetres.
 const (
 	cellSize = 8.0
@@ -21,11 +23,11 @@ func (p *pdfPage) table(t *table) {
 	defer f.SetAutoPageBreak(auto, bottom)
 
 	header := func() {
-		f.SetFont(fontFamily, "B", cellSize)
+		f.SetFont(pdffont.Family, "B", cellSize)
 		p.row(widths, heads, allTrue(len(heads)), true)
 	}
 	header()
-	f.SetFont(fontFamily, "", cellSize)
+	f.SetFont(pdffont.Family, "", cellSize)
 	if len(t.Rows) == 0 {
 		p.row([]float64{p.width}, []string{t.Empty}, []bool{true}, false)
 	}
@@ -33,7 +35,7 @@ func (p *pdfPage) table(t *table) {
 		if p.rowHeight(widths, r) > p.room() {
 			f.AddPage()
 			header()
-			f.SetFont(fontFamily, "", cellSize)
+			f.SetFont(pdffont.Family, "", cellSize)
 		}
 		p.row(widths, r, centred, false)
 	}
