@@ -164,6 +164,9 @@ func TestCounterIntake(t *testing.T) {
 		call(t, s, http.MethodGet, "/api/v1/dossiers/"+got.Code, desk, nil).Expect(t, http.StatusOK).Decode(t, &papers)
 		return slices.Contains(papers.AllowedActions, "receive")
 	})
+	if status, _, _ := bytesOf(t, s, slip, worker); status != http.StatusNotFound {
+		t.Errorf("the worker reprints the slip, with its PIN, once the desk has the papers: %d, want 404", status)
+	}
 	var delivered time.Time
 	for _, st := range papers.Steps {
 		if st.Action == "bring-in" {
@@ -276,13 +279,18 @@ func TestPickupAtHome(t *testing.T) {
 	}
 	call(t, s, http.MethodPost, "/api/v1/dossiers", worker, atDoor(never.String())).
 		ExpectError(t, http.StatusUnprocessableEntity, "not_a_pickup", "pickup_tracking_number")
-	var got counterReceipt
+	var got, again counterReceipt
 	waitfor.Until(t, "intake to learn of the pickup asked", func() bool {
-		r := call(t, s, http.MethodPost, "/api/v1/dossiers", worker, atDoor(asked.TrackingNumber))
+		r := call(t, s, http.MethodPost, "/api/v1/dossiers", worker, atDoor(asked.TrackingNumber), "Idempotency-Key", "cua-1")
 		return r.Status == http.StatusCreated && json.Unmarshal(r.Body, &got) == nil
 	})
 	if got.Status != "submitted" || got.Shipment.TrackingNumber != asked.TrackingNumber {
 		t.Fatalf("registered at the door: %+v", got)
+	}
+	call(t, s, http.MethodPost, "/api/v1/dossiers", worker, atDoor(asked.TrackingNumber), "Idempotency-Key", "cua-1").
+		Expect(t, http.StatusCreated).Decode(t, &again)
+	if again.Code != got.Code || again.Shipment != got.Shipment {
+		t.Errorf("the door's registration sent again: %+v, want the first, %+v", again, got)
 	}
 	call(t, s, http.MethodPost, "/api/v1/dossiers", worker, atDoor(asked.TrackingNumber)).
 		ExpectError(t, http.StatusUnprocessableEntity, "not_a_pickup", "pickup_tracking_number")
@@ -304,5 +312,16 @@ func TestPickupAtHome(t *testing.T) {
 		Expect(t, http.StatusOK).Decode(t, &sheet)
 	if len(sheet.Pickups) != 0 {
 		t.Errorf("the pickup taken is still asked on %s's run sheet: %+v", day, sheet.Pickups)
+	}
+
+	// What the worker collected at the door is on the post office's cash statement.
+	var cash struct {
+		Dossiers   int   `json:"dossiers"`
+		PostageVND int64 `json:"postage_vnd"`
+	}
+	call(t, s, http.MethodGet, "/api/v1/postal/cash?office="+demo.DistrictPostOffice, worker, nil).
+		Expect(t, http.StatusOK).Decode(t, &cash)
+	if cash.Dossiers != 1 || cash.PostageVND != 26000 {
+		t.Errorf("the day's cash statement: %+v, want the dossier taken at the door and its postage", cash)
 	}
 }

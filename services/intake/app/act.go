@@ -84,8 +84,8 @@ func (p *Processor) act(ctx context.Context, who *auth.Principal, code string, a
 		}
 		acted := events.Acted{DossierID: d.ID, State: next, Step: step, OfficeName: name,
 			ProcessingTime: next.ProcessingTime(cal)}
-		if dossier.ChecksFirst(d.State, action) && !d.SubmittedAt.IsZero() {
-			waited := cal.WorkingDuration(d.SubmittedAt, now)
+		if since := dossier.AwaitsCheckSince(d.State, d.SubmittedAt); dossier.ChecksFirst(d.State, action) && !since.IsZero() {
+			waited := cal.WorkingDuration(since, now)
 			acted.CheckTime = &waited
 		}
 		change := Change{State: next, Step: step}

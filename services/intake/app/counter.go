@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -37,18 +38,21 @@ func (a *Registrar) registerAtCounter(ctx context.Context, who *auth.Principal, 
 	if !who.InOffice(po.Code) {
 		return receipt, false, fmt.Errorf("register at post office %s: %w", po.Code, ErrForbidden)
 	}
+	if !refs.proc.ReceivedAt(refs.recv) {
+		return receipt, false, dossier.Invalid("receiving_office", "not_offered")
+	}
 	counter := &events.Counter{PostOffice: po, SealNumber: reg.SealNumber, PostageVND: reg.PostageVND,
 		TrackingNumber: reg.PickupTrackingNumber, AtDoor: reg.PickupTrackingNumber != ""}
-	if counter.AtDoor {
-		if err := a.atTheDoor(ctx, reg); err != nil {
-			return receipt, false, err
-		}
-	}
+	// A request sent again is answered first: its pickup is taken by then, by itself.
 	key := idem.scoped(who)
 	if found, err := a.Dossiers.Answered(ctx, key, &receipt, true); found || err != nil {
 		return receipt, found, err
 	}
-	if !counter.AtDoor {
+	if counter.AtDoor {
+		if err := a.atTheDoor(ctx, reg); err != nil {
+			return receipt, false, err
+		}
+	} else {
 		if counter.TrackingNumber, err = a.counterPickupNumber(ctx); err != nil {
 			return receipt, false, err
 		}
@@ -74,6 +78,10 @@ func (a *Registrar) registerAtCounter(ctx context.Context, who *auth.Principal, 
 		d.Events = []outbox.Message{msg}
 		return d, nil
 	})
+	if errors.Is(err, ErrPickupTaken) {
+		// Another worker named the same pickup meanwhile, and registered first.
+		return receipt, false, dossier.Invalid("pickup_tracking_number", "not_a_pickup")
+	}
 	if err != nil {
 		return receipt, false, fmt.Errorf("register dossier at a post office: %w", err)
 	}
@@ -82,6 +90,9 @@ func (a *Registrar) registerAtCounter(ctx context.Context, who *auth.Principal, 
 	}
 	return receipt, replayed, nil
 }
+
+// ErrPickupTaken is a registration naming a pickup another dossier took meanwhile.
+var ErrPickupTaken = errors.New("the pickup is taken by another dossier")
 
 // AskedPickup is a pickup at home a citizen asked for online, as the post told of it.
 type AskedPickup struct {

@@ -93,11 +93,13 @@ func (r *Reader) Open(ctx context.Context, who *auth.Principal, code, purpose st
 }
 
 // mayOpen reports whether who may open rec for purpose: staff of an office the
-// dossier involves, and a postal worker of the post office that took it, only to print
-// its dispatch slip (domain §5: postal workers must not disclose dossier contents).
+// dossier involves; a postal worker only to print the dispatch slip of a dossier their
+// post office took, and only while its papers are on the road to the desk (domain §5:
+// postal workers must not disclose dossier contents, and the slip carries the PIN).
 func mayOpen(rec DossierRecord, who *auth.Principal, purpose string) bool {
 	if who.Role == auth.RolePostal {
-		return purpose == purposeDispatchSlip && rec.Counter.PostOffice != "" && who.InOffice(rec.Counter.PostOffice)
+		return purpose == purposeDispatchSlip && rec.Counter.PostOffice != "" && who.InOffice(rec.Counter.PostOffice) &&
+			rec.State.PapersOnTheRoad()
 	}
 	return involves(rec, who)
 }
@@ -180,9 +182,6 @@ func (r *Reader) procedureName(ctx context.Context, code string) string {
 
 // involves reports whether who belongs to an office the dossier has been at or is going to.
 func involves(rec DossierRecord, who *auth.Principal) bool {
-	if who.Role == auth.RolePostal {
-		return false // a postal worker reads only a dossier's dispatch slip (mayOpen)
-	}
 	st := rec.State
 	offices := []string{st.ReceivingOffice, st.HandlingOffice, st.CurrentOffice, st.PendingOffice}
 	for _, s := range rec.Steps {

@@ -68,6 +68,18 @@ func (a *Handovers) Give(ctx context.Context, who *auth.Principal, in GiveInput,
 		CreatedAt: a.Shipments.Now(), Source: "handover:" + uuid.NewString()}
 	if key.Key != "" {
 		h.Source, h.RequestHash = "handover:"+who.Username+":"+key.Key, key.RequestHash
+		// A request sent again is answered first: its items may have been delivered by
+		// now, through the record itself.
+		prior, ok, err := a.Store.HandoverFrom(ctx, h.Source)
+		switch {
+		case err != nil:
+			return HandoverView{}, false, err
+		case ok && !bytes.Equal(prior.RequestHash, key.RequestHash):
+			return HandoverView{}, false, shipment.Invalid("Idempotency-Key", "idempotency_key_reused")
+		case ok:
+			v, err := a.view(ctx, prior)
+			return v, false, err
+		}
 	}
 	for i, tn := range list {
 		s, ok, err := a.Shipments.Store.Shipment(ctx, tn)

@@ -82,6 +82,8 @@ type HandoverStore interface {
 	Give(ctx context.Context, h HandoverRecord) (kept HandoverRecord, created bool, err error)
 	// Handover returns the record with id and its items; ok is false when there is none.
 	Handover(ctx context.Context, id uuid.UUID) (h HandoverRecord, ok bool, err error)
+	// HandoverFrom returns the record drawn up from source, if any.
+	HandoverFrom(ctx context.Context, source string) (h HandoverRecord, ok bool, err error)
 	// HandoversOf lists the latest records given or received by offices, newest first,
 	// without their items.
 	HandoversOf(ctx context.Context, offices []string, limit int) ([]HandoverRecord, error)

@@ -42,7 +42,7 @@ func (a *Shipments) Manifest(ctx context.Context, who *auth.Principal, postOffic
 	if out.Pickups, err = a.runSheetViews(ctx, sheet.Pickups, &read); err != nil {
 		return ManifestView{}, err
 	}
-	asked, err := a.askedViews(ctx, postOffice, day)
+	asked, err := a.askedViews(ctx, postOffice, day, &read)
 	if err != nil {
 		return ManifestView{}, err
 	}

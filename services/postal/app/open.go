@@ -15,6 +15,9 @@ import (
 
 // Opening is a shipment to open for a dossier.
 type Opening struct {
+	// ID, when set, is the id the shipment takes (a pickup asked online keeps its
+	// request's, under which the reads of its address were audited); otherwise a new one.
+	ID        uuid.UUID
 	Kind      shipment.Kind
 	DossierID uuid.UUID
 	// From and To are office codes; From is empty for a pickup at the citizen's address,
@@ -85,6 +88,9 @@ func newShipment(ctx context.Context, tx ShipmentTx, o Opening) (NewShipment, er
 	if err != nil {
 		return NewShipment{}, err
 	}
+	if o.ID == uuid.Nil {
+		o.ID = uuid.New()
+	}
 	trackingNumber := o.TrackingNumber
 	if trackingNumber == "" {
 		if trackingNumber, err = nextTrackingNumber(ctx, tx, o.Kind); err != nil {
@@ -93,7 +99,7 @@ func newShipment(ctx context.Context, tx ShipmentTx, o Opening) (NewShipment, er
 	}
 	s := ShipmentRecord{
 		Shipment: shipment.Shipment{
-			ID: uuid.New(), TrackingNumber: trackingNumber, Kind: o.Kind, Status: shipment.Created,
+			ID: o.ID, TrackingNumber: trackingNumber, Kind: o.Kind, Status: shipment.Created,
 			DossierID: d.ID, DossierCode: d.Code, FromOffice: o.From, ToOffice: o.To,
 			OriginPostOffice: origin, DestinationPostOffice: destination, PostageVND: o.PostageVND, PaidBy: o.PaidBy,
 			FeeCollectedVND: o.FeeCollectedVND,

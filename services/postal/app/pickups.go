@@ -8,6 +8,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/motcua/motcua/services/platform/auth"
+	"github.com/motcua/motcua/services/platform/officekind"
 	"github.com/motcua/motcua/services/platform/outbox"
 	"github.com/motcua/motcua/services/platform/s10"
 	"github.com/motcua/motcua/services/postal/domain/pickup"
@@ -79,8 +80,10 @@ func (a *Shipments) AskPickup(ctx context.Context, citizen *auth.Citizen, in pic
 	switch {
 	case err != nil:
 		return AskedPickup{}, false, err
-	case !ok || desk.Kind == kindPostOffice:
+	case !ok:
 		return AskedPickup{}, false, shipment.Invalid("receiving_office", "unknown_office")
+	case !officekind.ReceivesDossiers(desk.Kind):
+		return AskedPickup{}, false, shipment.Invalid("receiving_office", "not_a_desk")
 	case desk.PostOffice == "":
 		return AskedPickup{}, false, shipment.Invalid("receiving_office", "not_served")
 	}
@@ -118,8 +121,9 @@ func (a *Shipments) AskPickup(ctx context.Context, citizen *auth.Citizen, in pic
 }
 
 // askedViews are the pickups asked at a post office for a day, as its run sheet lists
-// them beside the shipments to pick up: a pickup not yet taken, at the address.
-func (a *Shipments) askedViews(ctx context.Context, postOffice string, day worktime.Date) ([]View, error) {
+// them beside the shipments to pick up: a pickup not yet taken, at the address. It adds
+// to read the pickups whose address it opened, by the id their shipment will have.
+func (a *Shipments) askedViews(ctx context.Context, postOffice string, day worktime.Date, read *[]uuid.UUID) ([]View, error) {
 	asked, err := a.Pickups.AskedPickups(ctx, postOffice, day)
 	if err != nil {
 		return nil, err
@@ -132,6 +136,8 @@ func (a *Shipments) askedViews(ctx context.Context, postOffice string, day workt
 			PickupDate: r.Day.String(), PickupSlot: string(r.Slot), ProcedureCode: r.ProcedureCode}
 		if v.Address, err = a.Sealer.Open(pickupAddressField, r.AddressSealed); err != nil {
 			v.AddressUnreadable = true
+		} else {
+			*read = append(*read, r.ID)
 		}
 		out = append(out, v)
 	}

@@ -7,6 +7,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/motcua/motcua/services/platform/auth"
+	"github.com/motcua/motcua/services/platform/officekind"
 
 	"github.com/motcua/motcua/services/postal/domain/shipment"
 )
@@ -104,7 +105,7 @@ type Office struct {
 }
 
 // kindPostOffice is the kind of an office that is a post office.
-const kindPostOffice = "post_office"
+const kindPostOffice = officekind.PostOffice
 
 // RunSheet is a post office's duties for a day: what to pick up (where it starts) and
 // what to deliver (where it ends), each still to do or done that day.

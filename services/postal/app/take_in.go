@@ -66,7 +66,7 @@ func (a *Shipments) TakeIn(ctx context.Context, shipments DoorWriter, t Taken) e
 		if err != nil {
 			return fmt.Errorf("pickup %s: address: %w", t.TrackingNumber, err)
 		}
-		open.From, open.Origin = "", asked.PostOffice
+		open.ID, open.From, open.Origin = asked.ID, "", asked.PostOffice
 		open.AddressSealed = a.Sealer.Seal(AddressField(shipment.KindPickup), address)
 		first = shipment.PickedUp
 	}

@@ -56,7 +56,11 @@ func legsSet(t *testing.T) *env {
 		{p5, at(3, 12, 8, 0), at(3, 12, 8, 0), time.Time{}},
 		{p6, at(3, 12, 8, 0), at(3, 12, 8, 0), at(3, 12, 15, 0)},
 	} {
-		evs = append(evs, p.s.opened(p.asked, postXL, postDA), p.s.recorded("accepted", p.accepted))
+		took := "accepted"
+		if p.s == p2 {
+			took = "picked_up" // at the door the post picks the papers up: no acceptance at a counter
+		}
+		evs = append(evs, p.s.opened(p.asked, postXL, postDA), p.s.recorded(took, p.accepted))
 		if !p.delivered.IsZero() {
 			evs = append(evs, p.s.recorded("in_transit", p.accepted.Add(time.Hour)), p.s.recorded("delivered", p.delivered))
 		}

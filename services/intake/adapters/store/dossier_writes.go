@@ -8,6 +8,7 @@ import (
 
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/motcua/motcua/services/intake/app"
 )
@@ -49,6 +50,10 @@ func (s *Dossiers) Register(ctx context.Context, office string, day time.Time, k
 		return ok, err
 	}
 	if err := tx.commit(ctx, b, landed); err != nil {
+		var pgErr *pgconn.PgError
+		if errors.As(err, &pgErr) && pgErr.Code == "23505" && pgErr.ConstraintName == "dossiers_pickup_tracking_number_key" {
+			return false, app.ErrPickupTaken
+		}
 		return false, fmt.Errorf("commit registration: %w", err)
 	}
 	return false, nil

@@ -144,11 +144,13 @@ func (s *Dossiers) CountWork(ctx context.Context, office string, now time.Time) 
 }
 
 // checkingColumns are the columns scanCheckingItem reads: a work list's, then when the
-// dossier was submitted and since when it has awaited the check (its submission, or the
-// citizen's answer to the desk's guidance, the step supplement before receipt).
+// dossier was submitted and since when it has awaited the check (the citizen's answer
+// to the desk's guidance, the step supplement before receipt; else the delivery of the
+// papers a post office took; else its submission; none while those papers are on the
+// road).
 const checkingColumns = workListColumns + `, submitted_at,
 	coalesce((SELECT max(s.at) FROM dossier_steps s WHERE s.dossier_id = dossiers.id AND s.action = 'supplement'),
-		submitted_at) AS awaiting_since`
+		CASE WHEN pickup_tracking_number IS NULL THEN submitted_at ELSE papers_at END) AS awaiting_since`
 
 // checkingList returns a page of the dossiers the office holds and has not received
 // yet, oldest submission first, and whether more follow. Its conditions include the

@@ -7,6 +7,7 @@ import (
 	"regexp"
 
 	"github.com/motcua/motcua/services/intake/domain/dossier"
+	"github.com/motcua/motcua/services/platform/officekind"
 )
 
 // OfficeKind says what an office is; the hierarchy itself is data (ParentCode).
@@ -14,11 +15,11 @@ type OfficeKind string
 
 // The kinds of office.
 const (
-	ProvincialCentre OfficeKind = "provincial_centre"
-	DistrictDesk     OfficeKind = "district_desk"
-	CommuneCentre    OfficeKind = "commune_centre"
-	Department       OfficeKind = "department"
-	PostOffice       OfficeKind = "post_office"
+	ProvincialCentre OfficeKind = officekind.ProvincialCentre
+	DistrictDesk     OfficeKind = officekind.DistrictDesk
+	CommuneCentre    OfficeKind = officekind.CommuneCentre
+	Department       OfficeKind = officekind.Department
+	PostOffice       OfficeKind = officekind.PostOffice
 )
 
 // Valid reports whether k is one of the kinds.
@@ -31,9 +32,7 @@ func (k OfficeKind) Valid() bool {
 }
 
 // ReceivesDossiers reports whether an office of this kind runs a one-stop desk.
-func (k OfficeKind) ReceivesDossiers() bool {
-	return k == ProvincialCentre || k == DistrictDesk || k == CommuneCentre
-}
+func (k OfficeKind) ReceivesDossiers() bool { return officekind.ReceivesDossiers(string(k)) }
 
 // Office is a desk, centre, department or post office, known by its agency code.
 type Office struct {

@@ -12,6 +12,16 @@ func ChecksFirst(s State, a Action) bool {
 	return a == ActReceive || a == ActRequestSupplement || a == ActRefuse
 }
 
+// AwaitsCheckSince is when a dossier not yet received began to wait for the desk's
+// check: its submission online, or, for one a post office took, the delivery of its
+// papers at the desk (before that the desk has nothing to check).
+func AwaitsCheckSince(s State, submittedAt time.Time) time.Time {
+	if s.PickupTracking != "" {
+		return s.PapersAt
+	}
+	return submittedAt
+}
+
 // CheckBy is when the desk must have checked a dossier that came to it online at since
 // (submitted, or back with what its guidance asked for): the close of that working day,
 // or of the next one when it came outside office hours (domain §9: checking is expected

@@ -55,6 +55,11 @@ func (r queries) Handover(ctx context.Context, id uuid.UUID) (app.HandoverRecord
 	return r.handover(ctx, "WHERE h.id = $1", id)
 }
 
+// HandoverFrom returns the record drawn up from source (see app.HandoverStore).
+func (r queries) HandoverFrom(ctx context.Context, source string) (app.HandoverRecord, bool, error) {
+	return r.handover(ctx, "WHERE h.source = $1", source)
+}
+
 // HandoversOf lists the latest records given or received by offices, newest first,
 // without their items.
 func (r queries) HandoversOf(ctx context.Context, offices []string, limit int) ([]app.HandoverRecord, error) {

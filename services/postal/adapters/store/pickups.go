@@ -70,8 +70,11 @@ func (r queries) AskedPickups(ctx context.Context, postOffice string, day workti
 
 // TakePickup marks the pickup with trackingNumber taken by dossier (see app.PickupTaker).
 func (t *Tx) TakePickup(ctx context.Context, trackingNumber string, dossier uuid.UUID, at time.Time) (app.PickupRequest, bool, error) {
-	r, err := scanPickup(t.tx.QueryRow(ctx, `UPDATE pickup_requests SET dossier_id = $2, taken_at = $3
-		WHERE tracking_number = $1 AND dossier_id IS NULL RETURNING `+pickupColumns, trackingNumber, dossier, at))
+	// Taken by the same dossier already, it is that dossier's still: its Received event
+	// applied again (a replay) finds it.
+	r, err := scanPickup(t.tx.QueryRow(ctx, `UPDATE pickup_requests SET dossier_id = $2, taken_at = coalesce(taken_at, $3)
+		WHERE tracking_number = $1 AND (dossier_id IS NULL OR dossier_id = $2) RETURNING `+pickupColumns,
+		trackingNumber, dossier, at))
 	if errors.Is(err, pgx.ErrNoRows) {
 		return r, false, nil
 	}

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/motcua/motcua/proto/vocabulary"
 	"github.com/motcua/motcua/services/platform/auth"
@@ -36,8 +37,12 @@ const csvTime = "2006-01-02 15:04"
 func (a *API) cash(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	office := strings.TrimSpace(q.Get("office"))
-	if office == "" || len(office) > 40 {
+	switch {
+	case office == "":
 		a.fail(w, r, httpapi.Problem(http.StatusUnprocessableEntity, "office", "required"))
+		return
+	case utf8.RuneCountInString(office) > 40:
+		a.fail(w, r, httpapi.Problem(http.StatusUnprocessableEntity, "office", "too_long"))
 		return
 	}
 	format := q.Get("format")

@@ -116,8 +116,8 @@ func TestHandovers(t *testing.T) {
 
 	var h handoverSeen
 	t.Run("the post office draws the record up", func(t *testing.T) {
-		r := e.give(t, "postal.xuanloc", map[string]any{"to_office": districtDesk, "tracking_numbers": typed}).
-			Expect(t, http.StatusCreated)
+		r := e.give(t, "postal.xuanloc", map[string]any{"to_office": districtDesk, "tracking_numbers": typed},
+			"Idempotency-Key", "ban-giao-20").Expect(t, http.StatusCreated)
 		r.Decode(t, &h)
 		if h.Status != "open" || h.ItemCount != 20 || len(h.Items) != 20 || h.FromOffice.Code != districtPostOffice ||
 			h.ToOffice.Code != districtDesk || h.GivenBy != "postal.xuanloc" || h.Number < 1 || h.ConfirmedAt != nil ||
@@ -282,6 +282,13 @@ func TestHandovers(t *testing.T) {
 		}
 		if n := e.count(t, "SELECT count(*) FROM shipment_events WHERE type = 'delivered'"); n != 20 {
 			t.Errorf("%d delivered steps after confirming twice", n)
+		}
+		// The worker's request sent again, its items delivered by now: the same record.
+		var resent handoverSeen
+		e.give(t, "postal.xuanloc", map[string]any{"to_office": districtDesk, "tracking_numbers": typed},
+			"Idempotency-Key", "ban-giao-20").Expect(t, http.StatusOK).Decode(t, &resent)
+		if resent.ID != h.ID || resent.Status != "confirmed" {
+			t.Errorf("the record drawn up again after its confirmation: %s %s, want %s confirmed", resent.ID, resent.Status, h.ID)
 		}
 	})
 

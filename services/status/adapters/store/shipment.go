@@ -71,7 +71,8 @@ func FoldShipment(ctx context.Context, tx pgx.Tx, ev ShipmentEvent) error {
 		from_office_code, to_office_code, created_at, updated_at, version,
 		origin_post_office_code, destination_post_office_code, accepted_at, delivered_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13,
-			CASE WHEN $5 = 'accepted' THEN $10::timestamptz END, CASE WHEN $5 = 'delivered' THEN $10::timestamptz END)
+			CASE WHEN $5 IN ('accepted', 'picked_up') THEN $10::timestamptz END,
+			CASE WHEN $5 = 'delivered' THEN $10::timestamptz END)
 		ON CONFLICT (id) DO UPDATE SET
 			status      = CASE WHEN s.version < EXCLUDED.version THEN EXCLUDED.status ELSE s.status END,
 			reason_code = CASE WHEN s.version < EXCLUDED.version THEN EXCLUDED.reason_code ELSE s.reason_code END,

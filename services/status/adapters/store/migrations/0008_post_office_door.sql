@@ -21,7 +21,8 @@ CREATE TABLE post_offices (
 -- The times of a shipment's legs, for the supervisor's dashboard: the post office a leg
 -- leaves from (origin: the one that took in a pickup) and the one it goes to
 -- (destination: the one that delivers a result, or hands it over at its counter), from
--- the shipment's creation; when the post first took it in (accepted) and when it was
+-- the shipment's creation; when the post first took it in (accepted at a counter, or
+-- picked up at a door: accepted_at) and when it was
 -- delivered, from the recorded events, kept whatever order they arrive in.
 ALTER TABLE shipments
 	ADD COLUMN origin_post_office_code      text NOT NULL DEFAULT '',
@@ -32,7 +33,7 @@ ALTER TABLE shipments
 -- Shipments folded before: their times from their steps. Their post offices were not
 -- kept, so their legs are in no post office's figures.
 UPDATE shipments s SET
-	accepted_at  = (SELECT min(p.at) FROM shipment_steps p WHERE p.shipment_id = s.id AND p.type = 'accepted'),
+	accepted_at  = (SELECT min(p.at) FROM shipment_steps p WHERE p.shipment_id = s.id AND p.type IN ('accepted', 'picked_up')),
 	delivered_at = (SELECT min(p.at) FROM shipment_steps p WHERE p.shipment_id = s.id AND p.type = 'delivered');
 
 -- The legs delivered in a period: only delivered pickups and deliveries are in the
