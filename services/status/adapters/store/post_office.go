@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/jackc/pgx/v5"
 )
@@ -19,6 +21,10 @@ type PostOffice struct {
 // is not written again, so that the dossiers of one post office, folded one after
 // another, do not all lock its row.
 func namePostOffices(ctx context.Context, tx pgx.Tx, offices ...PostOffice) error {
+	// In the order of their codes, so that two transactions naming the same two post
+	// offices lock their rows in the same order and never wait on each other.
+	offices = slices.Clone(offices)
+	slices.SortFunc(offices, func(a, b PostOffice) int { return strings.Compare(a.Code, b.Code) })
 	var codes, names []string
 	seen := map[string]bool{}
 	for _, o := range offices {
