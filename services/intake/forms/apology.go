@@ -9,17 +9,17 @@ func apologySheet(d Dossier, loc *time.Location) *sheet {
 	name := orBlank(officeName(office))
 	s := letterhead("PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ", office, a.At, d, loc)
 	s.field("Kính gửi", "Ông/Bà "+orBlank(d.Applicant.FullName))
-	s.para(capitalize(orBlank(datePhrase(d.ReceivedAt, loc))) + ", " + orBlank(officeName(d.ReceivingOffice)) +
+	s.AddPara(capitalize(orBlank(datePhrase(d.ReceivedAt, loc))) + ", " + orBlank(officeName(d.ReceivingOffice)) +
 		" đã tiếp nhận hồ sơ của Ông/Bà.")
 	s.field("Nội dung yêu cầu giải quyết", procedure(d))
 	s.field("Thời hẹn trả kết quả giải quyết hồ sơ", timePhrase(a.OriginalDueAt, loc))
-	s.para("Tuy nhiên đến nay, " + name + " chưa trả kết quả giải quyết hồ sơ của Ông/Bà đúng hẹn " +
+	s.AddPara("Tuy nhiên đến nay, " + name + " chưa trả kết quả giải quyết hồ sơ của Ông/Bà đúng hẹn " +
 		"ghi trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả.")
 	s.field("Lý do", a.Reason)
-	s.para("Sự chậm trễ này đã gây phiền hà cho Ông/Bà. " + name +
+	s.AddPara("Sự chậm trễ này đã gây phiền hà cho Ông/Bà. " + name +
 		" thành thật xin lỗi Ông/Bà vì sự bất tiện này.")
-	s.para(name + " sẽ trả kết quả giải quyết hồ sơ cho Ông/Bà vào " + orBlank(timePhrase(a.NewDueAt, loc)) + ".")
-	s.para("Xin trân trọng cảm ơn sự hợp tác của Ông/Bà./.")
-	s.Signs = []signature{{Title: "ĐẠI DIỆN CƠ QUAN", Note: "(Ký, ghi rõ họ tên và đóng dấu)", Name: a.Officer}}
+	s.AddPara(name + " sẽ trả kết quả giải quyết hồ sơ cho Ông/Bà vào " + orBlank(timePhrase(a.NewDueAt, loc)) + ".")
+	s.AddPara("Xin trân trọng cảm ơn sự hợp tác của Ông/Bà./.")
+	s.sign("ĐẠI DIỆN CƠ QUAN", "(Ký, ghi rõ họ tên và đóng dấu)", a.Officer)
 	return s
 }

@@ -3,6 +3,8 @@ package forms
 import (
 	"strconv"
 	"time"
+
+	"github.com/motcua/motcua/services/platform/printsheet"
 )
 
 // controlSlipSheet is form 05, "Phiếu kiểm soát quá trình giải quyết hồ sơ": one
@@ -15,8 +17,8 @@ func controlSlipSheet(d Dossier, loc *time.Location) *sheet {
 	s.field("Thời gian hẹn trả kết quả", timePhrase(d.DueAt, loc))
 	s.field("Cơ quan tiếp nhận hồ sơ", officeName(d.ReceivingOffice))
 	s.field("Cơ quan giải quyết hồ sơ", officeName(d.HandlingOffice))
-	t := &table{
-		Cols: []column{
+	t := &printsheet.Table{
+		Cols: []printsheet.Column{
 			{Head: "TT", Width: 0.05, Center: true},
 			{Head: "Bên giao (cơ quan, người giao)", Width: 0.21},
 			{Head: "Bên nhận (cơ quan, người nhận)", Width: 0.21},
@@ -36,7 +38,7 @@ func controlSlipSheet(d Dossier, loc *time.Location) *sheet {
 			joinLines(action(st.Action), st.Note),
 		})
 	}
-	s.table(t)
+	s.AddTable(t)
 	return s
 }
 

@@ -20,15 +20,13 @@ func dispatchSlipSheet(d Dossier, loc *time.Location) *sheet {
 	s.field("Địa chỉ, điện thoại", joinKnown(d.Applicant.Address, d.Applicant.Phone))
 	s.field("Gửi đến", officeName(d.ReceivingOffice))
 	s.field("Nội dung yêu cầu giải quyết", procedure(d))
-	s.heading("Thành phần hồ sơ (đã kiểm tra theo danh mục của thủ tục):")
-	s.table(documentsTable(d.Documents))
+	s.AddHeading("Thành phần hồ sơ (đã kiểm tra theo danh mục của thủ tục):")
+	s.AddTable(documentsTable(d.Documents))
 	s.field("Số niêm phong", c.SealNumber)
 	s.field("Đã thu", "phí, lệ phí "+money(d.FeePaidVND)+" + cước "+money(c.PostageVND)+" = "+money(d.FeePaidVND+c.PostageVND))
 	s.field("Nhận kết quả tại", delivery(d))
-	s.Signs = []signature{
-		{Title: "NGƯỜI GỬI", Note: "(Ký và ghi rõ họ tên)", Name: d.Applicant.FullName},
-		{Title: "NHÂN VIÊN BƯU ĐIỆN", Note: "(Ký và ghi rõ họ tên)", Name: c.Worker},
-	}
+	s.sign("NGƯỜI GỬI", "(Ký và ghi rõ họ tên)", d.Applicant.FullName)
+	s.sign("NHÂN VIÊN BƯU ĐIỆN", "(Ký và ghi rõ họ tên)", c.Worker)
 	return s
 }
 

@@ -4,6 +4,7 @@
 // as PDF, in Vietnamese.
 //
 // It is pure: the caller gathers a [Dossier] and picks a [Kind]; [HTML] and [PDF]
-// write the form. Both outputs are built from the same content, so they carry the
-// same wording and values. All text is normalised to NFC.
+// write the form. Both outputs are built from the same content (a printsheet.Sheet,
+// which platform/printsheet lays out), so they carry the same wording and values.
+// All text is normalised to NFC.
 package forms

@@ -3,17 +3,19 @@ package forms
 import (
 	"strings"
 	"time"
+
+	"github.com/motcua/motcua/services/platform/printsheet"
 )
 
 // letterhead is a sheet with the heading every form opens with: the office that
 // issues it, the date it is issued, its title and the dossier's code.
 func letterhead(title string, issuer Office, issued time.Time, d Dossier, loc *time.Location) *sheet {
-	return &sheet{
+	return &sheet{printsheet.Sheet{
 		Agency:   agency(issuer),
 		Dated:    capitalize(datePhrase(issued, loc)),
 		Title:    title,
 		Subtitle: "Mã hồ sơ: " + orBlank(d.Code),
-	}
+	}}
 }
 
 // agency is the issuing office as the heading prints it, in capitals.

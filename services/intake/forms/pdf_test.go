@@ -4,12 +4,12 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
-	"unicode/utf16"
+
+	"github.com/motcua/motcua/services/platform/printsheet/printsheettest"
 )
 
 func renderPDF(t testing.TB, k Kind, d Dossier, opt pdfOptions) []byte {
@@ -19,37 +19,6 @@ func renderPDF(t testing.TB, k Kind, d Dossier, opt pdfOptions) []byte {
 		t.Fatalf("PDF(%s): %v", k, err)
 	}
 	return buf.Bytes()
-}
-
-// pdfText is s as the PDF writer puts it in a content stream: UTF-16BE (the
-// Unicode font is addressed by code point) in a string literal with \, ( and )
-// escaped.
-func pdfText(s string) []byte {
-	var b []byte
-	for _, u := range utf16.Encode([]rune(s)) {
-		for _, c := range []byte{byte(u >> 8), byte(u)} {
-			if c == '\\' || c == '(' || c == ')' {
-				b = append(b, '\\')
-			}
-			b = append(b, c)
-		}
-	}
-	return b
-}
-
-// pageCount reads the number of pages from the page tree, and checks it against
-// the page objects.
-func pageCount(t *testing.T, pdf []byte) int {
-	t.Helper()
-	m := regexp.MustCompile(`/Type /Pages\n/Kids \[[^\]]*\]\n/Count (\d+)`).FindSubmatch(pdf)
-	if m == nil {
-		t.Fatal("no page tree")
-	}
-	n, _ := strconv.Atoi(string(m[1]))
-	if objects := bytes.Count(pdf, []byte("/Type /Page\n")); objects != n {
-		t.Fatalf("page tree counts %d pages, %d page objects", n, objects)
-	}
-	return n
 }
 
 func TestPDFEveryForm(t *testing.T) {
@@ -67,7 +36,7 @@ func TestPDFEveryForm(t *testing.T) {
 			if len(out) < 10_000 {
 				t.Errorf("PDF is only %d bytes", len(out))
 			}
-			if n := pageCount(t, out); n != 1 {
+			if n := printsheettest.Pages(t, out); n != 1 {
 				t.Errorf("%d pages, want 1", n)
 			}
 			size := "/MediaBox [0 0 420.94 595.28]"
@@ -91,11 +60,11 @@ func TestPDFText(t *testing.T) {
 		t.Run(string(k), func(t *testing.T) {
 			out := renderPDF(t, k, fullDossier(), pdfOptions{uncompressed: true})
 			for _, want := range formContent[k] {
-				if !bytes.Contains(out, pdfText(want)) {
+				if !bytes.Contains(out, printsheettest.Text(want)) {
 					t.Errorf("missing %q", want)
 				}
 			}
-			if bytes.Contains(out, pdfText("Trang ")) {
+			if bytes.Contains(out, printsheettest.Text("Trang ")) {
 				t.Error("a one-page form has a page footer")
 			}
 		})
@@ -113,7 +82,7 @@ func TestPDFQRCode(t *testing.T) {
 	if bytes.Contains(out, image) {
 		t.Error("a receipt without a link has an image")
 	}
-	if !bytes.Contains(out, pdfText("Mã tra cứu: 482915")) {
+	if !bytes.Contains(out, printsheettest.Text("Mã tra cứu: 482915")) {
 		t.Error("a receipt without a link lost its PIN")
 	}
 }
@@ -126,21 +95,21 @@ func TestPDFLongControlSlipBreaksPages(t *testing.T) {
 		d.Steps = append(d.Steps, s)
 	}
 	out := renderPDF(t, KindControlSlip, d, pdfOptions{uncompressed: true})
-	pages := pageCount(t, out)
+	pages := printsheettest.Pages(t, out)
 	if pages < 3 {
 		t.Fatalf("%d steps fit on %d pages", len(d.Steps), pages)
 	}
 	// The header row is repeated on every page, and no row is lost.
-	if n := bytes.Count(out, pdfText("Ghi chú")); n != pages {
+	if n := bytes.Count(out, printsheettest.Text("Ghi chú")); n != pages {
 		t.Errorf("header row printed %d times on %d pages", n, pages)
 	}
-	if !bytes.Contains(out, pdfText("Lần giao nhận thứ 43")) {
+	if !bytes.Contains(out, printsheettest.Text("Lần giao nhận thứ 43")) {
 		t.Error("the last row is missing")
 	}
 	// Every page carries the code and its number, with the total filled in.
 	for page := 1; page <= pages; page++ {
 		footer := fmt.Sprintf("Mã hồ sơ: 000.00.16.H19-261201-0001 – Trang %d/%d", page, pages)
-		if !bytes.Contains(out, pdfText(footer)) {
+		if !bytes.Contains(out, printsheettest.Text(footer)) {
 			t.Errorf("page %d has no footer %q", page, footer)
 		}
 	}
@@ -157,7 +126,7 @@ func TestPDFHostileText(t *testing.T) {
 		if !bytes.HasPrefix(out, []byte("%PDF-")) {
 			t.Fatalf("%s: not a PDF", k)
 		}
-		if !bytes.Contains(out, pdfText(`Nguyễn (Văn) \ A`)) {
+		if !bytes.Contains(out, printsheettest.Text(`Nguyễn (Văn) \ A`)) {
 			t.Errorf("%s: name with parentheses and backslash not printed", k)
 		}
 	}
@@ -171,11 +140,11 @@ func TestPDFLongTextWraps(t *testing.T) {
 			Name: strings.Repeat("Giấy tờ có tên rất dài ", 4) + strconv.Itoa(i+1), Kind: "certified_copy", Copies: 1})
 	}
 	out := renderPDF(t, KindReceipt, d, pdfOptions{uncompressed: true})
-	if pageCount(t, out) < 2 {
+	if printsheettest.Pages(t, out) < 2 {
 		t.Error("twelve long documents fit on one A5 page")
 	}
 	for _, want := range []string{"NGƯỜI NỘP HỒ SƠ", "Trần Văn Đức"} {
-		if !bytes.Contains(out, pdfText(want)) {
+		if !bytes.Contains(out, printsheettest.Text(want)) {
 			t.Errorf("missing %q after the page break", want)
 		}
 	}
@@ -207,7 +176,7 @@ func TestConcurrentRendering(t *testing.T) {
 			var err error
 			if i%2 == 0 {
 				err = writePDF(&buf, KindReceipt, fullDossier(), time.FixedZone("ICT", 7*3600), pdfOptions{uncompressed: true})
-				if err == nil && !bytes.Contains(buf.Bytes(), pdfText("Mã hồ sơ: 000.00.16.H19-261201-0001")) {
+				if err == nil && !bytes.Contains(buf.Bytes(), printsheettest.Text("Mã hồ sơ: 000.00.16.H19-261201-0001")) {
 					err = fmt.Errorf("concurrent PDF lost its text (%d bytes, want about %d)", buf.Len(), len(want))
 				}
 			} else {

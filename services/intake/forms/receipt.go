@@ -3,6 +3,8 @@ package forms
 import (
 	"net/url"
 	"time"
+
+	"github.com/motcua/motcua/services/platform/printsheet"
 )
 
 // receiptSheet is form 01, "Giấy tiếp nhận hồ sơ và hẹn trả kết quả".
@@ -15,8 +17,8 @@ func receiptSheet(d Dossier, loc *time.Location) *sheet {
 	s.field("Số điện thoại", d.Applicant.Phone)
 	s.field("Thư điện tử", d.Applicant.Email)
 	s.field("Nội dung yêu cầu giải quyết", procedure(d))
-	s.heading("1. Thành phần hồ sơ nộp gồm:")
-	s.table(documentsTable(d.Documents))
+	s.AddHeading("1. Thành phần hồ sơ nộp gồm:")
+	s.AddTable(documentsTable(d.Documents))
 	s.field("2. Thời gian giải quyết hồ sơ theo quy định", timeLimit(d.TimeLimitHours))
 	s.field("3. Thời gian nhận hồ sơ", timePhrase(d.ReceivedAt, loc))
 	s.field("4. Thời gian trả kết quả giải quyết hồ sơ", timePhrase(d.DueAt, loc))
@@ -28,10 +30,8 @@ func receiptSheet(d Dossier, loc *time.Location) *sheet {
 		s.field("Đã nộp", paid(d))
 	}
 	s.field("Vào sổ theo dõi hồ sơ", d.RegisterEntry)
-	s.Signs = []signature{
-		{Title: "NGƯỜI NỘP HỒ SƠ", Note: "(Ký và ghi rõ họ tên)", Name: d.Applicant.FullName},
-		{Title: "NGƯỜI TIẾP NHẬN HỒ SƠ", Note: "(Ký và ghi rõ họ tên)", Name: d.RegisteredBy},
-	}
+	s.sign("NGƯỜI NỘP HỒ SƠ", "(Ký và ghi rõ họ tên)", d.Applicant.FullName)
+	s.sign("NGƯỜI TIẾP NHẬN HỒ SƠ", "(Ký và ghi rõ họ tên)", d.RegisteredBy)
 	return s
 }
 
@@ -65,11 +65,11 @@ func paid(d Dossier) string {
 // lookupOf is the PIN and the QR code of the lookup link, nil when the dossier has
 // neither. Only a web (http or https) link gets a QR code; a link that is not, or
 // is too long for a QR code, is printed without one.
-func lookupOf(d Dossier) *lookup {
+func lookupOf(d Dossier) *printsheet.Lookup {
 	if d.LookupPIN == "" && d.LookupURL == "" {
 		return nil
 	}
-	l := &lookup{PIN: d.LookupPIN, URL: d.LookupURL}
+	l := &printsheet.Lookup{PIN: d.LookupPIN, URL: d.LookupURL}
 	if isWebURL(d.LookupURL) {
 		if png, err := qrPNG(d.LookupURL); err == nil {
 			l.PNG, l.Alt = png, "Mã QR tra cứu hồ sơ "+d.Code+": "+d.LookupURL

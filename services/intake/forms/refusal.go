@@ -9,11 +9,11 @@ func refusalSheet(d Dossier, loc *time.Location) *sheet {
 	s := letterhead("PHIẾU TỪ CHỐI TIẾP NHẬN, GIẢI QUYẾT HỒ SƠ", office, r.At, d, loc)
 	s.about("Hồ sơ của", d)
 	s.field("Thời gian nhận hồ sơ", timePhrase(d.ReceivedAt, loc))
-	s.para("Qua xem xét, " + orBlank(officeName(office)) +
+	s.AddPara("Qua xem xét, " + orBlank(officeName(office)) +
 		" thông báo không tiếp nhận, giải quyết hồ sơ này với lý do cụ thể như sau:")
 	s.field("Lý do", r.Reason)
-	s.para("Mọi vướng mắc, Ông/Bà liên hệ với " + orBlank(contact(r.Officer, office)) + " để được giải đáp.")
-	s.para("Xin thông báo cho Ông/Bà được biết và thực hiện./.")
-	s.Signs = []signature{{Title: "NGƯỜI LẬP PHIẾU", Note: "(Ký và ghi rõ họ tên)", Name: r.Officer}}
+	s.AddPara("Mọi vướng mắc, Ông/Bà liên hệ với " + orBlank(contact(r.Officer, office)) + " để được giải đáp.")
+	s.AddPara("Xin thông báo cho Ông/Bà được biết và thực hiện./.")
+	s.sign("NGƯỜI LẬP PHIẾU", "(Ký và ghi rõ họ tên)", r.Officer)
 	return s
 }

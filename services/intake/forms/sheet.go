@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/motcua/motcua/services/platform/printsheet"
 )
 
 // blank stands for a value the dossier does not have: a dotted line to fill in by
@@ -14,72 +16,20 @@ const blank = "……………………"
 
 // The national heading printed on every form.
 const (
-	nationName  = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-	nationMotto = "Độc lập - Tự do - Hạnh phúc"
+	nationName  = printsheet.NationName
+	nationMotto = printsheet.NationMotto
 )
 
-// sheet is one form's content, independent of the output format: the HTML
-// template and the PDF writer both lay it out, so both print the same thing.
-type sheet struct {
-	Number    string // "Mẫu số 01", printed in a corner
-	Landscape bool
-	Nation    string // the national heading
-	Motto     string
-	Agency    string // the issuing office, upper case
-	Dated     string // "Ngày 01 tháng 12 năm 2026"
-	Title     string
-	Subtitle  string // "Mã hồ sơ: …"
-	Lookup    *lookup
-	Blocks    []block
-	Signs     []signature
-}
-
-// lookup is the citizen's way to follow the dossier: the PIN, the link and its QR
-// code.
-type lookup struct {
-	PIN, URL string
-	PNG      []byte // QR code of URL; nil without a URL
-	Alt      string
-}
-
-// block is one piece of the body, exactly one of its fields set.
-type block struct {
-	Heading string
-	Field   *field
-	Para    string
-	Table   *table
-}
-
-// field is a "label: value" line.
-type field struct{ Label, Value string }
-
-// table is a ruled table; Empty is printed as its only row when it has none.
-type table struct {
-	Cols  []column
-	Rows  [][]string
-	Empty string
-}
-
-// column is a table column: its heading, its share of the width (the shares of a
-// table add up to 1), and whether its cells are centred.
-type column struct {
-	Head   string
-	Width  float64
-	Center bool
-}
-
-// signature is a signature block: title, how to sign, and the signer's name.
-type signature struct{ Title, Note, Name string }
-
-func (s *sheet) heading(text string) { s.Blocks = append(s.Blocks, block{Heading: text}) }
-
-func (s *sheet) para(text string) { s.Blocks = append(s.Blocks, block{Para: text}) }
-
-func (s *sheet) table(t *table) { s.Blocks = append(s.Blocks, block{Table: t}) }
+// sheet is one form's content, independent of the output format: [HTML] and [PDF]
+// both lay it out with printsheet, so both print the same thing.
+type sheet struct{ printsheet.Sheet }
 
 // field adds a "label: value" line; an empty value prints as a blank to fill in.
-func (s *sheet) field(label, value string) {
-	s.Blocks = append(s.Blocks, block{Field: &field{Label: label, Value: orBlank(value)}})
+func (s *sheet) field(label, value string) { s.AddField(label, orBlank(value)) }
+
+// sign adds a signature block: whose, how to sign, and the signer's name.
+func (s *sheet) sign(title, note, name string) {
+	s.Signs = append(s.Signs, printsheet.Signature{Title: title, Note: note, Name: name})
 }
 
 // orBlank is s, or the dotted blank when s is empty.
@@ -125,7 +75,9 @@ func build(k Kind, d Dossier, loc *time.Location) (*sheet, error) {
 	default:
 		return nil, fmt.Errorf("forms: unknown form %q", string(k))
 	}
-	s.Number, s.Nation, s.Motto = number(k), nationName, nationMotto
+	s.Paper, s.Number, s.Nation, s.Motto = printsheet.A5, number(k), nationName, nationMotto
+	s.Caption = capitalize(strings.ToLower(s.Title)) + " – " + s.Subtitle
+	s.Footer = s.Subtitle
 	return s, nil
 }
 
@@ -141,9 +93,9 @@ func procedure(d Dossier) string {
 }
 
 // documentsTable lists documents with their kind of copy and number of sets.
-func documentsTable(docs []Document) *table {
-	t := &table{
-		Cols: []column{
+func documentsTable(docs []Document) *printsheet.Table {
+	t := &printsheet.Table{
+		Cols: []printsheet.Column{
 			{Head: "TT", Width: 0.08, Center: true},
 			{Head: "Tên giấy tờ", Width: 0.52},
 			{Head: "Hình thức", Width: 0.26, Center: true},
