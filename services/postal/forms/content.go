@@ -7,62 +7,19 @@ import (
 	"strings"
 	"time"
 
+	"github.com/motcua/motcua/services/platform/printsheet"
 	"github.com/motcua/motcua/services/platform/textnorm"
 )
 
-// The national heading printed on the record.
-const (
-	nationName  = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-	nationMotto = "Độc lập - Tự do - Hạnh phúc"
-	title       = "BIÊN BẢN GIAO NHẬN BƯU GỬI"
-)
+// The record's title.
+const title = "BIÊN BẢN GIAO NHẬN BƯU GỬI"
 
 // blank stands for a value the record does not have yet: a dotted line to fill in by
 // hand, as on paper.
 const blank = "……………………"
 
-// sheet is the record's content, independent of the output: the HTML template and the
-// PDF writer both lay it out, so both print the same thing.
-type sheet struct {
-	Agency, Nation, Motto, Dated string
-	Title, Number                string
-	Intro                        string
-	Sides                        []side
-	ItemsHeading                 string
-	Columns                      []column
-	Rows                         [][]string
-	Closing                      []string
-	Signs                        []signature
-	// Footer names the record on each page of a long one.
-	Footer string
-}
-
-// side is one side of the record: its heading and its lines.
-type side struct {
-	Heading string
-	Fields  []field
-}
-
-// field is a "label: value" line.
-type field struct{ Label, Value string }
-
-// column is a column of the items' table: its heading, its share of the width (the
-// shares add up to 1), and whether its cells are centred.
-type column struct {
-	Head   string
-	Width  float64
-	Center bool
-}
-
-// signature is a signature block: whose, how it was signed, the signer's name, and the
-// signature image when it was drawn on the screen.
-type signature struct {
-	Title, Note, Name string
-	PNG               []byte
-}
-
 // columns are the items' table's.
-var columns = []column{
+var columns = []printsheet.Column{
 	{Head: "TT", Width: 0.06, Center: true},
 	{Head: "Số hiệu bưu gửi", Width: 0.22, Center: true},
 	{Head: "Mã hồ sơ", Width: 0.32},
@@ -70,43 +27,49 @@ var columns = []column{
 	{Head: "Số niêm phong", Width: 0.16, Center: true},
 }
 
-// build gathers the content of record h, with times in loc.
-func build(h Handover, loc *time.Location) (*sheet, error) {
+// build gathers the content of record h, with times in loc: the HTML page and the PDF
+// both lay it out with printsheet, so both print the same thing.
+func build(h Handover, loc *time.Location) (*printsheet.Sheet, error) {
 	if loc == nil {
 		return nil, errors.New("forms: nil time location")
 	}
 	h = clean(h)
 	number := strconv.FormatInt(h.Number, 10) + "/BBGN"
-	s := &sheet{Agency: strings.ToUpper(h.From.Name), Nation: nationName, Motto: nationMotto,
-		Dated: capitalize(datePhrase(h.CreatedAt, loc)), Title: title, Number: "Số: " + number,
-		Footer: "Biên bản giao nhận số " + number, Columns: columns}
-	s.Intro = fmt.Sprintf("Hôm nay, lúc %s, bưu cục và cơ quan dưới đây giao nhận các bưu gửi chuyển hồ sơ, "+
+	s := &printsheet.Sheet{Paper: printsheet.A4, Caption: "Biên bản giao nhận bưu gửi – Số: " + number,
+		Agency: strings.ToUpper(h.From.Name), Ref: "Số: " + number,
+		Nation: printsheet.NationName, Motto: printsheet.NationMotto,
+		Dated: capitalize(datePhrase(h.CreatedAt, loc)), Title: title, Footer: "Biên bản giao nhận số " + number}
+	s.AddPara(fmt.Sprintf("Hôm nay, lúc %s, bưu cục và cơ quan dưới đây giao nhận các bưu gửi chuyển hồ sơ, "+
 		"kết quả giải quyết thủ tục hành chính qua dịch vụ bưu chính công ích (Quyết định số 45/2016/QĐ-TTg) như sau:",
-		timePhrase(h.CreatedAt, loc))
-	s.Sides = []side{
-		{Heading: "Bên giao", Fields: []field{
-			{"Bưu cục", office(h.From)}, {"Địa chỉ", orBlank(h.From.Address)}, {"Nhân viên bưu chính", orBlank(h.GivenBy)}}},
-		{Heading: "Bên nhận", Fields: []field{
-			{"Cơ quan", office(h.To)}, {"Địa chỉ", orBlank(h.To.Address)}, {"Cán bộ tiếp nhận", orBlank(h.ConfirmedBy)}}},
-	}
-	s.ItemsHeading = fmt.Sprintf("Danh sách bưu gửi (%d bưu gửi)", len(h.Items))
+		timePhrase(h.CreatedAt, loc)))
+	s.AddHeading("Bên giao")
+	s.AddField("Bưu cục", office(h.From))
+	s.AddField("Địa chỉ", orBlank(h.From.Address))
+	s.AddField("Nhân viên bưu chính", orBlank(h.GivenBy))
+	s.AddHeading("Bên nhận")
+	s.AddField("Cơ quan", office(h.To))
+	s.AddField("Địa chỉ", orBlank(h.To.Address))
+	s.AddField("Cán bộ tiếp nhận", orBlank(h.ConfirmedBy))
+	s.AddHeading(fmt.Sprintf("Danh sách bưu gửi (%d bưu gửi)", len(h.Items)))
+	items := &printsheet.Table{ID: "items", Cols: columns}
 	for i, it := range h.Items {
-		s.Rows = append(s.Rows, []string{strconv.Itoa(i + 1), it.TrackingNumber, it.DossierCode, it.Kind,
+		items.Rows = append(items.Rows, []string{strconv.Itoa(i + 1), it.TrackingNumber, it.DossierCode, it.Kind,
 			orDash(it.SealNumber)})
 	}
-	s.Closing = []string{fmt.Sprintf("Biên bản do %s lập trên hệ thống lúc %s.", orBlank(h.GivenBy), timePhrase(h.CreatedAt, loc))}
-	giver := signature{Title: "ĐẠI DIỆN BÊN GIAO", Note: "(Ký, ghi rõ họ tên)", Name: h.GivenBy}
-	receiver := signature{Title: "ĐẠI DIỆN BÊN NHẬN", Note: "(Ký, ghi rõ họ tên)"}
+	s.AddTable(items)
+	s.AddPara(fmt.Sprintf("Biên bản do %s lập trên hệ thống lúc %s.", orBlank(h.GivenBy), timePhrase(h.CreatedAt, loc)))
+	giver := printsheet.Signature{Title: "ĐẠI DIỆN BÊN GIAO", Note: "(Ký, ghi rõ họ tên)", Name: h.GivenBy}
+	receiver := printsheet.Signature{Title: "ĐẠI DIỆN BÊN NHẬN", Note: "(Ký, ghi rõ họ tên)"}
 	if h.Confirmed() {
-		s.Closing = append(s.Closing, fmt.Sprintf("Bên nhận đã kiểm đếm, đối chiếu niêm phong và nhận đủ %d bưu gửi nêu trên; "+
+		s.AddPara(fmt.Sprintf("Bên nhận đã kiểm đếm, đối chiếu niêm phong và nhận đủ %d bưu gửi nêu trên; "+
 			"%s xác nhận trên hệ thống lúc %s.", len(h.Items), h.ConfirmedBy, timePhrase(h.ConfirmedAt, loc)))
 		receiver.Note = "(Đã ký trên hệ thống lúc " + timePhrase(h.ConfirmedAt, loc) + ")"
 		receiver.Name, receiver.PNG = h.ConfirmedBy, flatSignature(h.Signature)
 	} else {
-		s.Closing = append(s.Closing, "Bên nhận kiểm đếm, đối chiếu niêm phong từng bưu gửi rồi ký xác nhận; "+
+		s.AddPara("Bên nhận kiểm đếm, đối chiếu niêm phong từng bưu gửi rồi ký xác nhận; " +
 			"biên bản chưa được bên nhận xác nhận.")
 	}
-	s.Signs = []signature{giver, receiver}
+	s.Signs = []printsheet.Signature{giver, receiver}
 	return s, nil
 }
 

@@ -11,8 +11,8 @@ import (
 	"strings"
 	"testing"
 	"time"
-	"unicode/utf16"
 
+	"github.com/motcua/motcua/services/platform/printsheet/printsheettest"
 	"github.com/motcua/motcua/services/worktime"
 )
 
@@ -72,21 +72,6 @@ func TestHTMLPrintsTheRecord(t *testing.T) {
 	}
 }
 
-// pdfText is s as the PDF writer puts it in a content stream: UTF-16BE in a string
-// literal with \, ( and ) escaped.
-func pdfText(s string) []byte {
-	var b []byte
-	for _, u := range utf16.Encode([]rune(s)) {
-		for _, c := range []byte{byte(u >> 8), byte(u)} {
-			if c == '\\' || c == '(' || c == ')' {
-				b = append(b, '\\')
-			}
-			b = append(b, c)
-		}
-	}
-	return b
-}
-
 func TestPDFPrintsTheRecord(t *testing.T) {
 	for _, tc := range []struct {
 		name string
@@ -114,14 +99,14 @@ func TestPDFPrintsTheRecord(t *testing.T) {
 			last := tc.h.Items[len(tc.h.Items)-1]
 			for _, want := range []string{"BIÊN BẢN GIAO NHẬN BƯU GỬI", last.TrackingNumber, last.SealNumber, last.DossierCode,
 				"ĐẠI DIỆN BÊN GIAO", "postal.xuanloc"} {
-				if !bytes.Contains(out, pdfText(want)) {
+				if !bytes.Contains(out, printsheettest.Text(want)) {
 					t.Errorf("the PDF lacks %q", want)
 				}
 			}
 			if got := bytes.Contains(out, []byte("/Subtype /Image")); got != tc.signature {
 				t.Errorf("an image in the PDF: %v, want %v", got, tc.signature)
 			}
-			if tc.pages > 1 && !bytes.Contains(out, pdfText("Biên bản giao nhận số 12/BBGN – Trang 2/")) {
+			if tc.pages > 1 && !bytes.Contains(out, printsheettest.Text("Biên bản giao nhận số 12/BBGN – Trang 2/")) {
 				t.Error("a long record's pages are not numbered")
 			}
 		})
