@@ -84,7 +84,8 @@ func (p *Processor) act(ctx context.Context, who *auth.Principal, code string, a
 		}
 		acted := events.Acted{DossierID: d.ID, State: next, Step: step, OfficeName: name,
 			ProcessingTime: next.ProcessingTime(cal)}
-		if since := dossier.AwaitsCheckSince(d.State, d.SubmittedAt); dossier.ChecksFirst(d.State, action) && !since.IsZero() {
+		if since := dossier.AwaitsCheckSince(d.State, d.SubmittedAt, time.Time{}); dossier.ChecksFirst(d.State, action) &&
+			!since.IsZero() {
 			waited := cal.WorkingDuration(since, now)
 			acted.CheckTime = &waited
 		}

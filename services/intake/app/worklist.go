@@ -147,8 +147,9 @@ func (r *Reader) WorkList(ctx context.Context, who *auth.Principal, in WorkListI
 		}
 		if q.Checking() {
 			row.SubmittedAt, row.Guided = it.SubmittedAt.In(loc), st.SupplementRequests > 0
-			if st.Status == dossier.StatusSubmitted && !it.AwaitingSince.IsZero() {
-				row.CheckBy = dossier.CheckBy(cal, it.AwaitingSince)
+			since := dossier.AwaitsCheckSince(st, it.SubmittedAt, it.SupplementedAt)
+			if st.Status == dossier.StatusSubmitted && !since.IsZero() {
+				row.CheckBy = dossier.CheckBy(cal, since)
 				row.LateToCheck = now.After(row.CheckBy)
 			}
 		}

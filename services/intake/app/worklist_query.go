@@ -58,11 +58,11 @@ type WorkItem struct {
 	ProcedureCode string
 	ApplicantName string
 	State         dossier.State
-	// SubmittedAt is when the citizen submitted the dossier online, and AwaitingSince
-	// since when it has awaited the desk's check: the submission, or the citizen's
-	// answer to the desk's guidance. Both are set on the checking list only.
-	SubmittedAt   time.Time
-	AwaitingSince time.Time
+	// SubmittedAt is when the dossier was submitted (online or at a post office), and
+	// SupplementedAt when the citizen last answered the desk's guidance (zero without
+	// an answer). Both are set on the checking list only.
+	SubmittedAt    time.Time
+	SupplementedAt time.Time
 }
 
 // WorkCounts are how many open dossiers an office has on each tab of its work list;

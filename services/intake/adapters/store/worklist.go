@@ -144,13 +144,11 @@ func (s *Dossiers) CountWork(ctx context.Context, office string, now time.Time) 
 }
 
 // checkingColumns are the columns scanCheckingItem reads: a work list's, then when the
-// dossier was submitted and since when it has awaited the check (the citizen's answer
-// to the desk's guidance, the step supplement before receipt; else the delivery of the
-// papers a post office took; else its submission; none while those papers are on the
-// road).
+// dossier was submitted and when the citizen last answered the desk's guidance (the
+// step supplement before receipt), from which the app tells since when it awaits the
+// check (dossier.AwaitsCheckSince).
 const checkingColumns = workListColumns + `, submitted_at,
-	coalesce((SELECT max(s.at) FROM dossier_steps s WHERE s.dossier_id = dossiers.id AND s.action = 'supplement'),
-		CASE WHEN pickup_tracking_number IS NULL THEN submitted_at ELSE papers_at END) AS awaiting_since`
+	(SELECT max(s.at) FROM dossier_steps s WHERE s.dossier_id = dossiers.id AND s.action = 'supplement') AS supplemented_at`
 
 // checkingList returns a page of the dossiers the office holds and has not received
 // yet, oldest submission first, and whether more follow. Its conditions include the
@@ -185,6 +183,6 @@ func (s *Dossiers) checkingList(ctx context.Context, q app.WorkListQuery) ([]app
 
 func scanCheckingItem(r pgx.CollectableRow) (app.WorkItem, error) {
 	var w app.WorkItem
-	err := scanWorkInto(r, &w, orZero(&w.SubmittedAt), orZero(&w.AwaitingSince))
+	err := scanWorkInto(r, &w, orZero(&w.SubmittedAt), orZero(&w.SupplementedAt))
 	return w, err
 }

@@ -13,10 +13,14 @@ func ChecksFirst(s State, a Action) bool {
 }
 
 // AwaitsCheckSince is when a dossier not yet received began to wait for the desk's
-// check: its submission online, or, for one a post office took, the delivery of its
-// papers at the desk (before that the desk has nothing to check).
-func AwaitsCheckSince(s State, submittedAt time.Time) time.Time {
-	if s.PickupTracking != "" {
+// check: the citizen's answer to the desk's guidance (supplementedAt, zero without one);
+// else, for one a post office took, the delivery of its papers at the desk (zero while
+// they are on the road: the desk has nothing to check); else its submission online.
+func AwaitsCheckSince(s State, submittedAt, supplementedAt time.Time) time.Time {
+	switch {
+	case !supplementedAt.IsZero():
+		return supplementedAt
+	case s.PickupTracking != "":
 		return s.PapersAt
 	}
 	return submittedAt

@@ -22,6 +22,7 @@ func (r *Registration) validateCounter() *FieldError {
 		}
 		return nil
 	}
+	sealProblem := seal.Problem(r.SealNumber)
 	switch {
 	case utf8.RuneCountInString(r.PostOffice) > maxCodeRunes:
 		return invalid("post_office", "too_long")
@@ -29,8 +30,8 @@ func (r *Registration) validateCounter() *FieldError {
 		return invalid("channel", "counter_is_post")
 	case r.SealNumber == "":
 		return missing("seal_number")
-	case seal.Problem(r.SealNumber) != "":
-		return invalid("seal_number", seal.Problem(r.SealNumber))
+	case sealProblem != "":
+		return invalid("seal_number", sealProblem)
 	case r.PostageVND < 0 || r.PostageVND > MaxPostageVND:
 		return invalid("postage_vnd", "out_of_range", MaxPostageVND)
 	}
