@@ -22,10 +22,19 @@ import (
 // Message is one mail to one address: its text, and the files attached (none for
 // most).
 type Message struct {
-	To          string
-	Subject     string
-	Text        string
+	To      string
+	Subject string
+	Text    string
+	// HTML, when set, is the same message as a page: the text and the page travel as
+	// the two forms of one part (multipart/alternative), the reader's program shows one.
+	HTML        string
 	Attachments []Attachment
+	// ID, when set, is the Message-ID's local part: a message sent again under the same
+	// ID is recognisably the same message.
+	ID string
+	// Unsubscribe, when set, is the address at which the recipient stops such messages
+	// (List-Unsubscribe, with one-click unsubscription, RFC 8058).
+	Unsubscribe string
 }
 
 // SMTP sends through the server of an smtp:// or smtps:// URL (MOTCUA_SMTP_URL): STARTTLS
@@ -126,6 +135,13 @@ func (s *SMTP) compose(m Message) []byte {
 	header("To", m.To)
 	header("Subject", mime.QEncoding.Encode("utf-8", m.Subject))
 	header("Date", time.Now().Format(time.RFC1123Z))
+	if m.ID != "" {
+		header("Message-ID", "<"+m.ID+"@"+s.domain()+">")
+	}
+	if m.Unsubscribe != "" {
+		header("List-Unsubscribe", "<"+m.Unsubscribe+">")
+		header("List-Unsubscribe-Post", "List-Unsubscribe=One-Click")
+	}
 	header("MIME-Version", "1.0")
 	if len(m.Attachments) > 0 {
 		body, boundary := mixed(m)
@@ -134,11 +150,22 @@ func (s *SMTP) compose(m Message) []byte {
 		b.Write(body)
 		return []byte(b.String())
 	}
-	header("Content-Type", textType)
-	header("Content-Transfer-Encoding", "base64")
+	contentType, body := content(m)
+	header("Content-Type", contentType)
+	if m.HTML == "" {
+		header("Content-Transfer-Encoding", "base64")
+	}
 	b.WriteString("\r\n")
-	writeBase64(&b, textBytes(m.Text))
+	b.Write(body)
 	return []byte(b.String())
+}
+
+// domain is the sender's domain, which names the messages it sends.
+func (s *SMTP) domain() string {
+	if at := strings.LastIndexByte(s.from, '@'); at >= 0 {
+		return strings.Trim(s.from[at+1:], "<> ")
+	}
+	return "localhost"
 }
 
 // textType is the type of a message's text.

@@ -90,10 +90,13 @@ func freePort(t testing.TB) int {
 
 // Mail is a message as Mailpit received it, with the files attached to it.
 type Mail struct {
-	ID          string
-	To          []string
-	Subject     string
-	Text        string
+	ID      string
+	To      []string
+	Subject string
+	Text    string
+	HTML    string
+	// MessageID is the Message-ID header without its angle brackets.
+	MessageID   string
 	Attachments []Attachment
 }
 
@@ -118,11 +121,13 @@ func (s *Server) Messages(t testing.TB) []Mail {
 			} `json:"To"`
 		} `json:"messages"`
 	}
-	s.get(t, "/api/v1/messages", &list)
+	s.get(t, "/api/v1/messages?limit=100000", &list)
 	out := make([]Mail, 0, len(list.Messages))
 	for _, m := range list.Messages {
 		var full struct {
 			Text        string `json:"Text"`
+			HTML        string `json:"HTML"`
+			MessageID   string `json:"MessageID"`
 			Attachments []struct {
 				PartID      string `json:"PartID"`
 				FileName    string `json:"FileName"`
@@ -131,7 +136,7 @@ func (s *Server) Messages(t testing.TB) []Mail {
 			} `json:"Attachments"`
 		}
 		s.get(t, "/api/v1/message/"+m.ID, &full)
-		mail := Mail{ID: m.ID, Subject: m.Subject, Text: full.Text}
+		mail := Mail{ID: m.ID, Subject: m.Subject, Text: full.Text, HTML: full.HTML, MessageID: full.MessageID}
 		for _, a := range full.Attachments {
 			mail.Attachments = append(mail.Attachments, Attachment{FileName: a.FileName, ContentType: a.ContentType,
 				Size: a.Size, Data: s.raw(t, "/api/v1/message/"+m.ID+"/part/"+a.PartID)})
