@@ -1,6 +1,7 @@
 package contract
 
 import (
+	"github.com/motcua/motcua/proto/vocabulary"
 	"io"
 	"net/http"
 	"net/url"
@@ -52,6 +53,12 @@ func bytesOf(t *testing.T, s servertest.Served, path, token string) (status int,
 }
 
 // mailed is the mail to address whose subject is subject, if it has come.
+// noticeSubject is the Vietnamese subject of the citizen's notice of kind about the
+// dossier with code.
+func noticeSubject(kind, code string) string {
+	return strings.ReplaceAll(vocabulary.NoticeTexts[kind].Subject.VI, "{{.Code}}", code)
+}
+
 func mailed(t *testing.T, mails *mailtest.Server, address, subject string) (mailtest.Mail, bool) {
 	t.Helper()
 	for _, m := range mails.To(t, address) {

@@ -14,7 +14,6 @@ import (
 
 	"github.com/jackc/pgx/v5/pgxpool"
 
-	"github.com/motcua/motcua/proto/vocabulary"
 	"github.com/motcua/motcua/services/allinone/server/servertest"
 	"github.com/motcua/motcua/services/intake/demo"
 	"github.com/motcua/motcua/services/platform/apitest"
@@ -90,7 +89,7 @@ func TestOnlineSubmission(t *testing.T) {
 	}
 	var told mailtest.Mail
 	waitfor.Until(t, "the mail with the code and PIN", func() (ok bool) {
-		told, ok = mailed(t, mails, address, vocabulary.Message("submitted.subject", sub.Code).In(vocabulary.Vietnamese))
+		told, ok = mailed(t, mails, address, noticeSubject("submitted", sub.Code))
 		return ok
 	})
 	if !strings.Contains(told.Text, sub.Code) || !strings.Contains(told.Text, sub.LookupPIN) {
@@ -171,7 +170,7 @@ func TestOnlineSubmission(t *testing.T) {
 	}
 	var receipt mailtest.Mail
 	waitfor.Until(t, "the mail telling of the receipt", func() (ok bool) {
-		receipt, ok = mailed(t, mails, address, vocabulary.Message("admitted.subject", sub.Code).In(vocabulary.Vietnamese))
+		receipt, ok = mailed(t, mails, address, noticeSubject("received", sub.Code))
 		return ok
 	})
 	if !strings.Contains(receipt.Text, sub.Code) || strings.Contains(receipt.Text, "075123456789") {

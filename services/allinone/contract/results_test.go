@@ -13,7 +13,6 @@ import (
 
 	"github.com/jackc/pgx/v5/pgxpool"
 
-	"github.com/motcua/motcua/proto/vocabulary"
 	"github.com/motcua/motcua/services/allinone/server/servertest"
 	"github.com/motcua/motcua/services/intake/demo"
 	"github.com/motcua/motcua/services/platform/apitest"
@@ -80,7 +79,7 @@ func TestElectronicResult(t *testing.T) {
 		t.Errorf("the lookup of a result ready: %+v, result %+v", seen.tracked, *seen.Result)
 	}
 	waitfor.Until(t, "the mail telling the result is ready", func() bool {
-		_, ok := mailed(t, mails, address, vocabulary.Message("result.subject", sub.Code).In(vocabulary.Vietnamese))
+		_, ok := mailed(t, mails, address, noticeSubject("result_ready", sub.Code))
 		return ok
 	})
 

@@ -75,7 +75,6 @@ func (p *Processor) act(ctx context.Context, who *auth.Principal, code string, a
 	actor := actorOf(who)
 	cal := p.Calendar.Calendar()
 	name := p.Catalog.officeNamer(ctx)
-	resultReady := false
 	replayed, err = p.Dossiers.Update(ctx, code, idem.scoped(who), &view, func(d StoredDossier) (Change, error) {
 		now := p.Now()
 		next, step, err := dossier.Apply(d.State, action, c, actor, now, cal)
@@ -100,7 +99,6 @@ func (p *Processor) act(ctx context.Context, who *auth.Principal, code string, a
 			if kept != nil {
 				change.Files = []StoredFile{*kept}
 			}
-			resultReady = next.ResultDownloadable()
 		}
 		if action == dossier.ActComplete && next.ResultDelivery == dossier.DeliverByPost && len(d.ResultAddressSealed) > 0 {
 			address, err := p.Sealer.Open("result_address", d.ResultAddressSealed)
@@ -129,7 +127,6 @@ func (p *Processor) act(ctx context.Context, who *auth.Principal, code string, a
 	}
 	if !replayed {
 		p.Relay.Notify()
-		p.tellCitizen(ctx, code, action, resultReady)
 	}
 	return view, replayed, nil
 }

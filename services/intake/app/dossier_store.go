@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"github.com/motcua/motcua/proto/vocabulary"
 	"time"
 
 	"github.com/google/uuid"
@@ -160,6 +161,9 @@ type NewDossier struct {
 	ContactChannel string
 	ContactIndex   []byte
 	Files          []StoredFile
+	// Lang is the language the citizen reads: the one they submitted online in
+	// (Vietnamese for a desk's registration); notices are written in it.
+	Lang vocabulary.Lang
 	// ResultPostOffice is where the citizen collects the result (method post_office);
 	// Counter is the post office's side of a dossier a post office took.
 	ResultPostOffice string

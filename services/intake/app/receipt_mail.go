@@ -7,8 +7,19 @@ import (
 	"github.com/motcua/motcua/services/intake/forms"
 )
 
-// receiptAttachment is the receipt (form 01) of dossier rec as a PDF, named
+// Receipt is the receipt (form 01) of the dossier with code as a PDF, named
 // bien-nhan-<code>.pdf, for the mail that tells its citizen the desk received it.
+func (p *Processor) Receipt(ctx context.Context, code string) (Attachment, error) {
+	rec, ok, err := p.Dossiers.Dossier(ctx, code)
+	if err != nil {
+		return Attachment{}, err
+	}
+	if !ok {
+		return Attachment{}, ErrNotFound
+	}
+	return p.receiptAttachment(ctx, rec)
+}
+
 func (p *Processor) receiptAttachment(ctx context.Context, rec DossierRecord) (Attachment, error) {
 	d, err := p.Reader.citizensForm(ctx, rec, p.PublicURL)
 	if err != nil {

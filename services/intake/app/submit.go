@@ -130,7 +130,7 @@ func (o *Online) Submit(ctx context.Context, who *auth.Citizen, reg dossier.Regi
 			Files: submittedFiles(files)}
 		d := a.newDossier(b, reg, refs, time.Time{}, time.Time{}, citizenActor)
 		d.Status, d.SubmittedAt, d.Files = dossier.StatusSubmitted, now, files
-		d.ContactChannel, d.ContactIndex = string(address.Channel), contactIndex
+		d.ContactChannel, d.ContactIndex, d.Lang = string(address.Channel), contactIndex, lang
 		d.Events = []outbox.Message{msg}
 		return d, nil
 	})
@@ -139,7 +139,6 @@ func (o *Online) Submit(ctx context.Context, who *auth.Citizen, reg dossier.Regi
 	}
 	if !replayed {
 		a.Relay.Notify()
-		o.tell(ctx, address, proc.Name, answer, lang)
 	}
 	return answer, replayed, nil
 }
@@ -199,17 +198,6 @@ func (o *Online) keep(ctx context.Context, uploads []Upload, kinds []string, doc
 		files[i] = f
 	}
 	return files, nil
-}
-
-// tell sends the code and PIN to the citizen's verified address. The answer carries
-// them too, so a message that cannot be sent now is logged, not an error.
-func (o *Online) tell(ctx context.Context, to contact.Address, procedure string, s Submission, lang vocabulary.Lang) {
-	link := o.PublicURL + "/tra-cuu?code=" + s.Code
-	subject := vocabulary.Message("submitted.subject", s.Code).In(lang)
-	text := vocabulary.Message("submitted.text", procedure, s.Code, s.LookupPIN, link).In(lang)
-	if err := o.Send.Send(ctx, to, subject, text); err != nil {
-		o.Log.Warn("the submission's code could not be sent to the citizen", "code", s.Code, "err", err)
-	}
 }
 
 func fileEvents(files []StoredFile) []events.File {

@@ -29,6 +29,11 @@ type Config struct {
 	// URL, no SMS.
 	SMSURL   string
 	SMSToken string
+	// ZNSURL and ZNSToken reach Zalo's template messages (MOTCUA_ZALO_ZNS_URL,
+	// MOTCUA_ZALO_ZNS_TOKEN, the official account's access token); with them a citizen's
+	// phone is told through Zalo instead of by SMS.
+	ZNSURL   string
+	ZNSToken string
 	// Files is where the files citizens hand in are kept: the disk (MOTCUA_FILES_DIR,
 	// by default $MOTCUA_DATA_DIR/files) or S3-compatible object storage
 	// (MOTCUA_S3_ENDPOINT, MOTCUA_S3_BUCKET, MOTCUA_S3_ACCESS_KEY, MOTCUA_S3_SECRET_KEY).
@@ -55,6 +60,8 @@ func ReadConfig(r *config.Reader) (Config, error) {
 		MailFrom:        r.String("MOTCUA_MAIL_FROM", "motcua@localhost"),
 		SMSURL:          r.String("MOTCUA_SMS_URL", ""),
 		SMSToken:        r.Secret("MOTCUA_SMS_TOKEN", ""),
+		ZNSURL:          r.String("MOTCUA_ZALO_ZNS_URL", ""),
+		ZNSToken:        r.Secret("MOTCUA_ZALO_ZNS_TOKEN", ""),
 		Files: filestore.Config{
 			Dir:         r.String("MOTCUA_FILES_DIR", filepath.Join(r.String("MOTCUA_DATA_DIR", ".data"), "files")),
 			S3Endpoint:  r.String("MOTCUA_S3_ENDPOINT", ""),

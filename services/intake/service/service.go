@@ -43,6 +43,7 @@ type Service struct {
 	// every dossier's custody chain, from intake's events and the post's.
 	shipments *messaging.Consumer
 	custody   []*messaging.Consumer
+	notices   noticeWork
 	api       *rest.API
 	pages     *web.Pages
 	admin     *admin.Pages
@@ -155,7 +156,10 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 	online := &citizenweb.Pages{Log: log, Catalog: st, Verifications: api.Verifications, Online: api.Online,
 		Verifier: verifier, CodesAsked: api.VerificationsAsked, WrongCodes: api.VerificationsWrong,
 		WrongPINs: api.WrongPINs, SpoolDir: api.SpoolDir, Payments: api.Payments}
+	notices := newNotices(inf, cfg, msgr, st, cat, sealer, now, log)
+	api.Notices, notices.app.Receipts = notices.app, api.Processor
 	return &Service{Store: st, Infra: inf, relay: relay, api: api, pages: pages, admin: adminPages, online: online, log: log,
+		notices:   notices,
 		shipments: messaging.NewConsumer(inf.Pool, inf.JS, log, shipments.Consumer, shipments.Handler(road)),
 		custody: []*messaging.Consumer{
 			messaging.NewConsumer(inf.Pool, inf.JS, log, custodian.Dossiers, custodian.DossierHandler(app.Custodian{})),
@@ -181,7 +185,7 @@ func (s *Service) Workers() []lifecycle.Worker {
 	for _, c := range s.custody {
 		w = append(w, c.Run)
 	}
-	return w
+	return append(w, s.notices.workers()...)
 }
 
 // newMessenger reaches citizens by mail and SMS as the settings say; a channel without

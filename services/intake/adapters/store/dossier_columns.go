@@ -80,10 +80,10 @@ const insertDossierSQL = `INSERT INTO dossiers (id, code, procedure_code, receiv
 	applicant_email_sealed, applicant_address_sealed, documents, result_delivery, result_address_sealed,
 	fee_due_vnd, fee_paid_vnd, pin_hash, version, registered_by, original_due_at, fee_receipt_number, pin_sealed,
 	submitted_at, contact_channel, contact_index, result_post_office, post_office, seal_number, postage_vnd,
-	pickup_tracking_number)
+	pickup_tracking_number, lang)
 	VALUES ($1, $2, $3, $4, $5, $4, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
 	$21, $22, $23, $24, $25, 1, $26, $10, $27, $28, $29, nullif($30, ''), $31, nullif($32, ''), nullif($33, ''),
-	nullif($34, ''), $35, nullif($36, ''))`
+	nullif($34, ''), $35, nullif($36, ''), coalesce(nullif($37, ''), 'vi'))`
 
 // queueNewDossier queues the insert of a registered dossier (version 1) and its events.
 func queueNewDossier(b *pgx.Batch, d app.NewDossier) error {
@@ -97,7 +97,7 @@ func queueNewDossier(b *pgx.Batch, d app.NewDossier) error {
 		d.EmailSealed, d.AddressSealed, docs, string(d.ResultDelivery), d.ResultAddressSealed,
 		d.FeeDueVND, d.FeePaidVND, d.PINHash, d.RegisteredBy, d.FeeReceiptNumber, d.PINSealed,
 		orNull(d.SubmittedAt), d.ContactChannel, d.ContactIndex, d.ResultPostOffice, d.Counter.PostOffice,
-		d.Counter.SealNumber, d.Counter.PostageVND, d.Counter.TrackingNumber)
+		d.Counter.SealNumber, d.Counter.PostageVND, d.Counter.TrackingNumber, string(d.Lang))
 	for _, f := range d.Files {
 		queueFile(b, d.ID, f)
 	}

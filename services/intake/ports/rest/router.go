@@ -55,12 +55,16 @@ type API struct {
 	Accounts   *app.Accounts
 	Offices    *app.Offices
 	Procedures *app.Procedures
+	// Notices tell citizens what happens to their dossiers; a citizen stops them here.
+	Notices *app.Notices
 }
 
 // Mount adds intake's routes to r. Paths are spelled out whole (no sub-router) so the
 // all-in-one command can mount every service on one router.
 func (a *API) Mount(r chi.Router) {
 	r.Post("/api/v1/auth/token", a.token)
+	r.Get("/api/v1/public/notices/unsubscribe", a.unsubscribe)
+	r.Post("/api/v1/public/notices/unsubscribe", a.unsubscribe)
 	r.Post("/api/v1/public/verifications", a.startVerification)
 	r.Post("/api/v1/public/verifications/{verification_id}", a.confirmVerification)
 	r.With(auth.AuthenticateCitizen(a.Verifier, a.Log)).Post("/api/v1/public/dossiers", a.submit)

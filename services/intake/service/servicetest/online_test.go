@@ -16,6 +16,7 @@ import (
 	"github.com/motcua/motcua/services/intake/demo"
 	"github.com/motcua/motcua/services/platform/apitest"
 	"github.com/motcua/motcua/services/platform/mailtest"
+	"github.com/motcua/motcua/services/platform/waitfor"
 )
 
 // upload is a file part of a submission.
@@ -122,14 +123,12 @@ func TestSubmitOnline(t *testing.T) {
 	if err := e.DB.QueryRow(t.Context(), "SELECT count(*) FROM dossier_files").Scan(&kept); err != nil || kept != 1 {
 		t.Errorf("%d files kept after the request was sent twice (%v), want 1", kept, err)
 	}
-	sent := mails.To(t, "an.nguyen@example.vn")
-	var told bool
-	for _, m := range sent {
-		told = told || strings.Contains(m.Text, got.Code) && strings.Contains(m.Text, got.LookupPIN)
-	}
-	if !told {
-		t.Errorf("no mail gives the code and PIN: %d mails", len(sent))
-	}
+	waitfor.Until(t, "a mail that gives the code and PIN", func() (told bool) {
+		for _, m := range mails.To(t, "an.nguyen@example.vn") {
+			told = told || strings.Contains(m.Text, got.Code) && strings.Contains(m.Text, got.LookupPIN)
+		}
+		return told
+	})
 
 	desk := e.token(t, "desk.xuanloc")
 	var whole struct {
@@ -184,15 +183,18 @@ func TestSubmitOnline(t *testing.T) {
 		t.Fatalf("received: %+v", received)
 	}
 	var admitted *mailtest.Mail
+	waitfor.Until(t, "the mail telling the citizen of the receipt", func() bool {
+		for _, m := range mails.To(t, "an.nguyen@example.vn") {
+			if m.Subject == "Hồ sơ "+got.Code+" đã được tiếp nhận" && strings.Contains(m.Text, "tiếp nhận") {
+				admitted = &m
+			}
+		}
+		return admitted != nil
+	})
 	for _, m := range mails.To(t, "an.nguyen@example.vn") {
-		if m.Subject == "Hồ sơ "+got.Code+" đã được tiếp nhận" && strings.Contains(m.Text, "tiếp nhận") {
-			admitted = &m
-		} else if len(m.Attachments) > 0 {
+		if m.Subject != admitted.Subject && len(m.Attachments) > 0 {
 			t.Errorf("%q carries %d attachments", m.Subject, len(m.Attachments))
 		}
-	}
-	if admitted == nil {
-		t.Fatal("the citizen was not told of the receipt")
 	}
 	// The mail carries the receipt, form 01, as a PDF.
 	a := admitted.Attachments
@@ -296,14 +298,13 @@ func TestSupplementOnline(t *testing.T) {
 	desk := e.token(t, "desk.xuanloc")
 	guidance := apitest.JSON(t, map[string]any{"items": []map[string]any{{"name": "Ảnh chân dung 4x6"}}, "reason": "Thiếu ảnh"})
 	e.call(t, "POST", "/api/v1/dossiers/"+got.Code+"/actions/request-supplement", desk, guidance).Expect(t, http.StatusOK)
-	var guided bool
-	for _, m := range mails.To(t, "chi.le@example.vn") {
-		guided = guided || strings.Contains(m.Subject, got.Code) && strings.Contains(m.Text, "Ảnh chân dung 4x6") &&
-			strings.Contains(m.Text, "Thiếu ảnh") && !strings.Contains(m.Text, got.LookupPIN)
-	}
-	if !guided {
-		t.Error("the citizen was not sent the desk's guidance (without the PIN)")
-	}
+	waitfor.Until(t, "the desk's guidance mailed to the citizen, without the PIN", func() (guided bool) {
+		for _, m := range mails.To(t, "chi.le@example.vn") {
+			guided = guided || strings.Contains(m.Subject, got.Code) && strings.Contains(m.Text, "Ảnh chân dung 4x6") &&
+				strings.Contains(m.Text, "Thiếu ảnh") && !strings.Contains(m.Text, got.LookupPIN)
+		}
+		return guided
+	})
 
 	photo := append([]byte("\x89PNG\r\n\x1a\n"), pdf(3000)...)
 	supp, sct := multipartWithNote(t, "Em gửi bổ sung ảnh ạ.", upload{"anh", "ảnh 4x6.png", photo})

@@ -16,6 +16,7 @@ import (
 	"github.com/motcua/motcua/services/intake/demo"
 	"github.com/motcua/motcua/services/platform/apitest"
 	"github.com/motcua/motcua/services/platform/mailtest"
+	"github.com/motcua/motcua/services/platform/waitfor"
 )
 
 // completion is a multipart complete: the command part (JSON) and, when file is set,
@@ -132,13 +133,12 @@ func TestElectronicResultOnline(t *testing.T) {
 	if done.Status != "processed" || done.StatusCode != 9 || done.LastStep == nil || done.LastStep.Action != "complete" {
 		t.Fatalf("complete with the result: %+v", done)
 	}
-	var told bool
-	for _, m := range mails.To(t, "ket.qua@example.vn") {
-		told = told || strings.Contains(m.Subject, code) && strings.Contains(m.Text, "/tra-cuu?code="+code)
-	}
-	if !told {
-		t.Error("the citizen was not told the result is ready")
-	}
+	waitfor.Until(t, "the citizen told the result is ready", func() (told bool) {
+		for _, m := range mails.To(t, "ket.qua@example.vn") {
+			told = told || strings.Contains(m.Subject, code) && strings.Contains(m.Text, "/tra-cuu?code="+code)
+		}
+		return told
+	})
 
 	e.call(t, "GET", "/api/v1/track/"+code+"/result?pin=WRONGPIN00", "", nil).
 		ExpectError(t, http.StatusNotFound, "wrong_code_or_pin", "")

@@ -1,0 +1,84 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5"
+
+	"github.com/motcua/motcua/proto/vocabulary"
+	"github.com/motcua/motcua/services/intake/app"
+	"github.com/motcua/motcua/services/intake/domain/notice"
+	"github.com/motcua/motcua/services/platform/delivery"
+)
+
+// NoticeTable is the queue table of channel ch.
+func NoticeTable(ch notice.Channel) string { return "notice_" + string(ch) }
+
+// NoticeQueueTx queues notices in a consumer's transaction (app.NoticeQueue).
+type NoticeQueueTx struct{ tx pgx.Tx }
+
+// NoticesIn is the notice queues within tx.
+func NoticesIn(tx pgx.Tx) NoticeQueueTx { return NoticeQueueTx{tx: tx} }
+
+var _ app.NoticeQueue = NoticeQueueTx{}
+
+// Queue adds the notice to ch's queue, once per id.
+func (n NoticeQueueTx) Queue(ctx context.Context, ch notice.Channel, id uuid.UUID, q app.QueuedNotice, at time.Time) error {
+	payload, err := json.Marshal(q)
+	if err != nil {
+		return err
+	}
+	_, err = delivery.Add(ctx, n.tx, NoticeTable(ch), delivery.Item{ID: id, Payload: payload, CreatedAt: q.Facts.At}, at)
+	return err
+}
+
+var _ app.NoticeStore = (*Store)(nil)
+
+// Recipient reads what a notice needs of the dossier id.
+func (s *Store) Recipient(ctx context.Context, id uuid.UUID) (app.Recipient, bool, error) {
+	var r app.Recipient
+	var lang string
+	err := s.pool.QueryRow(ctx, `SELECT code, applicant_email_sealed, applicant_phone_sealed, pin_sealed, lang, procedure_code,
+		EXISTS (SELECT 1 FROM notice_optouts o WHERE o.dossier_code = d.code)
+		FROM dossiers d WHERE id = $1`, id).
+		Scan(&r.Code, &r.EmailSealed, &r.PhoneSealed, &r.PINSealed, &lang, &r.ProcedureCode, &r.OptedOut)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return r, false, nil
+	}
+	if err != nil {
+		return r, false, fmt.Errorf("notice recipient: %w", err)
+	}
+	r.Lang = vocabulary.Lang(lang)
+	return r, true, nil
+}
+
+// OptOut records that the dossier's citizen wants no more notices.
+func (s *Store) OptOut(ctx context.Context, code string) error {
+	_, err := s.pool.Exec(ctx, "INSERT INTO notice_optouts (dossier_code) VALUES ($1) ON CONFLICT DO NOTHING", code)
+	if err != nil {
+		return fmt.Errorf("opt out: %w", err)
+	}
+	return nil
+}
+
+// Sent is the notices about the dossier with code, in every channel, oldest first.
+func (s *Store) Sent(ctx context.Context, code string) ([]app.SentNotice, error) {
+	rows, err := s.pool.Query(ctx, `SELECT kind, channel, state, coalesce(sent_at, created_at) FROM (
+		SELECT kind, 'mail' AS channel, state, sent_at, created_at FROM notice_mail WHERE dossier_code = $1
+		UNION ALL SELECT kind, 'sms', state, sent_at, created_at FROM notice_sms WHERE dossier_code = $1
+		UNION ALL SELECT kind, 'zns', state, sent_at, created_at FROM notice_zns WHERE dossier_code = $1) n
+		ORDER BY coalesce(sent_at, created_at)`, code)
+	if err != nil {
+		return nil, fmt.Errorf("notices sent: %w", err)
+	}
+	return pgx.CollectRows(rows, func(row pgx.CollectableRow) (app.SentNotice, error) {
+		var n app.SentNotice
+		err := row.Scan(&n.Kind, &n.Channel, &n.State, &n.At)
+		return n, err
+	})
+}
