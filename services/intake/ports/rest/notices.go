@@ -31,7 +31,7 @@ func (a *API) unsubscribe(w http.ResponseWriter, r *http.Request) {
 	if r.Method == http.MethodPost {
 		if err := a.Notices.Unsubscribe(r.Context(), code, token); err != nil {
 			if errors.Is(err, app.ErrBadUnsubscribe) {
-				err = httpapi.Problem(http.StatusNotFound, "t", "unsubscribe_link_unknown")
+				err = httpapi.Problem(http.StatusUnprocessableEntity, "t", "unsubscribe_link_unknown")
 			}
 			a.fail(w, r, err)
 			return

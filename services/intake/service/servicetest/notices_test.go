@@ -105,7 +105,7 @@ func TestNoticesToTheCitizen(t *testing.T) {
 	}
 	forged := u.Query()
 	forged.Set("t", strings.Repeat("0", 32))
-	e.call(t, "POST", u.Path+"?"+forged.Encode(), "", nil).ExpectError(t, http.StatusNotFound, "unsubscribe_link_unknown", "t")
+	e.call(t, "POST", u.Path+"?"+forged.Encode(), "", nil).ExpectError(t, http.StatusUnprocessableEntity, "unsubscribe_link_unknown", "t")
 	res, err := http.Post(e.URL+link, "application/x-www-form-urlencoded", strings.NewReader("List-Unsubscribe=One-Click"))
 	if err != nil {
 		t.Fatal(err)
