@@ -86,6 +86,12 @@ func start(t *testing.T) *env {
 // startOn is start on the PostgreSQL server of adminURL.
 func startOn(t *testing.T, adminURL string) *env {
 	t.Helper()
+	return startWith(t, adminURL, nil)
+}
+
+// startWith is startOn with settings of the named services' own.
+func startWith(t *testing.T, adminURL string, serviceEnv map[string][]string) *env {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	e := &env{t: t, dir: t.TempDir(), client: apiclient.NewClient(16)}
@@ -97,7 +103,7 @@ func startOn(t *testing.T, adminURL string) *env {
 	})
 	var err error
 	e.cl, err = cluster.Start(ctx, cluster.Options{Bin: bin, DatabaseURL: dbURL, Dir: e.dir,
-		Env: []string{"MOTCUA_LOG_LEVEL=info"}})
+		Env: []string{"MOTCUA_LOG_LEVEL=info"}, ServiceEnv: serviceEnv})
 	if err != nil {
 		t.Fatalf("start cluster: %v", err)
 	}

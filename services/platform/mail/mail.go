@@ -96,7 +96,12 @@ func (s *SMTP) Send(ctx context.Context, m Message) error {
 		conn.Close()
 		return fmt.Errorf("mail: %w", err)
 	}
-	defer c.Close()
+	quit := false
+	defer func() {
+		if !quit {
+			c.Close()
+		}
+	}()
 	if ok, _ := c.Extension("STARTTLS"); ok && !s.implicit {
 		if err := c.StartTLS(&tls.Config{ServerName: s.host}); err != nil {
 			return fmt.Errorf("mail: starttls: %w", err)
@@ -123,7 +128,15 @@ func (s *SMTP) Send(ctx context.Context, m Message) error {
 	if err := w.Close(); err != nil {
 		return fmt.Errorf("mail: %w", err)
 	}
-	return c.Quit()
+	// The server has taken the message: the caller may record it sent at once. Saying
+	// goodbye is left to run on its own, so that a process stopped between the server's
+	// answer and the caller's record is a round trip less likely.
+	quit = true
+	go func() {
+		_ = c.Quit()
+		c.Close()
+	}()
+	return nil
 }
 
 // compose is m as an RFC 5322 message: UTF-8 subject and a base64 plain-text body,

@@ -149,6 +149,16 @@ func (s *Server) Messages(t testing.TB) []Mail {
 	return out
 }
 
+// Count is how many messages were received, read in one call however many there are.
+func (s *Server) Count(t testing.TB) int {
+	t.Helper()
+	var list struct {
+		Total int `json:"total"`
+	}
+	s.get(t, "/api/v1/messages?limit=1", &list)
+	return list.Total
+}
+
 // To is every message received for address, newest first.
 func (s *Server) To(t testing.TB, address string) []Mail {
 	t.Helper()
