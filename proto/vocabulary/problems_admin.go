@@ -8,6 +8,8 @@ var adminProblems = table{
 	"code.procedure_format": {"Mã thủ tục gồm chữ, số, dấu chấm hoặc gạch (tối đa 32 ký tự), ví dụ 1.001193.", "A procedure code has letters, digits, dots or dashes (at most 32), e.g. 1.001193."},
 	"code.fixed":            {"Mã của một mục không đổi được; hãy tạo mục mới với mã khác.", "An entry's code cannot change; create a new entry with the other code."},
 	"code.taken":            {"Mã này đã có; hãy mở mục đó để sửa, hoặc dùng mã khác.", "This code is taken; open that entry to change it, or use another code."},
+	"notice.state":          {"Trạng thái là pending (chờ gửi), sent (đã gửi) hoặc dead (gửi không được).", "The state is pending, sent or dead."},
+	"notice.channel":        {"Kênh là mail, sms hoặc zns.", "The channel is mail, sms or zns."},
 	"name.required":         {"Hãy nhập tên.", "Enter the name."},
 	"name.long":             {"Tên dài quá 300 ký tự.", "The name is longer than 300 characters."},
 	"address.long":          {"Địa chỉ dài quá 300 ký tự.", "The address is longer than 300 characters."},

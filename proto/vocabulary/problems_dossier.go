@@ -67,6 +67,7 @@ var dossierProblems = table{
 	"action_not_allowed.can":          {"Bạn có thể: %s.", "Possible now: %s."},
 	"office_forbidden":                {"Chỉ cán bộ của %s mới thực hiện được thao tác này lúc này; hãy đề nghị quản trị viên bổ sung nếu bạn thuộc cơ quan đó.", "Only the staff of %s can take this action now; ask an administrator if you should belong to it."},
 	"not_your_office":                 {"Bạn không thuộc cơ quan này; hãy đề nghị quản trị viên bổ sung nếu cần.", "You do not belong to this office; ask an administrator to add you to it."},
+	"notice_not_found":                {"Không có tin nhắn nào với mã này.", "There is no notice with this id."},
 	"unsubscribe_link_unknown":        {"Đường dẫn ngừng nhận tin không đúng; hãy dùng đường dẫn trong thư đã nhận.", "This unsubscription link is not right; use the link in the message you received."},
 	"dossier_not_found":               {"Không có hồ sơ với mã này; hãy kiểm tra mã trên giấy tiếp nhận.", "There is no dossier with this code; check the code on the receipt."},
 

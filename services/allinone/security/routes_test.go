@@ -50,6 +50,9 @@ const (
 	// aVerification: {id} of a citizen's verification of an address; missing only (a
 	// verification is the citizen's own, by the code sent to them).
 	aVerification
+	// aNotice: {id} of a notice to a citizen, which an administrator sends again;
+	// missing only (no mail server here, so no notice is queued).
+	aNotice
 	// aFile: {code} and {file_id}, a file of a dossier submitted online; the file of
 	// another office's dossier and one the caller's own dossier does not have are
 	// answered alike, 404.
@@ -75,7 +78,7 @@ func (k thing) variants() []string {
 		return []string{own}
 	case anAccount, anOffice, aProcedure, anAudited:
 		return []string{own, missing}
-	case aVerification:
+	case aVerification, aNotice:
 		return []string{missing}
 	}
 	return []string{own, other, missing}
@@ -214,6 +217,8 @@ var table = map[string]expect{
 	"POST /api/v1/dossiers/{code}/files":            {roles: actors, thing: aDossier, files: []string{"file"}},
 	"PUT /api/v1/calendar/{year}":                   {roles: admin, params: map[string]string{"year": "2026"}, json: `{"days_off":[{"date":"2026-01-01","reason":"Tết Dương lịch"}]}`},
 	"GET /api/v1/accounts":                          {roles: admin},
+	"GET /api/v1/notices":                           {roles: admin, query: "state=dead"},
+	"POST /api/v1/notices/{id}/retry":               {roles: admin, thing: aNotice},
 	"GET /api/v1/audit/reads":                       {roles: admin, query: "username=desk.xuanloc"},
 	"GET /api/v1/audit/address-reads":               {roles: admin, thing: anAudited, query: "dossier={code}"},
 	"POST /api/v1/accounts":                         {roles: admin, json: `{"username":"security.made.{n}","role":"desk","offices":["` + demo.DistrictDesk + `"],"password":"a long enough password {n}"}`},
@@ -516,6 +521,8 @@ func (f *fixture) vars(k thing, v, role string) map[string]string {
 		return map[string]string{"code": pick("1.001776", "", "9.999999")}
 	case aVerification:
 		return map[string]string{"verification_id": "0b8f4a52-6f1e-4c1e-9d7a-3c2b1a000000"}
+	case aNotice:
+		return map[string]string{"id": "0b8f4a52-6f1e-4c1e-9d7a-3c2b1a000002"}
 	case aHandover:
 		return map[string]string{"id": handovers[v]}
 	case aCounter:

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/google/uuid"
@@ -53,6 +54,10 @@ type NoticeStore interface {
 	OptOut(ctx context.Context, code string) error
 	// Sent is the notices sent about the dossier with code, oldest first.
 	Sent(ctx context.Context, code string) ([]SentNotice, error)
+	// Queued is the queued notices f picks, newest first.
+	Queued(ctx context.Context, f NoticeFilter) ([]QueuedView, error)
+	// Again puts the notice id back to be sent now; ErrNotFound when no queue holds it.
+	Again(ctx context.Context, id uuid.UUID) error
 }
 
 // NoticeQueue queues notices inside the transaction of the event that caused them: a
@@ -257,3 +262,50 @@ func groupThousands(vnd int64) string {
 	}
 	return s
 }
+
+// QueuedView is a queued notice as an administrator sees it: never the address.
+type QueuedView struct {
+	ID        uuid.UUID
+	Channel   notice.Channel
+	Kind      notice.Kind
+	Code      string
+	State     string
+	Tries     int
+	LastError string
+	CreatedAt time.Time
+	NextAt    time.Time
+	SentAt    time.Time
+}
+
+// NoticeFilter picks queued notices: by state ("" for any), channel ("" for any),
+// and dossier code ("" for any), newest first, at most Limit.
+type NoticeFilter struct {
+	State   string
+	Channel notice.Channel
+	Code    string
+	Limit   int
+}
+
+// States of a queued notice an administrator may ask for.
+var noticeStates = []string{"", "pending", "sent", "dead"}
+
+// Queued lists the notices f picks; a state or channel that does not exist is invalid.
+func (ns *Notices) Queued(ctx context.Context, f NoticeFilter) ([]QueuedView, error) {
+	bad := Invalid{}
+	if !slices.Contains(noticeStates, f.State) {
+		bad["state"] = "notice.state"
+	}
+	if f.Channel != "" && !slices.Contains([]notice.Channel{notice.Mail, notice.SMS, notice.ZNS}, f.Channel) {
+		bad["channel"] = "notice.channel"
+	}
+	if err := bad.orNil(); err != nil {
+		return nil, err
+	}
+	if f.Limit <= 0 || f.Limit > 500 {
+		f.Limit = 100
+	}
+	return ns.Store.Queued(ctx, f)
+}
+
+// Again sends the notice id again now, whatever became of it, under its id.
+func (ns *Notices) Again(ctx context.Context, id uuid.UUID) error { return ns.Store.Again(ctx, id) }

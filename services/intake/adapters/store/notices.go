@@ -5,10 +5,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgtype"
 
 	"github.com/motcua/motcua/proto/vocabulary"
 	"github.com/motcua/motcua/services/intake/app"
@@ -81,4 +83,47 @@ func (s *Store) Sent(ctx context.Context, code string) ([]app.SentNotice, error)
 		err := row.Scan(&n.Kind, &n.Channel, &n.State, &n.At)
 		return n, err
 	})
+}
+
+// noticeChannels are the channels with a queue table each.
+var noticeChannels = []notice.Channel{notice.Mail, notice.SMS, notice.ZNS}
+
+// Queued lists the queued notices f picks, newest first, from every channel's table.
+func (s *Store) Queued(ctx context.Context, f app.NoticeFilter) ([]app.QueuedView, error) {
+	var parts []string
+	for _, ch := range noticeChannels {
+		if f.Channel == "" || f.Channel == ch {
+			parts = append(parts, fmt.Sprintf(`SELECT id, '%s' AS channel, kind, dossier_code, state, tries, last_error,
+				created_at, next_at, sent_at FROM %s WHERE ($1 = '' OR state = $1) AND ($2 = '' OR dossier_code = $2)`,
+				ch, NoticeTable(ch)))
+		}
+	}
+	rows, err := s.pool.Query(ctx, strings.Join(parts, " UNION ALL ")+" ORDER BY created_at DESC LIMIT $3", f.State, f.Code, f.Limit)
+	if err != nil {
+		return nil, fmt.Errorf("queued notices: %w", err)
+	}
+	return pgx.CollectRows(rows, func(row pgx.CollectableRow) (app.QueuedView, error) {
+		var v app.QueuedView
+		var sent *time.Time
+		var nextAt pgtype.Timestamptz
+		err := row.Scan(&v.ID, &v.Channel, &v.Kind, &v.Code, &v.State, &v.Tries, &v.LastError, &v.CreatedAt, &nextAt, &sent)
+		if nextAt.Valid && nextAt.InfinityModifier == pgtype.Finite {
+			v.NextAt = nextAt.Time
+		}
+		if sent != nil {
+			v.SentAt = *sent
+		}
+		return v, err
+	})
+}
+
+// Again puts the notice id back to be sent now, from whichever channel's table holds it.
+func (s *Store) Again(ctx context.Context, id uuid.UUID) error {
+	for _, ch := range noticeChannels {
+		err := delivery.Again(ctx, s.pool, NoticeTable(ch), id)
+		if !errors.Is(err, delivery.ErrNotFound) {
+			return err
+		}
+	}
+	return app.ErrNotFound
 }

@@ -97,6 +97,8 @@ func (a *API) Mount(r chi.Router) {
 		r.With(admin).Post("/api/v1/accounts", a.createAccount)
 		r.With(admin).Patch("/api/v1/accounts/{username}", a.changeAccount)
 		r.With(admin).Post("/api/v1/accounts/{username}/password", a.resetPassword)
+		r.With(admin).Get("/api/v1/notices", a.notices)
+		r.With(admin).Post("/api/v1/notices/{id}/retry", a.sendNoticeAgain)
 		offices, procedures := a.officeEntries(), a.procedureEntries()
 		r.With(admin).Post("/api/v1/offices", offices.create(a))
 		r.With(admin).Patch("/api/v1/offices/{code}", offices.change(a))

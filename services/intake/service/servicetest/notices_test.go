@@ -2,6 +2,7 @@ package servicetest
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -96,6 +97,31 @@ func TestNoticesToTheCitizen(t *testing.T) {
 		t.Errorf("%d mails queued (%v), want 2", mailed, err)
 	}
 
+	// An administrator sees the notices (never the address) and sends one again, under
+	// its Message-ID.
+	admin := e.token(t, "admin.xuanloc")
+	var queued struct {
+		Items []struct {
+			ID, Channel, Kind, Code, State string
+		} `json:"items"`
+	}
+	e.call(t, "GET", "/api/v1/notices?channel=mail&dossier="+url.QueryEscape(rc.Code), admin, nil).Expect(t, http.StatusOK).Decode(t, &queued)
+	if len(queued.Items) != 2 || queued.Items[1].Kind != "received" || queued.Items[1].State != "sent" ||
+		strings.Contains(fmt.Sprint(queued), "@example.vn") {
+		t.Fatalf("the queued notices: %+v", queued)
+	}
+	e.call(t, "GET", "/api/v1/notices?state=lost", admin, nil).ExpectError(t, http.StatusUnprocessableEntity, "notice_state", "state")
+	e.call(t, "POST", "/api/v1/notices/"+queued.Items[1].ID+"/retry", admin, nil).Expect(t, http.StatusAccepted)
+	waitfor.Until(t, "the notice mailed again, under its Message-ID", func() bool {
+		n := 0
+		for _, m := range mails.To(t, "an.nguyen@example.vn") {
+			if m.MessageID == told.MessageID {
+				n++
+			}
+		}
+		return n == 2
+	})
+
 	// The link of the mail stops the dossier's notices; a forged one does not.
 	link := told.Text[strings.Index(told.Text, "http"):]
 	link = strings.Fields(link[strings.Index(link, "/api/v1/public/notices/unsubscribe"):])[0]
@@ -124,8 +150,8 @@ func TestNoticesToTheCitizen(t *testing.T) {
 		info, err := c.Info(t.Context())
 		return err == nil && info.NumPending == 0 && info.NumAckPending == 0 && info.Delivered.Consumer >= 6
 	})
-	var queued int
-	if err := e.DB.QueryRow(t.Context(), "SELECT count(*) FROM notice_mail WHERE dossier_code = $1", rc.Code).Scan(&queued); err != nil || queued != 2 {
-		t.Errorf("%d mails queued after the citizen unsubscribed (%v), want still 2", queued, err)
+	var after int
+	if err := e.DB.QueryRow(t.Context(), "SELECT count(*) FROM notice_mail WHERE dossier_code = $1", rc.Code).Scan(&after); err != nil || after != 2 {
+		t.Errorf("%d mails queued after the citizen unsubscribed (%v), want still 2", after, err)
 	}
 }
