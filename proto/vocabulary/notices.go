@@ -74,3 +74,24 @@ var NoticeTexts = map[string]NoticeText{
 		Short: Words{"Ho so {{.Code}} khong duoc giai quyet. Ly do xem tai: {{.Link}}", "Dossier {{.Code}} was refused. Details: {{.Link}}"},
 	},
 }
+
+// noticeNames are what the lookup calls each kind of notice and each channel.
+var noticeNames = table{
+	"submitted":            {"Mã hồ sơ và mã tra cứu", "The dossier's code and PIN"},
+	"received":             {"Hồ sơ đã được tiếp nhận", "The dossier was received"},
+	"supplement_requested": {"Đề nghị bổ sung giấy tờ", "More papers asked for"},
+	"payment_requested":    {"Đề nghị nộp phí, lệ phí", "A fee asked for"},
+	"apology":              {"Thư xin lỗi, hẹn lại ngày trả", "An apology with a new date"},
+	"result_ready":         {"Đã có kết quả", "The result is ready"},
+	"out_for_delivery":     {"Bưu điện đang phát kết quả", "The post is delivering the result"},
+	"delivery_failed":      {"Chưa phát được kết quả", "The result could not be delivered"},
+	"delivered":            {"Đã phát kết quả", "The result was delivered"},
+	"refused":              {"Hồ sơ không được giải quyết", "The dossier was refused"},
+	"channel.mail":         {"Thư điện tử", "E-mail"},
+	"channel.sms":          {"Tin nhắn SMS", "Text message"},
+	"channel.zns":          {"Zalo", "Zalo"},
+}
+
+// NoticeName is what the lookup calls a kind of notice ("received", …) or a channel
+// ("channel.mail", …).
+func NoticeName(key string) Words { return noticeNames.lookup(key) }

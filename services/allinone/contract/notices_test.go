@@ -1,9 +1,12 @@
 package contract
 
 import (
+	"encoding/json"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/motcua/motcua/services/allinone/server/servertest"
 	"github.com/motcua/motcua/services/intake/demo"
@@ -64,5 +67,26 @@ func TestNoticesByMail(t *testing.T) {
 	}
 	if n := len(mails.To(t, address)); n != 2 {
 		t.Errorf("%d mails to the citizen, want 2 (one per event)", n)
+	}
+
+	// The lookup shows what was sent, how and when; never to which address.
+	var seen struct {
+		Notices []struct {
+			Kind, Channel string
+			At            time.Time
+		} `json:"notices"`
+	}
+	lookup := "/api/v1/track/" + rc.Code + "?pin=" + url.QueryEscape(rc.LookupPIN)
+	waitfor.Until(t, "the lookup to show both notices", func() bool {
+		r := call(t, s, http.MethodGet, lookup, "", nil)
+		seen.Notices = nil
+		return r.Status == http.StatusOK && json.Unmarshal(r.Body, &seen) == nil && len(seen.Notices) == 2
+	})
+	if n := seen.Notices; n[0].Kind != "received" || n[1].Kind != "supplement_requested" || n[0].Channel != "mail" ||
+		n[0].At.IsZero() || n[1].At.Before(n[0].At) {
+		t.Errorf("the lookup's notices: %+v", n)
+	}
+	if r := call(t, s, http.MethodGet, lookup, "", nil); strings.Contains(string(r.Body), address) {
+		t.Error("the lookup names the citizen's address")
 	}
 }

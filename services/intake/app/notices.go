@@ -13,6 +13,8 @@ import (
 
 	"github.com/motcua/motcua/proto/vocabulary"
 	"github.com/motcua/motcua/services/intake/domain/notice"
+	"github.com/motcua/motcua/services/intake/events"
+	"github.com/motcua/motcua/services/platform/outbox"
 )
 
 // Notices tells citizens what happens to their dossiers: it decides, as each event is
@@ -309,3 +311,13 @@ func (ns *Notices) Queued(ctx context.Context, f NoticeFilter) ([]QueuedView, er
 
 // Again sends the notice id again now, whatever became of it, under its id.
 func (ns *Notices) Again(ctx context.Context, id uuid.UUID) error { return ns.Store.Again(ctx, id) }
+
+// Announced is the event that tells the lookup the queued notice (its payload) with id
+// went through ch at at.
+func (ns *Notices) Announced(ch notice.Channel, id uuid.UUID, payload []byte, at time.Time) (outbox.Message, error) {
+	var q QueuedNotice
+	if err := json.Unmarshal(payload, &q); err != nil {
+		return outbox.Message{}, fmt.Errorf("notice %s: %w", id, err)
+	}
+	return events.NoticeSent(q.DossierID, q.Code, q.Kind, ch, id, at)
+}

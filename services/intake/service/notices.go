@@ -5,6 +5,8 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/jackc/pgx/v5"
+
 	"github.com/motcua/motcua/services/intake/adapters/messenger"
 	"github.com/motcua/motcua/services/intake/adapters/store"
 	"github.com/motcua/motcua/services/intake/app"
@@ -14,6 +16,7 @@ import (
 	"github.com/motcua/motcua/services/platform/infra"
 	"github.com/motcua/motcua/services/platform/lifecycle"
 	"github.com/motcua/motcua/services/platform/messaging"
+	"github.com/motcua/motcua/services/platform/outbox"
 	"github.com/motcua/motcua/services/platform/sealing"
 	"github.com/motcua/motcua/services/platform/zns"
 )
@@ -52,6 +55,14 @@ func newNotices(inf *infra.Infra, cfg Config, msgr messenger.Messenger, st *stor
 			Send: func(ctx context.Context, it delivery.Item) delivery.Result {
 				d := ns.Deliver(ctx, ch, it.ID, it.Payload)
 				return delivery.Result{Err: d.Err, Permanent: d.Permanent, Hold: d.Hold}
+			},
+			// The lookup shows what was sent: the event commits with the record.
+			OnSent: func(ctx context.Context, tx pgx.Tx, it delivery.Item, at time.Time) error {
+				msg, err := ns.Announced(ch, it.ID, it.Payload, at)
+				if err != nil {
+					return err
+				}
+				return outbox.Add(ctx, tx, msg)
 			}})
 	}
 	return w

@@ -35,6 +35,9 @@ type Queue struct {
 	// Now is the clock (default time.Now).
 	Now func() time.Time
 	Log *slog.Logger
+	// OnSent, when set, runs in the transaction that records an item sent: what the
+	// owner keeps or publishes of it commits with the record, once.
+	OnSent func(ctx context.Context, tx pgx.Tx, it Item, at time.Time) error
 	// Failed, when set, is told of each failed try after it is recorded, with the item's
 	// tries so far (a webhook endpoint counts its failures).
 	Failed func(ctx context.Context, it Item, res Result, dead bool)
@@ -172,6 +175,9 @@ func (q *Queue) One(ctx context.Context) (bool, error) {
 		_, err = tx.Exec(ctx, "UPDATE "+ident+" SET next_at = $2 WHERE id = $1", it.ID, res.Hold)
 	case res.Err == nil:
 		_, err = tx.Exec(ctx, "UPDATE "+ident+" SET state = 'sent', sent_at = $2, tries = tries + 1, last_error = '' WHERE id = $1", it.ID, now)
+		if err == nil && q.OnSent != nil {
+			err = q.OnSent(ctx, tx, it, now)
+		}
 	default:
 		tries := it.Tries + 1
 		dead = res.Permanent || tries >= q.MaxTries

@@ -15,6 +15,7 @@ const (
 	PostalStream     = "POSTAL"
 	ReferenceStream  = "REFERENCE"
 	CustodyStream    = "CUSTODY"
+	NoticeStream     = "NOTICE"
 	DeadLetterStream = "DEADLETTER"
 	// DeadLetterPrefix starts the subject of every poison message: deadletter.<consumer>.
 	DeadLetterPrefix = "deadletter."
@@ -39,6 +40,8 @@ func Streams(replicas int) []jetstream.StreamConfig {
 			"reference.>"),
 		events(CustodyStream, "Heads of dossiers' custody chains, published by intake for other agencies to keep.",
 			"custody.>"),
+		events(NoticeStream, "Notices sent to citizens (what, how, when; never to whom), published by intake.",
+			"notice.>"),
 		{
 			Name:        DeadLetterStream,
 			Description: "Messages a consumer could not apply, kept for inspection and replay.",

@@ -115,6 +115,7 @@ func TestOnlineDossierBeforeAndAfterReception(t *testing.T) {
 		// The desk has it from its submission: it checks it.
 		"held_by": []any{map[string]any{"holder": map[string]any{"kind": "office", "code": deskA.Code, "name": deskA.Name},
 			"since": "2026-03-10T20:30:00+07:00", "until": nil}},
+		"notices": []any{},
 	})
 	if got := e.track(d, "lang", "en").json(t)["status_label"]; got != "Submitted, awaiting checking" {
 		t.Errorf("English label %q", got)

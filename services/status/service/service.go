@@ -66,6 +66,8 @@ type Service struct {
 	consumer *messaging.Consumer
 	// shipments folds the postal service's shipment events.
 	shipments *messaging.Consumer
+	// notices keeps what intake told citizens, for the lookup.
+	notices   *messaging.Consumer
 	api       *rest.API
 	pages     *web.Pages
 	dashboard *dashboard.Pages
@@ -116,6 +118,7 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 		Infra:     inf,
 		consumer:  messaging.NewConsumer(inf.Pool, inf.JS, log, projection.DossierConsumer, projection.Dossier),
 		shipments: messaging.NewConsumer(inf.Pool, inf.JS, log, projection.ShipmentConsumer, projection.Shipment),
+		notices:   messaging.NewConsumer(inf.Pool, inf.JS, log, projection.NoticeConsumer, projection.Notice),
 		api: &rest.API{Log: log, Verifier: verifier, Location: loc, Now: now, Citizen: citizens,
 			Lists: stafflist.NewService(st), Indicators: figures},
 		pages:     &web.Pages{Log: log, Citizen: citizens},
@@ -135,5 +138,5 @@ func (s *Service) Mount(r chi.Router) {
 // Workers are status's background loops: the consumers of dossier events, of shipment
 // events, of calendar edits and of the ends of staff sessions.
 func (s *Service) Workers() []lifecycle.Worker {
-	return append(s.Infra.Workers(), s.consumer.Run, s.shipments.Run)
+	return append(s.Infra.Workers(), s.consumer.Run, s.shipments.Run, s.notices.Run)
 }

@@ -430,6 +430,7 @@ func TestTrackShowsAReceivedDossier(t *testing.T) {
 				"since":  "2026-03-10T09:00:05+07:00",
 				"until":  nil,
 			}},
+			"notices": []any{},
 		}
 	}
 	assertAnswer := func(name string, a answer, want map[string]any, lang string) {

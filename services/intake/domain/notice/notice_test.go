@@ -49,7 +49,8 @@ func TestChannelsFor(t *testing.T) {
 
 func TestIDOncePerEventAndChannel(t *testing.T) {
 	n := Notice{EventID: uuid.New(), DossierID: uuid.New(), Kind: Received}
-	if n.ID(Mail) != n.ID(Mail) || n.ID(Mail) == n.ID(SMS) {
+	first, again := n.ID(Mail), n.ID(Mail)
+	if first != again || first == n.ID(SMS) {
 		t.Error("a notice's id must be the same for the same event and channel, and differ between channels")
 	}
 	m := n

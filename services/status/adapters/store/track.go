@@ -42,16 +42,26 @@ type postalStepRow struct {
 	ReasonCode     string    `json:"reason_code"`
 }
 
+// noticeRow is a notice sent as the lookup's query gives it.
+type noticeRow struct {
+	EventID uuid.UUID `json:"event_id"`
+	Kind    string    `json:"kind"`
+	Channel string    `json:"channel"`
+	At      time.Time `json:"at"`
+}
+
 // ByCode returns the dossier with code, its timeline, shipments (with the names of
 // their post offices) and postal steps, the result's file when the citizen can download
 // it, its fees and receipts (those the timeline's payments carry) and the post office
-// where the result is collected, if it is collected at one, in one statement (so one
+// where the result is collected, if it is collected at one, and the notices its citizen
+// was sent, in one statement (so one
 // snapshot); citizen.ErrNotFound when status does not know the code.
 func (s *Store) ByCode(ctx context.Context, code string) (citizen.Tracked, error) {
 	var t citizen.Tracked
 	var steps []Step
 	var shipments []shipmentRow
 	var postal []postalStepRow
+	var notices []noticeRow
 	var result *ResultFile
 	var postOfficeCode *string
 	var postOfficeName string
@@ -66,16 +76,21 @@ func (s *Store) ByCode(ctx context.Context, code string) (citizen.Tracked, error
 			ORDER BY s.created_at, s.tracking_number)
 			FROM shipments s WHERE s.dossier_id = d.id), '[]'),
 		COALESCE((SELECT jsonb_agg(to_jsonb(p) ORDER BY p.at, p.tracking_number, p.version)
-			FROM shipment_steps p WHERE p.dossier_id = d.id), '[]')
+			FROM shipment_steps p WHERE p.dossier_id = d.id), '[]'),
+		COALESCE((SELECT jsonb_agg(jsonb_build_object('event_id', n.event_id, 'kind', n.kind, 'channel', n.channel,
+			'at', n.sent_at) ORDER BY n.sent_at, n.event_id) FROM notices_sent n WHERE n.dossier_id = d.id), '[]')
 		FROM dossiers d WHERE d.code = $1`, code).
 		Scan(append(summaryTargets(&t.Summary), &t.Version, &t.PINHash,
 			&t.Channel, &t.ReceivingOfficeCode, &t.ReceivingOfficeName, &t.HandlingOfficeCode, &t.HandlingOfficeName,
-			&steps, &result, &t.FeeDueVND, &t.FeePaidVND, &postOfficeCode, &postOfficeName, &shipments, &postal)...)
+			&steps, &result, &t.FeeDueVND, &t.FeePaidVND, &postOfficeCode, &postOfficeName, &shipments, &postal, &notices)...)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return t, citizen.ErrNotFound
 	}
 	if err != nil {
 		return t, fmt.Errorf("track: %w", err)
+	}
+	for _, n := range notices {
+		t.Notices = append(t.Notices, citizen.NoticeSent{EventID: n.EventID, Kind: n.Kind, Channel: n.Channel, At: n.At})
 	}
 	t.Timeline = make([]citizen.DossierStep, len(steps))
 	for i, st := range steps {

@@ -146,8 +146,10 @@ func (c *Cache) Invalidate(id uuid.UUID, version int) {
 	}
 }
 
-// InvalidatePostal forgets the dossier id, for which the shipment event eventID was just
-// published: until the view holds that event's step, it is not cached again.
+// InvalidatePostal forgets the dossier id, for which the shipment event or the notice
+// eventID was just published (events of other streams than the dossier's, which carry
+// no dossier version): until the view holds that event's step or notice, it is not
+// cached again.
 func (c *Cache) InvalidatePostal(id, eventID uuid.UUID) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -181,11 +183,16 @@ func (c *Cache) InvalidatePostal(id, eventID uuid.UUID) {
 	p.until = now.Add(pendingFor)
 }
 
-// holdsAll reports whether the view has the step of every shipment event in ids.
+// holdsAll reports whether the view has the step or the notice of every event in ids.
 func holdsAll(v citizen.Tracked, ids map[uuid.UUID]struct{}) bool {
 	found := 0
 	for _, s := range v.Postal {
 		if _, ok := ids[s.EventID]; ok {
+			found++
+		}
+	}
+	for _, n := range v.Notices {
+		if _, ok := ids[n.EventID]; ok {
 			found++
 		}
 	}

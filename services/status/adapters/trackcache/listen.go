@@ -9,10 +9,12 @@ import (
 	"google.golang.org/protobuf/proto"
 
 	dossierv1 "github.com/motcua/motcua/proto/motcua/dossier/v1"
+	noticev1 "github.com/motcua/motcua/proto/motcua/notice/v1"
 	postalv1 "github.com/motcua/motcua/proto/motcua/postal/v1"
 )
 
-// Listen subscribes c to every dossier event and every shipment event on core NATS (each
+// Listen subscribes c to every dossier event, every shipment event and every notice sent
+// on core NATS (each
 // instance hears all of them, whichever instance folds them) and returns the
 // subscriptions.
 func Listen(nc *nats.Conn, c *Cache) ([]*nats.Subscription, error) {
@@ -37,7 +39,32 @@ func Listen(nc *nats.Conn, c *Cache) ([]*nats.Subscription, error) {
 		_ = dossiers.Unsubscribe()
 		return nil, fmt.Errorf("listen for shipment events: %w", err)
 	}
-	return []*nats.Subscription{dossiers, shipments}, nil
+	notices, err := nc.Subscribe("notice.v1.>", func(m *nats.Msg) {
+		n, err := noticeOf(m)
+		if err != nil {
+			return
+		}
+		c.InvalidatePostal(n.dossier, n.event)
+	})
+	if err != nil {
+		_ = dossiers.Unsubscribe()
+		_ = shipments.Unsubscribe()
+		return nil, fmt.Errorf("listen for notices: %w", err)
+	}
+	return []*nats.Subscription{dossiers, shipments, notices}, nil
+}
+
+// noticeOf reads the dossier a notice was sent about and the event's id.
+func noticeOf(m *nats.Msg) (n struct{ dossier, event uuid.UUID }, err error) {
+	var ev noticev1.Sent
+	if err = proto.Unmarshal(m.Data, &ev); err != nil {
+		return n, err
+	}
+	if n.dossier, err = uuid.Parse(ev.GetDossierId()); err != nil {
+		return n, err
+	}
+	n.event, err = uuid.Parse(ev.GetEventId())
+	return n, err
 }
 
 // eventOf reads the dossier id (from the subject dossier.v1.<id>.<kind>) and the version.

@@ -41,9 +41,19 @@ type Tracked struct {
 	FeePaidVND int64
 	// Receipts are the receipts of the fees paid, in the order they were recorded.
 	Receipts []Receipt
+	// Notices are the notices the citizen was sent, by time.
+	Notices []NoticeSent
 	// ResultPostOffice is the post office at whose counter the citizen collects the
 	// result; nil unless the result is to be collected at a post office.
 	ResultPostOffice *Ref
+}
+
+// NoticeSent is a notice the citizen was sent: what it told (its kind, as intake names
+// it), how (mail, sms, zns) and when; EventID is the event that said so.
+type NoticeSent struct {
+	EventID       uuid.UUID
+	Kind, Channel string
+	At            time.Time
 }
 
 // Receipt is the receipt of a fee paid: the desk's, or the electronic receipt intake

@@ -58,6 +58,16 @@ type View struct {
 	Collection *Collection
 	// HeldBy is who has held the dossier, in turn (heldBy).
 	HeldBy []Holding
+	// Notices are the notices the citizen was sent, by time, named in the view's
+	// language.
+	Notices []Notice
+}
+
+// Notice is a notice the citizen was sent: what it told and how, in words, and when.
+type Notice struct {
+	Kind, Channel           string
+	KindLabel, ChannelLabel string
+	At                      time.Time
 }
 
 // Collection is where the citizen collects the result: the method (post_office, the
@@ -146,6 +156,7 @@ func (s *Service) View(t Tracked, now time.Time, lang vocabulary.Lang) View {
 		Applicant:      t.ApplicantMasked,
 		Timeline:       s.timeline(t, lang),
 		HeldBy:         s.heldBy(t, lang),
+		Notices:        make([]Notice, len(t.Notices)),
 		Shipments:      make([]Shipment, 0, len(t.Shipments)),
 		Result:         t.Result,
 		FeeDueVND:      t.FeeDueVND,
@@ -155,6 +166,10 @@ func (s *Service) View(t Tracked, now time.Time, lang vocabulary.Lang) View {
 	for i, r := range t.Receipts {
 		r.At = s.local(r.At)
 		v.Receipts[i] = r
+	}
+	for i, n := range t.Notices {
+		v.Notices[i] = Notice{Kind: n.Kind, Channel: n.Channel, At: s.local(n.At),
+			KindLabel: vocabulary.NoticeName(n.Kind).In(lang), ChannelLabel: vocabulary.NoticeName("channel." + n.Channel).In(lang)}
 	}
 	if t.PendingOfficeCode != "" {
 		v.PendingOffice = &Ref{Code: t.PendingOfficeCode, Name: t.PendingOfficeName}

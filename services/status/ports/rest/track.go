@@ -82,6 +82,16 @@ type trackJSON struct {
 	// HeldBy is who has held the dossier, in turn: offices, post offices and the
 	// citizen, never a member of staff.
 	HeldBy []holdingJSON `json:"held_by"`
+	// Notices are the notices the citizen was sent: what (kind), how (channel: mail,
+	// sms, zns) and when, oldest first; never to which address.
+	Notices []noticeJSON `json:"notices"`
+}
+
+// noticeJSON is a notice the citizen was sent.
+type noticeJSON struct {
+	Kind    string    `json:"kind"`
+	Channel string    `json:"channel"`
+	At      time.Time `json:"at"`
 }
 
 // holdingJSON is a holder of the dossier and when it held it: until is null while it
@@ -149,6 +159,10 @@ func (a *API) track(w http.ResponseWriter, r *http.Request) {
 		FeePaidVND: v.FeePaidVND,
 		Receipts:   make([]receiptJSON, len(v.Receipts)),
 		HeldBy:     make([]holdingJSON, len(v.HeldBy)),
+		Notices:    make([]noticeJSON, len(v.Notices)),
+	}
+	for i, n := range v.Notices {
+		out.Notices[i] = noticeJSON{Kind: n.Kind, Channel: n.Channel, At: n.At}
 	}
 	for i, h := range v.HeldBy {
 		out.HeldBy[i] = holdingJSON{Holder: holderJSON{Kind: h.Kind, Code: h.Code, Name: h.Name}, Since: h.Since, Until: h.Until}

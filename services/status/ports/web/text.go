@@ -91,6 +91,9 @@ var texts = htmlpage.Dictionary{
 	"supplement.submit":     {"Gửi bổ sung", "Send the supplement"},
 	"supplement.sent":       {"Đã gửi bổ sung. Cơ quan sẽ xem xét; trạng thái hồ sơ trên trang này được cập nhật sau ít phút.", "The supplement was sent. The office will look at it; the dossier's status here is updated within a few minutes."},
 
+	// What the citizen was sent about the dossier.
+	"notices.title": {"Tin đã gửi cho bạn", "Messages sent to you"},
+
 	// The fee, its receipts, and paying it online.
 	"fees.title":         {"Phí, lệ phí", "Fees"},
 	"fee.due":            {"Phí, lệ phí phải nộp", "Fee due"},
