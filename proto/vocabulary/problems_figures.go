@@ -8,6 +8,8 @@ var figuresProblems = table{
 	"unknown_status":          {"Không có trạng thái này; các trạng thái là: %s.", "Unknown status; use one of: %s."},
 	"due_before invalid_time": {"due_before phải là thời điểm theo RFC 3339 (2026-03-10T17:00:00+07:00) hoặc một ngày (2026-03-10).", "due_before must be a time in RFC 3339 (2026-03-10T17:00:00+07:00) or a date (2026-03-10)."},
 	"late invalid_boolean":    {"late phải là true hoặc false.", "late must be true or false."},
+	"at_risk invalid_boolean": {"at_risk phải là true hoặc false.", "at_risk must be true or false."},
+	"at_risk not_with_late":   {"Không thể lọc cùng lúc at_risk và late: hồ sơ đã quá hạn là trễ hạn, không còn là sắp đến hạn.", "at_risk and late cannot be asked together: an overdue dossier is late, no longer at risk."},
 	"limit out_of_range":      {"limit phải là số nguyên từ 1 đến %d.", "limit must be a whole number from 1 to %d."},
 
 	// The statistics and the dashboard: who may see them, and over which period.

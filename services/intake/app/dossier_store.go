@@ -46,8 +46,9 @@ type DossierStore interface {
 	Dossier(ctx context.Context, code string) (record DossierRecord, ok bool, err error)
 	// WorkList returns a page of an office's work list and whether more follow.
 	WorkList(ctx context.Context, q WorkListQuery) (items []WorkItem, more bool, err error)
-	// CountWork counts an office's open dossiers on each tab, overdue as of now.
-	CountWork(ctx context.Context, office string, now time.Time) (WorkCounts, error)
+	// CountWork counts an office's open dossiers on each tab, overdue as of now and at
+	// risk when due within atRisk.
+	CountWork(ctx context.Context, office string, now time.Time, atRisk Window) (WorkCounts, error)
 	// Search returns the newest dossiers matching q, newest first.
 	Search(ctx context.Context, q SearchQuery) ([]Found, error)
 	// File returns the file id of the dossier with code; ok is false when the dossier

@@ -24,6 +24,9 @@ type Reader struct {
 	Calendar *worktime.Live
 	Sealer   *sealing.Sealer
 	Now      func() time.Time
+	// AtRiskHours: an open dossier due within this many working hours is at risk
+	// (MOTCUA_AT_RISK_HOURS), on the work list's tab of its own.
+	AtRiskHours int
 }
 
 // Whole is a dossier as its offices' staff see it.

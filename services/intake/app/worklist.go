@@ -23,6 +23,10 @@ const (
 	TabHere = "here"
 	// TabIncoming is what is on its way to the office, for it to accept.
 	TabIncoming = "incoming"
+	// TabAtRisk is the open dossiers at risk (worktime.Calendar.AtRisk): their clock
+	// running and their appointment within the warning's working hours
+	// (MOTCUA_AT_RISK_HOURS), the soonest first.
+	TabAtRisk = "at_risk"
 	// TabOverdue is the open dossiers past their appointment.
 	TabOverdue = "overdue"
 	// TabChecking is the dossiers submitted online that the office has not received
@@ -32,7 +36,7 @@ const (
 )
 
 // Tabs lists the work list's tabs in the order they are shown.
-var Tabs = []string{TabAll, TabHere, TabIncoming, TabOverdue, TabChecking}
+var Tabs = []string{TabAll, TabHere, TabIncoming, TabAtRisk, TabOverdue, TabChecking}
 
 // Bounds of a work list page and of its text filter.
 const (
@@ -116,19 +120,25 @@ func (r *Reader) WorkList(ctx context.Context, who *auth.Principal, in WorkListI
 		return nil, err
 	}
 	now := r.Now()
-	if in.Tab == TabOverdue {
+	cal := r.Calendar.Calendar()
+	// The at-risk rule's cut-off as a wall time, once, so that the store compares
+	// appointments with it instead of counting working hours row by row.
+	atRisk := Window{From: now, Until: cal.AtRiskUntil(now, r.AtRiskHours)}
+	switch in.Tab {
+	case TabOverdue:
 		q.OverdueAt = &now
+	case TabAtRisk:
+		q.AtRisk = &atRisk
 	}
 	items, more, err := r.Dossiers.WorkList(ctx, q)
 	if err != nil {
 		return nil, err
 	}
-	counts, err := r.Dossiers.CountWork(ctx, q.Office, now)
+	counts, err := r.Dossiers.CountWork(ctx, q.Office, now, atRisk)
 	if err != nil {
 		return nil, err
 	}
 	name := r.Catalog.officeNamer(ctx)
-	cal := r.Calendar.Calendar()
 	loc := cal.Location()
 	actor := actorOf(who)
 	page := &WorkPage{Office: officeRef(q.Office, name), Tab: in.Tab, Counts: counts, Rows: make([]WorkRow, 0, len(items))}
@@ -180,7 +190,7 @@ func workQuery(who *auth.Principal, in WorkListInput) (WorkListQuery, error) {
 		return q, fmt.Errorf("work list: %w", ErrForbidden)
 	}
 	switch in.Tab {
-	case TabAll, TabOverdue, "":
+	case TabAll, TabOverdue, TabAtRisk, "":
 	case TabHere:
 		q.Which = TabHere
 	case TabIncoming:

@@ -22,6 +22,9 @@ type WorkListQuery struct {
 	// OverdueAt, when set, keeps the open dossiers past their appointment at that
 	// instant (judged, for a paused clock, at the moment it stopped).
 	OverdueAt *time.Time
+	// AtRisk, when set, keeps the open dossiers at risk (worktime.Calendar.AtRisk):
+	// their clock running, due from its From to its Until.
+	AtRisk *Window
 	// Code keeps dossiers whose code contains it; NameFolded those whose applicant's
 	// folded name does; set both to find either.
 	Code       string
@@ -65,8 +68,14 @@ type WorkItem struct {
 	SupplementedAt time.Time
 }
 
+// Window is the appointments that put a dossier at risk: from now (one due earlier is
+// overdue) until the cut-off, worktime.Calendar.AtRiskUntil, both included.
+type Window struct {
+	From, Until time.Time
+}
+
 // WorkCounts are how many open dossiers an office has on each tab of its work list;
 // Checking counts those not received yet, which no other tab holds.
 type WorkCounts struct {
-	All, Here, Incoming, Overdue, Checking int
+	All, Here, Incoming, AtRisk, Overdue, Checking int
 }

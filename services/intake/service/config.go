@@ -44,6 +44,9 @@ type Config struct {
 	VNPayURL     string
 	VNPayTmnCode string
 	VNPaySecret  string
+	// AtRiskHours: an open dossier due within this many working hours is at risk, on
+	// the work list's tab "Sắp đến hạn" (MOTCUA_AT_RISK_HOURS).
+	AtRiskHours int
 }
 
 // ReadConfig reads intake's settings from r.
@@ -70,6 +73,7 @@ func ReadConfig(r *config.Reader) (Config, error) {
 			S3SecretKey: r.Secret("MOTCUA_S3_SECRET_KEY", ""),
 		},
 	}
+	c.AtRiskHours = r.AtRiskHours()
 	c.VNPayURL = r.String("MOTCUA_VNPAY_URL", "")
 	c.VNPayTmnCode = r.String("MOTCUA_VNPAY_TMN_CODE", "")
 	c.VNPaySecret = r.Secret("MOTCUA_VNPAY_SECRET", "")

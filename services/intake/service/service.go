@@ -21,6 +21,7 @@ import (
 	"github.com/motcua/motcua/services/intake/shipments"
 	"github.com/motcua/motcua/services/platform/auth"
 	"github.com/motcua/motcua/services/platform/calendarsync"
+	"github.com/motcua/motcua/services/platform/config"
 	"github.com/motcua/motcua/services/platform/filestore"
 	"github.com/motcua/motcua/services/platform/infra"
 	"github.com/motcua/motcua/services/platform/lifecycle"
@@ -103,6 +104,10 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 		return nil, fmt.Errorf("intake: %w", err)
 	}
 	signInGuard := rest.NewSignInGuard()
+	atRiskHours := cfg.AtRiskHours
+	if atRiskHours <= 0 { // a Config built in code rather than read
+		atRiskHours = config.DefaultAtRiskHours
+	}
 	cat := app.NewCatalog(st, 30*time.Second)
 	api := &rest.API{
 		SignInGuard: signInGuard,
@@ -112,7 +117,8 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 			Sealer: sealer, EventSealer: eventSealer, PINKey: cfg.PINKey, Relay: relay, Now: now},
 		Processor: &app.Processor{Dossiers: dossiers, Catalog: cat, Calendar: cal, Sealer: sealer, EventSealer: eventSealer,
 			Relay: relay, Now: now},
-		Reader:    &app.Reader{Dossiers: dossiers, Files: files, Catalog: cat, Calendar: cal, Sealer: sealer, Now: now},
+		Reader: &app.Reader{Dossiers: dossiers, Files: files, Catalog: cat, Calendar: cal, Sealer: sealer, Now: now,
+			AtRiskHours: atRiskHours},
 		Calendars: &app.Calendars{Years: calendarsync.NewYears(inf.Pool), Live: cal, Relay: relay, Now: now},
 		PublicURL: cfg.PublicURL,
 		SignIn:    signIn,

@@ -37,6 +37,9 @@ type Config struct {
 	// CacheSize and CacheTTL bound the citizen views kept in memory.
 	CacheSize int
 	CacheTTL  time.Duration
+	// AtRiskHours: an open dossier due within this many working hours is at risk, on
+	// the staff lists (?at_risk=true) and the dashboard (MOTCUA_AT_RISK_HOURS).
+	AtRiskHours int
 	// Now is the clock of the answers (time.Now when nil): tests fix it.
 	Now func() time.Time
 	// Calendar is the working-time calendar of the answers; when nil, the calendar in
@@ -47,11 +50,12 @@ type Config struct {
 // ReadConfig reads status's settings from r.
 func ReadConfig(r *config.Reader) (Config, error) {
 	c := Config{
-		Common:    config.ReadCommon(r, "127.0.0.1:8082"),
-		PublicKey: r.String("MOTCUA_AUTH_PUBLIC_KEY", ""),
-		PINKey:    r.Key("MOTCUA_PIN_KEY"),
-		CacheSize: r.Int("MOTCUA_TRACK_CACHE_SIZE", 20000),
-		CacheTTL:  r.Duration("MOTCUA_TRACK_CACHE_TTL", 30*time.Second),
+		Common:      config.ReadCommon(r, "127.0.0.1:8082"),
+		PublicKey:   r.String("MOTCUA_AUTH_PUBLIC_KEY", ""),
+		PINKey:      r.Key("MOTCUA_PIN_KEY"),
+		CacheSize:   r.Int("MOTCUA_TRACK_CACHE_SIZE", 20000),
+		CacheTTL:    r.Duration("MOTCUA_TRACK_CACHE_TTL", 30*time.Second),
+		AtRiskHours: r.AtRiskHours(),
 	}
 	r.Require("MOTCUA_AUTH_PUBLIC_KEY", c.PublicKey)
 	return c, r.Err()
@@ -111,8 +115,12 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 	st := store.New(inf.Pool)
 	citizens := citizen.NewService(citizen.Options{Dossiers: st, Ratings: st, Views: cache, PINKey: cfg.PINKey,
 		Location: loc, Now: now, Calendar: calendar, Limits: citizen.DefaultLimits()})
-	figures := indicators.NewService(indicators.Options{Counts: st, Legs: st, Overdue: st, Names: st, Location: loc,
-		Calendar: calendar})
+	atRiskHours := cfg.AtRiskHours
+	if atRiskHours <= 0 { // a Config built in code rather than read
+		atRiskHours = config.DefaultAtRiskHours
+	}
+	figures := indicators.NewService(indicators.Options{Counts: st, Legs: st, Overdue: st, AtRisk: st, Names: st,
+		Location: loc, Calendar: calendar, AtRiskHours: atRiskHours})
 	return &Service{
 		Store:     st,
 		Infra:     inf,
@@ -120,7 +128,7 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 		shipments: messaging.NewConsumer(inf.Pool, inf.JS, log, projection.ShipmentConsumer, projection.Shipment),
 		notices:   messaging.NewConsumer(inf.Pool, inf.JS, log, projection.NoticeConsumer, projection.Notice),
 		api: &rest.API{Log: log, Verifier: verifier, Location: loc, Now: now, Citizen: citizens,
-			Lists: stafflist.NewService(st), Indicators: figures},
+			Lists: stafflist.NewService(st, calendar, atRiskHours), Indicators: figures},
 		pages:     &web.Pages{Log: log, Citizen: citizens},
 		dashboard: &dashboard.Pages{Log: log, Verifier: verifier, Location: loc, Now: now, Indicators: figures},
 	}, nil

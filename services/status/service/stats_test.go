@@ -156,7 +156,10 @@ func TestStatistics(t *testing.T) {
 			with(fig(4, 0, 0, 1, 2, 1, 0, 50.0, 40.0, 1, 2, 1, 25.0, 25.0, 1, 1.0, 1), "code", deptC.Code, "name", deptCcsv.Name),
 		},
 		// No leg of the post (TestPostLegs).
-		"post_legs", []any{})
+		"post_legs", []any{},
+		// None of the open dossiers is due by Monday 11:30, eight working hours from
+		// Friday noon (TestAtRiskCountOnTheDashboard).
+		"at_risk", 0.0, "at_risk_hours", 8.0, "at_risk_until", "2026-03-23T11:30:00+07:00")
 	supervisor := e.token("supervisor", deskA.Code)
 	assertJSON(t, "March", e.staff(supervisor, "/api/v1/stats?from=2026-03-01&to=2026-03-31"), want)
 	assertJSON(t, "the current month by default", e.staff(supervisor, "/api/v1/stats"), want)
@@ -187,7 +190,8 @@ func TestStatistics(t *testing.T) {
 	}
 	empty := e.staff(supervisor, "/api/v1/stats?from=2025-01-01&to=2025-01-31").json(t)
 	if !reflect.DeepEqual(empty, with(fig(0, 0, 0, 0, 0, 0, 0, nil, nil, 0, 0, 0, nil, nil, 0, nil, 0),
-		"from", "2025-01-01", "to", "2025-01-31", "by_procedure", []any{}, "by_office", []any{}, "post_legs", []any{})) {
+		"from", "2025-01-01", "to", "2025-01-31", "by_procedure", []any{}, "by_office", []any{}, "post_legs", []any{},
+		"at_risk", 0.0, "at_risk_hours", 8.0, "at_risk_until", "2026-03-23T11:30:00+07:00")) {
 		t.Errorf("an empty period: %v", empty)
 	}
 

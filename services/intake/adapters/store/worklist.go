@@ -51,6 +51,9 @@ func (s *Dossiers) WorkList(ctx context.Context, q app.WorkListQuery) ([]app.Wor
 	if q.OverdueAt != nil {
 		filter += " AND finished_at IS NULL AND coalesce(paused_at, " + arg(*q.OverdueAt) + "::timestamptz) > due_at"
 	}
+	if q.AtRisk != nil {
+		filter += " AND " + atRiskSQL(arg(q.AtRisk.From), arg(q.AtRisk.Until))
+	}
 	filter += textFilter(q, arg)
 	if q.After != nil {
 		filter += " AND (due_at, id) > (" + arg(q.After.DueAt) + "::timestamptz, " + arg(q.After.ID) + "::uuid)"
@@ -125,18 +128,27 @@ func scanWorkInto(r pgx.CollectableRow, w *app.WorkItem, extra ...any) error {
 	return err
 }
 
-// CountWork counts the office's open dossiers per tab, overdue as of now; those not
-// received yet count on the checking tab only.
-func (s *Dossiers) CountWork(ctx context.Context, office string, now time.Time) (app.WorkCounts, error) {
+// atRiskSQL keeps the dossiers at risk (worktime.Calendar.AtRisk): received, open,
+// their clock running, due from the instant of the placeholder from until that of
+// until, both included.
+func atRiskSQL(from, until string) string {
+	return "received_at IS NOT NULL AND finished_at IS NULL AND paused_at IS NULL AND due_at >= " + from +
+		"::timestamptz AND due_at <= " + until + "::timestamptz"
+}
+
+// CountWork counts the office's open dossiers per tab, overdue as of now and at risk
+// when due within atRisk; those not received yet count on the checking tab only.
+func (s *Dossiers) CountWork(ctx context.Context, office string, now time.Time, atRisk app.Window) (app.WorkCounts, error) {
 	var c app.WorkCounts
 	err := s.pool.QueryRow(ctx, `SELECT count(*) FILTER (WHERE received_at IS NOT NULL),
 		count(*) FILTER (WHERE received_at IS NOT NULL AND current_office = $1 AND pending_office IS NULL),
 		count(*) FILTER (WHERE received_at IS NOT NULL AND pending_office = $1),
+		count(*) FILTER (WHERE `+atRiskSQL("$3", "$4")+`),
 		count(*) FILTER (WHERE received_at IS NOT NULL AND finished_at IS NULL AND coalesce(paused_at, $2) > due_at),
 		count(*) FILTER (WHERE received_at IS NULL AND current_office = $1)
 		FROM dossiers
-		WHERE (current_office = $1 OR pending_office = $1) AND `+openStatuses, office, now).
-		Scan(&c.All, &c.Here, &c.Incoming, &c.Overdue, &c.Checking)
+		WHERE (current_office = $1 OR pending_office = $1) AND `+openStatuses, office, now, atRisk.From, atRisk.Until).
+		Scan(&c.All, &c.Here, &c.Incoming, &c.AtRisk, &c.Overdue, &c.Checking)
 	if err != nil {
 		return c, fmt.Errorf("count work: %w", err)
 	}

@@ -38,6 +38,7 @@ var texts = htmlpage.StaffWords.With(htmlpage.Dictionary{
 	"tab.all":      {"Tất cả", "All"},
 	"tab.here":     {"Đang ở cơ quan", "At this office"},
 	"tab.incoming": {"Đang chuyển đến", "On the way here"},
+	"tab.at_risk":  {"Sắp đến hạn", "Due soon"},
 	"tab.overdue":  {"Quá hạn", "Overdue"},
 	"tab.checking": {"Chờ kiểm tra", "Awaiting checking"},
 	"list.sorted":  {"sắp xếp theo ngày hẹn trả, sớm nhất trước", "sorted by appointment, earliest first"},

@@ -108,7 +108,8 @@ func (p *Pages) fillList(ctx context.Context, pg *page, page *app.WorkPage) {
 			Selected: code == page.Office.Code})
 	}
 	counts := map[string]int{app.TabAll: page.Counts.All, app.TabHere: page.Counts.Here,
-		app.TabIncoming: page.Counts.Incoming, app.TabOverdue: page.Counts.Overdue, app.TabChecking: page.Counts.Checking}
+		app.TabIncoming: page.Counts.Incoming, app.TabAtRisk: page.Counts.AtRisk, app.TabOverdue: page.Counts.Overdue,
+		app.TabChecking: page.Counts.Checking}
 	for _, t := range app.Tabs {
 		wl.Tabs = append(wl.Tabs, tabLink{Key: t, URL: listURL(page.Office.Code, t, wl.Status, wl.Text, ""),
 			Count: counts[t], Current: t == wl.Tab})

@@ -67,7 +67,8 @@ func TestCheckingList(t *testing.T) {
 	if got := workCodes(t, st, app.WorkListQuery{Office: "000.01.16.H19", Which: app.TabChecking, Limit: 100}); len(got) != 0 {
 		t.Errorf("another office's checking list: %v", got)
 	}
-	counts, err := st.CountWork(ctx, demo.DistrictDesk, time.Now())
+	now := time.Now()
+	counts, err := st.CountWork(ctx, demo.DistrictDesk, now, app.Window{From: now, Until: now})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -32,19 +32,27 @@ const listOrderSQL = ` ORDER BY queue_at, id LIMIT $7`
 // by queue_at (the appointment, or the submission of a dossier no desk has received
 // yet), then id. The offices filter is served by the GIN index on offices, the order and
 // the paging by the index on (queue_at, id), or on (status, queue_at, id) for the list
-// of one status: the status is written into the statement only then, so that its plan
-// keeps to that index whatever the parameters.
+// of one status, or on the running dossiers' (queue_at, id) for those at risk: the
+// status and the at-risk conditions are written into the statement only when asked
+// for, so that its plan keeps to that index whatever the parameters.
 func (s *Store) List(ctx context.Context, f stafflist.Filter) ([]stafflist.Dossier, error) {
 	var afterAt *time.Time
 	var afterID uuid.UUID
 	if f.After != nil {
 		afterAt, afterID = &f.After.At, f.After.ID
 	}
-	query, args := listSQL+listOrderSQL, []any{f.Offices, f.DueBefore, f.Late, f.Now, afterAt, afterID, f.Limit}
-	if f.Status != "" {
-		query, args = listSQL+` AND status = $8`+listOrderSQL, append(args, f.Status)
+	query, args := listSQL, []any{f.Offices, f.DueBefore, f.Late, f.Now, afterAt, afterID, f.Limit}
+	arg := func(v any) string {
+		args = append(args, v)
+		return fmt.Sprintf("$%d", len(args))
 	}
-	rows, err := s.pool.Query(ctx, query, args...)
+	if f.Status != "" {
+		query += ` AND status = ` + arg(f.Status)
+	}
+	if f.AtRisk {
+		query += ` AND ` + atRiskSQL("$4", arg(f.AtRiskUntil))
+	}
+	rows, err := s.pool.Query(ctx, query+listOrderSQL, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list dossiers: %w", err)
 	}

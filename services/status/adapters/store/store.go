@@ -1,9 +1,9 @@
 // Package store keeps status's read model in PostgreSQL, in the status schema: dossiers
 // as folded from events, their timelines, and their postal shipments with a step per
 // shipment event. It implements the ports the app declares (citizen.Dossiers and
-// Ratings, stafflist.Dossiers, indicators.Counts, PostLegs, OverdueDossiers and Names)
-// and turns what the driver says into the app's errors; the projection folds events
-// with its Fold functions.
+// Ratings, stafflist.Dossiers, indicators.Counts, PostLegs, OverdueDossiers,
+// AtRiskDossiers and Names) and turns what the driver says into the app's errors; the
+// projection folds events with its Fold functions.
 package store
 
 import (

@@ -82,6 +82,20 @@ type OverdueFilter struct {
 	Limit     int
 }
 
+// AtRiskFilter selects the open dossiers at risk at Now (tracking.Standing.AtRisk): their
+// clock running, due at or after Now and no later than Until.
+type AtRiskFilter struct {
+	// Within keeps the dossiers that belonged to any of these offices (none when empty).
+	Within []string
+	// Office, when set, keeps the dossiers that belonged to it.
+	Office string
+	// Procedure, when set, keeps the dossiers of that procedure.
+	Procedure string
+	Now       time.Time
+	// Until is the cut-off: Now plus the warning's working hours on the calendar.
+	Until time.Time
+}
+
 // OverdueDossier is an open dossier past its appointment.
 type OverdueDossier struct {
 	Code               string

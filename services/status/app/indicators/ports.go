@@ -22,6 +22,13 @@ type OverdueDossiers interface {
 	Overdue(ctx context.Context, f OverdueFilter) ([]OverdueDossier, int64, error)
 }
 
+// AtRiskDossiers counts the dossiers at risk now.
+type AtRiskDossiers interface {
+	// CountAtRisk counts the open dossiers of f whose clock runs, due at or after f.Now
+	// and no later than f.Until.
+	CountAtRisk(ctx context.Context, f AtRiskFilter) (int64, error)
+}
+
 // Names names the offices and procedures a supervisor may choose among.
 type Names interface {
 	// Procedures lists the procedures of the dossiers status knows, by code.

@@ -15,9 +15,13 @@ type Service struct {
 	counts   Counts
 	legs     PostLegs
 	overdue  OverdueDossiers
+	atRisk   AtRiskDossiers
 	names    Names
 	location *time.Location
 	calendar func() *worktime.Calendar
+	// atRiskHours is how many working hours ahead a dossier's appointment puts it at
+	// risk.
+	atRiskHours int
 }
 
 // Options are what a Service is built from.
@@ -26,16 +30,22 @@ type Options struct {
 	// Legs reads the post's legs.
 	Legs    PostLegs
 	Overdue OverdueDossiers
+	AtRisk  AtRiskDossiers
 	Names   Names
 	// Location is the offices' time zone: periods are whole days in it.
 	Location *time.Location
-	// Calendar counts the working hours a dossier is overdue.
+	// Calendar counts the working hours a dossier is overdue, and those ahead that put it
+	// at risk.
 	Calendar func() *worktime.Calendar
+	// AtRiskHours is how many working hours ahead a dossier is at risk
+	// (MOTCUA_AT_RISK_HOURS), as on the officers' lists.
+	AtRiskHours int
 }
 
 // NewService returns the service of o.
 func NewService(o Options) *Service {
-	return &Service{counts: o.Counts, legs: o.Legs, overdue: o.Overdue, names: o.Names, location: o.Location, calendar: o.Calendar}
+	return &Service{counts: o.Counts, legs: o.Legs, overdue: o.Overdue, atRisk: o.AtRisk, names: o.Names,
+		location: o.Location, calendar: o.Calendar, atRiskHours: o.AtRiskHours}
 }
 
 // Scope is what a supervisor asks figures of: the dossiers received in a period that
@@ -146,6 +156,28 @@ func (s *Service) Overdue(ctx context.Context, sc Scope, now time.Time, limit in
 		out = append(out, Overdue{OverdueDossier: d, Hours: -d.Standing.RemainingHours(now, cal)})
 	}
 	return out, total, nil
+}
+
+// AtRisk is how many open dossiers are at risk at a moment, and what that means.
+type AtRisk struct {
+	Count int64
+	// Hours are the working hours of the warning, and Until the cut-off they give: a
+	// dossier due from the moment until then is at risk.
+	Hours int
+	Until time.Time
+}
+
+// AtRisk counts the dossiers of sc's offices, office and procedure (whatever their
+// period) at risk at now: the same dossiers as the staff list's at_risk=true of those
+// offices.
+func (s *Service) AtRisk(ctx context.Context, sc Scope, now time.Time) (AtRisk, error) {
+	until := s.calendar().AtRiskUntil(now, s.atRiskHours)
+	n, err := s.atRisk.CountAtRisk(ctx, AtRiskFilter{Within: slices.Clone(sc.Within), Office: sc.Office,
+		Procedure: sc.Procedure, Now: now, Until: until})
+	if err != nil {
+		return AtRisk{}, err
+	}
+	return AtRisk{Count: n, Hours: s.atRiskHours, Until: until}, nil
 }
 
 // Choices are the offices (of codes, the supervisor's) and the procedures a

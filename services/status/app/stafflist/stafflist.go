@@ -1,6 +1,7 @@
 // Package stafflist is the staff's lists of the dossiers of their offices: by
 // appointment (a dossier submitted online and not received yet, by its submission),
-// filtered by status, by appointment or by lateness, a page at a time.
+// filtered by status, by appointment, by lateness or by the risk of going late, a page
+// at a time.
 // It speaks neither HTTP nor SQL: the dossiers are a port (Dossiers) the store
 // implements.
 package stafflist
@@ -12,6 +13,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/motcua/motcua/services/status/domain/tracking"
+	"github.com/motcua/motcua/services/worktime"
 )
 
 // Filter selects a page of dossiers for staff.
@@ -26,7 +28,13 @@ type Filter struct {
 	// Late keeps dossiers finished late, or open and overdue at Now (paused ones judged
 	// when their clock stopped).
 	Late bool
-	Now  time.Time
+	// AtRisk keeps the open dossiers at risk at Now (tracking.Standing.AtRisk): their
+	// clock running, due at or after Now and no later than AtRiskUntil.
+	AtRisk bool
+	// AtRiskUntil is the cut-off of AtRisk, Now plus the warning's working hours on the
+	// calendar; the Service sets it.
+	AtRiskUntil time.Time
+	Now         time.Time
 	// After, when set, starts the page after this position of the order.
 	After *Position
 	Limit int
@@ -59,11 +67,16 @@ type Dossiers interface {
 
 // Service answers the staff's lists.
 type Service struct {
-	dossiers Dossiers
+	dossiers    Dossiers
+	calendar    func() *worktime.Calendar
+	atRiskHours int
 }
 
-// NewService returns the lists read from dossiers.
-func NewService(dossiers Dossiers) *Service { return &Service{dossiers: dossiers} }
+// NewService returns the lists read from dossiers; a dossier is at risk when due within
+// atRiskHours working hours (MOTCUA_AT_RISK_HOURS) on the calendar in force.
+func NewService(dossiers Dossiers, calendar func() *worktime.Calendar, atRiskHours int) *Service {
+	return &Service{dossiers: dossiers, calendar: calendar, atRiskHours: atRiskHours}
+}
 
 // Page is one page of a list, and where the next one starts (nil on the last).
 type Page struct {
@@ -75,6 +88,11 @@ type Page struct {
 func (s *Service) Page(ctx context.Context, f Filter) (Page, error) {
 	if len(f.Offices) == 0 {
 		return Page{}, nil
+	}
+	if f.AtRisk {
+		// The rule's cut-off as a wall time, once, so that the store compares
+		// appointments with it instead of counting working hours row by row.
+		f.AtRiskUntil = s.calendar().AtRiskUntil(f.Now, s.atRiskHours)
 	}
 	want := f.Limit
 	f.Limit++ // one more tells whether there is a next page

@@ -70,3 +70,34 @@ func TestRemainingHours(t *testing.T) {
 		}
 	}
 }
+
+func TestStandingAtRisk(t *testing.T) {
+	cal, err := worktime.DefaultCalendar(2026)
+	if err != nil {
+		t.Fatal(err)
+	}
+	loc := cal.Location()
+	// Friday 13 March 2026, 15:00: two working hours that day, six on Monday.
+	now := time.Date(2026, 3, 13, 15, 0, 0, 0, loc)
+	monday := time.Date(2026, 3, 16, 14, 0, 0, 0, loc) // 7 working hours away
+	later := time.Date(2026, 3, 16, 16, 0, 0, 0, loc)  // 9
+	gone := time.Date(2026, 3, 13, 14, 0, 0, 0, loc)   // an hour ago
+	stopped := time.Date(2026, 3, 12, 9, 0, 0, 0, loc)
+	for _, tc := range []struct {
+		name string
+		s    Standing
+		want bool
+	}{
+		{"due Monday, over the weekend", Standing{Status: "processing", DueAt: &monday}, true},
+		{"due beyond the warning", Standing{Status: "processing", DueAt: &later}, false},
+		{"overdue", Standing{Status: "processing", DueAt: &gone}, false},
+		{"paused for a supplement", Standing{Status: "supplement_requested", DueAt: &monday, PausedAt: &stopped}, false},
+		{"processed", Standing{Status: "processed", Final: "on_time", DueAt: &monday, FinishedAt: &now}, false},
+		{"withdrawn", Standing{Status: "withdrawn", DueAt: &monday}, false},
+		{"not received yet", Standing{Status: "submitted"}, false},
+	} {
+		if got := tc.s.AtRisk(now, cal, 8); got != tc.want {
+			t.Errorf("%s: AtRisk = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}

@@ -60,3 +60,14 @@ func (s Standing) RemainingHours(now time.Time, cal *worktime.Calendar) float64 
 	}
 	return h
 }
+
+// AtRisk reports whether the dossier is at risk at now, officers being warned hours
+// working hours ahead (worktime.Calendar.AtRisk): open, its clock started and running,
+// not overdue, and due no later than hours working hours from now. A finished, withdrawn
+// or paused dossier never is, nor one no desk has received yet.
+func (s Standing) AtRisk(now time.Time, cal *worktime.Calendar, hours int) bool {
+	if s.FinishedAt != nil || s.Status == "withdrawn" || !s.Started() {
+		return false
+	}
+	return cal.AtRisk(*s.DueAt, s.PausedAt, now, hours)
+}

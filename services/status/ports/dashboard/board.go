@@ -8,12 +8,14 @@ import (
 )
 
 // board is the figures of one filter: the whole and its breakdowns, the period's
-// buckets with theirs, and the dossiers overdue now.
+// buckets with theirs, the dossiers overdue now and how many are at risk.
 type board struct {
 	indicators.Board
 	Overdue []indicators.Overdue
 	// OverdueTotal is how many are overdue, listed or not.
 	OverdueTotal int64
+	// AtRisk is how many open dossiers are due within the warning's working hours.
+	AtRisk indicators.AtRisk
 }
 
 // scope is what f asks of who's offices.

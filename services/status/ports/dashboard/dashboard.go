@@ -4,7 +4,8 @@
 // beside their targets; charts drawn on the server as inline SVG (the on-time rate
 // week by week or month by month, the channel mix, late dossiers per handling office),
 // each with a table saying the same; the time the post took per post office, for the
-// pickups and the results it delivered in the period; the dossiers overdue now, the
+// pickups and the results it delivered in the period; how many dossiers are at risk
+// now (due within MOTCUA_AT_RISK_HOURS working hours); the dossiers overdue now, the
 // latest first; and the indicators and the overdue dossiers as CSV files for a
 // spreadsheet.
 //

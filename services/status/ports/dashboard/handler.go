@@ -23,6 +23,9 @@ func (p *Pages) dashboard(w http.ResponseWriter, r *http.Request) {
 	if err == nil {
 		b.Overdue, b.OverdueTotal, err = p.Indicators.Overdue(r.Context(), scope(pg.Who, pg.Form), pg.Now, overduePageLimit)
 	}
+	if err == nil {
+		b.AtRisk, err = p.Indicators.AtRisk(r.Context(), scope(pg.Who, pg.Form), pg.Now)
+	}
 	if err != nil {
 		p.unavailable(w, r.Context(), pg, err)
 		return

@@ -75,6 +75,8 @@ var texts = htmlpage.StaffWords.With(htmlpage.Dictionary{
 	"legs.pick.avg": {"Nhận hồ sơ, trung bình", "Pickup, average"},
 	"legs.results":  {"Chặng trả kết quả", "Results"},
 	"legs.res.avg":  {"Trả kết quả, trung bình", "Result, average"},
+	"at.risk.title": {"Hồ sơ sắp đến hạn", "Dossiers at risk"},
+	"at.risk.intro": {"Hồ sơ chưa giải quyết xong, không chờ bổ sung, có ngày hẹn trả trong %d giờ làm việc tới (đến %s), tính từ %s, dù tiếp nhận trong kỳ nào. Cán bộ xem danh sách ở thẻ “Sắp đến hạn” của trang Một cửa.", "Dossiers not finished nor awaiting a supplement whose appointment comes within the next %d working hours (by %s) from %s, whenever they were received. Officers find them on the “Due soon” tab of their work list."},
 	"overdue.title": {"Hồ sơ đang quá hạn", "Overdue dossiers"},
 	"overdue.intro": {"Hồ sơ chưa giải quyết xong đã quá ngày hẹn trả, tính đến %s, dù tiếp nhận trong kỳ nào; hồ sơ quá hạn lâu nhất ở trên.", "Dossiers not finished and past their appointment at %s, whenever they were received; the latest first."},
 	"overdue.none":  {"Không có hồ sơ nào đang quá hạn.", "No dossier is overdue."},

@@ -3,6 +3,7 @@ package rest
 import (
 	"encoding/base64"
 	"net/http"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -36,7 +37,8 @@ type listJSON struct {
 // list answers GET /dossiers: a page of the dossiers of the caller's offices (or of one
 // of them), by appointment (a dossier submitted online and not received yet, by its
 // submission), with filters. status=submitted is a desk's list of what awaits checking,
-// the oldest submission first.
+// the oldest submission first; at_risk=true the open dossiers due within
+// MOTCUA_AT_RISK_HOURS working hours, the soonest due first.
 func (a *API) list(w http.ResponseWriter, r *http.Request) {
 	p := auth.FromContext(r.Context())
 	now := a.Now()
@@ -100,12 +102,16 @@ func (a *API) listFilter(r *http.Request, p *auth.Principal, now time.Time) (sta
 		}
 		f.DueBefore = &t
 	}
-	switch strings.ToLower(strings.TrimSpace(q.Get("late"))) {
-	case "", "false", "0":
-	case "true", "1":
-		f.Late = true
-	default:
-		return f, invalid("late", "invalid_boolean")
+	var err error
+	if f.Late, err = boolean(q, "late"); err != nil {
+		return f, err
+	}
+	if f.AtRisk, err = boolean(q, "at_risk"); err != nil {
+		return f, err
+	}
+	if f.Late && f.AtRisk {
+		// An overdue dossier is late, not at risk: together they would list nothing.
+		return f, invalid("at_risk", "not_with_late")
 	}
 	if s := strings.TrimSpace(q.Get("limit")); s != "" {
 		n, err := strconv.Atoi(s)
@@ -122,6 +128,18 @@ func (a *API) listFilter(r *http.Request, p *auth.Principal, now time.Time) (sta
 		f.After = &pos
 	}
 	return f, nil
+}
+
+// boolean reads the flag name of q: true or 1, false or 0, or absent (false).
+func boolean(q url.Values, name string) (bool, error) {
+	switch strings.ToLower(strings.TrimSpace(q.Get(name))) {
+	case "", "false", "0":
+		return false, nil
+	case "true", "1":
+		return true, nil
+	default:
+		return false, invalid(name, "invalid_boolean")
+	}
 }
 
 // instantOrDay reads an RFC 3339 time, or a date meaning the start of that day in the

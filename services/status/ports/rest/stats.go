@@ -71,6 +71,12 @@ type statsJSON struct {
 	ByOffice    []groupJSON `json:"by_office"`
 	// PostLegs are the post's legs delivered in the period, per post office.
 	PostLegs []postLegJSON `json:"post_legs"`
+	// AtRisk is how many open dossiers of the offices (the office, the procedure) asked
+	// for are at risk now, whatever the period: due within AtRiskHours working hours,
+	// by AtRiskUntil. The staff list's at_risk=true lists them.
+	AtRisk      int64     `json:"at_risk"`
+	AtRiskHours int       `json:"at_risk_hours"`
+	AtRiskUntil time.Time `json:"at_risk_until"`
 }
 
 // postLegJSON is the legs of the post through one post office: the dossiers it took in
@@ -133,9 +139,15 @@ func (a *API) stats(w http.ResponseWriter, r *http.Request) {
 		writeStatsCSV(w, period, table)
 		return
 	}
+	risk, err := a.Indicators.AtRisk(r.Context(), scope, now)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
 	httpapi.WriteJSON(w, http.StatusOK, statsJSON{From: period.From.String(), To: period.To.String(),
 		figuresJSON: figures(table.Total), ByProcedure: groups(table.ByProcedure), ByOffice: groups(table.ByOffice),
-		PostLegs: postLegs(table.PostLegs)})
+		PostLegs: postLegs(table.PostLegs), AtRisk: risk.Count, AtRiskHours: risk.Hours,
+		AtRiskUntil: a.local(risk.Until)})
 }
 
 // postLegs shows the post's legs as the API answers them.
