@@ -9,6 +9,7 @@ import (
 	"google.golang.org/protobuf/proto"
 
 	dossierv1 "github.com/motcua/motcua/proto/motcua/dossier/v1"
+	noticev1 "github.com/motcua/motcua/proto/motcua/notice/v1"
 	postalv1 "github.com/motcua/motcua/proto/motcua/postal/v1"
 	"github.com/motcua/motcua/services/platform/natstest"
 	"github.com/motcua/motcua/services/platform/waitfor"
@@ -84,7 +85,7 @@ func TestListenInvalidatesOnShipmentEvents(t *testing.T) {
 	nc := connectNATS(t)
 	c := New(100, time.Hour, time.Now)
 	subs, err := Listen(nc, c)
-	if err != nil || len(subs) != 2 {
+	if err != nil || len(subs) != 3 {
 		t.Fatalf("Listen = %v, %v", subs, err)
 	}
 	shipment := uuid.New()
@@ -121,5 +122,35 @@ func TestListenInvalidatesOnShipmentEvents(t *testing.T) {
 		if _, ok := c.Get("A" + name); !ok {
 			t.Fatalf("%s: the view with the event's step was not cached", name)
 		}
+	}
+}
+
+// TestListenInvalidatesOnNotices: a notice sent about a dossier evicts its view, which
+// is not cached again until it shows that notice.
+func TestListenInvalidatesOnNotices(t *testing.T) {
+	nc := connectNATS(t)
+	c := New(100, time.Hour, time.Now)
+	if _, err := Listen(nc, c); err != nil {
+		t.Fatal(err)
+	}
+	d, other := uuid.New(), uuid.New()
+	c.Put(view(d, "A", 5))
+	c.Put(view(other, "B", 5))
+	ev := &noticev1.Sent{EventId: uuid.NewString(), DossierId: d.String(), NoticeId: uuid.NewString(), Kind: "received", Channel: "mail"}
+	payload, _ := proto.Marshal(ev)
+	publish(t, nc, "notice.v1."+d.String()+".sent", payload)
+	waitEvicted(t, c, "A", "a notice to evict the dossier's view")
+	if _, ok := c.Get("B"); !ok {
+		t.Fatal("a notice about one dossier evicted another")
+	}
+	c.Put(view(d, "A", 5))
+	if _, ok := c.Get("A"); ok {
+		t.Fatal("a view without the notice was cached again")
+	}
+	v := view(d, "A", 5)
+	v.Notices = []citizen.NoticeSent{{EventID: uuid.MustParse(ev.EventId), Kind: "received", Channel: "mail"}}
+	c.Put(v)
+	if _, ok := c.Get("A"); !ok {
+		t.Fatal("the view with the notice was not cached")
 	}
 }
