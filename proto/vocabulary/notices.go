@@ -4,7 +4,8 @@ package vocabulary
 // the mail's text, and the short text a phone receives (SMS, or the summary of a Zalo
 // message). Each is a text/template over the notice's view: .Code, .Procedure,
 // .Appointment (a date and hour), .Items (missing papers), .Reason, .Amount (in đồng),
-// .Tracking, .PIN (the online submission's only), .Link (the lookup page).
+// .Receipt (an electronic receipt's number), .Tracking, .PIN (the online submission's
+// only), .Link (the lookup page).
 type NoticeText struct {
 	Subject, Text, Short Words
 }
@@ -67,6 +68,12 @@ var NoticeTexts = map[string]NoticeText{
 			"The post delivered the result of dossier {{.Code}} (item {{.Tracking}}). If you did not get it, tell the one-stop desk at once.\n\nDetails at: {{.Link}}"},
 		Short: Words{"Da phat ket qua ho so {{.Code}} ({{.Tracking}}).", "Result of {{.Code}} delivered ({{.Tracking}})."},
 	},
+	"paid": {
+		Subject: Words{"Biên lai điện tử {{.Receipt}}: đã nộp phí, lệ phí hồ sơ {{.Code}}", "Electronic receipt {{.Receipt}}: fee paid for dossier {{.Code}}"},
+		Text: Words{"Bạn đã nộp {{.Amount}} đồng phí, lệ phí của hồ sơ {{.Code}} qua cổng thanh toán.\nBiên lai điện tử số: {{.Receipt}}\n\nBiên lai có trên trang tra cứu hồ sơ: {{.Link}}",
+			"You paid {{.Amount}} VND in fees for dossier {{.Code}} through the payment gateway.\nElectronic receipt number: {{.Receipt}}\n\nThe receipt is on the dossier's lookup page: {{.Link}}"},
+		Short: Words{"Da nop {{.Amount}} dong phi ho so {{.Code}}. Bien lai {{.Receipt}}.", "Paid {{.Amount}} VND for {{.Code}}. Receipt {{.Receipt}}."},
+	},
 	"refused": {
 		Subject: Words{"Hồ sơ {{.Code}} không được giải quyết", "Dossier {{.Code}} was refused"},
 		Text: Words{"Cơ quan không giải quyết hồ sơ {{.Code}}.{{with .Reason}}\nLý do: {{.}}{{end}}\n\nXem chi tiết tại: {{.Link}}",
@@ -87,6 +94,7 @@ var noticeNames = table{
 	"delivery_failed":      {"Chưa phát được kết quả", "The result could not be delivered"},
 	"delivered":            {"Đã phát kết quả", "The result was delivered"},
 	"refused":              {"Hồ sơ không được giải quyết", "The dossier was refused"},
+	"paid":                 {"Biên lai điện tử phí, lệ phí", "The electronic receipt of a fee"},
 	"channel.mail":         {"Thư điện tử", "E-mail"},
 	"channel.sms":          {"Tin nhắn SMS", "Text message"},
 	"channel.zns":          {"Zalo", "Zalo"},

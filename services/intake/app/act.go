@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"log/slog"
 	"time"
 
 	"github.com/motcua/motcua/services/intake/domain/catalog"
@@ -28,13 +27,10 @@ type Processor struct {
 	EventSealer *sealing.Sealer
 	Relay       Notifier
 	Now         func() time.Time
-	// Send tells a citizen who submitted online that the desk received the dossier, at
-	// PublicURL's lookup; Log keeps what could not be sent.
-	Send      Messenger
+	// PublicURL is the address citizens reach the product at, for the receipt's QR code.
 	PublicURL string
-	Log       *slog.Logger
 	// Reader renders the receipt that the mail telling the citizen of the receipt
-	// carries; without it the mail goes without.
+	// carries (Receipt).
 	Reader *Reader
 }
 

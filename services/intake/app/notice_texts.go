@@ -12,9 +12,9 @@ import (
 
 // noticeView is what a notice's texts may say (see vocabulary.NoticeTexts).
 type noticeView struct {
-	Code, Procedure, Appointment, Reason, Amount, Tracking, PIN, Link string
-	Items                                                             []string
-	Online                                                            bool
+	Code, Procedure, Appointment, Reason, Amount, Receipt, Tracking, PIN, Link string
+	Items                                                                      []string
+	Online                                                                     bool
 	// Unsubscribe is the link that stops the dossier's notices (not in the texts: the
 	// mail adds it below them).
 	Unsubscribe string
@@ -24,7 +24,7 @@ type noticeView struct {
 func (v noticeView) templateData() map[string]string {
 	data := map[string]string{"code": v.Code, "link": v.Link}
 	for k, s := range map[string]string{"procedure": v.Procedure, "appointment": v.Appointment, "reason": v.Reason,
-		"amount": v.Amount, "tracking": v.Tracking, "pin": v.PIN, "items": strings.Join(v.Items, "; ")} {
+		"amount": v.Amount, "receipt": v.Receipt, "tracking": v.Tracking, "pin": v.PIN, "items": strings.Join(v.Items, "; ")} {
 		if s != "" {
 			data[k] = s
 		}

@@ -16,7 +16,7 @@ import (
 func TestEveryNoticeRenders(t *testing.T) {
 	v := noticeView{Code: "000.00.16.H19-261207-0001", Procedure: "Cấp giấy phép xây dựng nhà ở riêng lẻ",
 		Appointment: "16:30 15/12/2026", Items: []string{"Bản vẽ thiết kế", "Giấy tờ về đất"},
-		Reason: "Thiếu bản vẽ <mặt cắt>", Amount: "150.000", Tracking: "EC000000123VN", PIN: "483920",
+		Reason: "Thiếu bản vẽ <mặt cắt>", Amount: "150.000", Receipt: "BL-2026-000123", Tracking: "EC000000123VN", PIN: "483920",
 		Link:        "https://mot-cua.example.vn/tra-cuu?code=000.00.16.H19-261207-0001",
 		Unsubscribe: "https://mot-cua.example.vn/api/v1/public/notices/unsubscribe?code=x&t=y"}
 	for _, k := range notice.Kinds {

@@ -211,7 +211,7 @@ func (ns *Notices) Deliver(ctx context.Context, ch notice.Channel, id uuid.UUID,
 // view is what the texts of q may say, in the citizen's language.
 func (ns *Notices) view(ctx context.Context, q QueuedNotice, r Recipient) noticeView {
 	f := q.Facts
-	v := noticeView{Code: q.Code, Procedure: f.Procedure, Items: f.Items, Reason: f.Reason, Tracking: f.Tracking,
+	v := noticeView{Code: q.Code, Procedure: f.Procedure, Items: f.Items, Reason: f.Reason, Tracking: f.Tracking, Receipt: f.Receipt,
 		Online: f.Online, Link: ns.PublicURL + "/tra-cuu?code=" + q.Code, Unsubscribe: ns.UnsubscribeLink(q.Code)}
 	if v.Procedure == "" && r.ProcedureCode != "" && ns.Catalog != nil {
 		if p, ok, err := ns.Catalog.Procedure(ctx, r.ProcedureCode); err == nil && ok {

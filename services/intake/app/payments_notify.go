@@ -6,12 +6,10 @@ import (
 	"fmt"
 	"net/url"
 
-	"github.com/motcua/motcua/proto/vocabulary"
 	"github.com/motcua/motcua/services/intake/domain/dossier"
 	"github.com/motcua/motcua/services/intake/domain/payment"
 	"github.com/motcua/motcua/services/intake/events"
 	"github.com/motcua/motcua/services/platform/outbox"
-	"github.com/motcua/motcua/services/platform/web/htmlpage"
 )
 
 // NoticeOutcome is how the gateway's notification of a payment was taken, which the
@@ -104,31 +102,6 @@ func (p *Payments) Notify(ctx context.Context, query url.Values) (NoticeOutcome,
 	}
 	if paid != nil {
 		pr.Relay.Notify()
-		p.tellReceipt(ctx, *paid)
 	}
 	return NoticeTaken, nil
-}
-
-// tellReceipt sends the electronic receipt of paid to the citizen who submitted its
-// dossier online, at the address they verified. The lookup shows it too: a message that
-// cannot be sent is logged, not an error.
-func (p *Payments) tellReceipt(ctx context.Context, paid payment.Payment) {
-	pr := p.Processor
-	_, code, err := p.Store.PaymentOf(ctx, paid.ID)
-	if err != nil {
-		pr.Log.Warn("the receipt could not be sent", "payment", paid.ID, "err", err)
-		return
-	}
-	_, to, ok := pr.citizenAddress(ctx, code)
-	if !ok {
-		return
-	}
-	at := paid.SettledAt.In(pr.Calendar.Calendar().Location()).Format("15:04 02/01/2006")
-	lang := vocabulary.Vietnamese
-	subject := vocabulary.Message("paid.subject", paid.ReceiptNumber, code).In(lang)
-	text := vocabulary.Message("paid.text", htmlpage.Money(paid.AmountVND), code, at, paid.ReceiptNumber,
-		pr.PublicURL+"/tra-cuu?code="+code).In(lang)
-	if err := pr.Send.Send(ctx, to, subject, text); err != nil {
-		pr.Log.Warn("the citizen could not be sent the receipt", "code", code, "err", err)
-	}
 }

@@ -5,7 +5,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
-	"log/slog"
 	"time"
 
 	"github.com/google/uuid"
@@ -64,10 +63,6 @@ const contactField = "contact"
 type Online struct {
 	Registrar *Registrar
 	Files     FileStore
-	Send      Messenger
-	// PublicURL is the address citizens reach the product at, for the lookup link.
-	PublicURL string
-	Log       *slog.Logger
 }
 
 // Submit checks reg and the files handed in with it, keeps the files, and registers the

@@ -61,7 +61,7 @@ func ShipmentHandler(ns *app.Notices) messaging.Handler {
 // submission's code and PIN (a post office's counter gives them on its slip); the
 // receipt at a desk, or of an online dossier after its check; a request for papers or
 // for a fee; an apology with the new date; the result, unless the post brings it (the
-// post's events tell of that); a refusal.
+// post's events tell of that); a refusal; the electronic receipt of a fee paid online.
 func FromDossierEvent(ev *dossierv1.Event) (notice.Notice, bool) {
 	id, err := uuid.Parse(ev.GetEventId())
 	dossierID, err2 := uuid.Parse(ev.GetDossierId())
@@ -99,6 +99,11 @@ func FromDossierEvent(ev *dossierv1.Event) (notice.Notice, bool) {
 		n.Kind, n.Facts.Online = notice.ResultReady, k.Completed.GetResultFile() != nil
 	case *dossierv1.Event_Refused:
 		n.Kind, n.Facts.Reason = notice.Refused, k.Refused.GetReason()
+	case *dossierv1.Event_PaymentRecorded:
+		if !k.PaymentRecorded.GetOnline() {
+			return n, false // the desk hands its receipt over the counter
+		}
+		n.Kind, n.Facts.AmountVND, n.Facts.Receipt = notice.Paid, k.PaymentRecorded.GetAmountVnd(), k.PaymentRecorded.GetReceiptNumber()
 	default:
 		return n, false
 	}

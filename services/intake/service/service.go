@@ -146,8 +146,8 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 		}
 		api.Payments.Gateway = gateway
 	}
-	api.Online = &app.Online{Registrar: api.Registrar, Files: files, Send: msgr, PublicURL: cfg.PublicURL, Log: log}
-	api.Processor.Send, api.Processor.PublicURL, api.Processor.Log = msgr, cfg.PublicURL, log
+	api.Online = &app.Online{Registrar: api.Registrar, Files: files}
+	api.Processor.PublicURL = cfg.PublicURL
 	api.Processor.Reader = api.Reader
 	api.Audit = &app.Audit{Store: dossiers}
 	// The custody chains (issue 13): read by staff through the API, appended by the

@@ -35,11 +35,13 @@ const (
 	Delivered      Kind = "delivered"
 	// Refused: the dossier was refused, with the reason.
 	Refused Kind = "refused"
+	// Paid: a fee paid online was recorded; the electronic receipt's number.
+	Paid Kind = "paid"
 )
 
 // Kinds is every kind, in the order a dossier's life meets them.
 var Kinds = []Kind{Submitted, Received, SupplementRequested, PaymentRequested, Apology, ResultReady,
-	OutForDelivery, DeliveryFailed, Delivered, Refused}
+	OutForDelivery, DeliveryFailed, Delivered, Refused, Paid}
 
 // CarriesPIN says whether a notice of kind k gives the lookup PIN: only the message that
 // first gives it to the citizen, an online submission's.
@@ -58,6 +60,8 @@ type Facts struct {
 	Reason string   `json:"reason,omitempty"`
 	// AmountVND is the fee asked.
 	AmountVND int64 `json:"amount_vnd,omitempty"`
+	// Receipt is the number of the electronic receipt of a fee paid online.
+	Receipt string `json:"receipt,omitempty"`
 	// Tracking is the post's number of the result's delivery.
 	Tracking string `json:"tracking,omitempty"`
 	// Online says the citizen submitted the dossier online (a result is downloaded

@@ -101,10 +101,10 @@ func newSite(t *testing.T) *site {
 	registrar := &app.Registrar{Dossiers: dossiers, Catalog: cat, Calendar: cal, Sealer: sealer, EventSealer: sealer,
 		PINKey: pinKey, Relay: quiet{}, Now: now}
 	processor := &app.Processor{Dossiers: dossiers, Catalog: cat, Calendar: cal, Sealer: sealer, EventSealer: sealer,
-		Relay: quiet{}, Now: now, Send: box, Log: log}
+		Relay: quiet{}, Now: now}
 	p := &Pages{Log: log, Catalog: st, Verifier: verifier,
 		Verifications: &app.Verifications{Store: st, Send: box, Key: key(), Issuer: iss, Now: now},
-		Online:        &app.Online{Registrar: registrar, Files: files, Send: box, PublicURL: "http://motcua.test", Log: log},
+		Online:        &app.Online{Registrar: registrar, Files: files},
 		CodesAsked:    ratelimit.New(20, time.Minute, 100), WrongCodes: ratelimit.New(20, time.Minute, 100),
 		WrongPINs: ratelimit.New(20, time.Minute, 100), SpoolDir: t.TempDir(),
 		// No gateway until a test sets one: fees are paid at the desk.
