@@ -10,8 +10,8 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 
-version=$(sed -n 's/^const Version = "\(.*\)"$/\1/p' "$root/services/platform/mailtest/mailtest.go")
-[ -n "$version" ] || { echo "mailpit.sh: no Mailpit version in services/platform/mailtest/mailtest.go" >&2; exit 1; }
+version=$(sed -n 's/^const Version = "\(.*\)"$/\1/p' "$root/services/platform/mailpit/mailpit.go")
+[ -n "$version" ] || { echo "mailpit.sh: no Mailpit version in services/platform/mailpit/mailpit.go" >&2; exit 1; }
 bindir=${XDG_CACHE_HOME:-$HOME/.cache}/motcua-tools/mailpit-$version
 bin=$bindir/mailpit
 

@@ -3,89 +3,31 @@
 package mailtest
 
 import (
-	"context"
 	"encoding/json"
-	"fmt"
 	"io"
-	"net"
 	"net/http"
-	"os"
-	"os/exec"
-	"path/filepath"
-	"strconv"
 	"testing"
-	"time"
 
-	"github.com/motcua/motcua/services/platform/toolcache"
+	"github.com/motcua/motcua/services/platform/mailpit"
 )
-
-// Version is the Mailpit the tests and make run use.
-const Version = "v1.33.1"
 
 // Server is one running Mailpit.
 type Server struct {
-	// SMTPURL is what MOTCUA_SMTP_URL takes; APIURL is the base of its REST API.
-	SMTPURL, APIURL string
+	*mailpit.Server
 }
 
-// mailpit is Mailpit in the tools' cache, built with go install.
-var mailpit = &toolcache.Tool{Name: "mailpit", Version: Version, File: "mailpit",
-	Build: func(dir, _ string) error {
-		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
-		defer cancel()
-		cmd := exec.CommandContext(ctx, "go", "install", "github.com/axllent/mailpit@"+Version)
-		cmd.Env = append(os.Environ(), "GOBIN="+dir, "CGO_ENABLED=0")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			return fmt.Errorf("%w\n%s", err, out)
-		}
-		return nil
-	}}
-
-// Binary builds Mailpit into the user's cache (go install, once per machine and
-// version) and returns its path.
-func Binary() (string, error) { return mailpit.Path() }
+// Binary builds Mailpit into the user's cache and returns its path.
+func Binary() (string, error) { return mailpit.Binary() }
 
 // Start runs a Mailpit of the test's own until the test ends.
 func Start(t testing.TB) *Server {
 	t.Helper()
-	bin, err := Binary()
+	s, err := mailpit.Start(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
-	smtpPort, apiPort := freePort(t), freePort(t)
-	cmd := exec.Command(bin, "--smtp", "127.0.0.1:"+strconv.Itoa(smtpPort), "--listen", "127.0.0.1:"+strconv.Itoa(apiPort),
-		"--database", filepath.Join(t.TempDir(), "mailpit.db"), "--smtp-auth-accept-any", "--smtp-auth-allow-insecure",
-		"--disable-version-check", "--quiet")
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = cmd.Process.Kill(); _ = cmd.Wait() })
-	s := &Server{SMTPURL: fmt.Sprintf("smtp://127.0.0.1:%d", smtpPort), APIURL: fmt.Sprintf("http://127.0.0.1:%d", apiPort)}
-	deadline := time.Now().Add(30 * time.Second)
-	for {
-		res, err := http.Get(s.APIURL + "/api/v1/messages")
-		if err == nil {
-			res.Body.Close()
-			if res.StatusCode == http.StatusOK {
-				break
-			}
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("mailpit did not answer within 30s: %v", err)
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
-	return s
-}
-
-func freePort(t testing.TB) int {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ln.Close()
-	return ln.Addr().(*net.TCPAddr).Port
+	t.Cleanup(s.Stop)
+	return &Server{Server: s}
 }
 
 // Mail is a message as Mailpit received it, with the files attached to it.
@@ -149,14 +91,15 @@ func (s *Server) Messages(t testing.TB) []Mail {
 	return out
 }
 
-// Count is how many messages were received, read in one call however many there are.
-func (s *Server) Count(t testing.TB) int {
+// Received is how many messages were received, read in one call however many there
+// are.
+func (s *Server) Received(t testing.TB) int {
 	t.Helper()
-	var list struct {
-		Total int `json:"total"`
+	n, err := s.Count(t.Context())
+	if err != nil {
+		t.Fatal(err)
 	}
-	s.get(t, "/api/v1/messages?limit=1", &list)
-	return list.Total
+	return n
 }
 
 // To is every message received for address, newest first.

@@ -5,7 +5,9 @@
 // from intake's commit to status's commit at a fixed 200 registrations per second; (d)
 // the peak memory of each service process; (e) submissions online with a file each
 // beside writing those files durably to the same disk, and intake's peak memory while
-// 20 uploads run at once, for two file sizes. It prints a table and writes JSON.
+// 20 uploads run at once, for two file sizes; (f) notices mailed per second for 10 000
+// events beside the SMTP server's own rate, and the lag from event to the server's
+// acceptance. It prints a table and writes JSON.
 //
 // Usage: loadbench -database-url URL [-out results.json]   (make bench runs it)
 package main
@@ -23,6 +25,7 @@ import (
 	"github.com/motcua/motcua/services/allinone/cluster"
 	"github.com/motcua/motcua/services/intake/demo"
 	"github.com/motcua/motcua/services/platform/apiclient"
+	"github.com/motcua/motcua/services/platform/mailpit"
 	"github.com/motcua/motcua/services/platform/pgtest"
 )
 
@@ -37,6 +40,7 @@ type settings struct {
 	profile       bool
 	online        int
 	onlineBytes   int
+	notices       int
 }
 
 func main() {
@@ -54,6 +58,7 @@ func main() {
 	flag.DurationVar(&s.latencyFor, "latency-for", 15*time.Second, "how long (c) runs")
 	flag.IntVar(&s.online, "online", 300, "submissions online in (e)")
 	flag.IntVar(&s.onlineBytes, "online-file-bytes", 1<<20, "the size of each submission's file in (e)")
+	flag.IntVar(&s.notices, "notices", 10000, "events mailed by the notifier in (f)")
 	flag.BoolVar(&s.profile, "profile", false, "save 5-second CPU profiles of intake and status in (a) and (b) next to -out")
 	flag.Parse()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -86,14 +91,21 @@ func run(ctx context.Context, s settings) error {
 		return err
 	}
 	defer drop()
+	step("starting a mail server (Mailpit)")
+	mp, err := mailpit.Start(dir)
+	if err != nil {
+		return err
+	}
+	defer mp.Stop()
 	step("starting nats-server, intake, status and postal as separate processes")
-	opts := cluster.Options{Bin: bin, DatabaseURL: dbURL, Dir: dir}
+	opts := cluster.Options{Bin: bin, DatabaseURL: dbURL, Dir: dir, ServiceEnv: map[string][]string{}}
 	var profiles map[string]string
 	if s.profile {
 		if opts.ServiceEnv, profiles, err = profilerEnv(); err != nil {
 			return err
 		}
 	}
+	opts.ServiceEnv["intake"] = append(opts.ServiceEnv["intake"], "MOTCUA_SMTP_URL="+mp.SMTPURL)
 	c, err := cluster.Start(ctx, opts)
 	if err != nil {
 		return err
@@ -164,6 +176,9 @@ func run(ctx context.Context, s settings) error {
 	}
 	step(fmt.Sprintf("(e) %d submissions online with a %d KiB file each, and the disk's own rate", s.online, s.onlineBytes>>10))
 	if r.Online, err = b.onlineThroughput(ctx, dir, s.online, s.onlineBytes); err != nil {
+		return err
+	}
+	if r.Notices, err = b.notices(ctx, mp); err != nil {
 		return err
 	}
 	r.compute()

@@ -47,6 +47,7 @@ type results struct {
 	Latency          latencyResult `json:"commit_to_visible"`
 	PeakMemoryMiB    []memory      `json:"peak_memory"`
 	Online           onlineResult  `json:"online_submissions"`
+	Notices          noticeResult  `json:"notices"`
 	MeasuredAt       time.Time     `json:"measured_at"`
 }
 
@@ -87,6 +88,11 @@ func (r *results) print(w io.Writer) {
 	for _, m := range o.Memory {
 		fmt.Fprintf(w, "    intake's peak with %d uploads of %5d KiB at once  %6.1f MiB\n", m.AtOnce, m.FileBytes>>10, m.IntakeMiB)
 	}
+	n := r.Notices
+	fmt.Fprintf(w, "\n(f) notices mailed by the notifier         %8.1f /s  (%d in %.2fs)\n", n.Notices.PerSec, n.Notices.Count, n.Notices.Seconds)
+	fmt.Fprintf(w, "    baseline: mails straight to the server %7.1f /s  (%d in %.2fs, %d at once)\n", n.SMTPBaseline.PerSec, n.SMTPBaseline.Count, n.SMTPBaseline.Seconds, queueWorkers)
+	fmt.Fprintf(w, "    ratio                                 %8.2f\n", n.Ratio)
+	fmt.Fprintf(w, "    event → SMTP acceptance at %d/s: p50 %.1f ms   p99 %.1f ms\n", n.LagRate, n.LagP50, n.LagP99)
 	fmt.Fprintln(w)
 }
 
