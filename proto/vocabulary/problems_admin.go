@@ -52,5 +52,6 @@ var adminProblems = table{
 	"offices.unknown":       {"Một cơ quan được chọn không tồn tại; hãy tải lại trang.", "An office ticked does not exist; reload the page."},
 	"password.short":        {"Mật khẩu cần ít nhất 10 ký tự.", "The password needs at least 10 characters."},
 	"password.long":         {"Mật khẩu quá dài hoặc có ký tự không dùng được.", "The password is too long or holds a character that cannot be used."},
+	"email.format":          {"Địa chỉ thư điện tử không hợp lệ; ví dụ: ten@example.vn. Để trống nếu không có.", "Not a valid e-mail address; e.g. name@example.vn. Leave it empty when there is none."},
 	"disable.self":          {"Bạn không thể tự khóa tài khoản của mình.", "You cannot disable your own account."},
 }

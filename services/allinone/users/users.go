@@ -17,12 +17,14 @@ import (
 	"github.com/motcua/motcua/services/allinone/intakedb"
 	"github.com/motcua/motcua/services/intake/adapters/store"
 	"github.com/motcua/motcua/services/intake/app"
+	"github.com/motcua/motcua/services/intake/domain/contact"
 	"github.com/motcua/motcua/services/platform/auth"
 )
 
-// Add runs "users add --username U --role ROLE --office CODE [--office CODE…]" with the
-// password read from the first line of stdin. It writes to intake's schema on the
-// database of databaseURL, migrating it first so it works before the first start.
+// Add runs "users add --username U --role ROLE --office CODE [--office CODE…] [--email E]"
+// with the password read from the first line of stdin. It writes to intake's schema on
+// the database of databaseURL, migrating it first so it works before the first start.
+// An account added again keeps its e-mail address unless --email gives another.
 func Add(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer, databaseURL string, log *slog.Logger) error {
 	fs := flag.NewFlagSet("users add", flag.ContinueOnError)
 	fs.SetOutput(stdout)
@@ -30,10 +32,19 @@ func Add(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer, 
 	role := fs.String("role", "", "one of: "+strings.Join(auth.Roles, ", "))
 	var offices multi
 	fs.Var(&offices, "office", "agency code of an office the account belongs to (repeat, or separate with commas)")
+	emailFlag := fs.String("email", "", "optional: where staff mail reaches the holder (officers' morning digest, supervisors' late warnings)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	*username = app.NormalUsername(*username)
+	var email string
+	if strings.TrimSpace(*emailFlag) != "" {
+		a, ok := contact.ParseEmail(*emailFlag)
+		if !ok {
+			return fmt.Errorf("--email %q is not an e-mail address such as name@example.vn", *emailFlag)
+		}
+		email = a.Value
+	}
 	switch {
 	case !app.ValidUsername(*username):
 		return errors.New("--username must be 3-64 characters of a-z, 0-9, '.', '_' or '-'")
@@ -53,7 +64,8 @@ func Add(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer, 
 		return err
 	}
 	err = intakedb.With(ctx, databaseURL, log, func(pool *pgxpool.Pool) error {
-		return store.New(pool).SaveAccount(ctx, app.Account{Username: *username, PasswordHash: hash, Role: *role, Offices: offices})
+		return store.New(pool).SaveAccount(ctx, app.Account{Username: *username, PasswordHash: hash, Role: *role, Offices: offices,
+			Email: email})
 	})
 	if errors.Is(err, app.ErrUnknownOffice) {
 		return fmt.Errorf("%w (see GET /api/v1/offices)", err)
@@ -61,7 +73,11 @@ func Add(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer, 
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "account %s saved: role %s, offices %s\n", *username, *role, strings.Join(offices, ", "))
+	fmt.Fprintf(stdout, "account %s saved: role %s, offices %s", *username, *role, strings.Join(offices, ", "))
+	if email != "" {
+		fmt.Fprintf(stdout, ", e-mail %s", email)
+	}
+	fmt.Fprintln(stdout)
 	return nil
 }
 

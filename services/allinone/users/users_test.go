@@ -43,8 +43,18 @@ func TestAdd(t *testing.T) {
 	}
 	defer pool.Close()
 	acc, ok, err := store.New(pool).Account(ctx, "lan.nguyen")
-	if err != nil || !ok || acc.Role != "desk" || len(acc.Offices) != 2 {
+	if err != nil || !ok || acc.Role != "desk" || len(acc.Offices) != 2 || acc.Email != "" {
 		t.Fatalf("account = %+v, %v, %v", acc, ok, err)
+	}
+	// An e-mail address, in lower case; added again without --email, the account keeps it.
+	for _, args := range [][]string{{"--email", " Lan.Nguyen@Mot-Cua.example.vn"}, nil} {
+		args = append([]string{"--username", "lan.nguyen", "--role", "officer", "--office", "000.00.16.H19"}, args...)
+		if err := Add(ctx, args, strings.NewReader("a long enough password\n"), &out, dbURL, log); err != nil {
+			t.Fatal(err)
+		}
+		if acc, _, _ = store.New(pool).Account(ctx, "lan.nguyen"); acc.Email != "lan.nguyen@mot-cua.example.vn" || acc.Role != "officer" {
+			t.Errorf("after add %v: %+v", args, acc)
+		}
 	}
 	if match, _ := auth.CheckPassword(acc.PasswordHash, "a long enough password"); !match {
 		t.Fatal("the password read from standard input does not match")
@@ -57,6 +67,7 @@ func TestAdd(t *testing.T) {
 		{"bad role", "a long enough password\n", []string{"--username", "an.tran", "--role", "boss", "--office", "000.00.16.H19"}},
 		{"bad username", "a long enough password\n", []string{"--username", "an tran", "--role", "desk", "--office", "000.00.16.H19"}},
 		{"no office", "a long enough password\n", []string{"--username", "an.tran", "--role", "desk"}},
+		{"bad e-mail", "a long enough password\n", []string{"--username", "an.tran", "--role", "desk", "--office", "000.00.16.H19", "--email", "an.tran"}},
 	} {
 		if err := Add(ctx, tc.args, strings.NewReader(tc.stdin), &out, dbURL, log); err == nil {
 			t.Errorf("%s: accepted", tc.name)

@@ -13,7 +13,8 @@ type AccountStore interface {
 	Accounts(ctx context.Context) ([]Account, error)
 	// Account returns the account with username, its password hash included.
 	Account(ctx context.Context, username string) (acc Account, ok bool, err error)
-	// SaveAccount creates the account, or replaces its password, role and offices.
+	// SaveAccount creates the account, or replaces its password, role and offices (and
+	// its e-mail address when acc has one).
 	SaveAccount(ctx context.Context, acc Account) error
 	// CreateAccount adds a new account: ErrAccountExists when the username is taken,
 	// ErrUnknownOffice when an office does not exist.
@@ -25,6 +26,9 @@ type AccountStore interface {
 	SetPassword(ctx context.Context, username, hash string) error
 	// SetDisabled disables or enables an account (ErrNoAccount).
 	SetDisabled(ctx context.Context, username string, disabled bool) error
+	// SetEmail gives an account the e-mail address staff mail goes to, or none with ""
+	// (ErrNoAccount). The account's sessions go on: an address grants nothing.
+	SetEmail(ctx context.Context, username, email string) error
 	// SignOut ends the one token tokenID of username, which expires at expires.
 	SignOut(ctx context.Context, username, tokenID string, expires time.Time) error
 	// EndSessions ends every token username was given until now.
@@ -38,6 +42,8 @@ type Account struct {
 	Role         string
 	Disabled     bool
 	Offices      []string
+	// Email is where staff mail reaches the account's holder; "" when nowhere.
+	Email string
 }
 
 // The refusals of the account store.

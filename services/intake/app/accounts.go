@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/motcua/motcua/services/intake/domain/contact"
 	"github.com/motcua/motcua/services/platform/auth"
 )
 
@@ -21,8 +22,8 @@ func ValidUsername(s string) bool { return usernamePattern.MatchString(s) }
 const MaxPasswordBytes = 1024
 
 // Accounts lets an administrator manage staff accounts: create them with a role,
-// offices and an initial password, change role and offices, reset a password, and
-// disable or enable an account (a disabled account cannot sign in). An administrator
+// offices, an initial password and an e-mail address, change role, offices and
+// address, reset a password, and disable or enable an account (a disabled account cannot sign in). An administrator
 // may neither take the admin role from their own account nor disable it, so that
 // there is always someone left to undo a mistake.
 type Accounts struct {
@@ -35,6 +36,8 @@ type AccountInput struct {
 	Role     string
 	Offices  []string
 	Password string
+	// Email is optional: where staff mail reaches the holder.
+	Email string
 }
 
 // List returns every account, without password hashes.
@@ -61,6 +64,7 @@ func (a *Accounts) Create(ctx context.Context, in AccountInput) error {
 		bad["username"] = "username.format"
 	}
 	checkRoleOffices(bad, in.Role, in.Offices)
+	email := checkEmail(bad, in.Email)
 	hash, err := hashPassword(bad, in.Password)
 	if err != nil {
 		return fmt.Errorf("create account: %w", err)
@@ -68,7 +72,8 @@ func (a *Accounts) Create(ctx context.Context, in AccountInput) error {
 	if err := bad.orNil(); err != nil {
 		return err
 	}
-	err = a.Store.CreateAccount(ctx, Account{Username: in.Username, PasswordHash: hash, Role: in.Role, Offices: cleanOffices(in.Offices)})
+	err = a.Store.CreateAccount(ctx, Account{Username: in.Username, PasswordHash: hash, Role: in.Role, Offices: cleanOffices(in.Offices),
+		Email: email})
 	return storeAccountError(err)
 }
 
@@ -105,6 +110,31 @@ func (a *Accounts) SetDisabled(ctx context.Context, by *auth.Principal, username
 		return Invalid{"disabled": "disable.self"}
 	}
 	return storeAccountError(a.Store.SetDisabled(ctx, username, disabled))
+}
+
+// SetEmail gives the account username the e-mail address email, normalized, or takes
+// its address away when email is blank.
+func (a *Accounts) SetEmail(ctx context.Context, username, email string) error {
+	bad := Invalid{}
+	email = checkEmail(bad, email)
+	if err := bad.orNil(); err != nil {
+		return err
+	}
+	return storeAccountError(a.Store.SetEmail(ctx, username, email))
+}
+
+// checkEmail is the e-mail address s as accounts keep it (trimmed, lower case; "" for
+// none), or notes in bad why it cannot be one: the rule of a citizen's address.
+func checkEmail(bad Invalid, s string) string {
+	if strings.TrimSpace(s) == "" {
+		return ""
+	}
+	a, ok := contact.ParseEmail(s)
+	if !ok {
+		bad["email"] = "email.format"
+		return ""
+	}
+	return a.Value
 }
 
 // checkRoleOffices notes in bad what is wrong with an account's role and offices.

@@ -167,6 +167,14 @@ type Account struct {
 	Offices  []string
 }
 
+// MailDomain is the demo accounts' mail domain: each is written to at its username
+// there (officer.baohoa@mot-cua.example.vn), so the local mail catcher of make run
+// shows the officers' morning digest and the supervisors' late warnings.
+const MailDomain = "mot-cua.example.vn"
+
+// Email is the demo account's e-mail address.
+func (a Account) Email() string { return a.Username + "@" + MailDomain }
+
 // Password is the password of every demo account; it is printed when the demo starts.
 const Password = "motcua-demo-2026"
 

@@ -15,7 +15,8 @@ import (
 // Load creates the demo offices, procedures and accounts that do not exist yet,
 // leaving existing ones untouched, so that what an administrator changed in the demo
 // stays changed when it is loaded again; a demo procedure loaded before procedures
-// listed their documents gets the demo's list (see listDocuments).
+// listed their documents gets the demo's list (see listDocuments), and a demo account
+// loaded before accounts had e-mail addresses gets the demo's (see giveAddresses).
 func Load(ctx context.Context, st *store.Store) error {
 	for _, o := range Offices() {
 		if err := st.CreateOffice(ctx, o, time.Now()); err != nil && !errors.Is(err, app.ErrCodeTaken) {
@@ -42,8 +43,30 @@ func Load(ctx context.Context, st *store.Store) error {
 		if err != nil {
 			return fmt.Errorf("load demo: %w", err)
 		}
-		if err := st.SaveAccount(ctx, app.Account{Username: a.Username, PasswordHash: hash, Role: a.Role, Offices: a.Offices}); err != nil {
+		if err := st.SaveAccount(ctx, app.Account{Username: a.Username, PasswordHash: hash, Role: a.Role, Offices: a.Offices,
+			Email: a.Email()}); err != nil {
 			return fmt.Errorf("load demo: %w", err)
+		}
+	}
+	if err := giveAddresses(ctx, st); err != nil {
+		return fmt.Errorf("load demo: %w", err)
+	}
+	return nil
+}
+
+// giveAddresses gives its demo address to each demo account that has none: one kept
+// from before accounts had addresses. The rest of the account stays as it is.
+func giveAddresses(ctx context.Context, st *store.Store) error {
+	for _, a := range Accounts() {
+		acc, ok, err := st.Account(ctx, a.Username)
+		if err != nil {
+			return err
+		}
+		if !ok || acc.Email != "" {
+			continue
+		}
+		if err := st.SetEmail(ctx, a.Username, a.Email()); err != nil {
+			return err
 		}
 	}
 	return nil

@@ -28,7 +28,7 @@ const usage = `motcua — one-stop dossier tracking
 
 Usage:
   motcua serve [--demo]        run every service on MOTCUA_HTTP_ADDR (default 127.0.0.1:8080)
-  motcua users add --username U --role ROLE --office CODE   (password on standard input)
+  motcua users add --username U --role ROLE --office CODE [--email E]   (password on standard input)
   motcua users passwd --username U   a new password (on standard input); ends the account's sessions
   motcua keys rotate           a new token signing key and data key in MOTCUA_DATA_DIR;
                                the old signing key's tokens are still taken for a day, the

@@ -18,7 +18,8 @@ import (
 // Accounts lists every staff account by username, without password hashes.
 func (s *Store) Accounts(ctx context.Context) ([]app.Account, error) {
 	rows, err := s.pool.Query(ctx, `SELECT a.username, a.role, a.disabled,
-		coalesce(array_agg(o.office_code ORDER BY o.office_code) FILTER (WHERE o.office_code IS NOT NULL), '{}')
+		coalesce(array_agg(o.office_code ORDER BY o.office_code) FILTER (WHERE o.office_code IS NOT NULL), '{}'),
+		coalesce(a.email, '')
 		FROM staff_accounts a LEFT JOIN staff_offices o USING (username)
 		GROUP BY a.username ORDER BY a.username`)
 	if err != nil {
@@ -26,7 +27,7 @@ func (s *Store) Accounts(ctx context.Context) ([]app.Account, error) {
 	}
 	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (app.Account, error) {
 		var a app.Account
-		err := r.Scan(&a.Username, &a.Role, &a.Disabled, &a.Offices)
+		err := r.Scan(&a.Username, &a.Role, &a.Disabled, &a.Offices, &a.Email)
 		return a, err
 	})
 }
@@ -35,8 +36,8 @@ func (s *Store) Accounts(ctx context.Context) ([]app.Account, error) {
 // app.ErrUnknownOffice when an office does not exist.
 func (s *Store) CreateAccount(ctx context.Context, a app.Account) error {
 	return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
-		tag, err := tx.Exec(ctx, `INSERT INTO staff_accounts (username, password_hash, role) VALUES ($1, $2, $3)
-			ON CONFLICT (username) DO NOTHING`, a.Username, a.PasswordHash, a.Role)
+		tag, err := tx.Exec(ctx, `INSERT INTO staff_accounts (username, password_hash, role, email) VALUES ($1, $2, $3, nullif($4, ''))
+			ON CONFLICT (username) DO NOTHING`, a.Username, a.PasswordHash, a.Role, a.Email)
 		if err != nil {
 			return fmt.Errorf("create account: %w", err)
 		}
@@ -75,6 +76,12 @@ func (s *Store) SetPassword(ctx context.Context, username, hash string) error {
 // and its open sessions end.
 func (s *Store) SetDisabled(ctx context.Context, username string, disabled bool) error {
 	return s.updateOne(ctx, "UPDATE staff_accounts SET disabled = $2 WHERE username = $1", username, disabled, disabled)
+}
+
+// SetEmail gives an existing account the e-mail address email, or none when it is "";
+// its sessions go on.
+func (s *Store) SetEmail(ctx context.Context, username, email string) error {
+	return s.updateOne(ctx, "UPDATE staff_accounts SET email = nullif($2, '') WHERE username = $1", username, email, false)
 }
 
 // updateOne runs sql on the account username, ending its sessions when end is set.

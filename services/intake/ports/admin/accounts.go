@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"strings"
 
 	"github.com/go-chi/chi/v5"
 
@@ -17,6 +18,9 @@ type accountForm struct {
 	Role     string
 	Offices  []string
 	Disabled bool
+	// Email is where staff mail (the morning digest, the warnings of late dossiers)
+	// reaches the holder; "" when nowhere.
+	Email string
 	// Self is the administrator's own account: its role and state are not theirs to change.
 	Self bool
 	// Exists is an account already stored (the change page), not a new one.
@@ -65,8 +69,8 @@ func (p *Pages) createAccount(w http.ResponseWriter, r *http.Request) {
 	}
 	pg := p.newPage(w, r, "accounts")
 	in := app.AccountInput{Username: r.PostFormValue("username"), Role: r.PostFormValue("role"),
-		Offices: r.PostForm["offices"], Password: r.PostFormValue("password")}
-	pg.Account = accountForm{Username: clip(in.Username, 64), Role: in.Role, Offices: in.Offices}
+		Offices: r.PostForm["offices"], Password: r.PostFormValue("password"), Email: r.PostFormValue("email")}
+	pg.Account = accountForm{Username: clip(in.Username, 64), Role: in.Role, Offices: in.Offices, Email: clip(in.Email, 254)}
 	if err := p.Accounts.Create(r.Context(), in); err != nil {
 		if bad, ok := errors.AsType[app.Invalid](err); ok {
 			pg.invalid(bad)
@@ -101,7 +105,7 @@ func (p *Pages) loadAccount(w http.ResponseWriter, r *http.Request, pg *page) bo
 		return false
 	}
 	pg.Account = accountForm{Username: acc.Username, Role: acc.Role, Offices: acc.Offices, Disabled: acc.Disabled,
-		Self: acc.Username == pg.Who.Username, Exists: true}
+		Email: acc.Email, Self: acc.Username == pg.Who.Username, Exists: true}
 	return true
 }
 
@@ -114,12 +118,43 @@ func (p *Pages) showAccount(w http.ResponseWriter, ctx context.Context, pg *page
 	p.render(w, status, pg)
 }
 
-// changeAccount answers POST /quan-tri/tai-khoan/{username}: a new role and offices.
+// changeAccount answers POST /quan-tri/tai-khoan/{username}: a new role and offices,
+// and a new e-mail address when the form carries one ("" takes it away). Only a change
+// of role or offices ends the account's sessions.
 func (p *Pages) changeAccount(w http.ResponseWriter, r *http.Request) {
 	p.onAccount(w, r, func(pg *page) (string, error) {
+		was := pg.Account
 		pg.Account.Role, pg.Account.Offices = r.PostFormValue("role"), r.PostForm["offices"]
+		if _, sent := r.PostForm["email"]; sent {
+			pg.Account.Email = clip(r.PostFormValue("email"), 254)
+			if err := p.Accounts.SetEmail(r.Context(), was.Username, pg.Account.Email); err != nil {
+				return "", err
+			}
+		}
+		if pg.Account.Role == was.Role && sameOffices(pg.Account.Offices, was.Offices) {
+			return "saved", nil
+		}
 		return "saved", p.Accounts.Change(r.Context(), pg.Who, pg.Account.Username, pg.Account.Role, pg.Account.Offices)
 	})
+}
+
+// sameOffices reports whether the offices ticked are the account's, in whatever order.
+func sameOffices(ticked, had []string) bool {
+	set := map[string]bool{}
+	for _, o := range ticked {
+		if o = strings.TrimSpace(o); o != "" {
+			set[o] = true
+		}
+	}
+	if len(set) != len(had) {
+		return false
+	}
+	for _, o := range had {
+		if !set[o] {
+			return false
+		}
+	}
+	return true
 }
 
 // resetPassword answers POST /quan-tri/tai-khoan/{username}/mat-khau.

@@ -58,12 +58,18 @@ func TestAccountPages(t *testing.T) {
 		`id="offices-error">Hãy chọn ít nhất một cơ quan`, `id="password-error">Mật khẩu cần ít nhất 10 ký tự`,
 		`value="Nguyễn"`)
 	w = s.post(AccountsPath, url.Values{"username": {"desk.xuanhiep"}, "role": {"desk"},
-		"offices": {"000.08.16.H19"}, "password": {"xuan-hiep-2026"}})
+		"offices": {"000.08.16.H19"}, "password": {"xuan-hiep-2026"}, "email": {"not an address"}})
+	wants(t, "a bad e-mail address", w, http.StatusUnprocessableEntity, `id="email-error">Địa chỉ thư điện tử không hợp lệ`,
+		`value="not an address"`)
+	w = s.post(AccountsPath, url.Values{"username": {"desk.xuanhiep"}, "role": {"desk"},
+		"offices": {"000.08.16.H19"}, "password": {"xuan-hiep-2026"}, "email": {" Desk.XuanHiep@Mot-Cua.example.vn "}})
 	if w.Code != http.StatusSeeOther || w.Header().Get("Location") != AccountsPath+"?ok=created" {
 		t.Fatalf("create: %d %q %s", w.Code, w.Header().Get("Location"), w.Body)
 	}
 	wants(t, "the list", s.get(AccountsPath+"?ok=created", s.as(admin.user, admin.role)), http.StatusOK,
-		"Đã thêm.", `href="/quan-tri/tai-khoan/desk.xuanhiep"`)
+		"Đã thêm.", `href="/quan-tri/tai-khoan/desk.xuanhiep"`, "desk.xuanhiep@mot-cua.example.vn")
+	wants(t, "the account", s.get(AccountsPath+"/desk.xuanhiep", s.as(admin.user, admin.role)), http.StatusOK,
+		`id="email" name="email" type="email" value="desk.xuanhiep@mot-cua.example.vn"`)
 	if _, err := s.signIn.Token(ctx, "desk.xuanhiep", "xuan-hiep-2026"); err != nil {
 		t.Fatalf("the new account cannot sign in: %v", err)
 	}
@@ -87,9 +93,23 @@ func TestAccountPages(t *testing.T) {
 	if w.Code != http.StatusSeeOther {
 		t.Fatalf("change: %d %s", w.Code, w.Body)
 	}
-	if acc, _, _ := s.st.Account(ctx, "desk.xuanhiep"); acc.Role != "officer" || len(acc.Offices) != 2 {
-		t.Errorf("after the change: %+v", acc)
+	if acc, _, _ := s.st.Account(ctx, "desk.xuanhiep"); acc.Role != "officer" || len(acc.Offices) != 2 ||
+		acc.Email != "desk.xuanhiep@mot-cua.example.vn" {
+		t.Errorf("after the change (no address in the form: it stays): %+v", acc)
 	}
+	// The address changes, then goes; the role and offices stay.
+	for _, email := range []string{"hiep.tran@mot-cua.example.vn", ""} {
+		w = s.post(AccountsPath+"/desk.xuanhiep", url.Values{"role": {"officer"}, "offices": {demo.LandOffice, "000.08.16.H19"},
+			"email": {email}})
+		if w.Code != http.StatusSeeOther {
+			t.Fatalf("change the address to %q: %d %s", email, w.Code, w.Body)
+		}
+		if acc, _, _ := s.st.Account(ctx, "desk.xuanhiep"); acc.Email != email || acc.Role != "officer" || len(acc.Offices) != 2 {
+			t.Errorf("after the address %q: %+v", email, acc)
+		}
+	}
+	w = s.post(AccountsPath+"/desk.xuanhiep", url.Values{"role": {"officer"}, "offices": {demo.LandOffice}, "email": {"x@"}})
+	wants(t, "a bad address on the change", w, http.StatusUnprocessableEntity, `id="email-error"`)
 
 	// One's own account: no disabling, and the admin role stays.
 	w = s.get(AccountsPath+"/"+admin.user, s.as(admin.user, admin.role))

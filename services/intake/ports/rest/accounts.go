@@ -10,12 +10,14 @@ import (
 	"github.com/motcua/motcua/services/platform/httpapi"
 )
 
-// accountJSON is a staff account as the API shows it: never its password.
+// accountJSON is a staff account as the API shows it: never its password; its e-mail
+// address null when it has none.
 type accountJSON struct {
 	Username string   `json:"username"`
 	Role     string   `json:"role"`
 	Offices  []string `json:"offices"`
 	Disabled bool     `json:"disabled"`
+	Email    *string  `json:"email"`
 }
 
 func accountOf(a app.Account) accountJSON {
@@ -23,7 +25,11 @@ func accountOf(a app.Account) accountJSON {
 	if offices == nil {
 		offices = []string{}
 	}
-	return accountJSON{Username: a.Username, Role: a.Role, Offices: offices, Disabled: a.Disabled}
+	out := accountJSON{Username: a.Username, Role: a.Role, Offices: offices, Disabled: a.Disabled}
+	if a.Email != "" {
+		out.Email = &a.Email
+	}
+	return out
 }
 
 // accounts answers GET /accounts: every staff account.
@@ -49,12 +55,14 @@ func (a *API) createAccount(w http.ResponseWriter, r *http.Request) {
 		Role     string   `json:"role"`
 		Offices  []string `json:"offices"`
 		Password string   `json:"password"`
+		Email    string   `json:"email"`
 	}
 	if err := httpapi.DecodeJSON(w, r, &in, 16<<10); err != nil {
 		a.fail(w, r, err)
 		return
 	}
-	err := a.Accounts.Create(r.Context(), app.AccountInput{Username: in.Username, Role: in.Role, Offices: in.Offices, Password: in.Password})
+	err := a.Accounts.Create(r.Context(), app.AccountInput{Username: in.Username, Role: in.Role, Offices: in.Offices,
+		Password: in.Password, Email: in.Email})
 	if err != nil {
 		a.fail(w, r, err)
 		return
@@ -62,14 +70,15 @@ func (a *API) createAccount(w http.ResponseWriter, r *http.Request) {
 	a.answerAccount(w, r, http.StatusCreated, app.NormalUsername(in.Username))
 }
 
-// changeAccount answers PATCH /accounts/{username}: a new role, new offices, or the
-// account disabled or enabled again; what the body leaves out stays. Every change ends
-// the account's sessions.
+// changeAccount answers PATCH /accounts/{username}: a new role, new offices, a new
+// e-mail address ("" takes it away), or the account disabled or enabled again; what the
+// body leaves out stays. Every change but the address's ends the account's sessions.
 func (a *API) changeAccount(w http.ResponseWriter, r *http.Request) {
 	var in struct {
 		Role     *string   `json:"role"`
 		Offices  *[]string `json:"offices"`
 		Disabled *bool     `json:"disabled"`
+		Email    *string   `json:"email"`
 	}
 	if err := httpapi.DecodeJSON(w, r, &in, 16<<10); err != nil {
 		a.fail(w, r, err)
@@ -84,6 +93,12 @@ func (a *API) changeAccount(w http.ResponseWriter, r *http.Request) {
 	case !ok:
 		a.fail(w, r, app.ErrNoAccount)
 		return
+	}
+	if in.Email != nil {
+		if err := a.Accounts.SetEmail(ctx, username, *in.Email); err != nil {
+			a.fail(w, r, err)
+			return
+		}
 	}
 	if in.Role != nil || in.Offices != nil {
 		role, offices := acc.Role, acc.Offices

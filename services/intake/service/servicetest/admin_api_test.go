@@ -15,6 +15,7 @@ type accountAnswer struct {
 	Role     string   `json:"role"`
 	Offices  []string `json:"offices"`
 	Disabled bool     `json:"disabled"`
+	Email    *string  `json:"email"`
 }
 
 // TestAccountsByAPI: an administrator lists, creates and changes staff accounts and
@@ -46,7 +47,7 @@ func TestAccountsByAPI(t *testing.T) {
 	body := map[string]any{"username": " Lan.Tran ", "role": "desk", "offices": []string{demo.DistrictDesk}, "password": "a long enough password"}
 	var made accountAnswer
 	e.call(t, "POST", "/api/v1/accounts", admin, apitest.JSON(t, body)).Expect(t, http.StatusCreated).Decode(t, &made)
-	if made.Username != "lan.tran" || made.Role != "desk" || len(made.Offices) != 1 || made.Disabled {
+	if made.Username != "lan.tran" || made.Role != "desk" || len(made.Offices) != 1 || made.Disabled || made.Email != nil {
 		t.Errorf("created: %+v", made)
 	}
 	e.call(t, "POST", "/api/v1/accounts", admin, apitest.JSON(t, body)).ExpectError(t, http.StatusUnprocessableEntity, "username_taken", "username")
@@ -55,6 +56,7 @@ func TestAccountsByAPI(t *testing.T) {
 		"offices":  {"username": "an.le", "role": "desk", "offices": []string{"999.99.99.Z99"}, "password": "a long enough password"},
 		"password": {"username": "an.le", "role": "desk", "offices": []string{demo.DistrictDesk}, "password": "short"},
 		"username": {"username": "an le", "role": "desk", "offices": []string{demo.DistrictDesk}, "password": "a long enough password"},
+		"email":    {"username": "an.le", "role": "desk", "offices": []string{demo.DistrictDesk}, "password": "a long enough password", "email": "an.le@"},
 	} {
 		r := e.call(t, "POST", "/api/v1/accounts", admin, apitest.JSON(t, bad))
 		if r.Status != http.StatusUnprocessableEntity || r.APIError(t).Error.Field != field || r.APIError(t).Error.Message == "" {
@@ -65,6 +67,37 @@ func TestAccountsByAPI(t *testing.T) {
 	lan := token("lan.tran", "a long enough password")
 	if got := search(lan); got != http.StatusOK {
 		t.Fatalf("the new account searches: %d", got)
+	}
+	// An e-mail address, given, kept in lower case, shown, and taken away with ""; a
+	// PATCH without it leaves it; the account's token goes on.
+	var mailed accountAnswer
+	e.call(t, "PATCH", "/api/v1/accounts/lan.tran", admin, apitest.JSON(t, map[string]any{"email": " Lan.Tran@Mot-Cua.example.vn"})).
+		Expect(t, http.StatusOK).Decode(t, &mailed)
+	if mailed.Email == nil || *mailed.Email != "lan.tran@mot-cua.example.vn" || mailed.Role != "desk" {
+		t.Errorf("given an address: %+v", mailed)
+	}
+	e.call(t, "PATCH", "/api/v1/accounts/lan.tran", admin, apitest.JSON(t, map[string]any{"email": "lan.tran"})).
+		ExpectError(t, http.StatusUnprocessableEntity, "email_format", "email")
+	e.call(t, "GET", "/api/v1/accounts", admin, nil).Expect(t, http.StatusOK).Decode(t, &list)
+	for _, a := range list {
+		if want := a.Username + "@mot-cua.example.vn"; a.Username == "lan.tran" && (a.Email == nil || *a.Email != want) {
+			t.Errorf("listed: %+v, want the address %s", a, want)
+		}
+	}
+	if got := search(lan); got != http.StatusOK {
+		t.Errorf("a new address ended the account's token: %d", got)
+	}
+	e.call(t, "PATCH", "/api/v1/accounts/lan.tran", admin, apitest.JSON(t, map[string]any{"email": ""})).
+		Expect(t, http.StatusOK).Decode(t, &mailed)
+	if mailed.Email != nil {
+		t.Errorf("the address taken away: %+v", mailed)
+	}
+	var withAddress accountAnswer
+	body = map[string]any{"username": "an.le", "role": "officer", "offices": []string{demo.DistrictDesk}, "password": "a long enough password",
+		"email": "An.Le@Mot-Cua.example.vn"}
+	e.call(t, "POST", "/api/v1/accounts", admin, apitest.JSON(t, body)).Expect(t, http.StatusCreated).Decode(t, &withAddress)
+	if withAddress.Email == nil || *withAddress.Email != "an.le@mot-cua.example.vn" {
+		t.Errorf("created with an address: %+v", withAddress)
 	}
 	// Offices changed: the token that named the old ones ends; the role stays.
 	var changed accountAnswer
