@@ -45,7 +45,8 @@ type Config struct {
 	VNPayTmnCode string
 	VNPaySecret  string
 	// AtRiskHours: an open dossier due within this many working hours is at risk, on
-	// the work list's tab "Sắp đến hạn" (MOTCUA_AT_RISK_HOURS).
+	// the work list's tab "Sắp đến hạn" and in the officers' 07:30 digest
+	// (MOTCUA_AT_RISK_HOURS).
 	AtRiskHours int
 }
 

@@ -50,6 +50,11 @@ type Service struct {
 	admin     *admin.Pages
 	online    *citizenweb.Pages
 	log       *slog.Logger
+
+	// Warnings warns staff by mail (the officers' digest, the supervisors' late
+	// warnings); its passes run each minute, and a test runs them at a clock of its own.
+	Warnings *app.Warnings
+	warnings warningWork
 }
 
 // New connects to the database and the broker (waiting for both), migrates the intake
@@ -164,7 +169,9 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 		WrongPINs: api.WrongPINs, SpoolDir: api.SpoolDir, Payments: api.Payments}
 	notices := newNotices(inf, cfg, msgr, st, cat, sealer, now, log)
 	api.Notices, notices.app.Receipts = notices.app, api.Processor
+	warnings := newWarnings(inf, cfg, msgr, st, cat, now, log)
 	return &Service{Store: st, Infra: inf, relay: relay, api: api, pages: pages, admin: adminPages, online: online, log: log,
+		Warnings: warnings.app, warnings: warnings,
 		notices:   notices,
 		shipments: messaging.NewConsumer(inf.Pool, inf.JS, log, shipments.Consumer, shipments.Handler(road)),
 		custody: []*messaging.Consumer{
@@ -191,6 +198,7 @@ func (s *Service) Workers() []lifecycle.Worker {
 	for _, c := range s.custody {
 		w = append(w, c.Run)
 	}
+	w = append(w, s.warnings.workers()...)
 	return append(w, s.notices.workers()...)
 }
 

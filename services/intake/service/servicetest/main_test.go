@@ -12,6 +12,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/nats-io/nats.go/jetstream"
 
+	"github.com/motcua/motcua/services/intake/app"
 	"github.com/motcua/motcua/services/intake/demo"
 	"github.com/motcua/motcua/services/intake/service"
 	"github.com/motcua/motcua/services/platform/apitest"
@@ -34,6 +35,9 @@ type env struct {
 	EventKey []byte
 	DB       *pgxpool.Pool // the service's database, for looking behind the API
 	JS       jetstream.JetStream
+	// Warnings are the service's staff warnings, for running their passes at a clock of
+	// the test's own.
+	Warnings *app.Warnings
 
 	mu     sync.Mutex
 	tokens map[string]string
@@ -89,7 +93,7 @@ func startWith(t *testing.T, through func(dbURL string) string, settings map[str
 
 	url := apitest.Serve(t, "intake", svc, log)
 	return &env{URL: url, PINKey: pinKey, EventKey: eventKey, DB: svc.Store.Pool(), JS: natstest.Client(t, ns.ClientURL()),
-		tokens: map[string]string{}}
+		Warnings: svc.Warnings, tokens: map[string]string{}}
 }
 
 func randomKey() []byte {
