@@ -34,9 +34,9 @@ test-faults:
 bench: build
 	deploy/local/bench.sh $(ARGS)
 
-## proto: regenerate the Go code of proto/ from the schemas
+## proto: regenerate the Go code of proto/ and the event catalogue (docs/events/asyncapi.yaml) from the schemas
 proto:
-	cd proto && $(GO) run ./cmd/protogen
+	cd proto && $(GO) run ./cmd/protogen && $(GO) run ./cmd/asyncapi
 
 ## lint: gofmt, go vet and staticcheck over every module
 lint:

@@ -1,5 +1,7 @@
 package vocabulary
 
+import "slices"
+
 // The legs of the post (Decision 45/2016/QĐ-TTg) and the words for each step of each:
 // the citizen reads which leg a step belongs to, not only what the post did.
 //
@@ -149,3 +151,14 @@ var shipmentStatuses = table{
 // ShipmentStatus names where a shipment stands (created, accepted, …, delivered,
 // delivery_failed, returned).
 func ShipmentStatus(status string) Words { return shipmentStatuses.lookup(status) }
+
+// ShipmentStatuses lists every status of a shipment the catalogue names, sorted: the
+// steps other systems subscribe to (shipment.<status>) are these.
+func ShipmentStatuses() []string {
+	out := make([]string, 0, len(shipmentStatuses))
+	for s := range shipmentStatuses {
+		out = append(out, s)
+	}
+	slices.Sort(out)
+	return out
+}

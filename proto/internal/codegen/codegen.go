@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/bufbuild/protocompile"
+	"github.com/bufbuild/protocompile/linker"
 	"github.com/bufbuild/protocompile/protoutil"
 	gengo "google.golang.org/protobuf/cmd/protoc-gen-go/internal_gengo"
 	"google.golang.org/protobuf/compiler/protogen"
@@ -64,9 +65,26 @@ func ProtoFiles(root string) ([]string, error) {
 	return names, nil
 }
 
-// request compiles names (relative to root) and builds the plugin request
-// protoc would send, dependencies first.
-func request(root string, names []string) (*pluginpb.CodeGeneratorRequest, error) {
+// Compile compiles every .proto file under root/motcua with its comments and returns
+// the descriptors, sorted by path: what the event catalogue (docs/events) is written from.
+func Compile(root string) ([]protoreflect.FileDescriptor, error) {
+	names, err := ProtoFiles(root)
+	if err != nil {
+		return nil, err
+	}
+	files, err := compile(root, names)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]protoreflect.FileDescriptor, len(files))
+	for i, f := range files {
+		out[i] = f
+	}
+	return out, nil
+}
+
+// compile compiles names (relative to root), keeping the source comments.
+func compile(root string, names []string) (linker.Files, error) {
 	comp := protocompile.Compiler{
 		Resolver: protocompile.WithStandardImports(&protocompile.SourceResolver{
 			ImportPaths: []string{root},
@@ -76,6 +94,16 @@ func request(root string, names []string) (*pluginpb.CodeGeneratorRequest, error
 	files, err := comp.Compile(context.Background(), names...)
 	if err != nil {
 		return nil, fmt.Errorf("codegen: compile: %w", err)
+	}
+	return files, nil
+}
+
+// request compiles names (relative to root) and builds the plugin request
+// protoc would send, dependencies first.
+func request(root string, names []string) (*pluginpb.CodeGeneratorRequest, error) {
+	files, err := compile(root, names)
+	if err != nil {
+		return nil, err
 	}
 	req := &pluginpb.CodeGeneratorRequest{
 		FileToGenerate: names,
