@@ -70,6 +70,9 @@ type Result struct {
 	// Hold, when set, puts the item back untried until then (a text message outside the
 	// hours citizens may be written to).
 	Hold time.Time
+	// Status is the party's answer when it gave one (an HTTP status), for the owner's
+	// Record.
+	Status int
 }
 
 // Failed is the result of a try the party refused or did not answer.

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/motcua/motcua/services/platform/database"
@@ -214,4 +215,51 @@ func TestListenWakesTheQueue(t *testing.T) {
 	})
 	add(t, pool, "", "woken")
 	waitfor.Within(t, 10*time.Second, "the item sent", func() bool { return len(p.sent()) == 1 })
+}
+
+// TestRecordKeepsTheAnswerWithTheOutcome: the owner's Record writes its own column in
+// the transaction of the outcome, with the party's answer and the tries so far; a held
+// item was not tried and is not recorded.
+func TestRecordKeepsTheAnswerWithTheOutcome(t *testing.T) {
+	pool := newPool(t)
+	ctx := context.Background()
+	if _, err := pool.Exec(ctx, "ALTER TABLE sends ADD COLUMN last_status int"); err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now()
+	answers := []delivery.Result{{Err: errors.New("503 Service Unavailable"), Status: 503}, {Hold: now.Add(time.Minute)}, {Status: 204}}
+	var recorded []int
+	q := &delivery.Queue{Pool: pool, Table: "sends", Base: time.Minute, Now: func() time.Time { return now }, Log: slog.New(slog.DiscardHandler),
+		Send: func(context.Context, delivery.Item) delivery.Result {
+			res := answers[0]
+			answers = answers[1:]
+			return res
+		},
+		Record: func(ctx context.Context, tx pgx.Tx, it delivery.Item, res delivery.Result) error {
+			recorded = append(recorded, it.Tries)
+			_, err := tx.Exec(ctx, "UPDATE sends SET last_status = $2 WHERE id = $1", it.ID, res.Status)
+			return err
+		}}
+	id := add(t, pool, "", "answered")
+	status := func() int {
+		var s int
+		if err := pool.QueryRow(ctx, "SELECT coalesce(last_status, 0) FROM sends WHERE id = $1", id).Scan(&s); err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	drain(t, q)
+	if s := status(); s != 503 {
+		t.Errorf("after the refusal the item's answer is %d, want 503", s)
+	}
+	now = now.Add(time.Minute)
+	drain(t, q) // held
+	now = now.Add(time.Minute)
+	drain(t, q)
+	if s, tries := state(t, pool, id); s != delivery.Sent || tries != 2 || status() != 204 {
+		t.Errorf("the item is %s after %d tries with the answer %d, want sent after 2 with 204", s, tries, status())
+	}
+	if len(recorded) != 2 || recorded[0] != 1 || recorded[1] != 2 {
+		t.Errorf("Record saw the tries %v, want 1 then 2 (the hold is no try)", recorded)
+	}
 }

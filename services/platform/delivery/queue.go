@@ -41,6 +41,11 @@ type Queue struct {
 	// Failed, when set, is told of each failed try after it is recorded, with the item's
 	// tries so far (a webhook endpoint counts its failures).
 	Failed func(ctx context.Context, it Item, res Result, dead bool)
+	// Record, when set, writes what the owner keeps of each try in its own columns (the
+	// party's answer, when it was tried) in the transaction that records the outcome, so
+	// both commit together, with the item's tries counting this one; its error leaves
+	// the item as it was, to be tried again. A held item was not tried: no Record.
+	Record func(ctx context.Context, tx pgx.Tx, it Item, res Result) error
 
 	once sync.Once
 	wake chan struct{}
@@ -169,9 +174,9 @@ func (q *Queue) One(ctx context.Context) (bool, error) {
 		return false, ctx.Err() // stopping: the try did not finish, the row stays pending
 	}
 	now := q.Now()
-	dead := false
+	dead, held := false, !res.Hold.IsZero() && res.Err == nil
 	switch {
-	case !res.Hold.IsZero() && res.Err == nil:
+	case held:
 		_, err = tx.Exec(ctx, "UPDATE "+ident+" SET next_at = $2 WHERE id = $1", it.ID, res.Hold)
 	case res.Err == nil:
 		_, err = tx.Exec(ctx, "UPDATE "+ident+" SET state = 'sent', sent_at = $2, tries = tries + 1, last_error = '' WHERE id = $1", it.ID, now)
@@ -190,6 +195,13 @@ func (q *Queue) One(ctx context.Context) (bool, error) {
 	}
 	if err != nil {
 		return false, fmt.Errorf("deliver %s: record: %w", q.Table, err)
+	}
+	if q.Record != nil && !held {
+		tried := it
+		tried.Tries++
+		if err := q.Record(context.WithoutCancel(ctx), tx, tried, res); err != nil {
+			return false, fmt.Errorf("deliver %s: record the try: %w", q.Table, err)
+		}
 	}
 	if err := tx.Commit(ctx); err != nil {
 		return false, fmt.Errorf("deliver %s: commit: %w", q.Table, err)
