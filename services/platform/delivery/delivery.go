@@ -35,6 +35,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"time"
 
 	"github.com/google/uuid"
@@ -58,6 +60,9 @@ type Item struct {
 	// Tries is how many times it was tried before this one.
 	Tries     int
 	CreatedAt time.Time
+	// Columns are the owner's own columns of the row (a webhook's id, an event's type),
+	// by name, written when the item is added; a queue never reads them.
+	Columns map[string]any
 }
 
 // Result is what became of one try.
@@ -97,8 +102,15 @@ func Add(ctx context.Context, tx pgx.Tx, table string, it Item, at time.Time) (a
 		created = time.Now()
 	}
 	ident := pgx.Identifier{table}.Sanitize()
-	tag, err := tx.Exec(ctx, "INSERT INTO "+ident+` (id, order_key, payload, next_at, created_at)
-		VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING`, it.ID, it.OrderKey, []byte(it.Payload), due, created)
+	cols := "id, order_key, payload, next_at, created_at"
+	vals := "$1, $2, $3, $4, $5"
+	args := []any{it.ID, it.OrderKey, []byte(it.Payload), due, created}
+	for _, name := range slices.Sorted(maps.Keys(it.Columns)) {
+		args = append(args, it.Columns[name])
+		cols += ", " + pgx.Identifier{name}.Sanitize()
+		vals += fmt.Sprintf(", $%d", len(args))
+	}
+	tag, err := tx.Exec(ctx, "INSERT INTO "+ident+" ("+cols+") VALUES ("+vals+") ON CONFLICT (id) DO NOTHING", args...)
 	if err != nil {
 		return false, fmt.Errorf("add to %s: %w", table, err)
 	}

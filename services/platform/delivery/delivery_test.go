@@ -217,13 +217,14 @@ func TestListenWakesTheQueue(t *testing.T) {
 	waitfor.Within(t, 10*time.Second, "the item sent", func() bool { return len(p.sent()) == 1 })
 }
 
-// TestRecordKeepsTheAnswerWithTheOutcome: the owner's Record writes its own column in
+// TestRecordKeepsTheAnswerWithTheOutcome: an item is added with the owner's own
+// columns, and the owner's Record writes one of them in
 // the transaction of the outcome, with the party's answer and the tries so far; a held
 // item was not tried and is not recorded.
 func TestRecordKeepsTheAnswerWithTheOutcome(t *testing.T) {
 	pool := newPool(t)
 	ctx := context.Background()
-	if _, err := pool.Exec(ctx, "ALTER TABLE sends ADD COLUMN last_status int"); err != nil {
+	if _, err := pool.Exec(ctx, "ALTER TABLE sends ADD COLUMN last_status int, ADD COLUMN kind text NOT NULL"); err != nil {
 		t.Fatal(err)
 	}
 	now := time.Now()
@@ -240,7 +241,23 @@ func TestRecordKeepsTheAnswerWithTheOutcome(t *testing.T) {
 			_, err := tx.Exec(ctx, "UPDATE sends SET last_status = $2 WHERE id = $1", it.ID, res.Status)
 			return err
 		}}
-	id := add(t, pool, "", "answered")
+	id := uuid.New()
+	tx, err := pool.Begin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The owner's own columns are written with the item.
+	it := delivery.Item{ID: id, Payload: json.RawMessage(`{"N":"answered"}`), Columns: map[string]any{"kind": "webhook", "last_status": 0}}
+	if _, err := delivery.Add(ctx, tx, "sends", it, time.Time{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := tx.Commit(ctx); err != nil {
+		t.Fatal(err)
+	}
+	var kind string
+	if err := pool.QueryRow(ctx, "SELECT kind FROM sends WHERE id = $1", id).Scan(&kind); err != nil || kind != "webhook" {
+		t.Fatalf("the owner's column holds %q (%v)", kind, err)
+	}
 	status := func() int {
 		var s int
 		if err := pool.QueryRow(ctx, "SELECT coalesce(last_status, 0) FROM sends WHERE id = $1", id).Scan(&s); err != nil {
