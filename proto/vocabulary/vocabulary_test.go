@@ -74,3 +74,22 @@ func TestProblem(t *testing.T) {
 		t.Error("ProblemKnown")
 	}
 }
+
+func TestWebhookEvent(t *testing.T) {
+	for typ, want := range map[string]string{
+		"dossier.received":   "Hồ sơ: Đã tiếp nhận",
+		"shipment.delivered": "Bưu gửi: Đã phát thành công",
+		"dossier.*":          "Mọi thay đổi trạng thái hồ sơ",
+		"dossier.audited":    "dossier.audited",
+	} {
+		if got := WebhookEvent(typ).In(Vietnamese); got != want {
+			t.Errorf("WebhookEvent(%q) = %q, want %q", typ, got, want)
+		}
+	}
+	if got := WebhookEvent("shipment.*").In(English); !strings.HasPrefix(got, "Every step") {
+		t.Errorf("in English: %q", got)
+	}
+	if !ProblemKnown("url", "url.private") || !ProblemKnown("", "webhook_not_found") {
+		t.Error("the webhooks' problems are not in the catalogue")
+	}
+}
