@@ -17,8 +17,8 @@ type WebhookStore interface {
 	Webhooks(ctx context.Context) ([]Webhook, error)
 	// Webhook returns the endpoint id, without its secrets.
 	Webhook(ctx context.Context, id uuid.UUID) (w Webhook, ok bool, err error)
-	// DeleteWebhook removes the endpoint id and the calls owed to it; false when there
-	// is none.
+	// DeleteWebhook removes the endpoint id: gone from every list, its pending calls
+	// die; false when there is none.
 	DeleteWebhook(ctx context.Context, id uuid.UUID) (bool, error)
 	// RotateSecret gives the endpoint id the new secret, its current one signing
 	// beside it until previousUntil (a previous one still in force is dropped); false

@@ -104,7 +104,7 @@ func (a *Webhooks) Get(ctx context.Context, id uuid.UUID) (Webhook, error) {
 	return w, err
 }
 
-// Delete removes the endpoint id and the calls owed to it (ErrNoWebhook).
+// Delete removes the endpoint id: nothing more is sent to it (ErrNoWebhook).
 func (a *Webhooks) Delete(ctx context.Context, id uuid.UUID) error {
 	ok, err := a.Store.DeleteWebhook(ctx, id)
 	if err == nil && !ok {

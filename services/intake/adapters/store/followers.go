@@ -73,7 +73,7 @@ func (f FollowersTx) DossierFacts(ctx context.Context, id uuid.UUID) (app.Dossie
 
 // ActiveWebhooks returns the endpoints not disabled.
 func (f FollowersTx) ActiveWebhooks(ctx context.Context) ([]app.Webhook, error) {
-	rows, err := f.tx.Query(ctx, "SELECT "+webhookColumns+" FROM webhooks WHERE disabled_at IS NULL ORDER BY created_at, id")
+	rows, err := f.tx.Query(ctx, "SELECT "+webhookColumns+" FROM webhooks WHERE disabled_at IS NULL AND deleted_at IS NULL ORDER BY created_at, id")
 	if err != nil {
 		return nil, fmt.Errorf("list active webhooks: %w", err)
 	}

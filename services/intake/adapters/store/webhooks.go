@@ -66,7 +66,7 @@ func scanWebhook(row pgx.Row) (app.Webhook, error) {
 
 // Webhooks returns every endpoint, oldest first.
 func (s *Webhooks) Webhooks(ctx context.Context) ([]app.Webhook, error) {
-	rows, err := s.pool.Query(ctx, "SELECT "+webhookColumns+" FROM webhooks ORDER BY created_at, id")
+	rows, err := s.pool.Query(ctx, "SELECT "+webhookColumns+" FROM webhooks WHERE deleted_at IS NULL ORDER BY created_at, id")
 	if err != nil {
 		return nil, fmt.Errorf("list webhooks: %w", err)
 	}
@@ -79,7 +79,7 @@ func (s *Webhooks) Webhooks(ctx context.Context) ([]app.Webhook, error) {
 
 // Webhook returns the endpoint id.
 func (s *Webhooks) Webhook(ctx context.Context, id uuid.UUID) (app.Webhook, bool, error) {
-	w, err := scanWebhook(s.pool.QueryRow(ctx, "SELECT "+webhookColumns+" FROM webhooks WHERE id = $1", id))
+	w, err := scanWebhook(s.pool.QueryRow(ctx, "SELECT "+webhookColumns+" FROM webhooks WHERE id = $1 AND deleted_at IS NULL", id))
 	if errors.Is(err, pgx.ErrNoRows) {
 		return app.Webhook{}, false, nil
 	}
@@ -89,9 +89,10 @@ func (s *Webhooks) Webhook(ctx context.Context, id uuid.UUID) (app.Webhook, bool
 	return w, true, nil
 }
 
-// DeleteWebhook removes the endpoint id and, by its foreign key, the calls owed to it.
+// DeleteWebhook removes the endpoint id: it is marked so, its pending calls dying at
+// their next try (see the table's deleted_at).
 func (s *Webhooks) DeleteWebhook(ctx context.Context, id uuid.UUID) (bool, error) {
-	tag, err := s.pool.Exec(ctx, "DELETE FROM webhooks WHERE id = $1", id)
+	tag, err := s.pool.Exec(ctx, "UPDATE webhooks SET deleted_at = now() WHERE id = $1 AND deleted_at IS NULL", id)
 	if err != nil {
 		return false, fmt.Errorf("delete webhook: %w", err)
 	}
@@ -103,7 +104,7 @@ func (s *Webhooks) DeleteWebhook(ctx context.Context, id uuid.UUID) (bool, error
 func (s *Webhooks) RotateSecret(ctx context.Context, id uuid.UUID, secret string, previousUntil time.Time) (bool, error) {
 	var current []byte
 	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
-		if err := tx.QueryRow(ctx, "SELECT secret_sealed FROM webhooks WHERE id = $1 FOR UPDATE", id).Scan(&current); err != nil {
+		if err := tx.QueryRow(ctx, "SELECT secret_sealed FROM webhooks WHERE id = $1 AND deleted_at IS NULL FOR NO KEY UPDATE", id).Scan(&current); err != nil {
 			return err
 		}
 		// The previous secret is sealed for its own field: a value moved between the
@@ -188,7 +189,7 @@ func (s *Webhooks) Endpoint(ctx context.Context, id uuid.UUID, t time.Time) (app
 	var until *time.Time
 	err := s.pool.QueryRow(ctx, `SELECT w.id, w.url, w.disabled_at IS NOT NULL, w.secret_sealed, w.previous_secret_sealed,
 			w.previous_expires_at
-		FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id WHERE d.id = $1`, id).
+		FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id WHERE d.id = $1 AND w.deleted_at IS NULL`, id).
 		Scan(&e.WebhookID, &e.URL, &e.Disabled, &current, &previous, &until)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return e, false, nil

@@ -19,12 +19,16 @@ CREATE TABLE webhooks (
 	failing_since          timestamptz,
 	disabled_at            timestamptz,
 	created_at             timestamptz NOT NULL,
-	created_by             text NOT NULL
+	created_by             text NOT NULL,
+	-- When an administrator removed it: it is gone from every list and its pending
+	-- calls die. The row stays, so a removal never waits on, nor deadlocks with, a try
+	-- of one of its calls (which holds the call's row, then writes the endpoint's).
+	deleted_at             timestamptz
 );
 
 -- One call per event and endpoint: its id, the webhook-id a receiver de-duplicates on,
 -- is derived from both, so an event consumed twice owes nothing twice. payload is the
--- body, sent as it is on every try. A deleted endpoint takes its calls with it.
+-- body, sent as it is on every try.
 CREATE TABLE webhook_deliveries (
 	id           uuid PRIMARY KEY,
 	seq          bigint GENERATED ALWAYS AS IDENTITY,
@@ -36,7 +40,7 @@ CREATE TABLE webhook_deliveries (
 	last_error   text NOT NULL DEFAULT '',
 	created_at   timestamptz NOT NULL,
 	sent_at      timestamptz,
-	webhook_id   uuid NOT NULL REFERENCES webhooks (id) ON DELETE CASCADE,
+	webhook_id   uuid NOT NULL REFERENCES webhooks (id),
 	event_type   text NOT NULL,
 	-- The event that caused the call; NULL for a test an administrator asked for.
 	event_id     uuid,
