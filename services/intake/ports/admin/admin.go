@@ -1,5 +1,5 @@
 // Package admin is intake's pages for administrators, under /quan-tri: offices,
-// procedures, the holiday calendar and staff accounts. Server-rendered with
+// procedures, the holiday calendar, staff accounts, webhooks and the national sync. Server-rendered with
 // html/template, Vietnamese first with an English switch, no JavaScript; every POST
 // carries a CSRF token; the templates fill the platform's one layout, and their own
 // style sheet, embedded in the binary, comes after the base sheet intake serves.
@@ -33,6 +33,8 @@ const (
 	ProceduresPath = HomePath + "/thu-tuc"
 	CalendarPath   = HomePath + "/lich"
 	AccountsPath   = HomePath + "/tai-khoan"
+	WebhooksPath   = HomePath + "/webhook"
+	SyncPath       = HomePath + "/dong-bo"
 	StylePath      = "/assets/intake/admin.css"
 )
 
@@ -56,7 +58,14 @@ var pageTemplate = layout.New(template.FuncMap{
 	"in": func(p *page, name, label, value, typ string) input {
 		return input{Page: p, Name: name, Label: label, Value: value, Type: typ}
 	},
+	// state is an endpoint's state for the page to say.
+	"state": func(p *page, h app.Webhook) hookState { return hookState{Page: p, Hook: h} },
 }, templateFS, "templates/*.html")
+
+type hookState struct {
+	Page *page
+	Hook app.Webhook
+}
 
 type input struct {
 	Page *page
@@ -75,6 +84,11 @@ type Pages struct {
 	Accounts   *app.Accounts
 	// Calendar is the calendar in force, whose years the calendar page shows.
 	Calendar *worktime.Live
+	// Webhooks and NationalSync are the pages of the parties outside; SyncOn tells
+	// whether a portal is set up (MOTCUA_NATIONAL_SYNC_URL).
+	Webhooks     *app.Webhooks
+	NationalSync *app.NationalSync
+	SyncOn       bool
 }
 
 // Mount adds the pages to r, each path spelled out whole.
@@ -101,6 +115,15 @@ func (p *Pages) Mount(r chi.Router) {
 			r.Post(AccountsPath+"/{username}", p.changeAccount)
 			r.Post(AccountsPath+"/{username}/mat-khau", p.resetPassword)
 			r.Post(AccountsPath+"/{username}/trang-thai", p.setDisabled)
+			r.Get(WebhooksPath, p.webhooks)
+			r.Post(WebhooksPath, p.createWebhook)
+			r.Get(WebhooksPath+"/{webhook_id}", p.webhook)
+			r.Post(WebhooksPath+"/{webhook_id}/thu", p.testWebhook)
+			r.Post(WebhooksPath+"/{webhook_id}/gui-lai", p.resendDelivery)
+			r.Post(WebhooksPath+"/{webhook_id}/bi-mat", p.rotateSecret)
+			r.Post(WebhooksPath+"/{webhook_id}/xoa", p.deleteWebhook)
+			r.Get(SyncPath, p.nationalSync)
+			r.Post(SyncPath+"/gui-lai", p.resendRecord)
 		})
 	})
 }

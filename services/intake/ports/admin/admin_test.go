@@ -1,6 +1,7 @@
 package admin
 
 import (
+	"bytes"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -10,6 +11,7 @@ import (
 	"time"
 
 	"github.com/go-chi/chi/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/motcua/motcua/services/intake/adapters/store"
 	"github.com/motcua/motcua/services/intake/app"
@@ -17,8 +19,10 @@ import (
 	"github.com/motcua/motcua/services/intake/demo/demodb"
 	"github.com/motcua/motcua/services/platform/auth"
 	"github.com/motcua/motcua/services/platform/calendarsync"
+	"github.com/motcua/motcua/services/platform/sealing"
 	"github.com/motcua/motcua/services/platform/web/pagetest"
 	"github.com/motcua/motcua/services/platform/web/session/sessiontest"
+	"github.com/motcua/motcua/services/platform/webhook"
 	"github.com/motcua/motcua/services/worktime"
 )
 
@@ -33,6 +37,9 @@ type site struct {
 	signIn *app.SignIn
 	// down closes the database, as when it is unreachable.
 	down func()
+	// pool is the database, for looking behind the pages; p the pages.
+	pool *pgxpool.Pool
+	p    *Pages
 }
 
 func newSite(t *testing.T) *site {
@@ -42,16 +49,22 @@ func newSite(t *testing.T) *site {
 	iss, verifier := sessiontest.Keys(t)
 	live := worktime.NewLive()
 	now := func() time.Time { return time.Now().Truncate(time.Microsecond) }
+	sealer, err := sealing.New(bytes.Repeat([]byte{7}, sealing.KeySize))
+	if err != nil {
+		t.Fatal(err)
+	}
 	p := &Pages{Log: log, Verifier: verifier, Calendar: live,
 		Calendars: &app.Calendars{Years: calendarsync.NewYears(pool), Live: live, Now: now},
-		Offices:   &app.Offices{Store: st, Now: now}, Procedures: &app.Procedures{Store: st}, Accounts: &app.Accounts{Store: st}}
+		Offices:   &app.Offices{Store: st, Now: now}, Procedures: &app.Procedures{Store: st}, Accounts: &app.Accounts{Store: st},
+		Webhooks:     &app.Webhooks{Store: store.NewWebhooks(pool, sealer), Guard: webhook.Guard{}, Now: now},
+		NationalSync: &app.NationalSync{Store: store.NewNationalSync(pool)}}
 	r := chi.NewRouter()
 	p.Mount(r)
 	signIn, err := app.NewSignIn(st, iss, now)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &site{t: t, h: r, iss: iss, live: live, st: st, signIn: signIn, down: pool.Close}
+	return &site{t: t, h: r, iss: iss, live: live, st: st, signIn: signIn, down: pool.Close, pool: pool, p: p}
 }
 
 // as is the session cookie of username with role.

@@ -48,7 +48,8 @@ func (p *Pages) fail(w http.ResponseWriter, pg *page, err error) {
 	case errors.As(err, &bad):
 		pg.invalid(bad)
 		p.render(w, http.StatusUnprocessableEntity, pg)
-	case errors.Is(err, app.ErrNoSuchEntry), errors.Is(err, app.ErrNoAccount):
+	case errors.Is(err, app.ErrNoSuchEntry), errors.Is(err, app.ErrNoAccount), errors.Is(err, app.ErrNoWebhook),
+		errors.Is(err, app.ErrNoDelivery), errors.Is(err, app.ErrNoSyncRecord):
 		pg.Name = "message"
 		pg.Error = pg.T("not.found")
 		p.render(w, http.StatusNotFound, pg)

@@ -2,6 +2,7 @@ package admin
 
 import (
 	"net/http"
+	"strings"
 
 	"github.com/motcua/motcua/proto/vocabulary"
 	"github.com/motcua/motcua/services/intake/app"
@@ -10,8 +11,8 @@ import (
 )
 
 // page is what the template shows: what every page has (layout.Page, whose Name picks
-// the body: home, offices, office, procedures, procedure, calendar, accounts, account
-// or refused), and what the administrator's do.
+// the body: home, offices, office, procedures, procedure, calendar, accounts, account,
+// webhooks, webhook, sync or refused), and what the administrator's do.
 type page struct {
 	layout.Page
 	// Back is where a refused member of staff works, BackText the link's words when
@@ -27,6 +28,9 @@ type page struct {
 	Calendar    calendarView
 	AccountList []app.Account
 	Account     accountForm
+	// Hooks and Sync are what the webhooks' and the national sync's pages show.
+	Hooks hooksView
+	Sync  syncView
 	// Choices of the forms' selects and checkboxes.
 	Kinds       []option
 	Parents     []option
@@ -61,13 +65,19 @@ func (pg *page) Chrome() layout.Chrome {
 
 // notices are the successes a redirect may announce with ?ok=.
 var notices = map[string]bool{"created": true, "saved": true, "day": true, "password": true,
-	"disabled": true, "enabled": true}
+	"disabled": true, "enabled": true, "hook.tested": true, "hook.resent": true, "hook.deleted": true, "sync.resent": true}
 
 // T is the page's words for key.
 func (pg *page) T(key string, args ...any) string { return texts.T(pg.Lang, key, args...) }
 
 // Role names a role in the page's language.
 func (pg *page) Role(role string) string { return pg.T("role." + role) }
+
+// Status names a dossier's status in the page's language.
+func (pg *page) Status(status string) string { return vocabulary.Status(status).In(pg.Lang) }
+
+// Joined is the event patterns of an endpoint, one after the other.
+func (pg *page) Joined(events []string) string { return strings.Join(events, ", ") }
 
 // Kind names a kind of office in the page's language.
 func (pg *page) Kind(kind catalog.OfficeKind) string { return pg.T("kind." + string(kind)) }

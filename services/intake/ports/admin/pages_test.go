@@ -19,7 +19,8 @@ import (
 
 func TestOnlyAdministrators(t *testing.T) {
 	s := newSite(t)
-	for _, path := range []string{HomePath, OfficesPath, ProceduresPath, CalendarPath, AccountsPath, AccountsPath + "/desk.xuanloc"} {
+	for _, path := range []string{HomePath, OfficesPath, ProceduresPath, CalendarPath, AccountsPath, AccountsPath + "/desk.xuanloc",
+		WebhooksPath, SyncPath} {
 		w := s.get(path)
 		if w.Code != http.StatusSeeOther || !strings.HasPrefix(w.Header().Get("Location"), "/dang-nhap?next=") {
 			t.Errorf("%s without a session: %d to %q", path, w.Code, w.Header().Get("Location"))

@@ -1,0 +1,75 @@
+package admin
+
+import "github.com/motcua/motcua/services/platform/web/htmlpage"
+
+// outwardTexts are the words of the webhooks' and the national sync's pages.
+var outwardTexts = htmlpage.Dictionary{
+	"home.hooks":       {"Webhook", "Webhooks"},
+	"home.hooks.about": {"Báo cho hệ thống khác mỗi khi hồ sơ đổi trạng thái hay bưu gửi qua một bước; nhật ký gửi và gửi lại.", "Tell other systems whenever a dossier changes status or a shipment passes a step; the log of deliveries and resending."},
+	"home.sync":        {"Đồng bộ Cổng DVC quốc gia", "National portal sync"},
+	"home.sync.about":  {"Hồ sơ chờ đồng bộ, bản ghi lỗi và gửi lại.", "Records waiting to sync, failed records and resending."},
+
+	"ok.hook.created": {"Đã thêm webhook.", "The webhook is added."},
+	"ok.hook.tested":  {"Đã gửi thử; kết quả hiện trong nhật ký sau vài giây.", "A test is sent; its result shows in the log within seconds."},
+	"ok.hook.resent":  {"Đã đưa lần gửi vào hàng đợi để gửi lại ngay, với cùng webhook-id.", "The delivery is queued to be sent again at once, under the same webhook-id."},
+	"ok.hook.deleted": {"Đã xóa webhook; hệ thống nhận không còn được gửi gì.", "The webhook is deleted; the receiving system is sent nothing more."},
+	"ok.hook.rotated": {"Đã tạo khóa bí mật mới.", "A new secret is made."},
+	"ok.sync.resent":  {"Đã đưa bản ghi vào hàng đợi để gửi lại ngay; các bản ghi sau của hồ sơ đó đi tiếp theo.", "The record is queued to be sent again at once; the dossier's later records follow it."},
+
+	"hooks":                 {"Webhook", "Webhooks"},
+	"hooks.about":           {"Mỗi khi một sự kiện được chọn xảy ra, hệ thống gửi một yêu cầu POST có chữ ký (theo chuẩn Standard Webhooks) tới địa chỉ đã đăng ký, không kèm dữ liệu cá nhân; gửi lỗi thì tự gửi lại, thời gian chờ tăng gấp đôi mỗi lần.", "Whenever a chosen event happens, a signed POST (Standard Webhooks) goes to the address registered, without personal data; a failed delivery is tried again, the wait doubling each time."},
+	"hooks.list":            {"Các webhook", "The webhooks"},
+	"hooks.none":            {"Chưa có webhook nào.", "There is no webhook yet."},
+	"hook.add":              {"Thêm webhook", "Add a webhook"},
+	"hook.url":              {"Địa chỉ nhận (URL)", "Receiving URL"},
+	"hook.url.hint":         {"Địa chỉ công khai của hệ thống nhận, ví dụ https://he-thong.example.vn/webhooks/motcua.", "The public address of the receiving system, e.g. https://system.example.vn/webhooks/motcua."},
+	"hook.events":           {"Sự kiện", "Events"},
+	"hook.events.hint":      {"Chọn một hoặc nhiều loại; “Mọi thay đổi…” gồm cả các loại được thêm sau này.", "Tick one or more types; “Every …” takes the types added later too."},
+	"hook.secret.title":     {"Khóa bí mật của webhook", "The webhook's secret"},
+	"hook.secret.once":      {"Hãy sao chép ngay và cấu hình ở hệ thống nhận để kiểm tra chữ ký webhook-signature: khóa này chỉ hiện một lần.", "Copy it now into the receiving system to check the webhook-signature header: it is shown this once only."},
+	"hook.secret.rotated":   {"Khóa cũ vẫn ký kèm khóa mới trong 24 giờ; hãy thay khóa ở hệ thống nhận trong thời gian đó. Khóa mới chỉ hiện một lần.", "The old secret signs beside the new one for 24 hours; change it in the receiving system meanwhile. The new secret is shown this once only."},
+	"hook.open":             {"Mở webhook vừa thêm", "Open the webhook just added"},
+	"hook.title":            {"Webhook", "Webhook"},
+	"hook.id":               {"Mã webhook", "Webhook id"},
+	"hook.created":          {"Thêm lúc", "Added"},
+	"hook.active":           {"Đang hoạt động", "In use"},
+	"hook.failing":          {"Gửi lỗi liên tục từ %s", "Failing since %s"},
+	"hook.disabled":         {"Đã tắt lúc %s", "Disabled at %s"},
+	"hook.disabled.note":    {"Webhook đã bị tắt vì gửi lỗi liên tục suốt một ngày: không còn lần gửi nào. Khi hệ thống nhận hoạt động lại, hãy xóa và thêm lại webhook.", "The webhook was disabled after a day of failed deliveries: nothing is sent any more. Once the receiving system works again, delete it and add it again."},
+	"hook.disabled.refused": {"Webhook này đã bị tắt nên không gửi được nữa; hãy xóa và thêm lại.", "This webhook is disabled and sends nothing; delete it and add it again."},
+	"hook.previous":         {"Khóa cũ", "Previous secret"},
+	"hook.previous.until":   {"vẫn ký kèm đến %s", "still signs until %s"},
+	"hook.test":             {"Gửi thử", "Send a test"},
+	"hook.test.hint":        {"Gửi một yêu cầu loại webhook.test để kiểm tra hệ thống nhận.", "Sends a webhook.test delivery to try the receiving system."},
+	"hook.rotate":           {"Tạo khóa bí mật mới", "Make a new secret"},
+	"hook.rotate.hint":      {"Khóa cũ vẫn ký kèm khóa mới trong 24 giờ.", "The old secret signs beside the new one for 24 hours."},
+	"hook.delete":           {"Xóa webhook", "Delete the webhook"},
+	"hook.delete.hint":      {"Xóa cả nhật ký gửi; hệ thống nhận không còn được gửi gì.", "Deletes its log too; the receiving system is sent nothing more."},
+	"hook.log":              {"Nhật ký gửi", "Delivery log"},
+	"hook.log.about":        {"100 lần gửi gần nhất, mới nhất trước. Mỗi lần gửi giữ nguyên webhook-id qua các lần thử.", "The newest 100 deliveries, newest first. A delivery keeps its webhook-id on every try."},
+	"hook.log.none":         {"Chưa có lần gửi nào.", "Nothing has been sent yet."},
+	"delivery.pending":      {"Chờ gửi", "Pending"},
+	"delivery.sent":         {"Đã gửi lúc %s", "Sent at %s"},
+	"delivery.dead":         {"Gửi lỗi, đã dừng thử", "Failed, no more tries"},
+	"delivery.tries":        {"%d lần thử", "%d tries"},
+	"delivery.created":      {"tạo lúc %s", "made at %s"},
+	"delivery.next":         {"thử lại lúc %s", "next try at %s"},
+	"delivery.resend":       {"Gửi lại", "Send again"},
+
+	"sync":              {"Đồng bộ Cổng Dịch vụ công quốc gia", "National Public Service Portal sync"},
+	"sync.about":        {"Mỗi lần hồ sơ đổi trạng thái, một bản ghi (mã hồ sơ, mã trạng thái 1–10, thủ tục, cơ quan tiếp nhận, các mốc thời gian, kênh nộp) được gửi lên cổng, theo thứ tự của từng hồ sơ; gửi lỗi thì tự gửi lại.", "Whenever a dossier changes status, a record (dossier code, status code 1–10, procedure, receiving agency, times, channel) is sent to the portal, in order for each dossier; a failed record is tried again."},
+	"sync.off":          {"Chưa cấu hình địa chỉ đồng bộ (MOTCUA_NATIONAL_SYNC_URL): không có bản ghi nào được tạo.", "No sync address is set up (MOTCUA_NATIONAL_SYNC_URL): no record is made."},
+	"sync.backlog":      {"Tình trạng", "Backlog"},
+	"sync.pending":      {"Chờ gửi", "Waiting"},
+	"sync.failed":       {"Gửi lỗi", "Failed"},
+	"sync.last":         {"Lần gửi thành công gần nhất", "Last sent"},
+	"sync.never":        {"Chưa có", "Never"},
+	"sync.failed.list":  {"Bản ghi gửi lỗi", "Failed records"},
+	"sync.failed.about": {"Cổng không nhận các bản ghi này sau mọi lần thử; các bản ghi sau của cùng hồ sơ chờ phía sau. Gửi lại khi cổng đã hoạt động.", "The portal took none of these after every try; the same dossier's later records wait behind them. Send them again once the portal works."},
+	"sync.failed.none":  {"Không có bản ghi nào gửi lỗi.", "No record has failed."},
+	"sync.code":         {"mã %d", "code %d"},
+}
+
+// The pages of the webhooks and the national sync say their own words beside the
+// other pages'.
+func init() { texts = texts.With(outwardTexts) }
