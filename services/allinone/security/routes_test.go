@@ -63,6 +63,12 @@ const (
 	// aHandover: {id}, a hand-over record; the callers are of one of the own record's
 	// sides and of neither of the other's (handovers_test.go).
 	aHandover
+	// aWebhook: {id} (the API's) or {webhook_id} (the pages'), an endpoint, and
+	// {delivery_id}, a call of it; own and missing only (webhooks_test.go).
+	aWebhook
+	// aDoomedWebhook: an endpoint a route removes, one for the API's route and one for
+	// the page's; own and missing only.
+	aDoomedWebhook
 )
 
 // variants are the things a route is tried with.
@@ -76,7 +82,7 @@ func (k thing) variants() []string {
 	switch k {
 	case nothing:
 		return []string{own}
-	case anAccount, anOffice, aProcedure, anAudited:
+	case anAccount, anOffice, aProcedure, anAudited, aWebhook, aDoomedWebhook:
 		return []string{own, missing}
 	case aVerification, aNotice:
 		return []string{missing}
@@ -229,6 +235,16 @@ var table = map[string]expect{
 	"POST /api/v1/procedures":                       {roles: admin, json: `{"code":"9.99{n}","name":"Thủ tục thử {n}","decided_by_kind":"commune_centre","time_limit_hours":8,"fee_vnd":0}`},
 	"PATCH /api/v1/procedures/{code}":               {roles: admin, thing: aProcedure, json: `{"time_limit_hours":24}`},
 
+	// intake's webhooks and the national sync's backlog.
+	"POST /api/v1/webhooks":                                     {roles: admin, json: `{"url":"https://203.0.113.10/hooks/{n}","events":["shipment.returned"]}`, answers: http.StatusCreated},
+	"GET /api/v1/webhooks":                                      {roles: admin},
+	"DELETE /api/v1/webhooks/{id}":                              {roles: admin, thing: aDoomedWebhook, answers: http.StatusNoContent},
+	"GET /api/v1/webhooks/{id}/deliveries":                      {roles: admin, thing: aWebhook},
+	"POST /api/v1/webhooks/{id}/deliveries/{delivery_id}/retry": {roles: admin, thing: aWebhook, answers: http.StatusAccepted},
+	"POST /api/v1/webhooks/{id}/secret":                         {roles: admin, thing: aWebhook},
+	"POST /api/v1/webhooks/{id}/test":                           {roles: admin, thing: aWebhook, answers: http.StatusAccepted},
+	"GET /api/v1/sync/status":                                   {roles: overseers},
+
 	// status's API.
 	"GET /api/v1/dossiers": {roles: everyRole, thing: aList, query: "office={office}"},
 	"GET /api/v1/stats":    {roles: overseers, thing: aList, query: "office={office}&from=2026-01-01&to=2026-12-31"},
@@ -274,6 +290,17 @@ var table = map[string]expect{
 	"POST /quan-tri/tai-khoan/{username}/mat-khau":   {page: true, roles: admin, thing: anAccount, form: "password="},
 	"POST /quan-tri/tai-khoan/{username}/trang-thai": {page: true, roles: admin, thing: anAccount, form: "disabled=false"},
 
+	// intake's pages of the webhooks and the national sync.
+	"GET /quan-tri/webhook":                       {page: true, roles: admin},
+	"POST /quan-tri/webhook":                      {page: true, roles: admin, form: "url="},
+	"GET /quan-tri/webhook/{webhook_id}":          {page: true, roles: admin, thing: aWebhook},
+	"POST /quan-tri/webhook/{webhook_id}/thu":     {page: true, roles: admin, thing: aWebhook},
+	"POST /quan-tri/webhook/{webhook_id}/gui-lai": {page: true, roles: admin, thing: aWebhook, form: "delivery_id={delivery_id}"},
+	"POST /quan-tri/webhook/{webhook_id}/bi-mat":  {page: true, roles: admin, thing: aWebhook},
+	"POST /quan-tri/webhook/{webhook_id}/xoa":     {page: true, roles: admin, thing: aDoomedWebhook},
+	"GET /quan-tri/dong-bo":                       {page: true, roles: admin},
+	"POST /quan-tri/dong-bo/gui-lai":              {page: true, roles: admin, form: "id="},
+
 	// postal's pages.
 	"GET /buu-chinh":                     {page: true, roles: postal},
 	"GET /buu-chinh/tim":                 {page: true, roles: postal, thing: aShipment, query: "q={tracking}", hidden: -1},
@@ -311,6 +338,7 @@ func TestEveryRouteEveryRole(t *testing.T) {
 	f := setUp(t, s, mails)
 	setUpCounter(t, s, f)
 	setUpHandovers(t, s)
+	setUpWebhooks(t, s)
 	type route struct{ method, pattern, key string }
 	var routes []route
 	walked := map[string]bool{}
@@ -527,6 +555,13 @@ func (f *fixture) vars(k thing, v, role string) map[string]string {
 		return map[string]string{"id": handovers[v]}
 	case aCounter:
 		return map[string]string{"code": counterCodes[v]}
+	case aWebhook:
+		return webhookIDs[v]
+	case aDoomedWebhook:
+		if v == own {
+			return webhookIDs["doomed"]
+		}
+		return webhookIDs[missing]
 	case aFile:
 		return map[string]string{"code": pick(f.ownOnline.code, f.otherOnline.code, f.ownOnline.code),
 			"file_id": pick(f.ownOnline.fileID, f.otherOnline.fileID, "0b8f4a52-6f1e-4c1e-9d7a-3c2b1a000001"),

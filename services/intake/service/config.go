@@ -48,6 +48,14 @@ type Config struct {
 	// the work list's tab "Sắp đến hạn" and in the officers' 07:30 digest
 	// (MOTCUA_AT_RISK_HOURS).
 	AtRiskHours int
+	// WebhookRetryBase is the first retry delay of webhooks and of the national sync,
+	// doubling each time (MOTCUA_WEBHOOK_RETRY_BASE); WebhookAllowPrivate lets webhook
+	// URLs name loopback and private addresses (MOTCUA_WEBHOOK_ALLOW_PRIVATE);
+	// NationalSyncURL is where every status change is sent (MOTCUA_NATIONAL_SYNC_URL),
+	// none: no sync.
+	WebhookRetryBase    time.Duration
+	WebhookAllowPrivate bool
+	NationalSyncURL     string
 }
 
 // ReadConfig reads intake's settings from r.
@@ -78,6 +86,9 @@ func ReadConfig(r *config.Reader) (Config, error) {
 	c.VNPayURL = r.String("MOTCUA_VNPAY_URL", "")
 	c.VNPayTmnCode = r.String("MOTCUA_VNPAY_TMN_CODE", "")
 	c.VNPaySecret = r.Secret("MOTCUA_VNPAY_SECRET", "")
+	c.WebhookRetryBase = r.Duration("MOTCUA_WEBHOOK_RETRY_BASE", 30*time.Second)
+	c.WebhookAllowPrivate = r.Bool("MOTCUA_WEBHOOK_ALLOW_PRIVATE", false)
+	c.NationalSyncURL = r.String("MOTCUA_NATIONAL_SYNC_URL", "")
 	r.Require("MOTCUA_AUTH_SIGNING_KEY", c.SigningKey)
 	return c, r.Err()
 }

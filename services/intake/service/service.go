@@ -55,6 +55,9 @@ type Service struct {
 	// warnings); its passes run each minute, and a test runs them at a clock of its own.
 	Warnings *app.Warnings
 	warnings warningWork
+
+	// outward owes webhook endpoints and the national portal what they follow.
+	outward *outwardParties
 }
 
 // New connects to the database and the broker (waiting for both), migrates the intake
@@ -161,8 +164,11 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 	api.Accounts = &app.Accounts{Store: st}
 	api.Offices = &app.Offices{Store: st, Cache: cat, Relay: relay, Now: now}
 	api.Procedures = &app.Procedures{Store: st, Cache: cat}
+	out := newOutwardParties(cfg, inf, sealer, now, log)
+	api.Webhooks, api.NationalSync = out.webhooks, out.national
 	adminPages := &admin.Pages{Log: log, Verifier: api.Verifier, Calendar: cal, Calendars: api.Calendars,
-		Offices: api.Offices, Procedures: api.Procedures, Accounts: api.Accounts}
+		Offices: api.Offices, Procedures: api.Procedures, Accounts: api.Accounts,
+		Webhooks: out.webhooks, NationalSync: out.national, SyncOn: cfg.NationalSyncURL != ""}
 	// The citizen's online pages use the API's use cases and its limits per client.
 	online := &citizenweb.Pages{Log: log, Catalog: st, Verifications: api.Verifications, Online: api.Online,
 		Verifier: verifier, CodesAsked: api.VerificationsAsked, WrongCodes: api.VerificationsWrong,
@@ -173,6 +179,7 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 	return &Service{Store: st, Infra: inf, relay: relay, api: api, pages: pages, admin: adminPages, online: online, log: log,
 		Warnings: warnings.app, warnings: warnings,
 		notices:   notices,
+		outward:   out,
 		shipments: messaging.NewConsumer(inf.Pool, inf.JS, log, shipments.Consumer, shipments.Handler(road)),
 		custody: []*messaging.Consumer{
 			messaging.NewConsumer(inf.Pool, inf.JS, log, custodian.Dossiers, custodian.DossierHandler(app.Custodian{})),
@@ -191,15 +198,16 @@ func (s *Service) Mount(r chi.Router) {
 }
 
 // Workers are intake's background loops: the outbox relay, the follower of shipments,
-// the keepers of the custody chains, housekeeping, and the followers of calendar edits
-// and of ended sessions.
+// the keepers of the custody chains, housekeeping, the followers of calendar edits
+// and of ended sessions, and what owes and sends the webhooks and the national sync.
 func (s *Service) Workers() []lifecycle.Worker {
 	w := append(s.Infra.Workers(), s.relay.Run, s.shipments.Run, housekeeping(s.Store, s.log))
 	for _, c := range s.custody {
 		w = append(w, c.Run)
 	}
 	w = append(w, s.warnings.workers()...)
-	return append(w, s.notices.workers()...)
+	w = append(w, s.notices.workers()...)
+	return append(w, s.outward.workers()...)
 }
 
 // newMessenger reaches citizens by mail and SMS as the settings say; a channel without

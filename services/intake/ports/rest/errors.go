@@ -40,6 +40,12 @@ func (a *API) fail(w http.ResponseWriter, r *http.Request, err error) {
 		err = httpapi.Problem(http.StatusNotFound, "", "account_not_found")
 	case errors.Is(err, app.ErrNoSuchEntry):
 		err = httpapi.Problem(http.StatusNotFound, "", "entry_not_found")
+	case errors.Is(err, app.ErrNoWebhook):
+		err = httpapi.Problem(http.StatusNotFound, "", "webhook_not_found")
+	case errors.Is(err, app.ErrNoDelivery):
+		err = httpapi.Problem(http.StatusNotFound, "", "delivery_not_found")
+	case errors.Is(err, app.ErrWebhookDisabled):
+		err = httpapi.Problem(http.StatusConflict, "", "webhook_disabled")
 	case errors.As(err, &bad):
 		field := bad.First()
 		err = &httpapi.Error{Status: http.StatusUnprocessableEntity, Code: strings.ReplaceAll(bad[field], ".", "_"),

@@ -57,6 +57,10 @@ type API struct {
 	Procedures *app.Procedures
 	// Notices tell citizens what happens to their dossiers; a citizen stops them here.
 	Notices *app.Notices
+	// Webhooks subscribe other systems to the events; NationalSync tells how the
+	// national portal is kept level.
+	Webhooks     *app.Webhooks
+	NationalSync *app.NationalSync
 }
 
 // Mount adds intake's routes to r. Paths are spelled out whole (no sub-router) so the
@@ -104,6 +108,14 @@ func (a *API) Mount(r chi.Router) {
 		r.With(admin).Patch("/api/v1/offices/{code}", offices.change(a))
 		r.With(admin).Post("/api/v1/procedures", procedures.create(a))
 		r.With(admin).Patch("/api/v1/procedures/{code}", procedures.change(a))
+		r.With(admin).Post("/api/v1/webhooks", a.createWebhook)
+		r.With(admin).Get("/api/v1/webhooks", a.webhooks)
+		r.With(admin).Delete("/api/v1/webhooks/{id}", a.deleteWebhook)
+		r.With(admin).Get("/api/v1/webhooks/{id}/deliveries", a.webhookDeliveries)
+		r.With(admin).Post("/api/v1/webhooks/{id}/deliveries/{delivery_id}/retry", a.retryWebhookDelivery)
+		r.With(admin).Post("/api/v1/webhooks/{id}/secret", a.rotateWebhookSecret)
+		r.With(admin).Post("/api/v1/webhooks/{id}/test", a.testWebhook)
+		r.With(auth.RequireRole(a.Log, auth.RoleAdmin, auth.RoleSupervisor)).Get("/api/v1/sync/status", a.syncStatus)
 		actors := auth.RequireRole(a.Log, auth.RoleDesk, auth.RoleOfficer)
 		r.With(actors).Post("/api/v1/dossiers/{code}/actions/{action}", a.act)
 		r.With(actors).Post("/api/v1/dossiers/{code}/files", a.attachResult)
