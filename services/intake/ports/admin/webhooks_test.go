@@ -79,8 +79,12 @@ func TestWebhookPages(t *testing.T) {
 		last_error = '503 Service Unavailable: down for maintenance' WHERE id = $1`, call); err != nil {
 		t.Fatal(err)
 	}
-	wants(t, "the log", s.get(page+"?ok=hook.tested", me), http.StatusOK, "Đã gửi thử", "Lần gửi thử", "webhook-id: "+call.String(),
+	w = s.get(page+"?ok=hook.tested", me)
+	wants(t, "the log", w, http.StatusOK, "Đã gửi thử", "Lần gửi thử", "webhook-id: "+call.String(),
 		"Gửi lỗi, đã dừng thử", "14 lần thử", "HTTP 503", "down for maintenance")
+	if b := w.Body.String(); strings.Contains(b, "%s") || strings.Contains(b, "%!") || strings.Contains(b, "delivery.") {
+		t.Errorf("the log shows words unfilled or missing: %.3000s", b)
+	}
 	if w := s.post(page+"/gui-lai", url.Values{"delivery_id": {call.String()}}); w.Code != http.StatusSeeOther {
 		t.Fatalf("resend: %d %s", w.Code, w.Body)
 	}
@@ -91,6 +95,14 @@ func TestWebhookPages(t *testing.T) {
 		t.Errorf("after the resend the call is %s after %d tries (%v)", state, tries, err)
 	}
 	wants(t, "an unknown call", s.post(page+"/gui-lai", url.Values{"delivery_id": {uuid.NewString()}}), http.StatusNotFound, "Không tìm thấy")
+	if _, err := s.pool.Exec(ctx, "UPDATE webhook_deliveries SET state = 'sent', tries = 1, last_status = 204, sent_at = now() WHERE id = $1", call); err != nil {
+		t.Fatal(err)
+	}
+	w = s.get(page, me)
+	wants(t, "a call sent", w, http.StatusOK, "Đã gửi ·", "HTTP 204", "hệ thống nhận đã nhận lúc")
+	if b := w.Body.String(); strings.Contains(b, "%s") || strings.Contains(b, "%!") {
+		t.Errorf("the log shows words unfilled: %.3000s", b)
+	}
 
 	// A new secret, shown once, the old one still signing.
 	w = s.post(page+"/bi-mat", url.Values{})
