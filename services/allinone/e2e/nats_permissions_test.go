@@ -29,6 +29,7 @@ import (
 
 	"github.com/motcua/motcua/services/allinone/cluster"
 	"github.com/motcua/motcua/services/intake/custodian"
+	"github.com/motcua/motcua/services/intake/outward"
 	"github.com/motcua/motcua/services/intake/shipments"
 	"github.com/motcua/motcua/services/platform/calendarsync"
 	"github.com/motcua/motcua/services/platform/messaging"
@@ -46,7 +47,8 @@ var natsUsers = []string{"intake", "status", "postal"}
 // natsConsumers are the durable consumers each service runs, with the options the
 // service gives them (the calendar followers' names are those of each service.go).
 var natsConsumers = map[string][]messaging.ConsumerOptions{
-	"intake": {shipments.Consumer, calendarsync.Consumer("intake-calendar"), custodian.Dossiers, custodian.Shipments},
+	"intake": {shipments.Consumer, calendarsync.Consumer("intake-calendar"), custodian.Dossiers, custodian.Shipments,
+		outward.WebhookDossiers, outward.WebhookShipments, outward.NationalDossiers},
 	"status": {statusprojection.DossierConsumer, statusprojection.ShipmentConsumer, calendarsync.Consumer("status-calendar"),
 		sessionsync.Consumer("status-sessions")},
 	"postal": {postalprojection.DossierConsumer, postalprojection.OfficeConsumer, calendarsync.Consumer("postal-calendar"),
