@@ -132,9 +132,13 @@ func TestWebhooks(t *testing.T) {
 
 	// The log shows the call sent on its second try, after a 503.
 	var log []logEntry
-	e.call(t, "GET", "/api/v1/webhooks/"+hook.ID+"/deliveries", admin, nil).Expect(t, http.StatusOK).Decode(t, &log)
-	i := slices.IndexFunc(log, func(l logEntry) bool { return l.ID == id })
-	if i < 0 || log[i].Type != "dossier.received" || log[i].State != "sent" || log[i].Tries != 2 || log[i].LastStatus == nil ||
+	i := -1
+	waitfor.Within(t, 10*time.Second, "the log to say the call was sent", func() bool {
+		e.call(t, "GET", "/api/v1/webhooks/"+hook.ID+"/deliveries", admin, nil).Expect(t, http.StatusOK).Decode(t, &log)
+		i = slices.IndexFunc(log, func(l logEntry) bool { return l.ID == id })
+		return i >= 0 && log[i].State != "pending" // the answer is recorded once the try commits, just after it came
+	})
+	if log[i].Type != "dossier.received" || log[i].State != "sent" || log[i].Tries != 2 || log[i].LastStatus == nil ||
 		*log[i].LastStatus != 200 || log[i].SentAt == nil || log[i].NextAt != nil {
 		t.Fatalf("the log: %+v", log)
 	}
@@ -306,8 +310,12 @@ func TestNationalSync(t *testing.T) {
 		Failed     int     `json:"failed"`
 		LastSentAt *string `json:"last_sent_at"`
 	}
-	e.call(t, "GET", "/api/v1/sync/status", e.token(t, "supervisor.xuanloc"), nil).Expect(t, http.StatusOK).Decode(t, &backlog)
-	if backlog.Pending != 0 || backlog.Failed != 0 || backlog.LastSentAt == nil {
+	// The last record is counted sent once its try commits, just after the portal took it.
+	waitfor.Within(t, 10*time.Second, "the backlog to empty", func() bool {
+		e.call(t, "GET", "/api/v1/sync/status", e.token(t, "supervisor.xuanloc"), nil).Expect(t, http.StatusOK).Decode(t, &backlog)
+		return backlog.Pending == 0
+	})
+	if backlog.Failed != 0 || backlog.LastSentAt == nil {
 		t.Errorf("the backlog: %+v", backlog)
 	}
 	e.call(t, "GET", "/api/v1/sync/status", e.token(t, "desk.xuanloc"), nil).ExpectError(t, http.StatusForbidden, "forbidden", "")
