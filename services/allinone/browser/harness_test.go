@@ -7,26 +7,17 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/motcua/motcua/services/allinone/server/servertest"
 	"github.com/motcua/motcua/services/platform/pgtest"
 )
 
 var dbURL string
 
 func TestMain(m *testing.M) { pgtest.Main(m, &dbURL) }
-
-// serve runs the all-in-one with its embedded NATS and the demo data, on a database of
-// the journey's own, until the test ends, and returns its address.
-func serve(t *testing.T) string {
-	t.Helper()
-	return strings.TrimPrefix(servertest.Start(t, dbURL, nil).Base, "http://")
-}
 
 // chromiumPath finds Chromium: CHROMIUM_PATH, or chromium (Debian's) on PATH, or
 // another build of it.

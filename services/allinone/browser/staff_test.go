@@ -21,6 +21,9 @@ type staff struct {
 	c      *apiclient.Client
 	addr   string
 	tokens map[string]string
+	// databaseURL is the all-in-one's database, for a journey that sets up what no
+	// page or call can make quickly.
+	databaseURL string
 }
 
 func (s *staff) token(user string) string {
