@@ -107,6 +107,11 @@ func TestWebhooks(t *testing.T) {
 	}
 
 	rc := e.registerAtDistrict(t)
+	defer func() {
+		if n := e.count(t, "SELECT count(*) FROM national_sync"); n != 0 {
+			t.Errorf("%d national records made without MOTCUA_NATIONAL_SYNC_URL", n)
+		}
+	}()
 	waitfor.Within(t, 20*time.Second, "the receiver to take dossier.received on its second try", func() bool {
 		c := callsOf(t, r, "dossier.received")
 		return len(c) == 2 && c[1].Answered == http.StatusOK
@@ -258,6 +263,13 @@ func TestNationalSync(t *testing.T) {
 		return 0
 	})
 	e := startWith(t, nil, map[string]string{"MOTCUA_NATIONAL_SYNC_URL": portal.URL, "MOTCUA_WEBHOOK_RETRY_BASE": "500ms"})
+	// Private addresses are not allowed here: a webhook on one is refused, in words.
+	r := e.call(t, "POST", "/api/v1/webhooks", e.token(t, "admin.xuanloc"),
+		apitest.JSON(t, map[string]any{"url": "http://127.0.0.1:9/hooks", "events": []string{"dossier.*"}}))
+	r.ExpectError(t, http.StatusUnprocessableEntity, "url_private", "url")
+	if msg := r.APIError(t).Error.Message; !strings.HasPrefix(msg, "Không gửi webhook tới địa chỉ nội bộ") {
+		t.Errorf("the refusal of a private address says %q", msg)
+	}
 	rc := e.registerAtDistrict(t)
 	e.actOK(t, "desk.xuanloc", rc.Code, "transfer", map[string]any{"to_office": baoHoa, "via": "hand"})
 	s := e.actOK(t, "officer.baohoa", rc.Code, "accept", map[string]any{})
