@@ -105,7 +105,9 @@ func (NationalSync) Record(ctx context.Context, tx NationalTx, c StatusChange) e
 }
 
 // Backlog is how the sync stands.
-func (n *NationalSync) Backlog(ctx context.Context) (SyncBacklog, error) { return n.Store.SyncBacklog(ctx) }
+func (n *NationalSync) Backlog(ctx context.Context) (SyncBacklog, error) {
+	return n.Store.SyncBacklog(ctx)
+}
 
 // Failed returns the oldest records the portal never took.
 func (n *NationalSync) Failed(ctx context.Context) ([]SyncRecord, error) {
@@ -113,7 +115,9 @@ func (n *NationalSync) Failed(ctx context.Context) ([]SyncRecord, error) {
 }
 
 // Resend sends the record id again now (ErrNoSyncRecord).
-func (n *NationalSync) Resend(ctx context.Context, id uuid.UUID) error { return n.Store.ResendSyncRecord(ctx, id) }
+func (n *NationalSync) Resend(ctx context.Context, id uuid.UUID) error {
+	return n.Store.ResendSyncRecord(ctx, id)
+}
 
 // in is t in loc, nil for nil.
 func in(t *time.Time, loc *time.Location) *time.Time {
