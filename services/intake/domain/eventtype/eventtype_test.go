@@ -4,6 +4,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/motcua/motcua/proto/vocabulary"
 	"github.com/motcua/motcua/services/intake/domain/dossier"
 )
 
@@ -39,5 +40,21 @@ func TestPatterns(t *testing.T) {
 	}
 	if k := Known(); len(k) != len(dossier.Statuses)+len(ShipmentSteps) || !slices.Contains(k, Dossier(dossier.StatusReceived)) {
 		t.Errorf("Known: %v", k)
+	}
+}
+
+// TestTheCatalogueNamesEveryType: the types are those the catalogue of words names, and
+// so those the event catalogue (docs/events/asyncapi.yaml) documents from it.
+func TestTheCatalogueNamesEveryType(t *testing.T) {
+	steps := slices.Sorted(slices.Values(ShipmentSteps))
+	if !slices.Equal(steps, vocabulary.ShipmentStatuses()) {
+		t.Errorf("shipment steps %v, the catalogue's %v", steps, vocabulary.ShipmentStatuses())
+	}
+	var statuses []string
+	for _, s := range dossier.Statuses {
+		statuses = append(statuses, string(s))
+	}
+	if slices.Sort(statuses); !slices.Equal(statuses, vocabulary.Statuses()) {
+		t.Errorf("statuses %v, the catalogue's %v", statuses, vocabulary.Statuses())
 	}
 }
