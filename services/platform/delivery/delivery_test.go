@@ -210,7 +210,8 @@ func TestListenWakesTheQueue(t *testing.T) {
 	// The queue looks once at start; the item comes after it has gone to sleep.
 	waitfor.Within(t, 10*time.Second, "listening", func() bool {
 		var n int
-		_ = pool.QueryRow(context.Background(), "SELECT count(*) FROM pg_stat_activity WHERE query = 'LISTEN delivery'").Scan(&n)
+		_ = pool.QueryRow(context.Background(), `SELECT count(*) FROM pg_stat_activity
+			WHERE query = 'LISTEN delivery' AND datname = current_database()`).Scan(&n)
 		return n > 0
 	})
 	add(t, pool, "", "woken")
@@ -278,5 +279,25 @@ func TestRecordKeepsTheAnswerWithTheOutcome(t *testing.T) {
 	}
 	if len(recorded) != 2 || recorded[0] != 1 || recorded[1] != 2 {
 		t.Errorf("Record saw the tries %v, want 1 then 2 (the hold is no try)", recorded)
+	}
+}
+
+// TestBlockedItemsLetTheQueueSleep: items held behind a dead one of their order key do
+// not count as due, so the queue sleeps until its poll instead of looking again at once.
+func TestBlockedItemsLetTheQueueSleep(t *testing.T) {
+	pool := newPool(t)
+	p := &party{fails: map[string]int{"k1": 99}}
+	now := time.Now()
+	q := &delivery.Queue{Pool: pool, Table: "sends", Send: p.send, MaxTries: 1,
+		Now: func() time.Time { return now }, Log: slog.New(slog.DiscardHandler)}
+	add(t, pool, "K", "k1")
+	add(t, pool, "K", "k2")
+	drain(t, q)
+	if got := p.sent(); len(got) != 1 {
+		t.Fatalf("sent %v, want k1 alone (dead), k2 held behind it", got)
+	}
+	// A worker that finds nothing to send asks when the next item falls due: none.
+	if next, ok := delivery.NextDue(t, q); ok {
+		t.Errorf("an item held behind a dead one counts as due at %s", next)
 	}
 }

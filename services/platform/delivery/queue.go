@@ -126,7 +126,8 @@ func (q *Queue) work(ctx context.Context) {
 		default:
 			wait := q.Poll
 			if next, ok, err := q.nextDue(ctx); err == nil && ok {
-				wait = min(wait, max(next.Sub(q.Now()), time.Millisecond))
+				// Due now yet not claimed: another worker is claiming it; look again soon.
+				wait = min(wait, max(next.Sub(q.Now()), 50*time.Millisecond))
 			}
 			sleep(ctx, wait, q.wake)
 		}
@@ -143,68 +144,92 @@ func sleep(ctx context.Context, d time.Duration, wake <-chan struct{}) {
 	}
 }
 
-// One sends the first due item, if any, and says whether there was one.
+// One sends the first due item, if any, and says whether there was one. The item is
+// claimed in a short transaction that puts its next try a lease away (Timeout and ten
+// seconds), tried with no transaction open (no connection is held while the party
+// answers), and its outcome recorded in a second short transaction. A process that
+// stops or dies during the try leaves the item to be tried again when the lease ends.
 func (q *Queue) One(ctx context.Context) (bool, error) {
 	q.defaults()
-	ident := pgx.Identifier{q.Table}.Sanitize()
-	tx, err := q.Pool.Begin(ctx)
-	if err != nil {
-		return false, fmt.Errorf("deliver %s: %w", q.Table, err)
-	}
-	defer tx.Rollback(context.WithoutCancel(ctx)) //nolint:errcheck
-	// An item waits while an earlier one of its order key is not sent; that earlier one
-	// may be held by another worker (SKIP LOCKED skips it, NOT EXISTS still sees it).
-	var it Item
-	err = tx.QueryRow(ctx, `SELECT id, order_key, payload, tries, created_at FROM `+ident+` t
-		WHERE state = 'pending' AND next_at <= $1
-		  AND (order_key = '' OR NOT EXISTS (SELECT 1 FROM `+ident+` e
-		       WHERE e.order_key = t.order_key AND e.seq < t.seq AND e.state <> 'sent'))
-		ORDER BY next_at, seq LIMIT 1 FOR UPDATE SKIP LOCKED`, q.Now()).
-		Scan(&it.ID, &it.OrderKey, &it.Payload, &it.Tries, &it.CreatedAt)
-	if errors.Is(err, pgx.ErrNoRows) {
-		return false, nil
-	}
-	if err != nil {
-		return false, fmt.Errorf("deliver %s: claim: %w", q.Table, err)
+	it, ok, err := q.claim(ctx)
+	if !ok || err != nil {
+		return false, err
 	}
 	tryCtx, cancel := context.WithTimeout(ctx, q.Timeout)
 	res := q.Send(tryCtx, it)
 	cancel()
 	if ctx.Err() != nil && res.Err != nil {
-		return false, ctx.Err() // stopping: the try did not finish, the row stays pending
+		return false, ctx.Err() // stopping: the try did not finish; the lease ends, it goes again
 	}
-	now := q.Now()
-	dead, held := false, !res.Hold.IsZero() && res.Err == nil
-	switch {
-	case held:
-		_, err = tx.Exec(ctx, "UPDATE "+ident+" SET next_at = $2 WHERE id = $1", it.ID, res.Hold)
-	case res.Err == nil:
-		_, err = tx.Exec(ctx, "UPDATE "+ident+" SET state = 'sent', sent_at = $2, tries = tries + 1, last_error = '' WHERE id = $1", it.ID, now)
-		if err == nil && q.OnSent != nil {
-			err = q.OnSent(ctx, tx, it, now)
+	// The party has answered: what it answered is recorded even while stopping.
+	return true, q.record(context.WithoutCancel(ctx), it, res)
+}
+
+// due is the condition of an item that may be tried at $1: pending, due, and not behind
+// an earlier item of its order key that is not sent (held by another worker, waiting
+// for a retry, or dead).
+const due = `state = 'pending' AND next_at <= $1
+	AND (order_key = '' OR NOT EXISTS (SELECT 1 FROM %[1]s e
+	     WHERE e.order_key = t.order_key AND e.seq < t.seq AND e.state <> 'sent'))`
+
+// claim takes the first due item and leases it.
+func (q *Queue) claim(ctx context.Context) (Item, bool, error) {
+	ident := pgx.Identifier{q.Table}.Sanitize()
+	var it Item
+	err := pgx.BeginFunc(ctx, q.Pool, func(tx pgx.Tx) error {
+		now := q.Now()
+		err := tx.QueryRow(ctx, `SELECT id, order_key, payload, tries, created_at FROM `+ident+` t
+			WHERE `+fmt.Sprintf(due, ident)+` ORDER BY next_at, seq LIMIT 1 FOR UPDATE SKIP LOCKED`, now).
+			Scan(&it.ID, &it.OrderKey, &it.Payload, &it.Tries, &it.CreatedAt)
+		if err != nil {
+			return err
 		}
-	default:
-		tries := it.Tries + 1
-		dead = res.Permanent || tries >= q.MaxTries
-		state := Pending
-		if dead {
-			state = Dead
-		}
-		_, err = tx.Exec(ctx, "UPDATE "+ident+" SET state = $2, tries = $3, next_at = $4, last_error = $5 WHERE id = $1",
-			it.ID, state, tries, now.Add(q.Delay(tries)), truncate(res.Err.Error(), 500))
+		_, err = tx.Exec(ctx, "UPDATE "+ident+" SET next_at = $2 WHERE id = $1", it.ID, now.Add(q.Timeout+10*time.Second))
+		return err
+	})
+	if errors.Is(err, pgx.ErrNoRows) {
+		return it, false, nil
 	}
 	if err != nil {
-		return false, fmt.Errorf("deliver %s: record: %w", q.Table, err)
+		return it, false, fmt.Errorf("deliver %s: claim: %w", q.Table, err)
 	}
-	if q.Record != nil && !held {
+	return it, true, nil
+}
+
+// record keeps the outcome of the try of it: sent, held, to be tried again, or dead.
+func (q *Queue) record(ctx context.Context, it Item, res Result) error {
+	ident := pgx.Identifier{q.Table}.Sanitize()
+	now := q.Now()
+	dead, held := false, !res.Hold.IsZero() && res.Err == nil
+	err := pgx.BeginFunc(ctx, q.Pool, func(tx pgx.Tx) error {
+		var err error
+		switch {
+		case held:
+			_, err = tx.Exec(ctx, "UPDATE "+ident+" SET next_at = $2 WHERE id = $1", it.ID, res.Hold)
+		case res.Err == nil:
+			_, err = tx.Exec(ctx, "UPDATE "+ident+" SET state = 'sent', sent_at = $2, tries = tries + 1, last_error = '' WHERE id = $1", it.ID, now)
+			if err == nil && q.OnSent != nil {
+				err = q.OnSent(ctx, tx, it, now)
+			}
+		default:
+			tries := it.Tries + 1
+			dead = res.Permanent || tries >= q.MaxTries
+			state := Pending
+			if dead {
+				state = Dead
+			}
+			_, err = tx.Exec(ctx, "UPDATE "+ident+" SET state = $2, tries = $3, next_at = $4, last_error = $5 WHERE id = $1",
+				it.ID, state, tries, now.Add(q.Delay(tries)), truncate(res.Err.Error(), 500))
+		}
+		if err != nil || q.Record == nil || held {
+			return err
+		}
 		tried := it
 		tried.Tries++
-		if err := q.Record(context.WithoutCancel(ctx), tx, tried, res); err != nil {
-			return false, fmt.Errorf("deliver %s: record the try: %w", q.Table, err)
-		}
-	}
-	if err := tx.Commit(ctx); err != nil {
-		return false, fmt.Errorf("deliver %s: commit: %w", q.Table, err)
+		return q.Record(ctx, tx, tried, res)
+	})
+	if err != nil {
+		return fmt.Errorf("deliver %s: record: %w", q.Table, err)
 	}
 	if res.Err != nil {
 		it.Tries++
@@ -213,20 +238,27 @@ func (q *Queue) One(ctx context.Context) (bool, error) {
 			q.Failed(ctx, it, res, dead)
 		}
 	}
-	return true, nil
+	return nil
 }
 
-// nextDue is when the soonest pending item falls due.
+// nextDue is when the soonest item that may be tried falls due: one held behind an
+// earlier item of its order key is not counted, so a dossier waiting on a dead record
+// does not keep the queue awake.
 func (q *Queue) nextDue(ctx context.Context) (time.Time, bool, error) {
 	var next *time.Time
-	now := q.Now()
-	err := q.Pool.QueryRow(ctx, "SELECT greatest(min(next_at), $1) FROM "+pgx.Identifier{q.Table}.Sanitize()+
-		" WHERE state = 'pending'", now).Scan(&next)
+	ident := pgx.Identifier{q.Table}.Sanitize()
+	// greatest: an item due at once is stored due at -infinity, which time.Time cannot
+	// hold (and greatest would make nothing due now: it passes over a NULL).
+	err := q.Pool.QueryRow(ctx, "SELECT CASE WHEN min(next_at) IS NOT NULL THEN greatest(min(next_at), $2::timestamptz) END FROM "+ident+" t WHERE "+
+		fmt.Sprintf(due, ident), infinity, q.Now()).Scan(&next)
 	if err != nil || next == nil {
 		return time.Time{}, false, err
 	}
-	return *next, true, nil // an item due now but held behind an earlier one waits for a poll or a wake
+	return *next, true, nil
 }
+
+// infinity stands for no bound on an item's due time.
+var infinity = time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)
 
 func truncate(s string, n int) string {
 	if len(s) <= n {
