@@ -2,11 +2,13 @@ package app
 
 import (
 	"context"
+	"crypto/hmac"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/google/uuid"
@@ -54,8 +56,6 @@ type NoticeStore interface {
 	Recipient(ctx context.Context, id uuid.UUID) (r Recipient, ok bool, err error)
 	// OptOut records that the citizen of the dossier with code wants no more messages.
 	OptOut(ctx context.Context, code string) error
-	// Sent is the notices sent about the dossier with code, oldest first.
-	Sent(ctx context.Context, code string) ([]SentNotice, error)
 	// Queued is the queued notices f picks, newest first.
 	Queued(ctx context.Context, f NoticeFilter) ([]QueuedView, error)
 	// Again puts the notice id back to be sent now; ErrNotFound when no queue holds it.
@@ -85,14 +85,6 @@ type QueuedNotice struct {
 	Code      string       `json:"code"`
 	Kind      notice.Kind  `json:"kind"`
 	Facts     notice.Facts `json:"facts"`
-}
-
-// SentNotice is a notice as the lookup shows it: what was told, how and when.
-type SentNotice struct {
-	Kind    notice.Kind
-	Channel notice.Channel
-	State   string
-	At      time.Time
 }
 
 // NoticeSender hands a notice to each channel's party.
@@ -144,6 +136,10 @@ func (ns *Notices) open(field string, sealed []byte) string {
 // ErrNoAddress is why a notice cannot be sent: its dossier has no address for its
 // channel any more. No retry mends it.
 var ErrNoAddress = errors.New("the dossier has no address for this channel")
+
+// ErrAddressRefused is why a notice cannot be sent: its party refuses the address for
+// good (not an address, no such mailbox). No retry mends it.
+var ErrAddressRefused = errors.New("the address was refused")
 
 // Delivery is what became of a notice handed to its channel: sent (Err nil), held
 // until Hold (a phone outside the hours citizens are written to), or failed.
@@ -205,7 +201,18 @@ func (ns *Notices) Deliver(ctx context.Context, ch notice.Channel, id uuid.UUID,
 	default:
 		return Delivery{Err: fmt.Errorf("notice %s: no channel %q", id, ch), Permanent: true}
 	}
-	return Delivery{Err: err}
+	if err == nil {
+		return Delivery{}
+	}
+	// What is kept of a failure (the queue's log, the administrators' list) never names
+	// the citizen's address, whatever the party's answer repeated of it.
+	kept := err.Error()
+	for _, address := range []string{ns.open("applicant_email", r.EmailSealed), ns.open("applicant_phone", r.PhoneSealed)} {
+		if address != "" {
+			kept = strings.ReplaceAll(kept, address, "…")
+		}
+	}
+	return Delivery{Err: errors.New(kept), Permanent: errors.Is(err, ErrAddressRefused)}
 }
 
 // view is what the texts of q may say, in the citizen's language.
@@ -245,15 +252,10 @@ var ErrBadUnsubscribe = errors.New("the unsubscription link is not this dossier'
 
 // Unsubscribe stops the notices of the dossier with code, when token is its link's.
 func (ns *Notices) Unsubscribe(ctx context.Context, code, token string) error {
-	if token != ns.unsubscribeToken(code) {
+	if !hmac.Equal([]byte(token), []byte(ns.unsubscribeToken(code))) {
 		return ErrBadUnsubscribe
 	}
 	return ns.Store.OptOut(ctx, code)
-}
-
-// Sent is the notices sent about the dossier with code, for its lookup.
-func (ns *Notices) Sent(ctx context.Context, code string) ([]SentNotice, error) {
-	return ns.Store.Sent(ctx, code)
 }
 
 // groupThousands writes vnd with dots between thousands, as đồng are written.

@@ -8,7 +8,10 @@ import (
 )
 
 // Receipt is the receipt (form 01) of the dossier with code as a PDF, named
-// bien-nhan-<code>.pdf, for the mail that tells its citizen the desk received it.
+// bien-nhan-<code>.pdf, for the mail that tells its citizen the desk received it. A
+// message never carries the citizen's address, their ID number, nor (but the first) the
+// PIN: the mailed receipt leaves them out, and the lookup's QR code with the PIN; the
+// desk's printed receipt has them.
 func (p *Processor) Receipt(ctx context.Context, code string) (Attachment, error) {
 	rec, ok, err := p.Dossiers.Dossier(ctx, code)
 	if err != nil {
@@ -25,6 +28,7 @@ func (p *Processor) receiptAttachment(ctx context.Context, rec DossierRecord) (A
 	if err != nil {
 		return Attachment{}, err
 	}
+	d.Applicant.Address, d.Applicant.IDNumber, d.ResultAddress, d.LookupPIN, d.LookupURL = "", "", "", "", ""
 	var buf bytes.Buffer
 	if err := forms.PDF(&buf, forms.KindReceipt, d, p.Calendar.Calendar().Location()); err != nil {
 		return Attachment{}, err

@@ -14,9 +14,17 @@ import (
 	"net"
 	"net/mail"
 	"net/smtp"
+	"net/textproto"
 	"net/url"
 	"strings"
 	"time"
+)
+
+// ErrBadAddress is a message's address that is not one; ErrRecipientRefused is an
+// address the server refused for good (a 5xx answer). Neither names the address.
+var (
+	ErrBadAddress       = errors.New("mail: the recipient is not an address")
+	ErrRecipientRefused = errors.New("mail: the recipient was refused")
 )
 
 // Message is one mail to one address: its text, and the files attached (none for
@@ -73,7 +81,7 @@ func NewSMTP(rawURL, from string) (*SMTP, error) {
 // Send delivers m to the SMTP server, within ctx's deadline (30 s at most).
 func (s *SMTP) Send(ctx context.Context, m Message) error {
 	if _, err := mail.ParseAddress(m.To); err != nil {
-		return fmt.Errorf("mail: %q is not an address", m.To)
+		return ErrBadAddress
 	}
 	deadline := time.Now().Add(30 * time.Second)
 	if d, ok := ctx.Deadline(); ok && d.Before(deadline) {
@@ -116,6 +124,14 @@ func (s *SMTP) Send(ctx context.Context, m Message) error {
 		return fmt.Errorf("mail: from: %w", err)
 	}
 	if err := c.Rcpt(m.To); err != nil {
+		// The server's words often repeat the address: only its code is kept.
+		var refused *textproto.Error
+		if errors.As(err, &refused) {
+			if refused.Code/100 == 5 {
+				return fmt.Errorf("mail: the server refused the recipient (%d): %w", refused.Code, ErrRecipientRefused)
+			}
+			return fmt.Errorf("mail: the server did not take the recipient now (%d)", refused.Code)
+		}
 		return fmt.Errorf("mail: to: %w", err)
 	}
 	w, err := c.Data()

@@ -3,6 +3,7 @@ package messenger
 import (
 	"context"
 	"errors"
+	"fmt"
 
 	"github.com/motcua/motcua/services/intake/app"
 	"github.com/motcua/motcua/services/platform/mail"
@@ -32,7 +33,11 @@ func (n Notices) Mail(ctx context.Context, m app.NoticeMail) error {
 	for _, a := range m.Attachments {
 		msg.Attachments = append(msg.Attachments, mail.Attachment{Name: a.Name, ContentType: a.ContentType, Data: a.Data})
 	}
-	return n.Messenger.Mail.Send(ctx, msg)
+	err := n.Messenger.Mail.Send(ctx, msg)
+	if errors.Is(err, mail.ErrBadAddress) || errors.Is(err, mail.ErrRecipientRefused) {
+		return fmt.Errorf("%w: %w", app.ErrAddressRefused, err)
+	}
+	return err
 }
 
 // SMS sends text to phone.

@@ -68,23 +68,6 @@ func (s *Store) OptOut(ctx context.Context, code string) error {
 	return nil
 }
 
-// Sent is the notices about the dossier with code, in every channel, oldest first.
-func (s *Store) Sent(ctx context.Context, code string) ([]app.SentNotice, error) {
-	rows, err := s.pool.Query(ctx, `SELECT kind, channel, state, coalesce(sent_at, created_at) FROM (
-		SELECT kind, 'mail' AS channel, state, sent_at, created_at FROM notice_mail WHERE dossier_code = $1
-		UNION ALL SELECT kind, 'sms', state, sent_at, created_at FROM notice_sms WHERE dossier_code = $1
-		UNION ALL SELECT kind, 'zns', state, sent_at, created_at FROM notice_zns WHERE dossier_code = $1) n
-		ORDER BY coalesce(sent_at, created_at)`, code)
-	if err != nil {
-		return nil, fmt.Errorf("notices sent: %w", err)
-	}
-	return pgx.CollectRows(rows, func(row pgx.CollectableRow) (app.SentNotice, error) {
-		var n app.SentNotice
-		err := row.Scan(&n.Kind, &n.Channel, &n.State, &n.At)
-		return n, err
-	})
-}
-
 // noticeChannels are the channels with a queue table each.
 var noticeChannels = []notice.Channel{notice.Mail, notice.SMS, notice.ZNS}
 

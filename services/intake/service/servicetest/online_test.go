@@ -2,6 +2,7 @@ package servicetest
 
 import (
 	"bytes"
+	"compress/zlib"
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
@@ -16,6 +17,7 @@ import (
 	"github.com/motcua/motcua/services/intake/demo"
 	"github.com/motcua/motcua/services/platform/apitest"
 	"github.com/motcua/motcua/services/platform/mailtest"
+	"github.com/motcua/motcua/services/platform/printsheet/printsheettest"
 	"github.com/motcua/motcua/services/platform/waitfor"
 )
 
@@ -206,6 +208,17 @@ func TestSubmitOnline(t *testing.T) {
 		t.Errorf("the receipt attached: %q %q, %d bytes (%d read), starting %q", a[0].FileName, a[0].ContentType, a[0].Size,
 			len(a[0].Data), a[0].Data[:min(8, len(a[0].Data))])
 	}
+	// It is the dossier's receipt, without what a message never carries: the address, the
+	// ID number, the PIN (given by the first message only).
+	if pdf := inflated(t, a[0].Data); !bytes.Contains(pdf, printsheettest.Text(got.Code)) {
+		t.Error("the receipt attached does not name the dossier")
+	} else {
+		for _, leak := range []string{got.LookupPIN, "Ấp 1, xã Xuân Bắc", "075123456789"} {
+			if bytes.Contains(pdf, printsheettest.Text(leak)) {
+				t.Errorf("the receipt attached carries %q", leak)
+			}
+		}
+	}
 
 	var id string
 	if err := e.DB.QueryRow(t.Context(), "SELECT id FROM dossiers WHERE code = $1", got.Code).Scan(&id); err != nil {
@@ -349,4 +362,28 @@ func TestSupplementOnline(t *testing.T) {
 func multipartWithNote(t testing.TB, note string, files ...upload) ([]byte, string) {
 	t.Helper()
 	return apitest.Multipart(t, map[string]string{"note": note}, parts(files)...)
+}
+
+// inflated is pdf with each of its compressed streams inflated in place, so that its
+// text can be looked for.
+func inflated(t *testing.T, pdf []byte) []byte {
+	t.Helper()
+	var out []byte
+	for {
+		i := bytes.Index(pdf, []byte("stream\n"))
+		if i < 0 {
+			return append(out, pdf...)
+		}
+		j := bytes.Index(pdf[i:], []byte("endstream"))
+		if j < 0 {
+			t.Fatal("a PDF stream without its end")
+		}
+		out = append(out, pdf[:i]...)
+		r, err := zlib.NewReader(bytes.NewReader(pdf[i+len("stream\n") : i+j]))
+		if err == nil {
+			body, _ := io.ReadAll(r)
+			out = append(out, body...)
+		}
+		pdf = pdf[i+j+len("endstream"):]
+	}
 }
