@@ -27,17 +27,22 @@ const (
 )
 
 // DigestAt is the local time of day from which a working day's digest is sent: 07:30,
-// when the offices open.
-const DigestAt = 7*time.Hour + 30*time.Minute
+// when the offices open; DigestUntil the time after which a day's digest not made yet
+// (the product was down, or mail was set up later) is no longer sent: 17:00, when they
+// close. Nobody is mailed a day's work list at night.
+const (
+	DigestAt    = 7*time.Hour + 30*time.Minute
+	DigestUntil = 17 * time.Hour
+)
 
 // DigestDay is the working day whose digest is due at now: ok when now, in the
 // calendar's time zone, is on a working day of cal (weekends, days off and worked
-// weekend days as it says) at or after 07:30.
+// weekend days as it says) from 07:30 and before 17:00.
 func DigestDay(cal *worktime.Calendar, now time.Time) (worktime.Date, bool) {
 	local := now.In(cal.Location())
 	day := worktime.DateOf(local)
 	midnight := time.Date(local.Year(), local.Month(), local.Day(), 0, 0, 0, 0, cal.Location())
-	if !cal.IsWorkingDay(day) || local.Sub(midnight) < DigestAt {
+	if since := local.Sub(midnight); !cal.IsWorkingDay(day) || since < DigestAt || since >= DigestUntil {
 		return worktime.Date{}, false
 	}
 	return day, true

@@ -9,8 +9,8 @@ import (
 	"github.com/motcua/motcua/services/worktime"
 )
 
-// TestDigestDay: the digest is due from 07:30 local on the calendar's working days: not
-// before it, not on a Sunday or a holiday, but on a Saturday that is worked; the hour is
+// TestDigestDay: the digest is due from 07:30 to 17:00 local on the calendar's working
+// days: not before, not after, not on a Sunday or a holiday, but on a Saturday that is worked; the hour is
 // the offices', whatever the clock's zone.
 func TestDigestDay(t *testing.T) {
 	cal := worktime.NewLive().Calendar()
@@ -24,7 +24,9 @@ func TestDigestDay(t *testing.T) {
 		{"Monday 07:29", at(2026, 12, 7, 7, 29), false},
 		{"Monday 07:30", at(2026, 12, 7, 7, 30), true},
 		{"Monday 16:00, after a restart", at(2026, 12, 7, 16, 0), true},
-		{"Monday 23:59", at(2026, 12, 7, 23, 59), true},
+		{"Monday 16:59", at(2026, 12, 7, 16, 59), true},
+		{"Monday 17:00, the offices closed", at(2026, 12, 7, 17, 0), false},
+		{"Monday 23:59", at(2026, 12, 7, 23, 59), false},
 		{"Sunday", at(2026, 12, 6, 9, 0), false},
 		{"Saturday", at(2026, 12, 5, 9, 0), false},
 		{"National Day", at(2026, 9, 2, 9, 0), false},
