@@ -29,6 +29,7 @@ import (
 
 	"github.com/motcua/motcua/services/allinone/cluster"
 	"github.com/motcua/motcua/services/intake/custodian"
+	"github.com/motcua/motcua/services/intake/notifier"
 	"github.com/motcua/motcua/services/intake/outward"
 	"github.com/motcua/motcua/services/intake/shipments"
 	"github.com/motcua/motcua/services/platform/calendarsync"
@@ -48,8 +49,9 @@ var natsUsers = []string{"intake", "status", "postal"}
 // service gives them (the calendar followers' names are those of each service.go).
 var natsConsumers = map[string][]messaging.ConsumerOptions{
 	"intake": {shipments.Consumer, calendarsync.Consumer("intake-calendar"), custodian.Dossiers, custodian.Shipments,
-		outward.WebhookDossiers, outward.WebhookShipments, outward.NationalDossiers},
-	"status": {statusprojection.DossierConsumer, statusprojection.ShipmentConsumer, calendarsync.Consumer("status-calendar"),
+		outward.WebhookDossiers, outward.WebhookShipments, outward.NationalDossiers, notifier.Dossiers, notifier.Shipments},
+	"status": {statusprojection.DossierConsumer, statusprojection.ShipmentConsumer, statusprojection.NoticeConsumer,
+		calendarsync.Consumer("status-calendar"),
 		sessionsync.Consumer("status-sessions")},
 	"postal": {postalprojection.DossierConsumer, postalprojection.OfficeConsumer, calendarsync.Consumer("postal-calendar"),
 		sessionsync.Consumer("postal-sessions")},
@@ -179,6 +181,7 @@ func TestNATSPermissions(t *testing.T) {
 			"reference.v1.calendar." + strconv.Itoa(time.Now().Year()),
 			sessionsync.Subject("desk.xuanloc"),
 			"custody.v1.heads." + uuid.NewString(),
+			"notice.v1." + uuid.NewString() + ".sent",
 		},
 		"postal": {"postal.v1." + uuid.NewString() + ".created"},
 	}
@@ -188,6 +191,7 @@ func TestNATSPermissions(t *testing.T) {
 			"reference.v1.office.000.01.16.H19",
 			"reference.v1.calendar." + strconv.Itoa(time.Now().Year()+1),
 			sessionsync.Subject("desk.giaray"),
+			"notice.v1." + uuid.NewString() + ".sent",
 		},
 		"postal": {"postal.v1." + uuid.NewString() + ".recorded"},
 	}
