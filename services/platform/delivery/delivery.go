@@ -6,11 +6,11 @@
 // an order key are sent one at a time in the order they were added, a dead one holding
 // back those after it.
 //
-// Each item is sent in a transaction of its own that holds its row: the row is marked
-// sent in the same transaction, right after the party answered. A process killed
-// between the party's answer and that commit sends the item again when it comes back,
-// under the same id (Message-ID, webhook-id), so at most the items in flight at the kill
-// are sent twice and none is lost.
+// Each item is claimed with a lease (a short transaction puts its next try past the
+// try's timeout), tried with no transaction open, and its outcome recorded right after
+// the party answered. A process killed between the party's answer and that record sends
+// the item again when the lease ends, under the same id (Message-ID, webhook-id), so at
+// most the items in flight at the kill are sent twice and none is lost.
 //
 // A queue's table has these columns (the owner adds its own beside them):
 //
