@@ -66,7 +66,7 @@ func (q Queues) Webhooks(hooks *store.Webhooks, client *http.Client) *delivery.Q
 // National is the queue of the records owed to the portal at url, sent in order per
 // dossier.
 func (q Queues) National(url string) *delivery.Queue {
-	return &delivery.Queue{Pool: q.Pool, Table: store.NationalSyncRecords, Base: q.Base, MaxDelay: MaxDelay, MaxTries: MaxTries,
+	return &delivery.Queue{Pool: q.Pool, Table: store.NationalSyncRecords, Ordered: true, Base: q.Base, MaxDelay: MaxDelay, MaxTries: MaxTries,
 		Timeout: tryTimeout, Now: q.Now, Log: q.Log.With("queue", store.NationalSyncRecords),
 		Send: outcall.NewPortal(url).Send}
 }

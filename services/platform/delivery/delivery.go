@@ -25,7 +25,8 @@
 //	created_at timestamptz NOT NULL
 //	sent_at    timestamptz
 //
-// with an index on (next_at) WHERE state = 'pending'. Adding an item notifies the
+// with an index on (next_at) WHERE state = 'pending', and for an ordered queue one on
+// (order_key, seq). Adding an item notifies the
 // channel "delivery" with the table's name, so a queue in any process wakes at the
 // commit instead of at its next poll.
 package delivery

@@ -156,7 +156,7 @@ func TestOrderKeyHoldsLaterItems(t *testing.T) {
 	pool := newPool(t)
 	p := &party{fails: map[string]int{"x1": 1}}
 	now := time.Now()
-	q := &delivery.Queue{Pool: pool, Table: "sends", Send: p.send, Base: time.Minute,
+	q := &delivery.Queue{Pool: pool, Table: "sends", Send: p.send, Base: time.Minute, Ordered: true,
 		Now: func() time.Time { return now }, Log: slog.New(slog.DiscardHandler)}
 	add(t, pool, "X", "x1")
 	add(t, pool, "X", "x2")
@@ -288,7 +288,7 @@ func TestBlockedItemsLetTheQueueSleep(t *testing.T) {
 	pool := newPool(t)
 	p := &party{fails: map[string]int{"k1": 99}}
 	now := time.Now()
-	q := &delivery.Queue{Pool: pool, Table: "sends", Send: p.send, MaxTries: 1,
+	q := &delivery.Queue{Pool: pool, Table: "sends", Send: p.send, MaxTries: 1, Ordered: true,
 		Now: func() time.Time { return now }, Log: slog.New(slog.DiscardHandler)}
 	add(t, pool, "K", "k1")
 	add(t, pool, "K", "k2")

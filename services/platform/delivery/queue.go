@@ -30,6 +30,10 @@ type Queue struct {
 	Workers int
 	// Poll is how often the table is looked at when nothing woke the queue (default 5 s).
 	Poll time.Duration
+	// Ordered says the table's items go in order per order key (its table then has an
+	// index on (order_key, seq)); without it the order key is not looked at, and no item
+	// waits for another.
+	Ordered bool
 	// Timeout bounds one try (default 30 s).
 	Timeout time.Duration
 	// Now is the clock (default time.Now).
@@ -165,12 +169,17 @@ func (q *Queue) One(ctx context.Context) (bool, error) {
 	return true, q.record(context.WithoutCancel(ctx), it, res)
 }
 
-// due is the condition of an item that may be tried at $1: pending, due, and not behind
-// an earlier item of its order key that is not sent (held by another worker, waiting
-// for a retry, or dead).
-const due = `state = 'pending' AND next_at <= $1
-	AND (order_key = '' OR NOT EXISTS (SELECT 1 FROM %[1]s e
-	     WHERE e.order_key = t.order_key AND e.seq < t.seq AND e.state <> 'sent'))`
+// due is the condition of an item that may be tried at $1: pending, due, and, in an
+// ordered queue, not behind an earlier item of its order key that is not sent (held by
+// another worker, waiting for a retry, or dead).
+func (q *Queue) due() string {
+	ident := pgx.Identifier{q.Table}.Sanitize()
+	if !q.Ordered {
+		return "state = 'pending' AND next_at <= $1"
+	}
+	return `state = 'pending' AND next_at <= $1 AND NOT EXISTS (SELECT 1 FROM ` + ident + ` e
+		WHERE e.order_key = t.order_key AND e.seq < t.seq AND e.state <> 'sent')`
+}
 
 // claim takes the first due item and leases it.
 func (q *Queue) claim(ctx context.Context) (Item, bool, error) {
@@ -179,7 +188,7 @@ func (q *Queue) claim(ctx context.Context) (Item, bool, error) {
 	err := pgx.BeginFunc(ctx, q.Pool, func(tx pgx.Tx) error {
 		now := q.Now()
 		err := tx.QueryRow(ctx, `SELECT id, order_key, payload, tries, created_at FROM `+ident+` t
-			WHERE `+fmt.Sprintf(due, ident)+` ORDER BY next_at, seq LIMIT 1 FOR UPDATE SKIP LOCKED`, now).
+			WHERE `+q.due()+` ORDER BY next_at, seq LIMIT 1 FOR UPDATE SKIP LOCKED`, now).
 			Scan(&it.ID, &it.OrderKey, &it.Payload, &it.Tries, &it.CreatedAt)
 		if err != nil {
 			return err
@@ -250,7 +259,7 @@ func (q *Queue) nextDue(ctx context.Context) (time.Time, bool, error) {
 	// greatest: an item due at once is stored due at -infinity, which time.Time cannot
 	// hold (and greatest would make nothing due now: it passes over a NULL).
 	err := q.Pool.QueryRow(ctx, "SELECT CASE WHEN min(next_at) IS NOT NULL THEN greatest(min(next_at), $2::timestamptz) END FROM "+ident+" t WHERE "+
-		fmt.Sprintf(due, ident), infinity, q.Now()).Scan(&next)
+		q.due(), infinity, q.Now()).Scan(&next)
 	if err != nil || next == nil {
 		return time.Time{}, false, err
 	}
