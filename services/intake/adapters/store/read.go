@@ -23,12 +23,25 @@ const readStepsSQL = `SELECT s.action, s.at, s.actor, s.office, s.from_office, s
 	FROM dossier_steps s JOIN dossiers d ON d.id = s.dossier_id WHERE d.code = $1 ORDER BY s.version`
 
 // Dossier returns the dossier with code and its steps; ok is false when there is none.
+// The dossier, its steps and its files are read as of one moment (one repeatable-read
+// transaction): read statement by statement, an action committing between them would
+// show its step beside the state before it.
 func (s *Dossiers) Dossier(ctx context.Context, code string) (r app.DossierRecord, ok bool, err error) {
+	err = pgx.BeginTxFunc(ctx, s.pool, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly},
+		func(tx pgx.Tx) error {
+			r, ok, err = readDossier(ctx, tx, code)
+			return err
+		})
+	return r, ok, err
+}
+
+// readDossier reads the dossier with code, its steps and its files within tx.
+func readDossier(ctx context.Context, tx pgx.Tx, code string) (r app.DossierRecord, ok bool, err error) {
 	b := &pgx.Batch{}
 	b.Queue(readDossierSQL, code)
 	b.Queue(readStepsSQL, code)
 	b.Queue(readFilesSQL, code)
-	br := s.pool.SendBatch(ctx, b)
+	br := tx.SendBatch(ctx, b)
 	defer br.Close()
 	var docs []byte
 	row := br.QueryRow()
