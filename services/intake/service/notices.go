@@ -51,7 +51,7 @@ func newNotices(inf *infra.Infra, cfg Config, msgr messenger.Messenger, st *stor
 			continue
 		}
 		w.queues = append(w.queues, &delivery.Queue{Pool: inf.Pool, Table: store.NoticeTable(ch), Log: log,
-			Base: 30 * time.Second, MaxTries: 8, Now: now,
+			Now: now, // retries: delivery's defaults (30 s doubling, 8 tries)
 			Send: func(ctx context.Context, it delivery.Item) delivery.Result {
 				d := ns.Deliver(ctx, ch, it.ID, it.Payload)
 				return delivery.Result{Err: d.Err, Permanent: d.Permanent, Hold: d.Hold}

@@ -112,10 +112,10 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 		return nil, fmt.Errorf("intake: %w", err)
 	}
 	signInGuard := rest.NewSignInGuard()
-	atRiskHours := cfg.AtRiskHours
-	if atRiskHours <= 0 { // a Config built in code rather than read
-		atRiskHours = config.DefaultAtRiskHours
+	if cfg.AtRiskHours <= 0 { // a Config built in code rather than read
+		cfg.AtRiskHours = config.DefaultAtRiskHours
 	}
+	atRiskHours := cfg.AtRiskHours
 	cat := app.NewCatalog(st, 30*time.Second)
 	api := &rest.API{
 		SignInGuard: signInGuard,

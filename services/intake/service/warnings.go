@@ -8,7 +8,6 @@ import (
 	"github.com/motcua/motcua/services/intake/adapters/messenger"
 	"github.com/motcua/motcua/services/intake/adapters/store"
 	"github.com/motcua/motcua/services/intake/app"
-	"github.com/motcua/motcua/services/platform/config"
 	"github.com/motcua/motcua/services/platform/delivery"
 	"github.com/motcua/motcua/services/platform/infra"
 	"github.com/motcua/motcua/services/platform/lifecycle"
@@ -31,14 +30,10 @@ const warningPass = time.Minute
 // the settings, and none is made without one.
 func newWarnings(inf *infra.Infra, cfg Config, msgr messenger.Messenger, st *store.Store, cat *app.Catalog,
 	now func() time.Time, log *slog.Logger) warningWork {
-	hours := cfg.AtRiskHours
-	if hours <= 0 { // a Config built in code rather than read
-		hours = config.DefaultAtRiskHours
-	}
-	w := warningWork{log: log, app: &app.Warnings{Store: st, Calendar: inf.Calendar, Catalog: cat, AtRiskHours: hours,
+	w := warningWork{log: log, app: &app.Warnings{Store: st, Calendar: inf.Calendar, Catalog: cat, AtRiskHours: cfg.AtRiskHours,
 		Mail: msgr.Mail != nil, Send: msgr, PublicURL: cfg.PublicURL, Now: now}}
 	if w.app.Mail {
-		w.queue = &delivery.Queue{Pool: inf.Pool, Table: store.StaffMailTable, Log: log, Base: 30 * time.Second, MaxTries: 8, Now: now,
+		w.queue = &delivery.Queue{Pool: inf.Pool, Table: store.StaffMailTable, Log: log, Now: now, // retries: delivery's defaults
 			Send: func(ctx context.Context, it delivery.Item) delivery.Result {
 				d := w.app.Deliver(ctx, it.ID, it.Payload)
 				return delivery.Result{Err: d.Err, Permanent: d.Permanent}

@@ -16,7 +16,6 @@ import (
 	"github.com/motcua/motcua/services/platform/database"
 	"github.com/motcua/motcua/services/platform/delivery"
 	"github.com/motcua/motcua/services/platform/pgtest"
-	"github.com/motcua/motcua/services/platform/waitfor"
 )
 
 var dbURL string
@@ -197,25 +196,33 @@ func TestHoldPutsBackUntried(t *testing.T) {
 	}
 }
 
+// TestListenWakesTheQueue: the commit of an item wakes its table's queue through
+// PostgreSQL's notification, and nothing else does once the listener's first kick (for
+// items added while nobody listened) is taken.
 func TestListenWakesTheQueue(t *testing.T) {
 	pool := newPool(t)
-	p := &party{}
-	// A poll of an hour: only the notification of the commit can wake the queue in time.
-	q := &delivery.Queue{Pool: pool, Table: "sends", Send: p.send, Poll: time.Hour, Log: slog.New(slog.DiscardHandler)}
+	q := &delivery.Queue{Pool: pool, Table: "sends", Log: slog.New(slog.DiscardHandler)}
+	wake := delivery.Wakes(q)
 	ctx, cancel := context.WithCancel(context.Background())
 	var wg sync.WaitGroup
-	wg.Go(func() { q.Run(ctx) })
 	wg.Go(func() { delivery.Listen(ctx, pool, slog.New(slog.DiscardHandler), q) })
 	t.Cleanup(func() { cancel(); wg.Wait() })
-	// The queue looks once at start; the item comes after it has gone to sleep.
-	waitfor.Within(t, 10*time.Second, "listening", func() bool {
-		var n int
-		_ = pool.QueryRow(context.Background(), `SELECT count(*) FROM pg_stat_activity
-			WHERE query = 'LISTEN delivery' AND datname = current_database()`).Scan(&n)
-		return n > 0
-	})
+	woken := func(what string) {
+		t.Helper()
+		select {
+		case <-wake:
+		case <-time.After(10 * time.Second):
+			t.Fatalf("the queue was not woken: %s", what)
+		}
+	}
+	woken("the listener's first kick")
+	select {
+	case <-wake:
+		t.Fatal("the queue was woken with no item added")
+	default:
+	}
 	add(t, pool, "", "woken")
-	waitfor.Within(t, 10*time.Second, "the item sent", func() bool { return len(p.sent()) == 1 })
+	woken("the notification of the item's commit")
 }
 
 // TestRecordKeepsTheAnswerWithTheOutcome: an item is added with the owner's own

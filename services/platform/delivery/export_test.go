@@ -15,3 +15,9 @@ func NextDue(t *testing.T, q *Queue) (time.Time, bool) {
 	}
 	return next, ok
 }
+
+// Wakes is the channel that wakes q, for the tests.
+func Wakes(q *Queue) <-chan struct{} {
+	q.defaults()
+	return q.wake
+}
