@@ -11,24 +11,23 @@ import (
 
 var _ indicators.Counts = (*Store)(nil)
 
-// Breakdown computes the counters of the dossiers matching f in one aggregate query:
-// the total, per procedure and per handling office (grouping sets over one scan).
+// Breakdown computes the counters of the dossiers matching f in one aggregate query
+// over partsSQL: the total, per procedure and per handling office (grouping sets over
+// one pass), each group named as procedure_names and office_names name it.
 func (s *Store) Breakdown(ctx context.Context, f indicators.Filter) (indicators.Breakdown, error) {
-	rows, err := s.pool.Query(ctx, `WITH d AS (
-		SELECT d.procedure_code, d.procedure_name, d.handling_office_code, d.handling_office_name,
-			d.channel, d.processing_seconds, r.score, d.check_seconds,
-			`+standingSQL+` AS standing
-		FROM dossiers d LEFT JOIN ratings r ON r.dossier_id = d.id
-		WHERE `+statsWhereSQL+`
-	)
+	rows, err := s.pool.Query(ctx, `WITH `+partsSQL("true")+`
 	SELECT
 		CASE WHEN GROUPING(procedure_code) = 0 THEN 'procedure'
 			WHEN GROUPING(handling_office_code) = 0 THEN 'office' ELSE 'total' END,
 		COALESCE(procedure_code, handling_office_code, ''),
-		CASE WHEN GROUPING(procedure_code) = 0 THEN max(procedure_name)
-			WHEN GROUPING(handling_office_code) = 0 THEN max(handling_office_name) ELSE '' END,
+		CASE WHEN GROUPING(procedure_code) = 0
+				THEN COALESCE((SELECT n.name FROM procedure_names n WHERE n.code = procedure_code), procedure_code)
+			WHEN GROUPING(handling_office_code) = 0
+				THEN COALESCE((SELECT COALESCE(n.handled_name, n.held_name) FROM office_names n
+					WHERE n.code = handling_office_code), handling_office_code)
+			ELSE '' END,
 		`+countersSQL+`
-	FROM d
+	FROM parts
 	GROUP BY GROUPING SETS ((), (procedure_code), (handling_office_code))
 	ORDER BY 1, 2`, f.From, f.To, f.Now, f.Office, f.Procedure, f.Within)
 	if err != nil {
