@@ -133,7 +133,7 @@ func TestNATSPermissions(t *testing.T) {
 
 	// status listens for dossier and shipment events on core NATS, as it does to evict
 	// the views it caches; the counters beside check that the events reach it.
-	if _, err := trackcache.Listen(conns["status"], trackcache.New(100, time.Minute, time.Now)); err != nil {
+	if _, err := trackcache.Listen(conns["status"], trackcache.New(100, 1<<20, time.Minute, time.Now)); err != nil {
 		t.Fatal(err)
 	}
 	var heardMu sync.Mutex

@@ -34,9 +34,11 @@ type Config struct {
 	config.Common
 	PublicKey string
 	PINKey    []byte
-	// CacheSize and CacheTTL bound the citizen views kept in memory.
-	CacheSize int
-	CacheTTL  time.Duration
+	// CacheSize, CacheBytes and CacheTTL bound the citizen views kept in memory: how
+	// many, how many bytes in all, and for how long.
+	CacheSize  int
+	CacheBytes int
+	CacheTTL   time.Duration
 	// AtRiskHours: an open dossier due within this many working hours is at risk, on
 	// the staff lists (?at_risk=true) and the dashboard (MOTCUA_AT_RISK_HOURS).
 	AtRiskHours int
@@ -54,6 +56,7 @@ func ReadConfig(r *config.Reader) (Config, error) {
 		PublicKey:   r.String("MOTCUA_AUTH_PUBLIC_KEY", ""),
 		PINKey:      r.Key("MOTCUA_PIN_KEY"),
 		CacheSize:   r.Int("MOTCUA_TRACK_CACHE_SIZE", 20000),
+		CacheBytes:  r.Int("MOTCUA_TRACK_CACHE_BYTES", DefaultCacheBytes),
 		CacheTTL:    r.Duration("MOTCUA_TRACK_CACHE_TTL", 30*time.Second),
 		AtRiskHours: r.AtRiskHours(),
 	}
@@ -77,6 +80,11 @@ type Service struct {
 	dashboard *dashboard.Pages
 }
 
+// DefaultCacheBytes bounds the bytes of the citizen views kept in memory
+// (MOTCUA_TRACK_CACHE_BYTES): about four thousand views of a dozen steps (4 KiB each), so that the
+// memory of a status process does not grow with the dossiers looked up.
+const DefaultCacheBytes = 16 << 20
+
 // New connects (waiting for the database and the broker), migrates the status schema and
 // builds the consumer and API.
 func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
@@ -89,7 +97,10 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 	if now == nil {
 		now = time.Now
 	}
-	cache := trackcache.New(cfg.CacheSize, cfg.CacheTTL, time.Now)
+	if cfg.CacheBytes <= 0 { // a Config built in code rather than read
+		cfg.CacheBytes = DefaultCacheBytes
+	}
+	cache := trackcache.New(cfg.CacheSize, cfg.CacheBytes, cfg.CacheTTL, time.Now)
 	// Staff tokens of accounts disabled or changed since they were signed are refused.
 	others, err := auth.ParsePublicKeys(cfg.OtherAuthKeys)
 	if err != nil {
@@ -113,6 +124,10 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Service, error) {
 		calendar = inf.Calendar.Calendar
 	}
 	st := store.New(inf.Pool)
+	if err := st.UseZone(ctx, loc); err != nil {
+		inf.Close()
+		return nil, fmt.Errorf("status: %w", err)
+	}
 	citizens := citizen.NewService(citizen.Options{Dossiers: st, Ratings: st, Views: cache, PINKey: cfg.PINKey,
 		Location: loc, Now: now, Calendar: calendar, Limits: citizen.DefaultLimits()})
 	atRiskHours := cfg.AtRiskHours

@@ -26,17 +26,21 @@ import (
 	"github.com/motcua/motcua/services/status/app/citizen"
 )
 
-// Cache is a bounded, least-recently-used map from dossier code to view: the
+// Cache is a least-recently-used map from dossier code to view, bounded both by the
+// number of views and by the bytes they hold (a long timeline weighs more): the
 // citizen.Views of a status process.
 type Cache struct {
-	max     int
-	ttl     time.Duration
-	now     func() time.Time
-	mu      sync.Mutex
-	order   *list.List // front: most recently used *entry
-	byCode  map[string]*list.Element
-	byID    map[uuid.UUID]*list.Element
-	pending map[uuid.UUID]pendingVersion
+	max int
+	// maxBytes bounds the sum of the entries' footprints (bytes).
+	maxBytes int
+	bytes    int
+	ttl      time.Duration
+	now      func() time.Time
+	mu       sync.Mutex
+	order    *list.List // front: most recently used *entry
+	byCode   map[string]*list.Element
+	byID     map[uuid.UUID]*list.Element
+	pending  map[uuid.UUID]pendingVersion
 	// postal holds, per dossier, the shipment events heard and not yet seen folded.
 	postal map[uuid.UUID]*pendingEvents
 	// postalEvents counts the event ids held in postal.
@@ -48,6 +52,8 @@ var _ citizen.Views = (*Cache)(nil)
 type entry struct {
 	view    citizen.Tracked
 	expires time.Time
+	// bytes is the entry's footprint.
+	bytes int
 }
 
 type pendingVersion struct {
@@ -65,9 +71,10 @@ type pendingEvents struct {
 // pendingFor is how long an event's version is remembered: far longer than a fold takes.
 const pendingFor = time.Minute
 
-// New returns a cache of at most max views, each kept at most ttl.
-func New(max int, ttl time.Duration, now func() time.Time) *Cache {
-	return &Cache{max: max, ttl: ttl, now: now, order: list.New(), byCode: map[string]*list.Element{},
+// New returns a cache of at most max views holding at most maxBytes bytes, each kept
+// at most ttl.
+func New(max, maxBytes int, ttl time.Duration, now func() time.Time) *Cache {
+	return &Cache{max: max, maxBytes: maxBytes, ttl: ttl, now: now, order: list.New(), byCode: map[string]*list.Element{},
 		byID: map[uuid.UUID]*list.Element{}, pending: map[uuid.UUID]pendingVersion{},
 		postal: map[uuid.UUID]*pendingEvents{}}
 }
@@ -95,6 +102,10 @@ func (c *Cache) Put(v citizen.Tracked) {
 	if c.max <= 0 {
 		return
 	}
+	size := entryOverhead + footprint(v)
+	if size > c.maxBytes {
+		return
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	now := c.now()
@@ -113,10 +124,11 @@ func (c *Cache) Put(v citizen.Tracked) {
 	if el, ok := c.byCode[v.Code]; ok {
 		c.remove(el)
 	}
-	el := c.order.PushFront(&entry{view: v, expires: now.Add(c.ttl)})
+	el := c.order.PushFront(&entry{view: v, expires: now.Add(c.ttl), bytes: size})
 	c.byCode[v.Code] = el
 	c.byID[v.ID] = el
-	for c.order.Len() > c.max {
+	c.bytes += size
+	for c.order.Len() > c.max || c.bytes > c.maxBytes {
 		c.remove(c.order.Back())
 	}
 }
@@ -215,11 +227,19 @@ func (c *Cache) Clear() {
 
 func (c *Cache) clear() {
 	c.order.Init()
+	c.bytes = 0
 	clear(c.byCode)
 	clear(c.byID)
 	clear(c.pending)
 	clear(c.postal)
 	c.postalEvents = 0
+}
+
+// Bytes is the footprint of the cached views.
+func (c *Cache) Bytes() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.bytes
 }
 
 // Len is the number of cached views.
@@ -231,6 +251,7 @@ func (c *Cache) Len() int {
 
 func (c *Cache) remove(el *list.Element) {
 	e := c.order.Remove(el).(*entry)
+	c.bytes -= e.bytes
 	delete(c.byCode, e.view.Code)
 	delete(c.byID, e.view.ID)
 }

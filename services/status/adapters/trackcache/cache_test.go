@@ -2,6 +2,7 @@ package trackcache
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -22,7 +23,7 @@ func view(id uuid.UUID, code string, version int) citizen.Tracked {
 
 func TestGetPutAndExpiry(t *testing.T) {
 	clk := &clock{t: time.Unix(0, 0)}
-	c := New(10, time.Minute, clk.now)
+	c := New(10, 1<<20, time.Minute, clk.now)
 	id := uuid.New()
 	if _, ok := c.Get("A"); ok {
 		t.Fatal("empty cache answered")
@@ -39,7 +40,7 @@ func TestGetPutAndExpiry(t *testing.T) {
 
 func TestInvalidateForgetsAndBlocksOlderViews(t *testing.T) {
 	clk := &clock{t: time.Unix(0, 0)}
-	c := New(10, time.Hour, clk.now)
+	c := New(10, 1<<20, time.Hour, clk.now)
 	id := uuid.New()
 	c.Put(view(id, "A", 1))
 	c.Invalidate(id, 2)
@@ -63,7 +64,7 @@ func TestInvalidateForgetsAndBlocksOlderViews(t *testing.T) {
 }
 
 func TestBoundedAndLeastRecentlyUsed(t *testing.T) {
-	c := New(3, time.Hour, time.Now)
+	c := New(3, 1<<20, time.Hour, time.Now)
 	ids := []uuid.UUID{uuid.New(), uuid.New(), uuid.New(), uuid.New()}
 	for i, id := range ids[:3] {
 		c.Put(view(id, fmt.Sprint(i), 1))
@@ -104,7 +105,7 @@ func withPostal(id uuid.UUID, code string, version int, ids ...uuid.UUID) citize
 
 func TestShipmentEventsForgetAndBlockViewsWithoutTheirStep(t *testing.T) {
 	clk := &clock{t: time.Unix(0, 0)}
-	c := New(10, time.Hour, clk.now)
+	c := New(10, 1<<20, time.Hour, clk.now)
 	id, other := uuid.New(), uuid.New()
 	e1, e2 := uuid.New(), uuid.New()
 	c.Put(view(id, "A", 3))
@@ -162,7 +163,7 @@ func TestShipmentEventsForgetAndBlockViewsWithoutTheirStep(t *testing.T) {
 }
 
 func TestShipmentEventMemoryIsBounded(t *testing.T) {
-	c := New(3, time.Hour, time.Now)
+	c := New(3, 1<<20, time.Hour, time.Now)
 	id := uuid.New()
 	c.Put(view(id, "A", 1))
 	for i := 0; i < 10000; i++ {
@@ -184,5 +185,47 @@ func TestShipmentEventMemoryIsBounded(t *testing.T) {
 	c.Clear()
 	if len(c.postal) != 0 || c.postalEvents != 0 {
 		t.Fatal("Clear kept shipment events")
+	}
+}
+
+// The views held never weigh more than the bound, however long their timelines; a view
+// heavier than the whole bound is not kept at all.
+func TestBoundedByBytes(t *testing.T) {
+	long := func(id uuid.UUID, code string, steps int) citizen.Tracked {
+		v := view(id, code, 1)
+		for i := range steps {
+			v.Timeline = append(v.Timeline, citizen.DossierStep{Version: int64(i), Type: "transfer",
+				OfficeName: strings.Repeat("Văn phòng ", 10)})
+		}
+		return v
+	}
+	one := entryOverhead + footprint(long(uuid.New(), "x", 20))
+	t.Logf("a view of 12 steps weighs %d bytes", entryOverhead+footprint(long(uuid.New(), "x", 12)))
+	if small := entryOverhead + footprint(long(uuid.New(), "x", 1)); small >= one {
+		t.Fatalf("a view of 20 steps weighs %d bytes, one of 1 step %d", one, small)
+	}
+	bound := 5*one + 16 // the codes below are a byte longer than "x"
+	c := New(1000, bound, time.Hour, time.Now)
+	for i := range 50 {
+		c.Put(long(uuid.New(), fmt.Sprint(i), 20))
+		if c.Bytes() > bound {
+			t.Fatalf("%d bytes held, bound %d", c.Bytes(), bound)
+		}
+	}
+	if c.Len() != 5 {
+		t.Fatalf("Len = %d, want the 5 views the bytes allow", c.Len())
+	}
+	if _, ok := c.Get("49"); !ok {
+		t.Fatal("the newest view was dropped")
+	}
+	c.Put(long(uuid.New(), "huge", 200))
+	if _, ok := c.Get("huge"); ok {
+		t.Fatal("a view heavier than the bound was kept")
+	}
+	for i := 45; i < 50; i++ {
+		c.Invalidate(c.byCode[fmt.Sprint(i)].Value.(*entry).view.ID, 2)
+	}
+	if c.Bytes() != 0 || c.Len() != 0 {
+		t.Fatalf("%d bytes and %d views left after every view was forgotten", c.Bytes(), c.Len())
 	}
 }

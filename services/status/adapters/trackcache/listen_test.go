@@ -47,7 +47,7 @@ func waitEvicted(t *testing.T, c *Cache, code, what string) {
 
 func TestListenInvalidatesOnEvents(t *testing.T) {
 	nc := connectNATS(t)
-	c := New(100, time.Hour, time.Now)
+	c := New(100, 1<<20, time.Hour, time.Now)
 	if _, err := Listen(nc, c); err != nil {
 		t.Fatal(err)
 	}
@@ -83,7 +83,7 @@ func TestListenInvalidatesOnEvents(t *testing.T) {
 
 func TestListenInvalidatesOnShipmentEvents(t *testing.T) {
 	nc := connectNATS(t)
-	c := New(100, time.Hour, time.Now)
+	c := New(100, 1<<20, time.Hour, time.Now)
 	subs, err := Listen(nc, c)
 	if err != nil || len(subs) != 3 {
 		t.Fatalf("Listen = %v, %v", subs, err)
@@ -129,7 +129,7 @@ func TestListenInvalidatesOnShipmentEvents(t *testing.T) {
 // is not cached again until it shows that notice.
 func TestListenInvalidatesOnNotices(t *testing.T) {
 	nc := connectNATS(t)
-	c := New(100, time.Hour, time.Now)
+	c := New(100, 1<<20, time.Hour, time.Now)
 	if _, err := Listen(nc, c); err != nil {
 		t.Fatal(err)
 	}
