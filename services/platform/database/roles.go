@@ -64,6 +64,8 @@ func Provision(ctx context.Context, adminURL, schema, password string) (string, 
 			fmt.Sprintf("ALTER SCHEMA %s OWNER TO %s", s, r),
 			"REVOKE ALL ON SCHEMA " + s + " FROM PUBLIC",
 			"REVOKE CREATE ON SCHEMA public FROM PUBLIC",
+			// Extensions the schemas' migrations use, which a service's role may not create.
+			"CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public",
 			fmt.Sprintf(`DO $$ DECLARE o record; BEGIN
 				FOR o IN SELECT c.relname, c.relkind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
 					WHERE n.nspname = %[1]s AND c.relkind IN ('r', 'p', 'S', 'v', 'm')
