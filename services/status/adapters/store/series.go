@@ -20,10 +20,13 @@ func (s *Store) Series(ctx context.Context, f indicators.Filter, starts []time.T
 	if len(starts) == 0 {
 		return out, nil
 	}
-	rows, err := s.pool.Query(ctx, `WITH `+partsSQL(`NOT EXISTS (SELECT 1 FROM unnest($7::timestamptz[]) WITH ORDINALITY AS t (s, n)
-		WHERE t.n > 1 AND t.s AT TIME ZONE zone <> date_trunc('month', t.s AT TIME ZONE zone))`)+`
-	SELECT width_bucket(at, $7::timestamptz[]) AS part, `+countersSQL+`
-	FROM parts GROUP BY part`, f.From, f.To, f.Now, f.Office, f.Procedure, f.Within, starts)
+	args, err := s.periodArgs(f, monthStarts(starts, s.loc))
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.pool.Query(ctx, `WITH `+partsSQL+`
+	SELECT width_bucket(at, $14::timestamptz[]) AS part, `+countersSQL+`
+	FROM parts GROUP BY part`, append(args, starts)...)
 	if err != nil {
 		return nil, fmt.Errorf("series: %w", err)
 	}

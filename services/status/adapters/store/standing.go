@@ -22,59 +22,48 @@ func scopeSQL(alias string) string {
 }
 
 // partsSQL are the counters of the dossiers of an indicators.Filter ($1–$6) as rows of
-// the columns of stats_sums from received on, each with the instant at which its part
-// starts (at). Settled dossiers come summed from stats_sums: the months whole within the
-// period (when months is true: a SQL condition), the days whole within it but outside
-// those months. Settled dossiers received in a part of a day at either end of the period
-// (none when it is whole days, as the app asks), and open ones, whose standing depends
-// on $3, come one row each, through the received-at index and its partial twin of open
-// dossiers.
-func partsSQL(months string) string {
-	return `z AS (SELECT name AS zone FROM stats_zone),
-	days AS (
-		SELECT zone, CASE WHEN ($1::timestamptz AT TIME ZONE zone)::time = '00:00' THEN ($1::timestamptz AT TIME ZONE zone)::date
-				ELSE ($1::timestamptz AT TIME ZONE zone)::date + 1 END AS d1,
-			($2::timestamptz AT TIME ZONE zone)::date AS d2
-		FROM z
-	),
-	b AS (
-		SELECT zone, d1, d2, d1::timestamp AT TIME ZONE zone AS t1, d2::timestamp AT TIME ZONE zone AS t2,
-			CASE WHEN ` + months + ` THEN (date_trunc('month', (d1 - 1)::timestamp) + interval '1 month')::date ELSE d1 END AS m1,
-			CASE WHEN ` + months + ` THEN date_trunc('month', d2::timestamp)::date ELSE d1 END AS m2
-		FROM days
-	),
-	parts AS (
-		SELECT s.starts_on::timestamp AT TIME ZONE b.zone AS at, ` + sumsColumns("s") + `
-		FROM stats_sums s, b
-		WHERE s.span = 'month' AND s.starts_on >= b.m1 AND s.starts_on < b.m2 AND ` + scopeSQL("s") + `
+// the columns of stats_sums from procedure_code on, each with the instant at which its
+// part starts (at), over the parts of a period that periodArgs gives ($7–$13). Settled
+// dossiers come summed from stats_sums: the months whole within the period, then the days
+// whole within it outside those months. Settled dossiers received in a part of a day at
+// either end of the period (none when it is whole days, as the app asks) come one row
+// each through the received-at index, and open ones, whose standing depends on $3 (as
+// standingSQL judges it), one row each from open_dossiers.
+var partsSQL = `parts AS (
+		SELECT s.starts_on::timestamp AT TIME ZONE $13 AS at, ` + sumsColumns + `
+		FROM stats_sums s
+		WHERE s.span = 'month' AND s.starts_on >= $9 AND s.starts_on < $10 AND ` + scopeSQL("s") + `
 		UNION ALL
-		SELECT s.starts_on::timestamp AT TIME ZONE b.zone, ` + sumsColumns("s") + `
-		FROM stats_sums s, b
-		WHERE s.span = 'day' AND s.starts_on >= b.d1 AND s.starts_on < b.d2
-			AND NOT (s.starts_on >= b.m1 AND s.starts_on < b.m2) AND ` + scopeSQL("s") + `
-		UNION ALL
-		SELECT d.received_at, ` + rowSumsSQL + `
-		FROM dossiers d CROSS JOIN LATERAL (SELECT ` + standingSQL + ` AS standing) s, b
-		WHERE d.received_at >= $1 AND d.received_at < $2 AND (d.received_at < b.t1 OR d.received_at >= b.t2)
-			AND (d.finished_at IS NOT NULL OR d.status = 'withdrawn') AND ` + scopeSQL("d") + `
+		SELECT s.starts_on::timestamp AT TIME ZONE $13, ` + sumsColumns + `
+		FROM stats_sums s
+		WHERE s.span = 'day' AND s.starts_on >= $7 AND s.starts_on < $8 AND NOT (s.starts_on >= $9 AND s.starts_on < $10)
+			AND ` + scopeSQL("s") + `
 		UNION ALL
 		SELECT d.received_at, ` + rowSumsSQL + `
 		FROM dossiers d CROSS JOIN LATERAL (SELECT ` + standingSQL + ` AS standing) s
-		WHERE d.finished_at IS NULL AND d.status <> 'withdrawn' AND d.received_at >= $1 AND d.received_at < $2
+		WHERE d.received_at >= $1 AND d.received_at < $11 AND (d.finished_at IS NOT NULL OR d.status = 'withdrawn')
 			AND ` + scopeSQL("d") + `
+		UNION ALL
+		SELECT d.received_at, ` + rowSumsSQL + `
+		FROM dossiers d CROSS JOIN LATERAL (SELECT ` + standingSQL + ` AS standing) s
+		WHERE d.received_at >= $12 AND d.received_at < $2 AND (d.finished_at IS NOT NULL OR d.status = 'withdrawn')
+			AND ` + scopeSQL("d") + `
+		UNION ALL
+		SELECT o.received_at, o.procedure_code, o.handling_office_code, 1, 0, 0, 0,
+			(COALESCE(o.paused_at, $3) <= o.due_at)::int, (COALESCE(o.paused_at, $3) > o.due_at)::int, 0,
+			(o.channel = 'desk')::int, (o.channel = 'post')::int, (o.channel = 'online')::int, 0, 0, 0, 0,
+			CASE WHEN o.channel = 'online' THEN COALESCE(o.check_seconds, 0) ELSE 0 END,
+			(o.channel = 'online' AND o.check_seconds IS NOT NULL)::int
+		FROM open_dossiers o
+		WHERE o.received_at >= $1 AND o.received_at < $2 AND ` + scopeSQL("o") + `
 	)`
-}
 
-// sumsColumns are the columns of the counters of a group of stats_sums alias, with
+// sumsColumns are the columns of the counters of a group s of stats_sums, with
 // within_deadline and overdue (never settled) after late, in the order rowSumsSQL gives
 // them for a dossier and countersSQL sums them.
-func sumsColumns(alias string) string {
-	a := alias + "."
-	return a + `procedure_code, ` + a + `handling_office_code, ` + a + `received, ` + a + `early, ` + a + `on_time, ` +
-		a + `late, 0::bigint AS within_deadline, 0::bigint AS overdue, ` + a + `withdrawn, ` + a + `desk, ` + a + `post, ` +
-		a + `online, ` + a + `processing_seconds, ` + a + `ratings, ` + a + `score_sum, ` + a + `dislikes, ` +
-		a + `check_seconds, ` + a + `checked`
-}
+const sumsColumns = `s.procedure_code, s.handling_office_code, s.received, s.early, s.on_time, s.late,
+	0::bigint AS within_deadline, 0::bigint AS overdue, s.withdrawn, s.desk, s.post, s.online, s.processing_seconds,
+	s.ratings, s.score_sum, s.dislikes, s.check_seconds, s.checked`
 
 // rowSumsSQL are the columns of sumsColumns for one dossier row d, standing (s.standing)
 // as standingSQL judges it.

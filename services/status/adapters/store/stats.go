@@ -15,7 +15,11 @@ var _ indicators.Counts = (*Store)(nil)
 // over partsSQL: the total, per procedure and per handling office (grouping sets over
 // one pass), each group named as procedure_names and office_names name it.
 func (s *Store) Breakdown(ctx context.Context, f indicators.Filter) (indicators.Breakdown, error) {
-	rows, err := s.pool.Query(ctx, `WITH `+partsSQL("true")+`
+	args, err := s.periodArgs(f, true)
+	if err != nil {
+		return indicators.Breakdown{}, err
+	}
+	rows, err := s.pool.Query(ctx, `WITH `+partsSQL+`
 	SELECT
 		CASE WHEN GROUPING(procedure_code) = 0 THEN 'procedure'
 			WHEN GROUPING(handling_office_code) = 0 THEN 'office' ELSE 'total' END,
@@ -29,7 +33,7 @@ func (s *Store) Breakdown(ctx context.Context, f indicators.Filter) (indicators.
 		`+countersSQL+`
 	FROM parts
 	GROUP BY GROUPING SETS ((), (procedure_code), (handling_office_code))
-	ORDER BY 1, 2`, f.From, f.To, f.Now, f.Office, f.Procedure, f.Within)
+	ORDER BY 1, 2`, args...)
 	if err != nil {
 		return indicators.Breakdown{}, fmt.Errorf("stats: %w", err)
 	}

@@ -8,6 +8,7 @@ package store
 
 import (
 	"embed"
+	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
 
@@ -30,6 +31,10 @@ func Migrations() []database.Migration {
 // Store is status's data access.
 type Store struct {
 	pool *pgxpool.Pool
+	// loc is the zone the sums of settled dossiers are cut in days in, and zone its
+	// name in PostgreSQL (UseZone).
+	loc  *time.Location
+	zone string
 }
 
 // New wraps a pool whose search_path is the status schema.

@@ -34,6 +34,7 @@ func (s *Store) UseZone(ctx context.Context, loc *time.Location) error {
 	if err != nil {
 		return fmt.Errorf("statistics' time zone: %w", err)
 	}
+	s.loc, s.zone = loc, name
 	return nil
 }
 

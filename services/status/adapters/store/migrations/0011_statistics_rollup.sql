@@ -7,7 +7,9 @@
 -- offices it belonged to: every filter of the figures (an office, the supervisor's
 -- offices, a procedure) keeps or leaves whole groups. Open dossiers, whose standing
 -- (within the deadline, or overdue) depends on the moment, are the work in hand, few
--- whatever the history: they are counted from their rows, through a partial index.
+-- whatever the history: they are counted one by one from open_dossiers, a narrow copy
+-- of what the figures read of them (a dozen of them fit a page where a dossier row with
+-- its timeline fills one).
 --
 -- Triggers keep the sums: a change of a dossier row that changes what it counts takes
 -- its old contribution out and puts the new one in, so the sums follow the rows
@@ -67,28 +69,37 @@ CREATE FUNCTION settled_standing(d dossiers) RETURNS text LANGUAGE sql IMMUTABLE
 	END
 $$;
 
--- stats_rows are what d adds to the sums, times sign (1 or -1): a row for its day and
--- one for its month, in that order (the order every transaction takes their locks in);
--- none for a dossier open, or not received yet.
-CREATE FUNCTION stats_rows(d dossiers, sign integer) RETURNS SETOF stats_sums LANGUAGE sql STABLE AS $$
-	SELECT p.span, p.starts_on, d.procedure_code, d.handling_office_code, d.offices,
-		sign::bigint, sign * (c.standing = 'early')::int, sign * (c.standing = 'on_time')::int,
-		sign * (c.standing = 'late')::int, sign * (c.standing = 'withdrawn')::int, sign * (d.channel = 'desk')::int,
-		sign * (d.channel = 'post')::int, sign * (d.channel = 'online')::int,
-		CASE WHEN c.standing IN ('early', 'on_time', 'late') THEN sign * d.processing_seconds ELSE 0 END,
-		sign * (d.score IS NOT NULL)::int, sign * COALESCE(d.score, 0), sign * COALESCE(d.score <= 2, false)::int,
-		CASE WHEN c.checked THEN sign * d.check_seconds ELSE 0 END, sign * c.checked::int
-	FROM (SELECT settled_standing(d) AS standing, d.channel = 'online' AND d.check_seconds IS NOT NULL AS checked,
-			(d.received_at AT TIME ZONE (SELECT name FROM stats_zone))::date AS day) AS c
-		CROSS JOIN LATERAL (VALUES (1, 'day', c.day), (2, 'month', date_trunc('month', c.day::timestamp)::date))
-			AS p (n, span, starts_on)
-	WHERE c.standing IS NOT NULL AND d.received_at IS NOT NULL
-	ORDER BY p.n
-$$;
+-- What each settled dossier adds to the sums: a row for the day it was received and one
+-- for its month. Open dossiers, and those not received yet, add nothing.
+CREATE VIEW dossier_sums AS
+SELECT d.id, p.span, p.starts_on, d.procedure_code, d.handling_office_code, d.offices,
+	1 AS received, (c.standing = 'early')::int AS early, (c.standing = 'on_time')::int AS on_time,
+	(c.standing = 'late')::int AS late, (c.standing = 'withdrawn')::int AS withdrawn,
+	(d.channel = 'desk')::int AS desk, (d.channel = 'post')::int AS post, (d.channel = 'online')::int AS online,
+	CASE WHEN c.standing IN ('early', 'on_time', 'late') THEN d.processing_seconds ELSE 0 END AS processing_seconds,
+	(d.score IS NOT NULL)::int AS ratings, COALESCE(d.score, 0) AS score_sum,
+	COALESCE(d.score <= 2, false)::int AS dislikes,
+	CASE WHEN c.checked THEN d.check_seconds ELSE 0 END AS check_seconds, c.checked::int AS checked
+FROM dossiers d
+	CROSS JOIN LATERAL (SELECT settled_standing(d) AS standing,
+		d.channel = 'online' AND d.check_seconds IS NOT NULL AS checked,
+		(d.received_at AT TIME ZONE z.name)::date AS day FROM stats_zone z) AS c
+	CROSS JOIN LATERAL (VALUES ('day', c.day), ('month', date_trunc('month', c.day::timestamp)::date))
+		AS p (span, starts_on)
+WHERE c.standing IS NOT NULL AND d.received_at IS NOT NULL;
 
--- stats_add adds the rows of d, times sign, to the sums.
-CREATE FUNCTION stats_add(d dossiers, sign integer) RETURNS void LANGUAGE sql AS $$
-	INSERT INTO stats_sums AS s SELECT * FROM stats_rows(d, sign)
+-- stats_add adds what dossier id adds to the sums as the table holds it now, times sign
+-- (1 or -1): its day's sums, then its month's (the order every transaction takes their
+-- locks in).
+CREATE FUNCTION stats_add(id uuid, sign integer) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+	INSERT INTO stats_sums AS s
+	SELECT v.span, v.starts_on, v.procedure_code, v.handling_office_code, v.offices, sign * v.received,
+		sign * v.early, sign * v.on_time, sign * v.late, sign * v.withdrawn, sign * v.desk, sign * v.post,
+		sign * v.online, sign * v.processing_seconds, sign * v.ratings, sign * v.score_sum, sign * v.dislikes,
+		sign * v.check_seconds, sign * v.checked
+	FROM dossier_sums v WHERE v.id = stats_add.id
+	ORDER BY v.span
 	ON CONFLICT (span, starts_on, procedure_code, handling_office_code, offices) DO UPDATE SET
 		received = s.received + excluded.received, early = s.early + excluded.early,
 		on_time = s.on_time + excluded.on_time, late = s.late + excluded.late,
@@ -96,32 +107,81 @@ CREATE FUNCTION stats_add(d dossiers, sign integer) RETURNS void LANGUAGE sql AS
 		online = s.online + excluded.online, processing_seconds = s.processing_seconds + excluded.processing_seconds,
 		ratings = s.ratings + excluded.ratings, score_sum = s.score_sum + excluded.score_sum,
 		dislikes = s.dislikes + excluded.dislikes, check_seconds = s.check_seconds + excluded.check_seconds,
-		checked = s.checked + excluded.checked
+		checked = s.checked + excluded.checked;
+END
 $$;
 
--- stats_follow keeps the sums as a dossier row is added, changed or removed.
-CREATE FUNCTION stats_follow() RETURNS trigger LANGUAGE plpgsql AS $$
+-- The open dossiers received, as the figures read them.
+CREATE TABLE open_dossiers (
+	id                   uuid PRIMARY KEY,
+	received_at          timestamptz NOT NULL,
+	due_at               timestamptz NOT NULL,
+	paused_at            timestamptz,
+	procedure_code       text NOT NULL,
+	handling_office_code text NOT NULL,
+	offices              text[] NOT NULL,
+	channel              text NOT NULL,
+	check_seconds        bigint
+);
+CREATE INDEX open_dossiers_received ON open_dossiers (received_at);
+
+-- open_keep keeps dossier d in open_dossiers while it is open and received, out of it
+-- otherwise.
+CREATE FUNCTION open_keep(d dossiers) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
-	IF TG_OP IN ('UPDATE', 'DELETE') THEN
-		PERFORM stats_add(OLD, -1);
+	IF d.finished_at IS NULL AND d.status <> 'withdrawn' AND d.received_at IS NOT NULL AND d.due_at IS NOT NULL THEN
+		INSERT INTO open_dossiers VALUES (d.id, d.received_at, d.due_at, d.paused_at, d.procedure_code,
+			d.handling_office_code, d.offices, d.channel, d.check_seconds)
+		ON CONFLICT (id) DO UPDATE SET received_at = excluded.received_at, due_at = excluded.due_at,
+			paused_at = excluded.paused_at, procedure_code = excluded.procedure_code,
+			handling_office_code = excluded.handling_office_code, offices = excluded.offices,
+			channel = excluded.channel, check_seconds = excluded.check_seconds;
+	ELSE
+		DELETE FROM open_dossiers WHERE id = d.id;
 	END IF;
-	IF TG_OP IN ('INSERT', 'UPDATE') THEN
-		PERFORM stats_add(NEW, 1);
+END
+$$;
+
+-- Before a dossier row changes or goes, what it added is taken out; after it is added or
+-- has changed, what it adds now is put in, and its open copy follows.
+CREATE FUNCTION stats_take_out() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	PERFORM stats_add(OLD.id, -1);
+	IF TG_OP = 'DELETE' THEN
+		DELETE FROM open_dossiers WHERE id = OLD.id;
+		RETURN OLD;
 	END IF;
+	RETURN NEW;
+END
+$$;
+CREATE FUNCTION stats_put_in() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	PERFORM stats_add(NEW.id, 1);
+	PERFORM open_keep(NEW);
 	RETURN NULL;
 END
 $$;
 
-CREATE TRIGGER dossiers_stats AFTER INSERT OR DELETE ON dossiers
-	FOR EACH ROW EXECUTE FUNCTION stats_follow();
+CREATE TRIGGER dossiers_stats_added AFTER INSERT ON dossiers FOR EACH ROW EXECUTE FUNCTION stats_put_in();
+CREATE TRIGGER dossiers_stats_removed BEFORE DELETE ON dossiers FOR EACH ROW EXECUTE FUNCTION stats_take_out();
 -- Most changes (a step, a hand-over, a pause) touch nothing the sums count: for them the
--- trigger is not even called.
-CREATE TRIGGER dossiers_stats_change AFTER UPDATE ON dossiers FOR EACH ROW
+-- triggers are not even called.
+CREATE TRIGGER dossiers_stats_changing BEFORE UPDATE ON dossiers FOR EACH ROW
 	WHEN ((OLD.status, OLD.finished_at, OLD.timing, OLD.due_at, OLD.received_at, OLD.procedure_code,
-		OLD.handling_office_code, OLD.offices, OLD.channel, OLD.processing_seconds, OLD.score, OLD.check_seconds)
+		OLD.handling_office_code, OLD.offices, OLD.channel, OLD.processing_seconds, OLD.score, OLD.check_seconds,
+		OLD.paused_at)
 		IS DISTINCT FROM (NEW.status, NEW.finished_at, NEW.timing, NEW.due_at, NEW.received_at, NEW.procedure_code,
-		NEW.handling_office_code, NEW.offices, NEW.channel, NEW.processing_seconds, NEW.score, NEW.check_seconds))
-	EXECUTE FUNCTION stats_follow();
+		NEW.handling_office_code, NEW.offices, NEW.channel, NEW.processing_seconds, NEW.score, NEW.check_seconds,
+		NEW.paused_at))
+	EXECUTE FUNCTION stats_take_out();
+CREATE TRIGGER dossiers_stats_changed AFTER UPDATE ON dossiers FOR EACH ROW
+	WHEN ((OLD.status, OLD.finished_at, OLD.timing, OLD.due_at, OLD.received_at, OLD.procedure_code,
+		OLD.handling_office_code, OLD.offices, OLD.channel, OLD.processing_seconds, OLD.score, OLD.check_seconds,
+		OLD.paused_at)
+		IS DISTINCT FROM (NEW.status, NEW.finished_at, NEW.timing, NEW.due_at, NEW.received_at, NEW.procedure_code,
+		NEW.handling_office_code, NEW.offices, NEW.channel, NEW.processing_seconds, NEW.score, NEW.check_seconds,
+		NEW.paused_at))
+	EXECUTE FUNCTION stats_put_in();
 
 -- A rating puts its score on the dossier it rates.
 CREATE FUNCTION ratings_score() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -189,19 +249,22 @@ CREATE TRIGGER dossiers_names_change AFTER UPDATE ON dossiers FOR EACH ROW
 		NEW.receiving_office_name, NEW.current_office_code, NEW.current_office_name, NEW.received_at))
 	EXECUTE FUNCTION names_follow();
 
--- stats_rebuild recomputes the sums and the names from the dossiers: after a bulk load,
+-- stats_rebuild recomputes the sums, the open dossiers and the names from the dossiers: after a bulk load,
 -- or when the time zone changes.
 CREATE FUNCTION stats_rebuild() RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
-	LOCK TABLE stats_sums IN EXCLUSIVE MODE;
+	LOCK TABLE stats_sums, open_dossiers IN EXCLUSIVE MODE;
 	DELETE FROM stats_sums;
 	INSERT INTO stats_sums
-		SELECT r.span, r.starts_on, r.procedure_code, r.handling_office_code, r.offices, sum(r.received),
-			sum(r.early), sum(r.on_time), sum(r.late), sum(r.withdrawn), sum(r.desk), sum(r.post), sum(r.online),
-			sum(r.processing_seconds), sum(r.ratings), sum(r.score_sum), sum(r.dislikes), sum(r.check_seconds),
-			sum(r.checked)
-		FROM dossiers d CROSS JOIN LATERAL stats_rows(d, 1) AS r
-		GROUP BY 1, 2, 3, 4, 5;
+		SELECT span, starts_on, procedure_code, handling_office_code, offices, sum(received), sum(early), sum(on_time),
+			sum(late), sum(withdrawn), sum(desk), sum(post), sum(online), sum(processing_seconds), sum(ratings),
+			sum(score_sum), sum(dislikes), sum(check_seconds), sum(checked)
+		FROM dossier_sums GROUP BY 1, 2, 3, 4, 5;
+	DELETE FROM open_dossiers;
+	INSERT INTO open_dossiers
+		SELECT id, received_at, due_at, paused_at, procedure_code, handling_office_code, offices, channel, check_seconds
+		FROM dossiers
+		WHERE finished_at IS NULL AND status <> 'withdrawn' AND received_at IS NOT NULL AND due_at IS NOT NULL;
 	DELETE FROM procedure_names;
 	INSERT INTO procedure_names
 		SELECT DISTINCT ON (procedure_code) procedure_code, procedure_name, COALESCE(received_at, submitted_at)
@@ -224,6 +287,3 @@ END
 $$;
 
 SELECT stats_rebuild();
-
--- The open dossiers received in a period, counted from their rows.
-CREATE INDEX dossiers_open_received_idx ON dossiers (received_at) WHERE finished_at IS NULL AND status <> 'withdrawn';
