@@ -7,11 +7,11 @@ import (
 	"github.com/motcua/motcua/services/status/app/indicators"
 )
 
-// periodArgs are the arguments $1–$13 of partsSQL for the period of f: its bounds
-// ($1, $2), the moment, office, procedure and offices (the filter's), then its whole
-// days [$7, $8) and the whole months among them [$9, $10) (none unless months), as days
-// in the zone of the sums; the part before its first whole day [$1, $11) and after its
-// last [$12, $2); the zone's name ($13).
+// periodArgs are the arguments $1–$11 of scopeSQL and of the sums' queries for the
+// period of f: its bounds ($1, $2), the office, procedure and offices of the filter ($3–
+// $5), then its whole days [$6, $7) and the whole months among them [$8, $9) (none
+// unless months), as days in the zone of the sums; the part before its first whole day
+// [$1, $10) and after its last [$11, $2).
 func (s *Store) periodArgs(f indicators.Filter, months bool) ([]any, error) {
 	if s.loc == nil {
 		return nil, errors.New("statistics: no time zone (UseZone was not called)")
@@ -37,8 +37,7 @@ func (s *Store) periodArgs(f indicators.Filter, months bool) ([]any, error) {
 			m1, m2 = d1, d1
 		}
 	}
-	return []any{f.From, f.To, f.Now, f.Office, f.Procedure, f.Within, day(d1), day(d2), day(m1), day(m2), t1, t2,
-		s.zone}, nil
+	return []any{f.From, f.To, f.Office, f.Procedure, f.Within, day(d1), day(d2), day(m1), day(m2), t1, t2}, nil
 }
 
 // midnight is the start of t's day, in t's zone.

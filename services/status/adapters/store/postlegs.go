@@ -16,33 +16,39 @@ var _ indicators.PostLegs = (*Store)(nil)
 // a pickup at its origin (the post office that took the papers in), timed from its
 // acceptance to its delivery at the desk; a result's delivery at its destination (the
 // post office that delivered it, or where the citizen collected it), timed from its
-// opening, when the result was ready. The legs are read through the partial index on
-// delivered_at, each joined to its dossier by key; the names are those the dossier
-// events gave the post offices, the code standing in for a name never given. Legs
-// without a post office (folded before status kept them) are left out.
+// opening, when the result was ready (leg_sums, migration 0012). Whole months and days
+// come summed from leg_sums_kept, the legs delivered in a part of a day at either end of
+// the period one by one; the names are those the dossier events gave the post offices,
+// the code standing in for a name never given. Legs without a post office (folded
+// before status kept them) are left out.
 func (s *Store) PostLegs(ctx context.Context, f indicators.Filter) ([]indicators.PostLeg, error) {
+	args, err := s.periodArgs(f, true)
+	if err != nil {
+		return nil, err
+	}
 	rows, err := s.pool.Query(ctx, `WITH l AS (
-		SELECT s.kind,
-			CASE s.kind WHEN 'pickup' THEN s.origin_post_office_code ELSE s.destination_post_office_code END AS office,
-			extract(epoch FROM s.delivered_at -
-				CASE s.kind WHEN 'pickup' THEN s.accepted_at ELSE s.created_at END)::float8 AS seconds
-		FROM shipments s JOIN dossiers d ON d.id = s.dossier_id
-		WHERE s.delivered_at IS NOT NULL AND s.kind IN ('pickup', 'delivery')
-			AND s.delivered_at >= $1 AND s.delivered_at < $2
-			AND (s.kind = 'delivery' OR s.accepted_at IS NOT NULL)
-			AND ($3::text = '' OR d.offices @> ARRAY[$3::text])
-			AND ($4::text = '' OR d.procedure_code = $4)
-			AND (COALESCE(cardinality($5::text[]), 0) = 0 OR d.offices && $5::text[])
+		SELECT s.kind, s.office, s.legs, s.millis FROM leg_sums_kept s
+		WHERE s.span = 'month' AND s.starts_on >= $8 AND s.starts_on < $9 AND `+scopeSQL("s")+`
+		UNION ALL
+		SELECT s.kind, s.office, s.legs, s.millis FROM leg_sums_kept s
+		WHERE s.span = 'day' AND s.starts_on >= $6 AND s.starts_on < $7 AND NOT (s.starts_on >= $8 AND s.starts_on < $9)
+			AND `+scopeSQL("s")+`
+		UNION ALL
+		SELECT v.kind, v.office, v.legs, v.millis FROM leg_sums v
+		WHERE v.span = 'day' AND v.delivered_at >= $1 AND v.delivered_at < $10 AND `+scopeSQL("v")+`
+		UNION ALL
+		SELECT v.kind, v.office, v.legs, v.millis FROM leg_sums v
+		WHERE v.span = 'day' AND v.delivered_at >= $11 AND v.delivered_at < $2 AND `+scopeSQL("v")+`
 	)
 	SELECT l.office, COALESCE(min(p.name), l.office),
-		count(*) FILTER (WHERE l.kind = 'pickup'),
-		avg(l.seconds) FILTER (WHERE l.kind = 'pickup'),
-		count(*) FILTER (WHERE l.kind = 'delivery'),
-		avg(l.seconds) FILTER (WHERE l.kind = 'delivery')
+		COALESCE(sum(l.legs) FILTER (WHERE l.kind = 'pickup'), 0)::bigint,
+		(sum(l.millis) FILTER (WHERE l.kind = 'pickup') / 1000.0 / sum(l.legs) FILTER (WHERE l.kind = 'pickup'))::float8,
+		COALESCE(sum(l.legs) FILTER (WHERE l.kind = 'delivery'), 0)::bigint,
+		(sum(l.millis) FILTER (WHERE l.kind = 'delivery') / 1000.0 / sum(l.legs) FILTER (WHERE l.kind = 'delivery'))::float8
 	FROM l LEFT JOIN post_offices p ON p.code = l.office
-	WHERE l.office <> ''
 	GROUP BY l.office
-	ORDER BY l.office`, f.From, f.To, f.Office, f.Procedure, f.Within)
+	HAVING sum(l.legs) <> 0
+	ORDER BY l.office`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("post legs: %w", err)
 	}

@@ -76,6 +76,24 @@ func addDossiers(t *testing.T, pool *pgxpool.Pool, rng *rand.Rand, n int) {
 	}
 }
 
+// addLegs gives every third dossier a pickup and a delivery, some delivered (the rest
+// are delivered by stir).
+func addLegs(t *testing.T, pool *pgxpool.Pool) {
+	t.Helper()
+	_, err := pool.Exec(context.Background(), `INSERT INTO shipments (id, tracking_number, dossier_id, kind, status,
+		created_at, updated_at, version, origin_post_office_code, destination_post_office_code, accepted_at, delivered_at)
+		SELECT gen_random_uuid(), 'EE' || k || d.code, d.id, k, 'created', d.received_at, d.received_at, 1,
+			CASE k WHEN 'pickup' THEN 'PO' || (hashtext(d.code) & 1) ELSE '' END,
+			CASE k WHEN 'delivery' THEN 'PO' || (hashtext(d.code) & 3) ELSE '' END,
+			d.received_at + interval '1 hour',
+			CASE WHEN hashtext(d.code) & 4 = 0 THEN d.received_at + interval '30 hours' END
+		FROM dossiers d CROSS JOIN (VALUES ('pickup'), ('delivery')) AS l (k)
+		WHERE hashtext(d.code) % 3 = 0`)
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
 // stir changes the dossiers as later events would: some finish, some are rated, some
 // move to another office, some are withdrawn, one is received later than thought.
 func stir(t *testing.T, pool *pgxpool.Pool) {
@@ -90,7 +108,11 @@ func stir(t *testing.T, pool *pgxpool.Pool) {
 		`UPDATE dossiers SET status = 'withdrawn' WHERE code LIKE '%11'`,
 		`UPDATE dossiers SET received_at = received_at + interval '20 days' WHERE code LIKE '%9'`,
 		`UPDATE dossiers SET paused_at = NULL, due_at = due_at + interval '2 days' WHERE code LIKE '%2'`,
-		`DELETE FROM dossiers WHERE code LIKE '%13' AND id NOT IN (SELECT dossier_id FROM ratings)`,
+		`UPDATE shipments SET delivered_at = created_at + interval '2 days' WHERE delivered_at IS NULL AND tracking_number LIKE '%1'`,
+		`UPDATE shipments SET accepted_at = NULL WHERE tracking_number LIKE '%8'`,
+		`DELETE FROM shipments WHERE tracking_number LIKE '%6'`,
+		`DELETE FROM dossiers WHERE code LIKE '%13' AND id NOT IN (SELECT dossier_id FROM ratings)
+			AND id NOT IN (SELECT dossier_id FROM shipments)`,
 	} {
 		if _, err := pool.Exec(context.Background(), sql); err != nil {
 			t.Fatalf("%s: %v", sql, err)
@@ -104,7 +126,8 @@ func sums(t *testing.T, pool *pgxpool.Pool) map[string]string {
 	rows, err := pool.Query(context.Background(), `SELECT s::text FROM stats_sums s
 		WHERE (received, early, on_time, late, withdrawn, desk, post, online, processing_seconds, ratings, score_sum,
 			dislikes, check_seconds, checked) <> (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-		UNION ALL SELECT o::text FROM open_dossiers o`)
+		UNION ALL SELECT o::text FROM open_dossiers o
+		UNION ALL SELECT k::text FROM leg_sums_kept k WHERE (legs, millis) <> (0, 0)`)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -122,18 +145,20 @@ func sums(t *testing.T, pool *pgxpool.Pool) map[string]string {
 	return out
 }
 
-// The sums and the open dossiers the triggers keep, row change after row change, are
-// those a recount from the dossiers gives.
+// The sums, the open dossiers and the legs' sums the triggers keep, row change after row
+// change, are those a recount from the dossiers and shipments gives.
 func TestSumsFollowEveryChangeOfTheDossiers(t *testing.T) {
 	pool, _ := pgtest.NewSchema(t, dbURL, store.Migrations()...)
 	rng := rand.New(rand.NewPCG(1, 2))
 	addDossiers(t, pool, rng, 400)
+	addLegs(t, pool)
 	stir(t, pool)
 	kept := sums(t, pool)
-	if len(kept) == 0 {
-		t.Fatal("no sums kept")
+	var legs int
+	if err := pool.QueryRow(context.Background(), `SELECT count(*) FROM leg_sums_kept WHERE legs > 0`).Scan(&legs); err != nil || legs == 0 {
+		t.Fatalf("no legs' sums kept (%v)", err)
 	}
-	if _, err := pool.Exec(context.Background(), `SELECT stats_rebuild()`); err != nil {
+	if _, err := pool.Exec(context.Background(), `SELECT figures_rebuild()`); err != nil {
 		t.Fatal(err)
 	}
 	recounted := sums(t, pool)

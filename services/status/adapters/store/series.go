@@ -26,7 +26,7 @@ func (s *Store) Series(ctx context.Context, f indicators.Filter, starts []time.T
 	}
 	rows, err := s.pool.Query(ctx, `WITH `+partsSQL+`
 	SELECT width_bucket(at, $14::timestamptz[]) AS part, `+countersSQL+`
-	FROM parts GROUP BY part`, append(args, starts)...)
+	FROM parts GROUP BY part`, append(args, f.Now, s.zone, starts)...)
 	if err != nil {
 		return nil, fmt.Errorf("series: %w", err)
 	}

@@ -4,53 +4,54 @@ import "github.com/motcua/motcua/services/status/app/indicators"
 
 // standingSQL is how a dossier row d counts in statistics: as settled_standing gives it
 // once settled (withdrawn, or its final timing: early, on_time, late), or, while open,
-// overdue or within_deadline at $3 (the moment its clock stopped while paused). The same
+// overdue or within_deadline at $12 (the moment its clock stopped while paused). The same
 // as tracking.Standing.At.
 const standingSQL = `COALESCE(settled_standing(d), CASE
-	WHEN COALESCE(d.paused_at, $3) > d.due_at THEN 'overdue'
+	WHEN COALESCE(d.paused_at, $12) > d.due_at THEN 'overdue'
 	ELSE 'within_deadline'
 END)`
 
 // scopeSQL keeps the rows of alias (a dossier, or a group of stats_sums) of an
-// indicators.Filter: that belonged to office $4 and to any of the offices $6, of
-// procedure $5 (each when set). A group of the sums is kept or left whole, for its
+// indicators.Filter: that belonged to office $3 and to any of the offices $5, of
+// procedure $4 (each when set). A group of the sums is kept or left whole, for its
 // dossiers share these columns.
 func scopeSQL(alias string) string {
-	return `($4::text = '' OR ` + alias + `.offices @> ARRAY[$4::text])
-	AND ($5::text = '' OR ` + alias + `.procedure_code = $5)
-	AND (COALESCE(cardinality($6::text[]), 0) = 0 OR ` + alias + `.offices && $6::text[])`
+	return `($3::text = '' OR ` + alias + `.offices @> ARRAY[$3::text])
+	AND ($4::text = '' OR ` + alias + `.procedure_code = $4)
+	AND (COALESCE(cardinality($5::text[]), 0) = 0 OR ` + alias + `.offices && $5::text[])`
 }
 
-// partsSQL are the counters of the dossiers of an indicators.Filter ($1–$6) as rows of
+// partsSQL are the counters of the dossiers of an indicators.Filter ($1–$5) as rows of
 // the columns of stats_sums from procedure_code on, each with the instant at which its
-// part starts (at), over the parts of a period that periodArgs gives ($7–$13). Settled
-// dossiers come summed from stats_sums: the months whole within the period, then the days
-// whole within it outside those months. Settled dossiers received in a part of a day at
+// part starts (at), over the parts of a period that periodArgs gives ($1–$11), at the
+// moment $12, the days cut in the zone $13. Settled dossiers come summed from
+// stats_sums: the months whole within the period, then the days whole within it outside
+// those months. Settled dossiers received in a part of a day at
 // either end of the period (none when it is whole days, as the app asks) come one row
-// each through the received-at index, and open ones, whose standing depends on $3 (as
+// each through the received-at index, and open ones, whose standing depends on $12 (as
 // standingSQL judges it), one row each from open_dossiers.
 var partsSQL = `parts AS (
 		SELECT s.starts_on::timestamp AT TIME ZONE $13 AS at, ` + sumsColumns + `
 		FROM stats_sums s
-		WHERE s.span = 'month' AND s.starts_on >= $9 AND s.starts_on < $10 AND ` + scopeSQL("s") + `
+		WHERE s.span = 'month' AND s.starts_on >= $8 AND s.starts_on < $9 AND ` + scopeSQL("s") + `
 		UNION ALL
 		SELECT s.starts_on::timestamp AT TIME ZONE $13, ` + sumsColumns + `
 		FROM stats_sums s
-		WHERE s.span = 'day' AND s.starts_on >= $7 AND s.starts_on < $8 AND NOT (s.starts_on >= $9 AND s.starts_on < $10)
+		WHERE s.span = 'day' AND s.starts_on >= $6 AND s.starts_on < $7 AND NOT (s.starts_on >= $8 AND s.starts_on < $9)
 			AND ` + scopeSQL("s") + `
 		UNION ALL
 		SELECT d.received_at, ` + rowSumsSQL + `
 		FROM dossiers d CROSS JOIN LATERAL (SELECT ` + standingSQL + ` AS standing) s
-		WHERE d.received_at >= $1 AND d.received_at < $11 AND (d.finished_at IS NOT NULL OR d.status = 'withdrawn')
+		WHERE d.received_at >= $1 AND d.received_at < $10 AND (d.finished_at IS NOT NULL OR d.status = 'withdrawn')
 			AND ` + scopeSQL("d") + `
 		UNION ALL
 		SELECT d.received_at, ` + rowSumsSQL + `
 		FROM dossiers d CROSS JOIN LATERAL (SELECT ` + standingSQL + ` AS standing) s
-		WHERE d.received_at >= $12 AND d.received_at < $2 AND (d.finished_at IS NOT NULL OR d.status = 'withdrawn')
+		WHERE d.received_at >= $11 AND d.received_at < $2 AND (d.finished_at IS NOT NULL OR d.status = 'withdrawn')
 			AND ` + scopeSQL("d") + `
 		UNION ALL
 		SELECT o.received_at, o.procedure_code, o.handling_office_code, 1, 0, 0, 0,
-			(COALESCE(o.paused_at, $3) <= o.due_at)::int, (COALESCE(o.paused_at, $3) > o.due_at)::int, 0,
+			(COALESCE(o.paused_at, $12) <= o.due_at)::int, (COALESCE(o.paused_at, $12) > o.due_at)::int, 0,
 			(o.channel = 'desk')::int, (o.channel = 'post')::int, (o.channel = 'online')::int, 0, 0, 0, 0,
 			CASE WHEN o.channel = 'online' THEN COALESCE(o.check_seconds, 0) ELSE 0 END,
 			(o.channel = 'online' AND o.check_seconds IS NOT NULL)::int

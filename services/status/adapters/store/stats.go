@@ -33,7 +33,7 @@ func (s *Store) Breakdown(ctx context.Context, f indicators.Filter) (indicators.
 		`+countersSQL+`
 	FROM parts
 	GROUP BY GROUPING SETS ((), (procedure_code), (handling_office_code))
-	ORDER BY 1, 2`, args...)
+	ORDER BY 1, 2`, append(args, f.Now, s.zone)...)
 	if err != nil {
 		return indicators.Breakdown{}, fmt.Errorf("stats: %w", err)
 	}

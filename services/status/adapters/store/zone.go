@@ -28,7 +28,7 @@ func (s *Store) UseZone(ctx context.Context, loc *time.Location) error {
 		if _, err := tx.Exec(ctx, `UPDATE stats_zone SET name = $1`, name); err != nil {
 			return err
 		}
-		_, err := tx.Exec(ctx, `SELECT stats_rebuild()`)
+		_, err := tx.Exec(ctx, `SELECT figures_rebuild()`)
 		return err
 	})
 	if err != nil {
