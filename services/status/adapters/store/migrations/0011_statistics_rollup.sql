@@ -249,11 +249,14 @@ CREATE TRIGGER dossiers_names_change AFTER UPDATE ON dossiers FOR EACH ROW
 		NEW.receiving_office_name, NEW.current_office_code, NEW.current_office_name, NEW.received_at))
 	EXECUTE FUNCTION names_follow();
 
--- stats_rebuild recomputes the sums, the open dossiers and the names from the dossiers: after a bulk load,
--- or when the time zone changes.
+-- stats_rebuild recomputes the sums, the open dossiers and the names from the dossiers
+-- and their ratings: after a bulk load (with the triggers off), or when the time zone
+-- changes.
 CREATE FUNCTION stats_rebuild() RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
 	LOCK TABLE stats_sums, open_dossiers IN EXCLUSIVE MODE;
+	-- Ratings loaded while the triggers were off have not put their scores on the dossiers.
+	UPDATE dossiers d SET score = r.score FROM ratings r WHERE r.dossier_id = d.id AND d.score IS DISTINCT FROM r.score;
 	DELETE FROM stats_sums;
 	INSERT INTO stats_sums
 		SELECT span, starts_on, procedure_code, handling_office_code, offices, sum(received), sum(early), sum(on_time),
