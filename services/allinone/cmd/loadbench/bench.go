@@ -12,6 +12,7 @@ import (
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5/pgxpool"
 
+	"github.com/motcua/motcua/services/allinone/benchkit"
 	"github.com/motcua/motcua/services/allinone/cluster"
 	"github.com/motcua/motcua/services/platform/apiclient"
 )
@@ -28,41 +29,6 @@ type bench struct {
 
 	mu       sync.Mutex
 	receipts []apiclient.Receipt
-}
-
-func openPool(ctx context.Context, url string) (*pgxpool.Pool, error) {
-	cfg, err := pgxpool.ParseConfig(url)
-	if err != nil {
-		return nil, err
-	}
-	cfg.MaxConns = 64
-	return pgxpool.NewWithConfig(ctx, cfg)
-}
-
-// parallel runs n jobs on workers goroutines and returns the first error.
-func parallel(ctx context.Context, n, workers int, job func(ctx context.Context, i int) error) error {
-	var next atomic.Int64
-	var first error
-	var once sync.Once
-	var wg sync.WaitGroup
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	for w := 0; w < workers; w++ {
-		wg.Go(func() {
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= n || ctx.Err() != nil {
-					return
-				}
-				if err := job(ctx, i); err != nil {
-					once.Do(func() { first = err; cancel() })
-					return
-				}
-			}
-		})
-	}
-	wg.Wait()
-	return first
 }
 
 var serial atomic.Int64
@@ -86,7 +52,7 @@ func (b *bench) registerOne(ctx context.Context) (apiclient.Receipt, error) {
 
 func (b *bench) registerMany(ctx context.Context, n int) (time.Duration, error) {
 	start := time.Now()
-	err := parallel(ctx, n, b.s.concurrency, func(ctx context.Context, _ int) error {
+	err := benchkit.Parallel(ctx, n, b.s.concurrency, func(ctx context.Context, _ int) error {
 		_, err := b.registerOne(ctx)
 		return err
 	})
@@ -143,7 +109,7 @@ func (b *bench) insertBaseline(ctx context.Context) (rate, error) {
 	}
 	n := b.s.registrations
 	start := time.Now()
-	err := parallel(ctx, n, b.s.concurrency, func(ctx context.Context, i int) error {
+	err := benchkit.Parallel(ctx, n, b.s.concurrency, func(ctx context.Context, i int) error {
 		_, err := b.db.Exec(ctx, "INSERT INTO public.bench_baseline (id, payload) VALUES ($1, $2)", uuid.New(), "baseline row")
 		return err
 	})
@@ -166,7 +132,7 @@ func (b *bench) coldLookups(ctx context.Context, receipts []apiclient.Receipt) (
 // every 500th answer is also decoded and its code checked.
 func (b *bench) lookups(ctx context.Context, receipts []apiclient.Receipt, n int) (rate, error) {
 	start := time.Now()
-	err := parallel(ctx, n, b.s.concurrency, func(ctx context.Context, i int) error {
+	err := benchkit.Parallel(ctx, n, b.s.concurrency, func(ctx context.Context, i int) error {
 		r := receipts[i%len(receipts)]
 		if i%500 == 0 {
 			status, body, err := b.client.Track(ctx, b.c.Status.Addr, r.Code, r.LookupPIN)
@@ -179,7 +145,7 @@ func (b *bench) lookups(ctx context.Context, receipts []apiclient.Receipt, n int
 			return nil
 		}
 		u := "http://" + b.c.Status.Addr + "/api/v1/track/" + url.PathEscape(r.Code) + "?pin=" + url.QueryEscape(r.LookupPIN)
-		return get(ctx, b.client.HTTP, u)
+		return benchkit.Get(ctx, b.client.HTTP, u, nil)
 	})
 	return newRate(n, time.Since(start)), err
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"io"
 	"net/http"
 	"os"
 	"os/exec"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/go-chi/chi/v5"
 
+	"github.com/motcua/motcua/services/allinone/benchkit"
 	"github.com/motcua/motcua/services/allinone/cluster"
 )
 
@@ -53,28 +53,8 @@ func (b *bench) constantBaseline(ctx context.Context, dir string) (rate, error) 
 		return rate{}, fmt.Errorf("constant server did not start: %w", err)
 	}
 	start := time.Now()
-	err = parallel(ctx, b.s.lookups, b.s.concurrency, func(ctx context.Context, _ int) error {
-		return get(ctx, b.client.HTTP, url)
+	err = benchkit.Parallel(ctx, b.s.lookups, b.s.concurrency, func(ctx context.Context, _ int) error {
+		return benchkit.Get(ctx, b.client.HTTP, url, nil)
 	})
 	return newRate(b.s.lookups, time.Since(start)), err
-}
-
-// get reads the whole answer to a GET and fails unless it is a 200.
-func get(ctx context.Context, c *http.Client, url string) error {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
-	if err != nil {
-		return err
-	}
-	resp, err := c.Do(req)
-	if err != nil {
-		return err
-	}
-	defer resp.Body.Close()
-	if _, err := io.Copy(io.Discard, resp.Body); err != nil {
-		return err
-	}
-	if resp.StatusCode != http.StatusOK {
-		return fmt.Errorf("GET %s answered %d", url, resp.StatusCode)
-	}
-	return nil
 }

@@ -9,6 +9,8 @@ import (
 
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
+
+	"github.com/motcua/motcua/services/allinone/benchkit"
 )
 
 // latency is figure (c): registrations paced at a fixed rate; for each, the time from
@@ -53,7 +55,7 @@ func (b *bench) latency(ctx context.Context) (latencyResult, error) {
 		return latencyResult{}, fmt.Errorf("found %d of %d dossiers in both schemas", len(ms), n)
 	}
 	sort.Float64s(ms)
-	return latencyResult{Rate: b.s.latencyRate, Count: n, P50ms: pct(ms, 0.50), P99ms: pct(ms, 0.99), MaxMs: ms[len(ms)-1]}, nil
+	return latencyResult{Rate: b.s.latencyRate, Count: n, P50ms: benchkit.Percentile(ms, 0.50), P99ms: benchkit.Percentile(ms, 0.99), MaxMs: ms[len(ms)-1]}, nil
 }
 
 // commitToVisible reads, for each dossier of ids that both schemas hold, the
@@ -65,9 +67,4 @@ func (b *bench) commitToVisible(ctx context.Context, ids []uuid.UUID) ([]float64
 		return nil, err
 	}
 	return pgx.CollectRows(rows, pgx.RowTo[float64])
-}
-
-func pct(sorted []float64, p float64) float64 {
-	i := int(float64(len(sorted)-1) * p)
-	return sorted[i]
 }

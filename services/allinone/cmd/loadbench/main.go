@@ -22,6 +22,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/motcua/motcua/services/allinone/benchkit"
 	"github.com/motcua/motcua/services/allinone/cluster"
 	"github.com/motcua/motcua/services/intake/demo"
 	"github.com/motcua/motcua/services/platform/apiclient"
@@ -122,13 +123,13 @@ func run(ctx context.Context, s settings) error {
 	if b.token, err = b.client.Token(ctx, c.Intake.Addr, "bench.desk", "bench-password-1"); err != nil {
 		return err
 	}
-	if b.db, err = openPool(ctx, dbURL); err != nil {
+	if b.db, err = benchkit.OpenPool(ctx, dbURL, 64); err != nil {
 		return err
 	}
 	defer b.db.Close()
 
 	var r results
-	r.Machine = machine()
+	r.Machine = benchkit.Machine()
 	step("warming up")
 	if _, err := b.registerMany(ctx, 300); err != nil {
 		return err

@@ -11,6 +11,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/motcua/motcua/services/allinone/benchkit"
 	"github.com/motcua/motcua/services/platform/apiclient"
 	"github.com/motcua/motcua/services/platform/mail"
 	"github.com/motcua/motcua/services/platform/mailpit"
@@ -68,7 +69,7 @@ func (b *bench) noticeThroughput(ctx context.Context, mp *mailpit.Server, n int)
 	if err != nil {
 		return rate{}, err
 	}
-	if err := parallel(ctx, n, b.s.concurrency, func(ctx context.Context, i int) error { return b.registerWithEmail(ctx, i) }); err != nil {
+	if err := benchkit.Parallel(ctx, n, b.s.concurrency, func(ctx context.Context, i int) error { return b.registerWithEmail(ctx, i) }); err != nil {
 		return rate{}, err
 	}
 	start := time.Now()
@@ -97,7 +98,7 @@ func smtpBaseline(ctx context.Context, mp *mailpit.Server, n int) (rate, error) 
 		return rate{}, err
 	}
 	start := time.Now()
-	err = parallel(ctx, n, queueWorkers, func(ctx context.Context, i int) error {
+	err = benchkit.Parallel(ctx, n, queueWorkers, func(ctx context.Context, i int) error {
 		return client.Send(ctx, mail.Message{To: fmt.Sprintf("baseline.%d@example.vn", i),
 			Subject: "Hồ sơ 000.00.16.H19-261207-0001 đã được tiếp nhận", Text: "Ngày hẹn trả kết quả: 16:30 15/12/2026.",
 			HTML: "<p>Ngày hẹn trả kết quả: <b>16:30 15/12/2026</b>.</p>", ID: fmt.Sprintf("baseline-%d", i)})
@@ -148,7 +149,7 @@ func (b *bench) noticeLag(ctx context.Context, perSecond int, d time.Duration) (
 		}
 	}
 	sort.Float64s(ms)
-	return pct(ms, 0.50), pct(ms, 0.99), nil
+	return benchkit.Percentile(ms, 0.50), benchkit.Percentile(ms, 0.99), nil
 }
 
 // notices is figure (f).

@@ -15,6 +15,7 @@ import (
 
 	"github.com/google/uuid"
 
+	"github.com/motcua/motcua/services/allinone/benchkit"
 	"github.com/motcua/motcua/services/allinone/cluster"
 	"github.com/motcua/motcua/services/platform/auth"
 )
@@ -108,7 +109,7 @@ func (b *bench) onlineThroughput(ctx context.Context, dir string, n, size int) (
 		return r, err
 	}
 	start := time.Now()
-	err = parallel(ctx, n, b.s.concurrency, func(ctx context.Context, _ int) error {
+	err = benchkit.Parallel(ctx, n, b.s.concurrency, func(ctx context.Context, _ int) error {
 		return b.submit(ctx, token, body, contentType)
 	})
 	if err != nil {
@@ -139,7 +140,7 @@ func diskBaseline(ctx context.Context, dir string, n, workers, size int) (rate, 
 	data := make([]byte, size)
 	rand.Read(data)
 	start := time.Now()
-	err := parallel(ctx, n, workers, func(ctx context.Context, i int) error {
+	err := benchkit.Parallel(ctx, n, workers, func(ctx context.Context, i int) error {
 		f, err := os.CreateTemp(dir, "tmp-")
 		if err != nil {
 			return err
@@ -179,7 +180,7 @@ func (b *bench) uploadMemory(ctx context.Context, token string, atOnce, size int
 	if err := cluster.ResetPeakRSS(b.c.Intake); err != nil {
 		return uploadMem{}, err
 	}
-	err = parallel(ctx, atOnce, atOnce, func(ctx context.Context, _ int) error {
+	err = benchkit.Parallel(ctx, atOnce, atOnce, func(ctx context.Context, _ int) error {
 		return b.submit(ctx, token, body, contentType)
 	})
 	if err != nil {
