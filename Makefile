@@ -3,7 +3,7 @@ GO      ?= go
 BIN     := bin
 STATICCHECK_VERSION := v0.8.2
 
-.PHONY: build run test test-security test-faults bench proto lint clean
+.PHONY: build run test test-security test-faults bench bench-scale proto lint clean
 
 ## build: the all-in-one command and each service's own binary, into bin/
 build:
@@ -33,6 +33,12 @@ test-faults:
 ## bench: throughput, latency and memory, each beside a baseline measured in the same run
 bench: build
 	deploy/local/bench.sh $(ARGS)
+
+## bench-scale: 10⁴, 10⁵ and 10⁶ dossiers loaded with COPY; at each, p50/p99 of lookups, work
+## lists, searches, the year's dashboard and statistics, and each process's peak memory
+## (ARGS="-sizes 10000,100000" for fewer)
+bench-scale:
+	deploy/local/bench-scale.sh $(ARGS)
 
 ## proto: regenerate the Go code of proto/ and the event catalogue (docs/events/asyncapi.yaml) from the schemas
 proto:
