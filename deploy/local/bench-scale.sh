@@ -12,7 +12,7 @@ root=$(cd "$here/../.." && pwd)
 cd "$root"
 # shellcheck source=temporary-postgres.sh
 . "$here/temporary-postgres.sh"
-PG_EXTRA_OPTS="-c session_preload_libraries=auto_explain -c auto_explain.log_min_duration=50ms -c auto_explain.log_analyze=on -c auto_explain.log_buffers=on -c auto_explain.log_timing=off -c auto_explain.log_nested_statements=on -c maintenance_work_mem=512MB -c max_wal_size=4GB" \
+PG_EXTRA_OPTS="-c session_preload_libraries=auto_explain -c auto_explain.log_min_duration=50ms -c auto_explain.log_analyze=on -c auto_explain.log_buffers=on -c auto_explain.log_timing=off -c maintenance_work_mem=512MB -c max_wal_size=4GB" \
 	use_temporary_postgres bench-scale
 go build -o "$root/bin/scalebench" ./services/allinone/cmd/scalebench
 mkdir -p "$root/.bench"

@@ -40,6 +40,7 @@ type settings struct {
 	requests    int
 	clients     int
 	warmup      int
+	figureTime  time.Duration
 	seed        uint64
 }
 
@@ -52,6 +53,7 @@ func main() {
 	flag.IntVar(&s.requests, "requests", 300, "requests per figure and size")
 	flag.IntVar(&s.clients, "clients", 4, "clients at once")
 	flag.IntVar(&s.warmup, "warmup", 20, "requests before each figure's, not counted")
+	flag.DurationVar(&s.figureTime, "figure-time", time.Minute, "the time after which a slow figure stops (after 20 requests at least)")
 	flag.Uint64Var(&s.seed, "seed", 16, "the seed the dossiers are drawn from")
 	flag.Parse()
 	var err error

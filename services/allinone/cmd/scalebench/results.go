@@ -156,7 +156,7 @@ func (r *results) print(w io.Writer) {
 		r.Machine, r.Requests, r.Clients)
 	fmt.Fprintf(w, "%-36s", "dossiers")
 	for _, s := range r.Sizes {
-		fmt.Fprintf(w, "%18d", s.Dossiers)
+		fmt.Fprintf(w, "%24d", s.Dossiers)
 	}
 	fmt.Fprintf(w, "   %-10s %s\n", "target", "verdict")
 	for _, rw := range rows {
@@ -164,9 +164,13 @@ func (r *results) print(w io.Writer) {
 		for _, s := range r.Sizes {
 			if rw.latency != nil {
 				f := rw.latency(s)
-				fmt.Fprintf(w, "%18s", fmt.Sprintf("%.1f / %.1f", f.P50, f.P99))
+				cell := fmt.Sprintf("%.1f / %.1f", f.P50, f.P99)
+				if f.Requests < r.Requests {
+					cell += fmt.Sprintf(" (n=%d)", f.Requests) // stopped early: see -figure-time
+				}
+				fmt.Fprintf(w, "%24s", cell)
 			} else {
-				fmt.Fprintf(w, "%18.1f", rw.value(s))
+				fmt.Fprintf(w, "%24.1f", rw.value(s))
 			}
 		}
 		target := ""
@@ -179,6 +183,7 @@ func (r *results) print(w io.Writer) {
 		fmt.Fprintf(w, "   %-10s %s\n", target, rw.verdict(r.Sizes))
 	}
 	last := r.Sizes[len(r.Sizes)-1]
-	fmt.Fprintf(w, "\ndeep pages measured at %d: status's list page %d, intake's page %d (page %d asked; fewer when the list ends first)\n",
+	fmt.Fprintf(w, "\n(n=…): a figure measured over fewer requests, the time of -figure-time spent\n")
+	fmt.Fprintf(w, "deep pages measured at %d: status's list page %d, intake's page %d (page %d asked; fewer when the list ends first)\n",
 		last.Dossiers, last.WorklistPages, last.IntakeWorklistPages, listPage)
 }
