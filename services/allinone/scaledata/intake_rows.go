@@ -58,7 +58,7 @@ func (b *builder) intakeRows(l *life, out *batch) error {
 		s.FeePaidVND, lookuppin.Hash(b.pinKey, l.code, l.pin), s.Version, l.registeredBy, l.plan.at,
 		nullIfEmpty(s.PendingOffice), orNull(s.OriginalDueAt), s.PausedAt, int64(s.PausedTotal/time.Second),
 		s.SupplementRequests, s.Extended, s.FinishedAt, string(s.Timing), string(s.Outcome), l.feeReceipt,
-		seal.Seal(fieldPIN, l.pin), submittedAt, contactChannel, contactIndex, "vi")
+		seal.Seal(fieldPIN, l.pin), submittedAt, contactChannel, contactIndex, "vi", lateTold(l))
 	for _, ac := range l.acts {
 		st := ac.step
 		details, err := json.Marshal(stepDetails{Items: st.Items, OldDueAt: st.OldDueAt, NewDueAt: st.NewDueAt,
@@ -70,6 +70,25 @@ func (b *builder) intakeRows(l *life, out *batch) error {
 			st.ToOffice, string(st.Via), string(st.Timing), st.Note, st.Reason, json.RawMessage(details))
 	}
 	return nil
+}
+
+// lateTold is when the supervisors were told the dossier went late: a minute after its
+// appointment (intake's scan runs each minute) when it went past it while open and its
+// clock running; nil otherwise. Without it, the first minute after a load would mail
+// the supervisors every overdue dossier of three years.
+func lateTold(l *life) any {
+	s := l.state
+	end := l.now
+	switch {
+	case s.FinishedAt != nil:
+		end = *s.FinishedAt
+	case s.PausedAt != nil:
+		end = *s.PausedAt
+	}
+	if s.DueAt.IsZero() || !s.DueAt.Before(end) {
+		return nil
+	}
+	return s.DueAt.Add(time.Minute)
 }
 
 // stepDetails is what a step's form prints beyond the common columns, as intake's store

@@ -37,7 +37,7 @@ var tables = [tableCount]table{
 		"documents", "result_delivery", "result_address_sealed", "fee_due_vnd", "fee_paid_vnd", "pin_hash", "version",
 		"registered_by", "created_at", "pending_office", "original_due_at", "paused_at", "paused_seconds",
 		"supplement_requests", "extended", "finished_at", "timing", "outcome", "fee_receipt_number", "pin_sealed",
-		"submitted_at", "contact_channel", "contact_index", "lang"}},
+		"submitted_at", "contact_channel", "contact_index", "lang", "late_told_at"}},
 	intakeSteps: {"intake", "dossier_steps", []string{"dossier_id", "version", "action", "at", "actor", "office",
 		"from_office", "to_office", "via", "timing", "note", "reason", "details"}},
 	statusDossiers: {"status", "dossiers", []string{"id", "code", "procedure_code", "procedure_name",
