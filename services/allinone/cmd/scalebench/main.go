@@ -13,7 +13,7 @@
 // per figure, one column per size, with a verdict against the targets, and writes JSON.
 //
 // Usage: scalebench -database-url URL [-sizes 10000,100000,1000000] [-out .bench/scale.json]
-// (make bench-scale runs it)
+// (make bench-scale runs it); scalebench -print .bench/scale.json prints a run's table again.
 package main
 
 import (
@@ -46,7 +46,7 @@ type settings struct {
 
 func main() {
 	var s settings
-	var sizes string
+	var sizes, printOnly string
 	flag.StringVar(&s.databaseURL, "database-url", os.Getenv("DATABASE_URL"), "PostgreSQL server to measure on (a fresh database is created)")
 	flag.StringVar(&s.out, "out", ".bench/scale.json", "where to write the figures as JSON")
 	flag.StringVar(&sizes, "sizes", "10000,100000,1000000", "the numbers of dossiers to measure at, ascending")
@@ -55,7 +55,17 @@ func main() {
 	flag.IntVar(&s.warmup, "warmup", 20, "requests before each figure's, not counted")
 	flag.DurationVar(&s.figureTime, "figure-time", time.Minute, "the time after which a slow figure stops (after 20 requests at least)")
 	flag.Uint64Var(&s.seed, "seed", 16, "the seed the dossiers are drawn from")
+	flag.StringVar(&printOnly, "print", "", "print the table of the figures in this file (a run's -out) and measure nothing")
 	flag.Parse()
+	if printOnly != "" {
+		r, err := read(printOnly)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "scalebench:", err)
+			os.Exit(1)
+		}
+		r.print(os.Stdout)
+		return
+	}
 	var err error
 	if s.sizes, err = parseSizes(sizes); err != nil {
 		fmt.Fprintln(os.Stderr, "scalebench: -sizes:", err)

@@ -135,7 +135,7 @@ func (w row) verdict(sizes []sizeResult) string {
 		at = w.value(last)
 	}
 	if w.limit > 0 && at >= w.limit {
-		misses = append(misses, fmt.Sprintf("%.4g %s ≥ %.4g", at, w.unit, w.limit))
+		misses = append(misses, fmt.Sprintf("%s %s ≥ %g", number(at), w.unit, w.limit))
 	}
 	var growth string
 	if w.growth && len(sizes) > 1 {
@@ -151,12 +151,36 @@ func (w row) verdict(sizes []sizeResult) string {
 	return "MISSES: " + strings.Join(misses, ", ")
 }
 
+// number shows a measure with a decimal below 100, whole above.
+func number(x float64) string {
+	if x < 100 {
+		return fmt.Sprintf("%.1f", x)
+	}
+	return fmt.Sprintf("%.0f", x)
+}
+
+// read reads the figures a run wrote.
+func read(path string) (results, error) {
+	var r results
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return r, err
+	}
+	if err := json.Unmarshal(b, &r); err != nil {
+		return r, fmt.Errorf("%s: %w", path, err)
+	}
+	if len(r.Sizes) == 0 {
+		return r, fmt.Errorf("%s holds no size", path)
+	}
+	return r, nil
+}
+
 func (r *results) print(w io.Writer) {
 	fmt.Fprintf(w, "\nmotcua scale bench — %s; %d requests per figure, %d clients; p50 / p99 in ms\n\n",
 		r.Machine, r.Requests, r.Clients)
 	fmt.Fprintf(w, "%-36s", "dossiers")
 	for _, s := range r.Sizes {
-		fmt.Fprintf(w, "%24d", s.Dossiers)
+		fmt.Fprintf(w, "  %24d", s.Dossiers)
 	}
 	fmt.Fprintf(w, "   %-10s %s\n", "target", "verdict")
 	for _, rw := range rows {
@@ -168,9 +192,9 @@ func (r *results) print(w io.Writer) {
 				if f.Requests < r.Requests {
 					cell += fmt.Sprintf(" (n=%d)", f.Requests) // stopped early: see -figure-time
 				}
-				fmt.Fprintf(w, "%24s", cell)
+				fmt.Fprintf(w, "  %24s", cell)
 			} else {
-				fmt.Fprintf(w, "%24.1f", rw.value(s))
+				fmt.Fprintf(w, "  %24.1f", rw.value(s))
 			}
 		}
 		target := ""
