@@ -140,8 +140,12 @@ func (b *bench) size(ctx context.Context, n int) (sizeResult, error) {
 	if err := b.db.QueryRow(ctx, "SELECT pg_database_size(current_database()) / 1048576.0").Scan(&r.DatabaseMiB); err != nil {
 		return r, err
 	}
+	r.ResidentAtStartByProcess = map[string]float64{}
 	for _, p := range b.c.Services() {
 		if err := cluster.ResetPeakRSS(p); err != nil {
+			return r, err
+		}
+		if r.ResidentAtStartByProcess[p.Name], err = residentMiB(p.Pid()); err != nil {
 			return r, err
 		}
 	}

@@ -36,10 +36,13 @@ type sizeResult struct {
 	StatsCSV            figure             `json:"stats_csv_year"`
 	StatsAPI            figure             `json:"stats_api_year"`
 	PeakRSSByProcess    map[string]float64 `json:"peak_rss_mib_by_process"`
-	LoadSeconds         float64            `json:"load_seconds"`
-	SettleSeconds       float64            `json:"vacuum_analyze_seconds"`
-	DatabaseMiB         float64            `json:"database_mib"`
-	Rows                map[string]int     `json:"rows_added"`
+	// ResidentAtStartByProcess is each process's resident memory when its peak was reset,
+	// before the size's measurements: the peak cannot be lower.
+	ResidentAtStartByProcess map[string]float64 `json:"resident_mib_before_measuring_by_process"`
+	LoadSeconds              float64            `json:"load_seconds"`
+	SettleSeconds            float64            `json:"vacuum_analyze_seconds"`
+	DatabaseMiB              float64            `json:"database_mib"`
+	Rows                     map[string]int     `json:"rows_added"`
 }
 
 // summarize fills the summary fields from the figures.
@@ -101,6 +104,11 @@ func memoryRow(process string) row {
 		value: func(s sizeResult) float64 { return s.PeakRSSByProcess[process] }}
 }
 
+func residentRow(process string) row {
+	return row{name: "  resident before measuring (MiB)",
+		value: func(s sizeResult) float64 { return s.ResidentAtStartByProcess[process] }}
+}
+
 var rows = []row{
 	latencyRow("lookup, never looked up", 20, func(s sizeResult) figure { return s.Lookup }),
 	latencyRow("work list (status API), 1st page", 100, func(s sizeResult) figure { return s.WorklistFirst }),
@@ -114,8 +122,11 @@ var rows = []row{
 	latencyRow("statistics CSV, year", 1000, func(s sizeResult) figure { return s.StatsCSV }),
 	latencyRow("statistics API, year", 1000, func(s sizeResult) figure { return s.StatsAPI }),
 	memoryRow("intake"),
+	residentRow("intake"),
 	memoryRow("status"),
+	residentRow("status"),
 	memoryRow("postal"),
+	residentRow("postal"),
 	{name: "load (s)", value: func(s sizeResult) float64 { return s.LoadSeconds }},
 	{name: "VACUUM ANALYZE (s)", value: func(s sizeResult) float64 { return s.SettleSeconds }},
 	{name: "database (MiB)", value: func(s sizeResult) float64 { return s.DatabaseMiB }},
