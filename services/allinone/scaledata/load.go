@@ -33,9 +33,11 @@ type Options struct {
 	// Years is how far back dossiers were received (default 3).
 	Years int
 	Keys  Keys
-	// Workers play histories and make rows (default: one per CPU); Writers write
-	// batches of BatchSize dossiers at once (defaults 2 and 1000).
-	Workers, Writers, BatchSize int
+	// Workers play histories and make rows (default: one per CPU) in batches of
+	// BatchSize dossiers (default 1000). One writer writes the batches, one after the
+	// other: status's triggers add every dossier to sums kept per day and month, and two
+	// batches adding to the same sums in another order would deadlock.
+	Workers, BatchSize int
 	// Progress, when set, is told the number of dossiers loaded after each batch.
 	Progress func(loaded int)
 }
@@ -69,9 +71,6 @@ func New(ctx context.Context, pool *pgxpool.Pool, o Options) (*Loader, error) {
 	}
 	if o.Workers == 0 {
 		o.Workers = runtime.GOMAXPROCS(0)
-	}
-	if o.Writers == 0 {
-		o.Writers = 2
 	}
 	if o.BatchSize == 0 {
 		o.BatchSize = 1000
@@ -131,7 +130,7 @@ func (l *Loader) Load(ctx context.Context, upTo, keepEvery int) (Loaded, error) 
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	plans := make(chan []*plan, l.opts.Workers)
-	batches := make(chan *batch, l.opts.Writers)
+	batches := make(chan *batch, 2)
 	go func() {
 		defer close(plans)
 		for i := l.done; i < upTo; i += l.opts.BatchSize {
@@ -146,7 +145,7 @@ func (l *Loader) Load(ctx context.Context, upTo, keepEvery int) (Loaded, error) 
 			}
 		}
 	}()
-	var builders, writers sync.WaitGroup
+	var builders sync.WaitGroup
 	for range l.opts.Workers {
 		builders.Go(func() {
 			for chunk := range plans {
@@ -164,29 +163,23 @@ func (l *Loader) Load(ctx context.Context, upTo, keepEvery int) (Loaded, error) 
 		})
 	}
 	go func() { builders.Wait(); close(batches) }()
-	var mu sync.Mutex
 	loaded := l.done
-	for range l.opts.Writers {
-		writers.Go(func() {
-			for b := range batches {
-				if err := l.write(ctx, b); err != nil {
-					cancel(err)
-					return
-				}
-				mu.Lock()
-				loaded += len(b.rows[intakeDossiers])
-				for t, rows := range b.rows {
-					out.Rows[tables[t].schema+"."+tables[t].name] += len(rows)
-				}
-				out.Samples = append(out.Samples, b.samples...)
-				if l.opts.Progress != nil {
-					l.opts.Progress(loaded)
-				}
-				mu.Unlock()
+	for b := range batches {
+		if err := l.write(ctx, b); err != nil {
+			cancel(err)
+			for range batches { // let the builders end
 			}
-		})
+			break
+		}
+		loaded += len(b.rows[intakeDossiers])
+		for t, rows := range b.rows {
+			out.Rows[tables[t].schema+"."+tables[t].name] += len(rows)
+		}
+		out.Samples = append(out.Samples, b.samples...)
+		if l.opts.Progress != nil {
+			l.opts.Progress(loaded)
+		}
 	}
-	writers.Wait()
 	if err := context.Cause(ctx); err != nil {
 		return out, err
 	}
@@ -235,6 +228,11 @@ func (l *Loader) write(ctx context.Context, b *batch) error {
 		for i, t := range tables {
 			if len(b.rows[i]) == 0 {
 				continue
+			}
+			// The tables' triggers name the tables beside them without their schema, as
+			// the service they belong to runs them: in its own schema.
+			if _, err := tx.Exec(ctx, "SET LOCAL search_path TO "+pgx.Identifier{t.schema}.Sanitize()+", public"); err != nil {
+				return err
 			}
 			if _, err := tx.CopyFrom(ctx, t.identifier(), t.columns, pgx.CopyFromRows(b.rows[i])); err != nil {
 				return fmt.Errorf("copy into %s.%s: %w", t.schema, t.name, err)
