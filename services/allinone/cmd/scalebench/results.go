@@ -151,9 +151,9 @@ func (w row) verdict(sizes []sizeResult) string {
 	var growth string
 	if w.growth && len(sizes) > 1 {
 		g := at / w.latency(first).P99
-		growth = fmt.Sprintf(" (p99 ×%.1f from %d)", g, first.Dossiers)
+		growth = fmt.Sprintf(" (p99 ×%.2f from %d)", g, first.Dossiers)
 		if g > 2 {
-			misses = append(misses, fmt.Sprintf("p99 ×%.1f > ×2", g))
+			misses = append(misses, fmt.Sprintf("p99 ×%.2f > ×2", g))
 		}
 	}
 	if len(misses) == 0 {
