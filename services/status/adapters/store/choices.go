@@ -12,15 +12,16 @@ import (
 var _ indicators.Names = (*Store)(nil)
 
 // Procedures lists the procedures of the dossiers status knows, by code, each named as
-// its newest dossier names it (procedure_names, which the folds keep).
+// their dossiers name it (procedure_names, which the folds keep: a dossier received
+// later that gives another name renames it).
 func (s *Store) Procedures(ctx context.Context) ([]indicators.Named, error) {
 	return s.named(ctx, "procedures", `SELECT code, name FROM procedure_names ORDER BY code`)
 }
 
-// OfficeNames names the offices with codes, in their order, as the newest dossier they
-// handled names them; an office that handled none (a desk that only receives) as the
-// newest dossier it received or held names it; one that no dossier names keeps its code
-// as its name (office_names, which the folds keep).
+// OfficeNames names the offices with codes, in their order, as the dossiers they handled
+// name them; an office that handled none (a desk that only receives) as the dossiers it
+// received or held name it; one that no dossier names keeps its code as its name
+// (office_names, which the folds keep as procedure_names).
 func (s *Store) OfficeNames(ctx context.Context, codes []string) ([]indicators.Named, error) {
 	return s.named(ctx, "office names", `SELECT c.code, COALESCE(n.handled_name, n.held_name, c.code)
 		FROM unnest($1::text[]) WITH ORDINALITY AS c (code, n) LEFT JOIN office_names n ON n.code = c.code

@@ -14,7 +14,8 @@
 -- Triggers keep the sums: a change of a dossier row that changes what it counts takes
 -- its old contribution out and puts the new one in, so the sums follow the rows
 -- whatever order the events are folded in. A bulk load may turn them off and call
--- stats_rebuild() once.
+-- figures_rebuild() once. The functions run with the schema they were made in, whatever
+-- the search path of the session that writes the rows.
 
 -- The time zone the days are cut in: the offices' zone, which status sets at start
 -- (changing it rebuilds the sums).
@@ -91,7 +92,7 @@ WHERE c.standing IS NOT NULL AND d.received_at IS NOT NULL;
 -- stats_add adds what dossier id adds to the sums as the table holds it now, times sign
 -- (1 or -1): its day's sums, then its month's (the order every transaction takes their
 -- locks in).
-CREATE FUNCTION stats_add(id uuid, sign integer) RETURNS void LANGUAGE plpgsql AS $$
+CREATE FUNCTION stats_add(id uuid, sign integer) RETURNS void LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
 BEGIN
 	INSERT INTO stats_sums AS s
 	SELECT v.span, v.starts_on, v.procedure_code, v.handling_office_code, v.offices, sign * v.received,
@@ -127,7 +128,7 @@ CREATE INDEX open_dossiers_received ON open_dossiers (received_at);
 
 -- open_keep keeps dossier d in open_dossiers while it is open and received, out of it
 -- otherwise.
-CREATE FUNCTION open_keep(d dossiers) RETURNS void LANGUAGE plpgsql AS $$
+CREATE FUNCTION open_keep(d dossiers) RETURNS void LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
 BEGIN
 	IF d.finished_at IS NULL AND d.status <> 'withdrawn' AND d.received_at IS NOT NULL AND d.due_at IS NOT NULL THEN
 		INSERT INTO open_dossiers VALUES (d.id, d.received_at, d.due_at, d.paused_at, d.procedure_code,
@@ -144,7 +145,7 @@ $$;
 
 -- Before a dossier row changes or goes, what it added is taken out; after it is added or
 -- has changed, what it adds now is put in, and its open copy follows.
-CREATE FUNCTION stats_take_out() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION stats_take_out() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
 BEGIN
 	PERFORM stats_add(OLD.id, -1);
 	IF TG_OP = 'DELETE' THEN
@@ -154,7 +155,7 @@ BEGIN
 	RETURN NEW;
 END
 $$;
-CREATE FUNCTION stats_put_in() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION stats_put_in() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
 BEGIN
 	PERFORM stats_add(NEW.id, 1);
 	PERFORM open_keep(NEW);
@@ -184,7 +185,7 @@ CREATE TRIGGER dossiers_stats_changed AFTER UPDATE ON dossiers FOR EACH ROW
 	EXECUTE FUNCTION stats_put_in();
 
 -- A rating puts its score on the dossier it rates.
-CREATE FUNCTION ratings_score() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION ratings_score() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
 BEGIN
 	UPDATE dossiers SET score = NEW.score WHERE id = NEW.dossier_id;
 	RETURN NULL;
@@ -192,10 +193,11 @@ END
 $$;
 CREATE TRIGGER ratings_score AFTER INSERT ON ratings FOR EACH ROW EXECUTE FUNCTION ratings_score();
 
--- The names of the procedures and offices, as the newest dossier (by the time it was
--- received, or submitted) gives them: the supervisor's choices, read without walking
--- the dossiers. An office is named by the newest dossier it handled (handled_*), or,
--- for a desk that only receives, by the newest it received or held (held_*).
+-- The names of the procedures and offices: the supervisor's choices, read without
+-- walking the dossiers. A code keeps the name a dossier first gave it until a dossier
+-- received (or submitted) later gives another; the time kept is that of the dossier
+-- that gave the name kept. An office is named by the dossiers it handled (handled_*),
+-- or, for a desk that only receives, by those it received or held (held_*).
 CREATE TABLE procedure_names (
 	code     text PRIMARY KEY,
 	name     text NOT NULL,
@@ -210,7 +212,7 @@ CREATE TABLE office_names (
 );
 
 -- names_follow names the procedure and offices of a dossier row added or changed.
-CREATE FUNCTION names_follow() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION names_follow() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
 DECLARE
 	at timestamptz := COALESCE(NEW.received_at, NEW.submitted_at);
 BEGIN
@@ -252,7 +254,7 @@ CREATE TRIGGER dossiers_names_change AFTER UPDATE ON dossiers FOR EACH ROW
 -- stats_rebuild recomputes the sums, the open dossiers and the names from the dossiers
 -- and their ratings: after a bulk load (with the triggers off), or when the time zone
 -- changes.
-CREATE FUNCTION stats_rebuild() RETURNS void LANGUAGE plpgsql AS $$
+CREATE FUNCTION stats_rebuild() RETURNS void LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
 BEGIN
 	LOCK TABLE stats_sums, open_dossiers IN EXCLUSIVE MODE;
 	-- Ratings loaded while the triggers were off have not put their scores on the dossiers.

@@ -40,7 +40,7 @@ CREATE TABLE leg_sums_kept (
 
 -- legs_add adds what the legs of shipment (or, when shipment is NULL, of every shipment
 -- of dossier) add to the sums as the tables hold them now, times sign (1 or -1).
-CREATE FUNCTION legs_add(shipment uuid, dossier uuid, sign integer) RETURNS void LANGUAGE plpgsql AS $$
+CREATE FUNCTION legs_add(shipment uuid, dossier uuid, sign integer) RETURNS void LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
 BEGIN
 	IF shipment IS NOT NULL THEN
 		INSERT INTO leg_sums_kept AS k
@@ -61,7 +61,7 @@ BEGIN
 END
 $$;
 
-CREATE FUNCTION legs_take_out() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION legs_take_out() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
 BEGIN
 	PERFORM legs_add(OLD.id, NULL, -1);
 	IF TG_OP = 'DELETE' THEN
@@ -70,7 +70,7 @@ BEGIN
 	RETURN NEW;
 END
 $$;
-CREATE FUNCTION legs_put_in() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION legs_put_in() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
 BEGIN
 	PERFORM legs_add(NEW.id, NULL, 1);
 	RETURN NULL;
@@ -93,13 +93,13 @@ CREATE TRIGGER shipments_legs_changed AFTER UPDATE ON shipments FOR EACH ROW
 	EXECUTE FUNCTION legs_put_in();
 
 -- A dossier whose procedure or offices change moves its legs to other groups.
-CREATE FUNCTION dossier_legs_take_out() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION dossier_legs_take_out() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
 BEGIN
 	PERFORM legs_add(NULL, OLD.id, -1);
 	RETURN NEW;
 END
 $$;
-CREATE FUNCTION dossier_legs_put_in() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION dossier_legs_put_in() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
 BEGIN
 	PERFORM legs_add(NULL, NEW.id, 1);
 	RETURN NULL;
@@ -113,7 +113,7 @@ CREATE TRIGGER dossiers_legs_moved AFTER UPDATE ON dossiers FOR EACH ROW
 	EXECUTE FUNCTION dossier_legs_put_in();
 
 -- legs_rebuild recounts the legs' sums from the shipments and dossiers.
-CREATE FUNCTION legs_rebuild() RETURNS void LANGUAGE plpgsql AS $$
+CREATE FUNCTION legs_rebuild() RETURNS void LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
 BEGIN
 	LOCK TABLE leg_sums_kept IN EXCLUSIVE MODE;
 	DELETE FROM leg_sums_kept;
@@ -126,7 +126,7 @@ SELECT legs_rebuild();
 
 -- figures_rebuild recounts every sum the figures read: after a bulk load, or when the
 -- time zone changes.
-CREATE FUNCTION figures_rebuild() RETURNS void LANGUAGE plpgsql AS $$
+CREATE FUNCTION figures_rebuild() RETURNS void LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
 BEGIN
 	PERFORM stats_rebuild();
 	PERFORM legs_rebuild();
