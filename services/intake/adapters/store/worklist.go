@@ -137,7 +137,9 @@ func atRiskSQL(from, until string) string {
 }
 
 // CountWork counts the office's open dossiers per tab, overdue as of now and at risk
-// when due within atRisk; those not received yet count on the checking tab only.
+// when due within atRisk; those not received yet count on the checking tab only. The
+// dossiers the office holds and those on their way to it are read apart, each from
+// the index its list walks, which holds every column counted (migration 0023).
 func (s *Dossiers) CountWork(ctx context.Context, office string, now time.Time, atRisk app.Window) (app.WorkCounts, error) {
 	var c app.WorkCounts
 	err := s.pool.QueryRow(ctx, `SELECT count(*) FILTER (WHERE received_at IS NOT NULL),
@@ -146,8 +148,12 @@ func (s *Dossiers) CountWork(ctx context.Context, office string, now time.Time, 
 		count(*) FILTER (WHERE `+atRiskSQL("$3", "$4")+`),
 		count(*) FILTER (WHERE received_at IS NOT NULL AND finished_at IS NULL AND coalesce(paused_at, $2) > due_at),
 		count(*) FILTER (WHERE received_at IS NULL AND current_office = $1)
-		FROM dossiers
-		WHERE (current_office = $1 OR pending_office = $1) AND `+openStatuses, office, now, atRisk.From, atRisk.Until).
+		FROM (SELECT received_at, current_office, pending_office, paused_at, due_at, finished_at FROM dossiers
+				WHERE current_office = $1 AND `+openStatuses+`
+			UNION ALL
+			SELECT received_at, current_office, pending_office, paused_at, due_at, finished_at FROM dossiers
+				WHERE pending_office = $1 AND current_office <> $1 AND `+openStatuses+`) AS d`,
+		office, now, atRisk.From, atRisk.Until).
 		Scan(&c.All, &c.Here, &c.Incoming, &c.AtRisk, &c.Overdue, &c.Checking)
 	if err != nil {
 		return c, fmt.Errorf("count work: %w", err)
