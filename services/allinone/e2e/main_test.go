@@ -2,7 +2,6 @@ package e2e
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -28,33 +27,7 @@ import (
 // bin are the programs every test runs, built once for the package.
 var bin cluster.Binaries
 
-func TestMain(m *testing.M) { os.Exit(run(m)) }
-
-func run(m *testing.M) int {
-	flag.Parse()
-	if testing.Short() {
-		fmt.Fprintln(os.Stderr, "e2e: skipped in -short mode (builds and runs every service as a process)")
-		return 0
-	}
-	if os.Getenv("DATABASE_URL") == "" {
-		fmt.Fprintln(os.Stderr, "e2e: DATABASE_URL is not set; run the tests with 'make test', which starts PostgreSQL")
-		return 1
-	}
-	dir, err := os.MkdirTemp("", "motcua-e2e-bin-")
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "e2e:", err)
-		return 1
-	}
-	defer os.RemoveAll(dir)
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
-	bin, err = cluster.Build(ctx, dir)
-	cancel()
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "e2e:", err)
-		return 1
-	}
-	return m.Run()
-}
+func TestMain(m *testing.M) { os.Exit(cluster.RunTests(m, "e2e", &bin)) }
 
 const (
 	// procedure is decided at the district desk, where desk.xuanloc works.

@@ -20,19 +20,20 @@ func atRiskSQL(now, until string) string {
 		AND d.queue_at >= ` + now + `::timestamptz AND d.queue_at <= ` + until + `::timestamptz`
 }
 
-// CountAtRisk counts the dossiers at risk of f: one range of the index of running
-// dossiers between f.Now and f.Until, kept to the offices, office and procedure asked
-// for, as the staff list filters them.
+// CountAtRisk counts the dossiers at risk of f among open_dossiers (open, received, not
+// withdrawn: the work in hand, narrow rows): those whose clock runs, due from f.Now to
+// f.Until, of the offices, office and procedure asked for; the same dossiers as atRiskSQL
+// keeps in the staff lists.
 func (s *Store) CountAtRisk(ctx context.Context, f indicators.AtRiskFilter) (int64, error) {
 	if len(f.Within) == 0 {
 		return 0, nil
 	}
 	var n int64
-	err := s.pool.QueryRow(ctx, `SELECT count(*) FROM dossiers d
-		WHERE `+atRiskSQL("$1", "$2")+`
-			AND d.offices && $3::text[]
-			AND ($4::text = '' OR d.offices @> ARRAY[$4::text])
-			AND ($5::text = '' OR d.procedure_code = $5)`,
+	err := s.pool.QueryRow(ctx, `SELECT count(*) FROM open_dossiers o
+		WHERE o.paused_at IS NULL AND o.due_at >= $1 AND o.due_at <= $2
+			AND o.offices && $3::text[]
+			AND ($4::text = '' OR o.offices @> ARRAY[$4::text])
+			AND ($5::text = '' OR o.procedure_code = $5)`,
 		f.Now, f.Until, f.Within, f.Office, f.Procedure).Scan(&n)
 	if err != nil {
 		return 0, fmt.Errorf("count dossiers at risk: %w", err)

@@ -77,19 +77,22 @@ BEGIN
 END
 $$;
 
+-- leg_changed reports whether a change of a shipment row from a to b changes what it
+-- counts as a leg.
+CREATE FUNCTION leg_changed(a shipments, b shipments) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$
+	SELECT (a.delivered_at, a.accepted_at, a.created_at, a.kind, a.origin_post_office_code,
+		a.destination_post_office_code, a.dossier_id)
+		IS DISTINCT FROM (b.delivered_at, b.accepted_at, b.created_at, b.kind, b.origin_post_office_code,
+		b.destination_post_office_code, b.dossier_id)
+$$;
+
 CREATE TRIGGER shipments_legs_added AFTER INSERT ON shipments FOR EACH ROW EXECUTE FUNCTION legs_put_in();
 CREATE TRIGGER shipments_legs_removed BEFORE DELETE ON shipments FOR EACH ROW EXECUTE FUNCTION legs_take_out();
 CREATE TRIGGER shipments_legs_changing BEFORE UPDATE ON shipments FOR EACH ROW
-	WHEN ((OLD.delivered_at, OLD.accepted_at, OLD.created_at, OLD.kind, OLD.origin_post_office_code,
-		OLD.destination_post_office_code, OLD.dossier_id)
-		IS DISTINCT FROM (NEW.delivered_at, NEW.accepted_at, NEW.created_at, NEW.kind, NEW.origin_post_office_code,
-		NEW.destination_post_office_code, NEW.dossier_id))
+	WHEN (leg_changed(OLD, NEW))
 	EXECUTE FUNCTION legs_take_out();
 CREATE TRIGGER shipments_legs_changed AFTER UPDATE ON shipments FOR EACH ROW
-	WHEN ((OLD.delivered_at, OLD.accepted_at, OLD.created_at, OLD.kind, OLD.origin_post_office_code,
-		OLD.destination_post_office_code, OLD.dossier_id)
-		IS DISTINCT FROM (NEW.delivered_at, NEW.accepted_at, NEW.created_at, NEW.kind, NEW.origin_post_office_code,
-		NEW.destination_post_office_code, NEW.dossier_id))
+	WHEN (leg_changed(OLD, NEW))
 	EXECUTE FUNCTION legs_put_in();
 
 -- A dossier whose procedure or offices change moves its legs to other groups.
