@@ -90,8 +90,9 @@ FROM dossiers d
 WHERE c.standing IS NOT NULL AND d.received_at IS NOT NULL;
 
 -- stats_add adds what dossier id adds to the sums as the table holds it now, times sign
--- (1 or -1): its day's sums, then its month's (the order every transaction takes their
--- locks in).
+-- (1 or -1): its month's sums, then its day's. Every writer takes a month's row before a
+-- day's, so a citizen's rating and a batch of folds settling dossiers of the same month
+-- cannot wait for each other in a circle.
 CREATE FUNCTION stats_add(id uuid, sign integer) RETURNS void LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
 BEGIN
 	INSERT INTO stats_sums AS s
@@ -100,7 +101,7 @@ BEGIN
 		sign * v.online, sign * v.processing_seconds, sign * v.ratings, sign * v.score_sum, sign * v.dislikes,
 		sign * v.check_seconds, sign * v.checked
 	FROM dossier_sums v WHERE v.id = stats_add.id
-	ORDER BY v.span
+	ORDER BY v.span DESC
 	ON CONFLICT (span, starts_on, procedure_code, handling_office_code, offices) DO UPDATE SET
 		received = s.received + excluded.received, early = s.early + excluded.early,
 		on_time = s.on_time + excluded.on_time, late = s.late + excluded.late,

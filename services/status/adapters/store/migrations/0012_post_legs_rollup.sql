@@ -39,14 +39,15 @@ CREATE TABLE leg_sums_kept (
 );
 
 -- legs_add adds what the legs of shipment (or, when shipment is NULL, of every shipment
--- of dossier) add to the sums as the tables hold them now, times sign (1 or -1).
+-- of dossier) add to the sums as the tables hold them now, times sign (1 or -1): months
+-- before days, as stats_add.
 CREATE FUNCTION legs_add(shipment uuid, dossier uuid, sign integer) RETURNS void LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
 BEGIN
 	IF shipment IS NOT NULL THEN
 		INSERT INTO leg_sums_kept AS k
 		SELECT v.span, v.starts_on, v.kind, v.office, v.procedure_code, v.offices, sign * v.legs, sign * v.millis
 		FROM leg_sums v WHERE v.shipment_id = shipment
-		ORDER BY v.span
+		ORDER BY v.span DESC
 		ON CONFLICT (span, starts_on, kind, office, procedure_code, offices) DO UPDATE SET
 			legs = k.legs + excluded.legs, millis = k.millis + excluded.millis;
 	ELSE
@@ -54,7 +55,7 @@ BEGIN
 		SELECT v.span, v.starts_on, v.kind, v.office, v.procedure_code, v.offices, sum(sign * v.legs),
 			sum(sign * v.millis)
 		FROM leg_sums v WHERE v.dossier_id = dossier
-		GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6
+		GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1 DESC, 2, 3, 4, 5, 6
 		ON CONFLICT (span, starts_on, kind, office, procedure_code, offices) DO UPDATE SET
 			legs = k.legs + excluded.legs, millis = k.millis + excluded.millis;
 	END IF;
