@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"time"
 
+	intakestore "github.com/motcua/motcua/services/intake/adapters/store"
 	"github.com/motcua/motcua/services/intake/domain/dossier"
 	"github.com/motcua/motcua/services/platform/lookuppin"
 	"github.com/motcua/motcua/services/platform/sealing"
@@ -61,8 +62,7 @@ func (b *builder) intakeRows(l *life, out *batch) error {
 		seal.Seal(fieldPIN, l.pin), submittedAt, contactChannel, contactIndex, "vi", lateTold(l))
 	for _, ac := range l.acts {
 		st := ac.step
-		details, err := json.Marshal(stepDetails{Items: st.Items, OldDueAt: st.OldDueAt, NewDueAt: st.NewDueAt,
-			Outcome: st.Outcome, AmountVND: st.AmountVND, ReceiptNumber: st.ReceiptNumber, TrackingNumber: st.TrackingNumber})
+		details, err := intakestore.StepDetailsJSON(st)
 		if err != nil {
 			return err
 		}
@@ -89,18 +89,6 @@ func lateTold(l *life) any {
 		return nil
 	}
 	return s.DueAt.Add(time.Minute)
-}
-
-// stepDetails is what a step's form prints beyond the common columns, as intake's store
-// writes it into dossier_steps.details.
-type stepDetails struct {
-	Items          []dossier.Document `json:"items,omitempty"`
-	OldDueAt       *time.Time         `json:"old_due_at,omitempty"`
-	NewDueAt       *time.Time         `json:"new_due_at,omitempty"`
-	Outcome        dossier.Outcome    `json:"outcome,omitempty"`
-	AmountVND      int64              `json:"amount_vnd,omitempty"`
-	ReceiptNumber  string             `json:"receipt_number,omitempty"`
-	TrackingNumber string             `json:"tracking_number,omitempty"`
 }
 
 // documents are the papers handed in: those the procedure requires, one set each as

@@ -48,7 +48,7 @@ const insertStepSQL = `INSERT INTO dossier_steps (dossier_id, version, action, a
 // the dossier's state (after the files: it may name one as its result), the insert of
 // its step and of its events.
 func queueChange(b *pgx.Batch, id uuid.UUID, c app.Change) error {
-	details, err := stepDetailsJSON(c.Step)
+	details, err := StepDetailsJSON(c.Step)
 	if err != nil {
 		return fmt.Errorf("save dossier step: %w", err)
 	}

@@ -18,7 +18,9 @@ type stepDetails struct {
 	TrackingNumber string             `json:"tracking_number,omitempty"`
 }
 
-func stepDetailsJSON(s dossier.Step) ([]byte, error) {
+// StepDetailsJSON is the details column of step s in dossier_steps, as the store writes
+// it; a bulk load of dossiers writes the same.
+func StepDetailsJSON(s dossier.Step) ([]byte, error) {
 	return json.Marshal(stepDetails{Items: s.Items, OldDueAt: s.OldDueAt, NewDueAt: s.NewDueAt,
 		Outcome: s.Outcome, AmountVND: s.AmountVND, ReceiptNumber: s.ReceiptNumber,
 		TrackingNumber: s.TrackingNumber})
